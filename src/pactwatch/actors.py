@@ -1,0 +1,369 @@
+"""Actor stage: who is mentioned, resolved to canonical entities.
+
+Input: a Document and its spaCy parse. Output: `DocActors`, the actor
+mentions of the document, each with token extent and a resolved `Entity`
+(canonical name, country code, PLOVER sector, role, type).
+
+How a mention is resolved:
+- countries, demonyms, capitals and seats of government, and known
+  organisations come from the knowledge files (`knowledge.py`);
+- people are spaCy PERSON entities; their titles ("Science Minister",
+  "US President", "OpenAI CEO") and appositions (", director of the White
+  House Office of ...") give role, sector and country;
+- an unqualified national title ("President Lee", "the science ministry") in
+  an article belongs to the article's home country (its dateline, else the
+  country it mentions most), the convention of wire copy;
+- later short mentions ("Bae") resolve to the full name seen earlier;
+- descriptions ("the two countries", "the two officials", "the ministry",
+  "it", "his") are resolved by `DocActors.resolve_description` against what
+  was mentioned before.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .knowledge import Knowledge, load_knowledge
+from .model import Document, Entity
+
+GOV_BODY = re.compile(r"\b(ministry|department|office|agency|administration|commission|council|cabinet|government|"
+                      r"authorities|bureau|secretariat|presidency)\b", re.I)
+PLURAL_PAIR = re.compile(
+    r"^(?:the\s+)?(?:two|both)\s+(?:\w+\s+)?(countries|nations|sides|allies|governments|states|partners|"
+    r"leaders|officials|ministers|diplomats|presidents|heads of state|delegations|men|women|chiefs)$", re.I)
+PAIR_DESC = re.compile(r"^(?:the\s+)?(?:(?:chief|top|senior)\s+)?(allies|diplomats|leaders|ministers|officials|"
+                       r"negotiators|envoys|sides|partners)$", re.I)
+PERSON_WORDS = {"leaders", "officials", "ministers", "diplomats", "presidents", "heads of state", "delegations",
+                "men", "women", "chiefs", "negotiators", "envoys"}
+TITLE_STOP_POS = {"VERB", "AUX", "ADP", "DET", "PUNCT", "CCONJ", "SCONJ", "PRON", "NUM", "SPACE", "PART"}
+
+
+@dataclass
+class Mention:
+    start: int              # char offsets of the name itself
+    end: int
+    tok_start: int          # token extent including title and apposition (the "owned" tokens)
+    tok_end: int
+    entity: Entity
+    kind: str               # person | org | country | capital | demonym | group
+    head: int               # token index of the mention's syntactic head
+    sent: int = 0
+
+
+@dataclass
+class DocActors:
+    document: Document
+    mentions: list[Mention] = field(default_factory=list)
+    home_country: str | None = None
+    owner: dict[int, Mention] = field(default_factory=dict)  # token index -> mention owning it
+
+    def entities(self) -> list[Entity]:
+        return [m.entity for m in self.mentions]
+
+    def in_tokens(self, token_ids) -> list[Mention]:
+        """Mentions owning any of these tokens, in text order, each once."""
+        seen, out = set(), []
+        for i in sorted(token_ids):
+            m = self.owner.get(i)
+            if m is not None and id(m) not in seen:
+                seen.add(id(m))
+                out.append(m)
+        return out
+
+    def before(self, char_offset: int) -> list[Mention]:
+        return [m for m in self.mentions if m.end <= char_offset]
+
+
+def _canon_person_key(name: str) -> str:
+    return re.sub(r"[\s\-]+", " ", name.lower()).strip()
+
+
+class ActorResolver:
+    def __init__(self, knowledge: Knowledge | None = None):
+        self.kb = knowledge or load_knowledge()
+
+    # -- entities from the knowledge files ---------------------------------------------------------
+    def _country_entity(self, raw: str, code: str, kind: str, sector: str | None = None) -> Entity:
+        name = self.kb.country_name(code) or raw
+        etype = "country"
+        return Entity(raw_text=raw, entity_name=name, country=code, sector_code=sector or "GOV", role=None,
+                      entity_type=etype)
+
+    def _org_entity(self, raw: str, org) -> Entity:
+        return Entity(raw_text=raw, entity_name=org.name, country=org.country, sector_code=org.sector, role=None,
+                      entity_type="group" if org.type == "group" else "organization")
+
+    def resolve(self, document: Document, sdoc) -> DocActors:
+        text = document.text
+        acts = DocActors(document=document)
+        char_to_tok = {}
+        for t in sdoc:
+            for c in range(t.idx, t.idx + len(t.text)):
+                char_to_tok[c] = t.i
+        sent_of = {}
+        for si, s in enumerate(sdoc.sents):
+            for t in s:
+                sent_of[t.i] = si
+
+        def toks(s: int, e: int) -> tuple[int, int] | None:
+            a = char_to_tok.get(s)
+            b = char_to_tok.get(e - 1)
+            if a is None or b is None:
+                return None
+            return a, b + 1
+
+        def head_of(a: int, b: int) -> int:
+            for i in range(a, b):
+                h = sdoc[i].head.i
+                if not (a <= h < b) or h == i:
+                    return i
+            return b - 1
+
+        found = self.kb.find(text[: len(text)] if not document.body_start else " " * document.body_start
+                             + text[document.body_start:])
+        taken: list[tuple[int, int]] = []
+        raw_mentions: list[Mention] = []
+        # 1. knowledge-file matches (countries, demonyms, capitals, organisations)
+        for s, e, kind, obj in found:
+            span = toks(s, e)
+            if span is None:
+                continue
+            raw = text[s:e]
+            if kind == "org":
+                ent = self._org_entity(raw, obj)
+                mkind = "org"
+            else:
+                ent = self._country_entity(raw, obj.code, kind)
+                mkind = {"country": "country", "demonym": "demonym", "capital": "capital"}.get(kind, "country")
+            raw_mentions.append(Mention(s, e, span[0], span[1], ent, mkind, head_of(*span)))
+            taken.append((s, e))
+
+        def overlaps_taken(s, e):
+            return any(s < b and a < e for a, b in taken)
+
+        # 2. spaCy PERSON and ORG entities
+        for ent in sdoc.ents:
+            s, e = ent.start_char, ent.end_char
+            if e <= document.body_start:
+                continue
+            if ent.label_ == "PERSON":
+                # a knowledge match inside a person name ("Jordan") loses to the person name when the
+                # name has two or more words
+                inner = [m for m in raw_mentions if s <= m.start and m.end <= e]
+                if inner and len(ent) < 2:
+                    continue
+                for m in inner:
+                    raw_mentions.remove(m)
+                name = re.sub(r"'s$|’s$", "", text[s:e]).strip()
+                span = toks(s, s + len(name))
+                if span is None or not re.search(r"[A-Z]", name):
+                    continue
+                pe = Entity(raw_text=name, entity_name=name, entity_type="person")
+                raw_mentions.append(Mention(s, s + len(name), span[0], span[1], pe, "person", head_of(*span)))
+                taken.append((s, e))
+            elif ent.label_ in ("ORG", "NORP") and not overlaps_taken(s, e):
+                name = re.sub(r"^(the|The)\s+", "", text[s:e])
+                name = re.sub(r"'s$|’s$", "", name).strip()
+                if not name or not GOV_BODY.search(name) and ent.label_ == "NORP":
+                    continue
+                s2 = e - len(text[s:e]) + text[s:e].find(name)
+                span = toks(s2, s2 + len(name))
+                if span is None:
+                    continue
+                oe = Entity(raw_text=name, entity_name=name, entity_type="organization")
+                raw_mentions.append(Mention(s2, s2 + len(name), span[0], span[1], oe, "org", head_of(*span)))
+                taken.append((s, e))
+            elif ent.label_ == "ORG":
+                # an organisation whose name contains a country or capital: "the White House Office of ...",
+                # "Washington's Office of ...": the organisation owns the inner mention and takes its country
+                inner = [m for m in raw_mentions if s <= m.start and m.end <= e and m.kind != "person"]
+                if not inner or any(m.kind == "org" and m.start == s for m in inner):
+                    continue
+                if len(inner) == 1 and inner[0].end - inner[0].start >= (e - s) - 4:
+                    continue
+                name = re.sub(r"^(the|The)\s+", "", text[s:e])
+                name = re.sub(r"'s$|’s$", "", name).strip()
+                if not GOV_BODY.search(name) and not any(m.kind == "org" for m in inner):
+                    continue
+                s2 = s + text[s:e].find(name)
+                span = toks(s2, s2 + len(name))
+                if span is None:
+                    continue
+                country = next((m.entity.country for m in inner if m.entity.country), None)
+                sector = next((m.entity.sector_code for m in inner if m.kind == "org" and m.entity.sector_code),
+                              None)
+                oe = Entity(raw_text=name, entity_name=name, country=country, sector_code=sector or "GOV",
+                            entity_type="organization")
+                for m in inner:
+                    raw_mentions.remove(m)
+                raw_mentions.append(Mention(s2, s2 + len(name), span[0], span[1], oe, "org", head_of(*span)))
+
+        raw_mentions.sort(key=lambda m: m.start)
+        acts.home_country = self._home_country(document, raw_mentions)
+
+        # 3. people: titles, appositions, registry of full names
+        registry: dict[str, Entity] = {}
+        people = [m for m in raw_mentions if m.kind == "person"]
+        for m in people:
+            self._attach_title(m, sdoc, raw_mentions)
+        # full names first, so that "Bae" finds "Bae Kyung-hoon"
+        for m in sorted(people, key=lambda m: -len(m.entity.entity_name.split())):
+            key = _canon_person_key(m.entity.entity_name)
+            hit = registry.get(key) or self._short_name_match(key, registry)
+            if hit is None:
+                registry[key] = m.entity
+                continue
+            # merge what this mention knows into the registry entity, then share it
+            for attr in ("country", "sector_code", "role"):
+                if getattr(hit, attr) is None and getattr(m.entity, attr) is not None:
+                    setattr(hit, attr, getattr(m.entity, attr))
+            m.entity = Entity(raw_text=m.entity.raw_text, entity_name=hit.entity_name, country=hit.country,
+                              sector_code=hit.sector_code, role=hit.role, entity_type="person")
+        # second pass: every mention takes the registry's final view; national titles default to home
+        for m in people:
+            key = _canon_person_key(m.entity.entity_name)
+            reg = registry.get(key)
+            if reg is not None:
+                for attr in ("country", "sector_code", "role"):
+                    if getattr(m.entity, attr) is None:
+                        setattr(m.entity, attr, getattr(reg, attr))
+            if m.entity.country is None and m.entity.role and acts.home_country and m.entity.sector_code in (
+                    "GOV", "LEG", "MIL", "JUD", "COP", "SPY"):
+                m.entity.country = acts.home_country
+                if reg is not None and reg.country is None:
+                    reg.country = acts.home_country
+        # organisations with no country: government bodies belong to the home country
+        for m in raw_mentions:
+            if m.kind == "org" and m.entity.country is None:
+                org = self.kb.org(m.entity.entity_name)
+                if org is not None:
+                    m.entity = self._org_entity(m.entity.raw_text, org)
+                elif GOV_BODY.search(m.entity.entity_name) and acts.home_country:
+                    m.entity.country = acts.home_country
+                    m.entity.sector_code = m.entity.sector_code or "GOV"
+        # demonym + role noun: "Israeli soldiers", "Swiss doctors" are groups with that sector
+        for m in raw_mentions:
+            if m.kind == "demonym":
+                self._demonym_group(m, sdoc)
+        # ownership: a person's title/apposition tokens belong to the person
+        for m in sorted(raw_mentions, key=lambda m: (m.tok_end - m.tok_start)):
+            for i in range(m.tok_start, m.tok_end):
+                acts.owner.setdefault(i, m)
+        for m in raw_mentions:
+            m.sent = sent_of.get(m.head, 0)
+        acts.mentions = [m for m in raw_mentions if acts.owner.get(m.head) is m or m.kind == "person"]
+        return acts
+
+    # -- helpers -------------------------------------------------------------------------------------
+    def _home_country(self, document: Document, mentions: list[Mention]) -> str | None:
+        body = document.text[document.body_start: document.body_start + 60]
+        lead = body.lstrip()
+        off = document.body_start + (len(body) - len(lead))
+        # dateline: "SEOUL, Aug 5" / "Tokyo, March 4 --"
+        dl = re.match(r"([A-Z][A-Za-z .'-]{1,30}?),\s+(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]+)", lead)
+        if dl:
+            for m in mentions:
+                if m.start == off and m.kind in ("capital", "country") and m.entity.country:
+                    return m.entity.country
+            c = self.kb.country(dl.group(1).title())
+            if c is not None:
+                return c.code
+        counts: dict[str, int] = {}
+        for m in mentions:
+            if m.kind in ("country", "capital", "demonym") and m.entity.country and len(m.entity.country) == 3:
+                counts[m.entity.country] = counts.get(m.entity.country, 0) + 1
+        if not counts:
+            return None
+        best = max(counts.values())
+        if best < 2:
+            return None
+        for m in mentions:  # ties: the first mentioned
+            if counts.get(m.entity.country) == best:
+                return m.entity.country
+        return None
+
+    def _attach_title(self, m: Mention, sdoc, mentions: list[Mention]) -> None:
+        """Role, sector and country of a person from the words before and the apposition after."""
+        a = m.tok_start
+        i = a - 1
+        while i >= 0 and a - i <= 8:
+            t = sdoc[i]
+            if t.is_space or t.text == "\n":
+                break
+            if t.pos_ in TITLE_STOP_POS and not (t.lower_ == "of" and i - 1 >= 0 and sdoc[i - 1].text[:1].isupper()) \
+                    and t.tag_ != "POS" and t.text not in ("-",):
+                break
+            if t.pos_ in ("NOUN", "ADJ") and not t.text[:1].isupper() and t.lower_ not in ("former", "deputy", "acting"):
+                # lowercase common nouns are fine in titles ("science minister"), stop at others
+                if self.kb.role(t.lower_) is None and not self.kb.role(" ".join(x.lower_ for x in sdoc[i:a])):
+                    break
+            i -= 1
+        left_start = i + 1
+        # apposition: "Name, director of the X," -> the appos subtree
+        right_end = m.tok_end
+        head = sdoc[m.head]
+        appos = [c for c in head.children if c.dep_ == "appos" and c.i >= m.tok_end]
+        if appos and appos[0].i - m.tok_end <= 2:
+            sub = list(appos[0].subtree)
+            right_end = max(t.i for t in sub) + 1
+        title = sdoc[left_start:m.tok_start].text
+        app = sdoc[m.tok_end:right_end].text
+        desc = (title + " " + app).strip()
+        if not desc:
+            return
+        role = self.kb.role(title) if title else None
+        role = role or (self.kb.role(app) if app else None)
+        ent = m.entity
+        if role is not None:
+            ent.role = role.role
+            ent.sector_code = role.sector
+        # country from the title/apposition: demonym, country, capital, or an organisation with a country
+        inner = [x for x in mentions if x is not m and x.start >= sdoc[left_start].idx
+                 and x.end <= (sdoc[right_end - 1].idx + len(sdoc[right_end - 1].text)) and x.kind != "person"]
+        for x in inner:
+            if x.entity.country:
+                ent.country = x.entity.country
+                if x.kind == "org" and x.entity.sector_code and role is None:
+                    ent.sector_code = x.entity.sector_code
+                elif x.kind == "org" and x.entity.sector_code == "BUS":
+                    ent.sector_code = "BUS"
+                break
+        m.tok_start, m.tok_end = left_start, max(right_end, m.tok_end)
+
+    @staticmethod
+    def _short_name_match(key: str, registry: dict[str, Entity]) -> Entity | None:
+        parts = key.split()
+        if len(parts) > 2:
+            return None
+        hits = [e for k, e in registry.items() if len(parts) < len(k.split()) and (
+            k.split()[0] == parts[0] or k.split()[-1] == parts[-1] or k.startswith(key + " ") or k.endswith(" " + key))]
+        if len(parts) == 1:
+            hits = [e for k, e in registry.items() if parts[0] in k.split()]
+        return hits[0] if len({h.entity_name for h in hits}) == 1 else None
+
+    def _demonym_group(self, m: Mention, sdoc) -> None:
+        head = sdoc[m.head]
+        # "Israeli soldiers": the demonym modifies a noun; a role noun makes it a group with that sector
+        noun = head.head if head.dep_ in ("amod", "compound", "nmod", "conj") else None
+        while noun is not None and noun.dep_ == "conj" and noun.head.i != noun.i and noun.pos_ == "ADJ":
+            noun = noun.head
+        if noun is None or noun.pos_ not in ("NOUN", "PROPN"):
+            return
+        role = self.kb.role(noun.lower_) or self.kb.role(noun.lemma_.lower())
+        if role is None:
+            return
+        m.entity.sector_code = role.sector
+        if role.kind in ("group", "person"):
+            m.entity.entity_type = "group"
+            m.entity.role = role.role
+
+
+def describe_pair(text: str) -> str | None:
+    """'the two countries' -> 'countries'; 'the chief diplomats' -> 'diplomats'; else None."""
+    t = text.strip()
+    mm = PLURAL_PAIR.match(t) or PAIR_DESC.match(t)
+    return mm.group(1).lower() if mm else None
+
+
+def is_person_description(word: str) -> bool:
+    return word in PERSON_WORDS

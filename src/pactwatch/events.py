@@ -1,0 +1,950 @@
+"""Event stage: PLOVER events from a parsed document and its resolved actors.
+
+For every sentence:
+1. find trigger words (verbs, nouns and phrasal verbs listed in
+   ``data/triggers.tsv``);
+2. fold triggers into event heads: a verb that governs its complement
+   ("agreed to cooperate", "demanded that ... cancel") or its object noun
+   ("sign an agreement") makes one event; reporting verbs ("said",
+   "announced") are never events themselves;
+3. read the participants off the parse (subject -> actor; object, dative and
+   prepositional objects -> recipient; passive subjects -> recipient; agents
+   -> actor), resolving descriptions ("the two countries") and pronouns;
+4. set auxiliary mode (future / hypothetical / negation) and apply PLOVER's
+   rule that cooperative events stated in the future are AGREE;
+5. attach the time expression, place, topics and agreement of the mention.
+
+Mentions of one real event in one article are merged (same category and
+kind, compatible participants, place and date; or an anaphoric "the meeting",
+"the agreement"). Undated events inherit the date of the event the article
+was last talking about, unless their sentence says the time was another one.
+"""
+from __future__ import annotations
+
+import csv
+import functools
+import hashlib
+import json
+import re
+from dataclasses import dataclass, field
+from importlib import resources
+
+from . import dates as dates_mod
+from .actors import DocActors, Mention, describe_pair, is_person_description
+from .model import Document, Entity, Event, Evidence, Location, Sentence
+from .places import Gazetteer
+from .topics import find_agreements, topics_in
+
+CONFLICT = {"REQUEST", "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT"}
+KIND_RANK = {"memorandum of understanding": 5, "treaty": 5, "trade deal": 4, "accord": 3, "pact": 3,
+             "agreement": 1, "deal": 1}
+
+
+@dataclass(frozen=True)
+class Trigger:
+    lemma: str
+    pos: str
+    type: str
+    mode: str
+    cls: str
+
+
+@dataclass
+class Rules:
+    verbs: dict
+    phrasal: dict          # (verb lemma, particle/object lemma) -> Trigger
+    nouns: dict
+    noun_phrases: dict     # "export controls" -> Trigger
+    cfg: dict
+
+    @classmethod
+    @functools.lru_cache(maxsize=1)
+    def load(cls) -> "Rules":
+        base = resources.files("pactwatch") / "data"
+        verbs, phrasal, nouns, noun_phrases = {}, {}, {}, {}
+        with (base / "triggers.tsv").open(encoding="utf-8") as f:
+            rows = [r for r in csv.reader((l for l in f if l.strip() and not l.startswith("#")), delimiter="\t")]
+        for r in rows[1:]:
+            r = (r + ["", "", "", "", ""])[:5]
+            t = Trigger(r[0].strip().lower(), r[1].strip(), r[2].strip(), r[3].strip(), r[4].strip() or "event")
+            words = t.lemma.split()
+            if t.pos == "V":
+                if len(words) == 1:
+                    verbs[t.lemma] = t
+                else:
+                    phrasal[(words[0], words[-1])] = t
+            else:
+                if len(words) == 1:
+                    nouns[t.lemma] = t
+                else:
+                    noun_phrases[t.lemma] = t
+        cfg = json.loads((base / "event_rules.json").read_text(encoding="utf-8"))
+        for k, v in list(cfg.items()):
+            if isinstance(v, list):
+                cfg[k] = set(v)
+        return cls(verbs, phrasal, nouns, noun_phrases, cfg)
+
+
+@dataclass
+class EventMention:
+    type: str
+    mode: str
+    cls: str
+    head: object                  # spaCy token of the trigger
+    pred: object                  # the verb the event hangs on (the trigger itself for verbs)
+    sent: Sentence
+    tokens: set = field(default_factory=set)      # trigger tokens folded into this event
+    actors: list = field(default_factory=list)    # Entities
+    recipients: list = field(default_factory=list)
+    aux_mode: str | None = None
+    future: bool = False
+    anaphoric: bool = False
+    described: bool = False       # participants came from a description ("the two officials")
+    date: dates_mod.TimeExpr | None = None
+    vague_time: bool = False
+    location: Location | None = None
+    topics: list = field(default_factory=list)
+    agreement: dict | None = None
+    report: bool = False          # under a reporting verb
+
+
+def _lemma(t) -> str:
+    return t.lemma_.lower()
+
+
+class EventCoder:
+    def __init__(self, gazetteer: Gazetteer | None = None):
+        self.rules = Rules.load()
+        self.gaz = gazetteer or Gazetteer.default()
+
+    # ------------------------------------------------------------------ triggers
+    def _trigger(self, t):
+        """The trigger a token starts, or None."""
+        r = self.rules
+        lem = _lemma(t)
+        if t.pos_ in ("VERB", "AUX") or (t.pos_ == "ADJ" and t.dep_ in ("acomp",)) or t.tag_.startswith("VB"):
+            if t.pos_ == "AUX" and lem not in ("be",):
+                return None
+            # phrasal verbs and verb + object idioms
+            for c in t.children:
+                cl = _lemma(c)
+                if c.dep_ in ("prt", "prep", "dobj", "acomp", "advmod") and (lem, cl) in r.phrasal:
+                    return r.phrasal[(lem, cl)]
+                if lem == "be" and c.dep_ == "acomp" and ("be", cl) in r.phrasal:
+                    return r.phrasal[("be", cl)]
+            if lem == "be":
+                return None
+            return r.verbs.get(lem)
+        if t.pos_ in ("NOUN", "PROPN"):
+            lem = t.lower_ if t.lower_ in r.nouns or t.lower_ in ("talks", "negotiations") else lem
+            comp = [c for c in t.children if c.dep_ in ("compound", "amod") and c.i == t.i - 1]
+            if comp:
+                phrase = f"{comp[0].lower_} {t.lower_}"
+                if phrase in r.noun_phrases:
+                    return r.noun_phrases[phrase]
+                phrase = f"{comp[0].lower_} {lem}"
+                if phrase in r.noun_phrases:
+                    return r.noun_phrases[phrase]
+            if t.pos_ == "PROPN" and lem not in ("deal", "agreement", "accord", "treaty", "pact", "summit"):
+                return None
+            if lem == "memorandum" or t.lower_ == "mou":
+                return r.nouns.get("memorandum")
+            return r.nouns.get(lem)
+        return None
+
+    # ------------------------------------------------------------------ main entry
+    def code(self, document: Document, sdoc, sentences: list[Sentence], actors: DocActors) -> list[Event]:
+        mentions: list[EventMention] = []
+        state = _Discourse(actors)
+        sent_spans = list(sdoc.sents)
+        for sent, span in zip(_align(sentences, sent_spans), sent_spans):
+            if sent is None:
+                continue
+            ms = self._sentence(document, sdoc, span, sent, actors, state)
+            mentions.extend(ms)
+            state.after_sentence(ms, span, actors)
+        events = self._merge(document, mentions)
+        self._inherit_dates(events)
+        return [self._finish(document, e) for e in events]
+
+    # ------------------------------------------------------------------ one sentence
+    def _sentence(self, document, sdoc, span, sent, actors, state) -> list[EventMention]:
+        r = self.rules
+        cfg = r.cfg
+        trig = {}
+        absorbed_noun = set()
+        for t in span:
+            tr = self._trigger(t)
+            if tr is None:
+                continue
+            trig[t.i] = tr
+            # verb + object idioms: "hold talks", "lift sanctions", "send troops"
+        heads: dict[int, dict] = {}
+        for t in span:
+            if t.pos_ not in ("VERB", "AUX") and not t.tag_.startswith("VB"):
+                continue
+            obj = next((c for c in t.children if c.dep_ in ("dobj", "nsubjpass", "attr")), None)
+            if obj is None:
+                continue
+            key = f"{_lemma(t)}|{_lemma(obj)}"
+            alt = f"{_lemma(t)}|{obj.lower_}"
+            spec = cfg["verb_object_types"].get(key) or cfg["verb_object_types"].get(alt)
+            if spec:
+                typ, mode, cls = spec
+                if cls == "none":
+                    trig.pop(t.i, None)
+                    trig.pop(obj.i, None)
+                    continue
+                trig[t.i] = Trigger(_lemma(t), "V", typ, mode, cls)
+                absorbed_noun.add(obj.i)
+                trig.pop(obj.i, None)
+
+        # fold triggers into event heads
+        parent = {}
+        for i, tr in trig.items():
+            t = sdoc[i]
+            g = self._governor(t, trig, sdoc)
+            if g is not None:
+                parent[i] = g
+        mentions = []
+        for i, tr in sorted(trig.items()):
+            if i in parent:
+                continue
+            t = sdoc[i]
+            m = self._make_mention(document, sdoc, span, sent, t, tr, trig, parent, actors, state)
+            if m is not None:
+                mentions.append(m)
+        # merge same-type mentions of one sentence (conjoined verbs: "met ... and discussed")
+        merged: list[EventMention] = []
+        for m in mentions:
+            tgt = next((x for x in merged if x.type == m.type and x.cls == m.cls and (
+                m.head.dep_ == "conj" and m.head.head.i in x.tokens or x.head.dep_ == "conj" and x.head.head.i in m.tokens
+                or (m.anaphoric or x.anaphoric) and _compatible(x, m))), None)
+            if tgt is not None:
+                _absorb(tgt, m)
+            else:
+                merged.append(m)
+        tes = self._time_expressions(document, sent)
+        for te in tes:
+            self._attach_time(te, merged, sdoc, span, sent)
+        return merged
+
+    def _governor(self, t, trig, sdoc):
+        """The trigger that takes this one over, if any: walk up through complements and objects."""
+        cfg = self.rules.cfg
+        cur = t
+        steps = 0
+        while cur.head.i != cur.i and steps < 6:
+            dep = cur.dep_
+            h = cur.head
+            steps += 1
+            if dep in ("conj", "relcl", "advcl", "parataxis", "appos", "nsubj", "nsubjpass", "csubj"):
+                return None
+            if dep == "acl" and not (h.i in trig and trig[h.i].pos == "N"):
+                return None
+            if h.i in trig:
+                ht = trig[h.i]
+                tt = trig.get(t.i)
+                if ht.pos == "V":
+                    if ht.cls == "governs":
+                        return h.i
+                    if tt is not None and tt.pos == "N" and cur is t and dep in ("dobj", "attr", "oprd"):
+                        return h.i      # "sign an agreement", "impose sanctions"
+                    if tt is not None and tt.pos == "N" and dep == "pobj" and steps <= 2:
+                        return h.i      # "agreed on a plan", "talked about cooperation"
+                    if tt is not None and tt.pos == "V" and dep in ("xcomp",) and ht.type == tt.type:
+                        return h.i
+                    return None
+                if ht.pos == "N" and tt is not None and tt.pos == "N" and dep in ("compound", "pobj", "nmod"):
+                    return h.i          # "summit talks", "agreement on cooperation"
+                if ht.pos == "N" and dep in ("acl", "relcl") and tt is not None and tt.pos == "V" and tt.type == "SUPPORT":
+                    return None
+                return None
+            if _lemma(h) in cfg["reporting_verbs"] and dep in ("ccomp", "xcomp", "dobj"):
+                return None
+            cur = h
+        return None
+
+    # ------------------------------------------------------------------ build one event mention
+    def _make_mention(self, document, sdoc, span, sent, t, tr, trig, parent, actors, state):
+        cfg = self.rules.cfg
+        folded = {i for i, p in parent.items() if self._root(i, parent) == t.i} | {t.i}
+        typ, mode, cls = tr.type, tr.mode, tr.cls
+        # the class comes from the most specific folded noun: "sign an agreement" is an accord event
+        for i in sorted(folded):
+            ft = trig[i]
+            if i != t.i and ft.cls in ("accord", "meeting") and cls != "governs":
+                if not (typ == "SUPPORT" and ft.cls == "meeting"):
+                    cls = ft.cls if typ in ("SUPPORT", "AGREE", "CONSULT") else cls
+        if cls == "governs":
+            cls = "event"
+        if tr.pos == "N":
+            pred = self._predicate_of_noun(t)
+        else:
+            pred = t
+        m = EventMention(type=typ, mode=mode, cls=cls, head=t, pred=pred, sent=sent, tokens=folded)
+        m.report = self._under_report(pred)
+        # noun triggers need a reason to be events
+        if tr.pos == "N":
+            if not self._noun_is_event(t, pred, tr, actors, m):
+                return None
+        # modality
+        self._modality(m, t, pred, folded, sdoc)
+        # participants
+        self._participants(m, t, pred, folded, sdoc, actors, state)
+        if m.type in cfg["cooperative_types"] and m.future and m.aux_mode in (None, "future"):
+            m.type = "AGREE"
+            m.aux_mode = None
+        elif m.future and m.aux_mode is None:
+            m.aux_mode = "future"
+        # place, topics, agreement
+        m.location = self._location(pred, t, folded, sdoc, span, actors)
+        m.topics = topics_in(sent.text)
+        if m.cls == "accord" or any(trig[i].cls == "accord" for i in folded):
+            m.agreement = self._agreement(sent, t, folded, sdoc)
+            m.cls = "accord"
+        return m
+
+    @staticmethod
+    def _root(i, parent):
+        seen = 0
+        while i in parent and seen < 10:
+            i = parent[i]
+            seen += 1
+        return i
+
+    def _predicate_of_noun(self, t):
+        """The verb a noun trigger hangs on: "held talks" -> held; "the meeting took place" -> took."""
+        cur = t
+        for _ in range(3):
+            if cur.dep_ in ("dobj", "nsubj", "nsubjpass", "attr", "oprd") and cur.head.pos_ in ("VERB", "AUX"):
+                return cur.head
+            if cur.dep_ == "pobj" and cur.head.dep_ == "prep" and cur.head.head.pos_ in ("VERB", "AUX"):
+                return cur.head.head
+            if cur.dep_ in ("conj", "appos") and cur.head.pos_ in ("NOUN", "PROPN"):
+                cur = cur.head
+                continue
+            break
+        return t
+
+    def _under_report(self, pred) -> bool:
+        cfg = self.rules.cfg
+        cur = pred
+        for _ in range(3):
+            if cur.head.i == cur.i:
+                return False
+            if cur.dep_ in ("ccomp", "xcomp") and _lemma(cur.head) in cfg["reporting_verbs"]:
+                return True
+            cur = cur.head
+        return False
+
+    def _noun_is_event(self, t, pred, tr, actors, m) -> bool:
+        cfg = self.rules.cfg
+        det = [c for c in t.children if c.dep_ in ("det", "poss")]
+        definite = any(c.lower_ in ("the", "this", "that", "these", "those", "its", "their", "his", "her")
+                       for c in det)
+        mods = {c.lower_ for c in t.children if c.dep_ in ("amod", "compound", "nmod")}
+        has_between = any(c.dep_ == "prep" and c.lower_ in ("between", "with", "among") for c in t.children)
+        poss_actor = any(c.dep_ == "poss" and actors.owner.get(c.i) is not None for c in t.children) or any(
+            c.dep_ in ("compound", "amod", "nmod") and actors.owner.get(c.i) is not None for c in t.children)
+        support = pred is not t and (_lemma(pred) in cfg["support_verbs"] or
+                                     _lemma(pred) in ("take", "be", "end", "begin", "open", "close", "conclude"))
+        if mods & cfg["future_words"] or (t.head.lemma_.lower() in cfg["future_frames"]) or any(
+                _lemma(a) in cfg["future_frames"] for a in list(t.ancestors)[:3]):
+            m.future = True
+        if definite and not has_between and not poss_actor:
+            m.anaphoric = True
+        if t.lower_.endswith("s") and tr.cls == "accord" and not definite and not has_between and not support:
+            return False        # "previous agreements": generic plural
+        if t.dep_ == "pobj" and t.head.lower_ in ("of",) and t.head.head.lower_ in ("sidelines", "margins", "side",
+                                                                                       "eve", "run-up", "venue"):
+            return False        # "on the sidelines of the gathering": a frame, not the event
+        if t.dep_ == "compound":
+            return False
+        return bool(has_between or poss_actor or support or m.future or m.anaphoric)
+
+    # ------------------------------------------------------------------ modality
+    def _modality(self, m, t, pred, folded, sdoc):
+        cfg = self.rules.cfg
+        chain = [pred]
+        cur = pred
+        for _ in range(3):       # the event verb and the verbs it hangs on (xcomp/ccomp chains)
+            if cur.dep_ in ("xcomp", "ccomp", "conj", "advcl") and cur.head.i != cur.i:
+                cur = cur.head
+                chain.append(cur)
+            else:
+                break
+        for v in [pred] + ([t] if t is not pred else []):
+            kids = list(v.children)
+            aux = {_lemma(c) for c in kids if c.dep_ in ("aux", "auxpass")} | {c.lower_ for c in kids if c.dep_ == "aux"}
+            if aux & cfg["future_aux"]:
+                m.future = True
+            if "to" in aux and "be" in aux and v.tag_ == "VBN" and v.dep_ in ("acl", "relcl", "xcomp"):
+                m.future = True   # "to be signed"
+            if v.dep_ in ("xcomp",) and "to" in aux and _lemma(v.head) in ("be",):
+                m.future = True   # "is to visit"
+            if "would" in aux and m.report:
+                m.future = True
+            elif aux & (cfg["hypothetical_aux"] - {"would"}) and not m.future:
+                m.aux_mode = "hypothetical"
+            elif "would" in aux and not m.report:
+                m.aux_mode = "hypothetical"
+            if any(c.dep_ == "neg" or c.lower_ in ("never",) for c in kids):
+                m.aux_mode = "negation"
+            if any(c.dep_ == "mark" and c.lower_ in cfg["hypothetical_marks"] for c in kids):
+                m.aux_mode = "hypothetical"
+        for v in chain[1:]:
+            lem = _lemma(v)
+            if lem in ("plan", "schedule", "expect", "prepare", "set", "intend", "aim", "hope") and v.tag_ in (
+                    "VBZ", "VBP", "VBN") and (v.tag_ != "VBN" or any(c.lower_ in ("is", "are", "be") for c in v.children)):
+                m.future = True
+            kids = list(v.children)
+            aux = {c.lower_ for c in kids if c.dep_ == "aux"}
+            if aux & cfg["future_aux"] and m.type != "AGREE":
+                m.future = True
+            if lem in cfg["negating_verbs"]:
+                m.aux_mode = "negation"
+        if any(c.dep_ == "neg" for c in t.children) or any(c.lower_ == "no" and c.dep_ == "det" for c in t.children):
+            m.aux_mode = "negation"
+        if m.aux_mode == "negation":
+            m.future = m.future and False
+
+    # ------------------------------------------------------------------ participants
+    def _participants(self, m, t, pred, folded, sdoc, actors, state):
+        cfg = self.rules.cfg
+        preps = cfg["participant_preps"]
+        actor_toks, recip_toks = [], []
+        subj = None
+        # subject: of the predicate, else of the verbs it hangs on
+        cur = pred
+        for _ in range(4):
+            s = [c for c in cur.children if c.dep_ in ("nsubj", "csubj")]
+            sp = [c for c in cur.children if c.dep_ == "nsubjpass"]
+            agent = [c for c in cur.children if c.dep_ == "agent"]
+            if agent:
+                for a in agent:
+                    actor_toks.extend(x.i for x in a.subtree)
+                    subj = subj or a
+            if s and s[0].i not in folded:
+                subj = s[0]
+                actor_toks.extend(x.i for x in s[0].subtree if x.i != t.i)
+                break
+            if sp:
+                if cur is pred or agent:
+                    recip_toks.extend(x.i for x in sp[0].subtree if x.i not in folded)
+                    if not agent:
+                        subj = None
+                    break
+                subj = sp[0]
+                actor_toks.extend(x.i for x in sp[0].subtree)
+                break
+            if agent:
+                break
+            if cur.dep_ in ("xcomp", "ccomp", "conj", "advcl", "pcomp") and cur.head.i != cur.i:
+                cur = cur.head
+                if cur.dep_ == "prep":
+                    cur = cur.head
+                continue
+            if cur.dep_ in ("acl", "relcl") and cur.head.i != cur.i:
+                # "the deal, to be signed by X": the noun is the object; "militants who attacked": the subject
+                if cur.dep_ == "relcl":
+                    actor_toks.extend(x.i for x in cur.head.subtree if x.i < cur.head.i + 1 and x.i not in folded)
+                break
+            break
+        # objects and prepositional objects of the predicate, the trigger and folded triggers
+        skip_dep = ("nsubj", "nsubjpass", "csubj", "agent", "advcl", "relcl", "ccomp", "parataxis", "conj", "punct",
+                    "mark", "aux", "auxpass", "neg", "cc")
+        owners = [pred] + [sdoc[i] for i in sorted(folded)]
+        for v in owners:
+            for c in v.children:
+                if c.dep_ in ("dobj", "dative", "iobj", "attr", "oprd") and c.i not in folded:
+                    recip_toks.extend(x.i for x in c.subtree)
+                elif c.dep_ == "dobj" and c.i in folded:
+                    for cc in c.children:
+                        if cc.dep_ == "prep" and cc.lower_ in preps:
+                            recip_toks.extend(x.i for x in cc.subtree)
+                elif c.dep_ == "prep" and c.lower_ in preps:
+                    recip_toks.extend(x.i for x in c.subtree)
+                elif c.dep_ in ("poss", "compound", "nmod", "amod") and v.i in folded and v.pos_ in ("NOUN", "PROPN"):
+                    actor_toks.extend(x.i for x in c.subtree)
+                elif c.dep_ == "xcomp" and c.i not in folded:
+                    for cc in c.children:
+                        if cc.dep_ in ("dobj", "dative") or (cc.dep_ == "prep" and cc.lower_ in preps):
+                            recip_toks.extend(x.i for x in cc.subtree)
+        actor_toks = [i for i in actor_toks if not _in_clause(sdoc[i], skip_dep, pred)]
+        acts_m = actors.in_tokens(actor_toks)
+        rec_m = [x for x in actors.in_tokens(recip_toks) if all(x is not a for a in acts_m)]
+        # "between X and Y": all are actors
+        if any(c.dep_ == "prep" and c.lower_ in ("between", "among") for c in t.children) and not acts_m:
+            acts_m, rec_m = rec_m, []
+        m.actors = _entities(acts_m)
+        m.recipients = _entities(rec_m)
+        # descriptions and pronouns
+        if not m.actors and subj is not None:
+            ents = state.resolve(subj, sdoc)
+            if ents:
+                m.actors = ents
+                m.described = True
+        if not m.actors and t.pos_ in ("NOUN", "PROPN"):
+            for c in t.children:
+                if c.dep_ == "poss" and c.pos_ == "PRON":
+                    ents = state.resolve(c, sdoc)
+                    if ents:
+                        m.actors = ents
+                        m.described = True
+                if c.dep_ == "prep" and c.lower_ in ("between", "among"):
+                    for cc in c.children:
+                        ents = state.resolve(cc, sdoc)
+                        if ents:
+                            m.actors = ents
+                            m.described = True
+        if not m.recipients:
+            for v in owners:
+                for c in v.children:
+                    if c.dep_ == "prep" and c.lower_ in ("with", "to", "between"):
+                        for cc in c.children:
+                            ents = state.resolve(cc, sdoc)
+                            if ents:
+                                m.recipients = [e for e in ents if e.entity_name not in {a.entity_name for a in m.actors}]
+        # a one-sided cooperative act in a bilateral setting is addressed to the counterpart
+        if m.actors and not m.recipients and m.type in ("AGREE", "COOPERATE", "SUPPORT") and not m.described:
+            text = m.sent.text.lower()
+            if any(re.search(r"\b" + re.escape(c) + r"\b", text) for c in cfg["joint_cues"]):
+                m.recipients = state.counterpart(m.actors)
+
+    # ------------------------------------------------------------------ place
+    def _location(self, pred, t, folded, sdoc, span, actors) -> Location | None:
+        cfg = self.rules.cfg
+        cands = []
+        roots = [pred] + [sdoc[i] for i in sorted(folded) if sdoc[i] is not pred]
+        seen = set()
+        frontier = [(r, 0) for r in roots]
+        while frontier:
+            tok, depth = frontier.pop(0)
+            if tok.i in seen or depth > 6:
+                continue
+            seen.add(tok.i)
+            for c in tok.children:
+                if c.dep_ in ("relcl", "advcl", "ccomp", "parataxis", "nsubj", "nsubjpass", "dobj") and depth == 0 \
+                        and c.dep_ not in ("dobj",):
+                    continue
+                if c.dep_ == "prep" and c.lower_ in cfg["place_preps"] or (c.dep_ == "prep" and c.lower_ == "of"
+                                                                           and tok.lower_ in ("city", "town", "capital", "port", "village", "province")):
+                    for pobj in c.children:
+                        if pobj.dep_ == "pobj":
+                            cands.append((depth, pobj))
+                frontier.append((c, depth + 1))
+        cands.sort(key=lambda x: x[0])
+        for _, tok in cands:
+            loc = self._place_of(tok, sdoc, actors)
+            if loc is not None:
+                return loc
+        return None
+
+    def _place_of(self, tok, sdoc, actors) -> Location | None:
+        owner = actors.owner.get(tok.i)
+        if owner is not None and owner.kind in ("person",):
+            return None
+        if owner is not None and owner.kind == "org" and not owner.entity.entity_name.lower().startswith(
+                ("white house", "state department", "kremlin", "pentagon")):
+            name = owner.entity.raw_text
+            loc = self.gaz.lookup(name)
+            return loc
+        if tok.lower_ in ("city", "town", "capital", "port", "village", "province", "island"):
+            of = [c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"]
+            for o in of:
+                for p in o.children:
+                    loc = self._place_of(p, sdoc, actors)
+                    if loc:
+                        return loc
+            return None
+        if tok.pos_ != "PROPN":
+            return None
+        # the proper-noun phrase: compounds to the left, the token itself
+        left = tok.i
+        while left - 1 >= 0 and sdoc[left - 1].dep_ in ("compound",) and sdoc[left - 1].head.i in range(left, tok.i + 1):
+            left -= 1
+        name = sdoc[left:tok.i + 1].text
+        loc = self.gaz.lookup(name)
+        if loc is None and left != tok.i:
+            loc = self.gaz.lookup(tok.text)
+        if loc is None:
+            return None
+        if owner is not None and owner.kind in ("country", "capital") and owner.entity.country:
+            return loc
+        return loc
+
+    # ------------------------------------------------------------------ agreements
+    def _agreement(self, sent, t, folded, sdoc) -> dict | None:
+        found = find_agreements(sent.text)
+        if not found:
+            return None
+        named = [a for _, _, a in found if a.get("name")]
+        typed = sorted((a for _, _, a in found), key=lambda a: -KIND_RANK.get(a.get("kind") or "", 2))
+        name = named[0]["name"] if named else None
+        kind = typed[0].get("kind") if typed else None
+        return {"name": name, "kind": kind}
+
+    # ------------------------------------------------------------------ time
+    def _time_expressions(self, document, sent):
+        if not document.date:
+            return []
+        try:
+            return dates_mod.find_time_expressions(sent.text, document.date)
+        except Exception:  # the date module promises not to raise; never let one sentence sink a document
+            return []
+
+    def _attach_time(self, te, mentions, sdoc, span, sent):
+        if not mentions:
+            return
+        cfg = self.rules.cfg
+        start = sent.start + te.start
+        tok = next((t for t in span if t.idx <= start < t.idx + max(1, len(t.text))), None)
+        target = None
+        if tok is not None:
+            cur = tok
+            for _ in range(6):
+                hit = next((m for m in mentions if cur.i in m.tokens or cur.i == m.pred.i), None)
+                if hit is not None:
+                    target = hit
+                    break
+                if _lemma(cur) in cfg["reporting_verbs"] and cur.pos_ == "VERB":
+                    return          # "said Wednesday": the date of the statement, not of the event
+                if cur.head.i == cur.i:
+                    break
+                cur = cur.head
+        if target is None:
+            target = min(mentions, key=lambda m: abs(m.head.idx - start))
+        if te.value is None:
+            if target.date is None:
+                target.vague_time = True
+            return
+        if target.date is None or (target.date.precision != "day" and te.precision == "day"):
+            target.date = te
+            target.vague_time = False
+
+    # ------------------------------------------------------------------ merging within a document
+    def _merge(self, document, mentions: list[EventMention]) -> list[list[EventMention]]:
+        groups: list[list[EventMention]] = []
+        recency: list[int] = []
+        for m in mentions:
+            best = None
+            order = sorted(range(len(groups)), key=lambda g: -recency[g])
+            for gi in order:
+                g = groups[gi]
+                if not _same_kind(g[0], m):
+                    continue
+                if not all(_compatible(x, m) for x in g):
+                    continue
+                if m.anaphoric or m.described or (not m.actors and not m.recipients):
+                    best = gi
+                    break
+                if m.cls in ("meeting", "accord") and _overlap(g, m):
+                    best = gi
+                    break
+            if best is None:
+                if m.anaphoric and not m.actors and not m.recipients:
+                    continue      # "the meeting" with nothing to refer to
+                groups.append([m])
+                recency.append(len(recency))
+            else:
+                groups[best].append(m)
+                recency[best] = max(recency) + 1
+        return groups
+
+    def _inherit_dates(self, groups):
+        last = None
+        for g in sorted(groups, key=lambda g: g[0].sent.start):
+            te = next((m.date for m in g if m.date is not None), None)
+            if te is not None:
+                last = te
+                continue
+            if any(m.vague_time for m in g):
+                continue
+            text = " ".join(m.sent.text for m in g).lower()
+            if re.search(r"\b(earlier|previous|previously|before|had been|ago|last|once|former|past)\b", text):
+                continue
+            if last is not None:
+                for m in g:
+                    m.date = dates_mod.TimeExpr(last.start, last.end, last.text, last.value, last.precision)
+                    m.date_inherited = True
+                    break
+
+    # ------------------------------------------------------------------ final record
+    def _finish(self, document: Document, g: list[EventMention]) -> Event:
+        first = g[0]
+        typ = first.type
+        actors, recips = [], []
+        for m in g:
+            actors.extend(m.actors)
+            recips.extend(m.recipients)
+        actors = _dedupe(actors)
+        recips = [e for e in _dedupe(recips) if e.entity_name not in {a.entity_name for a in actors}]
+        actors, recips = _drop_redundant_countries(actors), _drop_redundant_countries(recips)
+        loc = next((m.location for m in g if m.location is not None), None)
+        mode = [first.mode] if first.mode else []
+        if typ == "CONSULT" or (typ == "AGREE" and first.cls == "meeting"):
+            allp = _dedupe(actors + recips)
+            text = " ".join(m.sent.text for m in g)
+            if re.search(r"\b(sidelines|margins|multilateral|summit of|forum)\b", text, re.I) and typ == "CONSULT":
+                mode = ["multilateral"]
+            hosts = [e for e in allp if loc is not None and e.country == loc.country]
+            guests = [e for e in allp if loc is not None and e.country and e.country != loc.country]
+            if hosts and guests and typ == "CONSULT" and mode != ["multilateral"]:
+                actors, recips = guests, hosts
+                mode = ["visit"]
+            elif typ == "CONSULT" and first.mode != "visit":
+                actors, recips = allp, []
+        date = next((m.date for m in g if m.date is not None and m.date.value), None)
+        topics = []
+        for m in g:
+            for tp in m.topics:
+                if tp not in topics:
+                    topics.append(tp)
+        if len(topics) > 1 and "science_research" in topics:
+            topics.remove("science_research")
+        agreement = None
+        for m in g:
+            if m.agreement:
+                if agreement is None:
+                    agreement = dict(m.agreement)
+                else:
+                    agreement["name"] = agreement.get("name") or m.agreement.get("name")
+                    if KIND_RANK.get(m.agreement.get("kind") or "", 2) > KIND_RANK.get(agreement.get("kind") or "", 2):
+                        agreement["kind"] = m.agreement["kind"]
+        aux = first.aux_mode
+        context = []
+        if topics:
+            context.append("technology")
+        if typ in ("CONSULT", "AGREE", "SUPPORT", "REJECT", "ACCUSE", "REQUEST") and any(
+                e.sector_code in ("GOV", None) for e in actors + recips):
+            context.append("diplomatic")
+        if any(e.sector_code == "MIL" for e in actors + recips) or typ in ("MOBILIZE", "ASSAULT"):
+            context.append("military")
+        if re.search(r"\b(trade|tariff|export|import|economic|investment|supply chain)", " ".join(
+                m.sent.text for m in g), re.I):
+            context.append("economic")
+        evidence = []
+        seen = set()
+        for m in sorted(g, key=lambda m: m.sent.start):
+            if m.sent.start in seen:
+                continue
+            seen.add(m.sent.start)
+            evidence.append(Evidence(document.id, m.sent.start, m.sent.end, document.text[m.sent.start:m.sent.end]))
+        conf = 0.45 + 0.15 * bool(actors) + 0.1 * bool(recips) + 0.05 * bool(date) + 0.05 * min(len(g) - 1, 3)
+        if first.cls == "event" and first.head.pos_ in ("NOUN", "PROPN"):
+            conf -= 0.05
+        trigger = first.head.text
+        ev = Event(doc_id=document.id, event_type=typ, mode=mode, context=context, aux_mode=aux,
+                   actor=actors, recipient=recips,
+                   date=date.value if date else None, date_precision=date.precision if date else None,
+                   date_text=date.text if date else None, location=loc, topics=topics, agreement=agreement,
+                   evidence=evidence, confidence=min(conf, 0.95), trigger=trigger)
+        key = f"{document.id}|{typ}|{first.sent.start}|{first.head.idx}|{trigger}"
+        ev.id = hashlib.sha1(key.encode("utf-8")).hexdigest()[:16]
+        return ev
+
+
+# ---------------------------------------------------------------------- discourse state
+class _Discourse:
+    """What the article has been talking about: for descriptions and pronouns."""
+
+    def __init__(self, actors: DocActors):
+        self.actors = actors
+        self.events: list[EventMention] = []
+        self.last_subject: list[Entity] = []
+        self.last_person: Entity | None = None
+        self.pair_countries: list[Entity] = []
+        self.pair_people: list[Entity] = []
+
+    def after_sentence(self, mentions, span, actors):
+        for m in mentions:
+            self.events.append(m)
+            parts = _dedupe(m.actors + m.recipients)
+            people = [e for e in parts if e.entity_type == "person"]
+            if len(people) >= 2:
+                self.pair_people = people[:2]
+            ctry = _countries_as_entities(parts)
+            if len(ctry) >= 2:
+                self.pair_countries = ctry
+            if m.actors:
+                self.last_subject = m.actors
+                p = [e for e in m.actors if e.entity_type == "person"]
+                if p:
+                    self.last_person = p[0]
+        # countries mentioned together in the sentence also make a pair
+        sent_m = [m for m in actors.mentions if span.start_char <= m.start < span.end_char]
+        ctry = _countries_as_entities([m.entity for m in sent_m])
+        if len(ctry) >= 2 and not mentions:
+            self.pair_countries = ctry
+        people = [m.entity for m in sent_m if m.kind == "person"]
+        if people:
+            self.last_person = people[-1] if not mentions else (self.last_person or people[-1])
+        if len(_dedupe(people)) >= 2 and not self.pair_people:
+            self.pair_people = _dedupe(people)[:2]
+
+    def resolve(self, tok, sdoc) -> list[Entity]:
+        """Entities a description or pronoun at `tok` refers to."""
+        phrase = " ".join(x.text for x in tok.subtree if x.dep_ != "punct").strip()
+        low = tok.lower_
+        if tok.pos_ == "PRON" or low in ("it", "they", "he", "she", "his", "her", "its", "their", "we", "i"):
+            if low in ("he", "she", "his", "her") and self.last_person:
+                return [self.last_person]
+            if low in ("it", "its", "they", "their", "we") and self.last_subject:
+                return list(self.last_subject)
+            return []
+        if low in ("countries", "nations", "leaders", "governments") and any(
+                c.lower_ in ("their", "both") for c in tok.children):
+            if self.last_subject and len(_countries_as_entities(self.last_subject)) >= 2:
+                return _countries_as_entities(self.last_subject)
+            return list(self.pair_countries)
+        kind = describe_pair(phrase)
+        if kind is None:
+            kind = describe_pair(re.sub(r"\s+", " ", phrase.lower()))
+        if kind is not None:
+            if is_person_description(kind) and self.pair_people:
+                return list(self.pair_people)
+            if is_person_description(kind) and self.pair_countries:
+                return list(self.pair_countries)
+            if self.pair_countries:
+                return list(self.pair_countries)
+        if low in ("ministry", "department", "agency", "government") and any(c.lower_ == "the" for c in tok.children):
+            prior = [m for m in self.actors.mentions if m.kind == "org" and low in m.entity.entity_name.lower()
+                     and m.start < tok.idx]
+            if prior:
+                return [prior[-1].entity]
+            if self.actors.home_country:
+                return [Entity(raw_text=phrase, entity_name=phrase[4:] if phrase.lower().startswith("the ") else phrase,
+                               country=self.actors.home_country, sector_code="GOV", entity_type="organization")]
+        return []
+
+    def counterpart(self, actors: list[Entity]) -> list[Entity]:
+        mine = {e.country for e in actors if e.country}
+        for m in reversed(self.events):
+            parts = _dedupe(m.actors + m.recipients)
+            cs = {e.country for e in parts if e.country}
+            if mine & cs and cs - mine:
+                others = [e for e in _countries_as_entities(parts) if e.country not in mine]
+                if others:
+                    return others
+        others = [e for e in self.pair_countries if e.country not in mine]
+        return others
+
+
+# ---------------------------------------------------------------------- helpers
+def _align(sentences: list[Sentence], spans) -> list[Sentence | None]:
+    by_start = {}
+    for s in sentences:
+        by_start[s.start] = s
+    out = []
+    for sp in spans:
+        hit = next((s for s in sentences if sp.start_char <= s.start < sp.end_char or s.start <= sp.start_char < s.end),
+                   None)
+        out.append(hit)
+    return out
+
+
+def _in_clause(tok, deps, stop) -> bool:
+    """Whether tok sits inside a nested clause (relative, adverbial...) below `stop`."""
+    cur = tok
+    for _ in range(8):
+        if cur.i == stop.i or cur.head.i == cur.i:
+            return False
+        if cur.dep_ in ("relcl", "advcl", "ccomp", "parataxis"):
+            return True
+        cur = cur.head
+    return False
+
+
+def _entities(mentions: list[Mention]) -> list[Entity]:
+    return [m.entity for m in mentions]
+
+
+def _dedupe(ents: list[Entity]) -> list[Entity]:
+    out, seen = [], set()
+    for e in ents:
+        k = (e.entity_type, e.entity_name.lower(), e.country)
+        if k in seen:
+            continue
+        seen.add(k)
+        out.append(e)
+    return out
+
+
+def _drop_redundant_countries(ents: list[Entity]) -> list[Entity]:
+    """Keep a bare country only when no person or body of that country is already named."""
+    named = {e.country for e in ents if e.entity_type != "country" and e.country}
+    return [e for e in ents if not (e.entity_type == "country" and e.country in named)] if named else ents
+
+
+def _countries_as_entities(ents: list[Entity]) -> list[Entity]:
+    out, seen = [], set()
+    for e in ents:
+        if e.country and e.country not in seen:
+            seen.add(e.country)
+            if e.entity_type == "country":
+                out.append(e)
+            else:
+                out.append(Entity(raw_text=e.raw_text, entity_name=e.entity_name, country=e.country,
+                                  sector_code=e.sector_code, role=e.role, entity_type=e.entity_type))
+    return out
+
+
+def _people(ents):
+    return {e.entity_name for e in ents if e.entity_type == "person"}
+
+
+def _countries(ents):
+    return {e.country for e in ents if e.country}
+
+
+def _same_kind(a: EventMention, b: EventMention) -> bool:
+    if a.cls != b.cls:
+        return False
+    if a.type == b.type:
+        return a.cls in ("meeting", "accord") or b.anaphoric or b.described
+    if a.cls == "accord" and b.anaphoric and {a.type, b.type} <= {"AGREE", "SUPPORT"}:
+        return True
+    return False
+
+
+def _compatible(a: EventMention, b: EventMention) -> bool:
+    pa, pb = _people(a.actors + a.recipients), _people(b.actors + b.recipients)
+    if pa and pb and not (pa & pb) and not (a.described or b.described):
+        return False
+    ca, cb = _countries(a.actors + a.recipients), _countries(b.actors + b.recipients)
+    if len(ca) >= 2 and len(cb) >= 2 and not (ca & cb):
+        return False
+    if a.location and b.location and a.location.geonames_id != b.location.geonames_id and \
+            a.location.name != b.location.name and a.location.country != b.location.country or \
+            (a.location and b.location and a.location.country == b.location.country and a.location.name != b.location.name
+             and a.location.geonames_id != b.location.geonames_id):
+        return False
+    if a.date and b.date and a.date.value and b.date.value:
+        n = min(len(a.date.value), len(b.date.value))
+        if a.date.value[:n] != b.date.value[:n]:
+            return False
+    if (a.date and a.date.value and b.vague_time) or (b.date and b.date.value and a.vague_time):
+        return False
+    return True
+
+
+def _overlap(group: list[EventMention], m: EventMention) -> bool:
+    pg = set().union(*(_people(x.actors + x.recipients) for x in group))
+    pm = _people(m.actors + m.recipients)
+    if pg & pm:
+        return True
+    cg = set().union(*(_countries(x.actors + x.recipients) for x in group))
+    cm = _countries(m.actors + m.recipients)
+    return len(cm) >= 2 and cm <= cg or (len(cg) >= 2 and cg <= cm)
+
+
+def _absorb(target: EventMention, m: EventMention) -> None:
+    target.tokens |= m.tokens | {m.pred.i}
+    target.actors = _dedupe(target.actors + m.actors)
+    target.recipients = _dedupe(target.recipients + m.recipients)
+    target.location = target.location or m.location
+    target.agreement = target.agreement or m.agreement
+    for tp in m.topics:
+        if tp not in target.topics:
+            target.topics.append(tp)

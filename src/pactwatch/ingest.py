@@ -1,0 +1,361 @@
+"""Read input files into `Document`s, reporting bad input as `Failure`s.
+
+Nothing here raises for bad input: every problem becomes a `Failure` (the input
+could not be used) or a `Document.warnings` entry (it was used, with a caveat).
+
+Input forms (see SCHEMA.md):
+
+* plain text (``.txt``, ``.text``, ``.md``): the id is the file name without
+  its extension; the first line may start with ``date YYYY-MM-DD `` (leading
+  whitespace optional), giving the publication date. The article may continue
+  on the same line after the date.
+* JSON Lines (``.jsonl``, ``.json``, ``.jsonlines``, ``.ndjson``): one
+  ``{"id", "date", "text", ...}`` object per line.
+
+Decoding: bytes must be UTF-8. A leading UTF-8 byte-order mark (U+FEFF) is
+removed, and offsets count from the character after it; nothing else is
+changed (no newline translation, no stripping), so ``Document.text`` is the
+file exactly as decoded. Other encodings are refused with a clear reason
+rather than guessed.
+"""
+from __future__ import annotations
+
+import datetime as _dt
+import json
+import os
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from .model import Document, Failure
+
+__all__ = [
+    "Limits", "DEFAULT_LIMITS", "TEXT_SUFFIXES", "JSONL_SUFFIXES", "NO_DATE_WARNING",
+    "parse_header", "check_date", "read_text_file", "read_jsonl_file", "iter_documents",
+]
+
+
+@dataclass(frozen=True)
+class Limits:
+    """Size guards. For text files `max_bytes` bounds the file; for JSON Lines it
+    bounds each line (one document), so a corpus file may be any size."""
+    max_bytes: int = 5_000_000
+    max_line_chars: int = 200_000
+
+
+DEFAULT_LIMITS = Limits(max_bytes=5_000_000, max_line_chars=200_000)
+
+TEXT_SUFFIXES = frozenset({".txt", ".text", ".md"})
+JSONL_SUFFIXES = frozenset({".jsonl", ".json", ".jsonlines", ".ndjson"})
+NO_DATE_WARNING = "no publication date: relative dates cannot be resolved"
+
+_BOM = "\ufeff"
+_BOM_BYTES = b"\xef\xbb\xbf"
+# `date <token>` at the very start of the first line; the token is checked separately.
+_HEADER = re.compile(r"\ufeff?[ \t]*date[ \t]+(\S+)[ \t]*(?:\r?\n)?")
+_ISO_DAY = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
+_JSON_OPTIONAL = ("title", "source", "url", "language")
+
+
+def _show(value: object, width: int = 40) -> str:
+    """A short quoted rendering of a user-supplied value for messages."""
+    s = value if isinstance(value, str) else json.dumps(value, ensure_ascii=False, default=str)
+    if len(s) > width:
+        s = s[: width - 1] + "…"
+    return "'" + s.replace("'", "\\'") + "'"
+
+
+def check_date(value: str) -> tuple[str | None, str | None]:
+    """Validate a ``YYYY-MM-DD`` string: ``(date, None)`` or ``(None, problem)``.
+
+    The problem reads "malformed date '…' (expected YYYY-MM-DD)" or
+    "impossible date '…' (<why>)"."""
+    m = _ISO_DAY.fullmatch(value)
+    if not m:
+        return None, f"malformed date {_show(value)} (expected YYYY-MM-DD)"
+    y, mo, d = (int(g) for g in m.groups())
+    if not 1 <= mo <= 12:
+        return None, f"impossible date {_show(value)} (month {mo} is not 1-12)"
+    try:
+        _dt.date(y, mo, d)
+    except ValueError as e:
+        return None, f"impossible date {_show(value)} ({e})"
+    return value, None
+
+
+def parse_header(raw: str) -> tuple[str | None, int, str | None]:
+    """Find a ``date YYYY-MM-DD`` header at the start of `raw`.
+
+    Returns ``(date, body_start, warning)``. With no header: ``(None, 0, None)``.
+    With a header, `body_start` is the offset just after ``date <token>`` and
+    the spaces after it (and the line break, when the header is alone on its
+    line). A malformed or impossible token still counts as the header: the date
+    is None and `warning` names it, e.g. "impossible date '2025-02-30' in header
+    (day is out of range for month)"."""
+    if not isinstance(raw, str):
+        return None, 0, None
+    m = _HEADER.match(raw)
+    if not m:
+        return None, 0, None
+    date, problem = check_date(m.group(1))
+    if problem:
+        # keep the explanation in brackets at the end, name the place before it
+        head, _, why = problem.partition(" (")
+        return None, m.end(), f"{head} in header ({why}"
+    return date, m.end(), None
+
+
+def _decode(data: bytes) -> tuple[str | None, str | None]:
+    """UTF-8 decode (BOM removed): ``(text, None)`` or ``(None, reason)``."""
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return None, "not UTF-8 text (looks like UTF-16: it starts with a UTF-16 byte-order mark)"
+    if b"\x00" in data:
+        return None, "binary file (contains NUL bytes)"
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as e:
+        return None, f"not UTF-8 text (invalid byte 0x{data[e.start]:02x} at offset {e.start})"
+    if text.startswith(_BOM):
+        text = text[1:]
+    return text, None
+
+
+def _long_line(text: str, limit: int) -> str | None:
+    """Describe the first line longer than `limit` characters, if any."""
+    if len(text) <= limit:
+        return None
+    for n, line in enumerate(text.split("\n"), 1):
+        if len(line) > limit:
+            return f"line {n} too long ({len(line)} characters > limit {limit})"
+    return None
+
+
+def _open_check(p: Path, limits: Limits, *, whole_file: bool) -> Failure | None:
+    """Existence / kind / size checks shared by both readers."""
+    try:
+        st = p.stat()
+    except FileNotFoundError:
+        return Failure(str(p), "no such file or directory")
+    except OSError as e:
+        return Failure(str(p), f"cannot read: {e.strerror or e}")
+    if p.is_dir():
+        return Failure(str(p), "is a directory")
+    if st.st_size == 0:
+        return Failure(str(p), "empty file")
+    if whole_file and st.st_size > limits.max_bytes:
+        return Failure(str(p), f"file too large ({st.st_size} bytes > limit {limits.max_bytes})")
+    return None
+
+
+def read_text_file(path: str | os.PathLike, limits: Limits = DEFAULT_LIMITS) -> Document | Failure:
+    """Read one plain-text article. id = file stem; text = whole decoded file."""
+    p = Path(path)
+    if (bad := _open_check(p, limits, whole_file=True)) is not None:
+        return bad
+    origin = str(p)
+    try:
+        with open(p, "rb") as f:
+            data = f.read(limits.max_bytes + 1)
+    except OSError as e:
+        return Failure(origin, f"cannot read: {e.strerror or e}")
+    if len(data) > limits.max_bytes:  # grew since stat
+        return Failure(origin, f"file too large (more than limit {limits.max_bytes} bytes)")
+    text, reason = _decode(data)
+    if reason:
+        return Failure(origin, reason)
+    assert text is not None
+    if not text.strip():
+        return Failure(origin, "empty file (only whitespace)")
+    if (long := _long_line(text, limits.max_line_chars)) is not None:
+        return Failure(origin, long)
+    date, body_start, warning = parse_header(text)
+    if not text[body_start:].strip():
+        return Failure(origin, "no article text after the date header")
+    warnings = [warning] if warning else []
+    if date is None:
+        warnings.append(NO_DATE_WARNING)
+    return Document(id=p.stem, text=text, date=date, origin=origin, body_start=body_start,
+                    warnings=warnings)
+
+
+def _type_name(v: object) -> str:
+    return {dict: "object", list: "array", str: "string", bool: "boolean", type(None): "null",
+            int: "number", float: "number"}.get(type(v), type(v).__name__)
+
+
+def _jsonl_line(origin: str, n: int, raw: bytes, limits: Limits) -> Document | Failure:
+    """Turn one non-blank JSON Lines line into a Document or a Failure."""
+    fail = lambda reason, doc_id=None: Failure(origin, f"line {n}: {reason}", line=n, doc_id=doc_id)
+    if b"\x00" in raw:
+        return fail("binary data (contains NUL bytes)")
+    try:
+        line = raw.decode("utf-8")
+    except UnicodeDecodeError as e:
+        return fail(f"not UTF-8 text (invalid byte 0x{raw[e.start]:02x} at byte {e.start} of the line)")
+    try:
+        obj = json.loads(line)
+    except json.JSONDecodeError as e:
+        return fail(f"not JSON ({e.msg} at column {e.colno})")
+    except RecursionError:
+        return fail("not JSON (nested too deeply)")
+    if not isinstance(obj, dict):
+        return fail(f"not a JSON object (got {_type_name(obj)})")
+    doc_id = obj.get("id")
+    if doc_id is None:
+        return fail("missing 'id'")
+    if isinstance(doc_id, bool) or not isinstance(doc_id, (str, int, float)):
+        return fail(f"'id' must be a string or number (got {_type_name(doc_id)})")
+    doc_id = str(doc_id)
+    if not doc_id.strip():
+        return fail("empty 'id'")
+    if "text" not in obj or obj["text"] is None:
+        return fail("missing 'text'", doc_id)
+    text = obj["text"]
+    if not isinstance(text, str):
+        return fail(f"'text' must be a string (got {_type_name(text)})", doc_id)
+    if not text.strip():
+        return fail("empty 'text'", doc_id)
+    if (long := _long_line(text, limits.max_line_chars)) is not None:
+        return fail(f"'text' {long}", doc_id)
+    warnings: list[str] = []
+    date = obj.get("date")
+    if date is not None:
+        if not isinstance(date, str):
+            warnings.append(f"invalid date {_show(date)} (expected a 'YYYY-MM-DD' string)")
+            date = None
+        else:
+            # a timestamp such as 2025-08-05T10:00:00Z is accepted for its day
+            value = date[:10] if re.match(r"\d{4}-\d{2}-\d{2}[T ]\d", date) else date
+            date, problem = check_date(value)
+            if problem:
+                warnings.append(problem)
+    if date is None:
+        warnings.append(NO_DATE_WARNING)
+    extra: dict[str, str | None] = {}
+    for key in _JSON_OPTIONAL:
+        v = obj.get(key)
+        if v is not None and not isinstance(v, str):
+            warnings.append(f"ignored '{key}': not a string (got {_type_name(v)})")
+            v = None
+        extra[key] = v
+    return Document(id=doc_id, text=text, date=date, origin=f"{origin}:{n}", warnings=warnings, **extra)
+
+
+def _read_line(f, cap: int) -> tuple[bytes, int]:
+    """Read one line; returns ``(bytes, length without the line break)``. A line
+    over `cap` bytes is read only in part (the rest is skipped)."""
+    chunk = f.readline(cap + 2)  # room for "\r\n"
+    if chunk.endswith(b"\n") or len(chunk) < cap + 2:
+        return chunk, len(chunk.rstrip(b"\r\n"))
+    total = len(chunk)
+    while True:
+        more = f.readline(1 << 20)
+        total += len(more.rstrip(b"\r\n"))
+        if not more or more.endswith(b"\n"):
+            return chunk, total
+
+
+def read_jsonl_file(path: str | os.PathLike, limits: Limits = DEFAULT_LIMITS) -> Iterator[Document | Failure]:
+    """Yield one Document per JSON Lines line, or a Failure naming the line.
+
+    Blank lines are skipped; a bad line does not stop the rest. `limits.max_bytes`
+    bounds each line. A JSON array file is refused as a whole (it is JSON, not
+    JSON Lines)."""
+    p = Path(path)
+    if (bad := _open_check(p, limits, whole_file=False)) is not None:
+        yield bad
+        return
+    origin = str(p)
+    try:
+        f = open(p, "rb")
+    except OSError as e:
+        yield Failure(origin, f"cannot read: {e.strerror or e}")
+        return
+    n_items = 0
+    with f:
+        n = 0
+        while True:
+            try:
+                raw, size = _read_line(f, limits.max_bytes)
+            except OSError as e:
+                yield Failure(origin, f"cannot read: {e.strerror or e}", line=n + 1)
+                return
+            if not raw:
+                break
+            n += 1
+            if n == 1 and raw.startswith(_BOM_BYTES):
+                raw = raw[len(_BOM_BYTES):]
+            if size > limits.max_bytes:
+                n_items += 1
+                yield Failure(origin, f"line {n}: too large ({size} bytes > limit {limits.max_bytes})", line=n)
+                continue
+            if not raw.strip():
+                continue
+            if n_items == 0 and raw.strip() == b"[":
+                yield Failure(origin, "a JSON array, not JSON Lines (expected one JSON object per line)")
+                return
+            n_items += 1
+            yield _jsonl_line(origin, n, raw.rstrip(b"\r\n"), limits)
+    if n_items == 0:
+        yield Failure(origin, "empty file (only blank lines)")
+
+
+def _kind(p: Path) -> str | None:
+    s = p.suffix.lower()
+    return "jsonl" if s in JSONL_SUFFIXES else "text" if s in TEXT_SUFFIXES else None
+
+
+def _walk(root: Path) -> Iterator[Path | Failure]:
+    """Files under `root` with a known suffix, sorted, hidden entries skipped."""
+    errors: list[OSError] = []
+    found: list[Path] = []
+    for dirpath, dirnames, filenames in os.walk(root, onerror=errors.append):
+        dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
+        for name in filenames:
+            if not name.startswith(".") and _kind(Path(name)) is not None:
+                found.append(Path(dirpath) / name)
+    for e in errors:
+        yield Failure(str(e.filename or root), f"cannot read folder: {e.strerror or e}")
+    yield from sorted(found, key=lambda q: q.relative_to(root).parts)
+
+
+def iter_documents(paths: Iterable[str | os.PathLike] | str | os.PathLike,
+                   limits: Limits = DEFAULT_LIMITS) -> Iterator[Document | Failure]:
+    """Documents and Failures from files and folders, in a stable order.
+
+    Folders are searched recursively (sorted; hidden entries and unknown
+    suffixes skipped). A file named directly is read as JSON Lines if its
+    suffix is one of JSONL_SUFFIXES, else as text. A document id seen before in
+    the same call is a Failure ("duplicate document id")."""
+    if isinstance(paths, (str, os.PathLike)):
+        paths = [paths]
+    seen: dict[str, str] = {}
+
+    def read(p: Path) -> Iterator[Document | Failure]:
+        items = read_jsonl_file(p, limits) if _kind(p) == "jsonl" else [read_text_file(p, limits)]
+        for item in items:
+            if isinstance(item, Document):
+                where = item.origin or str(p)
+                if item.id in seen:
+                    tail = where[len(str(p)) + 1:]
+                    line = int(tail) if tail.isdigit() else None
+                    item = Failure(str(p), (f"line {line}: " if line else "") + f"duplicate document id "
+                                   f"{_show(item.id)} (already read from {seen[item.id]})",
+                                   line=line, doc_id=item.id)
+                else:
+                    seen[item.id] = where
+            yield item
+
+    for path in paths:
+        p = Path(path)
+        if p.is_dir():
+            for q in _walk(p):
+                if isinstance(q, Failure):
+                    yield q
+                else:
+                    yield from read(q)
+        elif not p.exists():
+            yield Failure(str(p), "no such file or directory")
+        else:
+            yield from read(p)

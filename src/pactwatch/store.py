@@ -1,0 +1,533 @@
+"""The store: documents, sentences, entity mentions, events, runs and failures.
+
+One interface (`Store`) over SQLAlchemy Core, SQLite by default; any
+SQLAlchemy URL (e.g. ``postgresql+psycopg://…``) can be given instead.
+On SQLite: WAL journal, foreign keys on, a busy timeout, and a BEGIN IMMEDIATE
+for writes so that concurrent writers wait instead of failing.
+
+Schema (version 1; JSON columns hold JSON text)::
+
+    meta(key PK, value)                       -- schema_version
+    runs(id PK, command, paths JSON, started_at, finished_at, counts JSON)
+    failures(id PK, run_id -> runs, origin, line, doc_id, reason, at)
+    documents(id PK, date, title, source, url, language, origin, text,
+              content_hash, body_start, warnings JSON, ingested_at, run_id -> runs)
+    sentences(doc_id -> documents, idx, start, end)          PK (doc_id, idx)
+    mentions(id PK, doc_id -> documents, start, end, raw_text, entity_name,
+             country, sector_code, role, entity_type)
+    events(id PK, doc_id -> documents, event_type, mode JSON, context JSON,
+           aux_mode, date, date_precision, date_text, date_lo, date_hi,
+           location_name, location_country, lat, lon, geonames_id,
+           agreement JSON, confidence, trigger, first_offset,
+           record JSON)                  -- record = Event.to_dict(), exported as is
+    event_participants(event_id -> events, side 'actor'|'recipient', position,
+           raw_text, entity_name, country, sector_code, role, entity_type,
+           start, end)                                       PK (event_id, side, position)
+    event_topics(event_id -> events, position, topic)        PK (event_id, position)
+    evidence(event_id -> events, position, doc_id, start, end, text)
+                                                             PK (event_id, position)
+
+Every child row references its parent with ON DELETE CASCADE; replacing a
+document also deletes its old rows explicitly, so no orphans remain even on a
+connection without foreign-key enforcement. Sentence text is not stored: it is
+the document text from `start` to `end`. `date_lo`/`date_hi` are the first
+and last day of the event's date (``2025-08`` -> 2025-08-01 .. 2025-08-31)
+and serve the date-range filter. Event ids come from the pipeline and must be
+unique across documents: a clash is a bug and raises `StoreError`.
+"""
+from __future__ import annotations
+
+import calendar
+import json
+import os
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Any
+
+import sqlalchemy as sa
+from sqlalchemy import event as sa_event
+from sqlalchemy.engine import Connection
+from sqlalchemy.exc import DBAPIError
+
+from .model import DocResult, Document, Entity, Event, Failure, Sentence
+
+__all__ = ["SCHEMA_VERSION", "Store", "StoreError", "default_db_path"]
+
+SCHEMA_VERSION = 1
+_CHUNK = 500  # ids per IN (...) clause
+
+md = sa.MetaData()
+_S, _I, _T, _F = sa.String, sa.Integer, sa.Text, sa.Float
+
+
+def _fk(target: str) -> sa.ForeignKey:
+    return sa.ForeignKey(target, ondelete="CASCADE")
+
+
+meta_t = sa.Table("meta", md, sa.Column("key", _S(64), primary_key=True), sa.Column("value", _T))
+runs_t = sa.Table(
+    "runs", md,
+    sa.Column("id", _I, primary_key=True, autoincrement=True),
+    sa.Column("command", _T), sa.Column("paths", _T), sa.Column("started_at", _S(32)),
+    sa.Column("finished_at", _S(32)), sa.Column("counts", _T),
+)
+failures_t = sa.Table(
+    "failures", md,
+    sa.Column("id", _I, primary_key=True, autoincrement=True),
+    sa.Column("run_id", _I, _fk("runs.id"), index=True),
+    sa.Column("origin", _T), sa.Column("line", _I), sa.Column("doc_id", _T),
+    sa.Column("reason", _T, nullable=False), sa.Column("at", _S(32)),
+)
+documents_t = sa.Table(
+    "documents", md,
+    sa.Column("id", _S, primary_key=True),
+    sa.Column("date", _S(10)), sa.Column("title", _T), sa.Column("source", _T), sa.Column("url", _T),
+    sa.Column("language", _S(16)), sa.Column("origin", _T), sa.Column("text", _T, nullable=False),
+    sa.Column("content_hash", _S(64), nullable=False), sa.Column("body_start", _I, nullable=False),
+    sa.Column("warnings", _T), sa.Column("ingested_at", _S(32)),
+    sa.Column("run_id", _I, sa.ForeignKey("runs.id", ondelete="SET NULL")),
+)
+sentences_t = sa.Table(
+    "sentences", md,
+    sa.Column("doc_id", _S, _fk("documents.id"), primary_key=True),
+    sa.Column("idx", _I, primary_key=True),
+    sa.Column("start", _I, nullable=False), sa.Column("end", _I, nullable=False),
+)
+_ENTITY_COLS = ("raw_text", "entity_name", "country", "sector_code", "role", "entity_type")
+mentions_t = sa.Table(
+    "mentions", md,
+    sa.Column("id", _I, primary_key=True, autoincrement=True),
+    sa.Column("doc_id", _S, _fk("documents.id"), nullable=False, index=True),
+    sa.Column("start", _I), sa.Column("end", _I),
+    *(sa.Column(c, _T) for c in _ENTITY_COLS),
+)
+events_t = sa.Table(
+    "events", md,
+    sa.Column("id", _S, primary_key=True),
+    sa.Column("doc_id", _S, _fk("documents.id"), nullable=False, index=True),
+    sa.Column("event_type", _S(16), nullable=False, index=True),
+    sa.Column("mode", _T), sa.Column("context", _T), sa.Column("aux_mode", _S(16)),
+    sa.Column("date", _S(10), index=True), sa.Column("date_precision", _S(8)), sa.Column("date_text", _T),
+    sa.Column("date_lo", _S(10)), sa.Column("date_hi", _S(10)),
+    sa.Column("location_name", _T), sa.Column("location_country", _S(8)),
+    sa.Column("lat", _F), sa.Column("lon", _F), sa.Column("geonames_id", _I),
+    sa.Column("agreement", _T), sa.Column("confidence", _F), sa.Column("trigger", _T),
+    sa.Column("first_offset", _I), sa.Column("record", _T, nullable=False),
+)
+participants_t = sa.Table(
+    "event_participants", md,
+    sa.Column("event_id", _S, _fk("events.id"), primary_key=True),
+    sa.Column("side", _S(9), primary_key=True),
+    sa.Column("position", _I, primary_key=True),
+    *(sa.Column(c, _T) for c in _ENTITY_COLS),
+    sa.Column("start", _I), sa.Column("end", _I),
+    sa.CheckConstraint("side IN ('actor', 'recipient')", name="ck_participant_side"),
+    sa.Index("ix_participants_country", "country", "event_id"),
+)
+topics_t = sa.Table(
+    "event_topics", md,
+    sa.Column("event_id", _S, _fk("events.id"), primary_key=True),
+    sa.Column("position", _I, primary_key=True),
+    sa.Column("topic", _S(32), nullable=False),
+    sa.Index("ix_event_topics_topic", "topic", "event_id"),
+)
+evidence_t = sa.Table(
+    "evidence", md,
+    sa.Column("event_id", _S, _fk("events.id"), primary_key=True),
+    sa.Column("position", _I, primary_key=True),
+    sa.Column("doc_id", _S, nullable=False), sa.Column("start", _I, nullable=False),
+    sa.Column("end", _I, nullable=False), sa.Column("text", _T),
+)
+
+
+class StoreError(Exception):
+    """A store-level error: bad data handed to the store, or a schema mismatch."""
+
+
+def default_db_path() -> str:
+    """$PACTWATCH_DB, or ./pactwatch.db."""
+    return os.environ.get("PACTWATCH_DB") or "pactwatch.db"
+
+
+def _now() -> str:
+    return datetime.now(timezone.utc).isoformat(timespec="seconds")
+
+
+def _dumps(v: Any) -> str | None:
+    return None if v is None else json.dumps(v, ensure_ascii=False)
+
+
+def _loads(v: str | None, default: Any = None) -> Any:
+    return default if v is None else json.loads(v)
+
+
+def _chunks(xs: Sequence[Any], n: int = _CHUNK) -> Iterator[Sequence[Any]]:
+    for i in range(0, len(xs), n):
+        yield xs[i:i + n]
+
+
+def date_bounds(value: str | None) -> tuple[str | None, str | None]:
+    """First and last day covered by ``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``
+    (``(None, None)`` for anything else)."""
+    if not value:
+        return None, None
+    parts = value.split("-")
+    try:
+        nums = [int(p) for p in parts]
+        if len(parts) == 1 and len(parts[0]) == 4:
+            return f"{value}-01-01", f"{value}-12-31"
+        if len(parts) == 2 and 1 <= nums[1] <= 12:
+            return f"{value}-01", f"{value}-{calendar.monthrange(nums[0], nums[1])[1]:02d}"
+        if len(parts) == 3:
+            return value, value
+    except (ValueError, calendar.IllegalMonthError):
+        pass
+    return None, None
+
+
+def _to_url(url_or_path: str) -> str:
+    if "://" in url_or_path:
+        return url_or_path
+    if url_or_path == ":memory:":
+        return "sqlite://"
+    p = Path(url_or_path).expanduser()
+    p.parent.mkdir(parents=True, exist_ok=True)
+    return f"sqlite:///{p.resolve()}"
+
+
+class Store:
+    """The one interface to persisted results. Use as a context manager or call close()."""
+
+    def __init__(self, url_or_path: str | None = None) -> None:
+        self.url = _to_url(url_or_path or default_db_path())
+        self.engine = sa.create_engine(self.url)
+        if self.engine.dialect.name == "sqlite":
+            self._sqlite_setup()
+        md.create_all(self.engine)
+        with self._write() as c:
+            row = c.execute(sa.select(meta_t.c.value).where(meta_t.c.key == "schema_version")).first()
+            if row is None:
+                c.execute(meta_t.insert().values(key="schema_version", value=str(SCHEMA_VERSION)))
+            elif row[0] != str(SCHEMA_VERSION):
+                raise StoreError(f"database {self.url} has schema version {row[0]}; "
+                                 f"this pactwatch expects {SCHEMA_VERSION}")
+
+    def _sqlite_setup(self) -> None:
+        @sa_event.listens_for(self.engine, "connect")
+        def _connect(dbapi_conn: Any, _rec: Any) -> None:
+            dbapi_conn.isolation_level = None  # let us issue BEGIN ourselves (see SQLAlchemy pysqlite notes)
+            cur = dbapi_conn.cursor()
+            for pragma in ("journal_mode=WAL", "foreign_keys=ON", "busy_timeout=30000", "synchronous=NORMAL"):
+                cur.execute(f"PRAGMA {pragma}")
+            cur.close()
+
+        @sa_event.listens_for(self.engine, "begin")
+        def _begin(conn: Connection) -> None:
+            immediate = conn.get_execution_options().get("pactwatch_write")
+            conn.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
+
+    @contextmanager
+    def _write(self) -> Iterator[Connection]:
+        """A write transaction (BEGIN IMMEDIATE on SQLite); commits or rolls back as a whole."""
+        with self.engine.connect() as conn:
+            conn.execution_options(pactwatch_write=True)
+            with conn.begin():
+                yield conn
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+    def __enter__(self) -> "Store":
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # ---- documents and results ---------------------------------------------------------
+
+    def document_state(self, doc: Document) -> str:
+        """'new', 'unchanged' (same id and content hash) or 'changed'."""
+        with self.engine.connect() as c:
+            h = c.execute(sa.select(documents_t.c.content_hash).where(documents_t.c.id == doc.id)).scalar()
+        return "new" if h is None else "unchanged" if h == doc.content_hash else "changed"
+
+    def save(self, result: DocResult, run_id: int | None = None, *, force: bool = False) -> str:
+        """Store one result in one transaction: 'new', 'updated' or 'unchanged' (nothing written).
+        `force` rewrites an unchanged document too (e.g. after a pipeline upgrade)."""
+        return self.save_many([result], run_id, force=force)[0]
+
+    def save_many(self, results: Iterable[DocResult], run_id: int | None = None, *,
+                  force: bool = False, batch_size: int = 500) -> list[str]:
+        """Store many results, one transaction per batch of `batch_size`. Same outcome as
+        calling save() on each in turn; if a batch fails, none of it is stored (earlier
+        batches stay) and the error is raised."""
+        states: list[str] = []
+        batch: list[DocResult] = []
+        ids: set[str] = set()
+        for r in results:
+            if len(batch) >= batch_size or r.document.id in ids:
+                states += self._save_batch(batch, run_id, force)
+                batch, ids = [], set()
+            batch.append(r)
+            ids.add(r.document.id)
+        if batch:
+            states += self._save_batch(batch, run_id, force)
+        return states
+
+    def _save_batch(self, batch: list[DocResult], run_id: int | None, force: bool) -> list[str]:
+        for r in batch:
+            _validate(r)
+        doc_ids = [r.document.id for r in batch]
+        try:
+            with self._write() as c:
+                old = {}
+                for chunk in _chunks(doc_ids):
+                    old.update(c.execute(sa.select(documents_t.c.id, documents_t.c.content_hash)
+                                         .where(documents_t.c.id.in_(chunk))).all())
+                states, todo = [], []
+                for r in batch:
+                    h = old.get(r.document.id)
+                    if h is None:
+                        states.append("new")
+                    elif h == r.document.content_hash and not force:
+                        states.append("unchanged")
+                        continue
+                    else:
+                        states.append("updated")
+                    todo.append(r)
+                if not todo:
+                    return states
+                replaced = [r.document.id for r in todo if r.document.id in old]
+                _delete_docs(c, replaced)
+                _check_event_ids(c, todo)
+                _insert(c, todo, run_id)
+                return states
+        except DBAPIError as e:
+            what = f"document {doc_ids[0]!r}" if len(doc_ids) == 1 else f"batch of {len(doc_ids)} documents"
+            raise StoreError(f"could not save {what}: {e.orig}") from e
+
+    def document(self, doc_id: str) -> Document | None:
+        with self.engine.connect() as c:
+            row = c.execute(sa.select(documents_t).where(documents_t.c.id == doc_id)).mappings().first()
+        if row is None:
+            return None
+        return Document(id=row["id"], text=row["text"], date=row["date"], title=row["title"],
+                        source=row["source"], url=row["url"], language=row["language"],
+                        origin=row["origin"], body_start=row["body_start"],
+                        warnings=_loads(row["warnings"], []))
+
+    def documents(self) -> list[dict[str, Any]]:
+        """id, date, title, n_events per document, by id."""
+        n = sa.func.count(events_t.c.id).label("n_events")
+        q = (sa.select(documents_t.c.id, documents_t.c.date, documents_t.c.title, n)
+             .select_from(documents_t.outerjoin(events_t, events_t.c.doc_id == documents_t.c.id))
+             .group_by(documents_t.c.id, documents_t.c.date, documents_t.c.title)
+             .order_by(documents_t.c.id))
+        with self.engine.connect() as c:
+            return [dict(r) for r in c.execute(q).mappings()]
+
+    def sentences(self, doc_id: str) -> list[Sentence]:
+        q = (sa.select(sentences_t.c.idx, sentences_t.c.start, sentences_t.c.end, documents_t.c.text)
+             .join(documents_t, documents_t.c.id == sentences_t.c.doc_id)
+             .where(sentences_t.c.doc_id == doc_id).order_by(sentences_t.c.idx))
+        with self.engine.connect() as c:
+            return [Sentence(doc_id, i, s, e, text[s:e]) for i, s, e, text in c.execute(q)]
+
+    # ---- events -------------------------------------------------------------------------
+
+    def events(self, *, country: str | None = None, pair: tuple[str, str] | None = None,
+               event_type: str | None = None, topic: str | None = None, date_from: str | None = None,
+               date_to: str | None = None, text: str | None = None, doc_id: str | None = None,
+               limit: int | None = None) -> list[Event]:
+        """Events matching all the filters given, by date (undated last), document, position.
+
+        `country`: a participant (actor or recipient) has it; `pair`: both codes are
+        among the participants; `date_from`/`date_to` (YYYY[-MM[-DD]]): the event's
+        date overlaps the range, undated events excluded; `text`: case-insensitive
+        substring of an evidence span or a participant's name or mention."""
+        e = events_t
+        q = sa.select(e.c.id, e.c.record, e.c.confidence, e.c.trigger)
+        for code in [country] + list(pair or []):
+            if code:
+                q = q.where(sa.exists().where(participants_t.c.event_id == e.c.id,
+                                              participants_t.c.country == code.upper()))
+        if event_type:
+            q = q.where(e.c.event_type == event_type.upper())
+        if topic:
+            q = q.where(sa.exists().where(topics_t.c.event_id == e.c.id, topics_t.c.topic == topic))
+        if date_from:
+            lo = date_bounds(date_from)[0]
+            if lo is None:
+                raise StoreError(f"bad date_from {date_from!r} (expected YYYY, YYYY-MM or YYYY-MM-DD)")
+            q = q.where(e.c.date_hi >= lo)
+        if date_to:
+            hi = date_bounds(date_to)[1]
+            if hi is None:
+                raise StoreError(f"bad date_to {date_to!r} (expected YYYY, YYYY-MM or YYYY-MM-DD)")
+            q = q.where(e.c.date_lo <= hi)
+        if text:
+            p = participants_t.c
+            q = q.where(sa.or_(
+                sa.exists().where(evidence_t.c.event_id == e.c.id,
+                                  evidence_t.c.text.icontains(text, autoescape=True)),
+                sa.exists().where(p.event_id == e.c.id, sa.or_(p.entity_name.icontains(text, autoescape=True),
+                                                               p.raw_text.icontains(text, autoescape=True)))))
+        if doc_id:
+            q = q.where(e.c.doc_id == doc_id)
+        q = q.order_by(sa.case((e.c.date.is_(None), 1), else_=0), e.c.date, e.c.doc_id,
+                       e.c.first_offset, e.c.id)
+        if limit is not None:
+            q = q.limit(limit)
+        with self.engine.connect() as c:
+            rows = c.execute(q).all()
+            return _rebuild(c, rows)
+
+    def event(self, event_id: str) -> Event | None:
+        with self.engine.connect() as c:
+            rows = c.execute(sa.select(events_t.c.id, events_t.c.record, events_t.c.confidence,
+                                       events_t.c.trigger).where(events_t.c.id == event_id)).all()
+            out = _rebuild(c, rows)
+        return out[0] if out else None
+
+    # ---- runs and failures --------------------------------------------------------------
+
+    def start_run(self, command: str, paths: list[str]) -> int:
+        with self._write() as c:
+            res = c.execute(runs_t.insert().values(command=command, paths=_dumps([str(p) for p in paths]),
+                                                   started_at=_now()))
+            return int(res.inserted_primary_key[0])
+
+    def finish_run(self, run_id: int, counts: dict[str, Any]) -> None:
+        with self._write() as c:
+            c.execute(runs_t.update().where(runs_t.c.id == run_id)
+                      .values(finished_at=_now(), counts=_dumps(counts)))
+
+    def record_failure(self, run_id: int | None, failure: Failure) -> None:
+        with self._write() as c:
+            c.execute(failures_t.insert().values(run_id=run_id, origin=failure.origin, line=failure.line,
+                                                 doc_id=failure.doc_id, reason=failure.reason, at=_now()))
+
+    def failures(self, run_id: int | None = None) -> list[dict[str, Any]]:
+        f = failures_t.c
+        q = sa.select(f.run_id, f.origin, f.line, f.doc_id, f.reason, f.at).order_by(f.id)
+        if run_id is not None:
+            q = q.where(f.run_id == run_id)
+        with self.engine.connect() as c:
+            return [dict(r) for r in c.execute(q).mappings()]
+
+    def runs(self) -> list[dict[str, Any]]:
+        with self.engine.connect() as c:
+            rows = c.execute(sa.select(runs_t).order_by(runs_t.c.id)).mappings().all()
+        return [{**r, "paths": _loads(r["paths"], []), "counts": _loads(r["counts"])} for r in rows]
+
+    def counts(self) -> dict[str, int]:
+        tables = {"documents": documents_t, "sentences": sentences_t, "entities": mentions_t,
+                  "events": events_t, "failures": failures_t, "runs": runs_t}
+        with self.engine.connect() as c:
+            return {k: c.execute(sa.select(sa.func.count()).select_from(t)).scalar_one()
+                    for k, t in tables.items()}
+
+
+# ---- helpers (module level so the class stays readable) -----------------------------------
+
+def _validate(r: DocResult) -> None:
+    """Refuse results that would store inconsistent rows."""
+    doc_id = r.document.id
+    seen: set[str] = set()
+    for ev in r.events:
+        if not ev.id:
+            raise StoreError(f"document {doc_id!r}: an event has no id")
+        if ev.id in seen:
+            raise StoreError(f"document {doc_id!r}: event id {ev.id!r} appears twice")
+        seen.add(ev.id)
+        if ev.doc_id != doc_id:
+            raise StoreError(f"event {ev.id!r} says doc_id {ev.doc_id!r} but is saved with {doc_id!r}")
+
+
+def _check_event_ids(c: Connection, todo: list[DocResult]) -> None:
+    """Raise if an event id is used by another document (in the batch or already stored)."""
+    owner: dict[str, str] = {}
+    for r in todo:
+        for ev in r.events:
+            if owner.setdefault(ev.id, r.document.id) != r.document.id:
+                raise StoreError(f"event id {ev.id!r} produced by two documents: "
+                                 f"{owner[ev.id]!r} and {r.document.id!r}")
+    ids = list(owner)
+    for chunk in _chunks(ids):
+        for eid, doc in c.execute(sa.select(events_t.c.id, events_t.c.doc_id).where(events_t.c.id.in_(chunk))):
+            if doc != owner[eid]:
+                raise StoreError(f"event id {eid!r} produced by two documents: {doc!r} and {owner[eid]!r}")
+
+
+def _delete_docs(c: Connection, doc_ids: list[str]) -> None:
+    for chunk in _chunks(doc_ids):
+        ev_ids = sa.select(events_t.c.id).where(events_t.c.doc_id.in_(chunk)).scalar_subquery()
+        for t in (evidence_t, topics_t, participants_t):
+            c.execute(t.delete().where(t.c.event_id.in_(ev_ids)))
+        for t in (events_t, mentions_t, sentences_t):
+            c.execute(t.delete().where(t.c.doc_id.in_(chunk)))
+        c.execute(documents_t.delete().where(documents_t.c.id.in_(chunk)))
+
+
+def _entity_row(e: Entity) -> dict[str, Any]:
+    return {"raw_text": e.raw_text, "entity_name": e.entity_name, "country": e.country,
+            "sector_code": e.sector_code, "role": e.role, "entity_type": e.entity_type,
+            "start": e.start, "end": e.end}
+
+
+def _insert(c: Connection, todo: list[DocResult], run_id: int | None) -> None:
+    now = _now()
+    docs, sents, ments, evs, parts, tops, evid = [], [], [], [], [], [], []
+    for r in todo:
+        d = r.document
+        docs.append({"id": d.id, "date": d.date, "title": d.title, "source": d.source, "url": d.url,
+                     "language": d.language, "origin": d.origin, "text": d.text,
+                     "content_hash": d.content_hash, "body_start": d.body_start,
+                     "warnings": _dumps(list(d.warnings)), "ingested_at": now, "run_id": run_id})
+        sents += [{"doc_id": d.id, "idx": s.index, "start": s.start, "end": s.end} for s in r.sentences]
+        ments += [{"doc_id": d.id, **_entity_row(e)} for e in r.entities]
+        for ev in r.events:
+            loc = ev.location
+            lo, hi = date_bounds(ev.date)
+            evs.append({
+                "id": ev.id, "doc_id": d.id, "event_type": ev.event_type, "mode": _dumps(list(ev.mode)),
+                "context": _dumps(list(ev.context)), "aux_mode": ev.aux_mode, "date": ev.date,
+                "date_precision": ev.date_precision, "date_text": ev.date_text, "date_lo": lo, "date_hi": hi,
+                "location_name": loc.name if loc else None, "location_country": loc.country if loc else None,
+                "lat": loc.lat if loc else None, "lon": loc.lon if loc else None,
+                "geonames_id": loc.geonames_id if loc else None, "agreement": _dumps(ev.agreement),
+                "confidence": ev.confidence, "trigger": ev.trigger,
+                "first_offset": min((x.start for x in ev.evidence), default=None),
+                "record": _dumps(ev.to_dict()),
+            })
+            for side, ents in (("actor", ev.actor), ("recipient", ev.recipient)):
+                parts += [{"event_id": ev.id, "side": side, "position": i, **_entity_row(e)}
+                          for i, e in enumerate(ents)]
+            tops += [{"event_id": ev.id, "position": i, "topic": t} for i, t in enumerate(ev.topics)]
+            evid += [{"event_id": ev.id, "position": i, "doc_id": x.doc_id, "start": x.start, "end": x.end,
+                      "text": x.text} for i, x in enumerate(ev.evidence)]
+    for table, rows in ((documents_t, docs), (sentences_t, sents), (mentions_t, ments), (events_t, evs),
+                        (participants_t, parts), (topics_t, tops), (evidence_t, evid)):
+        if rows:
+            c.execute(table.insert(), rows)
+
+
+def _rebuild(c: Connection, rows: Sequence[Any]) -> list[Event]:
+    """Events from their stored record, with confidence, trigger and entity offsets restored."""
+    events: dict[str, Event] = {}
+    for eid, record, confidence, trigger in rows:
+        ev = Event.from_dict(json.loads(record))
+        ev.confidence = confidence if confidence is not None else ev.confidence
+        ev.trigger = trigger
+        events[eid] = ev
+    p = participants_t.c
+    for chunk in _chunks(list(events)):
+        q = (sa.select(p.event_id, p.side, p.position, p.start, p.end)
+             .where(p.event_id.in_(chunk), sa.or_(p.start.is_not(None), p.end.is_not(None))))
+        for eid, side, pos, start, end in c.execute(q):
+            ents = events[eid].actor if side == "actor" else events[eid].recipient
+            if pos < len(ents):
+                ents[pos].start, ents[pos].end = start, end
+    return list(events.values())
