@@ -64,7 +64,8 @@ _NOT_YEAR_AFTER = frozenset(_DATA["not_years_after"])
 _NOT_YEAR_BEFORE = frozenset(_DATA["not_years_before"])
 
 _MIN_YEAR, _MAX_YEAR = 1, 9999
-_MAX_EXPR_LEN = 120          # longer "expressions" are not time expressions
+_MAX_EXPR_LEN = 120
+_BIAS = 2.0                  # see _pick          # longer "expressions" are not time expressions
 
 _F = re.ASCII | re.IGNORECASE
 
@@ -124,24 +125,29 @@ def _parse_ref(reference_date) -> _dt.date | None:
     return None
 
 
-def _pick(candidates, ref_key, tense: str):
-    """Choose among ordered candidates by tense.
+def _pick(candidates, ref_key, tense: str, bias: float | None = None):
+    """Choose among candidates (key, value), sorted by key, relative to ``ref_key``.
 
-    ``candidates`` are (key, value) pairs sorted by key; ``ref_key`` is the
-    reference on the same scale.  Past: the latest key <= ref; future: the
-    earliest key >= ref; present: the nearest (ties go to the past).
+    With ``bias=None`` the tense is strict: past takes the latest key <= ref,
+    future the earliest key >= ref.  With a ``bias`` the nearest candidate wins,
+    distances against the tense counting ``bias`` times over, so "Dec. 7" in a
+    past-tense sentence written on Oct. 30 is the coming one, not last year's.
+    Present tense takes the nearest; ties go to the past.
     """
-    past = [c for c in candidates if c[0] <= ref_key]
-    future = [c for c in candidates if c[0] >= ref_key]
-    if tense == "past" and past:
-        return past[-1][1]
-    if tense == "future" and future:
-        return future[0][1]
+    if bias is None:
+        past = [c for c in candidates if c[0] <= ref_key]
+        future = [c for c in candidates if c[0] >= ref_key]
+        if tense == "past" and past:
+            return past[-1][1]
+        if tense == "future" and future:
+            return future[0][1]
     best = None
     for key, val in candidates:
-        dist = abs(key - ref_key)
-        if best is None or dist < best[0] or (dist == best[0] and key <= ref_key):
-            best = (dist, val)
+        cost = abs(key - ref_key)
+        if bias and ((tense == "past" and key > ref_key) or (tense == "future" and key < ref_key)):
+            cost *= bias
+        if best is None or cost < best[0] or (cost == best[0] and key <= ref_key):
+            best = (cost, val)
     return best[1] if best else None
 
 
@@ -267,9 +273,10 @@ _VAGUE = frozenset(_normalize(v) for v in _DATA["vague"])
 
 _TOKEN_RE = re.compile(r"[A-Za-z]+(?:'[a-z]+)?|[.;:!?]|,", re.ASCII)
 _FUTURE_PHRASE_RE = re.compile(
-    r"\b(?:(?:is|are|am)\s+(?:due\s+|set\s+|scheduled\s+|expected\s+|going\s+)?to\s+[a-z]+|set\s+(?:to|for)|"
-    r"as\s+(?:soon|early)\s+as|plans?\s+to|planning\s+to|intends?\s+to|due\s+(?:to\s+(?!the|a\b|an\b|its|his|her|their)[a-z]+|on|in|by|for)|"
-    r"will|shall|going\s+to)\b", _F)
+    r"\b(?:(?:is|are|am|was|were)\s+to\s+[a-z]+|(?:due|set|scheduled|expected|going|planned|slated)\s+to\s+"
+    r"(?!the\b|a\b|an\b|its\b|his\b|her\b|their\b)[a-z]+|set\s+for|as\s+(?:soon|early)\s+as|"
+    r"(?:plan|plans|planning|intend|intends|intending|expect|expects|hope|hopes|aim|aims|vow|vows|vowed|pledged|promised)\s+to|"
+    r"will|shall)\b", _F)
 _PAST_PHRASE_RE = re.compile(r"\b(?:would|could|might|should|must|will)\s+have\b", _F)
 _ED_RE = re.compile(r"^[a-z]{3,}ed$")
 _NOT_PAST_ED = frozenset(
@@ -364,7 +371,7 @@ def _local_tense(text: str, start: int, end: int) -> str:
         dist += 2 * sum(1 for t in between if t[2] in ";:") + sum(1 for t in between if t[2] == ",")
         if ms >= e:
             dist += 1          # the governing verb usually precedes the time
-        scores[tense] += weight / (1.0 + dist)
+        scores[tense] += weight / (1.0 + dist) ** 1.5
     return _decide(scores)
 
 
@@ -429,7 +436,7 @@ def _resolve_month(mo: int, mod: str | None, ref: _dt.date, tense: str):
         return _month(ref.year, mo)
     ref_key = ref.year * 12 + ref.month
     cands = [((y * 12 + mo), (y, mo)) for y in (ref.year - 1, ref.year, ref.year + 1)]
-    y, m = _pick(cands, ref_key, tense)
+    y, m = _pick(cands, ref_key, tense, _BIAS)
     return _month(y, m)
 
 
@@ -441,7 +448,7 @@ def _resolve_month_day(mo: int, d: int, ref: _dt.date, tense: str):
             cands.append((_day_key(dd), dd))
     if not cands:
         return None
-    return _day(_pick(cands, _day_key(ref), tense))
+    return _day(_pick(cands, _day_key(ref), tense, _BIAS))
 
 
 def _nth_weekday(y: int, mo: int, wd: int, n: int) -> _dt.date | None:
@@ -513,7 +520,7 @@ def _resolve_holiday(s: str, ref: _dt.date, tense: str):
     if m[1] in ("next", "coming", "this coming"):
         fut = [c for c in cands if c[0] > rk]
         return _day(fut[0][1]) if fut else None
-    return _day(_pick(cands, rk, tense))
+    return _day(_pick(cands, rk, tense, _BIAS))
 
 
 def _week_value(monday: _dt.date | None):

@@ -510,8 +510,22 @@ def _insert(c: Connection, todo: list[DocResult], run_id: int | None) -> None:
                       "text": x.text} for i, x in enumerate(ev.evidence)]
     for table, rows in ((documents_t, docs), (sentences_t, sents), (mentions_t, ments), (events_t, evs),
                         (participants_t, parts), (topics_t, tops), (evidence_t, evid)):
-        if rows:
-            c.execute(table.insert(), rows)
+        _bulk_insert(c, table, rows)
+
+
+def _bulk_insert(c: Connection, table: sa.Table, rows: list[dict[str, Any]]) -> None:
+    """executemany at driver level: the INSERT is compiled by SQLAlchemy for this dialect,
+    but per-row parameter processing (not needed for these plain column types) is skipped,
+    which more than doubles save speed. All rows must have the same keys."""
+    if not rows:
+        return
+    compiled = table.insert().compile(dialect=c.dialect, column_keys=list(rows[0]))
+    if c.dialect.positional:
+        order = compiled.positiontup or []
+        params: list[Any] = [tuple(r[k] for k in order) for r in rows]
+    else:
+        params = rows
+    c.exec_driver_sql(str(compiled), params)
 
 
 def _rebuild(c: Connection, rows: Sequence[Any]) -> list[Event]:

@@ -1,0 +1,308 @@
+"""pactwatch command line: a thin layer over the library.
+
+    pactwatch ingest PATH...        read articles, extract events, store them
+    pactwatch events [filters]      table of stored events
+    pactwatch show EVENT_ID         one event with its evidence in context
+    pactwatch export --format jsonl|csv [-o FILE]
+    pactwatch failures              inputs that were rejected, with the reason
+    pactwatch demo                  fresh database from the bundled demo corpus
+
+The database is SQLite by default: --db PATH (or a SQLAlchemy URL), or the
+PACTWATCH_DB environment variable, else ./pactwatch.db.
+"""
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import textwrap
+from importlib import resources
+from pathlib import Path
+
+from . import __version__
+from .export import write_csv, write_jsonl
+from .model import EVENT_TYPES, TOPICS
+from .store import Store, default_db_path
+
+
+def _store(args) -> Store:
+    return Store(args.db or default_db_path())
+
+
+def _participants(ev, side) -> str:
+    ents = ev.actor if side == "actor" else ev.recipient
+    return ", ".join(f"{e.entity_name} ({e.country})" if e.country else e.entity_name for e in ents)
+
+
+def _short(ev) -> str:
+    return ev.evidence[0].text if ev.evidence else ""
+
+
+def _print_table(events, out=sys.stdout, width: int | None = None):
+    width = width or max(100, min(160, _term_width()))
+    cols = [("id", 16), ("date", 10), ("type", 9), ("actors", 30), ("recipients", 24), ("place", 12), ("topics", 20)]
+    fixed = sum(w + 2 for _, w in cols)
+    ev_w = max(20, width - fixed)
+    header = "  ".join(f"{n:<{w}}" for n, w in cols) + "  evidence"
+    print(header, file=out)
+    print("-" * min(width, len(header) + ev_w - 8), file=out)
+    for ev in events:
+        cells = [ev.id, ev.date or "-", ev.event_type, _countries_and_names(ev.actor),
+                 _countries_and_names(ev.recipient), ev.location.name if ev.location else "-",
+                 ",".join(_abbrev_topic(t) for t in ev.topics) or "-"]
+        row = "  ".join(f"{_clip(c, w):<{w}}" for c, (_, w) in zip(cells, cols))
+        print(row + "  " + _clip(_short(ev).replace("\n", " "), ev_w), file=out)
+
+
+def _countries_and_names(ents) -> str:
+    if not ents:
+        return "-"
+    return ", ".join(e.entity_name.split()[-1] + (f"/{e.country}" if e.country else "") if e.entity_type == "person"
+                     else (e.country or e.entity_name) for e in ents)
+
+
+def _abbrev_topic(t: str) -> str:
+    return {"artificial_intelligence": "AI", "science_research": "science", "advanced_computing": "computing",
+            "pharmaceuticals": "pharma", "critical_minerals": "minerals", "advanced_manufacturing": "manufacturing",
+            "nuclear_energy": "nuclear", "communications": "comms", "biotechnology": "biotech"}.get(t, t)
+
+
+def _clip(s: str, w: int) -> str:
+    s = str(s)
+    return s if len(s) <= w else s[: w - 1] + "…"
+
+
+def _term_width() -> int:
+    try:
+        return os.get_terminal_size().columns
+    except OSError:
+        return 140
+
+
+# ---------------------------------------------------------------------------------------------- commands
+def cmd_ingest(args) -> int:
+    from .pipeline import ingest_paths
+    store = _store(args)
+    summary = _run_ingest(args.paths, store, args.processes, quiet=args.quiet)
+    store.close()
+    return 0 if summary.failed == 0 or summary.new + summary.updated + summary.unchanged > 0 else 1
+
+
+def _run_ingest(paths, store, processes, quiet=False, command="ingest"):
+    from .pipeline import ingest_paths
+    bar = None
+    if not quiet and sys.stderr.isatty():
+        from tqdm import tqdm
+        bar = tqdm(unit="doc", desc="ingest", file=sys.stderr, leave=False)
+    summary = ingest_paths(paths, store, processes=processes, progress=bar.update if bar else None, command=command)
+    if bar:
+        bar.close()
+    print(f"read {summary.read}  new {summary.new}  updated {summary.updated}  unchanged {summary.unchanged}  "
+          f"failed {summary.failed}  events {summary.events}")
+    for f in summary.failures:
+        print(f"  failed: {f}", file=sys.stderr)
+    if not quiet:
+        for w in summary.warnings[:20]:
+            print(f"  warning: {w}", file=sys.stderr)
+        if len(summary.warnings) > 20:
+            print(f"  ... and {len(summary.warnings) - 20} more warnings", file=sys.stderr)
+    return summary
+
+
+def _filters(args) -> dict:
+    f = {}
+    if args.country:
+        f["country"] = args.country.upper()
+    if args.pair:
+        f["pair"] = (args.pair[0].upper(), args.pair[1].upper())
+    if args.type:
+        f["event_type"] = args.type.upper()
+    if args.topic:
+        f["topic"] = args.topic
+    if args.date_from:
+        f["date_from"] = args.date_from
+    if args.date_to:
+        f["date_to"] = args.date_to
+    if args.text:
+        f["text"] = args.text
+    if args.doc:
+        f["doc_id"] = args.doc
+    return f
+
+
+def cmd_events(args) -> int:
+    store = _store(args)
+    events = store.events(**_filters(args), limit=args.limit)
+    _print_table(events)
+    print(f"{len(events)} event(s)")
+    return 0
+
+
+def cmd_show(args) -> int:
+    store = _store(args)
+    ev = store.event(args.event_id)
+    if ev is None:
+        matches = [e for e in store.events() if e.id.startswith(args.event_id)]
+        if len(matches) == 1:
+            ev = matches[0]
+    if ev is None:
+        print(f"pactwatch: no event with id {args.event_id!r}", file=sys.stderr)
+        return 2
+    doc = store.document(ev.doc_id)
+    color = sys.stdout.isatty() and not os.environ.get("NO_COLOR")
+    hl = (lambda s: f"\033[1;33m{s}\033[0m") if color else (lambda s: f"»{s}«")
+    print(f"event {ev.id}   {ev.event_type}" + (f" ({', '.join(ev.mode)})" if ev.mode else "")
+          + (f"   aux_mode {ev.aux_mode}" if ev.aux_mode else "") + f"   confidence {ev.confidence:.2f}")
+    print(f"document   {ev.doc_id}" + (f" ({doc.date})" if doc and doc.date else ""))
+    print(f"date       {ev.date or '-'}" + (f" [{ev.date_precision}] from '{ev.date_text}'" if ev.date else ""))
+    if ev.location:
+        loc = ev.location
+        print(f"place      {loc.name}, {loc.country}  ({loc.lat}, {loc.lon}; GeoNames {loc.geonames_id})")
+    else:
+        print("place      -")
+    for side, ents in (("actor", ev.actor), ("recipient", ev.recipient)):
+        print(f"{side:<10} " + ("-" if not ents else ""))
+        for e in ents:
+            bits = [e.entity_type, e.country or "?", e.sector_code or "?"] + ([e.role] if e.role else [])
+            print(f"           {e.entity_name}  [{' / '.join(bits)}]" + (
+                f'  as "{e.raw_text}"' if e.raw_text != e.entity_name else ""))
+    print(f"topics     {', '.join(ev.topics) or '-'}")
+    print(f"context    {', '.join(ev.context) or '-'}")
+    if ev.agreement:
+        print(f"agreement  {ev.agreement.get('name') or '(unnamed)'} — {ev.agreement.get('kind')}")
+    print(f"evidence   {len(ev.evidence)} span(s)")
+    if doc is not None:
+        text = doc.text
+        for sp in ev.evidence:
+            ps = text.rfind("\n\n", 0, sp.start)
+            ps = doc.body_start if ps < 0 else ps + 2
+            ps = max(ps, doc.body_start)
+            pe = text.find("\n\n", sp.end)
+            pe = len(text) if pe < 0 else pe
+            para = text[ps:sp.start] + hl(text[sp.start:sp.end]) + text[sp.end:pe]
+            print(f"  [{sp.start}-{sp.end}]")
+            for line in textwrap.wrap(" ".join(para.split()), width=100):
+                print("    " + line)
+    else:
+        for sp in ev.evidence:
+            print(f"  [{sp.start}-{sp.end}] {hl(sp.text)}")
+    return 0
+
+
+def cmd_export(args) -> int:
+    store = _store(args)
+    events = store.events(**_filters(args))
+    writer = write_jsonl if args.format == "jsonl" else write_csv
+    if args.output and args.output != "-":
+        newline = "" if args.format == "csv" else None
+        with open(args.output, "w", encoding="utf-8", newline=newline) as fp:
+            n = writer(events, fp)
+        print(f"wrote {n} event(s) to {args.output}", file=sys.stderr)
+    else:
+        n = writer(events, sys.stdout)
+    return 0
+
+
+def cmd_failures(args) -> int:
+    store = _store(args)
+    rows = store.failures()
+    for r in rows:
+        where = f"{r['origin']}:{r['line']}" if r.get("line") else r["origin"]
+        print(f"{where}: {r['reason']}")
+    print(f"{len(rows)} failure(s)")
+    return 0
+
+
+def demo_corpus_dir() -> Path:
+    return Path(str(resources.files("pactwatch") / "data" / "demo"))
+
+
+def cmd_demo(args) -> int:
+    db = args.db or "pactwatch-demo.db"
+    if "://" not in db:
+        for suffix in ("", "-wal", "-shm", "-journal"):
+            p = Path(db + suffix)
+            if p.exists():
+                p.unlink()
+    store = Store(db)
+    corpus = demo_corpus_dir()
+    print(f"demo corpus: {corpus}")
+    _run_ingest([str(corpus)], store, args.processes, quiet=args.quiet, command="demo")
+    events = store.events()
+    print()
+    _print_table(events[: args.limit] if args.limit else events)
+    by_type: dict[str, int] = {}
+    for e in events:
+        by_type[e.event_type] = by_type.get(e.event_type, 0) + 1
+    print()
+    print(f"{len(events)} events in {db}: " + ", ".join(f"{k} {v}" for k, v in sorted(by_type.items(), key=lambda x: -x[1])))
+    print(f"next: pactwatch events --db {db} --pair KOR USA   |   pactwatch show EVENT_ID --db {db}")
+    store.close()
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(prog="pactwatch", description=__doc__.split("\n\n")[0],
+                                formatter_class=argparse.RawDescriptionHelpFormatter)
+    p.add_argument("--version", action="version", version=f"pactwatch {__version__}")
+    sub = p.add_subparsers(dest="command", required=True)
+
+    def with_db(sp):
+        sp.add_argument("--db", help="database file or SQLAlchemy URL (default: $PACTWATCH_DB or ./pactwatch.db)")
+        return sp
+
+    def with_filters(sp):
+        sp.add_argument("--country", help="ISO 3166 alpha-3 code (or IGO, UNO, EUR, ...) among the participants")
+        sp.add_argument("--pair", nargs=2, metavar=("A", "B"), help="two countries both among the participants")
+        sp.add_argument("--type", choices=[t.lower() for t in EVENT_TYPES] + list(EVENT_TYPES), help="PLOVER category")
+        sp.add_argument("--topic", choices=TOPICS)
+        sp.add_argument("--from", dest="date_from", metavar="DATE", help="events on or after YYYY[-MM[-DD]]")
+        sp.add_argument("--to", dest="date_to", metavar="DATE", help="events on or before YYYY[-MM[-DD]]")
+        sp.add_argument("--text", help="words in the evidence or the names")
+        sp.add_argument("--doc", help="only this document id")
+        return sp
+
+    sp = with_db(sub.add_parser("ingest", help="read articles (.txt, .jsonl, folders) and store their events"))
+    sp.add_argument("paths", nargs="+")
+    sp.add_argument("-j", "--processes", type=int, default=1, help="worker processes (default 1)")
+    sp.add_argument("-q", "--quiet", action="store_true")
+    sp.set_defaults(func=cmd_ingest)
+
+    sp = with_filters(with_db(sub.add_parser("events", help="table of stored events")))
+    sp.add_argument("--limit", type=int)
+    sp.set_defaults(func=cmd_events)
+
+    sp = with_db(sub.add_parser("show", help="one event with its evidence"))
+    sp.add_argument("event_id")
+    sp.set_defaults(func=cmd_show)
+
+    sp = with_filters(with_db(sub.add_parser("export", help="write events as JSON Lines (SCHEMA.md) or CSV")))
+    sp.add_argument("--format", choices=("jsonl", "csv"), default="jsonl")
+    sp.add_argument("-o", "--output", help="file to write (default: standard output)")
+    sp.set_defaults(func=cmd_export)
+
+    sp = with_db(sub.add_parser("failures", help="inputs that were rejected, with the reason"))
+    sp.set_defaults(func=cmd_failures)
+
+    sp = sub.add_parser("demo", help="build a fresh database from the bundled demo corpus and show it")
+    sp.add_argument("--db", help="database to (re)create (default ./pactwatch-demo.db)")
+    sp.add_argument("-j", "--processes", type=int, default=1)
+    sp.add_argument("--limit", type=int, default=0, help="rows of the table to print (default all)")
+    sp.add_argument("-q", "--quiet", action="store_true")
+    sp.set_defaults(func=cmd_demo)
+    return p
+
+
+def main(argv=None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        return args.func(args) or 0
+    except BrokenPipeError:
+        return 0
+    except KeyboardInterrupt:
+        print("interrupted", file=sys.stderr)
+        return 130
+
+
+if __name__ == "__main__":
+    sys.exit(main())

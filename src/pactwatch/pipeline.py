@@ -1,0 +1,160 @@
+"""The pipeline: Document -> NLP -> coding (actors, events, dates, places, topics) -> DocResult.
+
+`extract_document` runs one document; `extract_many` runs a stream of them,
+in this process or in a pool of worker processes (each loads spaCy once).
+The store is not touched here: callers save the results (see `ingest_paths`).
+"""
+from __future__ import annotations
+
+import multiprocessing as mp
+import os
+from dataclasses import dataclass, field
+from typing import Callable, Iterable, Iterator
+
+from . import nlp
+from .actors import ActorResolver
+from .events import EventCoder
+from .ingest import DEFAULT_LIMITS, Limits, iter_documents
+from .model import DocResult, Document, Entity, Failure
+
+_CODERS: dict = {}
+
+
+def _coders():
+    if not _CODERS:
+        _CODERS["actors"] = ActorResolver()
+        _CODERS["events"] = EventCoder()
+    return _CODERS["actors"], _CODERS["events"]
+
+
+def code_parsed(document: Document, sdoc) -> DocResult:
+    """Coding stage on an already parsed document."""
+    actor_resolver, coder = _coders()
+    sentences = nlp.sentences(document, sdoc)
+    actors = actor_resolver.resolve(document, sdoc)
+    events = coder.code(document, sdoc, sentences, actors)
+    entities = [Entity(raw_text=m.entity.raw_text, entity_name=m.entity.entity_name, country=m.entity.country,
+                       sector_code=m.entity.sector_code, role=m.entity.role, entity_type=m.entity.entity_type,
+                       start=m.start, end=m.end) for m in actors.mentions]
+    return DocResult(document=document, sentences=sentences, entities=entities, events=events)
+
+
+def extract_document(document: Document) -> DocResult:
+    return code_parsed(document, nlp.parse(document))
+
+
+def _extract_batch(docs: list[Document]) -> list[DocResult | Failure]:
+    out = []
+    pairs = nlp.parse_many(docs)
+    for d in docs:
+        try:
+            d2, sdoc = next(pairs)
+            out.append(code_parsed(d2, sdoc))
+        except Exception as e:  # a bug on one document must not sink the batch
+            out.append(Failure(origin=d.origin or d.id, reason=f"pipeline error: {type(e).__name__}: {e}",
+                               doc_id=d.id))
+    return out
+
+
+def _batches(items: Iterable, size: int) -> Iterator[list]:
+    batch = []
+    for x in items:
+        batch.append(x)
+        if len(batch) >= size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
+
+
+def extract_many(docs: Iterable[Document], processes: int = 1, batch_size: int = 16
+                 ) -> Iterator[DocResult | Failure]:
+    """Results in input order. processes > 1 runs a worker pool."""
+    if processes <= 1:
+        for batch in _batches(docs, batch_size):
+            yield from _extract_batch(batch)
+        return
+    ctx = mp.get_context("fork" if hasattr(os, "fork") else "spawn")
+    with ctx.Pool(processes, initializer=_init_worker) as pool:
+        for results in pool.imap(_extract_batch, _batches(docs, batch_size), chunksize=1):
+            yield from results
+
+
+def _init_worker():
+    nlp.load_nlp()
+    _coders()
+
+
+@dataclass
+class IngestSummary:
+    read: int = 0
+    new: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    failed: int = 0
+    events: int = 0
+    failures: list[Failure] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+
+    def as_dict(self) -> dict:
+        return {"read": self.read, "new": self.new, "updated": self.updated, "unchanged": self.unchanged,
+                "failed": self.failed, "events": self.events}
+
+
+def ingest_paths(paths: list[str], store, processes: int = 1, limits: Limits = DEFAULT_LIMITS,
+                 progress: Callable[[int], None] | None = None, command: str = "ingest") -> IngestSummary:
+    """Read, extract and store. Unchanged documents are not processed again."""
+    summary = IngestSummary()
+    run_id = store.start_run(command, [str(p) for p in paths])
+    todo: list[Document] = []
+    for item in iter_documents(paths, limits):
+        summary.read += 1
+        if isinstance(item, Failure):
+            summary.failed += 1
+            summary.failures.append(item)
+            store.record_failure(run_id, item)
+            if progress:
+                progress(1)
+            continue
+        for w in item.warnings:
+            summary.warnings.append(f"{item.origin or item.id}: {w}")
+        state = store.document_state(item)
+        if state == "unchanged":
+            summary.unchanged += 1
+            if progress:
+                progress(1)
+            continue
+        todo.append(item)
+    pending = []
+    for res in extract_many(todo, processes=processes):
+        if isinstance(res, Failure):
+            summary.failed += 1
+            summary.failures.append(res)
+            store.record_failure(run_id, res)
+            if progress:
+                progress(1)
+            continue
+        pending.append(res)
+        if len(pending) >= 64:
+            _flush(store, pending, run_id, summary, progress)
+    _flush(store, pending, run_id, summary, progress)
+    store.finish_run(run_id, summary.as_dict())
+    return summary
+
+
+def _flush(store, pending, run_id, summary, progress):
+    if not pending:
+        return
+    states = store.save_many(pending, run_id=run_id)
+    for res, st in zip(pending, states):
+        if st == "new":
+            summary.new += 1
+            summary.events += len(res.events)
+        elif st == "updated":
+            summary.updated += 1
+            summary.events += len(res.events)
+        else:
+            summary.unchanged += 1
+    if progress:
+        progress(len(pending))
+    pending.clear()
