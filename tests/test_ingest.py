@@ -220,6 +220,15 @@ def test_jsonl_whole_file_problems(tmp_path: Path) -> None:
     assert reason(out[0]).startswith("line 1: too large (") and isinstance(out[1], Document)
 
 
+def test_jsonl_lone_surrogates(tmp_path: Path) -> None:
+    p = write(tmp_path / "s.jsonl", '{"id": "a", "text": "bad \\ud800 text"}\n'
+                                    '{"id": "b", "text": "ok", "title": "\\udfff"}\n')
+    a, b = list(read_jsonl_file(p))
+    assert reason(a).startswith("line 1: 'text' is not valid Unicode")
+    assert isinstance(b, Document) and b.title is None and "ignored 'title': not valid Unicode" in b.warnings
+    b.content_hash  # encodable
+
+
 def test_jsonl_bom_and_crlf(tmp_path: Path) -> None:
     p = write(tmp_path / "w.jsonl", b'\xef\xbb\xbf{"id": "a", "text": "x"}\r\n{"id": "b", "text": "y"}\r\n')
     assert [d.id for d in read_jsonl_file(p)] == ["a", "b"]
@@ -299,6 +308,8 @@ _line = st.one_of(
                     st.one_of(st.none(), st.integers(), st.text(max_size=20), st.booleans(),
                               st.lists(st.integers(), max_size=2)),
                     max_size=5).map(lambda d: json.dumps(d).encode()),
+    st.text(alphabet=st.characters(categories=["Cs", "L", "Zs"]), max_size=20).map(  # lone surrogates too
+        lambda t: json.dumps({"id": t or "x", "text": t + "!", "title": t}).encode()),
 )
 
 
@@ -313,6 +324,7 @@ def test_read_jsonl_never_raises(tmp_path: Path, lines: list[bytes], sep: bytes)
         assert isinstance(it, (Document, Failure))
         if isinstance(it, Document):
             assert it.text.strip() and isinstance(it.id, str)
+            assert it.content_hash  # storable: valid UTF-8 throughout
         else:
             assert it.reason and str(it)
 

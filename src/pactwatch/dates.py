@@ -162,10 +162,6 @@ _NUMWORD = {**_UNITS, **_TEENS, **_TENS}
 _ORD_UNITS = {k: v for k, v in _ORDINALS.items() if v < 10}
 
 
-def _ordinal_value(word: str) -> int | None:
-    return _ORDINALS.get(word)
-
-
 def _words_to_number(words: list[str]) -> int | None:
     """Value of a run of number words.
 
@@ -277,7 +273,11 @@ _FUTURE_PHRASE_RE = re.compile(
     r"(?!the\b|a\b|an\b|its\b|his\b|her\b|their\b)[a-z]+|set\s+for|as\s+(?:soon|early)\s+as|"
     r"(?:plan|plans|planning|intend|intends|intending|expect|expects|hope|hopes|aim|aims|vow|vows|vowed|pledged|promised)\s+to|"
     r"will|shall)\b", _F)
-_PAST_PHRASE_RE = re.compile(r"\b(?:would|could|might|should|must|will)\s+have\b", _F)
+_PAST_PHRASE_RE = re.compile(
+    r"\b(?:(?:would|could|might|should|must|will)\s+have|(?:has|have|'ve)\s+(?:not\s+|never\s+|already\s+|also\s+|just\s+)?"
+    r"(?:been|(?!scheduled|planned|slated|postponed|delayed|decided|agreed\s+to)[a-z]{2,}ed|made|held|met|taken|given|gone|come|seen|become|begun|brought|built|found|told|said|"
+    r"won|lost|left|sent|signed|agreed|reached|known|shown|grown|risen|fallen|paid|spent|sold|bought))\b", _F)
+_PASSIVE_BEFORE = frozenset("be been being is are am was were get got 's".split())
 _ED_RE = re.compile(r"^[a-z]{3,}ed$")
 _NOT_PAST_ED = frozenset(
     "scheduled planned expected slated intended postponed delayed proposed anticipated "
@@ -292,12 +292,16 @@ def _markers(sentence: str) -> list[tuple[int, int, str, float]]:
         out.append((m.start(), m.end(), "future", 1.6))
     for m in _PAST_PHRASE_RE.finditer(sentence):
         out.append((m.start(), m.end(), "past", 2.5))
+    prev = ""
     for m in _TOKEN_RE.finditer(sentence):
-        w = m[0].lower()
+        w, prev_w = m[0].lower(), prev
+        prev = w
         if w in ("will", "shall"):
             continue  # counted as phrases
         if w in _FUTURE_MARKERS:
             out.append((m.start(), m.end(), "future", 0.8 if w == "would" else 1.2))
+        elif prev_w in _PASSIVE_BEFORE and (w in _PAST_MARKERS or _ED_RE.match(w)):
+            continue    # participle of a passive ("is to be signed"), not a past tense
         elif w in _PAST_MARKERS:
             out.append((m.start(), m.end(), "past", 1.0))
         elif w in _PRESENT_MARKERS:
@@ -372,7 +376,16 @@ def _local_tense(text: str, start: int, end: int) -> str:
         if ms >= e:
             dist += 1          # the governing verb usually precedes the time
         scores[tense] += weight / (1.0 + dist) ** 1.5
+    lead = re.search(r"([A-Za-z]+)\s+(?:(?:early|late|mid|the|about|around)[\s-]+)*$", window[:s])
+    if lead:
+        scores_for = _LEAD_TENSE.get(lead[1].lower())
+        if scores_for:
+            scores[scores_for[0]] += scores_for[1]
     return _decide(scores)
+
+
+# a preposition right before the expression: "since March" looks back
+_LEAD_TENSE = {"since": ("past", 1.5)}
 
 
 # --------------------------------------------------------------------------
@@ -389,7 +402,7 @@ _LEAD_RE = re.compile(
     r"as soon as|no later than|not until|sometime|some time|starting|beginning|effective|circa|before|after|"
     r"prior to|up to|over|in|around|about) ")
 _MOD_RE = re.compile(
-    r"^(?:(early|earlier|late|later|mid|around|about)(?: in)? |(?:the )?(start|beginning|middle|end|close|turn) of |(?:the )?(first|second|latter|last) half of )")
+    r"^(?:(early|earlier|late|later|mid|around|about)(?: in)? |(?:the )?(start|beginning|middle|end|close|turn) of |(?:the )?(?:1|2|first|second|latter|last) half of )")
 _RELATION_WORDS = {"earlier": "before", "before": "before", "prior": "before", "until": "before",
                    "till": "before", "by": "before", "later": "after", "after": "after", "since": "after"}
 
@@ -422,7 +435,7 @@ def _resolve_weekday(wd: int, mod: str | None, ref: _dt.date, tense: str):
         return _day(_add_days(ref, -back))
     if tense == "future":
         return _day(_add_days(ref, fwd))
-    return _day(_add_days(ref, -back if back <= fwd else fwd))
+    return _day(_add_days(ref, -back))      # present: news reports mostly look back
 
 
 def _resolve_month(mo: int, mod: str | None, ref: _dt.date, tense: str):
@@ -440,12 +453,19 @@ def _resolve_month(mo: int, mod: str | None, ref: _dt.date, tense: str):
     return _month(y, m)
 
 
-def _resolve_month_day(mo: int, d: int, ref: _dt.date, tense: str):
+def _resolve_month_day(mo: int, d: int, ref: _dt.date, tense: str, weekday: int | None = None):
+    """A month and day without a year: the nearby year the tense favours.
+
+    A weekday given with the date ("Monday, Oct. 26") keeps only the years
+    where that date falls on it.
+    """
     cands = []
     for y in (ref.year - 1, ref.year, ref.year + 1):
         dd = _date(y, mo, d)
         if dd is not None:
             cands.append((_day_key(dd), dd))
+    if weekday is not None and any(dd.weekday() == weekday for _k, dd in cands):
+        cands = [(k, dd) for k, dd in cands if dd.weekday() == weekday]
     if not cands:
         return None
     return _day(_pick(cands, _day_key(ref), tense, _BIAS))
@@ -569,7 +589,7 @@ _RELDAY = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1, "the same d
            "last night": -1, "last evening": -1, "overnight": 0, "the day": 0,
            "in the day": 0, "the day before yesterday": -2, "the day after tomorrow": 2,
            "day before yesterday": -2, "day after tomorrow": 2, "dawn": 0, "dusk": 0,
-           "noon": 0, "midday": 0, "midnight": 0, "this week end": None}
+           "noon": 0, "midday": 0, "midnight": 0}
 _PART_OF_DAY = r"(?: (?:morning|afternoon|evening|night|noon|midday|overnight|dawn))?"
 
 
@@ -615,7 +635,8 @@ def _rule_month_day(s: str, c: _Ctx):
     if ym:
         y = c.ref.year + {"this": 0, "last": -1, "next": 1}[ym[1]]
         return _day(_date(y, mo, d)) or _NONE
-    return _resolve_month_day(mo, d, c.ref, tense) or _NONE
+    wd = next((_weekday_index(w) for w in rest.split() if _weekday_index(w) is not None), None)
+    return _resolve_month_day(mo, d, c.ref, tense, wd) or _NONE
 
 
 def _rule_month(s: str, c: _Ctx):
@@ -633,6 +654,10 @@ def _rule_month(s: str, c: _Ctx):
         else:
             y = c.ref.year + {"this": 0, "last": -1, "next": 1}[m[3].split()[0]]
         return _month(y, mo)
+    follow = re.match(r"\s*,?\s*(?:of\s+)?(?:(this|last|next)\s+year\b|([0-9]{4})(?![0-9]))", c.after, re.I)
+    if follow and not m[1]:     # "in February this year", "June, 1998"
+        y = int(follow[2]) if follow[2] else c.ref.year + {"this": 0, "last": -1, "next": 1}[follow[1].lower()]
+        return _month(y, mo)
     return _resolve_month(mo, m[1], c.ref, c.tense)
 
 
@@ -640,19 +665,20 @@ def _rule_relative_day(s: str, c: _Ctx):
     m = re.fullmatch(r"(today|tonight|yesterday|tomorrow)" + _PART_OF_DAY, s)
     if m:
         return _day(_add_days(c.ref, _RELDAY[m[1]]))
-    if s in _RELDAY and _RELDAY[s] is not None:
+    if s in _RELDAY:
         if s in ("the day",) and re.match(r"\s*(?:before|after|of|when|that)\b", c.after, re.I):
             return _NONE
         return _day(_add_days(c.ref, _RELDAY[s]))
-    m = re.fullmatch(r"(?:the )?([0-9]{1,2}) day", s)
-    if m:       # "today is the eighth day of ...": only the present day is safe
-        return _day(c.ref) if c.tense == "present" and re.search(r"\b(?:today|it|this)\b", c.before, re.I) \
-            or (c.tense == "present" and re.search(r"\b(?:it|this) is\s*$|\bit's\s*$", c.before, re.I)) else _NONE
+    if re.fullmatch(r"(?:the )?[0-9]{1,2} day", s):
+        # "today is the eighth day of ...", "it's the second day of ...": the present day
+        if re.search(r"\b(?:today|it|this) is (?:the )?$|\bit's (?:the )?$", c.before.lower()):
+            return _day(c.ref)
+        return _NONE
     return None
 
 
 def _rule_weekday(s: str, c: _Ctx):
-    m = re.fullmatch(r"(?:(last|next|this|this coming|coming|previous|past|following) )?(?:(?:early|late|earlier|later) )?("
+    m = re.fullmatch(r"(?:the )?(?:(last|next|this|this coming|coming|previous|past|following) )?(?:(?:early|late|earlier|later) )?("
                      + _WEEKDAY_RE + r")" + _PART_OF_DAY, s)
     if not m:
         return None
@@ -693,10 +719,9 @@ def _rule_period(s: str, c: _Ctx):
     word = m[1] or "the"
     if word in ("full", "whole", "entire", "calendar", "fiscal", "financial"):
         word = "the"
-    if word in ("following", "previous", "same") and c.before:
-        anchored = _anchored_period(word, m[2], c)
-        if anchored is not None:
-            return anchored
+    if word in ("following", "previous", "same", "prior"):
+        # anaphoric: relative to a time named before it, not to the reference date
+        return _anchored_period(word, m[2], c) or _NONE
     n = _PERIOD_MOD.get(word, 0)
     unit = m[2]
     if unit == "year":
@@ -918,14 +943,13 @@ def _words_re(words, flags_insensitive=True) -> str:
     return "(?i:" + inner + ")" if flags_insensitive else inner
 
 
-_FULL_MONTHS = [k for k, v in _MONTHS.items() if len(k) > 3 or k == "may"]
+_FULL_MONTHS = [k for k in _MONTHS if len(k) > 4 or k in ("may", "june", "july")]
 _ABBR_MONTHS = [k for k in _MONTHS if k not in _FULL_MONTHS]
 _T_MONTH = (r"(?:(?:" + "|".join(sorted((w.capitalize() for w in _FULL_MONTHS), key=len, reverse=True))
             + r")|(?:" + "|".join(sorted((w.capitalize() for w in _ABBR_MONTHS), key=len, reverse=True)) + r")\.)")
 _T_MONTH_BEFORE_DAY = (r"(?:" + _T_MONTH + r"|(?:" + "|".join(w.capitalize() for w in _ABBR_MONTHS)
                        + r")(?=\s+[0-9]))")
 _T_WEEKDAY = _words_re(_WEEKDAYS)
-_T_ORD = _words_re(list(_ORDINALS) + [f"{t}[\\s-]+{o}" for t in ("twenty", "thirty") for o in _ORD_UNITS])
 _T_ORD = "(?i:" + "|".join(
     [f"(?:twenty|thirty)[\\s-]+(?:{'|'.join(_ORD_UNITS)})"] + sorted(_ORDINALS, key=len, reverse=True)) + ")"
 _T_DAYNUM = r"(?:(?:3[01]|[12][0-9]|0?[1-9])(?:st|nd|rd|th)?(?![0-9])|" + _T_ORD + r")"
@@ -935,7 +959,7 @@ _T_COUNT = (r"(?:[0-9]{1,3}|(?i:a\s+few|a\s+couple\s+of|several|a|an)|" + _T_NUM
             + r"(?:[\s-]+" + _words_re(_UNITS) + r")?)")
 _T_UNIT = r"(?i:days?|weeks?|fortnights?|months?|years?|decades?)"
 _T_APPROX = r"(?:(?i:about|some|nearly|almost|roughly|more\s+than|less\s+than|just|only|barely|at\s+least)\s+)?"
-_T_MOD = (r"(?:(?i:early|late|earlier|later|around)\s+|(?i:mid)-|(?i:mid)\s+(?=[A-Z0-9])|"
+_T_MOD = (r"(?:(?i:early|late|earlier|later|around)\s+|(?i:early|late|mid)-|(?i:mid)\s+(?=[A-Z0-9])|"
           r"(?i:the\s+)?(?i:start|beginning|middle|end|close)\s+of\s+)?")
 _T_REL = r"(?:(?i:last|next|this\s+coming|this|coming|previous|past|following)\s+)?"
 _T_PART = r"(?:\s+(?i:morning|afternoon|evening|night))?"
@@ -959,7 +983,7 @@ _FINDER_PATTERNS = [
     # ISO and numeric dates
     r"(?<![0-9-])[0-9]{4}-[0-9]{2}-[0-9]{2}(?![0-9])",
     # explicit dates, with optional weekday and year
-    _B + r"(?:" + _T_REL + _T_WEEKDAY + r",?\s+)?" + _T_MOD + r"(?:" + _T_MONTH_BEFORE_DAY + r"\s*(?i:the\s+)?"
+    _B + r"(?:" + _T_REL + _T_WEEKDAY + r",?\s+)?" + _T_MOD + _T_REL + r"(?:" + _T_MONTH_BEFORE_DAY + r"\s*(?i:the\s+)?"
     + _T_DAYNUM + r"|(?i:the\s+)?" + _T_DAYNUM + r"\s+(?i:of\s+)?" + _T_MONTH + r")(?:,?\s+(?:" + _T_YEAR
     + r"|" + _T_SPELLED_YEAR + r"))?" + _E,
     # month with optional year / relative word
@@ -977,7 +1001,8 @@ _FINDER_PATTERNS = [
     _B + r"(?i:(?:earlier|later)\s+(?:in\s+the|this|that)\s+(?:week|month|year))" + _E,
     _B + r"(?i:the\s+(?:start|beginning|middle|end)\s+of\s+the\s+(?:week|month|year))" + _E,
     _B + r"(?i:(?:the\s+|this\s+|last\s+|next\s+)weekend|year[\s-]+end|year's\s+end)" + _E,
-    _B + r"(?i:that\s+year|the\s+following\s+year|the\s+previous\s+year)" + _E,
+    _B + r"(?i:that\s+year|the\s+following\s+year|the\s+previous\s+year|year[\s-]+(?:earlier|ago)|"
+    r"the\s+(?:current\s+|full\s+|whole\s+|entire\s+)?(?:fiscal|calendar)\s+year|the\s+(?:full|whole|entire)\s+year)" + _E,
     # durations relative to now
     _B + _T_APPROX + _T_COUNT + r"\s+" + _T_UNIT + r"(?:\s+or\s+so)?\s+(?i:ago|earlier|from\s+now|hence)" + _E,
     _B + r"(?i:in|within)\s+" + _T_APPROX + _T_COUNT + r"\s+" + _T_UNIT + _E,
@@ -1020,7 +1045,7 @@ def _keep(text: str, idx: int, start: int, end: int) -> bool:
         return False
     if idx == _MONTH_PATTERN_INDEX and span in ("May", "March"):
         prev = _prev_word(text, start)
-        if prev not in ("in", "since", "until", "till", "by", "of", "from", "through", "during", "early",
+        if prev not in ("the", "in", "since", "until", "till", "by", "of", "from", "through", "during", "early",
                         "late", "mid", "before", "after", "last", "next", "this", "to", "and", "or", "between"):
             return False
     return True
@@ -1034,11 +1059,29 @@ def _find_spans(text: str) -> list[tuple[int, int]]:
             if m.end() > m.start() and _keep(text, idx, m.start(), m.end()):
                 cands.append((m.start(), m.end()))
     cands.sort(key=lambda se: (-(se[1] - se[0]), se[0]))
+    taken = bytearray(len(text))
     chosen: list[tuple[int, int]] = []
     for s, e in cands:
-        if all(e <= cs or s >= ce for cs, ce in chosen):
+        if not any(taken[s:e]):
+            taken[s:e] = b"\x01" * (e - s)
             chosen.append((s, e))
     return sorted(chosen)
+
+
+_IN_WEEKS_RE = re.compile(r"(?i)(?:in|within)\s.*\b(?:weeks?|fortnights?)$")
+_THEN_ON_RE = re.compile(r"\s*,?\s*(?:on\s+)?$", re.I)
+
+
+def _weekday_after_offset(text: str, found: list[TimeExpr]) -> None:
+    """'in two weeks, on Thursday': the Thursday of the week two weeks on."""
+    for a, b in zip(found, found[1:]):
+        if a.precision != "day" or not _IN_WEEKS_RE.match(a.text) or not _THEN_ON_RE.fullmatch(text[a.end:b.start]):
+            continue
+        wd = _weekday_index(_normalize(b.text))
+        if wd is None:
+            continue
+        anchor = _dt.date.fromisoformat(a.value)
+        b.value, b.precision = _day(_add_days(anchor, wd - anchor.weekday())) or (None, None)
 
 
 def find_time_expressions(text: str, reference_date, tense: str | None = None) -> list[TimeExpr]:
@@ -1064,6 +1107,7 @@ def find_time_expressions(text: str, reference_date, tense: str | None = None) -
             res = _resolve_in_context(expr, ref, t, before, after) if ref else None
             value, precision = res if res else (None, None)
             out.append(TimeExpr(s, e, expr, value, precision, _relation_of(_normalize(expr), before)))
+        _weekday_after_offset(text, out)
         return out
     except Exception:  # pragma: no cover - safety net
         return []

@@ -179,6 +179,15 @@ def read_text_file(path: str | os.PathLike, limits: Limits = DEFAULT_LIMITS) -> 
                     warnings=warnings)
 
 
+def _encodable(s: str) -> bool:
+    """False for strings JSON can hold but UTF-8 cannot (lone surrogates such as "\\ud800")."""
+    try:
+        s.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
 def _type_name(v: object) -> str:
     return {dict: "object", list: "array", str: "string", bool: "boolean", type(None): "null",
             int: "number", float: "number"}.get(type(v), type(v).__name__)
@@ -209,6 +218,8 @@ def _jsonl_line(origin: str, n: int, raw: bytes, limits: Limits) -> Document | F
     doc_id = str(doc_id)
     if not doc_id.strip():
         return fail("empty 'id'")
+    if not _encodable(doc_id):
+        return fail("'id' is not valid Unicode (contains a lone surrogate escape)")
     if "text" not in obj or obj["text"] is None:
         return fail("missing 'text'", doc_id)
     text = obj["text"]
@@ -216,6 +227,8 @@ def _jsonl_line(origin: str, n: int, raw: bytes, limits: Limits) -> Document | F
         return fail(f"'text' must be a string (got {_type_name(text)})", doc_id)
     if not text.strip():
         return fail("empty 'text'", doc_id)
+    if not _encodable(text):
+        return fail("'text' is not valid Unicode (contains a lone surrogate escape such as \\ud800)", doc_id)
     if (long := _long_line(text, limits.max_line_chars)) is not None:
         return fail(f"'text' {long}", doc_id)
     warnings: list[str] = []
@@ -237,6 +250,9 @@ def _jsonl_line(origin: str, n: int, raw: bytes, limits: Limits) -> Document | F
         v = obj.get(key)
         if v is not None and not isinstance(v, str):
             warnings.append(f"ignored '{key}': not a string (got {_type_name(v)})")
+            v = None
+        elif v is not None and not _encodable(v):
+            warnings.append(f"ignored '{key}': not valid Unicode")
             v = None
         extra[key] = v
     return Document(id=doc_id, text=text, date=date, origin=f"{origin}:{n}", warnings=warnings, **extra)

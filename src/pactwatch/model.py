@@ -8,7 +8,8 @@ can be tested on its own.
 from __future__ import annotations
 
 import hashlib
-from dataclasses import asdict, dataclass, field
+import re
+from dataclasses import dataclass, field
 from typing import Any
 
 EVENT_TYPES = (
@@ -56,7 +57,8 @@ class Failure:
 
     def __str__(self) -> str:
         where = f"{self.origin}:{self.line}" if self.line else self.origin
-        return f"{where}: {self.reason}"
+        reason = re.sub(r"^line \d+:\s*", "", self.reason) if self.line else self.reason
+        return f"{where}: {reason}"
 
 
 @dataclass
@@ -87,7 +89,8 @@ class Location:
     geonames_id: int | None = None
 
     def to_dict(self) -> dict[str, Any]:
-        return asdict(self)
+        return {"name": self.name, "country": self.country, "lat": self.lat, "lon": self.lon,
+                "geonames_id": self.geonames_id}
 
 
 @dataclass
@@ -98,7 +101,7 @@ class Evidence:
     text: str
 
     def to_dict(self) -> dict[str, Any]:
-        return asdict(self)
+        return {"doc_id": self.doc_id, "start": self.start, "end": self.end, "text": self.text}
 
 
 @dataclass

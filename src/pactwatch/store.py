@@ -155,8 +155,11 @@ def _now() -> str:
     return datetime.now(timezone.utc).isoformat(timespec="seconds")
 
 
+_JSON = json.JSONEncoder(ensure_ascii=False)  # reused: json.dumps(..., ensure_ascii=False) builds one per call
+
+
 def _dumps(v: Any) -> str | None:
-    return None if v is None else json.dumps(v, ensure_ascii=False)
+    return None if v is None else _JSON.encode(v)
 
 
 def _loads(v: str | None, default: Any = None) -> Any:
@@ -211,6 +214,7 @@ class Store:
             if row is None:
                 c.execute(meta_t.insert().values(key="schema_version", value=str(SCHEMA_VERSION)))
             elif row[0] != str(SCHEMA_VERSION):
+                self.engine.dispose()
                 raise StoreError(f"database {self.url} has schema version {row[0]}; "
                                  f"this pactwatch expects {SCHEMA_VERSION}")
 
