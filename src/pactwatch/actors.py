@@ -245,8 +245,12 @@ class ActorResolver:
         for m in raw_mentions:
             if m.kind == "demonym":
                 self._demonym_group(m, sdoc)
-        # ownership: a person's title/apposition tokens belong to the person
-        for m in sorted(raw_mentions, key=lambda m: (m.tok_end - m.tok_start)):
+        # later short mentions the tagger missed: "Bae" alone, after "Bae Kyung-hoon"
+        raw_mentions.extend(self._short_mentions(sdoc, registry, raw_mentions, document.body_start))
+        raw_mentions.sort(key=lambda m: m.start)
+        # ownership: the widest extent wins, so a person owns the organisation in his title and an
+        # organisation owns the country in its name
+        for m in sorted(raw_mentions, key=lambda m: -(m.tok_end - m.tok_start)):
             for i in range(m.tok_start, m.tok_end):
                 acts.owner.setdefault(i, m)
         for m in raw_mentions:
@@ -329,6 +333,34 @@ class ActorResolver:
                     ent.sector_code = "BUS"
                 break
         m.tok_start, m.tok_end = left_start, max(right_end, m.tok_end)
+
+    @staticmethod
+    def _short_mentions(sdoc, registry, mentions, body_start) -> list[Mention]:
+        """Capitalised words equal to the first or last word of exactly one registered person."""
+        index: dict[str, set] = {}
+        for key, ent in registry.items():
+            words = ent.entity_name.replace("-", " ").split()
+            if len(words) < 2:
+                continue
+            for w in (words[0], words[-1]):
+                index.setdefault(w, set()).add(key)
+        covered = set()
+        for m in mentions:
+            covered.update(range(m.start, m.end))
+        out = []
+        for t in sdoc:
+            if t.idx < body_start or t.idx in covered or not t.text[:1].isupper() or t.pos_ != "PROPN":
+                continue
+            keys = index.get(t.text)
+            if not keys or len(keys) != 1:
+                continue
+            if t.i + 1 < len(sdoc) and sdoc[t.i + 1].pos_ == "PROPN" and sdoc[t.i + 1].text[:1].isupper():
+                continue      # part of a longer, different name
+            ent = registry[next(iter(keys))]
+            e = Entity(raw_text=t.text, entity_name=ent.entity_name, country=ent.country,
+                       sector_code=ent.sector_code, role=ent.role, entity_type="person")
+            out.append(Mention(t.idx, t.idx + len(t.text), t.i, t.i + 1, e, "person", t.i))
+        return out
 
     @staticmethod
     def _short_name_match(key: str, registry: dict[str, Entity]) -> Entity | None:

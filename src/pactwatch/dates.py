@@ -64,8 +64,8 @@ _NOT_YEAR_AFTER = frozenset(_DATA["not_years_after"])
 _NOT_YEAR_BEFORE = frozenset(_DATA["not_years_before"])
 
 _MIN_YEAR, _MAX_YEAR = 1, 9999
-_MAX_EXPR_LEN = 120
-_BIAS = 2.0                  # see _pick          # longer "expressions" are not time expressions
+_MAX_EXPR_LEN = 120         # longer "expressions" are not time expressions
+_BIAS = 3.0                 # weight of distances against the tense for dates without a year; see _pick
 
 _F = re.ASCII | re.IGNORECASE
 
@@ -132,7 +132,7 @@ def _pick(candidates, ref_key, tense: str, bias: float | None = None):
     future the earliest key >= ref.  With a ``bias`` the nearest candidate wins,
     distances against the tense counting ``bias`` times over, so "Dec. 7" in a
     past-tense sentence written on Oct. 30 is the coming one, not last year's.
-    Present tense takes the nearest; ties go to the past.
+    Present tense takes the nearest.  Ties go the tense's way (present: back).
     """
     if bias is None:
         past = [c for c in candidates if c[0] <= ref_key]
@@ -146,7 +146,8 @@ def _pick(candidates, ref_key, tense: str, bias: float | None = None):
         cost = abs(key - ref_key)
         if bias and ((tense == "past" and key > ref_key) or (tense == "future" and key < ref_key)):
             cost *= bias
-        if best is None or cost < best[0] or (cost == best[0] and key <= ref_key):
+        toward = key >= ref_key if tense == "future" else key <= ref_key
+        if best is None or cost < best[0] or (cost == best[0] and toward):
             best = (cost, val)
     return best[1] if best else None
 
@@ -1101,8 +1102,9 @@ def find_time_expressions(text: str, reference_date, tense: str | None = None) -
         for s, e in _find_spans(text):
             expr = text[s:e]
             t = tense if tense in ("past", "future", "present") else _local_tense(text, s, e)
-            sent_start = max(text.rfind(". ", 0, s), text.rfind("\n", 0, s)) + 1
-            before = text[sent_start:s]
+            lo = max(0, s - 300)
+            sent_start = max(text.rfind(". ", lo, s), text.rfind("\n", lo, s)) + 1
+            before = text[max(lo, sent_start):s]
             after = text[e:e + 200]
             res = _resolve_in_context(expr, ref, t, before, after) if ref else None
             value, precision = res if res else (None, None)

@@ -35,6 +35,7 @@ from .model import Document, Entity, Event, Evidence, Location, Sentence
 from .places import Gazetteer
 from .topics import find_agreements, topics_in
 
+_NON_STATE = {"IGO", "UNO", "EUR", "NGO", "ISM", "IMG", "MNC"}
 CONFLICT = {"REQUEST", "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT"}
 KIND_RANK = {"memorandum of understanding": 5, "treaty": 5, "trade deal": 4, "accord": 3, "pact": 3,
              "agreement": 1, "deal": 1}
@@ -125,6 +126,8 @@ class EventCoder:
         if t.pos_ in ("VERB", "AUX") or (t.pos_ == "ADJ" and t.dep_ in ("acomp",)) or t.tag_.startswith("VB"):
             if t.pos_ == "AUX" and lem not in ("be",):
                 return None
+            if t.dep_ in ("amod", "compound") and t.tag_ in ("VBN", "VBG"):
+                return None     # "a shared ecosystem", "the growing importance"
             # phrasal verbs and verb + object idioms
             for c in t.children:
                 cl = _lemma(c)
@@ -238,7 +241,9 @@ class EventCoder:
             dep = cur.dep_
             h = cur.head
             steps += 1
-            if dep in ("conj", "relcl", "advcl", "parataxis", "appos", "nsubj", "nsubjpass", "csubj"):
+            if dep == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in cur.children) and cur.tag_ == "VB":
+                pass            # purpose clause: "proposed holding a meeting to exchange plans"
+            elif dep in ("conj", "relcl", "advcl", "parataxis", "appos", "nsubj", "nsubjpass", "csubj"):
                 return None
             if dep == "acl" and not (h.i in trig and trig[h.i].pos == "N"):
                 return None
@@ -250,12 +255,12 @@ class EventCoder:
                         return h.i
                     if tt is not None and tt.pos == "N" and cur is t and dep in ("dobj", "attr", "oprd"):
                         return h.i      # "sign an agreement", "impose sanctions"
-                    if tt is not None and tt.pos == "N" and dep == "pobj" and steps <= 2:
-                        return h.i      # "agreed on a plan", "talked about cooperation"
+                    if tt is not None and tt.pos == "N" and dep == "prep" and steps <= 4:
+                        return h.i      # "agreed on a plan", "discussed coordination on threats"
                     if tt is not None and tt.pos == "V" and dep in ("xcomp",) and ht.type == tt.type:
                         return h.i
                     return None
-                if ht.pos == "N" and tt is not None and tt.pos == "N" and dep in ("compound", "pobj", "nmod"):
+                if ht.pos == "N" and tt is not None and tt.pos == "N" and dep in ("compound", "prep", "nmod", "amod"):
                     return h.i          # "summit talks", "agreement on cooperation"
                 if ht.pos == "N" and dep in ("acl", "relcl") and tt is not None and tt.pos == "V" and tt.type == "SUPPORT":
                     return None
@@ -273,9 +278,11 @@ class EventCoder:
         # the class comes from the most specific folded noun: "sign an agreement" is an accord event
         for i in sorted(folded):
             ft = trig[i]
-            if i != t.i and ft.cls in ("accord", "meeting") and cls != "governs":
-                if not (typ == "SUPPORT" and ft.cls == "meeting"):
-                    cls = ft.cls if typ in ("SUPPORT", "AGREE", "CONSULT") else cls
+            tok = sdoc[i]
+            direct = tok.dep_ in ("dobj", "nsubjpass", "attr") and (tok.head.i == t.i or tok.head.i in folded)
+            if i != t.i and ft.cls in ("accord", "meeting") and direct and not _generic_plural(tok):
+                if typ in ("SUPPORT", "AGREE", "CONSULT", "REJECT") and not (typ == "SUPPORT" and ft.cls == "meeting"):
+                    cls = ft.cls
         if cls == "governs":
             cls = "event"
         if tr.pos == "N":
@@ -300,7 +307,7 @@ class EventCoder:
         # place, topics, agreement
         m.location = self._location(pred, t, folded, sdoc, span, actors)
         m.topics = topics_in(sent.text)
-        if m.cls == "accord" or any(trig[i].cls == "accord" for i in folded):
+        if m.cls == "accord":
             m.agreement = self._agreement(sent, t, folded, sdoc)
             m.cls = "accord"
         return m
@@ -319,7 +326,8 @@ class EventCoder:
         for _ in range(3):
             if cur.dep_ in ("dobj", "nsubj", "nsubjpass", "attr", "oprd") and cur.head.pos_ in ("VERB", "AUX"):
                 return cur.head
-            if cur.dep_ == "pobj" and cur.head.dep_ == "prep" and cur.head.head.pos_ in ("VERB", "AUX"):
+            if cur.dep_ == "pobj" and cur.head.dep_ == "prep" and cur.head.lower_ in ("in", "on", "to", "into") \
+                    and cur.head.head.pos_ in ("VERB", "AUX") and _lemma(cur.head.head) in self.rules.cfg["support_verbs"]:
                 return cur.head.head
             if cur.dep_ in ("conj", "appos") and cur.head.pos_ in ("NOUN", "PROPN"):
                 cur = cur.head
@@ -349,6 +357,10 @@ class EventCoder:
             c.dep_ in ("compound", "amod", "nmod") and actors.owner.get(c.i) is not None for c in t.children)
         support = pred is not t and (_lemma(pred) in cfg["support_verbs"] or
                                      _lemma(pred) in ("take", "be", "end", "begin", "open", "close", "conclude"))
+        if tr.type == "COOPERATE":
+            support = pred is not t and _lemma(pred) in cfg["cooperation_support_verbs"]
+            if not (has_between and poss_actor or support or has_between and pred is not t):
+                return False
         if mods & cfg["future_words"] or (t.head.lemma_.lower() in cfg["future_frames"]) or any(
                 _lemma(a) in cfg["future_frames"] for a in list(t.ancestors)[:3]):
             m.future = True
@@ -356,8 +368,7 @@ class EventCoder:
             m.anaphoric = True
         if t.lower_.endswith("s") and tr.cls == "accord" and not definite and not has_between and not support:
             return False        # "previous agreements": generic plural
-        if t.dep_ == "pobj" and t.head.lower_ in ("of",) and t.head.head.lower_ in ("sidelines", "margins", "side",
-                                                                                       "eve", "run-up", "venue"):
+        if t.dep_ == "pobj" and t.head.lower_ in ("of",) and t.head.head.lower_ in cfg["frame_nouns"]:
             return False        # "on the sidelines of the gathering": a frame, not the event
         if t.dep_ == "compound":
             return False
@@ -412,31 +423,34 @@ class EventCoder:
     # ------------------------------------------------------------------ participants
     def _participants(self, m, t, pred, folded, sdoc, actors, state):
         cfg = self.rules.cfg
-        preps = cfg["participant_preps"]
+        preps = set(cfg["participant_preps_by_type"].get(m.type, cfg["participant_preps"]))
+        frames = cfg["frame_nouns"]
         actor_toks, recip_toks = [], []
         subj = None
+
+        def np(tok, with_of=True):
+            return _np_tokens(tok, with_of, frames)
+
         # subject: of the predicate, else of the verbs it hangs on
         cur = pred
         for _ in range(4):
             s = [c for c in cur.children if c.dep_ in ("nsubj", "csubj")]
             sp = [c for c in cur.children if c.dep_ == "nsubjpass"]
             agent = [c for c in cur.children if c.dep_ == "agent"]
-            if agent:
-                for a in agent:
-                    actor_toks.extend(x.i for x in a.subtree)
-                    subj = subj or a
+            for a in agent:
+                for pobj in a.children:
+                    actor_toks.extend(np(pobj))
+                subj = subj or a
             if s and s[0].i not in folded:
                 subj = s[0]
-                actor_toks.extend(x.i for x in s[0].subtree if x.i != t.i)
+                actor_toks.extend(np(s[0]))
                 break
             if sp:
-                if cur is pred or agent:
-                    recip_toks.extend(x.i for x in sp[0].subtree if x.i not in folded)
-                    if not agent:
-                        subj = None
-                    break
-                subj = sp[0]
-                actor_toks.extend(x.i for x in sp[0].subtree)
+                if sp[0].i not in folded and (cur is pred or agent):
+                    recip_toks.extend(np(sp[0]))
+                elif sp[0].i not in folded:
+                    subj = sp[0]
+                    actor_toks.extend(np(sp[0]))
                 break
             if agent:
                 break
@@ -445,42 +459,48 @@ class EventCoder:
                 if cur.dep_ == "prep":
                     cur = cur.head
                 continue
-            if cur.dep_ in ("acl", "relcl") and cur.head.i != cur.i:
-                # "the deal, to be signed by X": the noun is the object; "militants who attacked": the subject
-                if cur.dep_ == "relcl":
-                    actor_toks.extend(x.i for x in cur.head.subtree if x.i < cur.head.i + 1 and x.i not in folded)
-                break
+            if cur.dep_ == "relcl" and cur.head.i != cur.i and cur.head.i not in folded:
+                subj = cur.head          # "militants who attacked"
+                actor_toks.extend(np(cur.head, with_of=False))
             break
         # objects and prepositional objects of the predicate, the trigger and folded triggers
-        skip_dep = ("nsubj", "nsubjpass", "csubj", "agent", "advcl", "relcl", "ccomp", "parataxis", "conj", "punct",
-                    "mark", "aux", "auxpass", "neg", "cc")
-        owners = [pred] + [sdoc[i] for i in sorted(folded)]
+        owners = [pred] + [sdoc[i] for i in sorted(folded) if sdoc[i] is not pred]
+        between = []
         for v in owners:
             for c in v.children:
                 if c.dep_ in ("dobj", "dative", "iobj", "attr", "oprd") and c.i not in folded:
-                    recip_toks.extend(x.i for x in c.subtree)
-                elif c.dep_ == "dobj" and c.i in folded:
-                    for cc in c.children:
-                        if cc.dep_ == "prep" and cc.lower_ in preps:
-                            recip_toks.extend(x.i for x in cc.subtree)
-                elif c.dep_ == "prep" and c.lower_ in preps:
-                    recip_toks.extend(x.i for x in c.subtree)
+                    recip_toks.extend(np(c))
+                elif c.dep_ == "prep" and (c.lower_ in preps or (c.lower_ in ("between", "among") and v.i in folded)):
+                    for pobj in c.children:
+                        if pobj.dep_ != "pobj" or pobj.lower_ in frames:
+                            continue
+                        toks = np(pobj, with_of=c.lower_ not in ("in", "at"))
+                        if c.lower_ in ("in", "at"):
+                            toks = [i for i in toks if (actors.owner.get(i) is not None
+                                                        and actors.owner[i].kind == "country")]
+                        if c.lower_ in ("between", "among"):
+                            between.extend(toks)
+                        else:
+                            recip_toks.extend(toks)
                 elif c.dep_ in ("poss", "compound", "nmod", "amod") and v.i in folded and v.pos_ in ("NOUN", "PROPN"):
-                    actor_toks.extend(x.i for x in c.subtree)
+                    actor_toks.extend(np(c))
                 elif c.dep_ == "xcomp" and c.i not in folded:
                     for cc in c.children:
-                        if cc.dep_ in ("dobj", "dative") or (cc.dep_ == "prep" and cc.lower_ in preps):
-                            recip_toks.extend(x.i for x in cc.subtree)
-        actor_toks = [i for i in actor_toks if not _in_clause(sdoc[i], skip_dep, pred)]
-        acts_m = actors.in_tokens(actor_toks)
-        rec_m = [x for x in actors.in_tokens(recip_toks) if all(x is not a for a in acts_m)]
-        # "between X and Y": all are actors
-        if any(c.dep_ == "prep" and c.lower_ in ("between", "among") for c in t.children) and not acts_m:
-            acts_m, rec_m = rec_m, []
+                        if cc.dep_ in ("dobj", "dative"):
+                            recip_toks.extend(np(cc))
+                        elif cc.dep_ == "prep" and cc.lower_ in preps:
+                            for pobj in cc.children:
+                                if pobj.dep_ == "pobj" and pobj.lower_ not in frames:
+                                    recip_toks.extend(np(pobj))
+        if between and t.pos_ in ("NOUN", "PROPN"):
+            acts_m, rec_m = actors.in_tokens(between), []     # "a summit between X and Y": X and Y, not the announcer
+        else:
+            acts_m = actors.in_tokens(actor_toks)
+            rec_m = [x for x in actors.in_tokens(recip_toks + between) if all(x is not a for a in acts_m)]
         m.actors = _entities(acts_m)
         m.recipients = _entities(rec_m)
         # descriptions and pronouns
-        if not m.actors and subj is not None:
+        if not m.actors and subj is not None and not between:
             ents = state.resolve(subj, sdoc)
             if ents:
                 m.actors = ents
@@ -501,13 +521,20 @@ class EventCoder:
         if not m.recipients:
             for v in owners:
                 for c in v.children:
-                    if c.dep_ == "prep" and c.lower_ in ("with", "to", "between"):
+                    if c.dep_ == "prep" and c.lower_ in ("with", "to"):
                         for cc in c.children:
                             ents = state.resolve(cc, sdoc)
                             if ents:
-                                m.recipients = [e for e in ents if e.entity_name not in {a.entity_name for a in m.actors}]
+                                names = {a.entity_name for a in m.actors}
+                                m.recipients = [e for e in ents if e.entity_name not in names]
+                            # "his summit with Lee": the possessor is the other party
+                            if t.pos_ in ("NOUN", "PROPN") and not m.actors:
+                                for pc in t.children:
+                                    if pc.dep_ == "poss":
+                                        m.actors = state.resolve(pc, sdoc)
         # a one-sided cooperative act in a bilateral setting is addressed to the counterpart
-        if m.actors and not m.recipients and m.type in ("AGREE", "COOPERATE", "SUPPORT") and not m.described:
+        if m.actors and not m.recipients and m.type in ("AGREE", "COOPERATE", "SUPPORT") and \
+                len(_countries(m.actors)) == 1:
             text = m.sent.text.lower()
             if any(re.search(r"\b" + re.escape(c) + r"\b", text) for c in cfg["joint_cues"]):
                 m.recipients = state.counterpart(m.actors)
@@ -595,26 +622,41 @@ class EventCoder:
             return []
 
     def _attach_time(self, te, mentions, sdoc, span, sent):
+        """Give a time expression to the event it modifies. Walk up the parse from the expression
+        through prepositions and noun modifiers; stop at a reporting verb ("said Wednesday") or any
+        other verb or noun that is not an event ("since the launch ... last month")."""
         if not mentions:
             return
         cfg = self.rules.cfg
         start = sent.start + te.start
         tok = next((t for t in span if t.idx <= start < t.idx + max(1, len(t.text))), None)
         target = None
+        blocked = False
         if tok is not None:
-            cur = tok
+            # the head of the expression: the token of the expression whose head lies outside it
+            end = sent.start + te.end
+            inside = [t for t in span if start <= t.idx < end]
+            cur = next((t for t in inside if not (start <= t.head.idx < end) or t.head.i == t.i), tok)
+            first = True
             for _ in range(6):
                 hit = next((m for m in mentions if cur.i in m.tokens or cur.i == m.pred.i), None)
                 if hit is not None:
                     target = hit
                     break
+                if not first and (cur.pos_ in ("VERB", "AUX") or cur.pos_ in ("NOUN", "PROPN") and cur.dep_ not in (
+                        "pobj", "npadvmod", "compound")):
+                    blocked = True
+                    break
                 if _lemma(cur) in cfg["reporting_verbs"] and cur.pos_ == "VERB":
                     return          # "said Wednesday": the date of the statement, not of the event
                 if cur.head.i == cur.i:
                     break
+                first = False
                 cur = cur.head
         if target is None:
-            target = min(mentions, key=lambda m: abs(m.head.idx - start))
+            if blocked or len(mentions) != 1:
+                return
+            target = mentions[0]
         if te.value is None:
             if target.date is None:
                 target.vague_time = True
@@ -636,7 +678,8 @@ class EventCoder:
                     continue
                 if not all(_compatible(x, m) for x in g):
                     continue
-                if m.anaphoric or m.described or (not m.actors and not m.recipients):
+                if m.anaphoric or (m.described and m.cls in ("meeting", "accord")) or (
+                        not m.actors and not m.recipients and m.cls in ("meeting", "accord")):
                     best = gi
                     break
                 if m.cls in ("meeting", "accord") and _overlap(g, m):
@@ -822,9 +865,9 @@ class _Discourse:
         mine = {e.country for e in actors if e.country}
         for m in reversed(self.events):
             parts = _dedupe(m.actors + m.recipients)
-            cs = {e.country for e in parts if e.country}
+            cs = {e.country for e in parts if e.country and len(e.country) == 3 and e.country not in _NON_STATE}
             if mine & cs and cs - mine:
-                others = [e for e in _countries_as_entities(parts) if e.country not in mine]
+                others = [e for e in _countries_as_entities(parts) if e.country in cs - mine]
                 if others:
                     return others
         others = [e for e in self.pair_countries if e.country not in mine]
@@ -842,6 +885,28 @@ def _align(sentences: list[Sentence], spans) -> list[Sentence | None]:
                    None)
         out.append(hit)
     return out
+
+
+def _np_tokens(tok, with_of: bool, frames) -> list[int]:
+    """Tokens of the noun phrase headed by `tok` that can name participants: the head, its
+    conjuncts, modifiers, possessors and appositions, and (optionally) its "of" complements
+    ("the top diplomats of South Korea and the US"); not other prepositional phrases or clauses."""
+    out, stack = [], [tok]
+    while stack:
+        t = stack.pop()
+        out.append(t.i)
+        for c in t.children:
+            if c.dep_ in ("conj", "compound", "amod", "nmod", "poss", "appos", "nummod", "case", "cc", "det",
+                          "quantmod", "npadvmod"):
+                stack.append(c)
+            elif c.dep_ == "prep" and with_of and c.lower_ == "of" and t.lower_ not in frames:
+                stack.extend(p for p in c.children if p.dep_ == "pobj")
+    return out
+
+
+def _generic_plural(tok) -> bool:
+    """'previous agreements', 'agreements': plural with no determiner, not a specific one."""
+    return tok.tag_ in ("NNS", "NNPS") and not any(c.dep_ in ("det", "poss", "nummod") for c in tok.children)
 
 
 def _in_clause(tok, deps, stop) -> bool:
@@ -902,7 +967,7 @@ def _same_kind(a: EventMention, b: EventMention) -> bool:
     if a.cls != b.cls:
         return False
     if a.type == b.type:
-        return a.cls in ("meeting", "accord") or b.anaphoric or b.described
+        return a.cls in ("meeting", "accord") or b.anaphoric
     if a.cls == "accord" and b.anaphoric and {a.type, b.type} <= {"AGREE", "SUPPORT"}:
         return True
     return False

@@ -185,12 +185,12 @@ def first_chars(src: str) -> frozenset[str] | None:
 
 
 class TopicMatcher:
-    """A table of (label, pattern) rows compiled into one whole-word regex.
+    """A table of (label, pattern) rows compiled for fast whole-word matching.
 
-    The alternatives are grouped by the character they can start with, and
-    each group is guarded by a one-character lookahead, so at a word start the
-    regex engine only tries the patterns that can match there (longest
-    first); patterns whose first character is not obvious go in every group.
+    Patterns are grouped by the character they can start with (see
+    :func:`first_chars`; patterns where that is unclear join every group). A
+    cheap regex finds the word starts whose first character has a group, and
+    only that group's regex (longest pattern first) is tried there.
     """
 
     def __init__(self, rows: list[tuple[str, str]], valid_labels: tuple[str, ...] | None = None,
@@ -208,32 +208,48 @@ class TopicMatcher:
         # Longest first, so that at one position the longest alternative wins.
         compiled.sort(key=lambda row: len(row[1]), reverse=True)
         self.rows = compiled
+        anywhere = [row for row in compiled if row[2] is None]
         chars = sorted({c for row in compiled if row[2] for c in row[2]})
-        buckets = [(c, [row for row in compiled if row[2] is None or c in row[2]]) for c in chars]
-        if any(row[2] is None for row in compiled):
-            buckets.append(("", [row for row in compiled if row[2] is None]))
-        self._labels: dict[int, str | None] = {}
-        group, parts = 1, []
-        for c, bucket in buckets:
-            alts = []
-            for label, src, _ in bucket:
-                self._labels[group] = None if label == STOP else label
-                alts.append(f"({src})")
-                group += 1 + re.compile(src, re.I).groups
-            guard = f"(?={re.escape(c)})" if c else ""
-            parts.append(guard + "(?:" + "|".join(alts) + ")")
-        self.regex = re.compile(r"(?<!\w)(?:" + "|".join(parts) + r")(?!\w)", re.I) if parts else None
+        self._by_char = {c: self._compile([row for row in compiled if row[2] is None or c in row[2]])
+                         for c in chars}
+        self._any = self._compile(anywhere)
+        if self._any is not None:
+            self._starts = re.compile(r"(?<!\w)\w")
+        else:
+            self._starts = re.compile(r"(?<!\w)[" + "".join(re.escape(c) for c in chars) + "]", re.I)
+
+    @staticmethod
+    def _compile(rows):
+        if not rows:
+            return None
+        labels: dict[int, str | None] = {}
+        alts, group = [], 1
+        for label, src, _ in rows:
+            labels[group] = None if label == STOP else label
+            alts.append(f"({src})")
+            group += 1 + re.compile(src, re.I).groups
+        return re.compile("(?:" + "|".join(alts) + r")(?!\w)", re.I).match, labels
 
     def finditer(self, text: str):
         """(start, end, label) for each match, leftmost first and never
         overlapping; stop phrases cover their text but are not reported."""
-        if self.regex is None:
-            return
-        labels = self._labels
-        for m in self.regex.finditer(text):
+        by_char, anywhere = self._by_char, self._any
+        last = 0
+        for w in self._starts.finditer(text):
+            i = w.start()
+            if i < last:
+                continue
+            entry = by_char.get(text[i].lower(), anywhere)
+            if entry is None:
+                continue
+            match, labels = entry
+            m = match(text, i)
+            if m is None:
+                continue
+            last = m.end()
             label = labels[m.lastindex]
             if label is not None:
-                yield m.start(), m.end(), label
+                yield i, last, label
 
 
 # ------------------------------------------------------------------ topics
@@ -250,7 +266,7 @@ _ORG_BEFORE = re.compile(
 # "Science Minister", "Science and Technology Committee", "AI Office".
 _ORG_AFTER = re.compile(
     r"(?:['’]s)?\s+(?:Minister|Ministers|Ministry|Secretary|Office|Department|Committee|Council|Commission|"
-    r"Institute|Academy|University|College|Museum|Bureau|Foundation|Policy)\b")
+    r"Institute|Academy|University|College|Museum|Bureau|Foundation|Agency|Administration|Authority)\b")
 _LOOKBACK = 100
 
 
@@ -314,7 +330,9 @@ _HEAD = (r"(?:Memorandum\s+of\s+Understanding|Memorandum|MOU|MoU|Deal|Agreements
          r"Arrangement)")
 _NAMED = re.compile(
     rf"(?<![\w.])(?=[A-Z\d])(?:(?P<pre>{_CHAIN})\s+)?(?P<head>{_HEAD})(?!\w)"
-    rf"(?P<tail>\s+(?:on|for|of|concerning|regarding)\s+(?:the\s+)?{_CHAIN})?")
+    # "... on the Non-Proliferation of ...", "... on Science and Technology Cooperation"; not "Deal for Korea"
+    rf"(?P<tail>\s+(?:on|for|of|concerning|regarding)\s+"
+    rf"(?:the\s+{_CHAIN}|{_CAPW}(?:\s+(?:{_CONN}\s+)*{_CAPW})+))?")
 
 # Words that open a capitalised run without being part of the name
 # ("Under the ...", "Korea, US Sign ...").
