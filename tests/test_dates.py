@@ -423,12 +423,13 @@ def test_sentence_tense_never_raises(text):
 
 
 @pytest.mark.parametrize("text", [
-    "1999 " * 20000,
-    "Friday, " * 20000,
-    "nineteen ninety " * 5000,
+    "1999 " * 4000,
+    "Friday, " * 4000,
+    "nineteen ninety " * 2000,
     "in " * 30000 + "two weeks",
     "a" * 100000,
-    "Sept. 30, " * 10000,
+    "Sept. 30, " * 2000,
+    "(" * 20000 + "May" + ")" * 20000,
 ])
 def test_long_adversarial_text_is_fast(text):
     t0 = time.perf_counter()

@@ -28,6 +28,15 @@ from .model import Document, Entity
 
 GOV_BODY = re.compile(r"\b(ministry|department|office|agency|administration|commission|council|cabinet|government|"
                       r"authorities|bureau|secretariat|presidency)\b", re.I)
+NOT_A_NAME = re.compile(r"\b(Meeting|Ministerial|Summit|Conference|Forum|Council|Committee|Agency|Ministry|"
+                        r"Office|Department|Deal|Agreement|Treaty|Accord|Initiative|Day|AI)\b")
+ORG_WORD = re.compile(r"\b(agency|company|corporation|corp|inc|ltd|group|university|institute|party|union|"
+                      r"association|federation|foundation|bank|fund|front|movement|army|force|forces|police|"
+                      r"court|parliament|assembly|congress|senate|committee|organi[sz]ation|alliance|league|"
+                      r"brigade|council|tribunal|service|services|network|center|centre|laboratory|lab|labs|"
+                      r"academy|society|news|times|post|press|television|radio|board|authority|consortium|"
+                      r"electronics|motors|systems|technologies|industries|holdings|airlines|"
+                      r"guard|militia|rebels|tigers|brotherhood|coalition|commission)\b", re.I)
 PLURAL_PAIR = re.compile(
     r"^(?:the\s+)?(?:two|both)\s+(?:\w+\s+)?(countries|nations|sides|allies|governments|states|partners|"
     r"leaders|officials|ministers|diplomats|presidents|heads of state|delegations|men|women|chiefs)$", re.I)
@@ -156,7 +165,7 @@ class ActorResolver:
                     raw_mentions.remove(m)
                 name = re.sub(r"'s$|’s$", "", text[s:e]).strip()
                 span = toks(s, s + len(name))
-                if span is None or not re.search(r"[A-Z]", name):
+                if span is None or not re.search(r"[A-Z]", name) or NOT_A_NAME.search(name):
                     continue
                 pe = Entity(raw_text=name, entity_name=name, entity_type="person")
                 raw_mentions.append(Mention(s, s + len(name), span[0], span[1], pe, "person", head_of(*span)))
@@ -164,8 +173,8 @@ class ActorResolver:
             elif ent.label_ in ("ORG", "NORP") and not overlaps_taken(s, e):
                 name = re.sub(r"^(the|The)\s+", "", text[s:e])
                 name = re.sub(r"'s$|’s$", "", name).strip()
-                if not name or not GOV_BODY.search(name) and ent.label_ == "NORP":
-                    continue
+                if not name or not (GOV_BODY.search(name) or ORG_WORD.search(name)):
+                    continue        # the small model's ORG label alone is too noisy to make an actor
                 s2 = e - len(text[s:e]) + text[s:e].find(name)
                 span = toks(s2, s2 + len(name))
                 if span is None:
@@ -199,7 +208,9 @@ class ActorResolver:
                 raw_mentions.append(Mention(s2, s2 + len(name), span[0], span[1], oe, "org", head_of(*span)))
 
         raw_mentions.sort(key=lambda m: m.start)
-        acts.home_country = self._home_country(document, raw_mentions)
+        acts.home_country, dateline_end = self._home_country(document, raw_mentions)
+        # the dateline ("SEOUL, Aug 5 --") says where the report was filed, it names no actor
+        raw_mentions = [m for m in raw_mentions if m.start >= dateline_end]
 
         # 3. people: titles, appositions, registry of full names
         registry: dict[str, Entity] = {}
@@ -259,32 +270,39 @@ class ActorResolver:
         return acts
 
     # -- helpers -------------------------------------------------------------------------------------
-    def _home_country(self, document: Document, mentions: list[Mention]) -> str | None:
-        body = document.text[document.body_start: document.body_start + 60]
+    def _home_country(self, document: Document, mentions: list[Mention]) -> tuple[str | None, int]:
+        """The article's home country and the end offset of its dateline (0 if none)."""
+        body = document.text[document.body_start: document.body_start + 80]
         lead = body.lstrip()
         off = document.body_start + (len(body) - len(lead))
-        # dateline: "SEOUL, Aug 5" / "Tokyo, March 4 --"
-        dl = re.match(r"([A-Z][A-Za-z .'-]{1,30}?),\s+(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]+)", lead)
+        # dateline: "SEOUL, Aug 5" / "Tokyo, March 4 --" / "WASHINGTON (AP) --"
+        dl = re.match(r"([A-Z][A-Za-z .'-]{1,30}?)(?:,\s+[A-Z][A-Za-z .'-]{1,30}?)?(?:,\s+(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}"
+                      r"|\d{1,2}\s+[A-Z][a-z]+)(?:\s*\([A-Za-z ]+\))?|\s*\([A-Za-z ]+\))\s*(?:--|—|–|-|_)?", lead)
         if dl:
+            end = off + dl.end()
             for m in mentions:
                 if m.start == off and m.kind in ("capital", "country") and m.entity.country:
-                    return m.entity.country
+                    return m.entity.country, end
             c = self.kb.country(dl.group(1).title())
             if c is not None:
-                return c.code
+                return c.code, end
+            from .places import Gazetteer
+            loc = Gazetteer.default().lookup(dl.group(1).title())
+            if loc is not None and loc.country:
+                return loc.country, end
         counts: dict[str, int] = {}
         for m in mentions:
             if m.kind in ("country", "capital", "demonym") and m.entity.country and len(m.entity.country) == 3:
                 counts[m.entity.country] = counts.get(m.entity.country, 0) + 1
         if not counts:
-            return None
+            return None, 0
         best = max(counts.values())
         if best < 2:
-            return None
+            return None, 0
         for m in mentions:  # ties: the first mentioned
             if counts.get(m.entity.country) == best:
-                return m.entity.country
-        return None
+                return m.entity.country, 0
+        return None, 0
 
     def _attach_title(self, m: Mention, sdoc, mentions: list[Mention]) -> None:
         """Role, sector and country of a person from the words before and the apposition after."""
@@ -307,9 +325,10 @@ class ActorResolver:
         right_end = m.tok_end
         head = sdoc[m.head]
         appos = [c for c in head.children if c.dep_ == "appos" and c.i >= m.tok_end]
-        if appos and appos[0].i - m.tok_end <= 2:
+        if appos:
             sub = list(appos[0].subtree)
-            right_end = max(t.i for t in sub) + 1
+            if min(t.i for t in sub) - m.tok_end <= 2:
+                right_end = max(t.i for t in sub) + 1
         title = sdoc[left_start:m.tok_start].text
         app = sdoc[m.tok_end:right_end].text
         desc = (title + " " + app).strip()

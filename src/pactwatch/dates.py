@@ -12,12 +12,30 @@ Everything here is a pure function of its arguments (standard library only):
 * :func:`sentence_tense` judges a sentence past, future or present; the tense
   decides which way a bare "Friday" or "August" points from the reference date.
 
+How the reference date and tense are used:
+
+* Weekdays ("Friday", "Tuesday morning", "Friday's"): past tense -> the latest
+  one on or before the reference date (the same weekday is the reference day);
+  future -> the first on or after it; present -> as past (news reports mostly
+  look back).  "last"/"next" are strict, "this" is the current Monday-Sunday week.
+* Months and month-days without a year ("August", "Dec. 7"): the nearest one,
+  distances against the tense counting three times over.  So "August" written
+  2025-03-10 is 2024-08 in a past sentence and 2025-08 in a future one, while
+  "payable Dec. 7" in a past sentence written Oct. 30 is the coming Dec. 7.
+* Weeks ("this week", "last week") have no day: they resolve to their month
+  when the Monday-Sunday week lies in one month, else to None.
+* Anaphoric forms ("the following year", "that year") use a year named
+  earlier in the sentence, or give None.
+* The tense comes from marker words near the expression in its sentence
+  (see :class:`_TenseIndex`); :func:`sentence_tense` is the whole-sentence form.
+
 Word lists (months, number words, holidays, tense markers) live in
 ``data/dates.json``.  Values outside years 1..9999 are never produced: such an
 expression resolves to ``None`` instead of raising.
 """
 from __future__ import annotations
 
+import bisect
 import datetime as _dt
 import json
 import re
@@ -259,6 +277,7 @@ def _normalize(expr: str) -> str:
     s = re.sub(r"\.$", "", s.strip())
     s = re.sub(r"\b([0-9]{1,2})(?:st|nd|rd|th)\b", r"\1", s)
     s = _numbers_to_digits(s)
+    s = re.sub(r"\bthis past\b", "last", s)
     return re.sub(r"\s+", " ", s).strip()
 
 
@@ -334,57 +353,70 @@ def sentence_tense(sentence: str) -> str:
     return _decide(scores)
 
 
-def _local_tense(text: str, start: int, end: int) -> str:
-    """Tense of the clause around text[start:end]: markers weigh less with distance."""
-    lo = max(0, start - 400)
-    hi = min(len(text), end + 400)
-    # restrict to the sentence holding the expression
-    left = text[lo:start]
-    cut = max(left.rfind(". "), left.rfind("? "), left.rfind("! "), left.rfind("\n"))
-    if cut >= 0:
-        lo = lo + cut + 2
-    right = text[end:hi]
-    m = re.search(r"[.?!](?:\s|$)|\n", right)
-    if m:
-        hi = end + m.start()
-    window = text[lo:hi]
-    s, e = start - lo, end - lo
-    scores = {"past": 0.0, "future": 0.0, "present": 0.0}
-    tokens = [(m.start(), m.end(), m[0]) for m in _TOKEN_RE.finditer(window)]
-    starts = [t[0] for t in tokens]
+_ABBREVIATIONS = frozenset(
+    list(_MONTHS) + list(_WEEKDAY_ABBR) + "mr mrs ms dr st gen sen rep gov lt col capt sgt maj adm jr sr "
+    "inc corp co ltd bros no vs etc fig approx dept univ prof rev mt ft".split())
+_BREAK_RE = re.compile(r"([A-Za-z]*)[.?!]+[\"')\]]*(?=\s+[\"'(\[]?[A-Z0-9])|\n")
+_WINDOW = 400               # characters either side of an expression that can bear on its tense
 
-    def tok_index(pos: int) -> int:
-        lo_i, hi_i = 0, len(starts)
-        while lo_i < hi_i:
-            mid = (lo_i + hi_i) // 2
-            if starts[mid] < pos:
-                lo_i = mid + 1
-            else:
-                hi_i = mid
-        return lo_i
 
-    es, ee = tok_index(s), tok_index(e)
-    for ms, me, tense, weight in _markers(window):
-        if ms >= s and me <= e:
+def _sentence_breaks(text: str) -> list[int]:
+    """Offsets where sentences end (abbreviations such as "Sept." and initials do not end one)."""
+    out = []
+    for m in _BREAK_RE.finditer(text):
+        word = m[1] or ""
+        if m[0] != "\n" and (word.lower() in _ABBREVIATIONS or len(word) == 1):
             continue
-        mi = tok_index(ms)
-        if me <= s:
-            between = tokens[tok_index(me):es]
-        else:
-            between = tokens[ee:mi]
-        dist = len([t for t in between if t[2] not in ",;:"])
-        dist += 2 * sum(1 for t in between if t[2] in ";:") + sum(1 for t in between if t[2] == ",")
-        if ms >= e:
-            dist += 1          # the governing verb usually precedes the time
-        scores[tense] += weight / (1.0 + dist) ** 1.5
-    lead = re.search(r"([A-Za-z]+)\s+(?:(?:early|late|mid|the|about|around)[\s-]+)*$", window[:s])
-    if lead:
-        scores_for = _LEAD_TENSE.get(lead[1].lower())
-        if scores_for:
-            scores[scores_for[0]] += scores_for[1]
-    return _decide(scores)
+        out.append(m.end())
+    return out
 
 
+class _TenseIndex:
+    """Tense markers and token positions of one text, to ask the tense at many places cheaply."""
+
+    def __init__(self, text: str):
+        self.text = text
+        tokens = [(m.start(), m[0]) for m in _TOKEN_RE.finditer(text)]
+        self.starts = [t[0] for t in tokens]
+        self.cost = [0]                      # cost[i]: distance covered by tokens[:i]
+        for _pos, tok in tokens:
+            self.cost.append(self.cost[-1] + (2 if tok in ";:" else 1))
+        self.markers = sorted(_markers(text))
+        self.mstarts = [m[0] for m in self.markers]
+        self.breaks = _sentence_breaks(text)
+
+    def tense_at(self, start: int, end: int) -> str:
+        """Tense of the clause around text[start:end]: markers in its sentence, weighed by closeness."""
+        i = bisect.bisect_right(self.breaks, start)
+        lo = max(self.breaks[i - 1] if i else 0, start - _WINDOW)
+        hi = min(self.breaks[i] if i < len(self.breaks) and self.breaks[i] >= end else len(self.text), end + _WINDOW)
+        es = bisect.bisect_left(self.starts, start)
+        ee = bisect.bisect_left(self.starts, end)
+        scores = {"past": 0.0, "future": 0.0, "present": 0.0}
+        for k in range(bisect.bisect_left(self.mstarts, lo), bisect.bisect_left(self.mstarts, hi)):
+            ms, me, tense, weight = self.markers[k]
+            if me > hi or (ms >= start and me <= end):
+                continue
+            if me <= start:
+                dist = self.cost[es] - self.cost[bisect.bisect_left(self.starts, me)]
+            elif ms < start:
+                dist = 0
+            else:               # after the expression: the governing verb usually precedes it
+                dist = max(0, self.cost[bisect.bisect_left(self.starts, ms)] - self.cost[ee]) + 1
+            scores[tense] += weight / (1.0 + dist) ** 1.5
+        lead = _LEAD_WORD_RE.search(self.text, max(lo, start - 60), start)
+        if lead and lead[1].lower() in _LEAD_TENSE:
+            tense, weight = _LEAD_TENSE[lead[1].lower()]
+            scores[tense] += weight
+        return _decide(scores)
+
+
+def _local_tense(text: str, start: int, end: int) -> str:
+    """Tense of the clause around text[start:end] (see _TenseIndex.tense_at)."""
+    return _TenseIndex(text).tense_at(start, end)
+
+
+_LEAD_WORD_RE = re.compile(r"([A-Za-z]+)\s+(?:(?:early|late|mid|the|about|around)[\s-]+)*$")
 # a preposition right before the expression: "since March" looks back
 _LEAD_TENSE = {"since": ("past", 1.5)}
 
@@ -613,7 +645,7 @@ def _rule_iso(s: str, c: _Ctx):
 
 _MD_RE = re.compile(
     r"(?:^|\s)(?:(?P<m1>" + _MONTH_RE + r") (?:the )?(?P<d1>[0-9]{1,2})|(?:the )?(?P<d2>[0-9]{1,2}) (?:of )?(?P<m2>"
-    + _MONTH_RE + r"))(?: (?:of )?(?P<y>[0-9]{4}|'[0-9]{2}))?(?=\s|$)")
+    + _MONTH_RE + r"))(?:-[0-9]{1,2})?(?: (?:of )?(?P<y>[0-9]{4}|'[0-9]{2}))?(?=\s|$)")
 
 
 def _rule_month_day(s: str, c: _Ctx):
@@ -761,7 +793,8 @@ def _rule_that(s: str, c: _Ctx):
 def _rule_duration(s: str, c: _Ctx):
     """'two weeks ago', 'a year earlier', 'in three days', 'year ago', 'five years'."""
     m = re.fullmatch(_APPROX + r"(?:(" + _COUNT_RE + r") )?(?:or so )?(" + _UNIT_RE
-                     + r")(?: or so)? (ago|earlier|before|back|later|after|from now|hence|since|prior)", s)
+                     + r")(?: or so)? (ago|earlier|before|back|later|after|from now|hence|since|prior)", s) \
+        or re.fullmatch(r"the ()(year|month|week|day) (ago|earlier)(?: [a-z]+)?", s)    # "the year-ago quarter"
     if m:
         n = _count(m[1]) if m[1] else 1
         if n is None:
@@ -825,43 +858,37 @@ _RULES = (_rule_iso, _rule_relative_day, _rule_day_offset, _rule_month_day, _rul
           _rule_bare_day_number)
 
 
-def _strip_lead(s: str) -> tuple[str, str | None]:
-    """Drop leading prepositions / modifiers; return the core and a before/after relation."""
-    relation = None
+def _strip_lead(s: str) -> str:
+    """Drop leading prepositions and modifiers ("on", "since", "early", "the end of", "mid")
+    and trailing hedges ("or later", "and beyond"): they do not move the value."""
     for _ in range(4):
         if s in _VAGUE or s in _HOLIDAYS:
             break
         m = _LEAD_RE.match(s)
-        if m and not re.fullmatch(r"(?:in|within|after) " + _APPROX + _COUNT_RE + r" (?:more )?" + _UNIT_RE + r".*", s):
-            word = m[0].split()[0]
-            if word in ("before", "after", "until", "till", "since", "by", "prior"):
-                relation = relation or _RELATION_WORDS[word]
+        if m and not _IN_DURATION_RE.fullmatch(s):
             s = s[m.end():]
             continue
         m = _MOD_RE.match(s)
-        if m:
-            word = m[1] or m[2] or ""
-            if word in ("earlier", "later"):
-                relation = relation or _RELATION_WORDS[word]
-            rest = s[m.end():]
-            if not rest:
-                break
-            s = rest
+        if m and s[m.end():]:
+            s = s[m.end():]
             continue
-        if s.startswith("mid ") or s.startswith("post ") or s.startswith("pre "):
+        if re.match(r"(?:mid|post|pre) .", s):
             s = s.split(" ", 1)[1]
             continue
         break
-    s = re.sub(r" (?:or (?:later|earlier|so|before|after)|and (?:beyond|later|after|earlier)|period|season|time frame|timeframe)$", "", s)
-    s = re.sub(r"^(?:the|a) good part of ", "", s)
-    return s, relation
+    s = re.sub(r" (?:or (?:later|earlier|so|before|after)|and (?:beyond|later|after|earlier)|period|season|"
+               r"time frame|timeframe)$", "", s)
+    return re.sub(r"^(?:the|a) good part of ", "", s)
+
+
+_IN_DURATION_RE = re.compile(r"(?:in|within|after) " + _APPROX + _COUNT_RE + r" (?:more )?" + _UNIT_RE + r".*")
 
 
 def _resolve_norm(s: str, c: _Ctx):
     """Resolve a normalised expression: (value, precision), _NONE when vague, None when not a time."""
     if s in _VAGUE:
         return _NONE
-    core, _rel = _strip_lead(s)
+    core = _strip_lead(s)
     if core in _VAGUE:
         return _NONE
     if core in _HOLIDAYS or re.sub(r"^(?:last|next|this|this coming|coming|previous|past) ", "",
@@ -916,10 +943,11 @@ def resolve(expression, reference_date, sentence=None) -> tuple[str | None, str 
         tense = "present"
         if isinstance(sentence, str) and sentence:
             sentence = sentence[:5000]
-            pos = sentence.find(expression)
-            if pos < 0:
-                pos = sentence.lower().find(expression.lower())
-            if pos >= 0 and expression:
+            pos = sentence.find(expression) if expression else -1
+            if pos < 0 and expression:
+                m = re.search(re.escape(expression), sentence, re.IGNORECASE)
+                pos = m.start() if m else -1
+            if pos >= 0:
                 end = pos + len(expression)
                 before, after = sentence[:pos], sentence[end:]
                 tense = _local_tense(sentence, pos, end)
@@ -939,9 +967,9 @@ def resolve_date(expression: str, reference_date, sentence: str | None = None) -
 # --------------------------------------------------------------------------
 # finding expressions in text
 
-def _words_re(words, flags_insensitive=True) -> str:
-    inner = _alt(words)
-    return "(?i:" + inner + ")" if flags_insensitive else inner
+def _words_re(words) -> str:
+    """Case-insensitive alternation of ``words``."""
+    return "(?i:" + _alt(words) + ")"
 
 
 _FULL_MONTHS = [k for k in _MONTHS if len(k) > 4 or k in ("may", "june", "july")]
@@ -980,45 +1008,44 @@ _FINDER_VAGUE = ["at an early date", "at a later date", "recently", "soon", "in 
 _B = r"(?<![A-Za-z0-9])"
 _E = r"(?![A-Za-z0-9])"
 
+# (kind, pattern): every match is a candidate; _keep filters some kinds, the longest candidates win
 _FINDER_PATTERNS = [
-    # ISO and numeric dates
-    r"(?<![0-9-])[0-9]{4}-[0-9]{2}-[0-9]{2}(?![0-9])",
-    # explicit dates, with optional weekday and year
-    _B + r"(?:" + _T_REL + _T_WEEKDAY + r",?\s+)?" + _T_MOD + _T_REL + r"(?:" + _T_MONTH_BEFORE_DAY + r"\s*(?i:the\s+)?"
-    + _T_DAYNUM + r"|(?i:the\s+)?" + _T_DAYNUM + r"\s+(?i:of\s+)?" + _T_MONTH + r")(?:,?\s+(?:" + _T_YEAR
-    + r"|" + _T_SPELLED_YEAR + r"))?" + _E,
-    # month with optional year / relative word
-    _B + _T_MOD + _T_REL + _T_MONTH + r"(?:,?\s+(?:(?i:of\s+)?" + _T_YEAR + r"|" + _T_SPELLED_YEAR
-    + r"|(?i:this|last|next)\s+(?i:year)))?" + _E,
-    # weekdays
-    _B + _T_MOD + _T_REL + _T_WEEKDAY + _T_PART + _E,
-    # today & co.
-    _B + r"(?:(?i:early|late|earlier|later)\s+)?(?i:today|tonight|yesterday|tomorrow)" + _T_PART + _E,
-    _B + r"(?i:this\s+(?:morning|afternoon|evening)|last\s+night|overnight)" + _E,
-    _B + r"(?i:(?:earlier|later)\s+in\s+the\s+day|the\s+same\s+day|the\s+day\s+(?:before\s+yesterday|after\s+tomorrow))" + _E,
-    # this week / earlier this month / early next year / the end of the month
-    _B + _T_MOD + r"(?i:(?:this|last|next|the\s+past|the\s+previous|the\s+coming|the\s+current|the\s+following|"
-    r"the\s+same|the\s+latest)\s+(?:fiscal\s+)?(?:week(?:end)?|month|year))" + _E,
-    _B + r"(?i:(?:earlier|later)\s+(?:in\s+the|this|that)\s+(?:week|month|year))" + _E,
-    _B + r"(?i:the\s+(?:start|beginning|middle|end)\s+of\s+the\s+(?:week|month|year))" + _E,
-    _B + r"(?i:(?:the\s+|this\s+|last\s+|next\s+)weekend|year[\s-]+end|year's\s+end)" + _E,
-    _B + r"(?i:that\s+year|the\s+following\s+year|the\s+previous\s+year|year[\s-]+(?:earlier|ago)|"
-    r"the\s+(?:current\s+|full\s+|whole\s+|entire\s+)?(?:fiscal|calendar)\s+year|the\s+(?:full|whole|entire)\s+year)" + _E,
-    # durations relative to now
-    _B + _T_APPROX + _T_COUNT + r"\s+" + _T_UNIT + r"(?:\s+or\s+so)?\s+(?i:ago|earlier|from\s+now|hence)" + _E,
-    _B + r"(?i:in|within)\s+" + _T_APPROX + _T_COUNT + r"\s+" + _T_UNIT + _E,
-    # years
-    _B + _T_MOD + r"(?:(?i:fiscal|the\s+year|calendar)\s+)?" + r"(?<![$#\u20ac\u00a3,.])" + _T_YEAR + _E + r"(?!,[0-9])(?!\s*%)",
-    _B + r"(?:(?i:the\s+year)\s+)?" + _T_SPELLED_YEAR + _E,
-    # holidays
-    _B + _T_REL + r"(?i:" + _T_HOLIDAY + r")(?:,?\s+" + _T_YEAR + r")?" + _E,
-    # vague
-    _B + _words_re(_FINDER_VAGUE) + _E,
+    ("iso", r"(?<![0-9-])[0-9]{4}-[0-9]{2}-[0-9]{2}(?![0-9])"),
+    # explicit dates, with optional weekday and year: "Monday, Oct. 26", "7 August 2025", "last Oct. 23"
+    ("date", _B + r"(?:" + _T_REL + _T_WEEKDAY + r",?\s+)?" + _T_MOD + _T_REL + r"(?:" + _T_MONTH_BEFORE_DAY
+     + r"\s*(?i:the\s+)?" + _T_DAYNUM + r"|(?i:the\s+)?" + _T_DAYNUM + r"\s+(?i:of\s+)?" + _T_MONTH + r")(?:,?\s+(?:"
+     + _T_YEAR + r"|" + _T_SPELLED_YEAR + r"))?" + _E),
+    # months: "July 1997", "late November", "February this year"
+    ("month", _B + _T_MOD + _T_REL + _T_MONTH + r"(?:,?\s+(?:(?i:of\s+)?" + _T_YEAR + r"|" + _T_SPELLED_YEAR
+     + r"|(?i:this|last|next)\s+(?i:year)))?" + _E),
+    ("weekday", _B + _T_MOD + _T_REL + _T_WEEKDAY + _T_PART + _E),
+    ("day", _B + r"(?:(?i:early|late|earlier|later)\s+)?(?i:today|tonight|yesterday|tomorrow)" + _T_PART + _E),
+    ("day", _B + r"(?i:this\s+(?:morning|afternoon|evening)|last\s+night|overnight)" + _E),
+    ("day", _B + r"(?i:(?:earlier|later)\s+in\s+the\s+day|the\s+same\s+day|"
+     r"the\s+day\s+(?:before\s+yesterday|after\s+tomorrow))" + _E),
+    # "this week", "earlier this month", "early next year", "the end of the month", "year-end"
+    ("period", _B + _T_MOD + r"(?i:(?:this|last|next|the\s+past|the\s+previous|the\s+coming|the\s+current|"
+     r"the\s+following|the\s+same|the\s+latest)\s+(?:fiscal\s+)?(?:week(?:end)?|month|year))" + _E),
+    ("period", _B + r"(?i:(?:earlier|later)\s+(?:in\s+the|this|that)\s+(?:week|month|year))" + _E),
+    ("period", _B + r"(?i:the\s+(?:start|beginning|middle|end)\s+of\s+the\s+(?:week|month|year))" + _E),
+    ("period", _B + r"(?i:(?:the\s+|this\s+|last\s+|next\s+)weekend|year[\s-]+end|year's\s+end)" + _E),
+    ("period", _B + r"(?i:that\s+year|the\s+following\s+year|the\s+previous\s+year|year[\s-]+(?:earlier|ago)|"
+     r"the\s+(?:current\s+|full\s+|whole\s+|entire\s+)?(?:fiscal|calendar)\s+year|the\s+(?:full|whole|entire)\s+year)"
+     + _E),
+    # durations from the reference: "two weeks ago", "in three days"
+    ("duration", _B + _T_APPROX + _T_COUNT + r"\s+" + _T_UNIT + r"(?:\s+or\s+so)?\s+(?i:ago|earlier|from\s+now|hence)" + _E),
+    ("duration", _B + r"(?i:in|within)\s+" + _T_APPROX + _T_COUNT + r"\s+" + _T_UNIT + _E),
+    # years: "1998", "fiscal 1989", "mid-1996", "nineteen ninety-six", "the year two thousand"
+    ("year", _B + _T_MOD + r"(?:(?i:fiscal|the\s+year|calendar)\s+)?" + r"(?<![$#\u20ac\u00a3,.])" + _T_YEAR + _E
+     + r"(?!,[0-9])(?!\s*%)"),
+    ("spelled_year", _B + r"(?:(?i:the\s+year)\s+)?" + _T_SPELLED_YEAR + _E),
+    ("holiday", _B + _T_REL + r"(?i:" + _T_HOLIDAY + r")(?:,?\s+" + _T_YEAR + r")?" + _E),
+    ("vague", _B + _words_re(_FINDER_VAGUE) + _E),
 ]
-_FINDER = [re.compile(p, re.ASCII) for p in _FINDER_PATTERNS]
-_YEAR_PATTERN_INDEX = len(_FINDER_PATTERNS) - 4
-_SPELLED_YEAR_INDEX = len(_FINDER_PATTERNS) - 3
-_MONTH_PATTERN_INDEX = 2
+_FINDER = [(kind, re.compile(p, re.ASCII)) for kind, p in _FINDER_PATTERNS]
+# a bare "May" or "March" is a month only after one of these
+_MONTH_VERB_CUES = frozenset("the in since until till by of from through during early late mid before after "
+                             "last next this to and or between".split())
 
 
 def _prev_word(text: str, start: int) -> str:
@@ -1031,10 +1058,10 @@ def _next_word(text: str, end: int) -> str:
     return m[1].lower() if m else ""
 
 
-def _keep(text: str, idx: int, start: int, end: int) -> bool:
-    """Filters for matches that are usually not times."""
+def _keep(text: str, kind: str, start: int, end: int) -> bool:
+    """Filters for matches that are usually not times ("2000 people", "No. 1999", "Theresa May")."""
     span = text[start:end]
-    if idx == _YEAR_PATTERN_INDEX and re.fullmatch(r"[0-9]{4}", span):
+    if kind == "year" and re.fullmatch(r"[0-9]{4}", span):
         y = int(span)
         if not 1900 <= y <= 2100:
             return False
@@ -1042,22 +1069,19 @@ def _keep(text: str, idx: int, start: int, end: int) -> bool:
             return False
         if re.match(r"[-/.][0-9]", text[end:end + 2]) or re.search(r"[0-9][-/.]$", text[max(0, start - 2):start]):
             return False
-    if idx == _SPELLED_YEAR_INDEX and re.fullmatch(r"(?i)two\s+thousand", span):
+    if kind == "spelled_year" and re.fullmatch(r"(?i)two\s+thousand", span):
+        return False          # a count unless "the year two thousand"
+    if kind == "month" and span in ("May", "March") and _prev_word(text, start) not in _MONTH_VERB_CUES:
         return False
-    if idx == _MONTH_PATTERN_INDEX and span in ("May", "March"):
-        prev = _prev_word(text, start)
-        if prev not in ("the", "in", "since", "until", "till", "by", "of", "from", "through", "during", "early",
-                        "late", "mid", "before", "after", "last", "next", "this", "to", "and", "or", "between"):
-            return False
     return True
 
 
 def _find_spans(text: str) -> list[tuple[int, int]]:
     """Non-overlapping candidate spans, longest match first, sorted by start."""
     cands = []
-    for idx, rx in enumerate(_FINDER):
+    for kind, rx in _FINDER:
         for m in rx.finditer(text):
-            if m.end() > m.start() and _keep(text, idx, m.start(), m.end()):
+            if m.end() > m.start() and _keep(text, kind, m.start(), m.end()):
                 cands.append((m.start(), m.end()))
     cands.sort(key=lambda se: (-(se[1] - se[0]), se[0]))
     taken = bytearray(len(text))
@@ -1099,9 +1123,11 @@ def find_time_expressions(text: str, reference_date, tense: str | None = None) -
     try:
         ref = _parse_ref(reference_date)
         out: list[TimeExpr] = []
-        for s, e in _find_spans(text):
+        spans = _find_spans(text)
+        index = _TenseIndex(text) if spans and tense not in ("past", "future", "present") else None
+        for s, e in spans:
             expr = text[s:e]
-            t = tense if tense in ("past", "future", "present") else _local_tense(text, s, e)
+            t = index.tense_at(s, e) if index else tense
             lo = max(0, s - 300)
             sent_start = max(text.rfind(". ", lo, s), text.rfind("\n", lo, s)) + 1
             before = text[max(lo, sent_start):s]

@@ -31,6 +31,7 @@ from importlib import resources
 
 from . import dates as dates_mod
 from .actors import DocActors, Mention, describe_pair, is_person_description
+from .knowledge import load_knowledge
 from .model import Document, Entity, Event, Evidence, Location, Sentence
 from .places import Gazetteer
 from .topics import find_agreements, topics_in
@@ -83,6 +84,11 @@ class Rules:
         for k, v in list(cfg.items()):
             if isinstance(v, list):
                 cfg[k] = set(v)
+        inflections = {}
+        for lemma in list(verbs) + [k[0] for k in phrasal]:
+            for form in _inflect(lemma):
+                inflections.setdefault(form, lemma)
+        cfg["inflections"] = inflections
         return cls(verbs, phrasal, nouns, noun_phrases, cfg)
 
 
@@ -107,9 +113,28 @@ class EventMention:
     topics: list = field(default_factory=list)
     agreement: dict | None = None
     report: bool = False          # under a reporting verb
+    span: tuple = (0, 0)          # evidence: character span of the event's clause
+
+
+def _inflect(lemma: str) -> set[str]:
+    """Regular English forms of a verb, to repair the small model's lemmatiser ("hopes" -> "hop")."""
+    forms = {lemma, lemma + "s", lemma + "ed", lemma + "ing"}
+    if lemma.endswith("e"):
+        forms |= {lemma + "d", lemma[:-1] + "ing"}
+    if lemma.endswith(("s", "sh", "ch", "x", "z")):
+        forms.add(lemma + "es")
+    if lemma.endswith("y") and lemma[-2:-1] not in "aeiou":
+        forms |= {lemma[:-1] + "ies", lemma[:-1] + "ied"}
+    if re.fullmatch(r".*[^aeiou][aeiou][bdgklmnprt]", lemma) and len(lemma) <= 5:
+        forms |= {lemma + lemma[-1] + "ed", lemma + lemma[-1] + "ing"}
+    return forms
 
 
 def _lemma(t) -> str:
+    if t.pos_ in ("VERB", "AUX") or t.tag_.startswith("VB"):
+        fixed = Rules.load().cfg["inflections"].get(t.lower_)
+        if fixed:
+            return fixed
     return t.lemma_.lower()
 
 
@@ -175,7 +200,7 @@ class EventCoder:
         r = self.rules
         cfg = r.cfg
         trig = {}
-        absorbed_noun = set()
+        absorbed_noun: dict[int, int] = {}     # verb -> its object noun ("held" -> "talks")
         for t in span:
             tr = self._trigger(t)
             if tr is None:
@@ -199,7 +224,7 @@ class EventCoder:
                     trig.pop(obj.i, None)
                     continue
                 trig[t.i] = Trigger(_lemma(t), "V", typ, mode, cls)
-                absorbed_noun.add(obj.i)
+                absorbed_noun[t.i] = obj.i
                 trig.pop(obj.i, None)
 
         # fold triggers into event heads
@@ -209,14 +234,29 @@ class EventCoder:
             g = self._governor(t, trig, sdoc)
             if g is not None:
                 parent[i] = g
+        for i, tr in list(trig.items()):
+            t = sdoc[i]
+            if i in parent:
+                continue
+            h = t.head
+            # "the Deal, to be signed by X": the signing is the event, the deal its object
+            if tr.pos == "V" and t.dep_ in ("acl", "relcl") and h.i in trig and trig[h.i].pos == "N" \
+                    and trig[h.i].cls in ("accord", "meeting") and h.i not in parent:
+                parent[h.i] = i
+            # a gerund under a preposition that nothing takes over ("centers on expanding ties") is no event
+            elif tr.pos == "V" and t.tag_ == "VBG" and t.dep_ in ("pcomp", "pobj"):
+                parent[i] = -1
         mentions = []
         for i, tr in sorted(trig.items()):
             if i in parent:
                 continue
             t = sdoc[i]
             m = self._make_mention(document, sdoc, span, sent, t, tr, trig, parent, actors, state)
+            if m is not None and i in absorbed_noun:
+                m.tokens.add(absorbed_noun[i])
             if m is not None:
                 mentions.append(m)
+                state.note(m)
         # merge same-type mentions of one sentence (conjoined verbs: "met ... and discussed")
         merged: list[EventMention] = []
         for m in mentions:
@@ -230,42 +270,58 @@ class EventCoder:
         tes = self._time_expressions(document, sent)
         for te in tes:
             self._attach_time(te, merged, sdoc, span, sent)
+        for m in merged:
+            m.span = _clause_span(m, merged, sdoc, sent)
         return merged
 
     def _governor(self, t, trig, sdoc):
-        """The trigger that takes this one over, if any: walk up through complements and objects."""
+        """The trigger that takes this one over, if any. Walk up the parse:
+        - a verb trigger under a governing verb ("agreed to cooperate", "urged X to withdraw");
+        - a noun trigger that is the object, or inside the object, of a trigger ("sign an agreement",
+          "discussed coordination on North Korea's threats");
+        - anything inside an infinitival purpose clause of a trigger ("met ... to explore ways of
+          expanding cooperation", "a meeting at an early date to exchange plans").
+        Relative clauses, subjects, conjuncts and reporting verbs stop the walk."""
         cfg = self.rules.cfg
+        tt = trig.get(t.i)
         cur = t
-        steps = 0
-        while cur.head.i != cur.i and steps < 6:
+        nominal_path = True      # only nominal links so far (noun inside an object)
+        infinitival = False
+        for steps in range(1, 8):
             dep = cur.dep_
             h = cur.head
-            steps += 1
-            if dep == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in cur.children) and cur.tag_ == "VB":
-                pass            # purpose clause: "proposed holding a meeting to exchange plans"
-            elif dep in ("conj", "relcl", "advcl", "parataxis", "appos", "nsubj", "nsubjpass", "csubj"):
+            if h.i == cur.i:
                 return None
-            if dep == "acl" and not (h.i in trig and trig[h.i].pos == "N"):
-                return None
+            to_inf = cur.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in cur.children)
+            if dep == "conj" and cur.pos_ == h.pos_:
+                cur = h          # conjuncts share their head's governor ("agreed to A and B")
+                continue
+            if to_inf and dep in ("advcl", "acl", "xcomp", "relcl"):
+                infinitival = True
+            elif dep in ("conj", "relcl", "advcl", "parataxis", "appos", "nsubj", "nsubjpass", "csubj", "acl"):
+                if not (dep == "acl" and cur.tag_ in ("VBG",) and h.pos_ in ("NOUN",)):
+                    return None
+            if dep not in ("dobj", "pobj", "prep", "compound", "amod", "nmod", "poss", "attr", "oprd", "pcomp"):
+                nominal_path = False
             if h.i in trig:
                 ht = trig[h.i]
-                tt = trig.get(t.i)
                 if ht.pos == "V":
-                    if ht.cls == "governs":
+                    if ht.cls == "governs" and dep not in ("nsubj", "nsubjpass"):
                         return h.i
-                    if tt is not None and tt.pos == "N" and cur is t and dep in ("dobj", "attr", "oprd"):
-                        return h.i      # "sign an agreement", "impose sanctions"
-                    if tt is not None and tt.pos == "N" and dep == "prep" and steps <= 4:
-                        return h.i      # "agreed on a plan", "discussed coordination on threats"
-                    if tt is not None and tt.pos == "V" and dep in ("xcomp",) and ht.type == tt.type:
+                    if tt is not None and tt.pos == "N" and nominal_path and steps <= 4:
+                        return h.i
+                    if infinitival:
+                        return h.i
+                    if tt is not None and tt.pos == "V" and dep == "xcomp" and ht.type == tt.type:
                         return h.i
                     return None
-                if ht.pos == "N" and tt is not None and tt.pos == "N" and dep in ("compound", "prep", "nmod", "amod"):
-                    return h.i          # "summit talks", "agreement on cooperation"
-                if ht.pos == "N" and dep in ("acl", "relcl") and tt is not None and tt.pos == "V" and tt.type == "SUPPORT":
+                if ht.pos == "N":
+                    if tt is not None and tt.pos == "N" and nominal_path and steps <= 3:
+                        return h.i      # "summit talks", "agreement on cooperation"
+                    if infinitival or (dep == "acl" and cur.tag_ == "VBG"):
+                        return h.i
                     return None
-                return None
-            if _lemma(h) in cfg["reporting_verbs"] and dep in ("ccomp", "xcomp", "dobj"):
+            if _lemma(h) in cfg["reporting_verbs"] and h.pos_ == "VERB":
                 return None
             cur = h
         return None
@@ -280,6 +336,7 @@ class EventCoder:
             ft = trig[i]
             tok = sdoc[i]
             direct = tok.dep_ in ("dobj", "nsubjpass", "attr") and (tok.head.i == t.i or tok.head.i in folded)
+            direct = direct or (tok.i == t.head.i and t.dep_ in ("acl", "relcl"))
             if i != t.i and ft.cls in ("accord", "meeting") and direct and not _generic_plural(tok):
                 if typ in ("SUPPORT", "AGREE", "CONSULT", "REJECT") and not (typ == "SUPPORT" and ft.cls == "meeting"):
                     cls = ft.cls
@@ -455,9 +512,10 @@ class EventCoder:
             if agent:
                 break
             if cur.dep_ in ("xcomp", "ccomp", "conj", "advcl", "pcomp") and cur.head.i != cur.i:
-                cur = cur.head
-                if cur.dep_ == "prep":
-                    cur = cur.head
+                nxt = cur.head.head if cur.head.dep_ == "prep" else cur.head
+                if _lemma(nxt) in cfg["reporting_verbs"]:
+                    break       # "..., Yonhap reported": the reporter is not a participant
+                cur = nxt
                 continue
             if cur.dep_ == "relcl" and cur.head.i != cur.i and cur.head.i not in folded:
                 subj = cur.head          # "militants who attacked"
@@ -470,6 +528,11 @@ class EventCoder:
             for c in v.children:
                 if c.dep_ in ("dobj", "dative", "iobj", "attr", "oprd") and c.i not in folded:
                     recip_toks.extend(np(c))
+                    for cc in c.children:       # "expand exchanges with the US"
+                        if cc.dep_ == "prep" and cc.lower_ in ("with", "between", "to", "among"):
+                            for pobj in cc.children:
+                                if pobj.dep_ == "pobj" and pobj.lower_ not in frames:
+                                    (between if cc.lower_ in ("between", "among") else recip_toks).extend(np(pobj))
                 elif c.dep_ == "prep" and (c.lower_ in preps or (c.lower_ in ("between", "among") and v.i in folded)):
                     for pobj in c.children:
                         if pobj.dep_ != "pobj" or pobj.lower_ in frames:
@@ -482,7 +545,7 @@ class EventCoder:
                             between.extend(toks)
                         else:
                             recip_toks.extend(toks)
-                elif c.dep_ in ("poss", "compound", "nmod", "amod") and v.i in folded and v.pos_ in ("NOUN", "PROPN"):
+                elif c.dep_ in ("poss", "compound", "nmod", "amod") and v is t and v.pos_ in ("NOUN", "PROPN"):
                     actor_toks.extend(np(c))
                 elif c.dep_ == "xcomp" and c.i not in folded:
                     for cc in c.children:
@@ -501,7 +564,7 @@ class EventCoder:
         m.recipients = _entities(rec_m)
         # descriptions and pronouns
         if not m.actors and subj is not None and not between:
-            ents = state.resolve(subj, sdoc)
+            ents = state.resolve(subj, sdoc, prefer_type=m.type)
             if ents:
                 m.actors = ents
                 m.described = True
@@ -514,10 +577,13 @@ class EventCoder:
                         m.described = True
                 if c.dep_ == "prep" and c.lower_ in ("between", "among"):
                     for cc in c.children:
-                        ents = state.resolve(cc, sdoc)
+                        ents = state.resolve(cc, sdoc, prefer_type="CONSULT")
                         if ents:
                             m.actors = ents
                             m.described = True
+        if not m.actors and t.pos_ in ("NOUN", "PROPN") and any(c.lower_ in ("bilateral", "joint") for c in t.children):
+            m.actors = state.resolve(next(c for c in t.children if c.lower_ in ("bilateral", "joint")), sdoc)
+            m.described = bool(m.actors)
         if not m.recipients:
             for v in owners:
                 for c in v.children:
@@ -572,10 +638,12 @@ class EventCoder:
         owner = actors.owner.get(tok.i)
         if owner is not None and owner.kind in ("person",):
             return None
-        if owner is not None and owner.kind == "org" and not owner.entity.entity_name.lower().startswith(
-                ("white house", "state department", "kremlin", "pentagon")):
+        if owner is not None and owner.kind == "org":
             name = owner.entity.raw_text
             loc = self.gaz.lookup(name)
+            if loc is not None and _is_landmark(name, loc):
+                loc = Location(name=f"{name}, {loc.name}", country=loc.country, lat=loc.lat, lon=loc.lon,
+                               geonames_id=loc.geonames_id)
             return loc
         if tok.lower_ in ("city", "town", "capital", "port", "village", "province", "island"):
             of = [c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"]
@@ -594,9 +662,13 @@ class EventCoder:
         name = sdoc[left:tok.i + 1].text
         loc = self.gaz.lookup(name)
         if loc is None and left != tok.i:
-            loc = self.gaz.lookup(tok.text)
+            name = tok.text
+            loc = self.gaz.lookup(name)
         if loc is None:
             return None
+        if _is_landmark(name, loc):
+            loc = Location(name=f"{name}, {loc.name}", country=loc.country, lat=loc.lat, lon=loc.lon,
+                           geonames_id=loc.geonames_id)
         if owner is not None and owner.kind in ("country", "capital") and owner.entity.country:
             return loc
         return loc
@@ -623,38 +695,32 @@ class EventCoder:
 
     def _attach_time(self, te, mentions, sdoc, span, sent):
         """Give a time expression to the event it modifies. Walk up the parse from the expression
-        through prepositions and noun modifiers; stop at a reporting verb ("said Wednesday") or any
-        other verb or noun that is not an event ("since the launch ... last month")."""
+        through prepositions and adverbs; stop at a reporting verb ("said Wednesday") or at any other
+        verb or noun that is not part of an event ("since the launch ... last month")."""
         if not mentions:
             return
         cfg = self.rules.cfg
-        start = sent.start + te.start
-        tok = next((t for t in span if t.idx <= start < t.idx + max(1, len(t.text))), None)
-        target = None
-        blocked = False
-        if tok is not None:
-            # the head of the expression: the token of the expression whose head lies outside it
-            end = sent.start + te.end
-            inside = [t for t in span if start <= t.idx < end]
-            cur = next((t for t in inside if not (start <= t.head.idx < end) or t.head.i == t.i), tok)
-            first = True
-            for _ in range(6):
+        start, end = sent.start + te.start, sent.start + te.end
+        inside = [t for t in span if start <= t.idx < end]
+        target, blocked = None, False
+        if inside:
+            cur = next((t for t in inside if not (start <= t.head.idx < end) or t.head.i == t.i), inside[0])
+            for _ in range(8):
                 hit = next((m for m in mentions if cur.i in m.tokens or cur.i == m.pred.i), None)
                 if hit is not None:
                     target = hit
                     break
-                if not first and (cur.pos_ in ("VERB", "AUX") or cur.pos_ in ("NOUN", "PROPN") and cur.dep_ not in (
-                        "pobj", "npadvmod", "compound")):
-                    blocked = True
-                    break
                 if _lemma(cur) in cfg["reporting_verbs"] and cur.pos_ == "VERB":
                     return          # "said Wednesday": the date of the statement, not of the event
+                if not (start <= cur.idx < end) and cur.pos_ in ("VERB", "AUX", "NOUN", "PROPN", "ADJ"):
+                    blocked = True
+                    break
                 if cur.head.i == cur.i:
                     break
-                first = False
                 cur = cur.head
         if target is None:
-            if blocked or len(mentions) != 1:
+            # one event in the sentence and the expression hangs on nothing else: it is the event's
+            if blocked or len(mentions) != 1 or te.value is None:
                 return
             target = mentions[0]
         if te.value is None:
@@ -696,22 +762,21 @@ class EventCoder:
         return groups
 
     def _inherit_dates(self, groups):
-        last = None
-        for g in sorted(groups, key=lambda g: g[0].sent.start):
-            te = next((m.date for m in g if m.date is not None), None)
-            if te is not None:
-                last = te
+        """An event reported with no time of its own happened at the time the article was last
+        talking about: the latest explicitly dated mention before it. Not when its sentence says it
+        was another time ("earlier", "previously", "last year") or gave a vague one."""
+        dated = sorted((m.span[0], m.date) for g in groups for m in g if m.date is not None and m.date.value)
+        for g in groups:
+            if any(m.date is not None and m.date.value for m in g) or any(m.vague_time for m in g):
                 continue
-            if any(m.vague_time for m in g):
-                continue
+            first = min(m.span[0] for m in g)
             text = " ".join(m.sent.text for m in g).lower()
-            if re.search(r"\b(earlier|previous|previously|before|had been|ago|last|once|former|past)\b", text):
+            if re.search(r"\b(earlier|previous|previously|before|had|ago|last|once|former|formerly|past|since)\b", text):
                 continue
-            if last is not None:
-                for m in g:
-                    m.date = dates_mod.TimeExpr(last.start, last.end, last.text, last.value, last.precision)
-                    m.date_inherited = True
-                    break
+            prior = [te for pos, te in dated if pos < first]
+            if prior:
+                te = prior[-1]
+                g[0].date = dates_mod.TimeExpr(te.start, te.end, te.text, te.value, te.precision)
 
     # ------------------------------------------------------------------ final record
     def _finish(self, document: Document, g: list[EventMention]) -> Event:
@@ -767,13 +832,14 @@ class EventCoder:
         if re.search(r"\b(trade|tariff|export|import|economic|investment|supply chain)", " ".join(
                 m.sent.text for m in g), re.I):
             context.append("economic")
-        evidence = []
-        seen = set()
-        for m in sorted(g, key=lambda m: m.sent.start):
-            if m.sent.start in seen:
-                continue
-            seen.add(m.sent.start)
-            evidence.append(Evidence(document.id, m.sent.start, m.sent.end, document.text[m.sent.start:m.sent.end]))
+        spans = []
+        for m in sorted(g, key=lambda m: m.span):
+            a, b = m.span
+            if spans and a < spans[-1][1]:
+                spans[-1] = (spans[-1][0], max(spans[-1][1], b))
+            else:
+                spans.append((a, b))
+        evidence = [Evidence(document.id, a, b, document.text[a:b]) for a, b in spans]
         conf = 0.45 + 0.15 * bool(actors) + 0.1 * bool(recips) + 0.05 * bool(date) + 0.05 * min(len(g) - 1, 3)
         if first.cls == "event" and first.head.pos_ in ("NOUN", "PROPN"):
             conf -= 0.05
@@ -795,83 +861,107 @@ class _Discourse:
     def __init__(self, actors: DocActors):
         self.actors = actors
         self.events: list[EventMention] = []
-        self.last_subject: list[Entity] = []
-        self.last_person: Entity | None = None
         self.pair_countries: list[Entity] = []
-        self.pair_people: list[Entity] = []
+
+    def note(self, m: EventMention) -> None:
+        self.events.append(m)
+        ctry = _countries_as_entities(m.actors + m.recipients)
+        if len(ctry) >= 2:
+            self.pair_countries = ctry
 
     def after_sentence(self, mentions, span, actors):
-        for m in mentions:
-            self.events.append(m)
-            parts = _dedupe(m.actors + m.recipients)
-            people = [e for e in parts if e.entity_type == "person"]
-            if len(people) >= 2:
-                self.pair_people = people[:2]
-            ctry = _countries_as_entities(parts)
-            if len(ctry) >= 2:
-                self.pair_countries = ctry
-            if m.actors:
-                self.last_subject = m.actors
-                p = [e for e in m.actors if e.entity_type == "person"]
-                if p:
-                    self.last_person = p[0]
-        # countries mentioned together in the sentence also make a pair
+        # countries mentioned together in a sentence with no event also make a pair
         sent_m = [m for m in actors.mentions if span.start_char <= m.start < span.end_char]
         ctry = _countries_as_entities([m.entity for m in sent_m])
         if len(ctry) >= 2 and not mentions:
             self.pair_countries = ctry
-        people = [m.entity for m in sent_m if m.kind == "person"]
-        if people:
-            self.last_person = people[-1] if not mentions else (self.last_person or people[-1])
-        if len(_dedupe(people)) >= 2 and not self.pair_people:
-            self.pair_people = _dedupe(people)[:2]
 
-    def resolve(self, tok, sdoc) -> list[Entity]:
+    def _last_people(self, n: int, before: int, prefer_type: str | None = None) -> list[Entity]:
+        """People of the most recent event with at least n people (preferring one of a type)."""
+        for want in ([prefer_type] if prefer_type else []) + [None]:
+            for m in reversed(self.events):
+                if want and m.type != want:
+                    continue
+                people = [e for e in _dedupe(m.actors + m.recipients) if e.entity_type == "person"]
+                if len(people) >= n:
+                    return people[:max(n, 2)] if n >= 2 else people[:1]
+        return []
+
+    def resolve(self, tok, sdoc, prefer_type: str | None = None) -> list[Entity]:
         """Entities a description or pronoun at `tok` refers to."""
         phrase = " ".join(x.text for x in tok.subtree if x.dep_ != "punct").strip()
         low = tok.lower_
-        if tok.pos_ == "PRON" or low in ("it", "they", "he", "she", "his", "her", "its", "their", "we", "i"):
-            if low in ("he", "she", "his", "her") and self.last_person:
-                return [self.last_person]
-            if low in ("it", "its", "they", "their", "we") and self.last_subject:
-                return list(self.last_subject)
+        if low in ("he", "she", "his", "her", "him"):
+            same = [m for m in self.actors.mentions if m.kind == "person" and m.end <= tok.idx
+                    and m.sent == self.actors.owner.get(m.head, m).sent and _same_sentence(m, tok, sdoc)]
+            if same:
+                return [same[-1].entity]
+            prior = [m for m in self.actors.mentions if m.kind == "person" and m.end <= tok.idx]
+            return [prior[-1].entity] if prior else []
+        if low in ("it", "they", "we") and tok.dep_ in ("nsubj", "nsubjpass"):
+            # "the ministry said Wednesday it will sign": the reporter speaks of itself
+            v = tok.head
+            if v.dep_ == "ccomp" and v.head.i != v.i:
+                rsubj = [c for c in v.head.children if c.dep_ == "nsubj"]
+                if rsubj:
+                    ents = [x.entity for x in self.actors.in_tokens([x.i for x in rsubj[0].subtree])]
+                    if ents:
+                        return ents
+                    ents = self.resolve(rsubj[0], sdoc)
+                    if ents:
+                        return ents
+        if low in ("it", "its", "they", "their", "we", "them"):
+            for m in reversed(self.events):
+                if m.actors and m.head.i < tok.i or m.sent.start < tok.idx and m.actors:
+                    return list(m.actors)
             return []
-        if low in ("countries", "nations", "leaders", "governments") and any(
-                c.lower_ in ("their", "both") for c in tok.children):
-            if self.last_subject and len(_countries_as_entities(self.last_subject)) >= 2:
-                return _countries_as_entities(self.last_subject)
+        if tok.pos_ == "PRON":
+            return []
+        if any(c.lower_ == "their" for c in tok.children) and low in (
+                "countries", "nations", "leaders", "governments", "presidents", "heads", "delegations"):
+            for m in reversed(self.events):
+                cs = _countries_as_entities(m.actors + m.recipients)
+                if len(cs) >= 2:
+                    return cs
             return list(self.pair_countries)
-        kind = describe_pair(phrase)
-        if kind is None:
-            kind = describe_pair(re.sub(r"\s+", " ", phrase.lower()))
+        kind = describe_pair(phrase) or describe_pair(re.sub(r"\s+", " ", phrase.lower()))
+        if kind is None and low in ("bilateral",):
+            kind = "countries"
         if kind is not None:
-            if is_person_description(kind) and self.pair_people:
-                return list(self.pair_people)
-            if is_person_description(kind) and self.pair_countries:
-                return list(self.pair_countries)
-            if self.pair_countries:
-                return list(self.pair_countries)
+            if is_person_description(kind):
+                people = self._last_people(2, tok.idx, prefer_type)
+                if people:
+                    return people
+            return list(self.pair_countries)
         if low in ("ministry", "department", "agency", "government") and any(c.lower_ == "the" for c in tok.children):
             prior = [m for m in self.actors.mentions if m.kind == "org" and low in m.entity.entity_name.lower()
                      and m.start < tok.idx]
             if prior:
                 return [prior[-1].entity]
             if self.actors.home_country:
-                return [Entity(raw_text=phrase, entity_name=phrase[4:] if phrase.lower().startswith("the ") else phrase,
-                               country=self.actors.home_country, sector_code="GOV", entity_type="organization")]
+                name = phrase[4:] if phrase.lower().startswith("the ") else phrase
+                return [Entity(raw_text=phrase, entity_name=name, country=self.actors.home_country,
+                               sector_code="GOV", entity_type="organization")]
         return []
 
     def counterpart(self, actors: list[Entity]) -> list[Entity]:
+        """The other side of the meeting (else of any event) the article is talking about."""
         mine = {e.country for e in actors if e.country}
-        for m in reversed(self.events):
-            parts = _dedupe(m.actors + m.recipients)
-            cs = {e.country for e in parts if e.country and len(e.country) == 3 and e.country not in _NON_STATE}
-            if mine & cs and cs - mine:
-                others = [e for e in _countries_as_entities(parts) if e.country in cs - mine]
-                if others:
-                    return others
-        others = [e for e in self.pair_countries if e.country not in mine]
-        return others
+        for want in ("CONSULT", None):
+            for m in reversed(self.events):
+                if want and m.type != want:
+                    continue
+                parts = _dedupe(m.actors + m.recipients)
+                cs = {e.country for e in parts if e.country and e.country not in _NON_STATE}
+                if mine & cs and cs - mine:
+                    others = [e for e in parts if e.country in cs - mine]
+                    if others:
+                        return others
+        return [e for e in self.pair_countries if e.country not in mine]
+
+
+def _same_sentence(m, tok, sdoc) -> bool:
+    return sdoc[m.head].sent.start == tok.sent.start
 
 
 # ---------------------------------------------------------------------- helpers
@@ -885,6 +975,41 @@ def _align(sentences: list[Sentence], spans) -> list[Sentence | None]:
                    None)
         out.append(hit)
     return out
+
+
+def _clause_span(m: EventMention, others: list[EventMention], sdoc, sent: Sentence) -> tuple[int, int]:
+    """The part of the sentence that reports this event: the clause of its predicate, without the
+    clauses of the other events of the sentence, as one contiguous stretch around the trigger."""
+    keep = {x.i for x in m.pred.subtree} | {x.i for x in m.head.subtree} | set(m.tokens)
+    mine = set(m.tokens) | {m.pred.i, m.head.i}
+    for o in others:
+        if o is m:
+            continue
+        for root in (o.pred, o.head):
+            if root.i in keep and root.i not in mine:
+                keep -= {x.i for x in root.subtree} - mine
+    lo = hi = m.head.i
+    while lo - 1 in keep:
+        lo -= 1
+    while hi + 1 in keep:
+        hi += 1
+    while lo < hi and (sdoc[lo].is_punct or sdoc[lo].is_space or sdoc[lo].dep_ in ("cc", "mark")):
+        lo += 1
+    while hi > lo and (sdoc[hi].is_punct or sdoc[hi].is_space or sdoc[hi].dep_ == "cc") and sdoc[hi].text not in (")", '"', "”"):
+        hi -= 1
+    a, b = sdoc[lo].idx, sdoc[hi].idx + len(sdoc[hi].text)
+    a, b = max(a, sent.start), min(b, sent.end)
+    return (a, b) if b > a else (sent.start, sent.end)
+
+
+def _is_landmark(name: str, loc: Location) -> bool:
+    """A building or seat standing for its city ("the White House" -> Washington): keep both names."""
+    n = re.sub(r"^the\s+", "", name.strip(), flags=re.I).lower()
+    city = loc.name.lower()
+    return bool(n) and n not in city and city not in n and loc.geonames_id is not None and any(
+        w in n for w in ("house", "department", "palace", "hall", "kremlin", "pentagon", "street", "hill",
+                         "headquarters", "building", "office", "residence", "cheong wa dae", "zhongnanhai",
+                         "elysee", "élysée", "quai", "capitol", "ministry", "center", "centre"))
 
 
 def _np_tokens(tok, with_of: bool, frames) -> list[int]:
@@ -943,6 +1068,8 @@ def _drop_redundant_countries(ents: list[Entity]) -> list[Entity]:
 
 
 def _countries_as_entities(ents: list[Entity]) -> list[Entity]:
+    """One country entity per country among these entities ("the two countries")."""
+    kb = load_knowledge()
     out, seen = [], set()
     for e in ents:
         if e.country and e.country not in seen:
@@ -950,8 +1077,9 @@ def _countries_as_entities(ents: list[Entity]) -> list[Entity]:
             if e.entity_type == "country":
                 out.append(e)
             else:
-                out.append(Entity(raw_text=e.raw_text, entity_name=e.entity_name, country=e.country,
-                                  sector_code=e.sector_code, role=e.role, entity_type=e.entity_type))
+                name = kb.country_name(e.country) or e.country
+                out.append(Entity(raw_text=e.raw_text, entity_name=name, country=e.country, sector_code="GOV",
+                                  entity_type="country" if e.country not in _NON_STATE else e.entity_type))
     return out
 
 
@@ -999,6 +1127,8 @@ def _overlap(group: list[EventMention], m: EventMention) -> bool:
     pm = _people(m.actors + m.recipients)
     if pg & pm:
         return True
+    if not any(x.actors or x.recipients for x in group):
+        return True       # "an upcoming summit" first, its parties named later
     cg = set().union(*(_countries(x.actors + x.recipients) for x in group))
     cm = _countries(m.actors + m.recipients)
     return len(cm) >= 2 and cm <= cg or (len(cg) >= 2 and cg <= cm)

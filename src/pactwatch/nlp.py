@@ -55,7 +55,9 @@ def sentences(doc: Document, sdoc) -> list[Sentence]:
     """Sentence records with whitespace trimmed off their ends."""
     out = []
     for sent in sdoc.sents:
-        s, e = sent.start_char, sent.end_char
+        s, e = max(sent.start_char, doc.body_start), sent.end_char
+        if e <= s:
+            continue
         text = doc.text[s:e]
         stripped = text.strip()
         if not stripped:
