@@ -36,6 +36,8 @@ from .model import Document, Entity, Event, Evidence, Location, Sentence
 from .places import Gazetteer
 from .topics import find_agreements, topics_in
 
+OTHER_TIME = re.compile(r"\b(earlier|previously|before|ago|once|formerly|in the past)\b|\bhad\s+(?:been\s+)?\w+(?:ed|en)\b"
+                        r"|\blast\s+(?:week|month|year|decade|spring|summer|autumn|fall|winter|\w+day)\b")
 _NON_STATE = {"IGO", "UNO", "EUR", "NGO", "ISM", "IMG", "MNC"}
 CONFLICT = {"REQUEST", "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT"}
 KIND_RANK = {"memorandum of understanding": 5, "treaty": 5, "trade deal": 4, "accord": 3, "pact": 3,
@@ -162,7 +164,11 @@ class EventCoder:
                     return r.phrasal[("be", cl)]
             if lem == "be":
                 return None
-            return r.verbs.get(lem)
+            tr = r.verbs.get(lem)
+            if tr is None and t.pos_ == "VERB" and any(c.dep_ == "advmod" and c.lower_ in ("jointly", "together")
+                                                       for c in t.children):
+                return Trigger(lem, "V", "COOPERATE", "", "event")   # "will jointly develop frameworks"
+            return tr
         if t.pos_ in ("NOUN", "PROPN"):
             lem = t.lower_ if t.lower_ in r.nouns or t.lower_ in ("talks", "negotiations") else lem
             comp = [c for c in t.children if c.dep_ in ("compound", "amod") and c.i == t.i - 1]
@@ -713,7 +719,8 @@ class EventCoder:
                 if _lemma(cur) in cfg["reporting_verbs"] and cur.pos_ == "VERB":
                     return          # "said Wednesday": the date of the statement, not of the event
                 if not (start <= cur.idx < end) and cur.pos_ in ("VERB", "AUX", "NOUN", "PROPN", "ADJ"):
-                    blocked = True
+                    # a noun at the root means the parser made a fragment of the sentence: no evidence either way
+                    blocked = not (cur.head.i == cur.i and cur.pos_ in ("NOUN", "PROPN"))
                     break
                 if cur.head.i == cur.i:
                     break
@@ -767,11 +774,13 @@ class EventCoder:
         was another time ("earlier", "previously", "last year") or gave a vague one."""
         dated = sorted((m.span[0], m.date) for g in groups for m in g if m.date is not None and m.date.value)
         for g in groups:
-            if any(m.date is not None and m.date.value for m in g) or any(m.vague_time for m in g):
+            if any(m.date is not None and m.date.value for m in g):
                 continue
+            if any(m.vague_time for m in g) and g[0].type != "AGREE":
+                continue      # a promise is dated when made; a vague time belongs to what was promised
             first = min(m.span[0] for m in g)
-            text = " ".join(m.sent.text for m in g).lower()
-            if re.search(r"\b(earlier|previous|previously|before|had|ago|last|once|former|formerly|past|since)\b", text):
+            text = " ".join(m.sent.text[m.span[0] - m.sent.start:m.span[1] - m.sent.start] for m in g).lower()
+            if OTHER_TIME.search(text):
                 continue
             prior = [te for pos, te in dated if pos < first]
             if prior:
@@ -980,8 +989,17 @@ def _align(sentences: list[Sentence], spans) -> list[Sentence | None]:
 def _clause_span(m: EventMention, others: list[EventMention], sdoc, sent: Sentence) -> tuple[int, int]:
     """The part of the sentence that reports this event: the clause of its predicate, without the
     clauses of the other events of the sentence, as one contiguous stretch around the trigger."""
-    keep = {x.i for x in m.pred.subtree} | {x.i for x in m.head.subtree} | set(m.tokens)
-    mine = set(m.tokens) | {m.pred.i, m.head.i}
+    root = m.pred
+    other_preds = {o.pred.i for o in others if o is not m} | {o.head.i for o in others if o is not m}
+    for _ in range(3):     # "work to establish X": the clause is "work to establish X"
+        h = root.head
+        if root.dep_ in ("xcomp", "conj") and h.i != root.i and h.pos_ in ("VERB", "AUX") and h.i not in other_preds \
+                and h.lemma_.lower() not in Rules.load().cfg["reporting_verbs"]:
+            root = h
+        else:
+            break
+    keep = {x.i for x in root.subtree} | {x.i for x in m.head.subtree} | set(m.tokens)
+    mine = set(m.tokens) | {m.pred.i, m.head.i, root.i}
     for o in others:
         if o is m:
             continue
