@@ -159,8 +159,8 @@ class ActorResolver:
                 # a knowledge match inside a person name ("Jordan") loses to the person name when the
                 # name has two or more words
                 inner = [m for m in raw_mentions if s <= m.start and m.end <= e]
-                if inner and len(ent) < 2:
-                    continue
+                if inner and (len(ent) < 2 or any(m.kind in ("demonym", "org") for m in inner)):
+                    continue        # "Jordan", "Bosnian Serbs", "Hezbollah": the knowledge files know better
                 for m in inner:
                     raw_mentions.remove(m)
                 name = re.sub(r"'s$|’s$", "", text[s:e]).strip()
@@ -294,8 +294,8 @@ class ActorResolver:
         for m in mentions:
             if m.kind in ("country", "capital", "demonym") and m.entity.country and len(m.entity.country) == 3:
                 counts[m.entity.country] = counts.get(m.entity.country, 0) + 1
-        if not counts:
-            return None, 0
+        if not counts or len(list(sdoc_sents(document))) < 3:
+            return None, 0      # one sentence is too little to tell whose paper it is
         best = max(counts.values())
         if best < 2:
             return None, 0
@@ -407,6 +407,11 @@ class ActorResolver:
         if role.kind in ("group", "person"):
             m.entity.entity_type = "group"
             m.entity.role = role.role
+
+
+def sdoc_sents(document: Document):
+    """Rough sentence split of the body, enough to tell a one-line item from an article."""
+    return [x for x in re.split(r"(?<=[.!?])\s+(?=[A-Z\"“])", document.text[document.body_start:].strip()) if x]
 
 
 def describe_pair(text: str) -> str | None:

@@ -38,6 +38,7 @@ from .topics import find_agreements, topics_in
 
 OTHER_TIME = re.compile(r"\b(earlier|previously|before|ago|once|formerly|in the past)\b|\bhad\s+(?:been\s+)?\w+(?:ed|en)\b"
                         r"|\blast\s+(?:week|month|year|decade|spring|summer|autumn|fall|winter|\w+day)\b")
+LOCATED_TYPES = {"ASSAULT", "COERCE", "PROTEST", "MOBILIZE", "AID", "CONCEDE", "RETREAT", "SANCTION"}
 _NON_STATE = {"IGO", "UNO", "EUR", "NGO", "ISM", "IMG", "MNC"}
 CONFLICT = {"REQUEST", "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT"}
 KIND_RANK = {"memorandum of understanding": 5, "treaty": 5, "trade deal": 4, "accord": 3, "pact": 3,
@@ -362,11 +363,7 @@ class EventCoder:
         self._modality(m, t, pred, folded, sdoc)
         # participants
         self._participants(m, t, pred, folded, sdoc, actors, state)
-        if m.type in cfg["cooperative_types"] and m.future and m.aux_mode in (None, "future"):
-            m.type = "AGREE"
-            m.aux_mode = None
-        elif m.future and m.aux_mode is None:
-            m.aux_mode = "future"
+        self._recode(m, t, pred, sdoc, actors, state)
         # place, topics, agreement
         m.location = self._location(pred, t, folded, sdoc, span, actors)
         m.topics = topics_in(sent.text)
@@ -374,6 +371,35 @@ class EventCoder:
             m.agreement = self._agreement(sent, t, folded, sdoc)
             m.cls = "accord"
         return m
+
+    def _recode(self, m, t, pred, sdoc, actors, state):
+        """PLOVER's coding rules that depend on modality and participants."""
+        cfg = self.rules.cfg
+        conditional = any(c.dep_ == "advcl" and any(g.dep_ == "mark" and g.lower_ in ("unless", "if") for g in c.children)
+                          for c in pred.children)
+        # a refusal: "will not accept", "failed to reach agreement" (negated agreement or support)
+        if m.aux_mode == "negation" and m.type in ("AGREE", "SUPPORT") and not m.future:
+            m.type, m.mode, m.aux_mode = "REJECT", "", None
+            return
+        if m.aux_mode == "negation" and m.type in ("AGREE", "SUPPORT", "COOPERATE", "CONSULT") and m.future:
+            m.type, m.mode, m.aux_mode, m.future = "REJECT", "", None, False
+            return
+        if m.future and (m.type in CONFLICT - {"REQUEST", "ACCUSE", "REJECT", "THREATEN"} or
+                         (conditional and m.type in ("RETREAT", "SANCTION", "REJECT"))):
+            # announcing a future coercive act is a threat: "will impose", "would boycott", "will withdraw unless"
+            m.mode = {"SANCTION": "restrict", "ASSAULT": "violence", "COERCE": "restrict",
+                      "PROTEST": "", "MOBILIZE": "violence"}.get(m.type, "")
+            m.type, m.aux_mode = "THREATEN", None
+            return
+        if m.type in cfg["cooperative_types"] and m.future and m.aux_mode in (None, "future"):
+            m.type = "AGREE"
+            m.aux_mode = None
+        elif m.future and m.aux_mode is None:
+            m.aux_mode = "future"
+        # a protest lodged by a government is a diplomatic protest, which PLOVER codes ACCUSE
+        if m.type == "PROTEST" and _lemma(t) == "protest" and m.actors and all(
+                e.entity_type == "country" or e.sector_code == "GOV" for e in m.actors):
+            m.type, m.mode = "ACCUSE", "disapprove"
 
     @staticmethod
     def _root(i, parent):
@@ -527,40 +553,54 @@ class EventCoder:
                 subj = cur.head          # "militants who attacked"
                 actor_toks.extend(np(cur.head, with_of=False))
             break
-        # objects and prepositional objects of the predicate, the trigger and folded triggers
+        # objects and prepositional objects of the predicate, the trigger and folded triggers;
+        # then, one level down, of the verbs they govern ("threatened to break relations with Russia",
+        # "demanded that the US cancel ...": the US)
         owners = [pred] + [sdoc[i] for i in sorted(folded) if sdoc[i] is not pred]
         between = []
-        for v in owners:
+        wide = set(cfg["participant_preps"])
+
+        def prep_objects(c, allowed):
+            out = []
+            if c.lower_ not in allowed:
+                return out
+            for pobj in c.children:
+                if pobj.dep_ != "pobj" or pobj.lower_ in frames:
+                    continue
+                toks = np(pobj, with_of=c.lower_ not in ("in", "at"))
+                if c.lower_ in ("in", "at"):
+                    toks = [i for i in toks if actors.owner.get(i) is not None and actors.owner[i].kind == "country"]
+                out.extend(toks)
+            return out
+
+        def collect(v, allowed, depth):
             for c in v.children:
-                if c.dep_ in ("dobj", "dative", "iobj", "attr", "oprd") and c.i not in folded:
-                    recip_toks.extend(np(c))
-                    for cc in c.children:       # "expand exchanges with the US"
-                        if cc.dep_ == "prep" and cc.lower_ in ("with", "between", "to", "among"):
-                            for pobj in cc.children:
-                                if pobj.dep_ == "pobj" and pobj.lower_ not in frames:
-                                    (between if cc.lower_ in ("between", "among") else recip_toks).extend(np(pobj))
-                elif c.dep_ == "prep" and (c.lower_ in preps or (c.lower_ in ("between", "among") and v.i in folded)):
-                    for pobj in c.children:
-                        if pobj.dep_ != "pobj" or pobj.lower_ in frames:
-                            continue
-                        toks = np(pobj, with_of=c.lower_ not in ("in", "at"))
-                        if c.lower_ in ("in", "at"):
-                            toks = [i for i in toks if (actors.owner.get(i) is not None
-                                                        and actors.owner[i].kind == "country")]
-                        if c.lower_ in ("between", "among"):
-                            between.extend(toks)
-                        else:
-                            recip_toks.extend(toks)
+                if c.dep_ in ("dobj", "dative", "iobj", "attr", "oprd"):
+                    # "rejected an Australian ultimatum": the object's modifiers name the other side
+                    recip_toks.extend(i for i in np(c) if i != t.i)
+                    for cc in c.children:       # "expand exchanges with the US", "action against Russia"
+                        if cc.dep_ == "prep":
+                            if cc.lower_ in ("between", "among"):
+                                between.extend(prep_objects(cc, {"between", "among"}))
+                            else:
+                                recip_toks.extend(prep_objects(cc, {"with", "to", "against", "on", "from", "by"}))
+                elif c.dep_ == "prep":
+                    if c.lower_ in ("between", "among") and (v.i in folded or v is pred):
+                        between.extend(prep_objects(c, {"between", "among"}))
+                    else:
+                        recip_toks.extend(prep_objects(c, allowed))
                 elif c.dep_ in ("poss", "compound", "nmod", "amod") and v is t and v.pos_ in ("NOUN", "PROPN"):
                     actor_toks.extend(np(c))
-                elif c.dep_ == "xcomp" and c.i not in folded:
-                    for cc in c.children:
-                        if cc.dep_ in ("dobj", "dative"):
-                            recip_toks.extend(np(cc))
-                        elif cc.dep_ == "prep" and cc.lower_ in preps:
-                            for pobj in cc.children:
-                                if pobj.dep_ == "pobj" and pobj.lower_ not in frames:
-                                    recip_toks.extend(np(pobj))
+                elif c.dep_ in ("xcomp", "ccomp") and depth < 2 and c.i not in folded and \
+                        _lemma(c) not in cfg["reporting_verbs"]:
+                    if c.dep_ == "ccomp":
+                        for cc in c.children:
+                            if cc.dep_ in ("nsubj", "nsubjpass") and cc.i not in folded:
+                                recip_toks.extend(np(cc))
+                    collect(c, wide, depth + 1)
+
+        for v in owners:
+            collect(v, preps if v is pred or v is t else wide, 0 if v is pred or v is t else 1)
         if between and t.pos_ in ("NOUN", "PROPN"):
             acts_m, rec_m = actors.in_tokens(between), []     # "a summit between X and Y": X and Y, not the announcer
         else:
@@ -799,6 +839,11 @@ class EventCoder:
         recips = [e for e in _dedupe(recips) if e.entity_name not in {a.entity_name for a in actors}]
         actors, recips = _drop_redundant_countries(actors), _drop_redundant_countries(recips)
         loc = next((m.location for m in g if m.location is not None), None)
+        if loc is not None and loc.country and not recips and typ in LOCATED_TYPES and loc.country not in {
+                e.country for e in actors}:
+            name = load_knowledge().country_name(loc.country) or loc.country
+            recips = [Entity(raw_text=loc.name, entity_name=name, country=loc.country, sector_code=None,
+                             entity_type="country")]
         mode = [first.mode] if first.mode else []
         if typ == "CONSULT" or (typ == "AGREE" and first.cls == "meeting"):
             allp = _dedupe(actors + recips)
@@ -1042,7 +1087,8 @@ def _np_tokens(tok, with_of: bool, frames) -> list[int]:
             if c.dep_ in ("conj", "compound", "amod", "nmod", "poss", "appos", "nummod", "case", "cc", "det",
                           "quantmod", "npadvmod"):
                 stack.append(c)
-            elif c.dep_ == "prep" and with_of and c.lower_ == "of" and t.lower_ not in frames:
+            elif c.dep_ == "prep" and with_of and t.lower_ not in frames and (
+                    c.lower_ == "of" or (t.i == tok.i and c.lower_ in ("from", "in", "for", "by"))):
                 stack.extend(p for p in c.children if p.dep_ == "pobj")
     return out
 
