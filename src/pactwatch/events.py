@@ -159,8 +159,10 @@ class EventCoder:
             # phrasal verbs and verb + object idioms
             for c in t.children:
                 cl = _lemma(c)
-                if c.dep_ in ("prt", "prep", "dobj", "acomp", "advmod") and (lem, cl) in r.phrasal:
-                    return r.phrasal[(lem, cl)]
+                if c.dep_ in ("prt", "prep", "dobj", "acomp", "advmod"):
+                    for key in ((lem, cl), (lem, c.lower_)):
+                        if key in r.phrasal:
+                            return r.phrasal[key]
                 if lem == "be" and c.dep_ == "acomp" and ("be", cl) in r.phrasal:
                     return r.phrasal[("be", cl)]
             if lem == "be":
@@ -552,6 +554,9 @@ class EventCoder:
             if cur.dep_ == "relcl" and cur.head.i != cur.i and cur.head.i not in folded:
                 subj = cur.head          # "militants who attacked"
                 actor_toks.extend(np(cur.head, with_of=False))
+            elif cur.dep_ == "acl" and cur.head.dep_ in ("dobj", "attr") and cur.head.head.pos_ == "VERB":
+                cur = cur.head.head      # "issued a declaration demanding ...": the issuer
+                continue
             break
         # objects and prepositional objects of the predicate, the trigger and folded triggers;
         # then, one level down, of the verbs they govern ("threatened to break relations with Russia",
@@ -573,6 +578,10 @@ class EventCoder:
                 out.extend(toks)
             return out
 
+        # "discussed coordination on North Korea": for talks and deals "on" gives the subject, not a party
+        obj_preps = {"with", "to", "between"} if m.type in ("CONSULT", "AGREE", "SUPPORT", "COOPERATE") else \
+            {"with", "to", "against", "on", "from", "by"}
+
         def collect(v, allowed, depth):
             for c in v.children:
                 if c.dep_ in ("dobj", "dative", "iobj", "attr", "oprd"):
@@ -583,7 +592,7 @@ class EventCoder:
                             if cc.lower_ in ("between", "among"):
                                 between.extend(prep_objects(cc, {"between", "among"}))
                             else:
-                                recip_toks.extend(prep_objects(cc, {"with", "to", "against", "on", "from", "by"}))
+                                recip_toks.extend(prep_objects(cc, obj_preps))
                 elif c.dep_ == "prep":
                     if c.lower_ in ("between", "among") and (v.i in folded or v is pred):
                         between.extend(prep_objects(c, {"between", "among"}))
@@ -591,13 +600,19 @@ class EventCoder:
                         recip_toks.extend(prep_objects(c, allowed))
                 elif c.dep_ in ("poss", "compound", "nmod", "amod") and v is t and v.pos_ in ("NOUN", "PROPN"):
                     actor_toks.extend(np(c))
-                elif c.dep_ in ("xcomp", "ccomp") and depth < 2 and c.i not in folded and \
+                elif c.dep_ in ("xcomp", "ccomp", "advcl") and depth < 2 and c.i not in folded and \
                         _lemma(c) not in cfg["reporting_verbs"]:
-                    if c.dep_ == "ccomp":
+                    marks = {g.lower_ for g in c.children if g.dep_ in ("mark", "aux")}
+                    if c.dep_ == "advcl" and not (marks & {"to", "if", "unless", "until"}):
+                        continue     # only purpose and condition clauses speak of the other side
+                    if c.dep_ == "ccomp" or marks & {"if", "unless", "until"}:
                         for cc in c.children:
                             if cc.dep_ in ("nsubj", "nsubjpass") and cc.i not in folded:
                                 recip_toks.extend(np(cc))
                     collect(c, wide, depth + 1)
+                elif c.dep_ in ("nsubj", "nsubjpass") and v is not pred and v.i in folded and v.pos_ == "VERB" \
+                        and c.i not in folded:
+                    recip_toks.extend(np(c))      # "demanded that the US cancel": the US
 
         for v in owners:
             collect(v, preps if v is pred or v is t else wide, 0 if v is pred or v is t else 1)
@@ -1088,7 +1103,7 @@ def _np_tokens(tok, with_of: bool, frames) -> list[int]:
                           "quantmod", "npadvmod"):
                 stack.append(c)
             elif c.dep_ == "prep" and with_of and t.lower_ not in frames and (
-                    c.lower_ == "of" or (t.i == tok.i and c.lower_ in ("from", "in", "for", "by"))):
+                    c.lower_ in ("of", "against") or (t.i == tok.i and c.lower_ in ("from", "in", "for", "by"))):
                 stack.extend(p for p in c.children if p.dep_ == "pobj")
     return out
 
