@@ -190,7 +190,7 @@ def test_jsonl_good_and_bad_lines(tmp_path: Path) -> None:
     assert by_line[8] == "line 8: 'text' must be a string (got number)"
     assert by_line[9] == "line 9: not a JSON object (got array)"
     assert all(x.origin == str(p) for x in fails)
-    assert str(fails[0]) == f"{p}:3: line 3: not JSON (Expecting property name enclosed in double quotes at column 2)"
+    assert str(fails[0]) == f"{p}:3: not JSON (Expecting property name enclosed in double quotes at column 2)"
 
 
 def test_jsonl_bad_line_in_the_middle(tmp_path: Path) -> None:
