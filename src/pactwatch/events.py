@@ -116,6 +116,8 @@ class EventMention:
     topics: list = field(default_factory=list)
     agreement: dict | None = None
     report: bool = False          # under a reporting verb
+    folded_types: set = field(default_factory=set)
+    governs: bool = False
     span: tuple = (0, 0)          # evidence: character span of the event's clause
 
 
@@ -221,8 +223,8 @@ class EventCoder:
             if t.pos_ not in ("VERB", "AUX") and not t.tag_.startswith("VB"):
                 continue
             obj = next((c for c in t.children if c.dep_ in ("dobj", "nsubjpass", "attr")), None)
-            if obj is None:
-                continue
+            if obj is None or any(c.dep_ == "prt" for c in t.children):
+                continue        # "called off a strike" is the phrasal verb's event
             key = f"{_lemma(t)}|{_lemma(obj)}"
             alt = f"{_lemma(t)}|{obj.lower_}"
             spec = cfg["verb_object_types"].get(key) or cfg["verb_object_types"].get(alt)
@@ -236,6 +238,11 @@ class EventCoder:
                 absorbed_noun[t.i] = obj.i
                 trig.pop(obj.i, None)
 
+        # "Russia said Sudan must return the helicopter": a demand reported as a statement
+        for t in span:
+            if t.pos_ == "VERB" and t.dep_ == "ccomp" and _lemma(t.head) in cfg["request_frames"] and any(
+                    c.dep_ == "aux" and c.lower_ in cfg["request_modals"] for c in t.children):
+                trig[t.i] = Trigger(_lemma(t), "V", "REQUEST", "", "reported_request")
         # fold triggers into event heads
         parent = {}
         for i, tr in trig.items():
@@ -349,13 +356,20 @@ class EventCoder:
             if i != t.i and ft.cls in ("accord", "meeting") and direct and not _generic_plural(tok):
                 if typ in ("SUPPORT", "AGREE", "CONSULT", "REJECT") and not (typ == "SUPPORT" and ft.cls == "meeting"):
                     cls = ft.cls
-        if cls == "governs":
+        folded_types = {trig[i].type for i in folded if i != t.i}
+        if cls in ("governs", "reported_request"):
             cls = "event"
         if tr.pos == "N":
-            pred = self._predicate_of_noun(t)
+            # "launched a mediation effort": the effort is the noun phrase's head
+            base = t.head if t.dep_ == "compound" and t.head.lower_ in self.rules.cfg["light_head_nouns"] else t
+            pred = self._predicate_of_noun(base)
+            if pred is base:
+                pred = t
         else:
             pred = t
         m = EventMention(type=typ, mode=mode, cls=cls, head=t, pred=pred, sent=sent, tokens=folded)
+        m.folded_types = folded_types
+        m.governs = tr.cls == "governs"
         m.report = self._under_report(pred)
         # noun triggers need a reason to be events
         if tr.pos == "N":
@@ -365,6 +379,16 @@ class EventCoder:
         self._modality(m, t, pred, folded, sdoc)
         # participants
         self._participants(m, t, pred, folded, sdoc, actors, state)
+        if tr.cls == "reported_request":
+            # "Russia said Sudan must return ...": the speaker asks, the clause's subject is asked
+            rep_subj = [c for c in t.head.children if c.dep_ == "nsubj"]
+            own_subj = [c for c in t.children if c.dep_ in ("nsubj", "nsubjpass")]
+            asked = actors.in_tokens([i for c in own_subj for i in _np_tokens(c, True, cfg["frame_nouns"])])
+            asker = actors.in_tokens([i for c in rep_subj for i in _np_tokens(c, True, cfg["frame_nouns"])])
+            if asker:
+                m.actors = _entities(asker)
+                m.recipients = _dedupe(_entities(asked) + [e for e in m.recipients
+                                                           if e.entity_name not in {a.entity_name for a in m.actors}])
         self._recode(m, t, pred, sdoc, actors, state)
         # place, topics, agreement
         m.location = self._location(pred, t, folded, sdoc, span, actors)
@@ -385,6 +409,9 @@ class EventCoder:
             return
         if m.aux_mode == "negation" and m.type in ("AGREE", "SUPPORT", "COOPERATE", "CONSULT") and m.future:
             m.type, m.mode, m.aux_mode, m.future = "REJECT", "", None, False
+            return
+        if m.type == "AGREE" and m.governs and m.folded_types & {"ASSAULT", "COERCE", "SANCTION", "MOBILIZE"}:
+            m.type, m.mode = "THREATEN", ""      # "vowed to retaliate", "pledged to impose sanctions"
             return
         if m.future and (m.type in CONFLICT - {"REQUEST", "ACCUSE", "REJECT", "THREATEN"} or
                          (conditional and m.type in ("RETREAT", "SANCTION", "REJECT"))):
@@ -461,8 +488,10 @@ class EventCoder:
             return False        # "previous agreements": generic plural
         if t.dep_ == "pobj" and t.head.lower_ in ("of",) and t.head.head.lower_ in cfg["frame_nouns"]:
             return False        # "on the sidelines of the gathering": a frame, not the event
-        if t.dep_ == "compound":
+        if t.dep_ == "compound" and t.head.lower_ not in cfg["light_head_nouns"]:
             return False
+        if tr.type in ("PROTEST", "ASSAULT", "COERCE", "MOBILIZE"):
+            return True         # "during demonstrations", "a bombing": such nouns report the act itself
         return bool(has_between or poss_actor or support or m.future or m.anaphoric)
 
     # ------------------------------------------------------------------ modality
