@@ -214,7 +214,7 @@ def cmd_failures(args) -> int:
 
 
 def demo_corpus_dir() -> Path:
-    return Path(str(resources.files("pactwatch") / "data" / "demo"))
+    return Path(str(resources.files("pactwatch") / "data" / "demo" / "corpus"))
 
 
 def cmd_demo(args) -> int:
