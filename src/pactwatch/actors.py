@@ -272,22 +272,18 @@ class ActorResolver:
     # -- helpers -------------------------------------------------------------------------------------
     def _home_country(self, document: Document, mentions: list[Mention]) -> tuple[str | None, int]:
         """The article's home country and the end offset of its dateline (0 if none)."""
-        body = document.text[document.body_start: document.body_start + 80]
-        lead = body.lstrip()
-        off = document.body_start + (len(body) - len(lead))
-        # dateline: "SEOUL, Aug 5" / "Tokyo, March 4 --" / "WASHINGTON (AP) --"
-        dl = re.match(r"([A-Z][A-Za-z .'-]{1,30}?)(?:,\s+[A-Z][A-Za-z .'-]{1,30}?)?(?:,\s+(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}"
-                      r"|\d{1,2}\s+[A-Z][a-z]+)(?:\s*\([A-Za-z ]+\))?|\s*\([A-Za-z ]+\))\s*(?:--|—|–|-|_)?", lead)
+        from .nlp import dateline
+        dl = dateline(document)
         if dl:
-            end = off + dl.end()
+            start, end, place = dl
             for m in mentions:
-                if m.start == off and m.kind in ("capital", "country") and m.entity.country:
+                if m.start == start and m.kind in ("capital", "country") and m.entity.country:
                     return m.entity.country, end
-            c = self.kb.country(dl.group(1).title())
+            c = self.kb.country(place.title())
             if c is not None:
                 return c.code, end
             from .places import Gazetteer
-            loc = Gazetteer.default().lookup(dl.group(1).title())
+            loc = Gazetteer.default().lookup(place.title())
             if loc is not None and loc.country:
                 return loc.country, end
         counts: dict[str, int] = {}

@@ -262,6 +262,10 @@ class EventCoder:
             # a gerund under a preposition that nothing takes over ("centers on expanding ties") is no event
             elif tr.pos == "V" and t.tag_ == "VBG" and t.dep_ in ("pcomp", "pobj"):
                 parent[i] = -1
+            # a relative clause in the simple present describes, it does not report ("a list, which bars ...")
+            elif tr.pos == "V" and t.dep_ == "relcl" and t.tag_ in ("VBZ", "VBP") and not any(
+                    c.dep_ == "aux" for c in t.children):
+                parent[i] = -1
         mentions = []
         for i, tr in sorted(trig.items()):
             if i in parent:
@@ -1132,7 +1136,7 @@ def _np_tokens(tok, with_of: bool, frames) -> list[int]:
                           "quantmod", "npadvmod"):
                 stack.append(c)
             elif c.dep_ == "prep" and with_of and t.lower_ not in frames and (
-                    c.lower_ in ("of", "against") or (t.i == tok.i and c.lower_ in ("from", "in", "for", "by"))):
+                    c.lower_ in ("of", "against", "to") or (t.i == tok.i and c.lower_ in ("from", "in", "for", "by"))):
                 stack.extend(p for p in c.children if p.dep_ == "pobj")
     return out
 

@@ -9,6 +9,7 @@ offset is an offset into ``Document.text`` exactly as read.
 from __future__ import annotations
 
 import functools
+import re
 from typing import Iterable, Iterator
 
 from .model import Document, Sentence
@@ -32,10 +33,33 @@ def load_nlp():
     return nlp
 
 
+DATELINE = re.compile(
+    r"(?P<place>[A-Z][A-Za-z .'-]{1,30}?)(?:,\s+[A-Z][A-Za-z .'-]{1,30}?)?"
+    r"(?:,\s+(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]+)(?:\s*\([A-Za-z]+\))?\s*(?:--|—|–|_|-)?"
+    r"|\s*\((?:AP|Reuters|AFP|Yonhap|Xinhua|Kyodo|UPI|dpa|IANS|PTI|Bloomberg|Bernama|TASS|[A-Z]{2,6})\)\s*(?:--|—|–|_|-))")
+
+
+def dateline(doc: Document) -> tuple[int, int, str] | None:
+    """The dateline opening the article ("SEOUL, Aug 5 --", "WASHINGTON (AP) --"): (start, end, place)."""
+    body = doc.text[doc.body_start: doc.body_start + 100]
+    lead = body.lstrip()
+    off = doc.body_start + (len(body) - len(lead))
+    m = DATELINE.match(lead)
+    if not m:
+        return None
+    end = off + m.end()
+    while end < len(doc.text) and doc.text[end] in " \t":
+        end += 1
+    return off, end, m.group("place").strip()
+
+
 def parse_text(doc: Document) -> str:
-    """The text given to spaCy: the document with its header blanked out, same length."""
-    if doc.body_start:
-        return " " * doc.body_start + doc.text[doc.body_start:]
+    """The text given to spaCy: the document with its header and dateline blanked out, same length,
+    so that the first sentence parses as a sentence and offsets stay those of the document."""
+    dl = dateline(doc)
+    cut = dl[1] if dl else doc.body_start
+    if cut:
+        return re.sub(r"[^\n]", " ", doc.text[:cut]) + doc.text[cut:]
     return doc.text
 
 
@@ -54,11 +78,12 @@ def parse_many(docs: Iterable[Document], batch_size: int = 32) -> Iterator[tuple
 def sentences(doc: Document, sdoc) -> list[Sentence]:
     """Sentence records with whitespace trimmed off their ends."""
     out = []
+    masked = sdoc.text
     for sent in sdoc.sents:
-        s, e = max(sent.start_char, doc.body_start), sent.end_char
+        s, e = sent.start_char, sent.end_char
         if e <= s:
             continue
-        text = doc.text[s:e]
+        text = masked[s:e]
         stripped = text.strip()
         if not stripped:
             continue
