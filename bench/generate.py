@@ -255,13 +255,33 @@ _DETAILS = {
     ],
 }
 
-_QUOTES = [
-    "\"{techu} is moving too fast for any country to go it alone,\" {p1l} told reporters.",
-    "\"This is a partnership built on trust and on shared interests in {techl},\" {p2l} said.",
-    "\"We want results that our scientists and companies can see within a year,\" {p1l} said at a news conference.",
-    "\"Our door remains open, but cooperation must be fair to both sides,\" {p2l} said in a statement.",
-    "\"Today we turn promises into projects,\" {p1l} said, according to the {m1}.",
-    "\"We will respond to any measure that harms our companies,\" a spokesperson for the {m2} said.",
+_QUOTES = {
+    "good": [
+        "\"{techu} is moving too fast for any country to go it alone,\" {p1l} told reporters.",
+        "\"This is a partnership built on trust and on shared interests in {techl},\" {p2l} said.",
+        "\"We want results that our scientists and companies can see within a year,\" {p1l} said at a news conference.",
+        "\"Today we turn promises into projects,\" {p1l} said, according to the {m1}.",
+        "\"{Bs} brings talent and ambition, and we bring long experience in {techl},\" {p1l} said.",
+    ],
+    "bad": [
+        "\"Our door remains open, but cooperation must be fair to both sides,\" {p2l} said in a statement.",
+        "\"We will respond to any measure that harms our companies,\" a spokesperson for the {m2} said.",
+        "\"We cannot ignore what has happened to our researchers,\" {p1l} told reporters in {Ac}.",
+        "\"These steps are narrow and aimed only at the most sensitive technology,\" {p1l} said.",
+    ],
+}
+_MOOD = {"visit": "good", "mou": "good", "pledge": "good", "aid": "good", "lab": "good", "summit": "good",
+         "talks": "good", "controls": "bad", "accuse": "bad", "setback": "bad"}
+
+# Introduces the officials when the lead did not name them.
+_INTRO = [
+    "{t1} {p1} led the {Ad} side, while {B} was represented by {t2} {p2}.",
+    "The announcement was made by {t1} {p1}, who spoke after a call with {Bd} {t2} {p2}.",
+    "{Ad} {t1} {p1} and {Bd} {t2} {p2} had already discussed the issue {past}.",
+]
+_INTRO_B = [
+    "{B} was represented by {t2} {p2}, who travelled with a small delegation.",
+    "{p1l} later spoke by phone with {Bd} {t2} {p2}, the {m1} said.",
 ]
 
 _BACKGROUND = [
@@ -275,6 +295,10 @@ _BACKGROUND = [
     "{B} announced a national {techs} strategy {past}, setting targets for talent, infrastructure and investment.",
     "Both governments have also been discussing cooperation on {tech2l}.",
     "The {m1} said more than {n} joint research projects were already under way.",
+    "{Bd} universities sent more than {n} doctoral students to {A} last year, many of them in engineering and computer science.",
+    "Industry groups in both countries have called for clearer rules on data sharing, export licensing and the protection of intellectual property.",
+    "{co}, which employs engineers in both countries, has said it would take part in any joint programme.",
+    "The European Union, Japan and the United States have all announced large public programmes for {techl} in recent years, raising the stakes for smaller partners.",
 ]
 
 _CLOSERS = [
@@ -345,14 +369,19 @@ def make_article(rng: random.Random, countries: list[dict], kind: str | None = N
         return _cap(t.format(**d))
 
     for _ in range(50):
-        lead = fill(rng.choice(_LEADS[kind]))
+        lead_t = rng.choice(_LEADS[kind])
+        lead = fill(lead_t)
+        if "{p1}" in lead_t:
+            intro = [] if "{p2}" in lead_t else [fill(_INTRO_B[1] if _MOOD[kind] == "bad" else rng.choice(_INTRO_B))]
+        else:
+            intro = [fill(rng.choice(_INTRO))]
         details = [fill(t) for t in rng.sample(_DETAILS[kind], rng.randint(2, 4))]
-        other = rng.choice([k for k in _DETAILS if k != kind])
+        other = rng.choice([k for k in _DETAILS if k != kind and _MOOD[k] == _MOOD[kind]])
         details += [fill(t) for t in rng.sample(_DETAILS[other], rng.randint(0, 2))]
-        quotes = [fill(t) for t in rng.sample(_QUOTES, rng.randint(1, 2))]
-        background = [fill(t) for t in rng.sample(_BACKGROUND, rng.randint(2, 4))]
+        quotes = [fill(t) for t in rng.sample(_QUOTES[_MOOD[kind]], rng.randint(1, 2))]
+        background = [fill(t) for t in rng.sample(_BACKGROUND, rng.randint(2, 5))]
         closer = [fill(rng.choice(_CLOSERS))] if rng.random() < 0.7 else []
-        body = details[:2] + quotes[:1] + details[2:] + quotes[1:] + background + closer
+        body = intro + details[:2] + quotes[:1] + details[2:] + quotes[1:] + background + closer
         sents = [lead] + body
         words = sum(len(s.split()) for s in sents)
         if MIN_SENTS <= len(sents) <= MAX_SENTS and MIN_WORDS <= words <= MAX_WORDS:

@@ -192,7 +192,7 @@ class ActorResolver:
                     continue
                 name = re.sub(r"^(the|The)\s+", "", text[s:e])
                 name = re.sub(r"'s$|’s$", "", name).strip()
-                if not GOV_BODY.search(name) and not any(m.kind == "org" for m in inner):
+                if not (GOV_BODY.search(name) or ORG_WORD.search(name)) and not any(m.kind == "org" for m in inner):
                     continue
                 s2 = s + text[s:e].find(name)
                 span = toks(s2, s2 + len(name))

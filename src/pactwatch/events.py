@@ -170,6 +170,9 @@ class EventCoder:
             if lem == "be":
                 return None
             tr = r.verbs.get(lem)
+            if tr is not None and lem in ("call", "phone", "telephone") and any(
+                    c.dep_ in ("oprd", "xcomp", "ccomp", "attr") for c in t.children):
+                return None     # "called the memorandum a practical agreement"
             if tr is None and t.pos_ == "VERB" and any(c.dep_ == "advmod" and c.lower_ in ("jointly", "together")
                                                        for c in t.children):
                 return Trigger(lem, "V", "COOPERATE", "", "event")   # "will jointly develop frameworks"
@@ -361,6 +364,8 @@ class EventCoder:
                 if typ in ("SUPPORT", "AGREE", "CONSULT", "REJECT") and not (typ == "SUPPORT" and ft.cls == "meeting"):
                     cls = ft.cls
         folded_types = {trig[i].type for i in folded if i != t.i}
+        if typ == "SUPPORT" and tr.lemma in ("sign", "ratify", "finalize", "finalise", "conclude") and cls == "event":
+            cls = "accord"      # a signing is the signing of something: mentions of it merge
         if cls in ("governs", "reported_request"):
             cls = "event"
         if tr.pos == "N":
@@ -780,6 +785,7 @@ class EventCoder:
 
     # ------------------------------------------------------------------ time
     def _time_expressions(self, document, sent):
+        self._doc_date = document.date
         if not document.date:
             return []
         try:
@@ -822,6 +828,16 @@ class EventCoder:
             if target.date is None:
                 target.vague_time = True
             return
+        scheduled = target.pred.tag_ in ("VBZ", "VBP") and not any(c.dep_ == "aux" for c in target.pred.children)
+        if (target.future or scheduled) and target.aux_mode != "negation":
+            # "is scheduled to visit on Wednesday", "when the committee meets again in October": ahead
+            again = dates_mod.find_time_expressions(te.text, sent_ref(self, sent), tense="future")
+            if again and again[0].value:
+                te = dates_mod.TimeExpr(te.start, te.end, te.text, again[0].value, again[0].precision, te.relation)
+            if scheduled and target.type in ("CONSULT", "SUPPORT", "COOPERATE") and te.value and \
+                    te.value > (self._doc_date or ""):
+                target.future = True
+                target.type = "AGREE"
         if target.date is None or (target.date.precision != "day" and te.precision == "day"):
             target.date = te
             target.vague_time = False
@@ -1113,6 +1129,10 @@ def _clause_span(m: EventMention, others: list[EventMention], sdoc, sent: Senten
     return (a, b) if b > a else (sent.start, sent.end)
 
 
+def sent_ref(coder: "EventCoder", sent: Sentence) -> str:
+    return coder._doc_date
+
+
 def _is_landmark(name: str, loc: Location) -> bool:
     """A building or seat standing for its city ("the White House" -> Washington): keep both names."""
     n = re.sub(r"^the\s+", "", name.strip(), flags=re.I).lower()
@@ -1214,6 +1234,9 @@ def _same_kind(a: EventMention, b: EventMention) -> bool:
 
 
 def _compatible(a: EventMention, b: EventMention) -> bool:
+    if (a.aux_mode in ("hypothetical", "negation") or b.aux_mode in ("hypothetical", "negation")) \
+            and a.aux_mode != b.aux_mode:
+        return False
     pa, pb = _people(a.actors + a.recipients), _people(b.actors + b.recipients)
     if pa and pb and not (pa & pb) and not (a.described or b.described):
         return False

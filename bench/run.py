@@ -1,0 +1,160 @@
+"""pactwatch throughput benchmark (the acceptance check; it reports, it does not fail).
+
+    python bench/run.py [--docs 320] [--keep DIR] [--quiet]
+
+Generates a deterministic synthetic corpus (bench/generate.py), then on the same
+texts measures, in one run:
+
+* spaCy alone: ``nlp.pipe(texts, batch_size=32)`` in this process;
+* end-to-end ``ingest_paths`` with 1 process into a fresh SQLite database;
+* end-to-end ``ingest_paths`` with 2 processes into another fresh database;
+
+and checks that both databases hold the same documents and event ids. The last
+line printed is
+
+    BENCH docs_per_s=... words_per_s=... ratio_vs_spacy=... speedup_2proc=... peak_rss_mb=...
+
+(docs_per_s / words_per_s are the 1-process end-to-end figures; words are the
+whitespace tokens of the texts spaCy sees, i.e. the article without its header).
+"""
+from __future__ import annotations
+
+import argparse
+import os
+import resource
+import shutil
+import sqlite3
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+import generate  # noqa: E402  (bench/generate.py)
+
+TARGET_RATIO = 0.75
+TARGET_SPEEDUP = 1.6
+TARGET_RSS_MB = 1500.0
+
+
+def _rss_mb() -> tuple[float, float]:
+    """(self, children) peak resident set size in MB (ru_maxrss is kB on Linux)."""
+    div = 1024.0 * (1024.0 if sys.platform == "darwin" else 1.0)
+    return (resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / div,
+            resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / div)
+
+
+def _db_contents(db: Path) -> tuple[int, int, set[str]]:
+    con = sqlite3.connect(str(db))
+    try:
+        n_docs = con.execute("SELECT COUNT(*) FROM documents").fetchone()[0]
+        ids = {r[0] for r in con.execute("SELECT id FROM events")}
+        n_events = con.execute("SELECT COUNT(*) FROM events").fetchone()[0]
+    finally:
+        con.close()
+    return n_docs, n_events, ids
+
+
+def _ingest(folder: Path, db: Path, processes: int):
+    from pactwatch.pipeline import ingest_paths
+    from pactwatch.store import Store
+
+    store = Store(str(db))            # schema creation is not part of the timing
+    try:
+        t0 = time.perf_counter()
+        summary = ingest_paths([str(folder)], store, processes=processes)
+        elapsed = time.perf_counter() - t0
+    finally:
+        store.close()
+    return summary, elapsed
+
+
+def main(argv=None) -> int:
+    ap = argparse.ArgumentParser(description="pactwatch throughput benchmark")
+    ap.add_argument("--docs", type=int, default=320, help="number of synthetic articles (default 320)")
+    ap.add_argument("--keep", metavar="DIR", help="write the corpus here and keep it")
+    ap.add_argument("--quiet", action="store_true", help="print only the BENCH line")
+    args = ap.parse_args(argv)
+
+    def say(*a):
+        if not args.quiet:
+            print(*a, flush=True)
+
+    work = Path(tempfile.mkdtemp(prefix="pactwatch-bench-"))
+    try:
+        corpus = Path(args.keep) if args.keep else work / "corpus"
+        for old in corpus.glob("bench_*.txt"):   # a kept corpus from an earlier run (maybe other --docs)
+            old.unlink()
+        t0 = time.perf_counter()
+        generate.generate(corpus, args.docs)
+        say(f"corpus: {args.docs} articles in {corpus} ({time.perf_counter() - t0:.2f}s to generate)")
+
+        from pactwatch import nlp, pipeline
+        from pactwatch.ingest import iter_documents
+        from pactwatch.model import Document
+        from pactwatch.places import Gazetteer
+
+        docs = [d for d in iter_documents([str(corpus)]) if isinstance(d, Document)]
+        if len(docs) != args.docs:
+            say(f"warning: {args.docs - len(docs)} generated files were not read as documents")
+        texts = [nlp.parse_text(d) for d in docs]
+        n_words = sum(len(t.split()) for t in texts)
+        say(f"texts: {len(texts)} documents, {n_words} words ({n_words / max(len(texts), 1):.0f} per document)")
+
+        # ---- warm-up (model load, coders, gazetteer, rule tables) outside all timings
+        t0 = time.perf_counter()
+        model = nlp.load_nlp()
+        list(model.pipe(texts[:2], batch_size=32))
+        pipeline._coders()
+        Gazetteer.default().lookup("Seoul")
+        pipeline._extract_batch(docs[:2])
+        say(f"warm-up: {time.perf_counter() - t0:.2f}s (spaCy model, coders, gazetteer)")
+
+        # ---- spaCy alone
+        t0 = time.perf_counter()
+        for _ in model.pipe(texts, batch_size=32):
+            pass
+        t_spacy = time.perf_counter() - t0
+        spacy_dps = len(texts) / t_spacy
+        say(f"spaCy alone:      {t_spacy:7.2f}s  {spacy_dps:8.2f} docs/s  {n_words / t_spacy:9.0f} words/s")
+
+        # ---- end to end, 1 and 2 processes
+        s1, t1 = _ingest(corpus, work / "one.db", 1)
+        dps1, wps1 = len(texts) / t1, n_words / t1
+        say(f"ingest 1 process: {t1:7.2f}s  {dps1:8.2f} docs/s  {wps1:9.0f} words/s  {s1.as_dict()}")
+        s2, t2 = _ingest(corpus, work / "two.db", 2)
+        dps2 = len(texts) / t2
+        say(f"ingest 2 process: {t2:7.2f}s  {dps2:8.2f} docs/s  {n_words / t2:9.0f} words/s  {s2.as_dict()}")
+
+        ratio = dps1 / spacy_dps
+        speedup = dps2 / dps1
+        rss_self, rss_children = _rss_mb()
+        peak = max(rss_self, rss_children)
+
+        # ---- correctness: same documents, same events
+        d1, e1, ids1 = _db_contents(work / "one.db")
+        d2, e2, ids2 = _db_contents(work / "two.db")
+        same = ids1 == ids2 and d1 == d2 and e1 == e2
+        say(f"stored: 1 process {d1} documents / {e1} events; 2 processes {d2} documents / {e2} events; "
+            f"same_events={same}")
+        if not same:
+            say(f"  event ids only in 1-process db: {len(ids1 - ids2)}; only in 2-process db: {len(ids2 - ids1)}")
+        if s1.failed or s2.failed:
+            say(f"  failures: 1 process {s1.failed}, 2 processes {s2.failed}")
+        say(f"peak RSS: self {rss_self:.1f} MB, largest child {rss_children:.1f} MB (cpus: {os.cpu_count()})")
+
+        def verdict(ok: bool) -> str:
+            return "met" if ok else "NOT met"
+
+        say(f"target ratio_vs_spacy >= {TARGET_RATIO}: {ratio:.2f} {verdict(ratio >= TARGET_RATIO)}")
+        say(f"target speedup_2proc >= {TARGET_SPEEDUP}: {speedup:.2f} {verdict(speedup >= TARGET_SPEEDUP)}")
+        say(f"target peak_rss_mb < {TARGET_RSS_MB:.0f}: {peak:.1f} {verdict(peak < TARGET_RSS_MB)}")
+        print(f"BENCH docs_per_s={dps1:.2f} words_per_s={wps1:.2f} ratio_vs_spacy={ratio:.2f} "
+              f"speedup_2proc={speedup:.2f} peak_rss_mb={peak:.2f}", flush=True)
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
