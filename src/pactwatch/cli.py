@@ -40,7 +40,7 @@ def _short(ev) -> str:
 
 def _print_table(events, out=sys.stdout, width: int | None = None):
     width = width or max(100, min(160, _term_width()))
-    cols = [("id", 16), ("date", 10), ("type", 9), ("actors", 30), ("recipients", 24), ("place", 12), ("topics", 20)]
+    cols = [("id", 16), ("date", 10), ("type", 9), ("actors", 34), ("recipients", 26), ("place", 12), ("topics", 20)]
     fixed = sum(w + 2 for _, w in cols)
     ev_w = max(20, width - fixed)
     header = "  ".join(f"{n:<{w}}" for n, w in cols) + "  evidence"
@@ -57,7 +57,7 @@ def _print_table(events, out=sys.stdout, width: int | None = None):
 def _countries_and_names(ents) -> str:
     if not ents:
         return "-"
-    return ", ".join(e.entity_name.split()[-1] + (f"/{e.country}" if e.country else "") if e.entity_type == "person"
+    return ", ".join(e.entity_name + (f"/{e.country}" if e.country else "") if e.entity_type == "person"
                      else (e.country or e.entity_name) for e in ents)
 
 

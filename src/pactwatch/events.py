@@ -947,8 +947,8 @@ class EventCoder:
             context.append("diplomatic")
         if any(e.sector_code == "MIL" for e in actors + recips) or typ in ("MOBILIZE", "ASSAULT"):
             context.append("military")
-        if re.search(r"\b(trade|tariff|export|import|economic|investment|supply chain)", " ".join(
-                m.sent.text for m in g), re.I):
+        if re.search(r"\b(trade|tariffs?|exports?|imports?|economic|economy|investment|supply chains?)\b", " ".join(
+                m.sent.text for m in g)):
             context.append("economic")
         spans = []
         for m in sorted(g, key=lambda m: m.span):

@@ -1,7 +1,7 @@
-"""The actor knowledge base: countries, organisations and role words.
+"""The actor knowledge base: countries, organisations, role words and well-known people.
 
-Everything here is data-driven: three TSV files in ``pactwatch/data`` (``countries.tsv``,
-``organizations.tsv``, ``roles.tsv``) that a user can extend without touching code, either by
+Everything here is data-driven: four TSV files in ``pactwatch/data`` (``countries.tsv``,
+``organizations.tsv``, ``roles.tsv``, ``people.tsv``) that a user can extend without touching code, either by
 passing ``extra_dirs`` to :meth:`Knowledge.load` or by naming folders in the ``PACTWATCH_DATA``
 environment variable (colon-separated) for :func:`load_knowledge`. Files of the same names in those
 folders are read after the built-in ones and merged into them (see the comment headers of the TSV
@@ -18,6 +18,10 @@ word. Case still matters where it separates a name from an ordinary word:
   text when scanning running text with :meth:`Knowledge.find`, so "turkey" and "polish" do not match;
 * the look-ups :meth:`Knowledge.country` and :meth:`Knowledge.org` ignore case except for short
   all-capital forms of up to three letters (``country("us")`` is None, ``country("seoul")`` is KOR).
+
+People (``people.tsv``) are only looked up, never scanned for: :meth:`Knowledge.person` resolves a
+name found by the caller ("Putin", "Xi Jinping", "Mr. Zelenskyy") to the office that person held
+in a given year, so that a leader named without a country still codes to one.
 """
 from __future__ import annotations
 
@@ -28,7 +32,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable, Iterator
 
-__all__ = ["Country", "Org", "Role", "Knowledge", "load_knowledge", "DATA_DIR", "NON_STATE_CODES"]
+__all__ = ["Country", "Org", "Role", "Person", "Knowledge", "load_knowledge", "DATA_DIR", "NON_STATE_CODES"]
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
 ENV_VAR = "PACTWATCH_DATA"
@@ -64,6 +68,17 @@ class Role:
     sector: str
     kind: str
     pattern: str
+
+
+@dataclass(frozen=True)
+class Person:
+    """One office of a well-known person: a person with several offices has several of these."""
+    name: str
+    country: str | None
+    role: str | None
+    sector: str | None
+    start: int | None
+    end: int | None           # None: still in office
 
 
 # ----------------------------------------------------------------------------------------------
@@ -124,6 +139,28 @@ def _gap_ok(gap: str, prev_tok: str) -> bool:
 def norm_key(text: str) -> tuple[str, ...]:
     """The folded token sequence used as the look-up key of a name."""
     return tuple(_fold(t) for _, _, t in _tokens(text))
+
+
+# letters that Unicode does not decompose into a base letter plus accents ("Wałęsa", "Đinđić",
+# "Yıldırım", "Løkke"); folded for person names, where spellings with and without them alternate
+_PERSON_FOLD = str.maketrans({"ł": "l", "đ": "d", "ı": "i", "ø": "o", "æ": "ae", "œ": "oe", "ð": "d",
+                              "þ": "th", "ħ": "h"})
+# leading words that are not part of a person's name ("Mr. Putin", "the late King Hussein")
+_HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "mister", "madam", "madame", "dr", "sir", "dame", "lord",
+                         "lady", "the", "former", "ex", "late", "onetime", "erstwhile", "then", "new",
+                         "s", "h", "e", "his", "her", "excellency", "majesty", "highness", "sheikh",
+                         "shaikh", "ayatollah", "mullah", "gen", "general", "col", "colonel", "marshal"})
+# the Arabic article, written as its own token ("al-Assad", "el-Sisi"): a second key without it
+_ARTICLES = frozenset({"al", "el"})
+
+
+def _person_key(text: str) -> tuple[str, ...]:
+    return tuple(_fold(t).translate(_PERSON_FOLD) for _, _, t in _tokens(text))
+
+
+def _year(cell: str | None) -> int | None:
+    cell = (cell or "").strip()
+    return int(cell) if cell.isdigit() else None
 
 
 # case constraint of one pattern token
@@ -225,6 +262,8 @@ class Knowledge:
         self._roles: dict[tuple, tuple[Role, int]] = {}
         self._removed: dict[tuple, int] = {}      # key -> seq of a "-Form" removal
         self._removed_roles: dict[tuple, int] = {}
+        self._people: dict[tuple, dict] = {}      # key of canonical name -> {"name", "forms", "rows"}
+        self._removed_people: dict[tuple, int] = {}
         self.sources: list[Path] = []
         # built indexes
         self._trie: dict = {}
@@ -232,6 +271,9 @@ class Knowledge:
         self._role_trie: dict = {}
         self._by_code: dict[str, Country] = {}
         self._org_list: list[Org] = []
+        self._person_rows: list[tuple[Person, ...]] = []       # per person, his offices
+        self._person_index: dict[tuple, dict[int, bool]] = {}  # key -> {person: key is his name}
+        self._person_loose: dict[tuple, dict[int, bool]] = {}  # same, keys without "al"/"el"
 
     # ------------------------------------------------------------------ loading
     @classmethod
@@ -253,7 +295,8 @@ class Knowledge:
     def _read_dir(self, d: Path) -> None:
         for fname, reader in (("countries.tsv", self._read_countries),
                               ("organizations.tsv", self._read_orgs),
-                              ("roles.tsv", self._read_roles)):
+                              ("roles.tsv", self._read_roles),
+                              ("people.tsv", self._read_people)):
             p = d / fname
             if p.is_file():
                 reader(_read_tsv(p))
@@ -330,6 +373,52 @@ class Knowledge:
                 if key:
                     self._roles[key] = (Role(role=role, sector=sector, kind=kind, pattern=pat.lower()), seq)
 
+    def _read_people(self, rows: list[dict[str, str]]) -> None:
+        """Rows of people.tsv. The rows of one name are that person's offices; a row for a known
+        name updates the office with the same role (and the same start year, or without a start
+        year the latest such office), adds a new office otherwise, only adds aliases when its role
+        cell is empty, and deletes the person when its role is "-"."""
+        for row in rows:
+            name = (row.get("name") or "").strip()
+            key = _person_key(name)
+            if not key:
+                continue
+            role = (row.get("role") or "").strip()
+            rec = self._people.get(key)
+            if role == "-":
+                if rec is not None:
+                    rec["rows"].clear()
+                    rec["forms"].clear()
+                continue
+            if rec is None:
+                rec = self._people[key] = {"name": name, "forms": [], "rows": []}
+            rec["name"] = name
+            if not rec["forms"] or rec["forms"][0][0] != name:
+                rec["forms"].insert(0, (name, self._next()))
+            for v in _split(row.get("aliases")):
+                seq = self._next()
+                if v.startswith("-") and len(v) > 1:
+                    self._removed_people[_person_key(v[1:])] = seq
+                else:
+                    rec["forms"].append((v, seq))
+            if not role:
+                continue
+            cells = {"role": role,
+                     "country": (row.get("country") or "").strip().upper() or None,
+                     "sector": (row.get("sector") or "").strip().upper() or None,
+                     "start": _year(row.get("start")),
+                     "end": _year(row.get("end"))}
+            same = [r for r in rec["rows"] if r["role"].lower() == role.lower()]
+            if cells["start"] is not None:
+                same = [r for r in same if r["start"] == cells["start"]]
+            if same:
+                old = max(same, key=lambda r: r["start"] or 0)
+                for k, v in cells.items():
+                    if v is not None:
+                        old[k] = v
+            else:
+                rec["rows"].append(cells)
+
     # ------------------------------------------------------------------ indexes
     def _build(self) -> None:
         entries: list[tuple[tuple, _Entry]] = []
@@ -374,6 +463,25 @@ class Knowledge:
             for tok in key:
                 node = node.setdefault(tok, {})
             node[""] = role
+
+        for rec in self._people.values():
+            if not rec["rows"]:
+                continue
+            pid = len(self._person_rows)
+            self._person_rows.append(tuple(
+                Person(name=rec["name"], country=r["country"], role=r["role"], sector=r["sector"],
+                       start=r["start"], end=r["end"]) for r in rec["rows"]))
+            name_key = _person_key(rec["name"])
+            for form, seq in rec["forms"]:
+                key = _person_key(form)
+                if not key or (key != name_key and self._removed_people.get(key, 0) > seq):
+                    continue
+                canonical = key == name_key
+                loose = tuple(t for t in key if t not in _ARTICLES)
+                for index, k in ((self._person_index, key), (self._person_loose, loose)):
+                    if k:
+                        slot = index.setdefault(k, {})
+                        slot[pid] = slot.get(pid, False) or canonical
 
     # ------------------------------------------------------------------ look-ups
     @staticmethod
@@ -436,6 +544,89 @@ class Knowledge:
 
     def iter_orgs(self) -> Iterator[Org]:
         return iter(self._org_list)
+
+    # ------------------------------------------------------------------ people
+    def person(self, text: str, year: int | None = None) -> Person | None:
+        """The well-known person named by `text` (canonical name or alias; case, accents, a
+        possessive "'s" and leading titles such as "Mr." or "President" ignored), in the office
+        held in `year`: the row whose years cover it (the latest begun if several do), else the
+        nearest one; without a year the most recent office. A name or alias shared by several
+        people (a bare "Bush" or "Kim") matches nobody unless it is exactly one person's full name.
+        """
+        pid = self._person_id(text)
+        if pid is None:
+            return None
+        return self._pick_office(self._person_rows[pid], year)
+
+    def iter_people(self) -> Iterator[Person]:
+        """Every office of every known person."""
+        for rows in self._person_rows:
+            yield from rows
+
+    def _person_id(self, text: str) -> int | None:
+        if not text or not self._person_rows:
+            return None
+        raws = self._clean(text)
+        for attempt in range(2):
+            if attempt:             # only then drop titles: "Russian President Vladimir Putin"
+                stripped = self._strip_titles(text)
+                if stripped is None:
+                    break
+                raws = [stripped]
+            for index, loose in ((self._person_index, False), (self._person_loose, True)):
+                for raw in raws:
+                    key = tuple(_fold(t).translate(_PERSON_FOLD) for t in raw)
+                    if loose:
+                        key = tuple(t for t in key if t not in _ARTICLES)
+                    hits = index.get(key)
+                    if not hits:
+                        continue
+                    if len(hits) == 1:
+                        return next(iter(hits))
+                    named = [pid for pid, canonical in hits.items() if canonical]
+                    return named[0] if len(named) == 1 else None
+        return None
+
+    def _strip_titles(self, text: str) -> tuple[str, ...] | None:
+        """The tokens of `text` after leading honorifics, role words, countries and demonyms
+        ("Russian President Vladimir Putin" -> Vladimir Putin), or None if nothing was dropped."""
+        toks = _tokens(text)
+        skip: dict[int, int] = {}        # character offset where a droppable phrase starts -> its end
+        for s, e, _ in self.roles_in(text):
+            skip[s] = e
+        for s, e, kind, _ in self.find(text):
+            if kind in ("country", "demonym"):
+                skip[s] = max(e, skip.get(s, 0))
+        i, n = 0, len(toks)
+        while i < n - 1:
+            s, _, t = toks[i]
+            if s in skip:
+                end = skip[s]
+                j = i
+                while j < n and toks[j][0] < end:
+                    j += 1
+                if j >= n:
+                    break
+                i = j
+            elif _fold(t) in _HONORIFICS:
+                i += 1
+            else:
+                break
+        return tuple(t for _, _, t in toks[i:]) if 0 < i < n else None
+
+    @staticmethod
+    def _pick_office(rows: tuple[Person, ...], year: int | None) -> Person:
+        if year is None:
+            return max(rows, key=lambda r: (r.end is None, r.end or 0, r.start or 0))
+        covering = [r for r in rows if (r.start is None or r.start <= year) and (r.end is None or year <= r.end)]
+        if covering:
+            return max(covering, key=lambda r: r.start if r.start is not None else -10_000)
+
+        def distance(r: Person) -> int:
+            if r.start is not None and year < r.start:
+                return r.start - year
+            return year - (r.end if r.end is not None else year)
+        return min(rows, key=lambda r: (distance(r), -(r.start or 0)))
 
     # ------------------------------------------------------------------ scanning
     def find(self, text: str) -> list[tuple[int, int, str, object]]:
