@@ -44,6 +44,20 @@ def _rss_mb() -> tuple[float, float]:
             resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / div)
 
 
+def _cpu_s() -> float:
+    """CPU seconds used so far by this process and its waited-for children."""
+    a, b = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+    return a.ru_utime + a.ru_stime + b.ru_utime + b.ru_stime
+
+
+def _busy_cpus() -> float:
+    """CPUs kept busy by other processes: the 1-minute load average (Linux/macOS)."""
+    try:
+        return os.getloadavg()[0]
+    except OSError:  # pragma: no cover
+        return 0.0
+
+
 def _db_contents(db: Path) -> tuple[int, int, set[str]]:
     con = sqlite3.connect(str(db))
     try:
@@ -61,12 +75,13 @@ def _ingest(folder: Path, db: Path, processes: int):
 
     store = Store(str(db))            # schema creation is not part of the timing
     try:
-        t0 = time.perf_counter()
+        c0, t0 = _cpu_s(), time.perf_counter()
         summary = ingest_paths([str(folder)], store, processes=processes)
         elapsed = time.perf_counter() - t0
+        cpu = _cpu_s() - c0
     finally:
         store.close()
-    return summary, elapsed
+    return summary, elapsed, cpu
 
 
 def main(argv=None) -> int:
@@ -89,6 +104,7 @@ def main(argv=None) -> int:
         generate.generate(corpus, args.docs)
         say(f"corpus: {args.docs} articles in {corpus} ({time.perf_counter() - t0:.2f}s to generate)")
 
+        load_before = _busy_cpus()
         from pactwatch import nlp, pipeline
         from pactwatch.ingest import iter_documents
         from pactwatch.model import Document
@@ -119,12 +135,15 @@ def main(argv=None) -> int:
         say(f"spaCy alone:      {t_spacy:7.2f}s  {spacy_dps:8.2f} docs/s  {n_words / t_spacy:9.0f} words/s")
 
         # ---- end to end, 1 and 2 processes
-        s1, t1 = _ingest(corpus, work / "one.db", 1)
+        s1, t1, cpu1 = _ingest(corpus, work / "one.db", 1)
         dps1, wps1 = len(texts) / t1, n_words / t1
-        say(f"ingest 1 process: {t1:7.2f}s  {dps1:8.2f} docs/s  {wps1:9.0f} words/s  {s1.as_dict()}")
-        s2, t2 = _ingest(corpus, work / "two.db", 2)
+        say(f"ingest 1 process: {t1:7.2f}s  {dps1:8.2f} docs/s  {wps1:9.0f} words/s  "
+            f"(cpu {cpu1:.1f}s = {cpu1 / t1:.2f} cores)  {s1.as_dict()}")
+        s2, t2, cpu2 = _ingest(corpus, work / "two.db", 2)
         dps2 = len(texts) / t2
-        say(f"ingest 2 process: {t2:7.2f}s  {dps2:8.2f} docs/s  {n_words / t2:9.0f} words/s  {s2.as_dict()}")
+        say(f"ingest 2 process: {t2:7.2f}s  {dps2:8.2f} docs/s  {n_words / t2:9.0f} words/s  "
+            f"(cpu {cpu2:.1f}s = {cpu2 / t2:.2f} cores)  {s2.as_dict()}")
+        load_after = _busy_cpus()
 
         ratio = dps1 / spacy_dps
         speedup = dps2 / dps1
@@ -142,6 +161,12 @@ def main(argv=None) -> int:
         if s1.failed or s2.failed:
             say(f"  failures: 1 process {s1.failed}, 2 processes {s2.failed}")
         say(f"peak RSS: self {rss_self:.1f} MB, largest child {rss_children:.1f} MB (cpus: {os.cpu_count()})")
+
+        ncpu = os.cpu_count() or 1
+        # during the 2-process run we keep about 2 CPUs busy ourselves; more than that is someone else
+        if load_before > 0.5 or load_after > min(ncpu, 2) + 0.5:
+            say(f"warning: other processes were using the CPUs (load {load_before:.2f} before, {load_after:.2f} "
+                "after); the timings, the speedup above all, may be too low")
 
         def verdict(ok: bool) -> str:
             return "met" if ok else "NOT met"

@@ -17,8 +17,8 @@ import pytest
 from pactwatch.model import DocResult, Document, Entity, Event, Evidence, Failure, Location, Sentence
 from pactwatch.store import Store, StoreError, date_bounds, default_db_path
 
-TEXT = (" date 2025-08-05 Seoul, Aug 5 South Korea and the United States held talks Tuesday on AI. "
-        "Bae met Kratsios in Incheon. Both sides will sign a memorandum on quantum research.")
+TEXT = (" date 2025-08-05 Ottawa, Aug 5 Canada and the Republic of Korea opened a dialogue Tuesday on robotics. "
+        "Park met Tremblay in Busan. Both sides will sign a memorandum on quantum research.")
 
 
 def span(doc: Document, needle: str) -> Evidence:
@@ -26,7 +26,7 @@ def span(doc: Document, needle: str) -> Evidence:
     return Evidence(doc.id, s, s + len(needle), needle)
 
 
-def kor(raw: str = "South Korea") -> Entity:
+def kor(raw: str = "Republic of Korea") -> Entity:
     return Entity(raw, "South Korea", "KOR", "GOV", None, "country", start=TEXT.index(raw),
                   end=TEXT.index(raw) + len(raw))
 
@@ -40,22 +40,22 @@ def make_result(doc_id: str = "d1", text: str = TEXT, date: str | None = "2025-0
     doc = Document(id=doc_id, text=text, date=date, title="AI talks", source="Yonhap", url="http://x/1",
                    language="en", origin=f"/in/{doc_id}.txt", body_start=17, warnings=["w1"])
     p = prefix or doc_id
-    first = text.index("Seoul")
-    sents = [Sentence(doc_id, 0, first, text.index("AI.") + 3, ""),
-             Sentence(doc_id, 1, text.index("Bae"), text.index("Incheon.") + 8, "")]
+    first = text.index("Ottawa")
+    sents = [Sentence(doc_id, 0, first, text.index("robotics.") + 9, ""),
+             Sentence(doc_id, 1, text.index("Park"), text.index("Busan.") + 6, "")]
     for s in sents:
         s.text = text[s.start:s.end]
-    bae = Entity("Bae", "Bae Kyung-hoon", "KOR", "GOV", "Minister of Science and ICT", "person",
-                 start=text.index("Bae"), end=text.index("Bae") + 3)
-    kratsios = Entity("Kratsios", "Michael Kratsios", "USA", "GOV", "Director of OSTP", "person")
+    bae = Entity("Park", "Park Ji-won", "KOR", "GOV", "Minister of Science and ICT", "person",
+                 start=text.index("Park"), end=text.index("Park") + 3)
+    kratsios = Entity("Tremblay", "Claire Tremblay", "USA", "GOV", "Director of Research", "person")
     e1 = Event(doc_id=doc_id, event_type="CONSULT", id=f"{p}-e1", mode=["bilateral"],
                context=["technology", "diplomatic"], aux_mode=None, actor=[kor(), usa()], recipient=[],
                date="2025-08-05", date_precision="day", date_text="Tuesday",
-               location=Location("Incheon", "KOR", 37.456, 126.705, 1843564),
+               location=Location("Busan", "KOR", 35.102, 129.040, 1838524),
                topics=["artificial_intelligence"], agreement=None,
-               evidence=[span(doc, "South Korea and the United States held talks Tuesday on AI."),
-                         span(doc, "Bae met Kratsios in Incheon.")],
-               confidence=0.8712345, trigger="held talks")
+               evidence=[span(doc, "Canada and the Republic of Korea opened a dialogue Tuesday on robotics."),
+                         span(doc, "Park met Tremblay in Busan.")],
+               confidence=0.8712345, trigger="opened a dialogue")
     e2 = Event(doc_id=doc_id, event_type="AGREE", id=f"{p}-e2", mode=[], context=["science"],
                aux_mode="future", actor=[bae], recipient=[kratsios], date="2025-08",
                date_precision="month", date_text="this month", location=None,
@@ -63,8 +63,8 @@ def make_result(doc_id: str = "d1", text: str = TEXT, date: str | None = "2025-0
                agreement={"name": None, "kind": "memorandum of understanding"},
                evidence=[span(doc, "Both sides will sign a memorandum on quantum research.")],
                confidence=0.6, trigger="will sign")
-    e3 = Event(doc_id=doc_id, event_type="COOPERATE", id=f"{p}-e3", actor=[Entity("Bae", "Bae Kyung-hoon",
-               "KOR", "GOV", None, "person")], evidence=[span(doc, "Bae met")], confidence=0.3)
+    e3 = Event(doc_id=doc_id, event_type="COOPERATE", id=f"{p}-e3", actor=[Entity("Park", "Park Ji-won",
+               "KOR", "GOV", None, "person")], evidence=[span(doc, "Park met")], confidence=0.3)
     return DocResult(doc, sents, [kor(), usa(), bae], [e1, e2, e3])
 
 
@@ -186,7 +186,7 @@ def test_filters(store: Store) -> None:
     assert ids(date_from="2025-08-06") == ["d1-e2"]
     assert ids(date_to="2024-12") == ["d2-e1"]
     assert ids(date_from="2024", date_to="2024") == ["d2-e1"]
-    assert ids(text="kratsios") == ["d2-e1", "d1-e2", "d1-e1", "d2-e2"]  # name or evidence
+    assert ids(text="tremblay") == ["d2-e1", "d1-e2", "d1-e1", "d2-e2"]  # name or evidence
     assert ids(text="China") == ["d2-e1"]
     assert ids(text="100%") == []
     assert ids(doc_id="d2", limit=2) == ["d2-e1", "d2-e3"]
