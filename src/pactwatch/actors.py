@@ -401,7 +401,8 @@ class ActorResolver:
             return
         m.entity.sector_code = role.sector
         if role.kind in ("group", "person"):
-            m.entity.entity_type = "group"
+            # "the Norwegian foreign minister" is one person; "Israeli soldiers" a group
+            m.entity.entity_type = "person" if role.kind == "person" and noun.tag_ in ("NN", "NNP") else "group"
             m.entity.role = role.role
 
 

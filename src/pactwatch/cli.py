@@ -21,7 +21,7 @@ from pathlib import Path
 
 from . import __version__
 from .export import write_csv, write_jsonl
-from .model import EVENT_TYPES, TOPICS
+from .model import EVENT_TYPES, TOPICS, Failure
 from .store import Store, default_db_path
 
 
@@ -207,8 +207,7 @@ def cmd_failures(args) -> int:
     store = _store(args)
     rows = store.failures()
     for r in rows:
-        where = f"{r['origin']}:{r['line']}" if r.get("line") else r["origin"]
-        print(f"{where}: {r['reason']}")
+        print(Failure(origin=r["origin"], reason=r["reason"], line=r.get("line")))
     print(f"{len(rows)} failure(s)")
     return 0
 

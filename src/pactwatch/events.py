@@ -726,6 +726,14 @@ class EventCoder:
                         if pobj.dep_ == "pobj":
                             cands.append((depth, pobj))
                 frontier.append((c, depth + 1))
+        for r in roots:
+            # "will visit Tokyo", "travelled to Brussels", "arrived in Seoul": where the visit goes
+            if _lemma(r) in ("visit", "travel", "arrive", "fly", "go", "come", "return", "tour") or r.lower_ in ("visit", "trip"):
+                for c in r.children:
+                    if c.dep_ == "dobj":
+                        cands.append((-1, c))
+                    elif c.dep_ == "prep" and c.lower_ in ("to", "for"):
+                        cands.extend((-1, p) for p in c.children if p.dep_ == "pobj")
         cands.sort(key=lambda x: x[0])
         for _, tok in cands:
             loc = self._place_of(tok, sdoc, actors)
@@ -1107,6 +1115,8 @@ def _clause_span(m: EventMention, others: list[EventMention], sdoc, sent: Senten
             root = h
         else:
             break
+    if m.pred.dep_ in ("acl", "relcl") and m.pred.head.i in m.tokens:
+        root = m.pred.head       # "The Technology Prosperity Deal, to be signed by ...": name included
     keep = {x.i for x in root.subtree} | {x.i for x in m.head.subtree} | set(m.tokens)
     mine = set(m.tokens) | {m.pred.i, m.head.i, root.i}
     for o in others:
@@ -1155,6 +1165,10 @@ def _np_tokens(tok, with_of: bool, frames) -> list[int]:
             if c.dep_ in ("conj", "compound", "amod", "nmod", "poss", "appos", "nummod", "case", "cc", "det",
                           "quantmod", "npadvmod"):
                 stack.append(c)
+            elif c.dep_ in ("acl", "amod") and c.tag_ in ("VBN", "JJ") and with_of:
+                for pp in c.children:
+                    if pp.dep_ in ("prep", "dative") and pp.lower_ in ("to", "for"):
+                        stack.extend(p for p in pp.children if p.dep_ == "pobj")
             elif c.dep_ == "prep" and with_of and t.lower_ not in frames and (
                     c.lower_ in ("of", "against", "to") or (t.i == tok.i and c.lower_ in ("from", "in", "for", "by"))):
                 stack.extend(p for p in c.children if p.dep_ == "pobj")
