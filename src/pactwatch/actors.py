@@ -230,11 +230,22 @@ class ActorResolver:
                     setattr(hit, attr, getattr(m.entity, attr))
             m.entity = Entity(raw_text=m.entity.raw_text, entity_name=hit.entity_name, country=hit.country,
                               sector_code=hit.sector_code, role=hit.role, entity_type="person")
+        # well-known public figures (people.tsv): country and office in the year of the article
+        year = int(document.date[:4]) if document.date else None
+        for key, ent in registry.items():
+            if ent.country is None:
+                known = self.kb.person(ent.entity_name, year)
+                if known is not None:
+                    ent.entity_name = known.name
+                    ent.country = known.country
+                    ent.role = ent.role or known.role
+                    ent.sector_code = ent.sector_code or known.sector
         # second pass: every mention takes the registry's final view; national titles default to home
         for m in people:
             key = _canon_person_key(m.entity.entity_name)
-            reg = registry.get(key)
+            reg = registry.get(key) or self._short_name_match(key, registry)
             if reg is not None:
+                m.entity.entity_name = reg.entity_name
                 for attr in ("country", "sector_code", "role"):
                     if getattr(m.entity, attr) is None:
                         setattr(m.entity, attr, getattr(reg, attr))

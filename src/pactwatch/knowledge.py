@@ -569,10 +569,9 @@ class Knowledge:
         raws = self._clean(text)
         for attempt in range(2):
             if attempt:             # only then drop titles: "Russian President Vladimir Putin"
-                stripped = self._strip_titles(text)
-                if stripped is None:
+                raws = self._strip_titles(text)
+                if not raws:
                     break
-                raws = [stripped]
             for index, loose in ((self._person_index, False), (self._person_loose, True)):
                 for raw in raws:
                     key = tuple(_fold(t).translate(_PERSON_FOLD) for t in raw)
@@ -587,32 +586,36 @@ class Knowledge:
                     return named[0] if len(named) == 1 else None
         return None
 
-    def _strip_titles(self, text: str) -> tuple[str, ...] | None:
-        """The tokens of `text` after leading honorifics, role words, countries and demonyms
-        ("Russian President Vladimir Putin" -> Vladimir Putin), or None if nothing was dropped."""
+    def _strip_titles(self, text: str) -> list[tuple[str, ...]]:
+        """What is left of `text` after each leading honorific, role word, country, demonym or
+        organisation, longest first: "the late King Hussein" -> [late King Hussein, King Hussein,
+        Hussein]; "OpenAI CEO Sam Altman" -> [CEO Sam Altman, Sam Altman]. A possessive "'s" at
+        the end is dropped."""
         toks = _tokens(text)
+        if len(toks) > 1 and toks[-1][2] in ("s", "S") and text[toks[-2][1]:toks[-1][0]] in ("'", "\u2019"):
+            toks = toks[:-1]
         skip: dict[int, int] = {}        # character offset where a droppable phrase starts -> its end
         for s, e, _ in self.roles_in(text):
             skip[s] = e
-        for s, e, kind, _ in self.find(text):
-            if kind in ("country", "demonym"):
-                skip[s] = max(e, skip.get(s, 0))
+        for s, e, _, _ in self.find(text):
+            skip[s] = max(e, skip.get(s, 0))
+        out: list[tuple[str, ...]] = []
         i, n = 0, len(toks)
         while i < n - 1:
             s, _, t = toks[i]
             if s in skip:
-                end = skip[s]
                 j = i
-                while j < n and toks[j][0] < end:
+                while j < n and toks[j][0] < skip[s]:
                     j += 1
-                if j >= n:
-                    break
-                i = j
             elif _fold(t) in _HONORIFICS:
-                i += 1
+                j = i + 1
             else:
                 break
-        return tuple(t for _, _, t in toks[i:]) if 0 < i < n else None
+            if j >= n:
+                break
+            i = j
+            out.append(tuple(t for _, _, t in toks[i:]))
+        return out
 
     @staticmethod
     def _pick_office(rows: tuple[Person, ...], year: int | None) -> Person:
