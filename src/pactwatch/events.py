@@ -713,12 +713,20 @@ class EventCoder:
         frontier = [(r, 0) for r in roots]
         while frontier:
             tok, depth = frontier.pop(0)
-            if tok.i in seen or depth > 6:
+            if tok.i in seen or depth > 4:
                 continue
             seen.add(tok.i)
             for c in tok.children:
-                if c.dep_ in ("relcl", "advcl", "ccomp", "parataxis", "nsubj", "nsubjpass", "dobj") and depth == 0 \
-                        and c.dep_ not in ("dobj",):
+                # places inside clauses, subjects and objects belong to them, not to the event:
+                # "discussed the war in Ukraine" did not happen in Ukraine
+                if c.dep_ == "dobj" and depth == 0:
+                    # "met Holm in Copenhagen": the parser may hang the place on the object; one level only
+                    for pp in c.children:
+                        if pp.dep_ == "prep" and pp.lower_ in cfg["place_preps"]:
+                            cands.extend((depth + 1, p) for p in pp.children if p.dep_ == "pobj")
+                    continue
+                if c.dep_ in ("relcl", "advcl", "ccomp", "parataxis", "nsubj", "nsubjpass", "dobj", "acl", "xcomp",
+                              "conj", "appos"):
                     continue
                 if c.dep_ == "prep" and c.lower_ in cfg["place_preps"] or (c.dep_ == "prep" and c.lower_ == "of"
                                                                            and tok.lower_ in ("city", "town", "capital", "port", "village", "province")):
