@@ -106,33 +106,33 @@ def ingest_paths(paths: list[str], store, processes: int = 1, limits: Limits = D
     """Read, extract and store. Unchanged documents are not processed again."""
     summary = IngestSummary()
     run_id = store.start_run(command, [str(p) for p in paths])
-    todo: list[Document] = []
-    for item in iter_documents(paths, limits):
-        summary.read += 1
-        if isinstance(item, Failure):
-            summary.failed += 1
-            summary.failures.append(item)
-            store.record_failure(run_id, item)
-            if progress:
-                progress(1)
-            continue
-        for w in item.warnings:
-            summary.warnings.append(f"{item.origin or item.id}: {w}")
-        state = store.document_state(item)
-        if state == "unchanged":
-            summary.unchanged += 1
-            if progress:
-                progress(1)
-            continue
-        todo.append(item)
-    pending = []
-    for res in extract_many(todo, processes=processes):
+
+    def failed(f: Failure) -> None:
+        summary.failed += 1
+        summary.failures.append(f)
+        store.record_failure(run_id, f)
+        if progress:
+            progress(1)
+
+    def to_process() -> Iterator[Document]:
+        """Documents that need the pipeline, streamed; failures and unchanged ones accounted for."""
+        for item in iter_documents(paths, limits):
+            summary.read += 1
+            if isinstance(item, Failure):
+                failed(item)
+                continue
+            summary.warnings.extend(f"{item.origin or item.id}: {w}" for w in item.warnings)
+            if store.document_state(item) == "unchanged":
+                summary.unchanged += 1
+                if progress:
+                    progress(1)
+                continue
+            yield item
+
+    pending: list[DocResult] = []
+    for res in extract_many(to_process(), processes=processes):
         if isinstance(res, Failure):
-            summary.failed += 1
-            summary.failures.append(res)
-            store.record_failure(run_id, res)
-            if progress:
-                progress(1)
+            failed(res)
             continue
         pending.append(res)
         if len(pending) >= 64:
