@@ -38,6 +38,7 @@ from .topics import find_agreements, topics_in
 
 OTHER_TIME = re.compile(r"\b(earlier|previously|before|ago|once|formerly|in the past)\b|\bhad\s+(?:been\s+)?\w+(?:ed|en)\b"
                         r"|\blast\s+(?:week|month|year|decade|spring|summer|autumn|fall|winter|\w+day)\b")
+VERBAL_TYPES = {"AGREE", "SUPPORT", "REJECT", "ACCUSE", "REQUEST", "THREATEN", "CONCEDE"}
 LOCATED_TYPES = {"ASSAULT", "COERCE", "PROTEST", "MOBILIZE", "AID", "CONCEDE", "RETREAT", "SANCTION"}
 _NON_STATE = {"IGO", "UNO", "EUR", "NGO", "ISM", "IMG", "MNC"}
 CONFLICT = {"REQUEST", "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT"}
@@ -388,6 +389,8 @@ class EventCoder:
         self._modality(m, t, pred, folded, sdoc)
         # participants
         self._participants(m, t, pred, folded, sdoc, actors, state)
+        if m.report and m.actors and m.type in VERBAL_TYPES:
+            self._speaker_for_state(m, pred, actors)
         if tr.cls == "reported_request":
             # "Russia said Sudan must return ...": the speaker asks, the clause's subject is asked
             rep_subj = [c for c in t.head.children if c.dep_ == "nsubj"]
@@ -406,6 +409,22 @@ class EventCoder:
             m.agreement = self._agreement(sent, t, folded, sdoc)
             m.cls = "accord"
         return m
+
+    def _speaker_for_state(self, m, pred, actors) -> None:
+        """"Bae added that South Korea hopes ...": an official speaking of his own state acts for it."""
+        cur = pred
+        for _ in range(3):
+            if cur.dep_ == "ccomp" and _lemma(cur.head) in self.rules.cfg["reporting_verbs"]:
+                subj = [c for c in cur.head.children if c.dep_ == "nsubj"]
+                speakers = [x.entity for x in actors.in_tokens([i for c in subj for i in _np_tokens(
+                    c, False, self.rules.cfg["frame_nouns"])]) if x.kind == "person"]
+                states = {e.country for e in m.actors}
+                names = {e.entity_name for e in m.actors}
+                m.actors = [e for e in speakers if e.country in states and e.entity_name not in names] + m.actors
+                return
+            if cur.head.i == cur.i:
+                return
+            cur = cur.head
 
     def _recode(self, m, t, pred, sdoc, actors, state):
         """PLOVER's coding rules that depend on modality and participants."""
