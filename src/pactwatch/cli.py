@@ -13,6 +13,7 @@ PACTWATCH_DB environment variable, else ./pactwatch.db.
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import sys
 import textwrap
@@ -99,6 +100,8 @@ def _run_ingest(paths, store, processes, quiet=False, command="ingest"):
         bar.close()
     print(f"read {summary.read}  new {summary.new}  updated {summary.updated}  unchanged {summary.unchanged}  "
           f"failed {summary.failed}  events {summary.events}")
+    if summary.link is not None and not quiet:
+        print(summary.link)
     for f in summary.failures:
         print(f"  failed: {f}", file=sys.stderr)
     if not quiet:
@@ -191,6 +194,22 @@ def cmd_show(args) -> int:
 
 def cmd_export(args) -> int:
     store = _store(args)
+    if args.what != "events":
+        if args.format != "jsonl":
+            print("pactwatch: only --format jsonl is available for canonical events, agreements, commitments "
+                  "and actors", file=sys.stderr)
+            return 2
+        from . import link
+        records = {"canonical": lambda: link.canonical_events(store), "agreements": lambda: store.derived("agreement"),
+                   "commitments": lambda: store.derived("commitment"),
+                   "actors": lambda: link.actor_registry(store)}[args.what]()
+        fp = open(args.output, "w", encoding="utf-8") if args.output and args.output != "-" else sys.stdout
+        for r in records:
+            fp.write(json.dumps(r, ensure_ascii=False) + "\n")
+        if fp is not sys.stdout:
+            fp.close()
+            print(f"wrote {len(records)} {args.what} record(s) to {args.output}", file=sys.stderr)
+        return 0
     events = store.events(**_filters(args))
     writer = write_jsonl if args.format == "jsonl" else write_csv
     if args.output and args.output != "-":
@@ -209,6 +228,93 @@ def cmd_failures(args) -> int:
     for r in rows:
         print(Failure(origin=r["origin"], reason=r["reason"], line=r.get("line")))
     print(f"{len(rows)} failure(s)")
+    return 0
+
+
+def _who(ents) -> str:
+    return ", ".join(e["entity_name"] + (f" ({e['country']})" if e.get("country") and e["entity_type"] != "country"
+                                         else "") for e in ents) or "-"
+
+
+def cmd_link(args) -> int:
+    from . import link
+    store = _store(args)
+    report = link.rebuild(store) if args.rebuild else link.update(store, store.document_dates())
+    print(report)
+    return 0
+
+
+def cmd_actors(args) -> int:
+    from . import link
+    rows = link.actor_registry(_store(args), args.query)
+    for r in rows[: args.limit or None]:
+        roles = "; ".join(f"{x['role']} ({', '.join(sorted(x['dates'])) or 'undated'})" for x in r["roles"]) or "-"
+        print(f"{r['entity_name']}  [{r['entity_type']}; {'/'.join(r['countries']) or '?'}; "
+              f"{'/'.join(r['sectors']) or '?'}]  {r['mentions']} mention(s) in {len(r['documents'])} document(s)")
+        if r["aliases"]:
+            print(f"    aliases: {', '.join(r['aliases'])}")
+        print(f"    roles: {roles}")
+        if args.query:
+            print(f"    documents: {', '.join(r['documents'])}")
+    print(f"{len(rows)} actor(s)")
+    return 0
+
+
+def cmd_agreements(args) -> int:
+    store = _store(args)
+    rows = store.derived("agreement")
+    if args.query:
+        q = args.query.lower()
+        rows = [r for r in rows if q in (r.get("name") or "").lower() or q in (r.get("kind") or "").lower()
+                or q.upper() in r["parties"] or any(q in t for t in r["topics"])]
+    for r in rows:
+        print(f"{r['name'] or '(unnamed)'} — {r['kind']}   parties {', '.join(r['parties']) or '-'}   "
+              f"status {r['status']}   topics {', '.join(r['topics']) or '-'}")
+        if r["signatories"]:
+            print(f"    signatories: {', '.join(r['signatories'])}")
+        for st in r["stages"]:
+            ev = st["evidence"][0] if st["evidence"] else None
+            print(f"    {st['date'] or '?':10s}  {st['stage']:13s} {', '.join(st['documents'])}"
+                  + (f"  \"{_clip(ev['text'], 90)}\"" if ev else ""))
+    print(f"{len(rows)} agreement(s)")
+    return 0
+
+
+def cmd_commitments(args) -> int:
+    store = _store(args)
+    rows = store.derived("commitment")
+    if args.status:
+        rows = [r for r in rows if r["status"] == args.status]
+    if args.country:
+        rows = [r for r in rows if args.country.upper() in r["countries"]]
+    rows.sort(key=lambda r: (r["made_on"] or "", r["id"]))
+    for r in rows:
+        print(f"[{r['status']}] {r['made_on'] or '?'}  {_who(r['actor'])} -> {_who(r['recipient'])}"
+              + (f"   due {r['due']}" if r["due"] else ""))
+        print(f"    {_clip(r['what'], 110)}")
+        print(f"    {r['status_reason']}" + (f"; see {r['resolved_by']} ({r['resolved_on']})" if r["resolved_by"] else ""))
+        if r["resolved_evidence"]:
+            print(f"    \"{_clip(r['resolved_evidence'][0]['text'], 100)}\" ({r['resolved_evidence'][0]['doc_id']})")
+    counts: dict[str, int] = {}
+    for r in rows:
+        counts[r["status"]] = counts.get(r["status"], 0) + 1
+    print(f"{len(rows)} commitment(s): " + ", ".join(f"{k} {v}" for k, v in sorted(counts.items())))
+    return 0
+
+
+def cmd_timeline(args) -> int:
+    from . import link
+    store = _store(args)
+    rows = link.timeline(store, args.pair[0], args.pair[1], args.topic)
+    for r in rows:
+        when = r["date"] or f"(reported {r['first_reported']})"
+        print(f"{when:12s} {r['event_type']:9s} {_who(r['actor'])}" + (f" -> {_who(r['recipient'])}" if r["recipient"] else "")
+              + (f"  @ {r['location']['name']}" if r["location"] else "")
+              + (f"  [{r['agreement'].get('name') or r['agreement'].get('kind')}]" if r["agreement"] else ""))
+        ev = r["evidence"][0]
+        print(f"             \"{_clip(ev['text'], 100)}\"  — {', '.join(r['documents'])}"
+              + (f" ({r['n_documents']} reports)" if r["n_documents"] > 1 else ""))
+    print(f"{len(rows)} event(s) between {args.pair[0].upper()} and {args.pair[1].upper()}")
     return 0
 
 
@@ -277,11 +383,36 @@ def build_parser() -> argparse.ArgumentParser:
 
     sp = with_filters(with_db(sub.add_parser("export", help="write events as JSON Lines (SCHEMA.md) or CSV")))
     sp.add_argument("--format", choices=("jsonl", "csv"), default="jsonl")
+    sp.add_argument("--what", choices=("events", "canonical", "agreements", "commitments", "actors"),
+                    default="events", help="per-mention events (default) or the cross-document records")
     sp.add_argument("-o", "--output", help="file to write (default: standard output)")
     sp.set_defaults(func=cmd_export)
 
     sp = with_db(sub.add_parser("failures", help="inputs that were rejected, with the reason"))
     sp.set_defaults(func=cmd_failures)
+
+    sp = with_db(sub.add_parser("link", help="update (or --rebuild) the cross-document layer"))
+    sp.add_argument("--rebuild", action="store_true", help="recompute everything from the per-document events")
+    sp.set_defaults(func=cmd_link)
+
+    sp = with_db(sub.add_parser("actors", help="people and organisations across documents"))
+    sp.add_argument("query", nargs="?")
+    sp.add_argument("--limit", type=int, default=0)
+    sp.set_defaults(func=cmd_actors)
+
+    sp = with_db(sub.add_parser("agreements", help="agreements with their dated stages"))
+    sp.add_argument("query", nargs="?")
+    sp.set_defaults(func=cmd_agreements)
+
+    sp = with_db(sub.add_parser("commitments", help="promises and whether they were kept"))
+    sp.add_argument("--status", choices=("open", "fulfilled", "overdue", "withdrawn"))
+    sp.add_argument("--country")
+    sp.set_defaults(func=cmd_commitments)
+
+    sp = with_db(sub.add_parser("timeline", help="dated, cited chronology of a relationship"))
+    sp.add_argument("--pair", nargs=2, metavar=("A", "B"), required=True)
+    sp.add_argument("--topic", choices=TOPICS)
+    sp.set_defaults(func=cmd_timeline)
 
     sp = sub.add_parser("demo", help="build a fresh database from the bundled demo corpus and show it")
     sp.add_argument("--db", help="database to (re)create (default ./pactwatch-demo.db)")

@@ -95,6 +95,7 @@ class IngestSummary:
     events: int = 0
     failures: list[Failure] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    link: object = None           # link.LinkReport of the cross-document update
 
     def as_dict(self) -> dict:
         return {"read": self.read, "new": self.new, "updated": self.updated, "unchanged": self.unchanged,
@@ -102,7 +103,8 @@ class IngestSummary:
 
 
 def ingest_paths(paths: list[str], store, processes: int = 1, limits: Limits = DEFAULT_LIMITS,
-                 progress: Callable[[int], None] | None = None, command: str = "ingest") -> IngestSummary:
+                 progress: Callable[[int], None] | None = None, command: str = "ingest",
+                 link: bool = True) -> IngestSummary:
     """Read, extract and store. Unchanged documents are not processed again."""
     summary = IngestSummary()
     run_id = store.start_run(command, [str(p) for p in paths])
@@ -130,22 +132,31 @@ def ingest_paths(paths: list[str], store, processes: int = 1, limits: Limits = D
             yield item
 
     pending: list[DocResult] = []
+    stored: list[str] = []
+    stale: set[str] = set()
     for res in extract_many(to_process(), processes=processes):
         if isinstance(res, Failure):
             failed(res)
             continue
         pending.append(res)
         if len(pending) >= 64:
-            _flush(store, pending, run_id, summary, progress)
-    _flush(store, pending, run_id, summary, progress)
+            stale |= _flush(store, pending, run_id, summary, progress, stored)
+    stale |= _flush(store, pending, run_id, summary, progress, stored)
+    if link and (stored or stale):
+        from . import link as link_stage
+        summary.link = link_stage.update(store, stored, stale_clusters=stale)
     store.finish_run(run_id, summary.as_dict())
     return summary
 
 
-def _flush(store, pending, run_id, summary, progress):
+def _flush(store, pending, run_id, summary, progress, stored) -> set[str]:
+    """Save a batch; returns the cross-document clusters that replaced documents belonged to."""
     if not pending:
-        return
+        return set()
+    old_events = store.event_ids([r.document.id for r in pending])
+    stale = set(store.clusters(old_events).values()) if old_events else set()
     states = store.save_many(pending, run_id=run_id)
+    stored.extend(r.document.id for r, st in zip(pending, states) if st in ("new", "updated"))
     for res, st in zip(pending, states):
         if st == "new":
             summary.new += 1
@@ -158,3 +169,4 @@ def _flush(store, pending, run_id, summary, progress):
     if progress:
         progress(len(pending))
     pending.clear()
+    return stale

@@ -55,7 +55,7 @@ from .model import DocResult, Document, Entity, Event, Failure, Sentence
 
 __all__ = ["SCHEMA_VERSION", "Store", "StoreError", "default_db_path"]
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 _CHUNK = 500  # ids per IN (...) clause
 
 md = sa.MetaData()
@@ -139,6 +139,29 @@ evidence_t = sa.Table(
     sa.Column("position", _I, primary_key=True),
     sa.Column("doc_id", _S, nullable=False), sa.Column("start", _I, nullable=False),
     sa.Column("end", _I, nullable=False), sa.Column("text", _T),
+)
+
+
+# ---- the cross-document layer (see link.py) ---------------------------------------------------
+links_t = sa.Table(
+    "event_links", md,
+    sa.Column("a", _S, _fk("events.id"), primary_key=True),
+    sa.Column("b", _S, _fk("events.id"), primary_key=True),
+    sa.Column("reasons", _T, nullable=False),
+    sa.Index("ix_event_links_b", "b"),
+)
+clusters_t = sa.Table(
+    "event_clusters", md,
+    sa.Column("event_id", _S, _fk("events.id"), primary_key=True),
+    sa.Column("cluster_id", _S, nullable=False, index=True),
+)
+derived_t = sa.Table(
+    "derived", md,
+    sa.Column("kind", _S(16), primary_key=True),           # 'commitment' | 'agreement'
+    sa.Column("id", _S, primary_key=True),
+    sa.Column("scope", _T, nullable=False),                # '|KOR|USA|': the countries it involves
+    sa.Column("status", _S(16)),
+    sa.Column("record", _T, nullable=False),
 )
 
 
@@ -426,6 +449,146 @@ class Store:
             rows = c.execute(sa.select(runs_t).order_by(runs_t.c.id)).mappings().all()
         return [{**r, "paths": _loads(r["paths"], []), "counts": _loads(r["counts"])} for r in rows]
 
+    # ---- the cross-document layer ------------------------------------------------------
+
+    def events_by_ids(self, ids: Iterable[str]) -> list[Event]:
+        ids = list(ids)
+        out: list[Event] = []
+        with self.engine.connect() as c:
+            for chunk in _chunks(ids):
+                rows = c.execute(sa.select(events_t.c.id, events_t.c.record, events_t.c.confidence,
+                                           events_t.c.trigger).where(events_t.c.id.in_(chunk))).all()
+                out.extend(_rebuild(c, rows))
+        return out
+
+    def event_ids(self, doc_ids: Iterable[str] | None = None) -> list[str]:
+        q = sa.select(events_t.c.id).order_by(events_t.c.id)
+        with self.engine.connect() as c:
+            if doc_ids is None:
+                return [r[0] for r in c.execute(q)]
+            out = []
+            for chunk in _chunks(list(doc_ids)):
+                out.extend(r[0] for r in c.execute(q.where(events_t.c.doc_id.in_(chunk))))
+            return out
+
+    def document_dates(self, doc_ids: Iterable[str] | None = None) -> dict[str, str | None]:
+        q = sa.select(documents_t.c.id, documents_t.c.date)
+        with self.engine.connect() as c:
+            if doc_ids is None:
+                return {r[0]: r[1] for r in c.execute(q)}
+            out = {}
+            for chunk in _chunks(list(set(doc_ids))):
+                out.update({r[0]: r[1] for r in c.execute(q.where(documents_t.c.id.in_(chunk)))})
+            return out
+
+    def latest_document_date(self) -> str | None:
+        with self.engine.connect() as c:
+            return c.execute(sa.select(sa.func.max(documents_t.c.date))).scalar()
+
+    def candidate_event_ids(self, event_type: str, countries: Iterable[str], exclude_doc: str) -> list[str]:
+        """Events of this category from other documents that share a participant country."""
+        countries = sorted({x for x in countries if x})
+        if not countries:
+            return []
+        q = (sa.select(events_t.c.id).distinct()
+             .join(participants_t, participants_t.c.event_id == events_t.c.id)
+             .where(events_t.c.event_type == event_type, events_t.c.doc_id != exclude_doc,
+                    participants_t.c.country.in_(countries)).order_by(events_t.c.id))
+        with self.engine.connect() as c:
+            return [r[0] for r in c.execute(q)]
+
+    def events_by_country(self, code: str) -> list[str]:
+        q = (sa.select(participants_t.c.event_id).distinct().where(participants_t.c.country == code)
+             .order_by(participants_t.c.event_id))
+        with self.engine.connect() as c:
+            return [r[0] for r in c.execute(q)]
+
+    def add_links(self, edges: list[tuple[str, str, dict]]) -> None:
+        if not edges:
+            return
+        uniq = {(min(a, b), max(a, b)): r for a, b, r in edges}
+        rows = [{"a": a, "b": b, "reasons": _dumps(r)} for (a, b), r in sorted(uniq.items())]
+        with self._write() as c:
+            for chunk in _chunks(rows):
+                keys = [(r["a"], r["b"]) for r in chunk]
+                c.execute(links_t.delete().where(sa.tuple_(links_t.c.a, links_t.c.b).in_(keys)))
+            _bulk_insert(c, links_t, rows)
+
+    def links(self, ids: Iterable[str] | None = None) -> list[tuple[str, str, dict]]:
+        q = sa.select(links_t.c.a, links_t.c.b, links_t.c.reasons).order_by(links_t.c.a, links_t.c.b)
+        with self.engine.connect() as c:
+            if ids is None:
+                return [(a, b, _loads(r, {})) for a, b, r in c.execute(q)]
+            out, seen = [], set()
+            for chunk in _chunks(list(set(ids))):
+                for a, b, r in c.execute(q.where(sa.or_(links_t.c.a.in_(chunk), links_t.c.b.in_(chunk)))):
+                    if (a, b) not in seen:
+                        seen.add((a, b))
+                        out.append((a, b, _loads(r, {})))
+            return out
+
+    def clusters(self, ids: Iterable[str] | None = None) -> dict[str, str]:
+        """event id -> cluster id (events with no row are their own cluster)."""
+        q = sa.select(clusters_t.c.event_id, clusters_t.c.cluster_id)
+        with self.engine.connect() as c:
+            if ids is None:
+                return {a: b for a, b in c.execute(q)}
+            out = {}
+            for chunk in _chunks(list(set(ids))):
+                out.update({a: b for a, b in c.execute(q.where(clusters_t.c.event_id.in_(chunk)))})
+            return out
+
+    def cluster_members(self, cluster_ids: Iterable[str]) -> dict[str, list[str]]:
+        out: dict[str, list[str]] = {}
+        with self.engine.connect() as c:
+            for chunk in _chunks(list(set(cluster_ids))):
+                for ev, cl in c.execute(sa.select(clusters_t.c.event_id, clusters_t.c.cluster_id)
+                                        .where(clusters_t.c.cluster_id.in_(chunk))):
+                    out.setdefault(cl, []).append(ev)
+        return {k: sorted(v) for k, v in out.items()}
+
+    def set_clusters(self, mapping: dict[str, str]) -> None:
+        if not mapping:
+            return
+        with self._write() as c:
+            for chunk in _chunks(list(mapping)):
+                c.execute(clusters_t.delete().where(clusters_t.c.event_id.in_(chunk)))
+            _bulk_insert(c, clusters_t, [{"event_id": e, "cluster_id": k} for e, k in mapping.items()])
+
+    def replace_derived(self, kind: str, records: list[dict], scope: set[str] | None) -> None:
+        """Replace the derived records of a kind that involve any country in `scope` (None: all)."""
+        with self._write() as c:
+            if scope is None:
+                c.execute(derived_t.delete().where(derived_t.c.kind == kind))
+            else:
+                for code in sorted(scope):
+                    c.execute(derived_t.delete().where(derived_t.c.kind == kind,
+                                                       derived_t.c.scope.contains(f"|{code}|", autoescape=True)))
+            rows = [{"kind": kind, "id": r["id"], "scope": "|" + "|".join(sorted(r.get("countries") or [])) + "|",
+                     "status": r.get("status"), "record": _dumps(r)} for r in records]
+            for chunk in _chunks([r["id"] for r in rows]):
+                c.execute(derived_t.delete().where(derived_t.c.kind == kind, derived_t.c.id.in_(chunk)))
+            _bulk_insert(c, derived_t, rows)
+
+    def derived(self, kind: str) -> list[dict]:
+        q = sa.select(derived_t.c.record).where(derived_t.c.kind == kind).order_by(derived_t.c.id)
+        with self.engine.connect() as c:
+            return [_loads(r[0], {}) for r in c.execute(q)]
+
+    def clear_links(self) -> None:
+        with self._write() as c:
+            for t in (links_t, clusters_t, derived_t):
+                c.execute(t.delete())
+
+    def mention_rows(self) -> list[dict[str, Any]]:
+        """Every entity mention with its document's id and date (for the actor registry)."""
+        q = (sa.select(mentions_t.c.doc_id, documents_t.c.date, mentions_t.c.start, mentions_t.c.end,
+                       *(mentions_t.c[k] for k in _ENTITY_COLS))
+             .join(documents_t, documents_t.c.id == mentions_t.c.doc_id)
+             .order_by(documents_t.c.date, mentions_t.c.doc_id, mentions_t.c.start))
+        with self.engine.connect() as c:
+            return [dict(r._mapping) for r in c.execute(q)]
+
     def counts(self) -> dict[str, int]:
         tables = {"documents": documents_t, "sentences": sentences_t, "entities": mentions_t,
                   "events": events_t, "failures": failures_t, "runs": runs_t}
@@ -468,8 +631,9 @@ def _check_event_ids(c: Connection, todo: list[DocResult]) -> None:
 def _delete_docs(c: Connection, doc_ids: list[str]) -> None:
     for chunk in _chunks(doc_ids):
         ev_ids = sa.select(events_t.c.id).where(events_t.c.doc_id.in_(chunk)).scalar_subquery()
-        for t in (evidence_t, topics_t, participants_t):
+        for t in (evidence_t, topics_t, participants_t, clusters_t):
             c.execute(t.delete().where(t.c.event_id.in_(ev_ids)))
+        c.execute(links_t.delete().where(sa.or_(links_t.c.a.in_(ev_ids), links_t.c.b.in_(ev_ids))))
         for t in (events_t, mentions_t, sentences_t):
             c.execute(t.delete().where(t.c.doc_id.in_(chunk)))
         c.execute(documents_t.delete().where(documents_t.c.id.in_(chunk)))

@@ -1,0 +1,554 @@
+"""Cross-document stage: one record per real-world event, agreements, commitments, actors.
+
+Runs after the store has the per-document events (store -> link -> store):
+
+- **Canonical events.** Two events from different documents are *linked* when a deterministic,
+  explainable test says they report the same real-world event (same category and kind,
+  overlapping participants, no conflicting people, place, agreement or date, dates within a
+  window, similar evidence where the category is too generic to tell otherwise). Each link is
+  stored with its reasons. A canonical event is a connected component of links; its id is the
+  smallest member id, so the result does not depend on the order documents arrived in, and an
+  incremental update (new links, recomputed components of the touched clusters) equals a rebuild.
+- **Commitments.** Every canonical AGREE event (a promise, proposal, plan, offer, invitation,
+  future meeting, "will sign") is a commitment. A later canonical event that carries it out
+  closes it as *fulfilled*; a later cancellation as *withdrawn*; one past its due date with no
+  sign as *overdue*; otherwise it is *open*. Status is as of the latest document date.
+- **Agreements.** Canonical events that name or type an agreement build agreement objects with
+  dated, cited stages (proposed, negotiating, to_be_signed, signed, in_force, suspended, withdrawn).
+- **Actors.** A registry over all mentions: one record per person or organisation with aliases,
+  countries, roles with the dates they were reported, and the mentions' sources.
+
+Thresholds live in `LinkConfig` and can be changed by the caller.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import asdict, dataclass, field
+from typing import Iterable
+
+from .model import Event
+
+MEETING_WORDS = {"meet", "met", "meets", "meeting", "talks", "talk", "summit", "visit", "visited", "visits",
+                 "visiting", "trip", "host", "hosted", "session", "conference", "dialogue", "consultations",
+                 "negotiations", "held", "hold", "call", "called", "travel", "arrive", "arrived", "convene"}
+CANCEL_WORDS = re.compile(r"\b(cancel+(?:ed|led|s|ing)?|call(?:ed|s)? off|scrap+(?:ped|s)?|abandon(?:ed|s)?|"
+                          r"dropp?(?:ed)? (?:the )?plans?|withdr[ae]w|shelv(?:ed|es)|terminat(?:ed|es)|pull(?:ed)? out)\b",
+                          re.I)
+STOP = set("""a an the and or of to in on at for with by from as is are was were be been being will would shall
+should can could may might must has have had do does did it its their his her they them he she we our this that
+these those there here said says say told tell added add also than then but not no new other more most such
+two both first second last next week month year years day days today yesterday monday tuesday wednesday thursday
+friday saturday sunday january february march april may june july august september october november december
+minister ministers president prime official officials government governments country countries side sides
+which who whom what when where while after before during about over under into up out its ministry
+statement according reporters agency news spokesperson""".split())
+
+
+@dataclass
+class LinkConfig:
+    """Thresholds of the same-event test and of commitment matching."""
+    date_window_days: int = 2          # reports of one event: dated at most this far apart
+    undated_window_days: int = 10      # when one report gives no date: its document within this window
+    min_country_jaccard: float = 0.5   # participant countries must overlap this much
+    min_text_similarity: float = 0.34  # for generic promises, whose category alone says little
+    bonus_similarity: float = 0.5      # near-copies: this similar merges despite missing details
+    fulfil_min_overlap: float = 0.2    # commitment text vs. the event that carries it out
+    due_slack_days: int = 0            # overdue once the as-of date is past due + slack
+
+
+# ---------------------------------------------------------------------------------------------- features
+def countries(e: Event) -> set[str]:
+    return {x.country for x in e.actor + e.recipient if x.country}
+
+
+def people(e: Event) -> set[str]:
+    return {_norm(x.entity_name) for x in e.actor + e.recipient if x.entity_type == "person"}
+
+
+def kind(e: Event) -> str:
+    """meeting | accord | other: what an AGREE (or any) event is about."""
+    if e.event_type == "CONSULT":
+        return "meeting"
+    if e.event_type not in ("AGREE", "SUPPORT", "REJECT"):
+        return "other"
+    if e.agreement:
+        return "accord"
+    if set(_words(e.trigger or "")) & MEETING_WORDS:
+        return "meeting"
+    return "other"
+
+
+def _norm(s: str) -> str:
+    return " ".join(s.replace("-", " ").lower().split())
+
+
+def _words(text: str) -> list[str]:
+    return re.findall(r"[a-z][a-z0-9]+", text.lower())
+
+
+def content_words(e: Event) -> set[str]:
+    return {w for w in _words(" ".join(sp.text for sp in e.evidence)) if w not in STOP and len(w) > 2}
+
+
+def jaccard(a: set, b: set) -> float:
+    return len(a & b) / len(a | b) if a or b else 0.0
+
+
+def _date(s: str | None) -> dt.date | None:
+    if not s:
+        return None
+    try:
+        y, m, d = (s + "-01-01")[:10].split("-")
+        return dt.date(int(y), int(m), int(d))
+    except ValueError:
+        return None
+
+
+def _span(value: str | None) -> tuple[dt.date, dt.date] | None:
+    """The days a YYYY / YYYY-MM / YYYY-MM-DD value covers."""
+    if not value:
+        return None
+    lo = _date(value)
+    if lo is None:
+        return None
+    if len(value) == 4:
+        return lo, dt.date(lo.year, 12, 31)
+    if len(value) == 7:
+        nxt = dt.date(lo.year + (lo.month == 12), lo.month % 12 + 1, 1)
+        return lo, nxt - dt.timedelta(days=1)
+    return lo, lo
+
+
+# ---------------------------------------------------------------------------------------------- same event
+def same_event(a: Event, b: Event, doc_dates: dict[str, str | None], cfg: LinkConfig) -> dict | None:
+    """Reasons why a and b (from different documents) report the same event, or None."""
+    if a.doc_id == b.doc_id or a.event_type != b.event_type or kind(a) != kind(b):
+        return None
+    if (a.aux_mode or None) != (b.aux_mode or None):
+        return None
+    ca, cb = countries(a), countries(b)
+    cj = jaccard(ca, cb)
+    if not ca & cb or cj < cfg.min_country_jaccard:
+        return None
+    pa, pb = people(a), people(b)
+    if pa and pb and not pa & pb:
+        return None
+    reasons: dict = {"same_type": a.event_type, "kind": kind(a), "shared_countries": sorted(ca & cb),
+                     "country_jaccard": round(cj, 2)}
+    if pa & pb:
+        reasons["shared_people"] = sorted(pa & pb)
+    if a.location and b.location:
+        if a.location.geonames_id != b.location.geonames_id and _norm(a.location.name) != _norm(b.location.name):
+            return None
+        reasons["same_place"] = a.location.name
+    na = (a.agreement or {}).get("name")
+    nb = (b.agreement or {}).get("name")
+    if na and nb:
+        if _norm(na) != _norm(nb):
+            return None
+        reasons["same_agreement"] = na
+    sa_, sb_ = _span(a.date), _span(b.date)
+    if sa_ and sb_:
+        gap = max((sb_[0] - sa_[1]).days, (sa_[0] - sb_[1]).days, 0)
+        if gap > cfg.date_window_days:
+            return None
+        reasons["date_gap_days"] = gap
+    else:
+        da, db = _date(doc_dates.get(a.doc_id)), _date(doc_dates.get(b.doc_id))
+        if da and db:
+            # an undated report: its article must be close to the other's date (or article)
+            other = sa_ or sb_
+            ref = (other[0] if other else (da if sa_ else db))
+            mine = db if sa_ else da
+            gap = abs((mine - ref).days) if other else abs((da - db).days)
+            if gap > cfg.undated_window_days:
+                return None
+            reasons["undated_within_days"] = gap
+    sim = jaccard(content_words(a), content_words(b))
+    reasons["evidence_similarity"] = round(sim, 2)
+    if a.event_type == "AGREE" and kind(a) == "other" and sim < cfg.min_text_similarity and not (pa & pb and sim > 0.2):
+        return None     # two different promises of the same parties on the same day
+    if a.event_type not in ("CONSULT", "AGREE", "SUPPORT") and sim < cfg.min_text_similarity / 2 and not (pa & pb):
+        return None     # generic conflict categories: the wording must agree somewhat
+    return reasons
+
+
+# ---------------------------------------------------------------------------------------------- updating
+@dataclass
+class LinkReport:
+    new_links: int = 0
+    clusters_touched: int = 0
+    commitments: int = 0
+    agreements: int = 0
+
+    def __str__(self) -> str:
+        return (f"linked: {self.new_links} new cross-document link(s), {self.clusters_touched} canonical "
+                f"event(s) updated, {self.commitments} commitment(s) and {self.agreements} agreement(s) refreshed")
+
+
+def update(store, doc_ids: Iterable[str], cfg: LinkConfig | None = None,
+           stale_clusters: Iterable[str] = ()) -> LinkReport:
+    """Link the events of these (new or changed) documents into the cross-document layer."""
+    cfg = cfg or LinkConfig()
+    report = LinkReport()
+    new_ids = store.event_ids(doc_ids)
+    new_events = store.events_by_ids(new_ids)
+    if not new_events and not stale_clusters:
+        return report
+    # candidates from other documents: same category, a shared country
+    cand_ids: set[str] = set()
+    per_event: dict[str, list[str]] = {}
+    for e in new_events:
+        ids = store.candidate_event_ids(e.event_type, countries(e), e.doc_id)
+        per_event[e.id] = ids
+        cand_ids.update(ids)
+    cands = {e.id: e for e in store.events_by_ids(cand_ids - set(new_ids))}
+    cands.update({e.id: e for e in new_events})
+    doc_dates = store.document_dates({e.doc_id for e in cands.values()})
+    edges = []
+    for e in new_events:
+        for cid in per_event[e.id]:
+            other = cands.get(cid)
+            if other is None or other.id == e.id:
+                continue
+            why = same_event(e, other, doc_dates, cfg)
+            if why is not None:
+                edges.append((e.id, other.id, why))
+    store.add_links(edges)
+    report.new_links = len(edges)
+    # recompute the components that contain the new events or their neighbours
+    seeds = set(new_ids) | {b for _, b, _ in edges} | {a for a, _, _ in edges}
+    old = store.clusters(seeds)
+    members = store.cluster_members(set(old.values()) | set(stale_clusters))
+    nodes = seeds | {m for ms in members.values() for m in ms}
+    mapping = _components(nodes, store)
+    store.set_clusters(mapping)
+    report.clusters_touched = len(set(mapping.values()))
+    scope = set()
+    for e in store.events_by_ids(mapping):
+        scope |= countries(e)
+    report.commitments, report.agreements = refresh_derived(store, scope, cfg)
+    return report
+
+
+def _components(nodes: set[str], store) -> dict[str, str]:
+    """Connected components over stored links, grown from `nodes`; cluster id = smallest member."""
+    parent: dict[str, str] = {}
+
+    def find(x):
+        parent.setdefault(x, x)
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    frontier, seen = set(nodes), set()
+    while frontier:
+        batch = frontier - seen
+        if not batch:
+            break
+        seen |= batch
+        frontier = set()
+        for a, b, _ in store.links(batch):
+            ra, rb = find(a), find(b)
+            if ra != rb:
+                parent[max(ra, rb)] = min(ra, rb)
+            frontier.update((a, b))
+    for n in seen:
+        find(n)
+    return {n: find(n) for n in seen}
+
+
+def rebuild(store, cfg: LinkConfig | None = None) -> LinkReport:
+    """Recompute the whole cross-document layer from the per-document events."""
+    store.clear_links()
+    docs = sorted(store.document_dates())
+    report = LinkReport()
+    cfg = cfg or LinkConfig()
+    for i in range(0, len(docs), 200):
+        r = update(store, docs[i:i + 200], cfg)
+        report.new_links += r.new_links
+    report.clusters_touched = len(set(store.clusters().values()))
+    report.commitments, report.agreements = refresh_derived(store, None, cfg)
+    return report
+
+
+# ---------------------------------------------------------------------------------------------- canonical events
+def canonical_events(store, event_ids: Iterable[str] | None = None) -> list[dict]:
+    """Canonical event records (SCHEMA.md style) for the clusters of these events (all if None)."""
+    clusters = store.clusters(event_ids) if event_ids is not None else store.clusters()
+    ids = list(event_ids) if event_ids is not None else store.event_ids()
+    by_cluster: dict[str, list[str]] = {}
+    for i in ids:
+        by_cluster.setdefault(clusters.get(i, i), []).append(i)
+    if event_ids is not None:
+        members = store.cluster_members(by_cluster)
+        for k, v in members.items():
+            by_cluster[k] = sorted(set(by_cluster[k]) | set(v))
+    events = {e.id: e for e in store.events_by_ids({i for v in by_cluster.values() for i in v})}
+    doc_dates = store.document_dates({e.doc_id for e in events.values()})
+    links = store.links(events) if events else []
+    out = []
+    for cid, mids in by_cluster.items():
+        evs = [events[i] for i in mids if i in events]
+        if evs:
+            out.append(_canonical(cid, evs, doc_dates, links))
+    out.sort(key=lambda r: (r["date"] is None, r["date"] or "", r["id"]))
+    return out
+
+
+def _canonical(cid: str, evs: list[Event], doc_dates: dict, links) -> dict:
+    evs = sorted(evs, key=lambda e: (doc_dates.get(e.doc_id) or "", e.doc_id, e.id))
+    first = evs[0]
+    dated = [e for e in evs if e.date]
+    best_date = max(dated, key=lambda e: (len(e.date), -evs.index(e))) if dated else None
+    loc = next((e.location for e in evs if e.location), None)
+    seen_names, actors, recips = set(), [], []
+    for e in evs:
+        for side, bucket in ((e.actor, actors), (e.recipient, recips)):
+            for x in side:
+                key = (_norm(x.entity_name), x.country)
+                if key not in seen_names:
+                    seen_names.add(key)
+                    bucket.append(x.to_dict())
+    topics = []
+    for e in evs:
+        topics.extend(t for t in e.topics if t not in topics)
+    agreement = None
+    for e in evs:
+        if e.agreement:
+            agreement = dict(agreement or {}, **{k: v for k, v in e.agreement.items() if v})
+    member_set = {e.id for e in evs}
+    reasons = [{"a": a, "b": b, **r} for a, b, r in links if a in member_set and b in member_set]
+    docs = sorted({e.doc_id for e in evs})
+    return {
+        "id": cid, "event_type": first.event_type, "kind": kind(first), "mode": first.mode,
+        "context": first.context, "aux_mode": first.aux_mode, "actor": actors, "recipient": recips,
+        "date": best_date.date if best_date else None,
+        "date_precision": best_date.date_precision if best_date else None,
+        "location": loc.to_dict() if loc else None, "topics": topics, "agreement": agreement,
+        "mentions": [e.id for e in evs], "documents": docs, "n_documents": len(docs),
+        "first_reported": doc_dates.get(first.doc_id),
+        "evidence": [sp.to_dict() for e in evs for sp in e.evidence],
+        "merge_reasons": reasons,
+        "confidence": round(min(0.99, max(e.confidence for e in evs) + 0.03 * (len(docs) - 1)), 3),
+    }
+
+
+# ---------------------------------------------------------------------------------------------- derived records
+def refresh_derived(store, scope: set[str] | None, cfg: LinkConfig) -> tuple[int, int]:
+    """Recompute commitments and agreements that involve these countries (all if None)."""
+    if scope is not None and not scope:
+        return 0, 0
+    if scope is None:
+        ids = store.event_ids()
+    else:
+        ids = sorted({i for c in scope for i in store.events_by_country(c)})
+    canon = canonical_events(store, ids)
+    if scope is not None:     # everything else involving these countries must be seen too
+        involved = set(scope)
+        for r in canon:
+            involved |= {x["country"] for x in r["actor"] + r["recipient"] if x.get("country")}
+        canon = [r for r in canon if {x["country"] for x in r["actor"] + r["recipient"] if x.get("country")} & involved]
+    as_of = store.latest_document_date()
+    commitments = build_commitments(canon, as_of, cfg)
+    agreements = build_agreements(canon)
+    store.replace_derived("commitment", commitments, scope)
+    store.replace_derived("agreement", agreements, scope)
+    return len(commitments), len(agreements)
+
+
+def _participant_countries(r: dict) -> set[str]:
+    return {x["country"] for x in r["actor"] + r["recipient"] if x.get("country")}
+
+
+def _text(r: dict) -> str:
+    return " ".join(sp["text"] for sp in r["evidence"])
+
+
+def _content(r: dict) -> set[str]:
+    return {w for w in _words(_text(r)) if w not in STOP and len(w) > 2}
+
+
+def _due(r: dict) -> str | None:
+    """The date a commitment is due: its own date when that lies after it was first reported."""
+    if r["date"] and r["first_reported"] and r["date"] > r["first_reported"][: len(r["date"])]:
+        return r["date"]
+    return None
+
+
+FULFILS = {"meeting": {"CONSULT"}, "accord": {"SUPPORT"}, "other": {"CONSULT", "SUPPORT", "COOPERATE", "AID"}}
+
+
+def build_commitments(canon: list[dict], as_of: str | None, cfg: LinkConfig) -> list[dict]:
+    out = []
+    later = sorted(canon, key=lambda r: (r["date"] or r["first_reported"] or "", r["id"]))
+    for r in canon:
+        if r["event_type"] != "AGREE" or r["aux_mode"] in ("negation", "hypothetical"):
+            continue
+        made = r["first_reported"] or r["date"]
+        due = _due(r)
+        mine, words = _participant_countries(r), _content(r)
+        status, by, why = "open", None, "no later report carries it out"
+        for cand in later:
+            if cand["id"] == r["id"] or not (_participant_countries(cand) & mine):
+                continue
+            when = cand["date"] or cand["first_reported"] or ""
+            if made and when[:10] < made[: len(when[:10])]:
+                continue
+            if cand["first_reported"] and made and cand["first_reported"] < made:
+                continue
+            overlap = jaccard(words, _content(cand))
+            same_agreement = bool(r["agreement"] and cand["agreement"] and (
+                (r["agreement"].get("name") and cand["agreement"].get("name") and
+                 _norm(r["agreement"]["name"]) == _norm(cand["agreement"]["name"])) or
+                (r["agreement"].get("kind") == cand["agreement"].get("kind") and set(r["topics"]) & set(cand["topics"]))))
+            cancel = cand["event_type"] in ("REJECT", "SANCTION", "RETREAT") and CANCEL_WORDS.search(_text(cand))
+            if cancel and overlap >= cfg.fulfil_min_overlap:
+                status, by, why = "withdrawn", cand, f"called off ({cand['event_type']}), wording overlap {overlap:.2f}"
+                break
+            if cand["event_type"] in FULFILS[r["kind"]] and cand["aux_mode"] is None and (
+                    same_agreement or overlap >= cfg.fulfil_min_overlap or
+                    (r["kind"] == "meeting" and due and cand["date"] and cand["date"][:7] == due[:7])):
+                reason = "same agreement signed" if same_agreement else f"wording overlap {overlap:.2f}"
+                status, by, why = "fulfilled", cand, f"{cand['event_type']} on {when or '?'}: {reason}"
+                break
+        if status == "open" and due and as_of and _past(due, as_of, cfg.due_slack_days):
+            status, why = "overdue", f"due {due}, nothing reported by {as_of}"
+        out.append({
+            "id": "c-" + r["id"], "event_id": r["id"], "kind": r["kind"],
+            "actor": r["actor"], "recipient": r["recipient"], "countries": sorted(mine),
+            "what": r["evidence"][0]["text"] if r["evidence"] else "", "topics": r["topics"],
+            "agreement": r["agreement"], "made_on": made, "due": due, "status": status,
+            "status_reason": why, "as_of": as_of,
+            "resolved_by": by["id"] if by else None,
+            "resolved_on": (by["date"] or by["first_reported"]) if by else None,
+            "resolved_evidence": by["evidence"][:1] if by else [],
+            "evidence": r["evidence"], "documents": r["documents"],
+        })
+    return out
+
+
+def _past(due: str, as_of: str, slack: int) -> bool:
+    span = _span(due)
+    now = _date(as_of)
+    return bool(span and now and now > span[1] + dt.timedelta(days=slack))
+
+
+STAGES = ("proposed", "negotiating", "to_be_signed", "signed", "in_force", "suspended", "withdrawn")
+
+
+def stage_of(r: dict) -> str | None:
+    text = _text(r).lower()
+    t = r["event_type"]
+    if re.search(r"\b(suspend|suspended|suspends|suspension)\b", text):
+        return "suspended"
+    if t in ("REJECT", "RETREAT", "SANCTION") and re.search(r"\b(withdr[ae]w|withdrawn|pull(?:ed)? out|scrap|cancel)", text):
+        return "withdrawn"
+    if re.search(r"\b(took effect|takes effect|entered into force|enters into force|came into force|in force|ratifi)", text):
+        return "in_force"
+    if t == "SUPPORT":
+        return "signed"
+    if t == "AGREE":
+        if re.search(r"\bsign", text):
+            return "to_be_signed"
+        return "proposed"
+    if t == "CONSULT":
+        return "negotiating"
+    return None
+
+
+def build_agreements(canon: list[dict]) -> list[dict]:
+    groups: dict[tuple, dict] = {}
+    named: dict[str, tuple] = {}
+    items = sorted((r for r in canon if r["agreement"]), key=lambda r: (r["date"] or r["first_reported"] or "", r["id"]))
+    for r in items:
+        ag = r["agreement"]
+        parties = tuple(sorted(_participant_countries(r)))
+        name = ag.get("name")
+        if name:
+            key = ("name", _norm(name))
+        else:
+            # an unnamed mention joins a named agreement of the same parties and kind, if one is known
+            key = next((k for n, k in named.items() if set(groups[k]["parties"]) & set(parties)
+                        and groups[k]["kind"] in (ag.get("kind"), None, "agreement", "deal")
+                        and (set(groups[k]["topics"]) & set(r["topics"]) or not r["topics"])), None)
+            key = key or ("typed", ag.get("kind"), parties, (r["topics"] or [""])[0])
+        g = groups.get(key)
+        if g is None:
+            g = groups[key] = {"id": "a-" + r["id"], "name": name, "kind": ag.get("kind"), "parties": list(parties),
+                               "signatories": [], "topics": [], "stages": [], "countries": list(parties)}
+            if name:
+                named[_norm(name)] = key
+        g["name"] = g["name"] or name
+        if ag.get("kind") and (g["kind"] in (None, "agreement", "deal")):
+            g["kind"] = ag.get("kind")
+        g["parties"] = sorted(set(g["parties"]) | set(parties))
+        g["countries"] = g["parties"]
+        g["topics"] += [t for t in r["topics"] if t not in g["topics"]]
+        st = stage_of(r)
+        if st:
+            g["stages"].append({"stage": st, "date": r["date"] or r["first_reported"], "event_id": r["id"],
+                                "documents": r["documents"], "evidence": r["evidence"][:1]})
+            if st == "signed":
+                for x in r["actor"] + r["recipient"]:
+                    if x["entity_type"] == "person" and x["entity_name"] not in g["signatories"]:
+                        g["signatories"].append(x["entity_name"])
+    for g in groups.values():
+        g["stages"].sort(key=lambda s: (s["date"] or "", STAGES.index(s["stage"])))
+        g["status"] = g["stages"][-1]["stage"] if g["stages"] else None
+    return sorted(groups.values(), key=lambda g: g["id"])
+
+
+# ---------------------------------------------------------------------------------------------- actors
+def actor_registry(store, query: str | None = None) -> list[dict]:
+    """One record per person or organisation across all documents, with aliases, countries and
+    dated roles; conflicting reports are kept side by side."""
+    reg: dict[tuple, dict] = {}
+    for m in store.mention_rows():
+        if m["entity_type"] not in ("person", "organization", "group"):
+            continue
+        key = (m["entity_type"], _norm(m["entity_name"]))
+        r = reg.setdefault(key, {"entity_name": m["entity_name"], "entity_type": m["entity_type"],
+                                 "aliases": [], "countries": [], "sectors": [], "roles": [], "mentions": 0,
+                                 "documents": [], "first_seen": m["date"], "last_seen": m["date"]})
+        r["mentions"] += 1
+        if m["raw_text"] and m["raw_text"] not in r["aliases"] and m["raw_text"] != r["entity_name"]:
+            r["aliases"].append(m["raw_text"])
+        if m["country"] and m["country"] not in r["countries"]:
+            r["countries"].append(m["country"])
+        if m["sector_code"] and m["sector_code"] not in r["sectors"]:
+            r["sectors"].append(m["sector_code"])
+        if m["role"]:
+            hit = next((x for x in r["roles"] if x["role"] == m["role"]), None)
+            if hit is None:
+                r["roles"].append({"role": m["role"], "dates": [m["date"]] if m["date"] else [],
+                                   "documents": [m["doc_id"]]})
+            else:
+                if m["date"] and m["date"] not in hit["dates"]:
+                    hit["dates"].append(m["date"])
+                if m["doc_id"] not in hit["documents"]:
+                    hit["documents"].append(m["doc_id"])
+        if m["doc_id"] not in r["documents"]:
+            r["documents"].append(m["doc_id"])
+        if m["date"]:
+            r["first_seen"] = min(filter(None, [r["first_seen"], m["date"]]))
+            r["last_seen"] = max(filter(None, [r["last_seen"], m["date"]]))
+    out = list(reg.values())
+    for r in out:
+        # the role used for coding is the latest one reported
+        r["current_role"] = max(r["roles"], key=lambda x: max(x["dates"] or [""]))["role"] if r["roles"] else None
+    if query:
+        q = _norm(query)
+        out = [r for r in out if q in _norm(r["entity_name"]) or any(q in _norm(a) for a in r["aliases"])
+               or q.upper() in r["countries"]]
+    return sorted(out, key=lambda r: (-r["mentions"], r["entity_name"]))
+
+
+def timeline(store, a: str, b: str, topic: str | None = None) -> list[dict]:
+    """Dated, cited chronology of the canonical events between two countries."""
+    ids = set(store.events_by_country(a.upper())) & set(store.events_by_country(b.upper()))
+    recs = [r for r in canonical_events(store, ids)
+            if {a.upper(), b.upper()} <= _participant_countries(r) and (not topic or topic in r["topics"])]
+    return sorted(recs, key=lambda r: (r["date"] or r["first_reported"] or "", r["id"]))
