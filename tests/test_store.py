@@ -15,7 +15,7 @@ except ImportError:  # running from a checkout without an install
 import pytest
 
 from pactwatch.model import DocResult, Document, Entity, Event, Evidence, Failure, Location, Sentence
-from pactwatch.store import Store, StoreError, date_bounds, default_db_path
+from pactwatch.store import SCHEMA_VERSION, Store, StoreError, date_bounds, default_db_path
 
 TEXT = (" date 2025-08-05 Ottawa, Aug 5 Canada and the Republic of Korea opened a dialogue Tuesday on robotics. "
         "Park met Tremblay in Busan. Both sides will sign a memorandum on quantum research.")
@@ -94,7 +94,7 @@ def test_sqlite_settings_and_version(store: Store, tmp_path: Path) -> None:
         assert c.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
         assert c.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
         assert c.exec_driver_sql("PRAGMA busy_timeout").scalar() > 0
-        assert c.exec_driver_sql("select value from meta where key='schema_version'").scalar() == "1"
+        assert c.exec_driver_sql("select value from meta where key='schema_version'").scalar() == str(SCHEMA_VERSION)
     store.close()
     with sqlite3.connect(tmp_path / "sub" / "t.db") as c:
         c.execute("update meta set value='99'")
