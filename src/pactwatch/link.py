@@ -371,11 +371,21 @@ def _content(r: dict) -> set[str]:
     return {w for w in _words(_text(r)) if w not in STOP and len(w) > 2}
 
 
-def _due(r: dict) -> str | None:
-    """The date a commitment is due: its own date when that lies after it was first reported."""
-    if r["date"] and r["first_reported"] and r["date"] > r["first_reported"][: len(r["date"])]:
-        return r["date"]
-    return None
+def _due(r: dict) -> tuple[str | None, str | None]:
+    """When a commitment is due, and the words that say so: a future time in its own clause ("by the
+    end of April", "next month"), else the event's date when that lies after it was first reported."""
+    from .dates import find_time_expressions
+    made = r["first_reported"]
+    if made:
+        for sp in r["evidence"][:1]:
+            found = [te for te in find_time_expressions(sp["text"], made, tense="future") if te.value]
+            found = [te for te in found if te.value > made[: len(te.value)]]
+            found.sort(key=lambda te: (te.relation != "before", te.start))
+            if found:
+                return found[0].value, found[0].text
+    if r["date"] and made and r["date"] > made[: len(r["date"])]:
+        return r["date"], None
+    return None, None
 
 
 FULFILS = {"meeting": {"CONSULT"}, "accord": {"SUPPORT"}, "other": {"CONSULT", "SUPPORT", "COOPERATE", "AID"}}
@@ -388,7 +398,7 @@ def build_commitments(canon: list[dict], as_of: str | None, cfg: LinkConfig) -> 
         if r["event_type"] != "AGREE" or r["aux_mode"] in ("negation", "hypothetical"):
             continue
         made = r["first_reported"] or r["date"]
-        due = _due(r)
+        due, due_text = _due(r)
         mine, words = _participant_countries(r), _content(r)
         status, by, why = "open", None, "no later report carries it out"
         for cand in later:
@@ -420,7 +430,7 @@ def build_commitments(canon: list[dict], as_of: str | None, cfg: LinkConfig) -> 
             "id": "c-" + r["id"], "event_id": r["id"], "kind": r["kind"],
             "actor": r["actor"], "recipient": r["recipient"], "countries": sorted(mine),
             "what": r["evidence"][0]["text"] if r["evidence"] else "", "topics": r["topics"],
-            "agreement": r["agreement"], "made_on": made, "due": due, "status": status,
+            "agreement": r["agreement"], "made_on": made, "due": due, "due_text": due_text, "status": status,
             "status_reason": why, "as_of": as_of,
             "resolved_by": by["id"] if by else None,
             "resolved_on": (by["date"] or by["first_reported"]) if by else None,
