@@ -36,7 +36,9 @@ from pactwatch.store import Store  # noqa: E402
 
 
 def read_jsonl(p: Path) -> list[dict]:
-    return [json.loads(line) for line in p.read_text(encoding="utf-8").splitlines() if line.strip()]
+    """Records of NAME.jsonl, and of NAME.*.jsonl parts beside it."""
+    files = ([p] if p.exists() else []) + sorted(p.parent.glob(p.stem + ".*.jsonl"))
+    return [json.loads(line) for f in files for line in f.read_text(encoding="utf-8").splitlines() if line.strip()]
 
 
 def prf(tp: int, n_sys: int, n_gold: int) -> tuple[float, float, float]:
