@@ -1,6 +1,6 @@
 """pactwatch throughput benchmark (the acceptance check; it reports, it does not fail).
 
-    python bench/run.py [--docs 320] [--keep DIR] [--quiet]
+    python bench/run.py [--docs 320] [--keep DIR] [--quiet] [--repeat N]
 
 Generates a deterministic synthetic corpus (bench/generate.py), then on the same
 texts measures, in one run:
@@ -161,7 +161,7 @@ def main(argv=None) -> int:
                     pass
             say(f"spaCy alone:      {ph.wall:7.2f}s  {len(texts) / ph.wall:8.2f} docs/s  "
                 f"{n_words / ph.wall:9.0f} words/s  ({ph.note()}){tag}")
-            ph0 = ph if ph0 is None or ph.wall < ph0.wall else ph
+            ph0 = ph if ph0 is None or ph.wall < ph0.wall else ph0
             s1, ph = _ingest(corpus, work / f"one{r}.db", 1)
             say(f"ingest 1 process: {ph.wall:7.2f}s  {len(texts) / ph.wall:8.2f} docs/s  "
                 f"{n_words / ph.wall:9.0f} words/s  ({ph.note()}){tag}")

@@ -341,7 +341,16 @@ def cmd_demo(args) -> int:
         by_type[e.event_type] = by_type.get(e.event_type, 0) + 1
     print()
     print(f"{len(events)} events in {db}: " + ", ".join(f"{k} {v}" for k, v in sorted(by_type.items(), key=lambda x: -x[1])))
-    print(f"next: pactwatch events --db {db} --pair KOR USA   |   pactwatch show EVENT_ID --db {db}")
+    canon = len(set(store.clusters().values()) | {e.id for e in events if e.id not in store.clusters()})
+    commitments = store.derived("commitment")
+    status: dict[str, int] = {}
+    for c in commitments:
+        status[c["status"]] = status.get(c["status"], 0) + 1
+    print(f"across documents: {canon} canonical events; {len(commitments)} commitments ("
+          + ", ".join(f"{k} {v}" for k, v in sorted(status.items())) + f"); "
+          f"{len(store.derived('agreement'))} agreements")
+    print(f"next: pactwatch events --db {db} --pair KOR USA   |   pactwatch show EVENT_ID --db {db}   |   "
+          f"pactwatch commitments --db {db}   |   pactwatch timeline --pair KOR USA --db {db}")
     store.close()
     return 0
 

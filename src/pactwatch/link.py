@@ -167,6 +167,14 @@ def same_event(a: Event, b: Event, doc_dates: dict[str, str | None], cfg: LinkCo
             reasons["undated_within_days"] = gap
     sim = jaccard(content_words(a), content_words(b))
     reasons["evidence_similarity"] = round(sim, 2)
+    # besides compatibility, positive evidence that it is the same occasion
+    same_parties = len(ca) >= 2 and ca == cb
+    dated_same_day = "date_gap_days" in reasons and reasons["date_gap_days"] <= 1 and len(a.date or "") == 10
+    if not (pa & pb or "same_place" in reasons or "same_agreement" in reasons or sim >= cfg.min_text_similarity
+            or (same_parties and dated_same_day)):
+        return None
+    if len(ca & cb) < min(2, len(ca), len(cb)) and not (pa & pb or sim >= cfg.bonus_similarity):
+        return None     # one shared country is not enough when both name two
     if a.event_type == "AGREE" and kind(a) == "other" and sim < cfg.min_text_similarity and not (pa & pb and sim > 0.2):
         return None     # two different promises of the same parties on the same day
     if a.event_type not in ("CONSULT", "AGREE", "SUPPORT") and sim < cfg.min_text_similarity / 2 and not (pa & pb):
