@@ -210,8 +210,8 @@ def main(argv=None) -> int:
         def verdict(ok: bool) -> str:
             return "met" if ok else "NOT met"
 
-        say(f"target ratio_vs_spacy >= {TARGET_RATIO}: {ratio:.2f} {verdict(ratio >= TARGET_RATIO)}")
-        say(f"target speedup_2proc >= {TARGET_SPEEDUP}: {speedup:.2f} {verdict(speedup >= TARGET_SPEEDUP)}")
+        say(f"target ratio_vs_spacy >= {TARGET_RATIO}: {ratio:.3f} {verdict(ratio >= TARGET_RATIO)}")
+        say(f"target speedup_2proc >= {TARGET_SPEEDUP}: {speedup:.3f} {verdict(speedup >= TARGET_SPEEDUP)}")
         say(f"target peak_rss_mb < {TARGET_RSS_MB:.0f}: {peak:.1f} {verdict(peak < TARGET_RSS_MB)}")
         print(f"BENCH docs_per_s={dps1:.2f} words_per_s={wps1:.2f} ratio_vs_spacy={ratio:.2f} "
               f"speedup_2proc={speedup:.2f} peak_rss_mb={peak:.2f}", flush=True)

@@ -319,7 +319,7 @@ class ActorResolver:
             t = sdoc[i]
             if t.is_space or t.text == "\n":
                 break
-            if t.pos_ in TITLE_STOP_POS and not (t.lower_ == "of" and i - 1 >= 0 and sdoc[i - 1].text[:1].isupper()) \
+            if t.pos_ in TITLE_STOP_POS and not (t.lower_ in ("of", "for") and i - 1 >= 0 and sdoc[i - 1].text[:1].isupper()) \
                     and t.tag_ != "POS" and t.text not in ("-",):
                 break
             if t.pos_ in ("NOUN", "ADJ") and not t.text[:1].isupper() and t.lower_ not in ("former", "deputy", "acting"):
@@ -413,7 +413,11 @@ class ActorResolver:
         m.entity.sector_code = role.sector
         if role.kind in ("group", "person"):
             # "the Norwegian foreign minister" is one person; "Israeli soldiers" a group
-            m.entity.entity_type = "person" if role.kind == "person" and noun.tag_ in ("NN", "NNP") else "group"
+            named = any(t.ent_type_ == "PERSON" for t in sdoc[noun.i + 1: noun.i + 8])
+            m.entity.entity_type = "person" if role.kind == "person" and noun.tag_ in ("NN", "NNP") and not named \
+                else "group"
+            if m.entity.entity_type == "person":
+                m.entity.entity_name = f"{m.entity.entity_name} ({role.role})"   # an unnamed official
             m.entity.role = role.role
 
 

@@ -924,7 +924,8 @@ class EventCoder:
             prior = [te for pos, te in dated if pos < first]
             if prior:
                 te = prior[-1]
-                g[0].date = dates_mod.TimeExpr(te.start, te.end, te.text, te.value, te.precision)
+                # inherited: no words of its own say when (date_text stays empty)
+                g[0].date = dates_mod.TimeExpr(te.start, te.end, None, te.value, te.precision)
 
     # ------------------------------------------------------------------ final record
     def _finish(self, document: Document, g: list[EventMention]) -> Event:

@@ -76,7 +76,22 @@ def kind(e: Event) -> str:
         return "accord"
     if set(_words(e.trigger or "")) & MEETING_WORDS:
         return "meeting"
+    if e.event_type == "AGREE":
+        first = e.evidence[0].text if e.evidence else ""
+        if re.search(r"\b(visit|travel|trip|summit|meet|meeting|talks|host)\w*\b", first, re.I) and not re.search(
+                r"\b(sign|fund|lab|laborator|centre|center|committee|office)\w*", first, re.I):
+            return "meeting"      # "plans to travel to Beijing in May"
     return "other"
+
+
+def _trigger(e: Event) -> str:
+    w = _words(e.trigger or "")
+    return w[0] if w else ""
+
+
+def _weak_date(e: Event) -> bool:
+    """No time expression of its own: the date was inherited, or there is none."""
+    return not e.date or not e.date_text
 
 
 def _norm(s: str) -> str:
@@ -149,12 +164,24 @@ def same_event(a: Event, b: Event, doc_dates: dict[str, str | None], cfg: LinkCo
             return None
         reasons["same_agreement"] = na
     sa_, sb_ = _span(a.date), _span(b.date)
-    if sa_ and sb_:
+    weak = _weak_date(a) or _weak_date(b)
+    if weak:
+        # a background mention ("the memorandum signed in Paris", "the restrictions Beijing imposed")
+        # has no date of its own: only its article's date bounds it, and stronger evidence is needed
+        reasons["date"] = "one report gives no date of its own"
+        sa_ = sb_ = None
+        da, db = _date(doc_dates.get(a.doc_id)), _date(doc_dates.get(b.doc_id))
+        other_day = _span(a.date if not _weak_date(a) else b.date if not _weak_date(b) else None)
+        later_doc = db if _weak_date(b) else da
+        if other_day and later_doc and later_doc < other_day[0] - dt.timedelta(days=cfg.undated_window_days) \
+                and a.event_type != "AGREE":
+            return None     # reported before it happened
+    elif sa_ and sb_:
         gap = max((sb_[0] - sa_[1]).days, (sa_[0] - sb_[1]).days, 0)
         if gap > cfg.date_window_days:
             return None
         reasons["date_gap_days"] = gap
-    else:
+    if not weak and not (sa_ and sb_):
         da, db = _date(doc_dates.get(a.doc_id)), _date(doc_dates.get(b.doc_id))
         if da and db:
             # an undated report: its article must be close to the other's date (or article)
@@ -169,13 +196,22 @@ def same_event(a: Event, b: Event, doc_dates: dict[str, str | None], cfg: LinkCo
     reasons["evidence_similarity"] = round(sim, 2)
     # besides compatibility, positive evidence that it is the same occasion
     same_parties = len(ca) >= 2 and ca == cb
-    dated_same_day = "date_gap_days" in reasons and reasons["date_gap_days"] <= 1 and len(a.date or "") == 10
+    dated_same_day = "date_gap_days" in reasons and reasons["date_gap_days"] <= 1 and len(a.date or "") == 10 \
+        and len(b.date or "") == 10
+    same_trigger = _trigger(a) == _trigger(b) and bool(_trigger(a))
+    if same_trigger:
+        reasons["same_trigger"] = _trigger(a)
+    nested = ca <= cb or cb <= ca
+    if weak and not (pa & pb or "same_place" in reasons or "same_agreement" in reasons
+                     or sim >= cfg.min_text_similarity or (same_trigger and same_parties)):
+        return None
     if not (pa & pb or "same_place" in reasons or "same_agreement" in reasons or sim >= cfg.min_text_similarity
-            or (same_parties and dated_same_day)):
+            or (same_parties and dated_same_day) or (dated_same_day and nested and a.event_type in ("CONSULT", "SUPPORT"))):
         return None
     if len(ca & cb) < min(2, len(ca), len(cb)) and not (pa & pb or sim >= cfg.bonus_similarity):
         return None     # one shared country is not enough when both name two
-    if a.event_type == "AGREE" and kind(a) == "other" and sim < cfg.min_text_similarity and not (pa & pb and sim > 0.2):
+    if a.event_type == "AGREE" and kind(a) == "other" and sim < cfg.min_text_similarity and not (
+            pa & pb and (sim > 0.2 or same_trigger)):
         return None     # two different promises of the same parties on the same day
     if a.event_type not in ("CONSULT", "AGREE", "SUPPORT") and sim < cfg.min_text_similarity / 2 and not (pa & pb):
         return None     # generic conflict categories: the wording must agree somewhat
@@ -265,7 +301,59 @@ def _components(nodes: set[str], store) -> dict[str, str]:
             frontier.update((a, b))
     for n in seen:
         find(n)
-    return {n: find(n) for n in seen}
+    comps: dict[str, list[str]] = {}
+    for n in seen:
+        comps.setdefault(find(n), []).append(n)
+    out: dict[str, str] = {}
+    for members in comps.values():
+        for part in _split_conflicts(sorted(members), store):
+            cid = min(part)
+            out.update({m: cid for m in part})
+    return out
+
+
+def _conflict(a: Event, b: Event, cfg: LinkConfig) -> bool:
+    """Facts that rule out one event, even if a chain of links joins them."""
+    if a.doc_id == b.doc_id:
+        return True
+    pa, pb = people(a), people(b)
+    if pa and pb and not pa & pb:
+        return True
+    if a.location and b.location and a.location.geonames_id != b.location.geonames_id \
+            and _norm(a.location.name) != _norm(b.location.name):
+        return True
+    if not _weak_date(a) and not _weak_date(b):
+        sa_, sb_ = _span(a.date), _span(b.date)
+        if sa_ and sb_ and max((sb_[0] - sa_[1]).days, (sa_[0] - sb_[1]).days, 0) > cfg.date_window_days:
+            return True
+    return False
+
+
+def _split_conflicts(members: list[str], store, cfg: LinkConfig | None = None) -> list[list[str]]:
+    """A component whose members conflict is split: members in a fixed order (date, id) join the
+    first part they are linked to and conflict with no one in; the order does not depend on when
+    documents arrived, so neither does the result."""
+    if len(members) <= 2:
+        return [members]
+    cfg = cfg or LinkConfig()
+    evs = {e.id: e for e in store.events_by_ids(members)}
+    ms = [m for m in members if m in evs]
+    if not any(_conflict(evs[x], evs[y], cfg) for i, x in enumerate(ms) for y in ms[i + 1:]):
+        return [members]
+    adj: dict[str, set[str]] = {m: set() for m in ms}
+    for a, b, _ in store.links(ms):
+        if a in adj and b in adj:
+            adj[a].add(b)
+            adj[b].add(a)
+    order = sorted(ms, key=lambda m: ((evs[m].date or "9999") if not _weak_date(evs[m]) else "9999", m))
+    parts: list[list[str]] = []
+    for m in order:
+        home = next((p for p in parts if adj[m] & set(p) and not any(_conflict(evs[m], evs[o], cfg) for o in p)), None)
+        if home is None:
+            parts.append([m])
+        else:
+            home.append(m)
+    return parts
 
 
 def rebuild(store, cfg: LinkConfig | None = None) -> LinkReport:
