@@ -227,10 +227,12 @@ class EventCoder:
             if t.pos_ not in ("VERB", "AUX") and not t.tag_.startswith("VB"):
                 continue
             obj = next((c for c in t.children if c.dep_ in ("dobj", "nsubjpass", "attr")), None)
-            if obj is None or any(c.dep_ == "prt" for c in t.children):
-                continue        # "called off a strike" is the phrasal verb's event
-            key = f"{_lemma(t)}|{_lemma(obj)}"
-            alt = f"{_lemma(t)}|{obj.lower_}"
+            if obj is None:
+                continue
+            prt = next((c.lower_ for c in t.children if c.dep_ == "prt"), None)
+            verb = f"{_lemma(t)} {prt}" if prt else _lemma(t)     # "called off a visit" is not "call"
+            key = f"{verb}|{_lemma(obj)}"
+            alt = f"{verb}|{obj.lower_}"
             spec = cfg["verb_object_types"].get(key) or cfg["verb_object_types"].get(alt)
             if spec:
                 typ, mode, cls = spec

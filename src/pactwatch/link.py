@@ -514,9 +514,13 @@ def build_commitments(canon: list[dict], as_of: str | None, cfg: LinkConfig) -> 
             if cancel and overlap >= cfg.fulfil_min_overlap:
                 status, by, why = "withdrawn", cand, f"called off ({cand['event_type']}), wording overlap {overlap:.2f}"
                 break
+            same_place = bool(r["location"] and cand["location"] and r["location"]["name"] == cand["location"]["name"])
+            shared_people = {_norm(x["entity_name"]) for x in r["actor"] + r["recipient"] if x["entity_type"] == "person"} & \
+                {_norm(x["entity_name"]) for x in cand["actor"] + cand["recipient"] if x["entity_type"] == "person"}
             if cand["event_type"] in FULFILS[r["kind"]] and cand["aux_mode"] is None and (
                     same_agreement or overlap >= cfg.fulfil_min_overlap or
-                    (r["kind"] == "meeting" and due and cand["date"] and cand["date"][:7] == due[:7])):
+                    (r["kind"] == "meeting" and due and cand["date"] and cand["date"][:7] == due[:7]
+                     and (same_place or shared_people))):
                 reason = "same agreement signed" if same_agreement else f"wording overlap {overlap:.2f}"
                 status, by, why = "fulfilled", cand, f"{cand['event_type']} on {when or '?'}: {reason}"
                 break
