@@ -9,14 +9,34 @@ Input forms (see SCHEMA.md):
   its extension; the first line may start with ``date YYYY-MM-DD `` (leading
   whitespace optional), giving the publication date. The article may continue
   on the same line after the date.
+* HTML (``.html``, ``.htm``, or a text file whose content starts with
+  ``<!doctype html`` or ``<html``): the article text is extracted with
+  trafilatura; the id is the file stem, the title is kept, the date comes from
+  ``<meta property="article:published_time">`` or else from trafilatura's
+  metadata (markup only: no date is guessed from the body text). The stored
+  text is the extracted text, and offsets point into it. HTML with no article
+  text is a Failure.
 * JSON Lines (``.jsonl``, ``.json``, ``.jsonlines``, ``.ndjson``): one
   ``{"id", "date", "text", ...}`` object per line.
 
-Decoding: bytes must be UTF-8. A leading UTF-8 byte-order mark (U+FEFF) is
+Decoding: UTF-8 is taken as is. A leading UTF-8 byte-order mark (U+FEFF) is
 removed, and offsets count from the character after it; nothing else is
 changed (no newline translation, no stripping), so ``Document.text`` is the
-file exactly as decoded. Other encodings are refused with a clear reason
-rather than guessed.
+file exactly as decoded. UTF-16/UTF-32 with a byte-order mark are decoded.
+Bytes with NUL and no such mark are a binary file (Failure). Anything else is
+handed to charset-normalizer: a confident legacy encoding (cp1252/latin-1,
+cp1251, Shift JIS, ...) is decoded and the document gets the warning
+"decoded from <encoding> ..."; when no encoding can be told with confidence the
+file is a Failure, so text is never stored as mojibake. JSON Lines must be
+UTF-8 (as the format says); a line that is not is a Failure for that line.
+
+Duplicate ids: within one call of `iter_documents` (one ingest run) a second
+document with an id already read is a Failure "duplicate document id 'X'
+(already read from PATH)" and the first one wins. Across runs, the store keeps
+one document per id: a document whose id is stored with the same text and date
+is skipped as unchanged; with a different text or date it replaces the stored
+version, is counted as ``updated`` and reported by the CLI as
+"updated: ID (text changed)", so nothing is overwritten silently.
 """
 from __future__ import annotations
 
@@ -31,8 +51,8 @@ from pathlib import Path
 from .model import Document, Failure
 
 __all__ = [
-    "Limits", "DEFAULT_LIMITS", "TEXT_SUFFIXES", "JSONL_SUFFIXES", "NO_DATE_WARNING",
-    "parse_header", "check_date", "read_text_file", "read_jsonl_file", "iter_documents",
+    "Limits", "DEFAULT_LIMITS", "TEXT_SUFFIXES", "JSONL_SUFFIXES", "HTML_SUFFIXES", "NO_DATE_WARNING",
+    "parse_header", "check_date", "read_text_file", "read_html_file", "read_jsonl_file", "iter_documents",
 ]
 
 
@@ -48,6 +68,7 @@ DEFAULT_LIMITS = Limits(max_bytes=5_000_000, max_line_chars=200_000)
 
 TEXT_SUFFIXES = frozenset({".txt", ".text", ".md"})
 JSONL_SUFFIXES = frozenset({".jsonl", ".json", ".jsonlines", ".ndjson"})
+HTML_SUFFIXES = frozenset({".html", ".htm"})
 NO_DATE_WARNING = "no publication date: relative dates cannot be resolved"
 
 _BOM = "\ufeff"
@@ -106,19 +127,73 @@ def parse_header(raw: str) -> tuple[str | None, int, str | None]:
     return date, m.end(), None
 
 
-def _decode(data: bytes) -> tuple[str | None, str | None]:
-    """UTF-8 decode (BOM removed): ``(text, None)`` or ``(None, reason)``."""
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return None, "not UTF-8 text (looks like UTF-16: it starts with a UTF-16 byte-order mark)"
+# Byte-order marks, longest first (the UTF-32-LE mark starts with the UTF-16-LE one).
+_UNICODE_BOMS = ((b"\xff\xfe\x00\x00", "utf-32-le", "UTF-32"), (b"\x00\x00\xfe\xff", "utf-32-be", "UTF-32"),
+                 (b"\xff\xfe", "utf-16-le", "UTF-16"), (b"\xfe\xff", "utf-16-be", "UTF-16"))
+# When charset-normalizer finds several encodings equally plausible, prefer these (English news:
+# latin-1 text is far more often cp1252 than cp1250, which would turn "ñ" into "ń").
+_PREFERRED = ("cp1252", "latin_1", "iso8859_15")
+_LATIN = frozenset(_PREFERRED)
+_MAX_CHAOS = 0.2         # charset-normalizer's "mess" ratio above which a decoding is refused
+_MIN_COHERENCE = 0.05    # language coherence needed, unless the text is mostly ASCII in a Latin encoding
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f]")
+
+
+def _decode(data: bytes) -> tuple[str | None, str | None, str | None]:
+    """Decode file bytes: ``(text, None, warning)`` or ``(None, reason, None)``.
+
+    UTF-8 (BOM removed) as is; UTF-16/32 with a BOM decoded; NUL bytes without
+    a BOM are binary; anything else goes to `_detect` (charset-normalizer), whose
+    decodings carry a warning naming the encoding."""
+    for bom, codec, name in _UNICODE_BOMS:
+        if data.startswith(bom):
+            try:
+                text = data[len(bom):].decode(codec)
+            except UnicodeDecodeError as e:
+                return None, f"not valid {name} text despite its byte-order mark ({e.reason} at byte {e.start + len(bom)})", None
+            if "\x00" in text:
+                return None, f"binary file (NUL characters in the {name} text)", None
+            return text, None, f"decoded from {name} (byte-order mark)"
     if b"\x00" in data:
-        return None, "binary file (contains NUL bytes)"
+        return None, "binary file (contains NUL bytes)", None
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as e:
-        return None, f"not UTF-8 text (invalid byte 0x{data[e.start]:02x} at offset {e.start})"
+        return _detect(data, f"invalid byte 0x{data[e.start]:02x} at offset {e.start}")
     if text.startswith(_BOM):
         text = text[1:]
-    return text, None
+    return text, None, None
+
+
+def _detect(data: bytes, why_not_utf8: str) -> tuple[str | None, str | None, str | None]:
+    """Decode non-UTF-8 bytes in the encoding charset-normalizer finds, when it is confident."""
+    refuse = f"not UTF-8 text ({why_not_utf8}) and no other encoding could be detected with confidence"
+    try:
+        from charset_normalizer import from_bytes
+    except ImportError:  # pragma: no cover - a declared dependency
+        return None, f"not UTF-8 text ({why_not_utf8}; install charset-normalizer to detect other encodings)", None
+    try:
+        matches = list(from_bytes(data))
+    except Exception as e:  # pragma: no cover - the detector must not sink the batch
+        return None, f"{refuse} (detector error: {type(e).__name__})", None
+    if not matches:
+        return None, refuse, None
+    best = min(m.chaos for m in matches)
+    tied = [m for m in matches if m.chaos <= best + 1e-9]
+    pick = next((m for enc in _PREFERRED for m in tied if m.encoding == enc), tied[0])
+    if pick.chaos > _MAX_CHAOS:
+        return None, refuse, None
+    try:
+        text = data.decode(pick.encoding)
+    except (UnicodeDecodeError, LookupError):
+        return None, refuse, None
+    non_ascii = sum(1 for ch in text if ord(ch) > 127)
+    mostly_ascii = pick.encoding in _LATIN and non_ascii <= max(1, len(text) // 10)
+    if pick.coherence < _MIN_COHERENCE and not mostly_ascii:
+        return None, refuse, None
+    if len(_CONTROL.findall(text)) > len(text) // 100:
+        return None, refuse, None
+    return text, None, f"decoded from {pick.encoding} (not UTF-8; encoding detected by charset-normalizer)"
 
 
 def _long_line(text: str, limit: int) -> str | None:

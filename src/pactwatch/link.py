@@ -144,7 +144,11 @@ def same_event(a: Event, b: Event, doc_dates: dict[str, str | None], cfg: LinkCo
         return None
     ca, cb = countries(a), countries(b)
     cj = jaccard(ca, cb)
-    if not ca & cb or cj < cfg.min_country_jaccard:
+    placed = bool(a.location and b.location and _norm(a.location.name) == _norm(b.location.name))
+    if not ca or not cb:
+        if not placed:
+            return None   # a report naming no country is matched by place alone
+    elif not ca & cb or cj < cfg.min_country_jaccard:
         return None
     pa, pb = people(a), people(b)
     if pa and pb and not pa & pb:
@@ -210,6 +214,8 @@ def same_event(a: Event, b: Event, doc_dates: dict[str, str | None], cfg: LinkCo
         return None
     if len(ca & cb) < min(2, len(ca), len(cb)) and not (pa & pb or sim >= cfg.bonus_similarity):
         return None     # one shared country is not enough when both name two
+    if (not ca or not cb) and not (sim >= cfg.min_text_similarity or same_trigger):
+        return None
     if a.event_type == "AGREE" and kind(a) == "other" and sim < cfg.min_text_similarity and not (
             pa & pb and (sim > 0.2 or same_trigger)):
         return None     # two different promises of the same parties on the same day
@@ -245,6 +251,8 @@ def update(store, doc_ids: Iterable[str], cfg: LinkConfig | None = None,
     per_event: dict[str, list[str]] = {}
     for e in new_events:
         ids = store.candidate_event_ids(e.event_type, countries(e), e.doc_id)
+        if e.location and (not countries(e) or e.event_type == "CONSULT"):
+            ids = sorted(set(ids) | set(store.candidate_event_ids_at(e.event_type, e.location.name, e.doc_id)))
         per_event[e.id] = ids
         cand_ids.update(ids)
     cands = {e.id: e for e in store.events_by_ids(cand_ids - set(new_ids))}

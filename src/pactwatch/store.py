@@ -497,6 +497,13 @@ class Store:
         with self.engine.connect() as c:
             return [r[0] for r in c.execute(q)]
 
+    def candidate_event_ids_at(self, event_type: str, place: str, exclude_doc: str) -> list[str]:
+        """Events of this category from other documents at the same place (for reports naming no country)."""
+        q = (sa.select(events_t.c.id).where(events_t.c.event_type == event_type, events_t.c.doc_id != exclude_doc,
+                                             events_t.c.location_name == place).order_by(events_t.c.id))
+        with self.engine.connect() as c:
+            return [r[0] for r in c.execute(q)]
+
     def events_by_country(self, code: str) -> list[str]:
         q = (sa.select(participants_t.c.event_id).distinct().where(participants_t.c.country == code)
              .order_by(participants_t.c.event_id))
