@@ -866,7 +866,9 @@ class EventCoder:
                 target.vague_time = True
             return
         scheduled = target.pred.tag_ in ("VBZ", "VBP") and not any(c.dep_ == "aux" for c in target.pred.children)
-        if (target.future or scheduled) and target.aux_mode != "negation":
+        past_perfect = re.search(r"\bhad\s+(?:\w+\s+){0,2}\w+(?:ed|en|id|ld)\b", sent.text) is not None
+        promised = target.type == "AGREE" and re.search(r"\b(would|will|shall|to)\b", sent.text) is not None
+        if (target.future or scheduled or promised) and target.aux_mode != "negation" and not past_perfect:
             # "is scheduled to visit on Wednesday", "when the committee meets again in October": ahead
             again = dates_mod.find_time_expressions(te.text, sent_ref(self, sent), tense="future")
             if again and again[0].value:
