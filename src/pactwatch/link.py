@@ -210,7 +210,8 @@ def same_event(a: Event, b: Event, doc_dates: dict[str, str | None], cfg: LinkCo
                      or sim >= cfg.min_text_similarity or (same_trigger and same_parties)):
         return None
     if not (pa & pb or "same_place" in reasons or "same_agreement" in reasons or sim >= cfg.min_text_similarity
-            or (same_parties and dated_same_day) or (dated_same_day and nested and a.event_type in ("CONSULT", "SUPPORT"))):
+            or (same_parties and (dated_same_day or same_trigger))
+            or (dated_same_day and nested and a.event_type in ("CONSULT", "SUPPORT"))):
         return None
     if len(ca & cb) < min(2, len(ca), len(cb)) and not (pa & pb or sim >= cfg.bonus_similarity):
         return None     # one shared country is not enough when both name two
