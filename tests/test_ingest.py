@@ -123,12 +123,22 @@ def test_binary(tmp_path: Path) -> None:
 
 
 def test_latin1(tmp_path: Path) -> None:
-    r = reason(read_text_file(write(tmp_path / "l.txt", "date 2025-08-05 Caf\u00e9 talks".encode("latin-1"))))
-    assert r == "not UTF-8 text (invalid byte 0xe9 at offset 19)"
+    doc = read_text_file(write(tmp_path / "l.txt", "date 2025-08-05 Caf\u00e9 talks".encode("latin-1")))
+    assert isinstance(doc, Document) and doc.text == "date 2025-08-05 Caf\u00e9 talks"  # never mojibake
+    assert doc.date == "2025-08-05" and doc.warnings[0].startswith("decoded from cp1252")
+
+
+def test_undecidable_bytes(tmp_path: Path) -> None:
+    r = reason(read_text_file(write(tmp_path / "r.txt", bytes(range(128, 256)))))
+    assert r == ("not UTF-8 text (invalid byte 0x80 at offset 0) and no other encoding could be detected "
+                 "with confidence")
 
 
 def test_utf16(tmp_path: Path) -> None:
-    assert "UTF-16" in reason(read_text_file(write(tmp_path / "u.txt", "hello".encode("utf-16"))))
+    doc = read_text_file(write(tmp_path / "u.txt", "hello".encode("utf-16")))
+    assert isinstance(doc, Document) and doc.text == "hello"
+    assert doc.warnings[0] == "decoded from UTF-16 (byte-order mark)"
+    assert "UTF-16" in reason(read_text_file(write(tmp_path / "bad16.txt", b"\xff\xfeh\x00\x00\xd8")))
 
 
 def test_bom_is_stripped_and_offsets_follow(tmp_path: Path) -> None:
@@ -146,9 +156,9 @@ def test_text_kept_exactly(tmp_path: Path) -> None:
 
 def test_limits(tmp_path: Path) -> None:
     p = write(tmp_path / "big.txt", "x" * 100)
-    assert reason(read_text_file(p, Limits(max_bytes=50))) == "file too large (100 bytes > limit 50)"
+    assert reason(read_text_file(p, Limits(max_bytes=50))) == "file too large (100 bytes > limit 50; see --max-bytes)"
     r = reason(read_text_file(write(tmp_path / "long.txt", "ok\n" + "y" * 30), Limits(max_line_chars=20)))
-    assert r.startswith("line 2 too long (30 characters > limit 20)")
+    assert r == "line 2 too long (30 characters > limit 20; see --max-line-chars)"
 
 
 # ---- JSON Lines ----------------------------------------------------------------------------

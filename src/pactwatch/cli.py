@@ -5,6 +5,7 @@
     pactwatch show EVENT_ID         one event with its evidence in context
     pactwatch export --format jsonl|csv [-o FILE]
     pactwatch failures              inputs that were rejected, with the reason
+    pactwatch check                 verify the database (exit 1 on problems)
     pactwatch demo                  fresh database from the bundled demo corpus
 
 The database is SQLite by default: --db PATH (or a SQLAlchemy URL), or the
@@ -82,24 +83,37 @@ def _term_width() -> int:
 
 # ---------------------------------------------------------------------------------------------- commands
 def cmd_ingest(args) -> int:
-    from .pipeline import ingest_paths
+    from .ingest import DEFAULT_LIMITS, Limits
+    for opt, v in (("--max-bytes", args.max_bytes), ("--max-line-chars", args.max_line_chars)):
+        if v is not None and v < 1:
+            print(f"pactwatch: {opt} must be a positive number", file=sys.stderr)
+            return 2
+    limits = Limits(max_bytes=args.max_bytes or DEFAULT_LIMITS.max_bytes,
+                    max_line_chars=args.max_line_chars or DEFAULT_LIMITS.max_line_chars)
     store = _store(args)
-    summary = _run_ingest(args.paths, store, args.processes, quiet=args.quiet)
+    summary = _run_ingest(args.paths, store, args.processes, quiet=args.quiet, limits=limits)
     store.close()
     return 0 if summary.failed == 0 or summary.new + summary.updated + summary.unchanged > 0 else 1
 
 
-def _run_ingest(paths, store, processes, quiet=False, command="ingest"):
+def _run_ingest(paths, store, processes, quiet=False, command="ingest", limits=None):
+    from .ingest import DEFAULT_LIMITS
     from .pipeline import ingest_paths
     bar = None
     if not quiet and sys.stderr.isatty():
         from tqdm import tqdm
         bar = tqdm(unit="doc", desc="ingest", file=sys.stderr, leave=False)
-    summary = ingest_paths(paths, store, processes=processes, progress=bar.update if bar else None, command=command)
+    summary = ingest_paths(paths, store, processes=processes, progress=bar.update if bar else None, command=command,
+                           limits=limits or DEFAULT_LIMITS)
     if bar:
         bar.close()
     print(f"read {summary.read}  new {summary.new}  updated {summary.updated}  unchanged {summary.unchanged}  "
           f"failed {summary.failed}  events {summary.events}")
+    for doc_id, what in summary.updated_ids:  # never replace a stored document silently
+        print(f"  updated: {doc_id} ({what}; the stored version was replaced)")
+    if summary.recovered:
+        print(f"  recovered: {summary.recovered} document(s) stored by an earlier run that was stopped before "
+              f"linking them; cross-document layer rebuilt")
     if summary.link is not None and not quiet:
         print(summary.link)
     for f in summary.failures:
@@ -239,9 +253,26 @@ def _who(ents) -> str:
 def cmd_link(args) -> int:
     from . import link
     store = _store(args)
-    report = link.rebuild(store) if args.rebuild else link.update(store, store.document_dates())
+    ids = list(store.document_dates())
+    report = link.rebuild(store) if args.rebuild else link.update(store, ids)
+    store.mark_linked(ids)
     print(report)
     return 0
+
+
+def cmd_check(args) -> int:
+    store = _store(args)
+    counts = store.counts()
+    extra = {"unlinked": len(store.unlinked_documents())}
+    print("  ".join(f"{k} {v}" for k, v in {**counts, **extra}.items()))
+    problems = store.check()
+    for w in store.check_warnings():
+        print(f"  warning: {w}")
+    for p in problems:
+        print(f"  problem: {p}")
+    print(f"{len(problems)} problem(s)" if problems else "ok: no problems found")
+    store.close()
+    return 1 if problems else 0
 
 
 def cmd_actors(args) -> int:
@@ -376,10 +407,14 @@ def build_parser() -> argparse.ArgumentParser:
         sp.add_argument("--doc", help="only this document id")
         return sp
 
-    sp = with_db(sub.add_parser("ingest", help="read articles (.txt, .jsonl, folders) and store their events"))
+    sp = with_db(sub.add_parser("ingest", help="read articles (.txt, .html, .jsonl, folders) and store their events"))
     sp.add_argument("paths", nargs="+")
     sp.add_argument("-j", "--processes", type=int, default=1, help="worker processes (default 1)")
     sp.add_argument("-q", "--quiet", action="store_true")
+    sp.add_argument("--max-bytes", type=int, metavar="N",
+                    help="largest text file, or JSON Lines line, in bytes (default 5000000)")
+    sp.add_argument("--max-line-chars", type=int, metavar="N",
+                    help="longest line of an article, in characters (default 200000)")
     sp.set_defaults(func=cmd_ingest)
 
     sp = with_filters(with_db(sub.add_parser("events", help="table of stored events")))
@@ -399,6 +434,9 @@ def build_parser() -> argparse.ArgumentParser:
 
     sp = with_db(sub.add_parser("failures", help="inputs that were rejected, with the reason"))
     sp.set_defaults(func=cmd_failures)
+
+    sp = with_db(sub.add_parser("check", help="verify the database: counts, orphan rows, evidence offsets"))
+    sp.set_defaults(func=cmd_check)
 
     sp = with_db(sub.add_parser("link", help="update (or --rebuild) the cross-document layer"))
     sp.add_argument("--rebuild", action="store_true", help="recompute everything from the per-document events")

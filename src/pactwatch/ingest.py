@@ -131,9 +131,11 @@ def parse_header(raw: str) -> tuple[str | None, int, str | None]:
 _UNICODE_BOMS = ((b"\xff\xfe\x00\x00", "utf-32-le", "UTF-32"), (b"\x00\x00\xfe\xff", "utf-32-be", "UTF-32"),
                  (b"\xff\xfe", "utf-16-le", "UTF-16"), (b"\xfe\xff", "utf-16-be", "UTF-16"))
 # When charset-normalizer finds several encodings equally plausible, prefer these (English news:
-# latin-1 text is far more often cp1252 than cp1250, which would turn "ñ" into "ń").
-_PREFERRED = ("cp1252", "latin_1", "iso8859_15")
-_LATIN = frozenset(_PREFERRED)
+# latin-1 text is far more often cp1252 than cp1250, which would turn "ñ" into "ń"; Windows code
+# pages are far more common than the old Mac ones, e.g. cp1251 rather than mac_cyrillic).
+_PREFERRED = ("cp1252", "latin_1", "iso8859_15", "cp1251", "cp1250", "cp1253", "cp1254", "cp1255", "cp1256",
+              "cp1257")
+_LATIN = frozenset(_PREFERRED[:3])
 _MAX_CHAOS = 0.2         # charset-normalizer's "mess" ratio above which a decoding is refused
 _MIN_COHERENCE = 0.05    # language coherence needed, unless the text is mostly ASCII in a Latin encoding
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f]")
@@ -180,20 +182,23 @@ def _detect(data: bytes, why_not_utf8: str) -> tuple[str | None, str | None, str
         return None, refuse, None
     best = min(m.chaos for m in matches)
     tied = [m for m in matches if m.chaos <= best + 1e-9]
-    pick = next((m for enc in _PREFERRED for m in tied if m.encoding == enc), tied[0])
+    # a match stands for every encoding giving the same text (`could_be_from_charset`)
+    pick, encoding = next(((m, enc) for enc in _PREFERRED for m in tied
+                           if enc == m.encoding or enc in (m.could_be_from_charset or ())),
+                          (tied[0], tied[0].encoding))
     if pick.chaos > _MAX_CHAOS:
         return None, refuse, None
     try:
-        text = data.decode(pick.encoding)
+        text = data.decode(encoding)
     except (UnicodeDecodeError, LookupError):
         return None, refuse, None
     non_ascii = sum(1 for ch in text if ord(ch) > 127)
-    mostly_ascii = pick.encoding in _LATIN and non_ascii <= max(1, len(text) // 10)
+    mostly_ascii = encoding in _LATIN and non_ascii <= max(1, len(text) // 5)
     if pick.coherence < _MIN_COHERENCE and not mostly_ascii:
         return None, refuse, None
     if len(_CONTROL.findall(text)) > len(text) // 100:
         return None, refuse, None
-    return text, None, f"decoded from {pick.encoding} (not UTF-8; encoding detected by charset-normalizer)"
+    return text, None, f"decoded from {encoding} (not UTF-8; encoding detected by charset-normalizer)"
 
 
 def _long_line(text: str, limit: int) -> str | None:
@@ -202,8 +207,12 @@ def _long_line(text: str, limit: int) -> str | None:
         return None
     for n, line in enumerate(text.split("\n"), 1):
         if len(line) > limit:
-            return f"line {n} too long ({len(line)} characters > limit {limit})"
+            return f"line {n} too long ({len(line)} characters > limit {limit}; see --max-line-chars)"
     return None
+
+
+def _too_large(size: int | str, limit: int) -> str:
+    return f"file too large ({size} bytes > limit {limit}; see --max-bytes)"
 
 
 def _open_check(p: Path, limits: Limits, *, whole_file: bool) -> Failure | None:
@@ -219,13 +228,12 @@ def _open_check(p: Path, limits: Limits, *, whole_file: bool) -> Failure | None:
     if st.st_size == 0:
         return Failure(str(p), "empty file")
     if whole_file and st.st_size > limits.max_bytes:
-        return Failure(str(p), f"file too large ({st.st_size} bytes > limit {limits.max_bytes})")
+        return Failure(str(p), _too_large(st.st_size, limits.max_bytes))
     return None
 
 
-def read_text_file(path: str | os.PathLike, limits: Limits = DEFAULT_LIMITS) -> Document | Failure:
-    """Read one plain-text article. id = file stem; text = whole decoded file."""
-    p = Path(path)
+def _read_decoded(p: Path, limits: Limits) -> tuple[str, list[str]] | Failure:
+    """The whole file, size-checked and decoded: ``(text, warnings)`` or a Failure."""
     if (bad := _open_check(p, limits, whole_file=True)) is not None:
         return bad
     origin = str(p)
@@ -235,11 +243,34 @@ def read_text_file(path: str | os.PathLike, limits: Limits = DEFAULT_LIMITS) -> 
     except OSError as e:
         return Failure(origin, f"cannot read: {e.strerror or e}")
     if len(data) > limits.max_bytes:  # grew since stat
-        return Failure(origin, f"file too large (more than limit {limits.max_bytes} bytes)")
-    text, reason = _decode(data)
+        return Failure(origin, _too_large("more than " + str(limits.max_bytes), limits.max_bytes))
+    if not data:  # shrank since stat
+        return Failure(origin, "empty file")
+    text, reason, note = _decode(data)
     if reason:
         return Failure(origin, reason)
     assert text is not None
+    return text, [note] if note else []
+
+
+_HTML_START = re.compile(r"\A[\ufeff\s]*<(?:!doctype\s+html|html)[\s>]", re.I)
+
+
+def _looks_like_html(text: str) -> bool:
+    return _HTML_START.match(text[:4096]) is not None
+
+
+def read_text_file(path: str | os.PathLike, limits: Limits = DEFAULT_LIMITS) -> Document | Failure:
+    """Read one plain-text article. id = file stem; text = whole decoded file.
+    A file whose content starts like an HTML page is read as HTML (`read_html_file`)."""
+    p = Path(path)
+    got = _read_decoded(p, limits)
+    if isinstance(got, Failure):
+        return got
+    text, warnings = got
+    origin = str(p)
+    if _looks_like_html(text):
+        return _html_document(p, text, warnings, limits)
     if not text.strip():
         return Failure(origin, "empty file (only whitespace)")
     if (long := _long_line(text, limits.max_line_chars)) is not None:
@@ -247,11 +278,85 @@ def read_text_file(path: str | os.PathLike, limits: Limits = DEFAULT_LIMITS) -> 
     date, body_start, warning = parse_header(text)
     if not text[body_start:].strip():
         return Failure(origin, "no article text after the date header")
-    warnings = [warning] if warning else []
+    if warning:
+        warnings.append(warning)
     if date is None:
         warnings.append(NO_DATE_WARNING)
     return Document(id=p.stem, text=text, date=date, origin=origin, body_start=body_start,
                     warnings=warnings)
+
+
+# ---- HTML ----------------------------------------------------------------------------------
+
+HTML_WARNING = "article text extracted from HTML (offsets point into the extracted text)"
+_META_TAG = re.compile(r"<meta\b[^<>]{0,2000}>", re.I)
+_ATTR = re.compile(r"""([\w:-]+)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))""")
+_DATE_META = ("article:published_time", "og:published_time", "datepublished")
+
+
+def _meta_date(html: str) -> tuple[str | None, str | None]:
+    """The publication date from ``<meta property="article:published_time" content=...>`` (or
+    og:published_time / itemprop=datePublished): ``(date, problem)``; ``(None, None)`` if absent.
+    A bad value gives ``(None, "malformed date ... in <meta ...>")``."""
+    head = html[:200_000]
+    for tag in _META_TAG.finditer(head):
+        attrs = {m.group(1).lower(): next(g for g in m.groups()[1:] if g is not None)
+                 for m in _ATTR.finditer(tag.group(0))}
+        key = (attrs.get("property") or attrs.get("name") or attrs.get("itemprop") or "").lower()
+        if key in _DATE_META and attrs.get("content"):
+            value = attrs["content"].strip()
+            day = value[:10] if re.match(r"\d{4}-\d{2}-\d{2}(?:$|[T ]\d)", value) else value
+            date, problem = check_date(day)
+            return date, (f"{problem} in <meta {key}>" if problem else None)
+    return None, None
+
+
+def _html_document(p: Path, html: str, warnings: list[str], limits: Limits) -> Document | Failure:
+    origin = str(p)
+    try:
+        import trafilatura
+    except ImportError:  # pragma: no cover - a declared dependency
+        return Failure(origin, "HTML input needs trafilatura (pip install trafilatura)")
+    try:
+        got = trafilatura.bare_extraction(
+            html, with_metadata=True, include_comments=False, include_images=False,
+            date_extraction_params={"extensive_search": False, "original_date": True})
+    except Exception as e:  # a parser problem on one page must not sink the batch
+        return Failure(origin, f"HTML could not be parsed ({type(e).__name__}: {e})")
+    text = getattr(got, "text", None) if got is not None else None
+    if not text or not text.strip():
+        return Failure(origin, "HTML with no article text")
+    if not _encodable(text):
+        return Failure(origin, "HTML article text is not valid Unicode")
+    if (long := _long_line(text, limits.max_line_chars)) is not None:
+        return Failure(origin, f"extracted text {long}")
+    warnings = [*warnings, HTML_WARNING]
+    date, problem = _meta_date(html)
+    if problem:  # the page's own date is bad: say so, and do not let a guess stand in for it
+        warnings.append(problem)
+    elif date is None:
+        meta = getattr(got, "date", None)
+        if isinstance(meta, str) and meta:
+            date, problem = check_date(meta[:10])
+            if problem:
+                warnings.append(f"{problem} in the HTML metadata")
+    if date is None:
+        warnings.append(NO_DATE_WARNING)
+    title = getattr(got, "title", None)
+    title = title.strip() if isinstance(title, str) and title.strip() and _encodable(title) else None
+    return Document(id=p.stem, text=text, date=date, title=title, origin=origin, warnings=warnings)
+
+
+def read_html_file(path: str | os.PathLike, limits: Limits = DEFAULT_LIMITS) -> Document | Failure:
+    """Read one HTML page: the article text extracted with trafilatura (see the module docstring)."""
+    p = Path(path)
+    got = _read_decoded(p, limits)
+    if isinstance(got, Failure):
+        return got
+    text, warnings = got
+    if not text.strip():
+        return Failure(str(p), "empty file (only whitespace)")
+    return _html_document(p, text, warnings, limits)
 
 
 def _encodable(s: str) -> bool:
@@ -379,7 +484,8 @@ def read_jsonl_file(path: str | os.PathLike, limits: Limits = DEFAULT_LIMITS) ->
                 raw = raw[len(_BOM_BYTES):]
             if size > limits.max_bytes:
                 n_items += 1
-                yield Failure(origin, f"line {n}: too large ({size} bytes > limit {limits.max_bytes})", line=n)
+                yield Failure(origin, f"line {n}: too large ({size} bytes > limit {limits.max_bytes}; "
+                                      f"see --max-bytes)", line=n)
                 continue
             if not raw.strip():
                 continue
@@ -394,7 +500,8 @@ def read_jsonl_file(path: str | os.PathLike, limits: Limits = DEFAULT_LIMITS) ->
 
 def _kind(p: Path) -> str | None:
     s = p.suffix.lower()
-    return "jsonl" if s in JSONL_SUFFIXES else "text" if s in TEXT_SUFFIXES else None
+    return ("jsonl" if s in JSONL_SUFFIXES else "html" if s in HTML_SUFFIXES
+            else "text" if s in TEXT_SUFFIXES else None)
 
 
 def _walk(root: Path) -> Iterator[Path | Failure]:
@@ -417,14 +524,18 @@ def iter_documents(paths: Iterable[str | os.PathLike] | str | os.PathLike,
 
     Folders are searched recursively (sorted; hidden entries and unknown
     suffixes skipped). A file named directly is read as JSON Lines if its
-    suffix is one of JSONL_SUFFIXES, else as text. A document id seen before in
-    the same call is a Failure ("duplicate document id")."""
+    suffix is one of JSONL_SUFFIXES, as HTML if it is one of HTML_SUFFIXES, else
+    as text (which is read as HTML when its content starts like an HTML page).
+    A document id seen before in the same call is a Failure ("duplicate
+    document id"); the first one read is kept."""
     if isinstance(paths, (str, os.PathLike)):
         paths = [paths]
     seen: dict[str, str] = {}
 
     def read(p: Path) -> Iterator[Document | Failure]:
-        items = read_jsonl_file(p, limits) if _kind(p) == "jsonl" else [read_text_file(p, limits)]
+        kind = _kind(p)
+        items = (read_jsonl_file(p, limits) if kind == "jsonl" else [read_html_file(p, limits)] if kind == "html"
+                 else [read_text_file(p, limits)])
         for item in items:
             if isinstance(item, Document):
                 where = item.origin or str(p)

@@ -96,6 +96,8 @@ class IngestSummary:
     failures: list[Failure] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     link: object = None           # link.LinkReport of the cross-document update
+    updated_ids: list[tuple[str, str]] = field(default_factory=list)  # (doc id, what changed) of replaced docs
+    recovered: int = 0            # documents an earlier, stopped run stored but never linked
 
     def as_dict(self) -> dict:
         return {"read": self.read, "new": self.new, "updated": self.updated, "unchanged": self.unchanged,
@@ -105,9 +107,19 @@ class IngestSummary:
 def ingest_paths(paths: list[str], store, processes: int = 1, limits: Limits = DEFAULT_LIMITS,
                  progress: Callable[[int], None] | None = None, command: str = "ingest",
                  link: bool = True) -> IngestSummary:
-    """Read, extract and store. Unchanged documents are not processed again."""
+    """Read, extract and store. Unchanged documents are not processed again.
+
+    Crash safety: documents are saved one transaction per batch, each with an "unlinked"
+    mark written in the same transaction; the mark is removed once the cross-document link
+    step has covered the document. A run stopped at any point (even by SIGKILL) therefore
+    leaves whole documents only, and the next run re-reads the inputs (stored documents are
+    skipped as unchanged, the rest are processed) and, if an earlier run left unlinked
+    documents, rebuilds the cross-document layer so it is exactly what one clean run gives."""
     summary = IngestSummary()
+    leftover = store.unlinked_documents() if link else []
+    summary.recovered = len(leftover)
     run_id = store.start_run(command, [str(p) for p in paths])
+    changes: dict[str, str] = {}
 
     def failed(f: Failure) -> None:
         summary.failed += 1
@@ -124,11 +136,14 @@ def ingest_paths(paths: list[str], store, processes: int = 1, limits: Limits = D
                 failed(item)
                 continue
             summary.warnings.extend(f"{item.origin or item.id}: {w}" for w in item.warnings)
-            if store.document_state(item) == "unchanged":
+            state = store.document_state(item)
+            if state == "unchanged":
                 summary.unchanged += 1
                 if progress:
                     progress(1)
                 continue
+            if state == "changed":
+                changes[item.id] = _what_changed(store.document(item.id), item)
             yield item
 
     pending: list[DocResult] = []
@@ -140,16 +155,31 @@ def ingest_paths(paths: list[str], store, processes: int = 1, limits: Limits = D
             continue
         pending.append(res)
         if len(pending) >= 64:
-            stale |= _flush(store, pending, run_id, summary, progress, stored)
-    stale |= _flush(store, pending, run_id, summary, progress, stored)
-    if link and (stored or stale):
+            stale |= _flush(store, pending, run_id, summary, progress, stored, changes)
+    stale |= _flush(store, pending, run_id, summary, progress, stored, changes)
+    if link and leftover:
+        # an earlier run was stopped after storing documents but before linking them; which
+        # clusters their replaced versions belonged to is not known, so rebuild the layer
+        from . import link as link_stage
+        summary.link = link_stage.rebuild(store)
+        store.mark_linked(set(leftover) | set(stored))
+    elif link and (stored or stale):
         from . import link as link_stage
         summary.link = link_stage.update(store, stored, stale_clusters=stale)
+        store.mark_linked(stored)
     store.finish_run(run_id, summary.as_dict())
     return summary
 
 
-def _flush(store, pending, run_id, summary, progress, stored) -> set[str]:
+def _what_changed(old: Document | None, new: Document) -> str:
+    if old is None:
+        return "new"
+    if old.text != new.text:
+        return "text changed" + (f", date {old.date or 'none'} -> {new.date or 'none'}" if old.date != new.date else "")
+    return f"date changed: {old.date or 'none'} -> {new.date or 'none'}"
+
+
+def _flush(store, pending, run_id, summary, progress, stored, changes=None) -> set[str]:
     """Save a batch; returns the cross-document clusters that replaced documents belonged to."""
     if not pending:
         return set()
@@ -164,6 +194,7 @@ def _flush(store, pending, run_id, summary, progress, stored) -> set[str]:
         elif st == "updated":
             summary.updated += 1
             summary.events += len(res.events)
+            summary.updated_ids.append((res.document.id, (changes or {}).get(res.document.id, "text changed")))
         else:
             summary.unchanged += 1
     if progress:

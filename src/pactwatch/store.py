@@ -26,6 +26,12 @@ Schema (version 1; JSON columns hold JSON text)::
     event_topics(event_id -> events, position, topic)        PK (event_id, position)
     evidence(event_id -> events, position, doc_id, start, end, text)
                                                              PK (event_id, position)
+    unlinked(doc_id PK -> documents)   -- stored, cross-document link step not yet done
+
+A document's `unlinked` row is written in the same transaction as the document
+and removed (`mark_linked`) once the cross-document link step has covered it,
+so a run stopped between the two leaves a trace the next run picks up.
+`check()` verifies the whole database (orphans, offsets, missing sentences).
 
 Every child row references its parent with ON DELETE CASCADE; replacing a
 document also deletes its old rows explicitly, so no orphans remain even on a
@@ -155,6 +161,10 @@ clusters_t = sa.Table(
     sa.Column("event_id", _S, _fk("events.id"), primary_key=True),
     sa.Column("cluster_id", _S, nullable=False, index=True),
 )
+unlinked_t = sa.Table(
+    "unlinked", md,
+    sa.Column("doc_id", _S, _fk("documents.id"), primary_key=True),
+)
 derived_t = sa.Table(
     "derived", md,
     sa.Column("kind", _S(16), primary_key=True),           # 'commitment' | 'agreement'
@@ -187,6 +197,10 @@ def _dumps(v: Any) -> str | None:
 
 def _loads(v: str | None, default: Any = None) -> Any:
     return default if v is None else json.loads(v)
+
+
+def _clip(s: str, width: int = 40) -> str:
+    return s if len(s) <= width else s[: width - 1] + "…"
 
 
 def _chunks(xs: Sequence[Any], n: int = _CHUNK) -> Iterator[Sequence[Any]]:
@@ -232,14 +246,18 @@ class Store:
         if self.engine.dialect.name == "sqlite":
             self._sqlite_setup()
         md.create_all(self.engine)
-        with self._write() as c:
+        # read first: opening a database that a running ingest is writing must not wait for its lock
+        with self.engine.connect() as c:
             row = c.execute(sa.select(meta_t.c.value).where(meta_t.c.key == "schema_version")).first()
-            if row is None:
-                c.execute(meta_t.insert().values(key="schema_version", value=str(SCHEMA_VERSION)))
-            elif row[0] != str(SCHEMA_VERSION):
-                self.engine.dispose()
-                raise StoreError(f"database {self.url} has schema version {row[0]}; "
-                                 f"this pactwatch expects {SCHEMA_VERSION}")
+        if row is None:
+            with self._write() as c:
+                row = c.execute(sa.select(meta_t.c.value).where(meta_t.c.key == "schema_version")).first()
+                if row is None:
+                    c.execute(meta_t.insert().values(key="schema_version", value=str(SCHEMA_VERSION)))
+        if row is not None and row[0] != str(SCHEMA_VERSION):
+            self.engine.dispose()
+            raise StoreError(f"database {self.url} has schema version {row[0]}; "
+                             f"this pactwatch expects {SCHEMA_VERSION}")
 
     def _sqlite_setup(self) -> None:
         @sa_event.listens_for(self.engine, "connect")
@@ -603,6 +621,103 @@ class Store:
             return {k: c.execute(sa.select(sa.func.count()).select_from(t)).scalar_one()
                     for k, t in tables.items()}
 
+    # ---- crash recovery and verification -------------------------------------------------
+
+    def unlinked_documents(self) -> list[str]:
+        """Ids of documents stored but not yet covered by the cross-document link step."""
+        with self.engine.connect() as c:
+            return [r[0] for r in c.execute(sa.select(unlinked_t.c.doc_id).order_by(unlinked_t.c.doc_id))]
+
+    def mark_linked(self, doc_ids: Iterable[str] | None = None) -> None:
+        """Record that the link step has covered these documents (None: all)."""
+        with self._write() as c:
+            if doc_ids is None:
+                c.execute(unlinked_t.delete())
+                return
+            for chunk in _chunks(sorted(set(doc_ids))):
+                c.execute(unlinked_t.delete().where(unlinked_t.c.doc_id.in_(chunk)))
+
+    def check(self) -> list[str]:
+        """Verify the database; returns the problems found (empty when consistent).
+
+        Looks for orphan rows in every child table, evidence spans out of range or whose
+        text differs from the document text at their offsets, sentence and mention spans
+        out of range, and documents with article text but no sentences. Runs that never
+        finished and documents not yet linked are not errors: see `check_warnings`."""
+        problems: list[str] = []
+        d, e = documents_t.c, events_t.c
+        orphan_specs = [
+            ("sentences", sentences_t.c.doc_id, d.id, documents_t),
+            ("mentions", mentions_t.c.doc_id, d.id, documents_t),
+            ("events", e.doc_id, d.id, documents_t),
+            ("event_participants", participants_t.c.event_id, e.id, events_t),
+            ("event_topics", topics_t.c.event_id, e.id, events_t),
+            ("evidence", evidence_t.c.event_id, e.id, events_t),
+            ("evidence", evidence_t.c.doc_id, d.id, documents_t),
+            ("event_links", links_t.c.a, e.id, events_t),
+            ("event_links", links_t.c.b, e.id, events_t),
+            ("event_clusters", clusters_t.c.event_id, e.id, events_t),
+            ("unlinked", unlinked_t.c.doc_id, d.id, documents_t),
+            ("failures", failures_t.c.run_id, runs_t.c.id, runs_t),
+            ("documents", d.run_id, runs_t.c.id, runs_t),
+        ]
+        with self.engine.connect() as c:
+            for name, col, parent_col, parent in orphan_specs:
+                cond = sa.and_(col.is_not(None), ~sa.exists().where(parent_col == col))
+                n = c.execute(sa.select(sa.func.count()).select_from(col.table).where(cond)).scalar_one()
+                if n:
+                    ex = c.execute(sa.select(col).where(cond).limit(3)).scalars().all()
+                    problems.append(f"{n} orphan row(s) in {name}: {col.name} not in {parent.name} "
+                                    f"(e.g. {', '.join(repr(x) for x in ex)})")
+            ids = [r[0] for r in c.execute(sa.select(d.id).order_by(d.id))]
+            for chunk in _chunks(ids, 200):
+                docs = {i: (text, start) for i, text, start in
+                        c.execute(sa.select(d.id, d.text, d.body_start).where(d.id.in_(chunk)))}
+                n_sent: dict[str, int] = {}
+                for doc_id, idx, s0, s1 in c.execute(
+                        sa.select(sentences_t.c.doc_id, sentences_t.c.idx, sentences_t.c.start, sentences_t.c.end)
+                        .where(sentences_t.c.doc_id.in_(chunk))):
+                    n_sent[doc_id] = n_sent.get(doc_id, 0) + 1
+                    if not 0 <= s0 <= s1 <= len(docs[doc_id][0]):
+                        problems.append(f"sentence {idx} of document {doc_id!r}: span {s0}-{s1} out of range "
+                                        f"(text has {len(docs[doc_id][0])} characters)")
+                for doc_id, s0, s1 in c.execute(
+                        sa.select(mentions_t.c.doc_id, mentions_t.c.start, mentions_t.c.end)
+                        .where(mentions_t.c.doc_id.in_(chunk), mentions_t.c.start.is_not(None),
+                               mentions_t.c.end.is_not(None))):
+                    if not 0 <= s0 <= s1 <= len(docs[doc_id][0]):
+                        problems.append(f"entity mention in document {doc_id!r}: span {s0}-{s1} out of range")
+                for doc_id, (text, body_start) in docs.items():
+                    if text[body_start or 0:].strip() and not n_sent.get(doc_id):
+                        problems.append(f"document {doc_id!r} has article text but no sentences")
+                q = (sa.select(evidence_t.c.event_id, evidence_t.c.position, evidence_t.c.doc_id,
+                               evidence_t.c.start, evidence_t.c.end, evidence_t.c.text)
+                     .where(evidence_t.c.doc_id.in_(chunk)))
+                for eid, pos, doc_id, s0, s1, quoted in c.execute(q):
+                    text = docs[doc_id][0]
+                    where = f"evidence {pos} of event {eid!r}"
+                    if s0 is None or s1 is None or not 0 <= s0 <= s1 <= len(text):
+                        problems.append(f"{where}: span {s0}-{s1} out of range of document {doc_id!r} "
+                                        f"({len(text)} characters)")
+                    elif quoted is not None and text[s0:s1] != quoted:
+                        problems.append(f"{where}: text {_clip(quoted)!r} differs from document {doc_id!r} "
+                                        f"at {s0}-{s1} ({_clip(text[s0:s1])!r})")
+        return problems
+
+    def check_warnings(self) -> list[str]:
+        """Things worth knowing that are not inconsistencies: runs that never finished (stopped,
+        or still running) and documents whose cross-document link step is still to do."""
+        out: list[str] = []
+        with self.engine.connect() as c:
+            for rid, cmd, started in c.execute(sa.select(runs_t.c.id, runs_t.c.command, runs_t.c.started_at)
+                                               .where(runs_t.c.finished_at.is_(None)).order_by(runs_t.c.id)):
+                out.append(f"run {rid} ({cmd}, started {started}) never finished: stopped, or still running")
+            n = c.execute(sa.select(sa.func.count()).select_from(unlinked_t)).scalar_one()
+        if n:
+            out.append(f"{n} document(s) stored but not yet linked across documents "
+                       f"(the next ingest, or `pactwatch link`, does it)")
+        return out
+
 
 # ---- helpers (module level so the class stays readable) -----------------------------------
 
@@ -641,7 +756,7 @@ def _delete_docs(c: Connection, doc_ids: list[str]) -> None:
         for t in (evidence_t, topics_t, participants_t, clusters_t):
             c.execute(t.delete().where(t.c.event_id.in_(ev_ids)))
         c.execute(links_t.delete().where(sa.or_(links_t.c.a.in_(ev_ids), links_t.c.b.in_(ev_ids))))
-        for t in (events_t, mentions_t, sentences_t):
+        for t in (events_t, mentions_t, sentences_t, unlinked_t):
             c.execute(t.delete().where(t.c.doc_id.in_(chunk)))
         c.execute(documents_t.delete().where(documents_t.c.id.in_(chunk)))
 
@@ -684,7 +799,8 @@ def _insert(c: Connection, todo: list[DocResult], run_id: int | None) -> None:
             evid += [{"event_id": ev.id, "position": i, "doc_id": x.doc_id, "start": x.start, "end": x.end,
                       "text": x.text} for i, x in enumerate(ev.evidence)]
     for table, rows in ((documents_t, docs), (sentences_t, sents), (mentions_t, ments), (events_t, evs),
-                        (participants_t, parts), (topics_t, tops), (evidence_t, evid)):
+                        (participants_t, parts), (topics_t, tops), (evidence_t, evid),
+                        (unlinked_t, [{"doc_id": d["id"]} for d in docs])):
         _bulk_insert(c, table, rows)
 
 
