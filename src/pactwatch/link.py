@@ -444,18 +444,16 @@ def _canonical(cid: str, evs: list[Event], doc_dates: dict, links) -> dict:
 # ---------------------------------------------------------------------------------------------- derived records
 def refresh_derived(store, scope: set[str] | None, cfg: LinkConfig) -> tuple[int, int]:
     """Recompute commitments and agreements that involve these countries (all if None)."""
-    if scope is not None and not scope:
-        return 0, 0
     if scope is None:
         ids = store.event_ids()
     else:
-        ids = sorted({i for c in scope for i in store.events_by_country(c)})
+        # the touched countries, and the records that involve no country at all (always refreshed,
+        # since no country change would reach them)
+        ids = sorted({i for c in scope for i in store.events_by_country(c)} | set(store.events_without_country()))
     canon = canonical_events(store, ids)
-    if scope is not None:     # everything else involving these countries must be seen too
-        involved = set(scope)
-        for r in canon:
-            involved |= {x["country"] for x in r["actor"] + r["recipient"] if x.get("country")}
-        canon = [r for r in canon if {x["country"] for x in r["actor"] + r["recipient"] if x.get("country")} & involved]
+    if scope is not None:
+        scope = set(scope) | {""}
+        canon = [r for r in canon if not _participant_countries(r) or _participant_countries(r) & scope]
     as_of = store.latest_document_date()
     commitments = build_commitments(canon, as_of, cfg)
     agreements = build_agreements(canon)

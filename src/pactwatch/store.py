@@ -522,6 +522,13 @@ class Store:
         with self.engine.connect() as c:
             return [r[0] for r in c.execute(q)]
 
+    def events_without_country(self) -> list[str]:
+        """Events no participant of which has a country (their derived records are refreshed always)."""
+        has = sa.select(participants_t.c.event_id).where(participants_t.c.country.is_not(None))
+        q = sa.select(events_t.c.id).where(events_t.c.id.not_in(has)).order_by(events_t.c.id)
+        with self.engine.connect() as c:
+            return [r[0] for r in c.execute(q)]
+
     def events_by_country(self, code: str) -> list[str]:
         q = (sa.select(participants_t.c.event_id).distinct().where(participants_t.c.country == code)
              .order_by(participants_t.c.event_id))
@@ -587,6 +594,9 @@ class Store:
                 c.execute(derived_t.delete().where(derived_t.c.kind == kind))
             else:
                 for code in sorted(scope):
+                    if code == "":     # the records that involve no country
+                        c.execute(derived_t.delete().where(derived_t.c.kind == kind, derived_t.c.scope == "||"))
+                        continue
                     c.execute(derived_t.delete().where(derived_t.c.kind == kind,
                                                        derived_t.c.scope.contains(f"|{code}|", autoescape=True)))
             rows = [{"kind": kind, "id": r["id"], "scope": "|" + "|".join(sorted(r.get("countries") or [])) + "|",
