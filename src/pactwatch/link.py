@@ -58,15 +58,35 @@ class LinkConfig:
 
 
 # ---------------------------------------------------------------------------------------------- features
+_FEATURES: dict[int, dict] = {}
+
+
+def _feat(e: Event, name: str, fn):
+    """Per-event features are computed once per event object (events are not changed once loaded)."""
+    d = _FEATURES.get(id(e))
+    if d is None or d.get("_ref") is not e:
+        if len(_FEATURES) > 200_000:
+            _FEATURES.clear()
+        d = _FEATURES[id(e)] = {"_ref": e}
+    if name not in d:
+        d[name] = fn(e)
+    return d[name]
+
+
 def countries(e: Event) -> set[str]:
-    return {x.country for x in e.actor + e.recipient if x.country}
+    return _feat(e, "countries", lambda e: {x.country for x in e.actor + e.recipient if x.country})
 
 
 def people(e: Event) -> set[str]:
-    return {_norm(x.entity_name) for x in e.actor + e.recipient if x.entity_type == "person"}
+    return _feat(e, "people", lambda e: {_norm(x.entity_name) for x in e.actor + e.recipient
+                                         if x.entity_type == "person"})
 
 
 def kind(e: Event) -> str:
+    return _feat(e, "kind", _kind)
+
+
+def _kind(e: Event) -> str:
     """meeting | accord | other: what an AGREE (or any) event is about."""
     if e.event_type == "CONSULT":
         return "meeting"
@@ -103,7 +123,8 @@ def _words(text: str) -> list[str]:
 
 
 def content_words(e: Event) -> set[str]:
-    return {w for w in _words(" ".join(sp.text for sp in e.evidence)) if w not in STOP and len(w) > 2}
+    return _feat(e, "words", lambda e: {w for w in _words(" ".join(sp.text for sp in e.evidence))
+                                        if w not in STOP and len(w) > 2})
 
 
 def jaccard(a: set, b: set) -> float:
@@ -250,8 +271,9 @@ def update(store, doc_ids: Iterable[str], cfg: LinkConfig | None = None,
     # candidates from other documents: same category, a shared country
     cand_ids: set[str] = set()
     per_event: dict[str, list[str]] = {}
+    index = store.candidate_index({e.event_type for e in new_events}, {c for e in new_events for c in countries(e)})
     for e in new_events:
-        ids = store.candidate_event_ids(e.event_type, countries(e), e.doc_id)
+        ids = sorted({ev for c in countries(e) for ev, doc in index.get((e.event_type, c), []) if doc != e.doc_id})
         if e.location and (not countries(e) or e.event_type == "CONSULT"):
             ids = sorted(set(ids) | set(store.candidate_event_ids_at(e.event_type, e.location.name, e.doc_id)))
         per_event[e.id] = ids
@@ -497,22 +519,30 @@ FULFILS = {"meeting": {"CONSULT"}, "accord": {"SUPPORT"}, "other": {"CONSULT", "
 def build_commitments(canon: list[dict], as_of: str | None, cfg: LinkConfig) -> list[dict]:
     out = []
     later = sorted(canon, key=lambda r: (r["date"] or r["first_reported"] or "", r["id"]))
+    rank = {r["id"]: i for i, r in enumerate(later)}
+    pc = {r["id"]: _participant_countries(r) for r in canon}
+    words_of = {r["id"]: _content(r) for r in canon}
+    by_country: dict[str, list[dict]] = {}
+    for r in later:
+        for c in pc[r["id"]]:
+            by_country.setdefault(c, []).append(r)
     for r in canon:
         if r["event_type"] != "AGREE" or r["aux_mode"] in ("negation", "hypothetical"):
             continue
         made = r["first_reported"] or r["date"]
         due, due_text = _due(r)
-        mine, words = _participant_countries(r), _content(r)
+        mine, words = pc[r["id"]], words_of[r["id"]]
         status, by, why = "open", None, "no later report carries it out"
-        for cand in later:
-            if cand["id"] == r["id"] or not (_participant_countries(cand) & mine):
+        pool = {x["id"]: x for c in mine for x in by_country.get(c, [])}
+        for cand in sorted(pool.values(), key=lambda x: rank[x["id"]]):
+            if cand["id"] == r["id"]:
                 continue
             when = cand["date"] or cand["first_reported"] or ""
             if made and when[:10] < made[: len(when[:10])]:
                 continue
             if cand["first_reported"] and made and cand["first_reported"] < made:
                 continue
-            overlap = jaccard(words, _content(cand))
+            overlap = jaccard(words, words_of[cand["id"]])
             same_agreement = bool(r["agreement"] and cand["agreement"] and (
                 (r["agreement"].get("name") and cand["agreement"].get("name") and
                  _norm(r["agreement"]["name"]) == _norm(cand["agreement"]["name"])) or

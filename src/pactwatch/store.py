@@ -515,6 +515,21 @@ class Store:
         with self.engine.connect() as c:
             return [r[0] for r in c.execute(q)]
 
+    def candidate_index(self, event_types: Iterable[str], countries: Iterable[str]) -> dict[tuple[str, str], list[tuple[str, str]]]:
+        """(category, country) -> [(event id, document id)] for these categories and countries, in one query."""
+        types, codes = sorted(set(event_types)), sorted({c for c in countries if c})
+        out: dict[tuple[str, str], list[tuple[str, str]]] = {}
+        if not types or not codes:
+            return out
+        with self.engine.connect() as c:
+            for chunk in _chunks(codes):
+                q = (sa.select(events_t.c.id, events_t.c.doc_id, events_t.c.event_type, participants_t.c.country)
+                     .distinct().join(participants_t, participants_t.c.event_id == events_t.c.id)
+                     .where(events_t.c.event_type.in_(types), participants_t.c.country.in_(chunk)))
+                for ev, doc, typ, code in c.execute(q):
+                    out.setdefault((typ, code), []).append((ev, doc))
+        return out
+
     def candidate_event_ids_at(self, event_type: str, place: str, exclude_doc: str) -> list[str]:
         """Events of this category from other documents at the same place (for reports naming no country)."""
         q = (sa.select(events_t.c.id).where(events_t.c.event_type == event_type, events_t.c.doc_id != exclude_doc,
