@@ -40,6 +40,15 @@ OTHER_TIME = re.compile(r"\b(earlier|previously|before|ago|once|formerly|in the 
                         r"|\blast\s+(?:week|month|year|decade|spring|summer|autumn|fall|winter|\w+day)\b")
 VERBAL_TYPES = {"AGREE", "SUPPORT", "REJECT", "ACCUSE", "REQUEST", "THREATEN", "CONCEDE"}
 LOCATED_TYPES = {"ASSAULT", "COERCE", "PROTEST", "MOBILIZE", "AID", "CONCEDE", "RETREAT", "SANCTION"}
+# a cheap test before the date module's full scan: digits, month and day names, relative words
+MAYBE_TIME = re.compile(
+    r"\d|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?\b|"
+    r"\b(?:today|tonight|yesterday|tomorrow|day|week|weekend|month|year|decade|century|ago|earlier|later|"
+    r"last|next|this|coming|past|recent|recently|soon|early|late|mid|end|beginning|christmas|easter|"
+    r"thanksgiving|eve|morning|afternoon|evening|night|dawn|noon|midnight|fiscal|quarter|season|spring|"
+    r"summer|autumn|fall|winter|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
+    r"twenty|thirty|forty|fifty|hundred|thousand|nineteen|now|then|once|date|time|times)\b", re.I)
+TRIGGER_POS = {"VERB", "AUX", "NOUN", "PROPN", "ADJ"}
 _NON_STATE = {"IGO", "UNO", "EUR", "NGO", "ISM", "IMG", "MNC"}
 CONFLICT = {"REQUEST", "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT"}
 KIND_RANK = {"memorandum of understanding": 5, "treaty": 5, "trade deal": 4, "accord": 3, "pact": 3,
@@ -136,9 +145,14 @@ def _inflect(lemma: str) -> set[str]:
     return forms
 
 
+_INFLECTIONS: dict[str, str] = {}
+
+
 def _lemma(t) -> str:
     if t.pos_ in ("VERB", "AUX") or t.tag_.startswith("VB"):
-        fixed = Rules.load().cfg["inflections"].get(t.lower_)
+        if not _INFLECTIONS:
+            _INFLECTIONS.update(Rules.load().cfg["inflections"])
+        fixed = _INFLECTIONS.get(t.lower_)
         if fixed:
             return fixed
     return t.lemma_.lower()
@@ -217,6 +231,8 @@ class EventCoder:
         trig = {}
         absorbed_noun: dict[int, int] = {}     # verb -> its object noun ("held" -> "talks")
         for t in span:
+            if t.pos_ not in TRIGGER_POS and not t.tag_.startswith("VB"):
+                continue
             tr = self._trigger(t)
             if tr is None:
                 continue
@@ -823,7 +839,7 @@ class EventCoder:
     # ------------------------------------------------------------------ time
     def _time_expressions(self, document, sent):
         self._doc_date = document.date
-        if not document.date:
+        if not document.date or not MAYBE_TIME.search(sent.text):
             return []
         try:
             return dates_mod.find_time_expressions(sent.text, document.date)
