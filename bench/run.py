@@ -111,7 +111,7 @@ def main(argv=None) -> int:
     ap.add_argument("--docs", type=int, default=320, help="number of synthetic articles (default 320)")
     ap.add_argument("--keep", metavar="DIR", help="write the corpus here and keep it")
     ap.add_argument("--quiet", action="store_true", help="print only the BENCH line")
-    ap.add_argument("--repeat", type=int, default=1, metavar="N",
+    ap.add_argument("--repeat", type=int, default=3, metavar="N",
                     help="measure N rounds (spaCy, 1 process, 2 processes, interleaved) and keep the best "
                          "time of each (default 1); 2 or 3 steadies the figures on a noisy machine")
     args = ap.parse_args(argv)
