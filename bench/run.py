@@ -113,7 +113,7 @@ def main(argv=None) -> int:
     ap.add_argument("--quiet", action="store_true", help="print only the BENCH line")
     ap.add_argument("--repeat", type=int, default=3, metavar="N",
                     help="measure N rounds (spaCy, 1 process, 2 processes, interleaved) and keep the best "
-                         "time of each (default 1); 2 or 3 steadies the figures on a noisy machine")
+                         "time of each (default 3), which steadies the figures on a noisy machine")
     args = ap.parse_args(argv)
 
     def say(*a):

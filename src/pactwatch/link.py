@@ -259,13 +259,28 @@ class LinkReport:
                 f"event(s) updated, {self.commitments} commitment(s) and {self.agreements} agreement(s) refreshed")
 
 
+class _Loaded:
+    """Events loaded from the store once per update (the store is the only source)."""
+
+    def __init__(self, store):
+        self.store, self.cache = store, {}
+
+    def __call__(self, ids) -> list[Event]:
+        ids = list(ids)
+        missing = [i for i in ids if i not in self.cache]
+        if missing:
+            self.cache.update({e.id: e for e in self.store.events_by_ids(missing)})
+        return [self.cache[i] for i in ids if i in self.cache]
+
+
 def update(store, doc_ids: Iterable[str], cfg: LinkConfig | None = None,
            stale_clusters: Iterable[str] = ()) -> LinkReport:
     """Link the events of these (new or changed) documents into the cross-document layer."""
+    load = _Loaded(store)
     cfg = cfg or LinkConfig()
     report = LinkReport()
     new_ids = store.event_ids(doc_ids)
-    new_events = store.events_by_ids(new_ids)
+    new_events = load(new_ids)
     if not new_events and not stale_clusters:
         return report
     # candidates from other documents: same category, a shared country
@@ -278,7 +293,7 @@ def update(store, doc_ids: Iterable[str], cfg: LinkConfig | None = None,
             ids = sorted(set(ids) | set(store.candidate_event_ids_at(e.event_type, e.location.name, e.doc_id)))
         per_event[e.id] = ids
         cand_ids.update(ids)
-    cands = {e.id: e for e in store.events_by_ids(cand_ids - set(new_ids))}
+    cands = {e.id: e for e in load(cand_ids - set(new_ids))}
     cands.update({e.id: e for e in new_events})
     doc_dates = store.document_dates({e.doc_id for e in cands.values()})
     edges = []
@@ -297,17 +312,17 @@ def update(store, doc_ids: Iterable[str], cfg: LinkConfig | None = None,
     old = store.clusters(seeds)
     members = store.cluster_members(set(old.values()) | set(stale_clusters))
     nodes = seeds | {m for ms in members.values() for m in ms}
-    mapping = _components(nodes, store)
+    mapping = _components(nodes, store, load)
     store.set_clusters(mapping)
     report.clusters_touched = len(set(mapping.values()))
     scope = set()
-    for e in store.events_by_ids(mapping):
+    for e in load(mapping):
         scope |= countries(e)
-    report.commitments, report.agreements = refresh_derived(store, scope, cfg)
+    report.commitments, report.agreements = refresh_derived(store, scope, cfg, load)
     return report
 
 
-def _components(nodes: set[str], store) -> dict[str, str]:
+def _components(nodes: set[str], store, load=None) -> dict[str, str]:
     """Connected components over stored links, grown from `nodes`; cluster id = smallest member."""
     parent: dict[str, str] = {}
 
@@ -319,6 +334,7 @@ def _components(nodes: set[str], store) -> dict[str, str]:
         return x
 
     frontier, seen = set(nodes), set()
+    edges: set[tuple[str, str]] = set()
     while frontier:
         batch = frontier - seen
         if not batch:
@@ -326,6 +342,7 @@ def _components(nodes: set[str], store) -> dict[str, str]:
         seen |= batch
         frontier = set()
         for a, b, _ in store.links(batch):
+            edges.add((a, b))
             ra, rb = find(a), find(b)
             if ra != rb:
                 parent[max(ra, rb)] = min(ra, rb)
@@ -337,7 +354,7 @@ def _components(nodes: set[str], store) -> dict[str, str]:
         comps.setdefault(find(n), []).append(n)
     out: dict[str, str] = {}
     for members in comps.values():
-        for part in _split_conflicts(sorted(members), store):
+        for part in _split_conflicts(sorted(members), store, load=load, edges=edges):
             cid = min(part)
             out.update({m: cid for m in part})
     return out
@@ -360,19 +377,20 @@ def _conflict(a: Event, b: Event, cfg: LinkConfig) -> bool:
     return False
 
 
-def _split_conflicts(members: list[str], store, cfg: LinkConfig | None = None) -> list[list[str]]:
+def _split_conflicts(members: list[str], store, cfg: LinkConfig | None = None, load=None,
+                     edges: set | None = None) -> list[list[str]]:
     """A component whose members conflict is split: members in a fixed order (date, id) join the
     first part they are linked to and conflict with no one in; the order does not depend on when
     documents arrived, so neither does the result."""
     if len(members) <= 2:
         return [members]
     cfg = cfg or LinkConfig()
-    evs = {e.id: e for e in store.events_by_ids(members)}
+    evs = {e.id: e for e in (load or store.events_by_ids)(members)}
     ms = [m for m in members if m in evs]
     if not any(_conflict(evs[x], evs[y], cfg) for i, x in enumerate(ms) for y in ms[i + 1:]):
         return [members]
     adj: dict[str, set[str]] = {m: set() for m in ms}
-    for a, b, _ in store.links(ms):
+    for a, b in (edges if edges is not None else {(x, y) for x, y, _ in store.links(ms)}):
         if a in adj and b in adj:
             adj[a].add(b)
             adj[b].add(a)
@@ -402,7 +420,7 @@ def rebuild(store, cfg: LinkConfig | None = None) -> LinkReport:
 
 
 # ---------------------------------------------------------------------------------------------- canonical events
-def canonical_events(store, event_ids: Iterable[str] | None = None) -> list[dict]:
+def canonical_events(store, event_ids: Iterable[str] | None = None, load=None) -> list[dict]:
     """Canonical event records (SCHEMA.md style) for the clusters of these events (all if None)."""
     clusters = store.clusters(event_ids) if event_ids is not None else store.clusters()
     ids = list(event_ids) if event_ids is not None else store.event_ids()
@@ -413,7 +431,7 @@ def canonical_events(store, event_ids: Iterable[str] | None = None) -> list[dict
         members = store.cluster_members(by_cluster)
         for k, v in members.items():
             by_cluster[k] = sorted(set(by_cluster[k]) | set(v))
-    events = {e.id: e for e in store.events_by_ids({i for v in by_cluster.values() for i in v})}
+    events = {e.id: e for e in (load or store.events_by_ids)({i for v in by_cluster.values() for i in v})}
     doc_dates = store.document_dates({e.doc_id for e in events.values()})
     links = store.links(events) if events else []
     out = []
@@ -464,7 +482,7 @@ def _canonical(cid: str, evs: list[Event], doc_dates: dict, links) -> dict:
 
 
 # ---------------------------------------------------------------------------------------------- derived records
-def refresh_derived(store, scope: set[str] | None, cfg: LinkConfig) -> tuple[int, int]:
+def refresh_derived(store, scope: set[str] | None, cfg: LinkConfig, load=None) -> tuple[int, int]:
     """Recompute commitments and agreements that involve these countries (all if None)."""
     if scope is None:
         ids = store.event_ids()
@@ -472,7 +490,7 @@ def refresh_derived(store, scope: set[str] | None, cfg: LinkConfig) -> tuple[int
         # the touched countries, and the records that involve no country at all (always refreshed,
         # since no country change would reach them)
         ids = sorted({i for c in scope for i in store.events_by_country(c)} | set(store.events_without_country()))
-    canon = canonical_events(store, ids)
+    canon = canonical_events(store, ids, load)
     if scope is not None:
         scope = set(scope) | {""}
         canon = [r for r in canon if not _participant_countries(r) or _participant_countries(r) & scope]
