@@ -97,8 +97,9 @@ def _read_table(path: Path) -> list[tuple[str, str]]:
     return rows
 
 
-def _matching_paren(src: str, i: int) -> int:
-    """Index of the ")" closing the group that opens at src[i]."""
+def _scan(src: str, i: int = 0):
+    """(index, char, depth after it) for the regex syntax characters of src: escapes and the
+    insides of character classes are skipped; depth counts open groups."""
     depth, in_class = 0, False
     while i < len(src):
         c = src[i]
@@ -109,35 +110,26 @@ def _matching_paren(src: str, i: int) -> int:
             in_class = c != "]"
         elif c == "[":
             in_class = True
-        elif c == "(":
-            depth += 1
-        elif c == ")":
-            depth -= 1
-            if depth == 0:
-                return i
+        else:
+            depth += (c == "(") - (c == ")")
+            yield i, c, depth
         i += 1
+
+
+def _matching_paren(src: str, i: int) -> int:
+    """Index of the ")" closing the group that opens at src[i]."""
+    for j, c, depth in _scan(src, i):
+        if c == ")" and depth == 0:
+            return j
     raise ValueError(f"unbalanced parentheses in {src!r}")
 
 
 def _split_alternatives(src: str) -> list[str]:
-    parts, depth, in_class, start, i = [], 0, False, 0, 0
-    while i < len(src):
-        c = src[i]
-        if c == "\\":
-            i += 2
-            continue
-        if in_class:
-            in_class = c != "]"
-        elif c == "[":
-            in_class = True
-        elif c == "(":
-            depth += 1
-        elif c == ")":
-            depth -= 1
-        elif c == "|" and depth == 0:
-            parts.append(src[start:i])
-            start = i + 1
-        i += 1
+    parts, start = [], 0
+    for j, c, depth in _scan(src):
+        if c == "|" and depth == 0:
+            parts.append(src[start:j])
+            start = j + 1
     parts.append(src[start:])
     return parts
 
