@@ -303,7 +303,8 @@ class EventCoder:
         merged: list[EventMention] = []
         for m in mentions:
             tgt = next((x for x in merged if x.type == m.type and x.cls == m.cls and (
-                m.head.dep_ == "conj" and m.head.head.i in x.tokens or x.head.dep_ == "conj" and x.head.head.i in m.tokens
+                (m.head.dep_ == "conj" and m.head.head.i in x.tokens or x.head.dep_ == "conj" and x.head.head.i in m.tokens)
+                and (m.cls == "meeting" or not _distinct_objects(x, m))
                 or (m.anaphoric or x.anaphoric) and _compatible(x, m))), None)
             if tgt is not None:
                 _absorb(tgt, m)
@@ -602,7 +603,8 @@ class EventCoder:
         for _ in range(4):
             s = [c for c in cur.children if c.dep_ in ("nsubj", "csubj")]
             sp = [c for c in cur.children if c.dep_ == "nsubjpass"]
-            agent = [c for c in cur.children if c.dep_ == "agent"]
+            # "by X" names the doer only of a passive verb ("called off a visit by X" is China's act)
+            agent = [c for c in cur.children if c.dep_ == "agent"] if cur.tag_ == "VBN" else []
             for a in agent:
                 for pobj in a.children:
                     actor_toks.extend(np(pobj))
@@ -861,6 +863,8 @@ class EventCoder:
             for _ in range(8):
                 hit = next((m for m in mentions if cur.i in m.tokens or cur.i == m.pred.i), None)
                 if hit is not None:
+                    if hit.type == "REJECT" and cur.pos_ in ("NOUN", "PROPN") and cur.i not in (hit.head.i, hit.pred.i):
+                        return      # "called off a visit next month": the time of what was called off
                     target = hit
                     break
                 if _lemma(cur) in cfg["reporting_verbs"] and cur.pos_ == "VERB":
@@ -881,6 +885,9 @@ class EventCoder:
             if target.date is None:
                 target.vague_time = True
             return
+        if target.pred.tag_ == "VBD" and not target.future and self._doc_date and \
+                te.value[:10] > self._doc_date[:10] and not self._doc_date.startswith(te.value):
+            return      # "called off a visit next month": a past act is not dated after its report
         scheduled = target.pred.tag_ in ("VBZ", "VBP") and not any(c.dep_ == "aux" for c in target.pred.children)
         past_perfect = re.search(r"\bhad\s+(?:\w+\s+){0,2}\w+(?:ed|en|id|ld)\b", sent.text) is not None
         promised = target.type == "AGREE" and re.search(r"\b(would|will|shall|to)\b", sent.text) is not None
@@ -1283,6 +1290,13 @@ def _people(ents):
 
 def _countries(ents):
     return {e.country for e in ents if e.country}
+
+
+def _distinct_objects(a: EventMention, b: EventMention) -> bool:
+    """Conjoined verbs acting on different things ("rejected the demand and called off the visit") are two events."""
+    oa = {_lemma(c) for c in a.pred.children if c.dep_ in ("dobj", "nsubjpass")}
+    ob = {_lemma(c) for c in b.pred.children if c.dep_ in ("dobj", "nsubjpass")}
+    return bool(oa and ob and not oa & ob)
 
 
 def _same_kind(a: EventMention, b: EventMention) -> bool:

@@ -521,7 +521,7 @@ def _due(r: dict) -> tuple[str | None, str | None]:
     made = r["first_reported"]
     if made:
         for sp in r["evidence"][:1]:
-            found = [te for te in find_time_expressions(sp["text"], made, tense="future") if te.value]
+            found = [te for te in find_time_expressions(sp["text"], made) if te.value]
             found = [te for te in found if te.value > made[: len(te.value)]]
             found.sort(key=lambda te: (te.relation != "before", te.start))
             if found:
