@@ -129,6 +129,8 @@ class EventMention:
     folded_types: set = field(default_factory=set)
     governs: bool = False
     span: tuple = (0, 0)          # evidence: character span of the event's clause
+    frame_of: object = None       # "proposed it at their talks in February": the talks are the setting of this event
+    frame_offset: bool = False    # "five months after their first talks": the setting lies a stated time away
 
 
 def _inflect(lemma: str) -> set[str]:
@@ -249,7 +251,8 @@ class EventCoder:
             verb = f"{_lemma(t)} {prt}" if prt else _lemma(t)     # "called off a visit" is not "call"
             key = f"{verb}|{_lemma(obj)}"
             alt = f"{verb}|{obj.lower_}"
-            spec = cfg["verb_object_types"].get(key) or cfg["verb_object_types"].get(alt)
+            spec = cfg["verb_object_types"].get(key) or cfg["verb_object_types"].get(alt) or \
+                self._commitment_spec(t, verb, obj, trig)
             if spec:
                 typ, mode, cls = spec
                 if cls == "none":
@@ -300,9 +303,10 @@ class EventCoder:
                 mentions.append(m)
                 state.note(m)
         # merge same-type mentions of one sentence (conjoined verbs: "met ... and discussed")
+        self._frames(mentions, sdoc, actors)
         merged: list[EventMention] = []
         for m in mentions:
-            tgt = next((x for x in merged if x.type == m.type and x.cls == m.cls and (
+            tgt = next((x for x in merged if x.type == m.type and x.cls == m.cls and not _framing(x, m) and (
                 (m.head.dep_ == "conj" and m.head.head.i in x.tokens or x.head.dep_ == "conj" and x.head.head.i in m.tokens)
                 and (m.cls == "meeting" or not _distinct_objects(x, m))
                 or (m.anaphoric or x.anaphoric) and _compatible(x, m))), None)
@@ -314,8 +318,56 @@ class EventCoder:
         for te in tes:
             self._attach_time(te, merged, sdoc, span, sent)
         for m in merged:
+            f = m.frame_of
+            if f is not None and m.date is None and f.date is not None and not m.frame_offset:
+                m.date = f.date
+        for m in merged:
             m.span = _clause_span(m, merged, sdoc, sent)
         return merged
+
+    def _frames(self, mentions, sdoc, actors) -> None:
+        """Link each setting ("at their talks in Ottawa", "after talks with X") to the event it frames,
+        and give it that event's participants when it names none of its own."""
+        cfg = self.rules.cfg
+        for m in mentions:
+            prep = _frame_prep(m.head, None, cfg)
+            if prep is None or m.cls != "meeting":
+                continue
+            m.frame_offset = any(c.dep_ == "npadvmod" for c in prep.children)
+            owner = prep.head
+            m.frame_of = next((x for x in mentions if x is not m and (owner.i in x.tokens or owner.i == x.pred.i)), None)
+            if m.frame_of is not None:
+                if not m.actors or m.described:
+                    m.actors = list(m.frame_of.actors)
+                    m.described = m.described and not m.actors
+                    names = {e.entity_name for e in m.actors}
+                    m.recipients = _dedupe([e for e in m.recipients + m.frame_of.recipients if e.entity_name not in names])
+            elif not m.actors:
+                # "the ministers said after talks in New Delhi": the speakers met
+                subj = [c for c in owner.children if c.dep_ in ("nsubj", "nsubjpass")]
+                found = actors.in_tokens([i for c in subj for i in _np_tokens(c, True, cfg["frame_nouns"])])
+                if found:
+                    m.actors = _entities(found)
+                    names = {e.entity_name for e in m.actors}
+                    m.recipients = [e for e in m.recipients if e.entity_name not in names]
+
+    def _commitment_spec(self, verb_tok, verb: str, obj, trig) -> list | None:
+        """Announcing something to be set up is a promise; setting it up is cooperation:
+        "announced a joint laboratory" (AGREE), "launched the fund" (COOPERATE). A venue is not a
+        meeting: "the university, which was to host the laboratory"."""
+        cfg = self.rules.cfg
+        noun = obj.lower_ if obj.lower_ in cfg["commitment_objects"] else _lemma(obj)
+        if noun not in cfg["commitment_objects"]:
+            return None
+        if obj.i in trig and trig[obj.i].type not in ("AGREE", "COOPERATE"):
+            return None
+        if verb in cfg["announce_verbs"]:
+            return ["AGREE", "", "event"]
+        if verb in cfg["creation_verbs"] and noun not in ("plan", "plans"):
+            return ["COOPERATE", "", "event"]
+        if verb == "host" and verb_tok.i in trig:
+            return ["", "", "none"]
+        return None
 
     def _governor(self, t, trig, sdoc):
         """The trigger that takes this one over, if any. Walk up the parse:
@@ -330,6 +382,8 @@ class EventCoder:
         cur = t
         nominal_path = True      # only nominal links so far (noun inside an object)
         infinitival = False
+        if _frame_prep(t, trig, cfg) is not None:
+            return None     # "at their talks in Ottawa": the setting, an event of its own
         for steps in range(1, 8):
             dep = cur.dep_
             h = cur.head
@@ -539,6 +593,10 @@ class EventCoder:
             return False
         if tr.type in ("PROTEST", "ASSAULT", "COERCE", "MOBILIZE"):
             return True         # "during demonstrations", "a bombing": such nouns report the act itself
+        if tr.cls == "meeting" and _frame_prep(t, None, cfg) is not None:
+            return True         # "said after talks in New Delhi": the setting of what is reported
+        if _lemma(pred) in cfg["announce_verbs"] and pred is not t and (tr.cls in ("meeting", "accord") or tr.type == "SUPPORT"):
+            m.future = True     # "announced the trip", "announced the signing": a plan made public
         return bool(has_between or poss_actor or support or m.future or m.anaphoric)
 
     # ------------------------------------------------------------------ modality
@@ -885,21 +943,30 @@ class EventCoder:
             if target.date is None:
                 target.vague_time = True
             return
-        if target.pred.tag_ == "VBD" and not target.future and self._doc_date and \
+        if target.pred.tag_ == "VBD" and not target.future and not _promise_words(target.pred) and self._doc_date and \
                 te.value[:10] > self._doc_date[:10] and not self._doc_date.startswith(te.value):
             return      # "called off a visit next month": a past act is not dated after its report
         scheduled = target.pred.tag_ in ("VBZ", "VBP") and not any(c.dep_ == "aux" for c in target.pred.children)
         past_perfect = re.search(r"\bhad\s+(?:\w+\s+){0,2}\w+(?:ed|en|id|ld)\b", sent.text) is not None
-        promised = target.type == "AGREE" and re.search(r"\b(would|will|shall|to)\b", sent.text) is not None
+        promised = target.type == "AGREE" and _promise_words(target.pred)
         if (target.future or scheduled or promised) and target.aux_mode != "negation" and not past_perfect:
             # "is scheduled to visit on Wednesday", "when the committee meets again in October": ahead
-            again = dates_mod.find_time_expressions(te.text, sent_ref(self, sent), tense="future")
+            again = [x for x in dates_mod.find_time_expressions(sent.text, sent_ref(self, sent), tense="future")
+                     if x.start == te.start]
             if again and again[0].value:
                 te = dates_mod.TimeExpr(te.start, te.end, te.text, again[0].value, again[0].precision, te.relation)
             if scheduled and target.type in ("CONSULT", "SUPPORT", "COOPERATE") and te.value and \
                     te.value > (self._doc_date or ""):
                 target.future = True
                 target.type = "AGREE"
+        elif target.type == "AGREE" and _lemma(target.pred) in self.rules.cfg["prospective_verbs"] and \
+                te.precision in ("month", "season", "quarter") and self._doc_date and not past_perfect:
+            # "invited Australia to a summit in July": an invitation points ahead, a pledge may be dated
+            # when made ("pledged the money in January"); the nearer reading wins
+            ahead = [x for x in dates_mod.find_time_expressions(sent.text, sent_ref(self, sent), tense="future")
+                     if x.start == te.start and x.value]
+            if ahead and _distance(ahead[0].value, self._doc_date) < _distance(te.value, self._doc_date):
+                te = dates_mod.TimeExpr(te.start, te.end, te.text, ahead[0].value, ahead[0].precision, te.relation)
         if target.date is None or (target.date.precision != "day" and te.precision == "day"):
             target.date = te
             target.vague_time = False
@@ -938,7 +1005,8 @@ class EventCoder:
         """An event reported with no time of its own happened at the time the article was last
         talking about: the latest explicitly dated mention before it. Not when its sentence says it
         was another time ("earlier", "previously", "last year") or gave a vague one."""
-        dated = sorted((m.span[0], m.date) for g in groups for m in g if m.date is not None and m.date.value)
+        dated = sorted((m.span[0], m.date) for g in groups for m in g
+                       if m.date is not None and m.date.value and not _background(m))
         for g in groups:
             if any(m.date is not None and m.date.value for m in g):
                 continue
@@ -1290,6 +1358,64 @@ def _people(ents):
 
 def _countries(ents):
     return {e.country for e in ents if e.country}
+
+
+def _frame_prep(t, trig, cfg):
+    """The preposition that makes a meeting noun the setting of another event ("at their talks", "after
+    talks with X", "five months after their first talks"), or None."""
+    if t.pos_ not in ("NOUN", "PROPN") or t.dep_ != "pobj":
+        return None
+    if trig is not None and (t.i not in trig or trig[t.i].cls != "meeting"):
+        return None
+    p = t.head
+    if p.dep_ != "prep" or p.lower_ not in cfg["frame_preps"] or p.head.i == p.i:
+        return None
+    return p
+
+
+def _framing(a: EventMention, b: EventMention) -> bool:
+    return a.frame_of is b or b.frame_of is a
+
+
+def _background(m: EventMention) -> bool:
+    """An event told in a subordinate clause ("Marchand, who pledged the money in January, launched ...",
+    "after they met in February"): its time is not the time the article goes on talking about."""
+    p = m.pred
+    if p.dep_ in ("relcl", "acl"):
+        return True
+    if p.dep_ == "advcl" and any(c.dep_ in ("mark", "advmod") and c.lower_ in ("after", "before", "when", "since", "as", "while")
+                                 for c in p.children):
+        return True
+    return m.head.pos_ in ("NOUN", "PROPN") and m.head.dep_ == "pobj" and m.head.head.dep_ == "prep" and \
+        m.head.head.lower_ in ("after", "before", "since", "following")
+
+
+def _distance(value: str, ref: str) -> int:
+    """Days between the middle of a (partial) ISO date and a reference day; large when unreadable."""
+    import datetime as _dt
+    try:
+        r = _dt.date.fromisoformat(ref[:10])
+        parts = [int(x) for x in value.split("-")]
+        if len(parts) == 1:
+            mid = _dt.date(parts[0], 7, 1)
+        elif len(parts) == 2:
+            mid = _dt.date(parts[0], parts[1], 15)
+        else:
+            mid = _dt.date(parts[0], parts[1], parts[2])
+        return abs((mid - r).days)
+    except (ValueError, TypeError):
+        return 10 ** 6
+
+
+def _promise_words(pred) -> bool:
+    """A modal or an infinitive in the event's own clause ("agreed to sign", "said they would"), not in
+    its subject ("the laboratory, which was to focus on ..., was announced")."""
+    skip = set()
+    for c in pred.children:
+        if c.dep_ in ("nsubj", "nsubjpass", "csubj"):
+            skip.update(x.i for x in c.subtree)
+    return any(x.i not in skip and (x.lower_ in ("would", "will", "shall", "'ll") or
+                                    x.lower_ == "to" and x.dep_ == "aux") for x in pred.subtree)
 
 
 def _distinct_objects(a: EventMention, b: EventMention) -> bool:

@@ -28,6 +28,7 @@ from dataclasses import asdict, dataclass, field
 from typing import Iterable
 
 from .model import Event
+from .places import same_place
 
 MEETING_WORDS = {"meet", "met", "meets", "meeting", "talks", "talk", "summit", "visit", "visited", "visits",
                  "visiting", "trip", "host", "hosted", "session", "conference", "dialogue", "consultations",
@@ -179,7 +180,7 @@ def same_event(a: Event, b: Event, doc_dates: dict[str, str | None], cfg: LinkCo
     if pa & pb:
         reasons["shared_people"] = sorted(pa & pb)
     if a.location and b.location:
-        if a.location.geonames_id != b.location.geonames_id and _norm(a.location.name) != _norm(b.location.name):
+        if not same_place(a.location, b.location):
             return None
         reasons["same_place"] = a.location.name
     na = (a.agreement or {}).get("name")
@@ -367,8 +368,7 @@ def _conflict(a: Event, b: Event, cfg: LinkConfig) -> bool:
     pa, pb = people(a), people(b)
     if pa and pb and not pa & pb:
         return True
-    if a.location and b.location and a.location.geonames_id != b.location.geonames_id \
-            and _norm(a.location.name) != _norm(b.location.name):
+    if a.location and b.location and not same_place(a.location, b.location):
         return True
     if not _weak_date(a) and not _weak_date(b):
         sa_, sb_ = _span(a.date), _span(b.date)

@@ -82,6 +82,28 @@ def _geonames_data(filename: str) -> str:
 _ALT_NAME = re.compile(r"(?![A-Z]{1,4}$)[A-Z][A-Za-z '.,()/\-]*")
 
 
+_COUNTRY_IDS: frozenset | None = None
+
+
+def is_country(loc: Location | None) -> bool:
+    """Whether a location is a whole country (as when a report says only "in Japan")."""
+    global _COUNTRY_IDS
+    if loc is None or loc.geonames_id is None:
+        return False
+    if _COUNTRY_IDS is None:
+        _COUNTRY_IDS = frozenset(int(c["geonameid"]) for c in json.loads(_geonames_data("countries.json")).values())
+    return int(loc.geonames_id) in _COUNTRY_IDS
+
+
+def same_place(a: Location, b: Location) -> bool:
+    """Two reports' places agree: the same place, or a country and a place inside it ("Japan", "Tokyo")."""
+    if a.geonames_id is not None and a.geonames_id == b.geonames_id:
+        return True
+    if normalize_place(a.name) == normalize_place(b.name):
+        return True
+    return bool(a.country and a.country == b.country and (is_country(a) or is_country(b)))
+
+
 def _good_alt_name(a: str) -> bool:
     return _ALT_NAME.fullmatch(a) is not None
 
