@@ -632,8 +632,12 @@ class EventCoder:
         for v in chain[1:]:
             lem = _lemma(v)
             if lem in ("plan", "schedule", "expect", "prepare", "set", "intend", "aim", "hope") and v.tag_ in (
-                    "VBZ", "VBP", "VBN") and (v.tag_ != "VBN" or any(c.lower_ in ("is", "are", "be") for c in v.children)):
+                    "VBZ", "VBP", "VBN") and (v.tag_ != "VBN" or any(c.lower_ in ("is", "are", "be", "was", "were")
+                                                                   for c in v.children)):
                 m.future = True
+            if lem in ("due", "slated", "poised") and v.pos_ == "ADJ" and t.dep_ in ("xcomp",) or \
+                    lem in ("due", "slated") and v.pos_ == "ADJ" and pred.dep_ == "xcomp":
+                m.future = True    # "had been due to meet": planned, whatever became of it
             kids = list(v.children)
             aux = {c.lower_ for c in kids if c.dep_ == "aux"}
             if aux & cfg["future_aux"] and m.type != "AGREE":
@@ -1279,8 +1283,13 @@ def _is_landmark(name: str, loc: Location) -> bool:
 def _np_tokens(tok, with_of: bool, frames) -> list[int]:
     """Tokens of the noun phrase headed by `tok` that can name participants: the head, its
     conjuncts, modifiers, possessors and appositions, and (optionally) its "of" complements
-    ("the top diplomats of South Korea and the US"); not other prepositional phrases or clauses."""
+    ("the top diplomats of South Korea and the US") and the makers of a body ("a committee on quantum
+    science set up by Canada and Japan"); not other prepositional phrases or clauses."""
     out, stack = [], [tok]
+    if with_of and tok.pos_ in ("NOUN", "PROPN"):
+        for d in tok.subtree:
+            if d.dep_ == "acl" and d.tag_ == "VBN" and d.head.pos_ in ("NOUN", "PROPN"):
+                stack.extend(p for a in d.children if a.dep_ == "agent" for p in a.children if p.dep_ == "pobj")
     while stack:
         t = stack.pop()
         out.append(t.i)
@@ -1290,7 +1299,8 @@ def _np_tokens(tok, with_of: bool, frames) -> list[int]:
                 stack.append(c)
             elif c.dep_ in ("acl", "amod") and c.tag_ in ("VBN", "JJ") and with_of:
                 for pp in c.children:
-                    if pp.dep_ in ("prep", "dative") and pp.lower_ in ("to", "for"):
+                    # "a committee set up by Canada and Japan", "aid sent to Sudan"
+                    if pp.dep_ in ("prep", "dative") and pp.lower_ in ("to", "for") or pp.dep_ == "agent":
                         stack.extend(p for p in pp.children if p.dep_ == "pobj")
             elif c.dep_ == "prep" and with_of and t.lower_ not in frames and (
                     c.lower_ in ("of", "against", "to") or (t.i == tok.i and c.lower_ in ("from", "in", "for", "by"))):
@@ -1381,7 +1391,7 @@ def _background(m: EventMention) -> bool:
     """An event told in a subordinate clause ("Marchand, who pledged the money in January, launched ...",
     "after they met in February"): its time is not the time the article goes on talking about."""
     p = m.pred
-    if p.dep_ in ("relcl", "acl"):
+    if p.dep_ in ("relcl", "acl") and not m.future:
         return True
     if p.dep_ == "advcl" and any(c.dep_ in ("mark", "advmod") and c.lower_ in ("after", "before", "when", "since", "as", "while")
                                  for c in p.children):

@@ -54,7 +54,8 @@ class LinkConfig:
     min_country_jaccard: float = 0.5   # participant countries must overlap this much
     min_text_similarity: float = 0.34  # for generic promises, whose category alone says little
     bonus_similarity: float = 0.5      # near-copies: this similar merges despite missing details
-    fulfil_min_overlap: float = 0.2    # commitment text vs. the event that carries it out
+    fulfil_min_overlap: float = 0.5    # share of the commitment's words in the event that carries it out
+    withdraw_min_overlap: float = 0.3  # the same, for a report that calls it off (its wording says so)
     due_slack_days: int = 0            # overdue once the as-of date is past due + slack
 
 
@@ -531,10 +532,70 @@ def _due(r: dict) -> tuple[str | None, str | None]:
     return None, None
 
 
+def _containment(small: set, big: set) -> float:
+    """Share of a commitment's words found in a later report."""
+    return len(small & big) / len(small) if small else 0.0
+
+
+def _object_nouns(r: dict) -> set[str]:
+    """The things a promise is about that must be there when it is carried out ("laboratory", "fund")."""
+    from .events import Rules
+    objs = Rules.load().cfg["commitment_objects"]
+    return {w for sp in r["evidence"][:1] for w in _words(sp["text"]) if w in objs} - {"plan", "plans"}
+
+
+def _after(cand: dict, made: str | None) -> bool:
+    """The candidate happened (or was first reported) after the promise was made."""
+    if not made:
+        return True
+    span = _span(cand["date"]) if cand["date"] else None
+    if span:
+        return span[0] > _date(made) if _date(made) else True
+    return bool(cand["first_reported"] and cand["first_reported"] > made)
+
+
+def _carries_out(r: dict, cand: dict, due: str | None, words: set, cand_words: set, cfg: LinkConfig):
+    """(status, score, reason) when `cand` fulfils or withdraws commitment `r`, else None."""
+    overlap = _containment(words, cand_words)
+    same_agreement = bool(r["agreement"] and cand["agreement"] and (
+        (r["agreement"].get("name") and cand["agreement"].get("name") and
+         _norm(r["agreement"]["name"]) == _norm(cand["agreement"]["name"])) or
+        (r["agreement"].get("kind") == cand["agreement"].get("kind") and set(r["topics"]) & set(cand["topics"]))))
+    if cand["event_type"] in ("REJECT", "SANCTION", "RETREAT") and CANCEL_WORDS.search(_text(cand)):
+        if overlap >= cfg.withdraw_min_overlap:
+            return "withdrawn", overlap, f"called off ({cand['event_type']}), {overlap:.2f} of its words"
+        return None
+    if cand["event_type"] not in FULFILS[r["kind"]] or cand["aux_mode"] is not None:
+        return None
+    same_place = bool(r["location"] and cand["location"] and r["location"]["name"] == cand["location"]["name"])
+    shared_people = {_norm(x["entity_name"]) for x in r["actor"] + r["recipient"] if x["entity_type"] == "person"} & \
+        {_norm(x["entity_name"]) for x in cand["actor"] + cand["recipient"] if x["entity_type"] == "person"}
+    due_span, when = _span(due) if due else None, _span(cand["date"]) if cand["date"] else None
+    on_time = bool(due_span and when and when[0] <= due_span[1] + dt.timedelta(days=31)
+                   and when[1] >= due_span[0] - dt.timedelta(days=31))
+    if r["kind"] == "meeting" and due_span and when and not on_time:
+        return None          # a meeting promised for May is not the one held in September
+    needed = _object_nouns(r)
+    if needed and r["kind"] != "meeting" and not needed & cand_words and not same_agreement:
+        return None          # a promised laboratory is not carried out by a fund
+    ok = same_agreement or overlap >= cfg.fulfil_min_overlap or (
+        r["kind"] == "meeting" and on_time and (same_place or shared_people))
+    if not ok:
+        return None
+    score = overlap + 0.5 * same_agreement + 0.3 * on_time + 0.2 * same_place + 0.2 * bool(shared_people)
+    reason = "same agreement signed" if same_agreement else f"{overlap:.2f} of its words"
+    if on_time:
+        reason += ", when it was due"
+    return "fulfilled", score, f"{cand['event_type']} on {cand['date'] or cand['first_reported'] or '?'}: {reason}"
+
+
 FULFILS = {"meeting": {"CONSULT"}, "accord": {"SUPPORT"}, "other": {"CONSULT", "SUPPORT", "COOPERATE", "AID"}}
 
 
 def build_commitments(canon: list[dict], as_of: str | None, cfg: LinkConfig) -> list[dict]:
+    """Every promise with its status: the best-matching later report that carries it out (the earliest
+    among near-equal ones) fulfils it, one that calls it off withdraws it; past its due date with
+    neither it is overdue, else open."""
     out = []
     later = sorted(canon, key=lambda r: (r["date"] or r["first_reported"] or "", r["id"]))
     rank = {r["id"]: i for i, r in enumerate(later)}
@@ -549,36 +610,22 @@ def build_commitments(canon: list[dict], as_of: str | None, cfg: LinkConfig) -> 
             continue
         made = r["first_reported"] or r["date"]
         due, due_text = _due(r)
-        mine, words = pc[r["id"]], words_of[r["id"]]
+        mine = pc[r["id"]]
+        words = {w for sp in r["evidence"][:1] for w in _words(sp["text"]) if w not in STOP and len(w) > 2}
         status, by, why = "open", None, "no later report carries it out"
         pool = {x["id"]: x for c in mine for x in by_country.get(c, [])}
+        found = []
         for cand in sorted(pool.values(), key=lambda x: rank[x["id"]]):
-            if cand["id"] == r["id"]:
-                continue
-            when = cand["date"] or cand["first_reported"] or ""
-            if made and when[:10] < made[: len(when[:10])]:
+            if cand["id"] == r["id"] or not _after(cand, made):
                 continue
             if cand["first_reported"] and made and cand["first_reported"] < made:
                 continue
-            overlap = jaccard(words, words_of[cand["id"]])
-            same_agreement = bool(r["agreement"] and cand["agreement"] and (
-                (r["agreement"].get("name") and cand["agreement"].get("name") and
-                 _norm(r["agreement"]["name"]) == _norm(cand["agreement"]["name"])) or
-                (r["agreement"].get("kind") == cand["agreement"].get("kind") and set(r["topics"]) & set(cand["topics"]))))
-            cancel = cand["event_type"] in ("REJECT", "SANCTION", "RETREAT") and CANCEL_WORDS.search(_text(cand))
-            if cancel and overlap >= cfg.fulfil_min_overlap:
-                status, by, why = "withdrawn", cand, f"called off ({cand['event_type']}), wording overlap {overlap:.2f}"
-                break
-            same_place = bool(r["location"] and cand["location"] and r["location"]["name"] == cand["location"]["name"])
-            shared_people = {_norm(x["entity_name"]) for x in r["actor"] + r["recipient"] if x["entity_type"] == "person"} & \
-                {_norm(x["entity_name"]) for x in cand["actor"] + cand["recipient"] if x["entity_type"] == "person"}
-            if cand["event_type"] in FULFILS[r["kind"]] and cand["aux_mode"] is None and (
-                    same_agreement or overlap >= cfg.fulfil_min_overlap or
-                    (r["kind"] == "meeting" and due and cand["date"] and cand["date"][:7] == due[:7]
-                     and (same_place or shared_people))):
-                reason = "same agreement signed" if same_agreement else f"wording overlap {overlap:.2f}"
-                status, by, why = "fulfilled", cand, f"{cand['event_type']} on {when or '?'}: {reason}"
-                break
+            hit = _carries_out(r, cand, due, words, words_of[cand["id"]], cfg)
+            if hit:
+                found.append((hit, cand))
+        if found:
+            best = max(h[1] for h, _ in found)
+            (status, _, why), by = next((h, c) for h, c in found if h[1] >= best - 0.15)
         if status == "open" and due and as_of and _past(due, as_of, cfg.due_slack_days):
             status, why = "overdue", f"due {due}, nothing reported by {as_of}"
         out.append({
