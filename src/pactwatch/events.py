@@ -131,6 +131,7 @@ class EventMention:
     span: tuple = (0, 0)          # evidence: character span of the event's clause
     frame_of: object = None       # "proposed it at their talks in February": the talks are the setting of this event
     frame_offset: bool = False    # "five months after their first talks": the setting lies a stated time away
+    ref_object: str | None = None  # "launched the fund": a definite object, pointing back to an earlier mention
 
 
 def _inflect(lemma: str) -> set[str]:
@@ -206,6 +207,8 @@ class EventCoder:
                     return r.noun_phrases[phrase]
             if t.pos_ == "PROPN" and lem not in ("deal", "agreement", "accord", "treaty", "pact", "summit"):
                 return None
+            if lem == "call" and any(c.dep_ == "prep" and c.lower_ == "for" for c in t.children):
+                return None     # "a call for proposals" is no telephone call
             if lem == "memorandum" or t.lower_ == "mou":
                 return r.nouns.get("memorandum")
             return r.nouns.get(lem)
@@ -319,8 +322,13 @@ class EventCoder:
             self._attach_time(te, merged, sdoc, span, sent)
         for m in merged:
             f = m.frame_of
-            if f is not None and m.date is None and f.date is not None and not m.frame_offset:
-                m.date = f.date
+            if f is not None and m.date is None and f.date is not None and f.date.value:
+                if not m.frame_offset:
+                    m.date = f.date
+                else:
+                    back = _offset_date(m, f.date.value)     # "five months after their first talks"
+                    if back:
+                        m.date = dates_mod.TimeExpr(f.date.start, f.date.end, None, back[0], back[1])
         for m in merged:
             m.span = _clause_span(m, merged, sdoc, sent)
         return merged
@@ -420,6 +428,13 @@ class EventCoder:
                     return None
             if _lemma(h) in cfg["reporting_verbs"] and h.pos_ == "VERB":
                 return None
+            if dep == "prep" and cur.lower_ in ("on", "about", "over") and tt is not None and tt.pos == "N" \
+                    and nominal_path and h.pos_ in ("VERB", "AUX"):
+                # "opened negotiations in New Delhi on a memorandum": the subject of the talks
+                talks = next((c for c in h.children if c.dep_ in ("dobj", "nsubjpass") and c.i in trig
+                              and trig[c.i].cls == "meeting"), None)
+                if talks is not None:
+                    return talks.i
             cur = h
         return None
 
@@ -451,6 +466,10 @@ class EventCoder:
         else:
             pred = t
         m = EventMention(type=typ, mode=mode, cls=cls, head=t, pred=pred, sent=sent, tokens=folded)
+        obj = next((c for c in pred.children if c.dep_ in ("dobj", "nsubjpass") and c.pos_ == "NOUN"), None)
+        if obj is not None and any(c.dep_ in ("det", "poss") and c.lower_ in ("the", "this", "that", "its", "their")
+                                   for c in obj.children):
+            m.ref_object = obj.lower_
         m.folded_types = folded_types
         m.governs = tr.cls == "governs"
         m.report = self._under_report(pred)
@@ -540,7 +559,12 @@ class EventCoder:
         return i
 
     def _predicate_of_noun(self, t):
-        """The verb a noun trigger hangs on: "held talks" -> held; "the meeting took place" -> took."""
+        """The verb a noun trigger hangs on: "held talks" -> held; "the meeting took place" -> took;
+        "a proposal made by X at their talks" -> made."""
+        made = next((c for c in t.children if c.dep_ == "acl" and c.tag_ == "VBN"
+                     and _lemma(c) in self.rules.cfg["support_verbs"]), None)
+        if made is not None:
+            return made
         cur = t
         for _ in range(3):
             if cur.dep_ in ("dobj", "nsubj", "nsubjpass", "attr", "oprd") and cur.head.pos_ in ("VERB", "AUX"):
@@ -580,6 +604,8 @@ class EventCoder:
             support = pred is not t and _lemma(pred) in cfg["cooperation_support_verbs"]
             if not (has_between and poss_actor or support or has_between and pred is not t):
                 return False
+        if t.dep_ == "pobj" and t.head.lower_ == "for" and t.head.head.pos_ == "NOUN" and tr.cls == "meeting":
+            m.future = True     # "the conditions for Ostrowski's visit", "a date for the summit": still ahead
         if mods & cfg["future_words"] or (t.head.lemma_.lower() in cfg["future_frames"]) or any(
                 _lemma(a) in cfg["future_frames"] for a in list(t.ancestors)[:3]):
             m.future = True
@@ -762,6 +788,15 @@ class EventCoder:
             rec_m = [x for x in actors.in_tokens(recip_toks + between) if all(x is not a for a in acts_m)]
         m.actors = _entities(acts_m)
         m.recipients = _entities(rec_m)
+        # a body named with its parties once ("the Canada-Japan joint committee") and later as "the committee"
+        if subj is not None and subj.pos_ == "NOUN" and not between:
+            body = _lemma(subj)
+            if m.actors and all(e.entity_type == "country" for e in m.actors):
+                state.bodies[body] = list(m.actors)
+            elif not m.actors and body in state.bodies and any(
+                    c.dep_ == "det" and c.lower_ in ("the", "this") or c.dep_ == "poss" for c in subj.children):
+                m.actors = list(state.bodies[body])
+                m.described = True
         # descriptions and pronouns
         if not m.actors and subj is not None and not between:
             ents = state.resolve(subj, sdoc, prefer_type=m.type)
@@ -995,6 +1030,11 @@ class EventCoder:
                 if m.cls in ("meeting", "accord") and _overlap(g, m):
                     best = gi
                     break
+                if m.ref_object and any(re.search(r"\b" + re.escape(m.ref_object) + r"\b",
+                                                  x.sent.text[x.span[0] - x.sent.start:x.span[1] - x.sent.start].lower())
+                                        for x in g):
+                    best = gi       # "launched a research fund ... launched the fund at the university"
+                    break
             if best is None:
                 if m.anaphoric and not m.actors and not m.recipients:
                     continue      # "the meeting" with nothing to refer to
@@ -1014,6 +1054,8 @@ class EventCoder:
         for g in groups:
             if any(m.date is not None and m.date.value for m in g):
                 continue
+            if all(m.frame_of is not None or m.frame_offset for m in g):
+                continue      # a setting told in passing has no time of the article's
             if any(m.vague_time for m in g) and g[0].type != "AGREE":
                 continue      # a promise is dated when made; a vague time belongs to what was promised
             first = min(m.span[0] for m in g)
@@ -1115,6 +1157,7 @@ class _Discourse:
         self.actors = actors
         self.events: list[EventMention] = []
         self.pair_countries: list[Entity] = []
+        self.bodies: dict[str, list[Entity]] = {}     # "committee" -> the countries that make it up
 
     def note(self, m: EventMention) -> None:
         self.events.append(m)
@@ -1370,6 +1413,41 @@ def _countries(ents):
     return {e.country for e in ents if e.country}
 
 
+_NUMBER_WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+                 "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12}
+
+
+def _offset_date(m: EventMention, ref: str) -> tuple[str, str] | None:
+    """The time of a setting a stated span before/after the framed event: "five months after their
+    first talks" on 2027-07-13 -> 2027-02 (month precision); None when the span is not readable."""
+    import datetime as _dt
+    prep = m.head.head
+    unit = next((c for c in prep.children if c.dep_ == "npadvmod"), None)
+    if unit is None:
+        return None
+    num = next((c for c in unit.children if c.dep_ in ("nummod", "det", "quantmod")), None)
+    n = _NUMBER_WORDS.get(num.lower_) if num is not None else None
+    if n is None and num is not None and num.text.isdigit():
+        n = int(num.text)
+    if n is None:
+        return None
+    sign = -1 if prep.lower_ in ("after", "following", "since") else 1
+    try:
+        day = _dt.date.fromisoformat(ref[:10] if len(ref) >= 10 else ref[:7] + "-15")
+    except ValueError:
+        return None
+    u = _lemma(unit)
+    if u in ("day", "week"):
+        day = day + _dt.timedelta(days=sign * n * (7 if u == "week" else 1))
+        return day.isoformat(), "day" if u == "day" and len(ref) >= 10 else "month"
+    if u == "month":
+        k = day.year * 12 + day.month - 1 + sign * n
+        return f"{k // 12:04d}-{k % 12 + 1:02d}", "month"
+    if u == "year":
+        return f"{day.year + sign * n:04d}", "year"
+    return None
+
+
 def _frame_prep(t, trig, cfg):
     """The preposition that makes a meeting noun the setting of another event ("at their talks", "after
     talks with X", "five months after their first talks"), or None."""
@@ -1439,7 +1517,7 @@ def _same_kind(a: EventMention, b: EventMention) -> bool:
     if a.cls != b.cls:
         return False
     if a.type == b.type:
-        return a.cls in ("meeting", "accord") or b.anaphoric
+        return a.cls in ("meeting", "accord") or b.anaphoric or b.ref_object is not None
     if a.cls == "accord" and b.anaphoric and {a.type, b.type} <= {"AGREE", "SUPPORT"}:
         return True
     return False

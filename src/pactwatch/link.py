@@ -94,8 +94,8 @@ def _kind(e: Event) -> str:
         return "meeting"
     if e.event_type not in ("AGREE", "SUPPORT", "REJECT"):
         return "other"
-    if e.agreement:
-        return "accord"
+    if e.agreement or e.event_type == "SUPPORT":
+        return "accord"     # a signing is the signing of something
     if set(_words(e.trigger or "")) & MEETING_WORDS:
         return "meeting"
     if e.event_type == "AGREE":
@@ -578,7 +578,7 @@ def _carries_out(r: dict, cand: dict, due: str | None, words: set, cand_words: s
     needed = _object_nouns(r)
     if needed and r["kind"] != "meeting" and not needed & cand_words and not same_agreement:
         return None          # a promised laboratory is not carried out by a fund
-    ok = same_agreement or overlap >= cfg.fulfil_min_overlap or (
+    ok = same_agreement or (overlap >= cfg.fulfil_min_overlap and len(words) >= 3) or (
         r["kind"] == "meeting" and on_time and (same_place or shared_people))
     if not ok:
         return None
