@@ -248,6 +248,8 @@ class EventCoder:
             if t.pos_ not in ("VERB", "AUX") and not t.tag_.startswith("VB"):
                 continue
             obj = next((c for c in t.children if c.dep_ in ("dobj", "nsubjpass", "attr")), None)
+            if obj is not None and obj.lower_ in ("which", "that") and t.dep_ == "relcl":
+                obj = t.head      # "the fund, which Australia launched": the fund was launched
             if obj is None:
                 continue
             prt = next((c.lower_ for c in t.children if c.dep_ == "prt"), None)
@@ -320,6 +322,14 @@ class EventCoder:
         tes = self._time_expressions(document, sent)
         for te in tes:
             self._attach_time(te, merged, sdoc, span, sent)
+        for m in merged:
+            if m.date is None:
+                # "announced the signing when they met in Brasilia in February": at that time
+                when = next((x for x in merged if x is not m and x.date is not None and x.date.value and
+                             x.pred.dep_ == "advcl" and x.pred.head.i == m.pred.i and any(
+                                 c.dep_ == "advmod" and c.lower_ in ("when", "as", "while") for c in x.pred.children)), None)
+                if when is not None:
+                    m.date = when.date
         for m in merged:
             f = m.frame_of
             if f is not None and m.date is None and f.date is not None and f.date.value:
@@ -494,6 +504,10 @@ class EventCoder:
                 m.recipients = _dedupe(_entities(asked) + [e for e in m.recipients
                                                            if e.entity_name not in {a.entity_name for a in m.actors}])
         self._recode(m, t, pred, sdoc, actors, state)
+        if tr.pos == "N" and tr.cls == "meeting" and any(
+                c.dep_ == "amod" and c.lower_ in ("planned", "proposed", "scheduled") for c in t.children):
+            # "did not mention Ostrowski's planned trip": whatever the sentence says of it, a trip was planned
+            m.type, m.mode, m.aux_mode, m.future = "AGREE", "", None, True
         # place, topics, agreement
         m.location = self._location(pred, t, folded, sdoc, span, actors)
         m.topics = topics_in(sent.text)
@@ -693,6 +707,10 @@ class EventCoder:
             sp = [c for c in cur.children if c.dep_ == "nsubjpass"]
             # "by X" names the doer only of a passive verb ("called off a visit by X" is China's act)
             agent = [c for c in cur.children if c.dep_ == "agent"] if cur.tag_ == "VBN" else []
+            if cur is pred and cur.tag_ != "VBN":
+                # the parser hangs "a visit ... by X" on the verb: X is the other side
+                recip_toks.extend(i for a in cur.children if a.dep_ == "agent" for p_ in a.children
+                                  if p_.dep_ == "pobj" for i in np(p_))
             for a in agent:
                 for pobj in a.children:
                     actor_toks.extend(np(pobj))
@@ -1006,6 +1024,10 @@ class EventCoder:
                      if x.start == te.start and x.value]
             if ahead and _distance(ahead[0].value, self._doc_date) < _distance(te.value, self._doc_date):
                 te = dates_mod.TimeExpr(te.start, te.end, te.text, ahead[0].value, ahead[0].precision, te.relation)
+        if target.head.pos_ in ("NOUN", "PROPN") and target.type == "CONSULT" and target.pred is target.head and \
+                te.value and self._doc_date and te.value[:10] > self._doc_date[:10] and \
+                not self._doc_date.startswith(te.value) and target.aux_mode is None:
+            target.type, target.future = "AGREE", True    # "the bilateral summit in Jakarta next month"
         if target.date is None or (target.date.precision != "day" and te.precision == "day"):
             target.date = te
             target.vague_time = False

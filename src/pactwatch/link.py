@@ -206,8 +206,11 @@ def same_event(a: Event, b: Event, doc_dates: dict[str, str | None], cfg: LinkCo
     elif sa_ and sb_:
         gap = max((sb_[0] - sa_[1]).days, (sa_[0] - sb_[1]).days, 0)
         if gap > cfg.date_window_days:
-            return None
-        reasons["date_gap_days"] = gap
+            if not (a.event_type == "AGREE" and _made_when_dated(a, b, doc_dates, cfg)):
+                return None
+            reasons["promise_dated_when_made"] = True
+        else:
+            reasons["date_gap_days"] = gap
     if not weak and not (sa_ and sb_):
         da, db = _date(doc_dates.get(a.doc_id)), _date(doc_dates.get(b.doc_id))
         if da and db:
@@ -362,7 +365,7 @@ def _components(nodes: set[str], store, load=None) -> dict[str, str]:
     return out
 
 
-def _conflict(a: Event, b: Event, cfg: LinkConfig) -> bool:
+def _conflict(a: Event, b: Event, cfg: LinkConfig, doc_dates: dict | None = None) -> bool:
     """Facts that rule out one event, even if a chain of links joins them."""
     if a.doc_id == b.doc_id:
         return True
@@ -374,6 +377,18 @@ def _conflict(a: Event, b: Event, cfg: LinkConfig) -> bool:
     if not _weak_date(a) and not _weak_date(b):
         sa_, sb_ = _span(a.date), _span(b.date)
         if sa_ and sb_ and max((sb_[0] - sa_[1]).days, (sa_[0] - sb_[1]).days, 0) > cfg.date_window_days:
+            return not (a.event_type == b.event_type == "AGREE" and doc_dates is not None
+                        and _made_when_dated(a, b, doc_dates, cfg))
+    return False
+
+
+def _made_when_dated(a: Event, b: Event, doc_dates: dict, cfg: LinkConfig) -> bool:
+    """A promise is dated by what it promises ("will sign in May") or by when it was made ("announced
+    the signing in January"): two reports agree when one's date is the other's report date."""
+    for x, y in ((a, b), (b, a)):
+        sx, made = _span(x.date), _date(doc_dates.get(y.doc_id))
+        if sx and made and sx[0] - dt.timedelta(days=cfg.date_window_days) <= made <= sx[1] + dt.timedelta(
+                days=cfg.date_window_days):
             return True
     return False
 
@@ -388,7 +403,8 @@ def _split_conflicts(members: list[str], store, cfg: LinkConfig | None = None, l
     cfg = cfg or LinkConfig()
     evs = {e.id: e for e in (load or store.events_by_ids)(members)}
     ms = [m for m in members if m in evs]
-    if not any(_conflict(evs[x], evs[y], cfg) for i, x in enumerate(ms) for y in ms[i + 1:]):
+    dd = store.document_dates({e.doc_id for e in evs.values()})
+    if not any(_conflict(evs[x], evs[y], cfg, dd) for i, x in enumerate(ms) for y in ms[i + 1:]):
         return [members]
     adj: dict[str, set[str]] = {m: set() for m in ms}
     for a, b in (edges if edges is not None else {(x, y) for x, y, _ in store.links(ms)}):
@@ -398,7 +414,7 @@ def _split_conflicts(members: list[str], store, cfg: LinkConfig | None = None, l
     order = sorted(ms, key=lambda m: ((evs[m].date or "9999") if not _weak_date(evs[m]) else "9999", m))
     parts: list[list[str]] = []
     for m in order:
-        home = next((p for p in parts if adj[m] & set(p) and not any(_conflict(evs[m], evs[o], cfg) for o in p)), None)
+        home = next((p for p in parts if adj[m] & set(p) and not any(_conflict(evs[m], evs[o], cfg, dd) for o in p)), None)
         if home is None:
             parts.append([m])
         else:
