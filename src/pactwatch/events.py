@@ -250,6 +250,13 @@ class EventCoder:
             obj = next((c for c in t.children if c.dep_ in ("dobj", "nsubjpass", "attr")), None)
             if obj is not None and obj.lower_ in ("which", "that") and t.dep_ == "relcl":
                 obj = t.head      # "the fund, which Australia launched": the fund was launched
+                if obj.dep_ == "pobj" and obj.head.head.pos_ == "NOUN" and _lemma(obj) not in cfg["commitment_objects"]:
+                    obj = obj.head.head     # "the fund on critical minerals, which ..."
+            if obj is not None and _lemma(t) in cfg["receive_verbs"] and t.i in trig and trig[t.i].type == "CONSULT" \
+                    and obj.pos_ == "NOUN" \
+                    and not obj.ent_type_ and _lemma(obj) not in cfg["visitor_nouns"]:
+                trig.pop(t.i)     # "has received 60 applications" is no visit
+                continue
             if obj is None:
                 continue
             prt = next((c.lower_ for c in t.children if c.dep_ == "prt"), None)
@@ -293,7 +300,7 @@ class EventCoder:
             elif tr.pos == "V" and t.tag_ == "VBG" and t.dep_ in ("pcomp", "pobj"):
                 parent[i] = -1
             # a relative clause in the simple present describes, it does not report ("a list, which bars ...")
-            elif tr.pos == "V" and t.dep_ == "relcl" and t.tag_ in ("VBZ", "VBP") and not any(
+            elif tr.pos == "V" and t.dep_ == "relcl" and t.tag_ in ("VBZ", "VBP") and tr.cls != "governs" and not any(
                     c.dep_ == "aux" for c in t.children):
                 parent[i] = -1
         mentions = []
@@ -313,7 +320,7 @@ class EventCoder:
         for m in mentions:
             tgt = next((x for x in merged if x.type == m.type and x.cls == m.cls and not _framing(x, m) and (
                 (m.head.dep_ == "conj" and m.head.head.i in x.tokens or x.head.dep_ == "conj" and x.head.head.i in m.tokens)
-                and (m.cls == "meeting" or not _distinct_objects(x, m))
+                and (m.cls == "meeting" or not _distinct_objects(x, m)) and not _own_subject(x, m)
                 or (m.anaphoric or x.anaphoric) and _compatible(x, m))), None)
             if tgt is not None:
                 _absorb(tgt, m)
@@ -1526,6 +1533,13 @@ def _promise_words(pred) -> bool:
             skip.update(x.i for x in c.subtree)
     return any(x.i not in skip and (x.lower_ in ("would", "will", "shall", "'ll") or
                                     x.lower_ == "to" and x.dep_ == "aux") for x in pred.subtree)
+
+
+def _own_subject(a: EventMention, b: EventMention) -> bool:
+    """"Mokoena held talks in January, and Pembridge visited Cape Town in May": a conjoined clause with a
+    subject of its own tells another event."""
+    later = b.pred if b.pred.dep_ == "conj" else a.pred
+    return later.dep_ == "conj" and any(c.dep_ in ("nsubj", "nsubjpass") for c in later.children)
 
 
 def _distinct_objects(a: EventMention, b: EventMention) -> bool:

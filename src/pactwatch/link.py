@@ -43,7 +43,7 @@ two both first second last next week month year years day days today yesterday m
 friday saturday sunday january february march april may june july august september october november december
 minister ministers president prime official officials government governments country countries side sides
 which who whom what when where while after before during about over under into up out its ministry
-statement according reporters agency news spokesperson""".split())
+statement according reporters agency news spokesperson plan plans planned still""".split())
 
 
 @dataclass
@@ -55,7 +55,7 @@ class LinkConfig:
     min_text_similarity: float = 0.34  # for generic promises, whose category alone says little
     bonus_similarity: float = 0.5      # near-copies: this similar merges despite missing details
     fulfil_min_overlap: float = 0.5    # share of the commitment's words in the event that carries it out
-    withdraw_min_overlap: float = 0.3  # the same, for a report that calls it off (its wording says so)
+    withdraw_min_overlap: float = 0.4  # the same, for a report that calls it off (its wording says so)
     due_slack_days: int = 0            # overdue once the as-of date is past due + slack
 
 
