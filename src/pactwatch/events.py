@@ -409,6 +409,12 @@ class EventCoder:
         infinitival = False
         if _frame_prep(t, trig, cfg) is not None:
             return None     # "at their talks in Ottawa": the setting, an event of its own
+        if tt is not None and tt.pos == "N" and any(
+                c.dep_ == "acl" and c.tag_ == "VBN" and _lemma(c) in cfg["support_verbs"] or
+                c.dep_ == "relcl" and c.tag_ == "VBD" and _own_date(c)
+                for c in (list(t.children) + [d for d in t.subtree if d.dep_ == "relcl" and d.head.dep_ == "pobj"
+                                               and d.head.head.head.i == t.i])):
+            return None     # "discussed the export controls imposed in March": an earlier event, told in passing
         for steps in range(1, 8):
             dep = cur.dep_
             h = cur.head
@@ -584,6 +590,10 @@ class EventCoder:
         "a proposal made by X at their talks" -> made."""
         made = next((c for c in t.children if c.dep_ == "acl" and c.tag_ == "VBN"
                      and _lemma(c) in self.rules.cfg["support_verbs"]), None)
+        if made is None:
+            made = next((d for d in t.subtree if d.dep_ == "relcl" and d.tag_ == "VBD" and (
+                d.head.i == t.i or d.head.dep_ == "pobj" and d.head.head.head.i == t.i)
+                and _own_date(d)), None)     # "controls that took effect in April"
         if made is not None:
             return made
         cur = t
@@ -1475,6 +1485,17 @@ def _offset_date(m: EventMention, ref: str) -> tuple[str, str] | None:
     if u == "year":
         return f"{day.year + sign * n:04d}", "year"
     return None
+
+
+def _own_date(v) -> bool:
+    """A verb dated by a time phrase of its own ("took effect in April", "imposed last week"), not by
+    one inside its object ("in protest of last week's arrest")."""
+    for c in v.children:
+        if c.ent_type_ == "DATE" and c.dep_ in ("npadvmod", "tmod"):
+            return True
+        if c.dep_ == "prep" and any(g.dep_ == "pobj" and g.ent_type_ == "DATE" for g in c.children):
+            return True
+    return False
 
 
 def _frame_prep(t, trig, cfg):

@@ -100,6 +100,8 @@ def _kind(e: Event) -> str:
         return "meeting"
     if e.event_type == "AGREE":
         first = e.evidence[0].text if e.evidence else ""
+        if re.search(r"\bsign(?:s|ed|ing)?\b", first, re.I) and not re.search(r"\b(visit|trip|summit)\b", first, re.I):
+            return "accord"       # "announced the signing", "would sign a partnership": a promised signing
         if re.search(r"\b(visit|travel|trip|summit|meet|meeting|talks|host)\w*\b", first, re.I) and not re.search(
                 r"\b(sign|fund|lab|laborator|centre|center|committee|office)\w*", first, re.I):
             return "meeting"      # "plans to travel to Beijing in May"
