@@ -51,7 +51,7 @@ MAYBE_TIME = re.compile(
 TRIGGER_POS = {"VERB", "AUX", "NOUN", "PROPN", "ADJ"}
 _NON_STATE = {"IGO", "UNO", "EUR", "NGO", "ISM", "IMG", "MNC"}
 CONFLICT = {"REQUEST", "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT"}
-KIND_RANK = {"memorandum of understanding": 5, "treaty": 5, "trade deal": 4, "accord": 3, "pact": 3,
+KIND_RANK = {"memorandum of understanding": 5, "treaty": 5, "trade deal": 4, "accord": 3, "pact": 3, "partnership": 2,
              "agreement": 1, "deal": 1}
 
 
@@ -527,6 +527,27 @@ class EventCoder:
         if m.cls == "accord":
             m.agreement = self._agreement(sent, t, folded, sdoc)
             m.cls = "accord"
+        elif m.type in ("AGREE", "SUPPORT", "CONSULT") and m.aux_mode is None:
+            # "would sign a green hydrogen partnership", "met to work on the text of a partnership":
+            # the agreement named in the event's own clause (signing it, or negotiating it)
+            words = {_lemma(sdoc[i]) for i in folded} | {_lemma(pred)}
+            if m.type != "CONSULT" and not words & {"sign", "signing", "ratify", "conclude"}:
+                return m
+            other = set()
+            for c in pred.children:
+                if c.dep_ in ("conj", "advcl", "ccomp", "parataxis", "relcl", "cc") and not (
+                        c.dep_ == "advcl" and any(g.dep_ == "aux" and g.lower_ == "to" for g in c.children)):
+                    other.update(x.i for x in c.subtree)     # other clauses; not a purpose ("met to work on")
+            text = " ".join(x.text for x in pred.subtree if x.i not in other)
+            found = find_agreements(text)
+            if m.type == "CONSULT":
+                # only what the talks were about: "negotiations on a memorandum", "the text of a partnership"
+                found = [f for f in found if re.search(r"\b(?:negotiat\w*|talks|text|terms|draft)\s+(?:\w+\s+){0,4}?"
+                                                        r"(?:on|of|over|for)\s+(?:\w+\s+){0,4}$", text[:f[0]], re.I)]
+            if found:
+                named = [a for _, _, a in found if a.get("name")]
+                typed = sorted((a for _, _, a in found), key=lambda a: -KIND_RANK.get(a.get("kind") or "", 2))
+                m.agreement = {"name": named[0]["name"] if named else None, "kind": typed[0].get("kind")}
         return m
 
     def _speaker_for_state(self, m, pred, actors) -> None:
