@@ -20,6 +20,9 @@ How a mention is resolved:
 """
 from __future__ import annotations
 
+import functools
+from importlib import resources
+
 import re
 from dataclasses import dataclass, field
 
@@ -81,6 +84,12 @@ class DocActors:
 
     def before(self, char_offset: int) -> list[Mention]:
         return [m for m in self.mentions if m.end <= char_offset]
+
+
+@functools.lru_cache(maxsize=1)
+def _portfolios() -> frozenset:
+    text = (resources.files("pactwatch") / "data" / "portfolios.txt").read_text(encoding="utf-8")
+    return frozenset(l.strip().lower() for l in text.splitlines() if l.strip() and not l.startswith("#"))
 
 
 def _canon_person_key(name: str) -> str:
@@ -319,8 +328,11 @@ class ActorResolver:
             t = sdoc[i]
             if t.is_space or t.text == "\n":
                 break
+            # "Australian Industry and Science Minister", "Economy, Trade and Industry Minister": one title
+            joined = t.lower_ in ("and", "&", ",") and i - 1 >= 0 and i + 1 < a and sdoc[i - 1].text[:1].isupper() \
+                and sdoc[i + 1].text[:1].isupper() and sdoc[i - 1].lower_ in _portfolios()
             if t.pos_ in TITLE_STOP_POS and not (t.lower_ in ("of", "for") and i - 1 >= 0 and sdoc[i - 1].text[:1].isupper()) \
-                    and t.tag_ != "POS" and t.text not in ("-",):
+                    and t.tag_ != "POS" and t.text not in ("-",) and not joined:
                 break
             if t.pos_ in ("NOUN", "ADJ") and not t.text[:1].isupper() and t.lower_ not in ("former", "deputy", "acting"):
                 # lowercase common nouns are fine in titles ("science minister"), stop at others

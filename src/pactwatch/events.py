@@ -297,8 +297,9 @@ class EventCoder:
                     and trig[h.i].cls in ("accord", "meeting") and h.i not in parent:
                 parent[h.i] = i
             # a gerund under a preposition that nothing takes over ("centers on expanding ties") is no event
-            elif tr.pos == "V" and t.tag_ == "VBG" and t.dep_ in ("pcomp", "pobj"):
-                parent[i] = -1
+            elif tr.pos == "V" and t.tag_ == "VBG" and t.dep_ in ("pcomp", "pobj") and not (
+                    tr.cls == "meeting" and t.head.lower_ in cfg["frame_preps"]):
+                parent[i] = -1      # but "said after meeting officials in Adelaide" reports the meeting
             # a relative clause in the simple present describes, it does not report ("a list, which bars ...")
             elif tr.pos == "V" and t.dep_ == "relcl" and t.tag_ in ("VBZ", "VBP") and tr.cls != "governs" and not any(
                     c.dep_ == "aux" for c in t.children):
@@ -755,7 +756,9 @@ class EventCoder:
                 subj = subj or a
             if s and s[0].i not in folded:
                 subj = s[0]
-                actor_toks.extend(np(s[0]))
+                if s[0].lower_ in ("who", "which", "that") and cur.dep_ == "relcl" and cur.head.i not in folded:
+                    subj = cur.head      # "Marchand, who pledged the money": Marchand
+                actor_toks.extend(np(subj, with_of=subj is s[0]))
                 break
             if sp:
                 if sp[0].i not in folded and (cur is pred or agent):
@@ -1522,7 +1525,7 @@ def _own_date(v) -> bool:
 def _frame_prep(t, trig, cfg):
     """The preposition that makes a meeting noun the setting of another event ("at their talks", "after
     talks with X", "five months after their first talks"), or None."""
-    if t.pos_ not in ("NOUN", "PROPN") or t.dep_ != "pobj":
+    if not (t.pos_ in ("NOUN", "PROPN") and t.dep_ == "pobj" or t.tag_ == "VBG" and t.dep_ == "pcomp"):
         return None
     if trig is not None and (t.i not in trig or trig[t.i].cls != "meeting"):
         return None
@@ -1632,6 +1635,8 @@ def _overlap(group: list[EventMention], m: EventMention) -> bool:
         return True
     if not any(x.actors or x.recipients for x in group):
         return True       # "an upcoming summit" first, its parties named later
+    if m.cls == "meeting" and m.location and any(x.location and x.location.name == m.location.name for x in group):
+        return True       # "after meeting officials in Adelaide ... Doyle met Pratama ... in Adelaide"
     cg = set().union(*(_countries(x.actors + x.recipients) for x in group))
     cm = _countries(m.actors + m.recipients)
     return len(cm) >= 2 and cm <= cg or (len(cg) >= 2 and cg <= cm)

@@ -170,12 +170,12 @@ def same_event(a: Event, b: Event, doc_dates: dict[str, str | None], cfg: LinkCo
     ca, cb = countries(a), countries(b)
     cj = jaccard(ca, cb)
     placed = bool(a.location and b.location and _norm(a.location.name) == _norm(b.location.name))
+    pa, pb = people(a), people(b)
     if not ca or not cb:
-        if not placed:
-            return None   # a report naming no country is matched by place alone
+        if not placed and not pa & pb:
+            return None   # a report naming no country is matched by place or by the people it names
     elif not ca & cb or cj < cfg.min_country_jaccard:
         return None
-    pa, pb = people(a), people(b)
     if pa and pb and not pa & pb:
         return None
     reasons: dict = {"same_type": a.event_type, "kind": kind(a), "shared_countries": sorted(ca & cb),
@@ -243,7 +243,7 @@ def same_event(a: Event, b: Event, doc_dates: dict[str, str | None], cfg: LinkCo
         return None
     if len(ca & cb) < min(2, len(ca), len(cb)) and not (pa & pb or sim >= cfg.bonus_similarity):
         return None     # one shared country is not enough when both name two
-    if (not ca or not cb) and not (sim >= cfg.min_text_similarity or same_trigger):
+    if (not ca or not cb) and not (sim >= cfg.min_text_similarity or same_trigger or pa & pb):
         return None
     if a.event_type == "AGREE" and kind(a) == "other" and sim < cfg.min_text_similarity and not (
             pa & pb and (sim > 0.2 or same_trigger)):
@@ -294,8 +294,18 @@ def update(store, doc_ids: Iterable[str], cfg: LinkConfig | None = None,
     cand_ids: set[str] = set()
     per_event: dict[str, list[str]] = {}
     index = store.candidate_index({e.event_type for e in new_events}, {c for e in new_events for c in countries(e)})
+    # reports that name people but no country: matched through the people (both ways, so arrival order
+    # does not matter)
+    def _names(evs):
+        return {x.entity_name for e in evs for x in e.actor + e.recipient if x.entity_type == "person"}
+    by_person = store.candidate_event_ids_with_people(_names(e for e in new_events if countries(e)), True)
+    for name, rows in store.candidate_event_ids_with_people(_names(e for e in new_events if not countries(e)), False).items():
+        by_person.setdefault(name, []).extend(r for r in rows if r not in by_person.get(name, []))
     for e in new_events:
         ids = sorted({ev for c in countries(e) for ev, doc in index.get((e.event_type, c), []) if doc != e.doc_id})
+        ids = sorted(set(ids) | {ev for x in e.actor + e.recipient if x.entity_type == "person"
+                                 for ev, typ, doc in by_person.get(x.entity_name, ())
+                                 if typ == e.event_type and doc != e.doc_id})
         if e.location and (not countries(e) or e.event_type == "CONSULT"):
             ids = sorted(set(ids) | set(store.candidate_event_ids_at(e.event_type, e.location.name, e.doc_id)))
         per_event[e.id] = ids

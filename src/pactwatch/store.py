@@ -537,6 +537,26 @@ class Store:
         with self.engine.connect() as c:
             return [r[0] for r in c.execute(q)]
 
+    def candidate_event_ids_with_people(self, names: Iterable[str], countryless_only: bool) -> dict[str, list[tuple[str, str, str]]]:
+        """person name -> [(event id, category, document id)] of events naming that person (only those naming no
+        country when `countryless_only`): candidates for reports that name people but no country."""
+        names = sorted({n for n in names if n})
+        out: dict[str, list[tuple[str, str, str]]] = {}
+        if not names:
+            return out
+        p = participants_t
+        q = (sa.select(p.c.entity_name, events_t.c.id, events_t.c.event_type, events_t.c.doc_id)
+             .join(events_t, events_t.c.id == p.c.event_id)
+             .where(p.c.entity_type == "person", p.c.entity_name.in_(names)).distinct()
+             .order_by(events_t.c.id))
+        if countryless_only:
+            has = sa.select(participants_t.c.event_id).where(participants_t.c.country.is_not(None))
+            q = q.where(events_t.c.id.not_in(has))
+        with self.engine.connect() as c:
+            for name, eid, typ, doc in c.execute(q):
+                out.setdefault(name, []).append((eid, typ, doc))
+        return out
+
     def events_without_country(self) -> list[str]:
         """Events no participant of which has a country (their derived records are refreshed always)."""
         has = sa.select(participants_t.c.event_id).where(participants_t.c.country.is_not(None))
