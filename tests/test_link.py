@@ -33,6 +33,13 @@ ARTICLES = {
               "laboratory in Pune, officials said on Wednesday.",
     "b4_cancel": " date 2027-06-01 NEW DELHI, June 1 -- India and France cancelled plans for the joint quantum "
                  "sensing laboratory in Pune on Tuesday because of budget cuts, officials said.",
+    # a pledged fund; a laboratory launched later is not the fund; the fund launched later is
+    "c1_pledge": " date 2027-02-01 SANTIAGO, Feb. 1 -- Chile will contribute 10 million dollars to a new joint "
+                 "research fund on lithium with Peru, Chilean Trade Minister Rosa Ibarra said on Monday.",
+    "c2_lab": " date 2027-04-06 SANTIAGO, April 6 -- Chile and Peru launched a joint lithium research laboratory "
+              "in Antofagasta on Tuesday.",
+    "c3_fund": " date 2027-06-08 SANTIAGO, June 8 -- Chile launched the joint research fund on lithium with Peru "
+               "on Tuesday, Chilean Trade Minister Rosa Ibarra said.",
 }
 
 
@@ -90,7 +97,13 @@ def test_a_cancelled_plan_is_withdrawn(linked) -> None:
 
 def test_a_missed_deadline_is_overdue(linked) -> None:
     lab = next(c for c in linked.derived("commitment") if "Bengaluru" in c["what"])
-    assert lab["due"] == "2027-04" and lab["status"] == "overdue" and lab["as_of"] == "2027-06-01"
+    assert lab["due"] == "2027-04" and lab["status"] == "overdue" and lab["as_of"] == "2027-06-08"
+
+
+def test_a_promise_is_kept_by_what_it_promised(linked) -> None:
+    fund = next(c for c in linked.derived("commitment") if "c1_pledge" in c["documents"])
+    assert fund["status"] == "fulfilled", fund["status_reason"]
+    assert [sp["doc_id"] for sp in fund["resolved_evidence"]] == ["c3_fund"], "a laboratory is not the fund"
 
 
 def test_agreement_lifecycle(linked) -> None:

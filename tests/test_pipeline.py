@@ -320,3 +320,68 @@ def test_signing_that_happened_is_support() -> None:
     assert (ev.date, ev.date_precision) == ("2024-05-03", "day")
     assert ev.location is not None and ev.location.name == "Nairobi"
     assert ev.agreement is not None and ev.agreement.get("kind") == "memorandum of understanding"
+
+
+# ---------------------------------------------------------------------------------------------- background events
+def test_the_setting_of_a_proposal_is_a_meeting_of_its_own() -> None:
+    text = ("The fisheries council first met in Lima in June, after Chilean Trade Minister Rosa Ibarra and "
+            "Peruvian Trade Minister Hugo Salas proposed it at their talks in Santiago in March.")
+    events = extract(text, "2031-09-10")
+    talks = [e for e in events if e.event_type == "CONSULT" and e.location and e.location.name == "Santiago"]
+    ev = only(talks, "the Santiago talks, told in passing")
+    assert ev.date == "2031-03", describe(ev)
+    assert {"rosa ibarra", "hugo salas"} <= names(ev)
+    lima = only([e for e in events if e.event_type == "CONSULT" and e.location and e.location.name == "Lima"],
+                "the council's meeting in Lima")
+    assert lima.date == "2031-06"
+    assert only([e for e in events if e.event_type == "AGREE"], "the proposal").date == "2031-03"
+
+
+def test_a_setting_a_stated_span_away_is_dated_by_it() -> None:
+    text = ("Chilean Trade Minister Rosa Ibarra met Peruvian Trade Minister Hugo Salas in Lima on Tuesday, "
+            "four months after their first talks in Santiago.")
+    events = [e for e in extract(text, "2031-07-10") if e.event_type == "CONSULT"]
+    first = only([e for e in events if e.location and e.location.name == "Santiago"], "the earlier talks")
+    assert first.date == "2031-03", describe(first)
+    later = only([e for e in events if e.location and e.location.name == "Lima"], "Tuesday's meeting")
+    assert later.date == "2031-07-08"
+
+
+def test_conjoined_clauses_with_their_own_subjects_are_two_events() -> None:
+    text = ("Ibarra held talks with Peruvian Trade Minister Hugo Salas in Santiago in March, and Salas visited "
+            "Valparaiso in May.")
+    events = [e for e in extract(text, "2031-09-10") if e.event_type == "CONSULT"]
+    assert sorted(e.date for e in events) == ["2031-03", "2031-05"], [describe(e) for e in events]
+
+
+@pytest.mark.parametrize("text,event_type", [
+    ("Chile and Peru announced a joint oceanography laboratory in Arica on Monday.", "AGREE"),
+    ("Chile and Peru launched a joint oceanography fund in Arica on Monday.", "COOPERATE"),
+    ("Chile will open a research office in Lima, the ministry said on Monday.", "AGREE"),
+])
+def test_things_announced_and_things_set_up(text: str, event_type: str) -> None:
+    events = extract(text, "2031-09-10")
+    assert [e.event_type for e in events] == [event_type], [describe(e) for e in events]
+
+
+def test_a_cancelled_visit_is_dated_when_it_was_called_off() -> None:
+    text = ("Peru on Monday rejected a Chilean request and called off a planned visit to Lima next month by "
+            "Chilean Trade Minister Rosa Ibarra.")
+    events = extract(text, "2031-09-09")
+    cancel = [e for e in events if e.event_type == "REJECT" and "called off" in e.evidence[0].text]
+    ev = only(cancel, "the cancellation, apart from the rejection")
+    assert ev.date == "2031-09-08" and countries(ev, "actor") == {"PER"}, describe(ev)
+
+
+def test_planned_trip_is_a_plan_whatever_the_sentence_says_of_it() -> None:
+    text = "The statement did not mention Ibarra's planned trip to Lima in May."
+    events = extract(text, "2031-04-02")
+    assert [e.event_type for e in events] == ["AGREE"], [describe(e) for e in events]
+
+
+def test_portfolio_titles_joined_by_and_keep_their_country() -> None:
+    text = ("LIMA, April 2 -- The invitation was sent to Chilean Energy and Mining Minister Rosa Ibarra, "
+            "Peruvian officials said.")
+    res = pactwatch.pipeline.extract_document(pactwatch.model.Document(id="t", text=text, date="2031-04-02"))
+    ibarra = [m for m in res.entities if m.entity_name == "Rosa Ibarra"]
+    assert ibarra and all(m.country == "CHL" for m in ibarra), [(m.entity_name, m.country) for m in res.entities]

@@ -340,6 +340,9 @@ class EventCoder:
                     m.date = when.date
         for m in merged:
             f = m.frame_of
+            if f is not None and f.date is None and m.date is not None and m.date.value and \
+                    m.head.head.lower_ in ("at", "during") and not m.frame_offset:
+                f.date = m.date      # "proposed it at their talks in Santiago in March": then
             if f is not None and m.date is None and f.date is not None and f.date.value:
                 if not m.frame_offset:
                     m.date = f.date
