@@ -678,7 +678,8 @@ class EventCoder:
         if tr.cls == "meeting" and _frame_prep(t, None, cfg) is not None:
             return True         # "said after talks in New Delhi": the setting of what is reported
         if _lemma(pred) in cfg["announce_verbs"] and pred is not t and (tr.cls in ("meeting", "accord") or tr.type == "SUPPORT"):
-            m.future = True     # "announced the trip", "announced the signing": a plan made public
+            m.future = True     # "announced the trip", "announced the signing": a plan made public,
+            m.anaphoric = False  # an event of its own, not a reference to another promise
         return bool(has_between or poss_actor or support or m.future or m.anaphoric)
 
     # ------------------------------------------------------------------ modality
