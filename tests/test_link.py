@@ -160,3 +160,32 @@ def test_a_changed_document_relinks(tmp_path) -> None:
     ingest_paths([str(d)], rebuilt, link=False)
     link.rebuild(rebuilt)
     assert snapshot(store)[0] == snapshot(rebuilt)[0]
+
+
+ROLE_ARTICLES = {
+    "r1_aug": " date 2027-08-05 LIMA, Aug. 5 -- Peruvian Science Minister Hugo Salas met Chilean Science Minister "
+              "Rosa Ibarra in Lima on Thursday to discuss lithium research.",
+    "r2_oct": " date 2027-10-20 SANTIAGO, Oct. 20 -- Peruvian Deputy Prime Minister Hugo Salas met Chilean Science "
+              "Minister Rosa Ibarra in Santiago on Wednesday to discuss a joint research fund.",
+    "r3_nov": " date 2027-11-10 LIMA, Nov. 10 -- Salas met Chilean Science Minister Rosa Ibarra in Cusco on "
+              "Wednesday to review the lithium research programme, Hugo Salas told reporters.",
+}
+
+
+def test_the_latest_role_codes_the_actor_unless_the_report_is_older(tmp_path) -> None:
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    for name, text in ROLE_ARTICLES.items():
+        (docs / f"{name}.txt").write_text(text, encoding="utf-8")
+    store = Store(str(tmp_path / "roles.db"))
+    ingest_paths([str(docs)], store)
+    reg = next(r for r in link.actor_registry(store, "Salas") if r["entity_name"] == "Hugo Salas")
+    assert {x["role"] for x in reg["roles"]} >= {"Minister of Science", "Deputy Prime Minister"}, reg["roles"]
+
+    def role_in(doc: str) -> str:
+        r = next(r for r in canonical(store, "CONSULT") if r["documents"] == [doc])
+        return next(x["role"] for x in r["actor"] + r["recipient"] if x["entity_name"] == "Hugo Salas")
+
+    assert role_in("r1_aug") == "Minister of Science", "a report older than the new role keeps the old one"
+    assert role_in("r2_oct") == "Deputy Prime Minister"
+    assert role_in("r3_nov") == "Deputy Prime Minister", "an untitled later mention takes the latest role"

@@ -214,8 +214,8 @@ def cmd_export(args) -> int:
                   "and actors", file=sys.stderr)
             return 2
         from . import link
-        records = {"canonical": lambda: link.canonical_events(store), "agreements": lambda: store.derived("agreement"),
-                   "commitments": lambda: store.derived("commitment"),
+        records = {"canonical": lambda: link.canonical_events(store), "agreements": lambda: link.current_roles(store, store.derived("agreement")),
+                   "commitments": lambda: link.current_roles(store, store.derived("commitment")),
                    "actors": lambda: link.actor_registry(store)}[args.what]()
         fp = open(args.output, "w", encoding="utf-8") if args.output and args.output != "-" else sys.stdout
         for r in records:
@@ -313,7 +313,7 @@ def cmd_agreements(args) -> int:
 
 def cmd_commitments(args) -> int:
     store = _store(args)
-    rows = store.derived("commitment")
+    rows = link.current_roles(store, store.derived("commitment"))
     if args.status:
         rows = [r for r in rows if r["status"] == args.status]
     if args.country:

@@ -23,6 +23,7 @@ Thresholds live in `LinkConfig` and can be changed by the caller.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from dataclasses import asdict, dataclass, field
 from typing import Iterable
@@ -135,6 +136,7 @@ def jaccard(a: set, b: set) -> float:
     return len(a & b) / len(a | b) if a or b else 0.0
 
 
+@functools.lru_cache(maxsize=65536)
 def _date(s: str | None) -> dt.date | None:
     if not s:
         return None
@@ -145,6 +147,7 @@ def _date(s: str | None) -> dt.date | None:
         return None
 
 
+@functools.lru_cache(maxsize=65536)
 def _span(value: str | None) -> tuple[dt.date, dt.date] | None:
     """The days a YYYY / YYYY-MM / YYYY-MM-DD value covers."""
     if not value:
@@ -158,6 +161,15 @@ def _span(value: str | None) -> tuple[dt.date, dt.date] | None:
         nxt = dt.date(lo.year + (lo.month == 12), lo.month % 12 + 1, 1)
         return lo, nxt - dt.timedelta(days=1)
     return lo, lo
+
+
+def _far_apart(a: Event, b: Event, cfg: LinkConfig) -> bool:
+    """Both carry dates of their own, further apart than the window (promises excepted: they may be
+    dated when made). Implied by `same_event`'s own tests; checked first because it is cheap."""
+    if a.event_type == "AGREE" or a.event_type != b.event_type or _weak_date(a) or _weak_date(b):
+        return False
+    sa_, sb_ = _span(a.date), _span(b.date)
+    return bool(sa_ and sb_ and max((sb_[0] - sa_[1]).days, (sa_[0] - sb_[1]).days, 0) > cfg.date_window_days)
 
 
 # ---------------------------------------------------------------------------------------------- same event
@@ -319,6 +331,8 @@ def update(store, doc_ids: Iterable[str], cfg: LinkConfig | None = None,
             other = cands.get(cid)
             if other is None or other.id == e.id:
                 continue
+            if _far_apart(e, other, cfg):
+                continue      # the cheap test first: two firmly dated reports days apart
             why = same_event(e, other, doc_dates, cfg)
             if why is not None:
                 edges.append((e.id, other.id, why))
@@ -394,6 +408,20 @@ def _conflict(a: Event, b: Event, cfg: LinkConfig, doc_dates: dict | None = None
     return False
 
 
+class _LazyDates(dict):
+    """Document dates, read from the store only if a conflict test needs them."""
+
+    def __init__(self, store, docs):
+        super().__init__()
+        self._store, self._docs, self._loaded = store, docs, False
+
+    def get(self, key, default=None):
+        if not self._loaded:
+            self.update(self._store.document_dates(self._docs))
+            self._loaded = True
+        return super().get(key, default)
+
+
 def _made_when_dated(a: Event, b: Event, doc_dates: dict, cfg: LinkConfig) -> bool:
     """A promise is dated by what it promises ("will sign in May") or by when it was made ("announced
     the signing in January"): two reports agree when one's date is the other's report date."""
@@ -415,7 +443,7 @@ def _split_conflicts(members: list[str], store, cfg: LinkConfig | None = None, l
     cfg = cfg or LinkConfig()
     evs = {e.id: e for e in (load or store.events_by_ids)(members)}
     ms = [m for m in members if m in evs]
-    dd = store.document_dates({e.doc_id for e in evs.values()})
+    dd = _LazyDates(store, {e.doc_id for e in evs.values()})
     if not any(_conflict(evs[x], evs[y], cfg, dd) for i, x in enumerate(ms) for y in ms[i + 1:]):
         return [members]
     adj: dict[str, set[str]] = {m: set() for m in ms}
@@ -449,8 +477,40 @@ def rebuild(store, cfg: LinkConfig | None = None) -> LinkReport:
 
 
 # ---------------------------------------------------------------------------------------------- canonical events
-def canonical_events(store, event_ids: Iterable[str] | None = None, load=None) -> list[dict]:
-    """Canonical event records (SCHEMA.md style) for the clusters of these events (all if None)."""
+def current_roles(store, records: list[dict]) -> list[dict]:
+    """Code every person in these records (canonical events, commitments, agreements) with the latest
+    role the registry holds for them, unless the record's document is older than that role: a
+    minister reported as "Science Minister" in August and as "Deputy Prime Minister" in October is
+    the first in August's records and the second in October's. The role the report itself gave is
+    kept as `reported_role` when it differs. Applied when records are read, so it always reflects
+    every document stored."""
+    people = [x for r in records for side in ("actor", "recipient") for x in r.get(side, [])
+              if x.get("entity_type") == "person"]
+    if not people:
+        return records
+    since: dict[str, dict[str, str]] = {}
+    for row in store.roles_of({x["entity_name"] for x in people}):
+        first = since.setdefault(_norm(row["entity_name"]), {})
+        if row["date"] and (row["role"] not in first or row["date"] < first[row["role"]]):
+            first[row["role"]] = row["date"]
+    for r in records:
+        as_of = r.get("first_reported") or r.get("made_on") or r.get("date") or ""
+        for side in ("actor", "recipient"):
+            for x in r.get(side, []):
+                if x.get("entity_type") != "person":
+                    continue
+                known = [(d, role) for role, d in since.get(_norm(x["entity_name"]), {}).items() if d <= as_of[:10]]
+                if known:
+                    role = max(known)[1]
+                    if role != x.get("role"):
+                        x["reported_role"] = x.get("role")
+                        x["role"] = role
+    return records
+
+
+def canonical_events(store, event_ids: Iterable[str] | None = None, load=None, coded_roles: bool = True) -> list[dict]:
+    """Canonical event records (SCHEMA.md style) for the clusters of these events (all if None); people
+    carry their current roles (see `current_roles`) unless `coded_roles` is False."""
     clusters = store.clusters(event_ids) if event_ids is not None else store.clusters()
     ids = list(event_ids) if event_ids is not None else store.event_ids()
     by_cluster: dict[str, list[str]] = {}
@@ -463,13 +523,16 @@ def canonical_events(store, event_ids: Iterable[str] | None = None, load=None) -
     events = {e.id: e for e in (load or store.events_by_ids)({i for v in by_cluster.values() for i in v})}
     doc_dates = store.document_dates({e.doc_id for e in events.values()})
     links = store.links(events) if events else []
+    by_event: dict[str, list] = {}
+    for ln in links:
+        by_event.setdefault(ln[0], []).append(ln)
     out = []
     for cid, mids in by_cluster.items():
         evs = [events[i] for i in mids if i in events]
         if evs:
-            out.append(_canonical(cid, evs, doc_dates, links))
+            out.append(_canonical(cid, evs, doc_dates, [ln for i in mids for ln in by_event.get(i, ())]))
     out.sort(key=lambda r: (r["date"] is None, r["date"] or "", r["id"]))
-    return out
+    return current_roles(store, out) if coded_roles else out
 
 
 def _canonical(cid: str, evs: list[Event], doc_dates: dict, links) -> dict:
@@ -519,7 +582,7 @@ def refresh_derived(store, scope: set[str] | None, cfg: LinkConfig, load=None) -
         # the touched countries, and the records that involve no country at all (always refreshed,
         # since no country change would reach them)
         ids = sorted({i for c in scope for i in store.events_by_country(c)} | set(store.events_without_country()))
-    canon = canonical_events(store, ids, load)
+    canon = canonical_events(store, ids, load, coded_roles=False)   # stored records: roles coded when read
     if scope is not None:
         scope = set(scope) | {""}
         canon = [r for r in canon if not _participant_countries(r) or _participant_countries(r) & scope]

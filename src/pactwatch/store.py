@@ -659,6 +659,19 @@ class Store:
         with self.engine.connect() as c:
             return [dict(r._mapping) for r in c.execute(q)]
 
+    def roles_of(self, names: Iterable[str]) -> list[dict[str, Any]]:
+        """The roles reported for these people, each with the date of the document that reported it."""
+        names = sorted({n for n in names if n})
+        if not names:
+            return []
+        q = (sa.select(mentions_t.c.entity_name, mentions_t.c.role, documents_t.c.date)
+             .join(documents_t, documents_t.c.id == mentions_t.c.doc_id)
+             .where(mentions_t.c.entity_type == "person", mentions_t.c.role.is_not(None),
+                    mentions_t.c.entity_name.in_(names)).distinct()
+             .order_by(documents_t.c.date, mentions_t.c.entity_name, mentions_t.c.role))
+        with self.engine.connect() as c:
+            return [dict(r._mapping) for r in c.execute(q)]
+
     def counts(self) -> dict[str, int]:
         tables = {"documents": documents_t, "sentences": sentences_t, "entities": mentions_t,
                   "events": events_t, "failures": failures_t, "runs": runs_t}
