@@ -647,6 +647,9 @@ def _after(cand: dict, made: str | None) -> bool:
 
 def _carries_out(r: dict, cand: dict, due: str | None, words: set, cand_words: set, cfg: LinkConfig):
     """(status, score, reason) when `cand` fulfils or withdraws commitment `r`, else None."""
+    t = cand["event_type"]
+    if t not in FULFILS[r["kind"]] and t not in ("REJECT", "SANCTION", "RETREAT"):
+        return None
     overlap = _containment(words, cand_words)
     same_agreement = bool(r["agreement"] and cand["agreement"] and (
         (r["agreement"].get("name") and cand["agreement"].get("name") and
