@@ -413,11 +413,7 @@ class EventCoder:
         infinitival = False
         if _frame_prep(t, trig, cfg) is not None:
             return None     # "at their talks in Ottawa": the setting, an event of its own
-        if tt is not None and tt.pos == "N" and any(
-                c.dep_ == "acl" and c.tag_ == "VBN" and _lemma(c) in cfg["support_verbs"] or
-                c.dep_ == "relcl" and c.tag_ == "VBD" and _own_date(c)
-                for c in (list(t.children) + [d for d in t.subtree if d.dep_ == "relcl" and d.head.dep_ == "pobj"
-                                               and d.head.head.head.i == t.i])):
+        if tt is not None and tt.pos == "N" and _told_in_passing(t, cfg):
             return None     # "discussed the export controls imposed in March": an earlier event, told in passing
         for steps in range(1, 8):
             dep = cur.dep_
@@ -613,12 +609,7 @@ class EventCoder:
     def _predicate_of_noun(self, t):
         """The verb a noun trigger hangs on: "held talks" -> held; "the meeting took place" -> took;
         "a proposal made by X at their talks" -> made."""
-        made = next((c for c in t.children if c.dep_ == "acl" and c.tag_ == "VBN"
-                     and _lemma(c) in self.rules.cfg["support_verbs"]), None)
-        if made is None:
-            made = next((d for d in t.subtree if d.dep_ == "relcl" and d.tag_ == "VBD" and (
-                d.head.i == t.i or d.head.dep_ == "pobj" and d.head.head.head.i == t.i)
-                and _own_date(d)), None)     # "controls that took effect in April"
+        made = _told_in_passing(t, self.rules.cfg)
         if made is not None:
             return made
         cur = t
@@ -1512,6 +1503,24 @@ def _offset_date(m: EventMention, ref: str) -> tuple[str, str] | None:
         return f"{k // 12:04d}-{k % 12 + 1:02d}", "month"
     if u == "year":
         return f"{day.year + sign * n:04d}", "year"
+    return None
+
+
+def _told_in_passing(t, cfg):
+    """The participle or past relative clause that reports a noun's event as an earlier fact ("a
+    proposal made by X", "the export controls imposed in March", "controls on chips that took effect
+    in April"), or None."""
+    for c in t.children:
+        if c.dep_ == "acl" and c.tag_ == "VBN" and _lemma(c) in cfg["support_verbs"]:
+            return c
+        if c.dep_ == "relcl" and c.tag_ == "VBD" and _own_date(c):
+            return c
+        if c.dep_ == "prep":
+            for g in c.children:     # "controls on chips that took effect in April"
+                if g.dep_ == "pobj":
+                    for r in g.children:
+                        if r.dep_ == "relcl" and r.tag_ == "VBD" and _own_date(r):
+                            return r
     return None
 
 

@@ -325,17 +325,22 @@ def update(store, doc_ids: Iterable[str], cfg: LinkConfig | None = None,
     cands = {e.id: e for e in load(cand_ids - set(new_ids))}
     cands.update({e.id: e for e in new_events})
     doc_dates = store.document_dates({e.doc_id for e in cands.values()})
-    edges = []
+    edges, tested = [], set()
     for e in new_events:
         for cid in per_event[e.id]:
             other = cands.get(cid)
             if other is None or other.id == e.id:
                 continue
-            if _far_apart(e, other, cfg):
+            # each pair once, always in the same order, whichever document arrived first
+            a, b = (e, other) if e.id < other.id else (other, e)
+            if (a.id, b.id) in tested:
+                continue
+            tested.add((a.id, b.id))
+            if _far_apart(a, b, cfg):
                 continue      # the cheap test first: two firmly dated reports days apart
-            why = same_event(e, other, doc_dates, cfg)
+            why = same_event(a, b, doc_dates, cfg)
             if why is not None:
-                edges.append((e.id, other.id, why))
+                edges.append((a.id, b.id, why))
     store.add_links(edges)
     report.new_links = len(edges)
     # recompute the components that contain the new events or their neighbours
