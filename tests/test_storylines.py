@@ -39,3 +39,31 @@ def test_commitment_links(result) -> None:
 
 def test_agreement_stages(result) -> None:
     assert result["stages"]["f1"] >= 0.7
+
+
+def test_out_of_order_batches_equal_a_rebuild(tmp_path) -> None:
+    """The 46 reports in three batches, in an order that is not the date order: the clusters,
+    commitments, agreements and links equal those of one rebuild over everything."""
+    import random
+    import shutil
+
+    from test_link import snapshot
+
+    from pactwatch import link
+    from pactwatch.pipeline import ingest_paths
+    from pactwatch.store import Store
+
+    src = ROOT / "tests" / "data" / "storylines" / "docs"
+    order = sorted(src.glob("*.txt"))
+    random.Random(1).shuffle(order)
+    inc = Store(str(tmp_path / "inc.db"))
+    for i, batch in enumerate((order[:15], order[15:30], order[30:])):
+        d = tmp_path / f"batch{i}"
+        d.mkdir()
+        for f in batch:
+            shutil.copy(f, d)
+        ingest_paths([str(d)], inc)
+    full = Store(str(tmp_path / "full.db"))
+    ingest_paths([str(src)], full, link=False)
+    link.rebuild(full)
+    assert snapshot(inc) == snapshot(full)

@@ -320,6 +320,9 @@ def update(store, doc_ids: Iterable[str], cfg: LinkConfig | None = None,
                                  if typ == e.event_type and doc != e.doc_id})
         if e.location and (not countries(e) or e.event_type == "CONSULT"):
             ids = sorted(set(ids) | set(store.candidate_event_ids_at(e.event_type, e.location.name, e.doc_id)))
+        elif e.location:
+            # the other way round: earlier reports at this place that named no country
+            ids = sorted(set(ids) | set(store.candidate_event_ids_at(e.event_type, e.location.name, e.doc_id, True)))
         per_event[e.id] = ids
         cand_ids.update(ids)
     cands = {e.id: e for e in load(cand_ids - set(new_ids))}

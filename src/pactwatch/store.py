@@ -530,10 +530,15 @@ class Store:
                     out.setdefault((typ, code), []).append((ev, doc))
         return out
 
-    def candidate_event_ids_at(self, event_type: str, place: str, exclude_doc: str) -> list[str]:
-        """Events of this category from other documents at the same place (for reports naming no country)."""
+    def candidate_event_ids_at(self, event_type: str, place: str, exclude_doc: str,
+                               countryless_only: bool = False) -> list[str]:
+        """Events of this category from other documents at the same place (for reports naming no country;
+        with `countryless_only`, only such reports)."""
         q = (sa.select(events_t.c.id).where(events_t.c.event_type == event_type, events_t.c.doc_id != exclude_doc,
                                              events_t.c.location_name == place).order_by(events_t.c.id))
+        if countryless_only:
+            has = sa.select(participants_t.c.event_id).where(participants_t.c.country.is_not(None))
+            q = q.where(events_t.c.id.not_in(has))
         with self.engine.connect() as c:
             return [r[0] for r in c.execute(q)]
 
