@@ -214,7 +214,7 @@ def cmd_export(args) -> int:
                   "and actors", file=sys.stderr)
             return 2
         from . import link
-        records = {"canonical": lambda: link.canonical_events(store), "agreements": lambda: link.current_roles(store, store.derived("agreement")),
+        records = {"canonical": lambda: link.canonical_events(store), "agreements": lambda: store.derived("agreement"),
                    "commitments": lambda: link.current_roles(store, store.derived("commitment")),
                    "actors": lambda: link.actor_registry(store)}[args.what]()
         fp = open(args.output, "w", encoding="utf-8") if args.output and args.output != "-" else sys.stdout

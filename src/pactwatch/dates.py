@@ -42,7 +42,8 @@ import re
 from dataclasses import dataclass
 from importlib import resources
 
-__all__ = ["TimeExpr", "resolve_date", "resolve", "sentence_tense", "find_time_expressions"]
+__all__ = ["TimeExpr", "resolve_date", "resolve", "sentence_tense", "find_time_expressions", "shift_value",
+           "count_word"]
 
 
 @dataclass
@@ -607,6 +608,33 @@ def _shift(ref: _dt.date, n: int, unit: str):
     if unit == "decade":
         return _year(ref.year + 10 * n)
     return None
+
+
+def count_word(word: str) -> int | None:
+    """The number a span's count word says ("5", "five", "a", "several"), or None."""
+    w = word.lower()
+    return _count(w) if _count(w) is not None else _words_to_number([w])
+
+
+def shift_value(value: str, n: int, unit: str) -> tuple[str, str] | None:
+    """A (partial) ISO date moved by ``n`` units, as (value, precision), never finer than the value
+    itself: shift_value("2027-07-13", -5, "months") -> ("2027-02", "month"); None if unreadable."""
+    try:
+        nums = [int(x) for x in value.split("-")]
+    except (ValueError, AttributeError):
+        return None
+    if not 1 <= len(nums) <= 3:
+        return None
+    # a month or a year stands for its middle
+    ref = _date(nums[0], nums[1] if len(nums) > 1 else 7, nums[2] if len(nums) > 2 else (15 if len(nums) == 2 else 1))
+    out = _shift(ref, n, unit) if ref is not None else None
+    if out is None:
+        return None
+    if len(nums) == 2 and out[1] == "day":
+        return out[0][:7], "month"
+    if len(nums) == 1 and out[1] != "year":
+        return out[0][:4], "year"
+    return out
 
 
 class _Ctx:

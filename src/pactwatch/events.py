@@ -22,6 +22,7 @@ was last talking about, unless their sentence says the time was another one.
 from __future__ import annotations
 
 import csv
+import datetime as _dt
 import functools
 import hashlib
 import json
@@ -264,7 +265,7 @@ class EventCoder:
             key = f"{verb}|{_lemma(obj)}"
             alt = f"{verb}|{obj.lower_}"
             spec = cfg["verb_object_types"].get(key) or cfg["verb_object_types"].get(alt) or \
-                self._commitment_spec(t, verb, obj, trig)
+                self._commitment_spec(verb, obj, trig)
             if spec:
                 typ, mode, cls = spec
                 if cls == "none":
@@ -380,10 +381,9 @@ class EventCoder:
                     names = {e.entity_name for e in m.actors}
                     m.recipients = [e for e in m.recipients if e.entity_name not in names]
 
-    def _commitment_spec(self, verb_tok, verb: str, obj, trig) -> list | None:
+    def _commitment_spec(self, verb: str, obj, trig) -> list | None:
         """Announcing something to be set up is a promise; setting it up is cooperation:
-        "announced a joint laboratory" (AGREE), "launched the fund" (COOPERATE). A venue is not a
-        meeting: "the university, which was to host the laboratory"."""
+        "announced a joint laboratory" (AGREE), "launched the fund" (COOPERATE)."""
         cfg = self.rules.cfg
         noun = obj.lower_ if obj.lower_ in cfg["commitment_objects"] else _lemma(obj)
         if noun not in cfg["commitment_objects"]:
@@ -394,8 +394,6 @@ class EventCoder:
             return ["AGREE", "", "event"]
         if verb in cfg["creation_verbs"] and noun not in ("plan", "plans"):
             return ["COOPERATE", "", "event"]
-        if verb == "host" and verb_tok.i in trig:
-            return ["", "", "none"]
         return None
 
     def _governor(self, t, trig, sdoc):
@@ -518,7 +516,7 @@ class EventCoder:
                                                            if e.entity_name not in {a.entity_name for a in m.actors}])
         self._recode(m, t, pred, sdoc, actors, state)
         if tr.pos == "N" and tr.cls == "meeting" and any(
-                c.dep_ == "amod" and c.lower_ in ("planned", "proposed", "scheduled") for c in t.children):
+                c.dep_ == "amod" and c.lower_ in self.rules.cfg["future_words"] for c in t.children):
             # "did not mention Ostrowski's planned trip": whatever the sentence says of it, a trip was planned
             m.type, m.mode, m.aux_mode, m.future = "AGREE", "", None, True
         # place, topics, agreement
@@ -528,27 +526,28 @@ class EventCoder:
             m.agreement = self._agreement(sent, t, folded, sdoc)
             m.cls = "accord"
         elif m.type in ("AGREE", "SUPPORT", "CONSULT") and m.aux_mode is None:
-            # "would sign a green hydrogen partnership", "met to work on the text of a partnership":
-            # the agreement named in the event's own clause (signing it, or negotiating it)
-            words = {_lemma(sdoc[i]) for i in folded} | {_lemma(pred)}
-            if m.type != "CONSULT" and not words & {"sign", "signing", "ratify", "conclude"}:
-                return m
-            other = set()
-            for c in pred.children:
-                if c.dep_ in ("conj", "advcl", "ccomp", "parataxis", "relcl", "cc") and not (
-                        c.dep_ == "advcl" and any(g.dep_ == "aux" and g.lower_ == "to" for g in c.children)):
-                    other.update(x.i for x in c.subtree)     # other clauses; not a purpose ("met to work on")
-            text = " ".join(x.text for x in pred.subtree if x.i not in other)
-            found = find_agreements(text)
-            if m.type == "CONSULT":
-                # only what the talks were about: "negotiations on a memorandum", "the text of a partnership"
-                found = [f for f in found if re.search(r"\b(?:negotiat\w*|talks|text|terms|draft)\s+(?:\w+\s+){0,4}?"
-                                                        r"(?:on|of|over|for)\s+(?:\w+\s+){0,4}$", text[:f[0]], re.I)]
-            if found:
-                named = [a for _, _, a in found if a.get("name")]
-                typed = sorted((a for _, _, a in found), key=lambda a: -KIND_RANK.get(a.get("kind") or "", 2))
-                m.agreement = {"name": named[0]["name"] if named else None, "kind": typed[0].get("kind")}
+            m.agreement = self._clause_agreement(m, pred, folded, sdoc)
         return m
+
+    @staticmethod
+    def _clause_agreement(m, pred, folded, sdoc) -> dict | None:
+        """The agreement named in the event's own clause that it signs, promises to sign or negotiates:
+        "would sign a green hydrogen partnership", "met to work on the text of a partnership"."""
+        words = {_lemma(sdoc[i]) for i in folded} | {_lemma(pred)}
+        if m.type != "CONSULT" and not words & {"sign", "signing", "ratify", "conclude"}:
+            return None
+        other = set()
+        for c in pred.children:
+            if c.dep_ in ("conj", "advcl", "ccomp", "parataxis", "relcl", "cc") and not (
+                    c.dep_ == "advcl" and any(g.dep_ == "aux" and g.lower_ == "to" for g in c.children)):
+                other.update(x.i for x in c.subtree)     # other clauses; not a purpose ("met to work on")
+        text = " ".join(x.text for x in pred.subtree if x.i not in other)
+        found = find_agreements(text)
+        if m.type == "CONSULT":
+            # only what the talks were about: "negotiations on a memorandum", "the text of a partnership"
+            found = [f for f in found if re.search(r"\b(?:negotiat\w*|talks|text|terms|draft)\s+(?:\w+\s+){0,4}?"
+                                                    r"(?:on|of|over|for)\s+(?:\w+\s+){0,4}$", text[:f[0]], re.I)]
+        return _pick_agreement(found)
 
     def _speaker_for_state(self, m, pred, actors) -> None:
         """"Bae added that South Korea hopes ...": an official speaking of his own state acts for it."""
@@ -980,14 +979,7 @@ class EventCoder:
 
     # ------------------------------------------------------------------ agreements
     def _agreement(self, sent, t, folded, sdoc) -> dict | None:
-        found = find_agreements(sent.text)
-        if not found:
-            return None
-        named = [a for _, _, a in found if a.get("name")]
-        typed = sorted((a for _, _, a in found), key=lambda a: -KIND_RANK.get(a.get("kind") or "", 2))
-        name = named[0]["name"] if named else None
-        kind = typed[0].get("kind") if typed else None
-        return {"name": name, "kind": kind}
+        return _pick_agreement(find_agreements(sent.text))
 
     # ------------------------------------------------------------------ time
     def _time_expressions(self, document, sent):
@@ -1400,8 +1392,7 @@ def _np_tokens(tok, with_of: bool, frames) -> list[int]:
                 stack.append(c)
             elif c.dep_ in ("acl", "amod") and c.tag_ in ("VBN", "JJ") and with_of:
                 for pp in c.children:
-                    # "a committee set up by Canada and Japan", "aid sent to Sudan"
-                    if pp.dep_ in ("prep", "dative") and pp.lower_ in ("to", "for") or pp.dep_ == "agent":
+                    if pp.dep_ in ("prep", "dative") and pp.lower_ in ("to", "for"):     # "aid sent to Sudan"
                         stack.extend(p for p in pp.children if p.dep_ == "pobj")
             elif c.dep_ == "prep" and with_of and t.lower_ not in frames and (
                     c.lower_ in ("of", "against", "to") or (t.i == tok.i and c.lower_ in ("from", "in", "for", "by"))):
@@ -1471,39 +1462,25 @@ def _countries(ents):
     return {e.country for e in ents if e.country}
 
 
-_NUMBER_WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
-                 "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12}
+def _pick_agreement(found) -> dict | None:
+    """Of the agreements a text names, the name of a named one and the most specific kind."""
+    if not found:
+        return None
+    named = [a for _, _, a in found if a.get("name")]
+    typed = sorted((a for _, _, a in found), key=lambda a: -KIND_RANK.get(a.get("kind") or "", 2))
+    return {"name": named[0]["name"] if named else None, "kind": typed[0].get("kind")}
 
 
 def _offset_date(m: EventMention, ref: str) -> tuple[str, str] | None:
     """The time of a setting a stated span before/after the framed event: "five months after their
     first talks" on 2027-07-13 -> 2027-02 (month precision); None when the span is not readable."""
-    import datetime as _dt
     prep = m.head.head
     unit = next((c for c in prep.children if c.dep_ == "npadvmod"), None)
-    if unit is None:
-        return None
-    num = next((c for c in unit.children if c.dep_ in ("nummod", "det", "quantmod")), None)
-    n = _NUMBER_WORDS.get(num.lower_) if num is not None else None
-    if n is None and num is not None and num.text.isdigit():
-        n = int(num.text)
+    num = next((c for c in unit.children if c.dep_ in ("nummod", "det", "quantmod")), None) if unit is not None else None
+    n = dates_mod.count_word(num.text) if num is not None else None
     if n is None:
         return None
-    sign = -1 if prep.lower_ in ("after", "following", "since") else 1
-    try:
-        day = _dt.date.fromisoformat(ref[:10] if len(ref) >= 10 else ref[:7] + "-15")
-    except ValueError:
-        return None
-    u = _lemma(unit)
-    if u in ("day", "week"):
-        day = day + _dt.timedelta(days=sign * n * (7 if u == "week" else 1))
-        return day.isoformat(), "day" if u == "day" and len(ref) >= 10 else "month"
-    if u == "month":
-        k = day.year * 12 + day.month - 1 + sign * n
-        return f"{k // 12:04d}-{k % 12 + 1:02d}", "month"
-    if u == "year":
-        return f"{day.year + sign * n:04d}", "year"
-    return None
+    return dates_mod.shift_value(ref, -n if prep.lower_ in ("after", "following", "since") else n, _lemma(unit))
 
 
 def _told_in_passing(t, cfg):
@@ -1567,7 +1544,6 @@ def _background(m: EventMention) -> bool:
 
 def _distance(value: str, ref: str) -> int:
     """Days between the middle of a (partial) ISO date and a reference day; large when unreadable."""
-    import datetime as _dt
     try:
         r = _dt.date.fromisoformat(ref[:10])
         parts = [int(x) for x in value.split("-")]

@@ -30,7 +30,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterable, Iterator
+from typing import Any, Iterable, Iterator
 
 __all__ = ["Country", "Org", "Role", "Person", "Knowledge", "load_knowledge", "DATA_DIR", "NON_STATE_CODES"]
 
@@ -120,6 +120,23 @@ def _keys(text: str, ms: list[re.Match]) -> list[str]:
             keys = ["and" if k == "&" else k for k in keys]
         return keys
     return [_fold(m.group()) for m in ms]
+
+
+def _trie_matches(trie: dict, keys: list[str], text: str, ms: list[re.Match], i: int) -> list[tuple[int, Any]]:
+    """(last token index, payload) of every trie phrase that starts at token i, shortest first; the
+    tokens of a phrase may be separated only by what `_gap_ok` allows."""
+    out: list[tuple[int, Any]] = []
+    node = trie.get(keys[i])
+    j, n = i, len(ms)
+    while node is not None:
+        payload = node.get("")
+        if payload is not None:
+            out.append((j, payload))
+        j += 1
+        if j >= n or not _gap_ok(text[ms[j - 1].end():ms[j].start()], ms[j - 1].group()):
+            break
+        node = node.get(keys[j])
+    return out
 
 
 def _gap_ok(gap: str, prev_tok: str) -> bool:
@@ -645,23 +662,10 @@ class Knowledge:
         out: list[tuple[int, int, str, object]] = []
         i = 0
         while i < n:
-            node = trie.get(keys[i])
-            if node is None:
+            cands = _trie_matches(trie, keys, text, ms, i)
+            if not cands:
                 i += 1
                 continue
-            cands: list[tuple[int, list[_Entry]]] = []
-            j = i
-            while True:
-                lst = node.get("")
-                if lst is not None:
-                    cands.append((j, lst))
-                j += 1
-                if j >= n:
-                    break
-                nxt = node.get(keys[j])
-                if nxt is None or not _gap_ok(text[ms[j - 1].end():ms[j].start()], ms[j - 1].group()):
-                    break
-                node = nxt
             hit = None
             for j, lst in reversed(cands):
                 for e in lst:
@@ -708,26 +712,11 @@ class Knowledge:
         out: list[tuple[int, int, Role]] = []
         i = 0
         while i < n:
-            node = trie.get(keys[i])
-            if node is None:
+            cands = _trie_matches(trie, keys, text, ms, i)
+            if not cands:
                 i += 1
                 continue
-            best = None
-            j = i
-            while True:
-                r = node.get("")
-                if r is not None:
-                    best = (j, r)
-                j += 1
-                if j >= n:
-                    break
-                nxt = node.get(keys[j])
-                if nxt is None or not _gap_ok(text[ms[j - 1].end():ms[j].start()], ms[j - 1].group()):
-                    break
-                node = nxt
-            if best is None:
-                i += 1
-                continue
+            best = cands[-1]      # the longest
             j, r = best
             if r.role != "-":
                 out.append((ms[i].start(), ms[j].end(), r))

@@ -486,7 +486,7 @@ def rebuild(store, cfg: LinkConfig | None = None) -> LinkReport:
 
 # ---------------------------------------------------------------------------------------------- canonical events
 def current_roles(store, records: list[dict]) -> list[dict]:
-    """Code every person in these records (canonical events, commitments, agreements) with the latest
+    """Code every person in these records (canonical events, commitments) with the latest
     role the registry holds for them, unless the record's document is older than that role: a
     minister reported as "Science Minister" in August and as "Deputy Prime Minister" in October is
     the first in August's records and the second in October's. The role the report itself gave is
@@ -610,8 +610,13 @@ def _text(r: dict) -> str:
     return " ".join(sp["text"] for sp in r["evidence"])
 
 
-def _content(r: dict) -> set[str]:
-    return {w for w in _words(_text(r)) if w not in STOP and len(w) > 2}
+def _content(r: dict, first_only: bool = False) -> set[str]:
+    """Content words of a record's evidence (of its first span only: the clause that made a promise)."""
+    if first_only:
+        text = r["evidence"][0]["text"] if r["evidence"] else ""
+    else:
+        text = _text(r)
+    return {w for w in _words(text) if w not in STOP and len(w) > 2}
 
 
 def _due(r: dict) -> tuple[str | None, str | None]:
@@ -647,27 +652,29 @@ def _after(cand: dict, made: str | None) -> bool:
     """The candidate happened (or was first reported) after the promise was made."""
     if not made:
         return True
-    span = _span(cand["date"]) if cand["date"] else None
+    span, day = _span(cand["date"]), _date(made)
     if span:
-        return span[0] > _date(made) if _date(made) else True
+        return span[0] > day if day else True
     return bool(cand["first_reported"] and cand["first_reported"] > made)
 
 
-def _carries_out(r: dict, cand: dict, due: str | None, words: set, cand_words: set, cfg: LinkConfig):
-    """(status, score, reason) when `cand` fulfils or withdraws commitment `r`, else None."""
+def _carries_out(r: dict, cand: dict, due: str | None, words: set, needed: set, cand_words: set,
+                 cfg: LinkConfig):
+    """(status, score, reason) when `cand` fulfils or withdraws commitment `r` (its content `words`, the
+    things it promises `needed`), else None."""
     t = cand["event_type"]
-    if t not in FULFILS[r["kind"]] and t not in ("REJECT", "SANCTION", "RETREAT"):
+    if t not in FULFILS[r["kind"]] and t not in CANCEL_TYPES:
         return None
     overlap = _containment(words, cand_words)
     same_agreement = bool(r["agreement"] and cand["agreement"] and (
         (r["agreement"].get("name") and cand["agreement"].get("name") and
          _norm(r["agreement"]["name"]) == _norm(cand["agreement"]["name"])) or
         (r["agreement"].get("kind") == cand["agreement"].get("kind") and set(r["topics"]) & set(cand["topics"]))))
-    if cand["event_type"] in ("REJECT", "SANCTION", "RETREAT") and CANCEL_WORDS.search(_text(cand)):
+    if t in CANCEL_TYPES and CANCEL_WORDS.search(_text(cand)):
         if overlap >= cfg.withdraw_min_overlap:
-            return "withdrawn", overlap, f"called off ({cand['event_type']}), {overlap:.2f} of its words"
+            return "withdrawn", overlap, f"called off ({t}), {overlap:.2f} of its words"
         return None
-    if cand["event_type"] not in FULFILS[r["kind"]] or cand["aux_mode"] is not None:
+    if t not in FULFILS[r["kind"]] or cand["aux_mode"] is not None:
         return None
     same_place = bool(r["location"] and cand["location"] and r["location"]["name"] == cand["location"]["name"])
     shared_people = {_norm(x["entity_name"]) for x in r["actor"] + r["recipient"] if x["entity_type"] == "person"} & \
@@ -677,7 +684,6 @@ def _carries_out(r: dict, cand: dict, due: str | None, words: set, cand_words: s
                    and when[1] >= due_span[0] - dt.timedelta(days=31))
     if r["kind"] == "meeting" and due_span and when and not on_time:
         return None          # a meeting promised for May is not the one held in September
-    needed = _object_nouns(r)
     if needed and r["kind"] != "meeting" and not needed & cand_words and not same_agreement:
         return None          # a promised laboratory is not carried out by a fund
     ok = same_agreement or (overlap >= cfg.fulfil_min_overlap and len(words) >= 3) or (
@@ -688,10 +694,11 @@ def _carries_out(r: dict, cand: dict, due: str | None, words: set, cand_words: s
     reason = "same agreement signed" if same_agreement else f"{overlap:.2f} of its words"
     if on_time:
         reason += ", when it was due"
-    return "fulfilled", score, f"{cand['event_type']} on {cand['date'] or cand['first_reported'] or '?'}: {reason}"
+    return "fulfilled", score, f"{t} on {cand['date'] or cand['first_reported'] or '?'}: {reason}"
 
 
 FULFILS = {"meeting": {"CONSULT"}, "accord": {"SUPPORT"}, "other": {"CONSULT", "SUPPORT", "COOPERATE", "AID"}}
+CANCEL_TYPES = ("REJECT", "SANCTION", "RETREAT")     # with CANCEL_WORDS: a promise called off
 
 
 def build_commitments(canon: list[dict], as_of: str | None, cfg: LinkConfig) -> list[dict]:
@@ -713,7 +720,7 @@ def build_commitments(canon: list[dict], as_of: str | None, cfg: LinkConfig) -> 
         made = r["first_reported"] or r["date"]
         due, due_text = _due(r)
         mine = pc[r["id"]]
-        words = {w for sp in r["evidence"][:1] for w in _words(sp["text"]) if w not in STOP and len(w) > 2}
+        words, needed = _content(r, first_only=True), _object_nouns(r)
         status, by, why = "open", None, "no later report carries it out"
         pool = {x["id"]: x for c in mine for x in by_country.get(c, [])}
         found = []
@@ -722,7 +729,7 @@ def build_commitments(canon: list[dict], as_of: str | None, cfg: LinkConfig) -> 
                 continue
             if cand["first_reported"] and made and cand["first_reported"] < made:
                 continue
-            hit = _carries_out(r, cand, due, words, words_of[cand["id"]], cfg)
+            hit = _carries_out(r, cand, due, words, needed, words_of[cand["id"]], cfg)
             if hit:
                 found.append((hit, cand))
         if found:

@@ -31,6 +31,7 @@ in the city list. ``place`` is looked up in the gazetteer (restricted to
 from __future__ import annotations
 
 import csv
+import functools
 import importlib.resources
 import json
 import logging
@@ -82,17 +83,14 @@ def _geonames_data(filename: str) -> str:
 _ALT_NAME = re.compile(r"(?![A-Z]{1,4}$)[A-Z][A-Za-z '.,()/\-]*")
 
 
-_COUNTRY_IDS: frozenset | None = None
+@functools.lru_cache(maxsize=1)
+def _country_ids() -> frozenset:
+    return frozenset(int(c["geonameid"]) for c in json.loads(_geonames_data("countries.json")).values())
 
 
 def is_country(loc: Location | None) -> bool:
     """Whether a location is a whole country (as when a report says only "in Japan")."""
-    global _COUNTRY_IDS
-    if loc is None or loc.geonames_id is None:
-        return False
-    if _COUNTRY_IDS is None:
-        _COUNTRY_IDS = frozenset(int(c["geonameid"]) for c in json.loads(_geonames_data("countries.json")).values())
-    return int(loc.geonames_id) in _COUNTRY_IDS
+    return loc is not None and loc.geonames_id is not None and int(loc.geonames_id) in _country_ids()
 
 
 def same_place(a: Location, b: Location) -> bool:

@@ -132,6 +132,9 @@ participants_t = sa.Table(
     sa.CheckConstraint("side IN ('actor', 'recipient')", name="ck_participant_side"),
     sa.Index("ix_participants_country", "country", "event_id"),
 )
+# events some participant of which has a country
+_WITH_COUNTRY = sa.select(participants_t.c.event_id).where(participants_t.c.country.is_not(None))
+
 topics_t = sa.Table(
     "event_topics", md,
     sa.Column("event_id", _S, _fk("events.id"), primary_key=True),
@@ -537,8 +540,7 @@ class Store:
         q = (sa.select(events_t.c.id).where(events_t.c.event_type == event_type, events_t.c.doc_id != exclude_doc,
                                              events_t.c.location_name == place).order_by(events_t.c.id))
         if countryless_only:
-            has = sa.select(participants_t.c.event_id).where(participants_t.c.country.is_not(None))
-            q = q.where(events_t.c.id.not_in(has))
+            q = q.where(events_t.c.id.not_in(_WITH_COUNTRY))
         with self.engine.connect() as c:
             return [r[0] for r in c.execute(q)]
 
@@ -555,8 +557,7 @@ class Store:
              .where(p.c.entity_type == "person", p.c.entity_name.in_(names)).distinct()
              .order_by(events_t.c.id))
         if countryless_only:
-            has = sa.select(participants_t.c.event_id).where(participants_t.c.country.is_not(None))
-            q = q.where(events_t.c.id.not_in(has))
+            q = q.where(events_t.c.id.not_in(_WITH_COUNTRY))
         with self.engine.connect() as c:
             for name, eid, typ, doc in c.execute(q):
                 out.setdefault(name, []).append((eid, typ, doc))
@@ -564,8 +565,7 @@ class Store:
 
     def events_without_country(self) -> list[str]:
         """Events no participant of which has a country (their derived records are refreshed always)."""
-        has = sa.select(participants_t.c.event_id).where(participants_t.c.country.is_not(None))
-        q = sa.select(events_t.c.id).where(events_t.c.id.not_in(has)).order_by(events_t.c.id)
+        q = sa.select(events_t.c.id).where(events_t.c.id.not_in(_WITH_COUNTRY)).order_by(events_t.c.id)
         with self.engine.connect() as c:
             return [r[0] for r in c.execute(q)]
 
