@@ -178,7 +178,7 @@ def test_cli_limits_updates_and_failures(run_cli, tmp_path: Path) -> None:
     chk = run_cli("check", "--db", db)
     assert "documents 2" in chk.stdout and "ok: no problems found" in chk.stdout
     bad = run_cli("ingest", "--db", db, "--max-bytes", 0, inbox, check=False)
-    assert bad.returncode == 2 and "--max-bytes must be a positive number" in bad.stderr
+    assert bad.returncode == 2 and "--max-bytes: '0' is not a positive whole number" in bad.stderr
 
 
 def test_every_input_is_accounted_for(tmp_path: Path) -> None:

@@ -210,7 +210,7 @@ def test_runs_and_failures(store: Store) -> None:
     store.finish_run(run, {"documents": 1, "failures": 1})
     [r] = store.runs()
     assert r["id"] == run and r["command"] == "ingest" and r["paths"] == ["a/", "b.jsonl"]
-    assert r["counts"] == {"documents": 1, "failures": 1} and r["started_at"] and r["finished_at"]
+    assert r["counts"] == {"documents": 1, "failures": 1, "status": "finished"} and r["started_at"] and r["finished_at"]
     [f] = store.failures(run)
     assert (f["origin"], f["line"], f["reason"], f["run_id"]) == ("b.jsonl", 3, "line 3: not JSON (x)", run)
     assert len(store.failures()) == 2

@@ -9,26 +9,51 @@
     pactwatch demo                  fresh database from the bundled demo corpus
 
 The database is SQLite by default: --db PATH (or a SQLAlchemy URL), or the
-PACTWATCH_DB environment variable, else ./pactwatch.db.
+PACTWATCH_DB environment variable, else ./pactwatch.db. Only `ingest` and `demo`
+create a database; the other commands refuse a missing one.
+
+Exit status: 0 done; 1 the command failed, found problems (`check`), found
+nothing to show (`show`), or every input was rejected (`ingest`); 2 bad usage
+(an unknown option, a malformed date, an unknown topic...). Errors are one line
+on standard error naming the file and the reason; everything printed that can
+carry input text goes through `sanitize.for_terminal`.
 """
 from __future__ import annotations
 
 import argparse
-import json
+import errno
 import os
+import re
+import sqlite3
 import sys
 import textwrap
 from importlib import resources
 from pathlib import Path
 
+from sqlalchemy.exc import DBAPIError
+
 from . import __version__
 from .export import write_csv, write_jsonl
 from .model import EVENT_TYPES, TOPICS, Failure
-from .store import Store, default_db_path
+from .sanitize import for_terminal, json_text
+from .store import Store, StoreError, date_bounds, default_db_path, describe_db_error, remove_database
+
+# the short topic names the tables print; accepted by --topic as well as the full ones
+TOPIC_SHORT = {"artificial_intelligence": "AI", "science_research": "science", "advanced_computing": "computing",
+               "pharmaceuticals": "pharma", "critical_minerals": "minerals", "advanced_manufacturing": "manufacturing",
+               "nuclear_energy": "nuclear", "communications": "comms", "biotechnology": "biotech"}
 
 
-def _store(args) -> Store:
-    return Store(args.db or default_db_path())
+def echo(*parts, file=None, sep: str = " ", end: str = "\n", oneline: bool = False) -> None:
+    """print(), with every part made safe for a terminal (`sanitize.for_terminal`); `oneline`
+    also escapes newlines and tabs, so that one record stays one line."""
+    print(*(for_terminal(p, oneline=oneline) for p in parts), file=file or sys.stdout, sep=sep, end=end)
+
+
+def _store(args, write: bool = False) -> Store:
+    """The database named by --db, $PACTWATCH_DB or ./pactwatch.db; it must exist. Read commands
+    open it read-only, so they create and change nothing."""
+    return Store(args.db or default_db_path(), create=False, readonly=not write)
 
 
 def _participants(ev, side) -> str:
@@ -46,14 +71,14 @@ def _print_table(events, out=sys.stdout, width: int | None = None):
     fixed = sum(w + 2 for _, w in cols)
     ev_w = max(20, width - fixed)
     header = "  ".join(f"{n:<{w}}" for n, w in cols) + "  evidence"
-    print(header, file=out)
-    print("-" * min(width, len(header) + ev_w - 8), file=out)
+    echo(header, file=out)
+    echo("-" * min(width, len(header) + ev_w - 8), file=out)
     for ev in events:
         cells = [ev.id, ev.date or "-", ev.event_type, _countries_and_names(ev.actor),
                  _countries_and_names(ev.recipient), ev.location.name if ev.location else "-",
                  ",".join(_abbrev_topic(t) for t in ev.topics) or "-"]
         row = "  ".join(f"{_clip(c, w):<{w}}" for c, (_, w) in zip(cells, cols))
-        print(row + "  " + _clip(_short(ev).replace("\n", " "), ev_w), file=out)
+        echo(row + "  " + _clip(" ".join(_short(ev).split()), ev_w), file=out)
 
 
 def _countries_and_names(ents) -> str:
@@ -64,13 +89,11 @@ def _countries_and_names(ents) -> str:
 
 
 def _abbrev_topic(t: str) -> str:
-    return {"artificial_intelligence": "AI", "science_research": "science", "advanced_computing": "computing",
-            "pharmaceuticals": "pharma", "critical_minerals": "minerals", "advanced_manufacturing": "manufacturing",
-            "nuclear_energy": "nuclear", "communications": "comms", "biotechnology": "biotech"}.get(t, t)
+    return TOPIC_SHORT.get(t, t)
 
 
 def _clip(s: str, w: int) -> str:
-    s = str(s)
+    s = for_terminal(s, oneline=True)
     return s if len(s) <= w else s[: w - 1] + "…"
 
 
@@ -84,15 +107,13 @@ def _term_width() -> int:
 # ---------------------------------------------------------------------------------------------- commands
 def cmd_ingest(args) -> int:
     from .ingest import DEFAULT_LIMITS, Limits
-    for opt, v in (("--max-bytes", args.max_bytes), ("--max-line-chars", args.max_line_chars)):
-        if v is not None and v < 1:
-            print(f"pactwatch: {opt} must be a positive number", file=sys.stderr)
-            return 2
     limits = Limits(max_bytes=args.max_bytes or DEFAULT_LIMITS.max_bytes,
                     max_line_chars=args.max_line_chars or DEFAULT_LIMITS.max_line_chars)
-    store = _store(args)
-    summary = _run_ingest(args.paths, store, args.processes, quiet=args.quiet, limits=limits)
-    store.close()
+    store = Store(args.db or default_db_path())  # ingest creates the database when it is new
+    try:
+        summary = _run_ingest(args.paths, store, args.processes, quiet=args.quiet, limits=limits)
+    finally:
+        store.close()
     return 0 if summary.failed == 0 or summary.new + summary.updated + summary.unchanged > 0 else 1
 
 
@@ -107,22 +128,25 @@ def _run_ingest(paths, store, processes, quiet=False, command="ingest", limits=N
                            limits=limits or DEFAULT_LIMITS)
     if bar:
         bar.close()
-    print(f"read {summary.read}  new {summary.new}  updated {summary.updated}  unchanged {summary.unchanged}  "
+    echo(f"read {summary.read}  new {summary.new}  updated {summary.updated}  unchanged {summary.unchanged}  "
           f"failed {summary.failed}  events {summary.events}")
     for doc_id, what in summary.updated_ids:  # never replace a stored document silently
-        print(f"  updated: {doc_id} ({what}; the stored version was replaced)")
+        echo(f"  updated: {doc_id} ({what}; the stored version was replaced)", oneline=True)
     if summary.recovered:
-        print(f"  recovered: {summary.recovered} document(s) stored by an earlier run that was stopped before "
+        echo(f"  recovered: {summary.recovered} document(s) stored by an earlier run that was stopped before "
               f"linking them; cross-document layer rebuilt")
     if summary.link is not None and not quiet:
-        print(summary.link)
+        echo(summary.link)
     for f in summary.failures:
-        print(f"  failed: {f}", file=sys.stderr)
+        echo(f"  failed: {f}", file=sys.stderr, oneline=True)
+    if summary.failures:
+        echo(f"  {len(summary.failures)} input(s) rejected: fix them and run the same command again (what is "
+             f"stored is skipped as unchanged); `pactwatch failures` lists them", file=sys.stderr)
     if not quiet:
         for w in summary.warnings[:20]:
-            print(f"  warning: {w}", file=sys.stderr)
+            echo(f"  warning: {w}", file=sys.stderr, oneline=True)
         if len(summary.warnings) > 20:
-            print(f"  ... and {len(summary.warnings) - 20} more warnings", file=sys.stderr)
+            echo(f"  ... and {len(summary.warnings) - 20} more warnings", file=sys.stderr)
     return summary
 
 
@@ -151,7 +175,7 @@ def cmd_events(args) -> int:
     store = _store(args)
     events = store.events(**_filters(args), limit=args.limit)
     _print_table(events)
-    print(f"{len(events)} event(s)")
+    echo(f"{len(events)} event(s)")
     return 0
 
 
@@ -163,31 +187,32 @@ def cmd_show(args) -> int:
         if len(matches) == 1:
             ev = matches[0]
     if ev is None:
-        print(f"pactwatch: no event with id {args.event_id!r}", file=sys.stderr)
-        return 2
+        echo(f"pactwatch: no event with id {args.event_id!r} in {store.where} "
+             f"(`pactwatch events` lists the ids)", file=sys.stderr)
+        return 1
     doc = store.document(ev.doc_id)
     color = sys.stdout.isatty() and not os.environ.get("NO_COLOR")
-    hl = (lambda s: f"\033[1;33m{s}\033[0m") if color else (lambda s: f"»{s}«")
-    print(f"event {ev.id}   {ev.event_type}" + (f" ({', '.join(ev.mode)})" if ev.mode else "")
+    on, off = ("\033[1;33m", "\033[0m") if color else ("»", "«")
+    echo(f"event {ev.id}   {ev.event_type}" + (f" ({', '.join(ev.mode)})" if ev.mode else "")
           + (f"   aux_mode {ev.aux_mode}" if ev.aux_mode else "") + f"   confidence {ev.confidence:.2f}")
-    print(f"document   {ev.doc_id}" + (f" ({doc.date})" if doc and doc.date else ""))
-    print(f"date       {ev.date or '-'}" + (f" [{ev.date_precision}] from '{ev.date_text}'" if ev.date else ""))
+    echo(f"document   {ev.doc_id}" + (f" ({doc.date})" if doc and doc.date else ""))
+    echo(f"date       {ev.date or '-'}" + (f" [{ev.date_precision}] from '{ev.date_text}'" if ev.date else ""))
     if ev.location:
         loc = ev.location
-        print(f"place      {loc.name}, {loc.country}  ({loc.lat}, {loc.lon}; GeoNames {loc.geonames_id})")
+        echo(f"place      {loc.name}, {loc.country}  ({loc.lat}, {loc.lon}; GeoNames {loc.geonames_id})")
     else:
-        print("place      -")
+        echo("place      -")
     for side, ents in (("actor", ev.actor), ("recipient", ev.recipient)):
-        print(f"{side:<10} " + ("-" if not ents else ""))
+        echo(f"{side:<10} " + ("-" if not ents else ""))
         for e in ents:
             bits = [e.entity_type, e.country or "?", e.sector_code or "?"] + ([e.role] if e.role else [])
-            print(f"           {e.entity_name}  [{' / '.join(bits)}]" + (
+            echo(f"           {e.entity_name}  [{' / '.join(bits)}]" + (
                 f'  as "{e.raw_text}"' if e.raw_text != e.entity_name else ""))
-    print(f"topics     {', '.join(ev.topics) or '-'}")
-    print(f"context    {', '.join(ev.context) or '-'}")
+    echo(f"topics     {', '.join(ev.topics) or '-'}")
+    echo(f"context    {', '.join(ev.context) or '-'}")
     if ev.agreement:
-        print(f"agreement  {ev.agreement.get('name') or '(unnamed)'} — {ev.agreement.get('kind')}")
-    print(f"evidence   {len(ev.evidence)} span(s)")
+        echo(f"agreement  {ev.agreement.get('name') or '(unnamed)'} — {ev.agreement.get('kind')}")
+    echo(f"evidence   {len(ev.evidence)} span(s)")
     if doc is not None:
         text = doc.text
         for sp in ev.evidence:
@@ -196,52 +221,79 @@ def cmd_show(args) -> int:
             ps = max(ps, doc.body_start)
             pe = text.find("\n\n", sp.end)
             pe = len(text) if pe < 0 else pe
-            para = text[ps:sp.start] + hl(text[sp.start:sp.end]) + text[sp.end:pe]
-            print(f"  [{sp.start}-{sp.end}]")
-            for line in textwrap.wrap(" ".join(para.split()), width=100):
-                print("    " + line)
+            echo(f"  [{sp.start}-{sp.end}]")
+            for line in _highlighted(text[ps:sp.start], text[sp.start:sp.end], text[sp.end:pe], on, off):
+                print("    " + line)  # made safe by _highlighted; only our own colour codes are raw
     else:
         for sp in ev.evidence:
-            print(f"  [{sp.start}-{sp.end}] {hl(sp.text)}")
+            print(f"  [{sp.start}-{sp.end}] " + on + for_terminal(" ".join(sp.text.split()), oneline=True) + off)
     return 0
+
+
+_MARK_ON, _MARK_OFF = "\ue000", "\ue001"  # private-use characters: stand-ins for the colour codes
+
+
+def _highlighted(before: str, span: str, after: str, on: str, off: str, width: int = 100) -> list[str]:
+    """The paragraph wrapped to `width`, its text made safe for a terminal, the span between `on`/`off`."""
+    safe = lambda t: for_terminal(re.sub(r"\s+", " ", t.replace(_MARK_ON, "").replace(_MARK_OFF, "")), oneline=True)
+    para = (safe(before) + _MARK_ON + safe(span) + _MARK_OFF + safe(after)).strip()
+    return [line.replace(_MARK_ON, on).replace(_MARK_OFF, off) for line in textwrap.wrap(para, width=width)]
 
 
 def cmd_export(args) -> int:
     store = _store(args)
     if args.what != "events":
         if args.format != "jsonl":
-            print("pactwatch: only --format jsonl is available for canonical events, agreements, commitments "
-                  "and actors", file=sys.stderr)
+            echo("pactwatch: only --format jsonl is available for canonical events, agreements, commitments "
+                 "and actors", file=sys.stderr)
             return 2
         from . import link
         records = {"canonical": lambda: link.canonical_events(store), "agreements": lambda: store.derived("agreement"),
                    "commitments": lambda: link.current_roles(store, store.derived("commitment")),
                    "actors": lambda: link.actor_registry(store)}[args.what]()
-        fp = open(args.output, "w", encoding="utf-8") if args.output and args.output != "-" else sys.stdout
-        for r in records:
-            fp.write(json.dumps(r, ensure_ascii=False) + "\n")
-        if fp is not sys.stdout:
-            fp.close()
-            print(f"wrote {len(records)} {args.what} record(s) to {args.output}", file=sys.stderr)
-        return 0
-    events = store.events(**_filters(args))
-    writer = write_jsonl if args.format == "jsonl" else write_csv
-    if args.output and args.output != "-":
-        newline = "" if args.format == "csv" else None
-        with open(args.output, "w", encoding="utf-8", newline=newline) as fp:
-            n = writer(events, fp)
-        print(f"wrote {n} event(s) to {args.output}", file=sys.stderr)
+
+        def write_records(fp) -> int:
+            for r in records:
+                fp.write(json_text(r) + "\n")
+            return len(records)
+
+        n = _write_output(args.output, write_records)
+        what = f"{args.what} record(s)"
     else:
-        n = writer(events, sys.stdout)
+        events = store.events(**_filters(args))
+        writer = write_jsonl if args.format == "jsonl" else write_csv
+        n = _write_output(args.output, lambda fp: writer(events, fp), csv=args.format == "csv")
+        what = "event(s)"
+    if args.output and args.output != "-":
+        echo(f"wrote {n} {what} to {args.output}", file=sys.stderr)
     return 0
+
+
+def _write_output(output: str | None, write, csv: bool = False) -> int:
+    """Run `write(fp)` on standard output, or on a file written whole or not at all: into a
+    temporary file beside it, renamed over it at the end (a full disk leaves the old file)."""
+    if not output or output == "-":
+        return write(sys.stdout)
+    tmp = f"{output}.part-{os.getpid()}"
+    try:
+        with open(tmp, "w", encoding="utf-8", newline="" if csv else None) as fp:
+            n = write(fp)
+        os.replace(tmp, output)
+    except OSError as e:
+        Path(tmp).unlink(missing_ok=True)
+        raise OSError(e.errno, e.strerror, output) from None
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+    return n
 
 
 def cmd_failures(args) -> int:
     store = _store(args)
     rows = store.failures()
     for r in rows:
-        print(Failure(origin=r["origin"], reason=r["reason"], line=r.get("line")))
-    print(f"{len(rows)} failure(s)")
+        echo(Failure(origin=r["origin"], reason=r["reason"], line=r.get("line")), oneline=True)
+    echo(f"{len(rows)} failure(s)")
     return 0
 
 
@@ -252,11 +304,11 @@ def _who(ents) -> str:
 
 def cmd_link(args) -> int:
     from . import link
-    store = _store(args)
+    store = _store(args, write=True)
     ids = list(store.document_dates())
     report = link.rebuild(store) if args.rebuild else link.update(store, ids)
     store.mark_linked(ids)
-    print(report)
+    echo(report)
     return 0
 
 
@@ -264,13 +316,13 @@ def cmd_check(args) -> int:
     store = _store(args)
     counts = store.counts()
     extra = {"unlinked": len(store.unlinked_documents())}
-    print("  ".join(f"{k} {v}" for k, v in {**counts, **extra}.items()))
+    echo("  ".join(f"{k} {v}" for k, v in {**counts, **extra}.items()))
     problems = store.check()
     for w in store.check_warnings():
-        print(f"  warning: {w}")
+        echo(f"  warning: {w}")
     for p in problems:
-        print(f"  problem: {p}")
-    print(f"{len(problems)} problem(s)" if problems else "ok: no problems found")
+        echo(f"  problem: {p}")
+    echo(f"{len(problems)} problem(s)" if problems else "ok: no problems found")
     store.close()
     return 1 if problems else 0
 
@@ -280,14 +332,14 @@ def cmd_actors(args) -> int:
     rows = link.actor_registry(_store(args), args.query)
     for r in rows[: args.limit or None]:
         roles = "; ".join(f"{x['role']} ({', '.join(sorted(x['dates'])) or 'undated'})" for x in r["roles"]) or "-"
-        print(f"{r['entity_name']}  [{r['entity_type']}; {'/'.join(r['countries']) or '?'}; "
+        echo(f"{r['entity_name']}  [{r['entity_type']}; {'/'.join(r['countries']) or '?'}; "
               f"{'/'.join(r['sectors']) or '?'}]  {r['mentions']} mention(s) in {len(r['documents'])} document(s)")
         if r["aliases"]:
-            print(f"    aliases: {', '.join(r['aliases'])}")
-        print(f"    roles: {roles}")
+            echo(f"    aliases: {', '.join(r['aliases'])}")
+        echo(f"    roles: {roles}")
         if args.query:
-            print(f"    documents: {', '.join(r['documents'])}")
-    print(f"{len(rows)} actor(s)")
+            echo(f"    documents: {', '.join(r['documents'])}")
+    echo(f"{len(rows)} actor(s)")
     return 0
 
 
@@ -299,19 +351,20 @@ def cmd_agreements(args) -> int:
         rows = [r for r in rows if q in (r.get("name") or "").lower() or q in (r.get("kind") or "").lower()
                 or q.upper() in r["parties"] or any(q in t for t in r["topics"])]
     for r in rows:
-        print(f"{r['name'] or '(unnamed)'} — {r['kind']}   parties {', '.join(r['parties']) or '-'}   "
+        echo(f"{r['name'] or '(unnamed)'} — {r['kind']}   parties {', '.join(r['parties']) or '-'}   "
               f"status {r['status']}   topics {', '.join(r['topics']) or '-'}")
         if r["signatories"]:
-            print(f"    signatories: {', '.join(r['signatories'])}")
+            echo(f"    signatories: {', '.join(r['signatories'])}")
         for st in r["stages"]:
             ev = st["evidence"][0] if st["evidence"] else None
-            print(f"    {st['date'] or '?':10s}  {st['stage']:13s} {', '.join(st['documents'])}"
+            echo(f"    {st['date'] or '?':10s}  {st['stage']:13s} {', '.join(st['documents'])}"
                   + (f"  \"{_clip(ev['text'], 90)}\"" if ev else ""))
-    print(f"{len(rows)} agreement(s)")
+    echo(f"{len(rows)} agreement(s)")
     return 0
 
 
 def cmd_commitments(args) -> int:
+    from . import link
     store = _store(args)
     rows = link.current_roles(store, store.derived("commitment"))
     if args.status:
@@ -320,16 +373,16 @@ def cmd_commitments(args) -> int:
         rows = [r for r in rows if args.country.upper() in r["countries"]]
     rows.sort(key=lambda r: (r["made_on"] or "", r["id"]))
     for r in rows:
-        print(f"[{r['status']}] {r['made_on'] or '?'}  {_who(r['actor'])} -> {_who(r['recipient'])}"
+        echo(f"[{r['status']}] {r['made_on'] or '?'}  {_who(r['actor'])} -> {_who(r['recipient'])}"
               + (f"   due {r['due']}" if r["due"] else ""))
-        print(f"    {_clip(r['what'], 110)}")
-        print(f"    {r['status_reason']}" + (f"; see {r['resolved_by']} ({r['resolved_on']})" if r["resolved_by"] else ""))
+        echo(f"    {_clip(r['what'], 110)}")
+        echo(f"    {r['status_reason']}" + (f"; see {r['resolved_by']} ({r['resolved_on']})" if r["resolved_by"] else ""))
         if r["resolved_evidence"]:
-            print(f"    \"{_clip(r['resolved_evidence'][0]['text'], 100)}\" ({r['resolved_evidence'][0]['doc_id']})")
+            echo(f"    \"{_clip(r['resolved_evidence'][0]['text'], 100)}\" ({r['resolved_evidence'][0]['doc_id']})")
     counts: dict[str, int] = {}
     for r in rows:
         counts[r["status"]] = counts.get(r["status"], 0) + 1
-    print(f"{len(rows)} commitment(s): " + ", ".join(f"{k} {v}" for k, v in sorted(counts.items())))
+    echo(f"{len(rows)} commitment(s): " + ", ".join(f"{k} {v}" for k, v in sorted(counts.items())))
     return 0
 
 
@@ -339,13 +392,13 @@ def cmd_timeline(args) -> int:
     rows = link.timeline(store, args.pair[0], args.pair[1], args.topic)
     for r in rows:
         when = r["date"] or f"(reported {r['first_reported']})"
-        print(f"{when:12s} {r['event_type']:9s} {_who(r['actor'])}" + (f" -> {_who(r['recipient'])}" if r["recipient"] else "")
+        echo(f"{when:12s} {r['event_type']:9s} {_who(r['actor'])}" + (f" -> {_who(r['recipient'])}" if r["recipient"] else "")
               + (f"  @ {r['location']['name']}" if r["location"] else "")
               + (f"  [{r['agreement'].get('name') or r['agreement'].get('kind')}]" if r["agreement"] else ""))
         ev = r["evidence"][0]
-        print(f"             \"{_clip(ev['text'], 100)}\"  — {', '.join(r['documents'])}"
+        echo(f"             \"{_clip(ev['text'], 100)}\"  — {', '.join(r['documents'])}"
               + (f" ({r['n_documents']} reports)" if r["n_documents"] > 1 else ""))
-    print(f"{len(rows)} event(s) between {args.pair[0].upper()} and {args.pair[1].upper()}")
+    echo(f"{len(rows)} event(s) between {args.pair[0].upper()} and {args.pair[1].upper()}")
     return 0
 
 
@@ -355,35 +408,96 @@ def demo_corpus_dir() -> Path:
 
 def cmd_demo(args) -> int:
     db = args.db or "pactwatch-demo.db"
-    if "://" not in db:
-        for suffix in ("", "-wal", "-shm", "-journal"):
-            p = Path(db + suffix)
-            if p.exists():
-                p.unlink()
+    remove_database(db)  # only a pactwatch database is ever removed: any other file is refused
     store = Store(db)
     corpus = demo_corpus_dir()
-    print(f"demo corpus: {corpus}")
+    echo(f"demo corpus: {corpus}")
     _run_ingest([str(corpus)], store, args.processes, quiet=args.quiet, command="demo")
     events = store.events()
-    print()
+    echo()
     _print_table(events[: args.limit] if args.limit else events)
     by_type: dict[str, int] = {}
     for e in events:
         by_type[e.event_type] = by_type.get(e.event_type, 0) + 1
-    print()
-    print(f"{len(events)} events in {db}: " + ", ".join(f"{k} {v}" for k, v in sorted(by_type.items(), key=lambda x: -x[1])))
+    echo()
+    echo(f"{len(events)} events in {db}: " + ", ".join(f"{k} {v}" for k, v in sorted(by_type.items(), key=lambda x: -x[1])))
     canon = len(set(store.clusters().values()) | {e.id for e in events if e.id not in store.clusters()})
     commitments = store.derived("commitment")
     status: dict[str, int] = {}
     for c in commitments:
         status[c["status"]] = status.get(c["status"], 0) + 1
-    print(f"across documents: {canon} canonical events; {len(commitments)} commitments ("
+    echo(f"across documents: {canon} canonical events; {len(commitments)} commitments ("
           + ", ".join(f"{k} {v}" for k, v in sorted(status.items())) + f"); "
           f"{len(store.derived('agreement'))} agreements")
-    print(f"next: pactwatch events --db {db} --pair KOR USA   |   pactwatch show EVENT_ID --db {db}   |   "
+    echo(f"next: pactwatch events --db {db} --pair KOR USA   |   pactwatch show EVENT_ID --db {db}   |   "
           f"pactwatch commitments --db {db}   |   pactwatch timeline --pair KOR USA --db {db}")
     store.close()
     return 0
+
+
+def _date_arg(value: str) -> str:
+    """--from/--to: YYYY, YYYY-MM or YYYY-MM-DD, a real date."""
+    if not re.fullmatch(r"\d{4}(-\d{2}(-\d{2})?)?", value) or date_bounds(value) == (None, None) or (
+            value.count("-") == 2 and not _real_day(value)):
+        raise argparse.ArgumentTypeError(f"{for_terminal(value, oneline=True)!r} is not a date "
+                                         f"(expected YYYY, YYYY-MM or YYYY-MM-DD, e.g. 2025-10 or 2025-10-29)")
+    return value
+
+
+def _real_day(value: str) -> bool:
+    import datetime
+    try:
+        datetime.date.fromisoformat(value)
+        return True
+    except ValueError:
+        return False
+
+
+_TOPIC_NAMES = {t.lower(): t for t in TOPICS} | {short.lower(): t for t, short in TOPIC_SHORT.items()}
+
+
+def _topic_arg(value: str) -> str:
+    """--topic: a topic's name or the short name the tables print (AI, comms...), any case."""
+    topic = _TOPIC_NAMES.get(value.strip().lower().replace("-", "_").replace(" ", "_"))
+    if topic is None:
+        raise argparse.ArgumentTypeError(
+            f"unknown topic {for_terminal(value, oneline=True)!r} (choose from "
+            + ", ".join(f"{t}" + (f" ({TOPIC_SHORT[t]})" if t in TOPIC_SHORT else "") for t in TOPICS) + ")")
+    return topic
+
+
+def _type_arg(value: str) -> str:
+    if value.upper() not in EVENT_TYPES:
+        raise argparse.ArgumentTypeError(f"unknown PLOVER category {for_terminal(value, oneline=True)!r} "
+                                         f"(choose from {', '.join(t.lower() for t in EVENT_TYPES)})")
+    return value.upper()
+
+
+def _country_arg(value: str) -> str:
+    if not re.fullmatch(r"[A-Za-z]{3}", value):
+        raise argparse.ArgumentTypeError(f"{for_terminal(value, oneline=True)!r} is not a country code "
+                                         f"(three letters: ISO 3166 alpha-3 such as KOR, or IGO, EUR...)")
+    return value.upper()
+
+
+def _positive(value: str) -> int:
+    try:
+        n = int(value)
+    except ValueError:
+        n = 0
+    if n < 1:
+        raise argparse.ArgumentTypeError(f"{for_terminal(value, oneline=True)!r} is not a positive whole number")
+    return n
+
+
+def _count(value: str) -> int:
+    try:
+        n = int(value)
+    except ValueError:
+        n = -1
+    if n < 0:
+        raise argparse.ArgumentTypeError(f"{for_terminal(value, oneline=True)!r} is not a whole number >= 0")
+    return n
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -397,28 +511,32 @@ def build_parser() -> argparse.ArgumentParser:
         return sp
 
     def with_filters(sp):
-        sp.add_argument("--country", help="ISO 3166 alpha-3 code (or IGO, UNO, EUR, ...) among the participants")
-        sp.add_argument("--pair", nargs=2, metavar=("A", "B"), help="two countries both among the participants")
-        sp.add_argument("--type", choices=[t.lower() for t in EVENT_TYPES] + list(EVENT_TYPES), help="PLOVER category")
-        sp.add_argument("--topic", choices=TOPICS)
-        sp.add_argument("--from", dest="date_from", metavar="DATE", help="events on or after YYYY[-MM[-DD]]")
-        sp.add_argument("--to", dest="date_to", metavar="DATE", help="events on or before YYYY[-MM[-DD]]")
+        sp.add_argument("--country", type=_country_arg,
+                        help="ISO 3166 alpha-3 code (or IGO, UNO, EUR, ...) among the participants")
+        sp.add_argument("--pair", nargs=2, type=_country_arg, metavar=("A", "B"),
+                        help="two countries both among the participants")
+        sp.add_argument("--type", type=_type_arg, metavar="TYPE", help="PLOVER category (consult, agree, ...)")
+        sp.add_argument("--topic", type=_topic_arg, metavar="TOPIC",
+                        help="technology topic: its name or the short name in the tables (AI, quantum, comms...)")
+        sp.add_argument("--from", dest="date_from", type=_date_arg, metavar="DATE",
+                        help="events on or after YYYY[-MM[-DD]]")
+        sp.add_argument("--to", dest="date_to", type=_date_arg, metavar="DATE", help="events on or before YYYY[-MM[-DD]]")
         sp.add_argument("--text", help="words in the evidence or the names")
         sp.add_argument("--doc", help="only this document id")
         return sp
 
     sp = with_db(sub.add_parser("ingest", help="read articles (.txt, .html, .jsonl, folders) and store their events"))
     sp.add_argument("paths", nargs="+")
-    sp.add_argument("-j", "--processes", type=int, default=1, help="worker processes (default 1)")
+    sp.add_argument("-j", "--processes", type=_positive, default=1, help="worker processes (default 1)")
     sp.add_argument("-q", "--quiet", action="store_true")
-    sp.add_argument("--max-bytes", type=int, metavar="N",
+    sp.add_argument("--max-bytes", type=_positive, metavar="N",
                     help="largest text file, or JSON Lines line, in bytes (default 5000000)")
-    sp.add_argument("--max-line-chars", type=int, metavar="N",
+    sp.add_argument("--max-line-chars", type=_positive, metavar="N",
                     help="longest line of an article, in characters (default 200000)")
     sp.set_defaults(func=cmd_ingest)
 
     sp = with_filters(with_db(sub.add_parser("events", help="table of stored events")))
-    sp.add_argument("--limit", type=int)
+    sp.add_argument("--limit", type=_positive, help="at most N events")
     sp.set_defaults(func=cmd_events)
 
     sp = with_db(sub.add_parser("show", help="one event with its evidence"))
@@ -443,42 +561,71 @@ def build_parser() -> argparse.ArgumentParser:
     sp.set_defaults(func=cmd_link)
 
     sp = with_db(sub.add_parser("actors", help="people and organisations across documents"))
-    sp.add_argument("query", nargs="?")
-    sp.add_argument("--limit", type=int, default=0)
+    sp.add_argument("query", nargs="?", help="part of a name or alias")
+    sp.add_argument("--limit", type=_count, default=0, help="at most N actors (default all)")
     sp.set_defaults(func=cmd_actors)
 
     sp = with_db(sub.add_parser("agreements", help="agreements with their dated stages"))
-    sp.add_argument("query", nargs="?")
+    sp.add_argument("query", nargs="?", help="part of a name or kind, a party's code or a topic")
     sp.set_defaults(func=cmd_agreements)
 
     sp = with_db(sub.add_parser("commitments", help="promises and whether they were kept"))
     sp.add_argument("--status", choices=("open", "fulfilled", "overdue", "withdrawn"))
-    sp.add_argument("--country")
+    sp.add_argument("--country", type=_country_arg, help="a country among the parties")
     sp.set_defaults(func=cmd_commitments)
 
     sp = with_db(sub.add_parser("timeline", help="dated, cited chronology of a relationship"))
-    sp.add_argument("--pair", nargs=2, metavar=("A", "B"), required=True)
-    sp.add_argument("--topic", choices=TOPICS)
+    sp.add_argument("--pair", nargs=2, type=_country_arg, metavar=("A", "B"), required=True)
+    sp.add_argument("--topic", type=_topic_arg, metavar="TOPIC", help="only events on this topic (AI, quantum...)")
     sp.set_defaults(func=cmd_timeline)
 
     sp = sub.add_parser("demo", help="build a fresh database from the bundled demo corpus and show it")
     sp.add_argument("--db", help="database to (re)create (default ./pactwatch-demo.db)")
-    sp.add_argument("-j", "--processes", type=int, default=1)
-    sp.add_argument("--limit", type=int, default=0, help="rows of the table to print (default all)")
+    sp.add_argument("-j", "--processes", type=_positive, default=1, help="worker processes (default 1)")
+    sp.add_argument("--limit", type=_count, default=0, help="rows of the table to print (default all)")
     sp.add_argument("-q", "--quiet", action="store_true")
     sp.set_defaults(func=cmd_demo)
     return p
 
 
 def main(argv=None) -> int:
+    """Run one command; returns the exit status (see the module docstring). Bad usage exits 2
+    through argparse."""
     args = build_parser().parse_args(argv)
     try:
         return args.func(args) or 0
-    except BrokenPipeError:
+    except BrokenPipeError:  # the reader went away (`| head`)
+        try:
+            sys.stdout = open(os.devnull, "w")  # no second error when Python flushes stdout at exit
+        except OSError:
+            pass
         return 0
     except KeyboardInterrupt:
-        print("interrupted", file=sys.stderr)
+        echo("pactwatch: interrupted", file=sys.stderr)
         return 130
+    except StoreError as e:
+        echo(f"pactwatch: {e}", file=sys.stderr, oneline=True)
+    except (DBAPIError, sqlite3.Error) as e:
+        where = Store.describe_target(getattr(args, "db", None) or default_db_path())
+        echo(f"pactwatch: {where}: {describe_db_error(e)}", file=sys.stderr, oneline=True)
+    except OSError as e:
+        echo(f"pactwatch: {_os_error(e)}", file=sys.stderr, oneline=True)
+    except MemoryError:
+        echo("pactwatch: out of memory: process fewer or smaller documents at a time (see --max-bytes)",
+             file=sys.stderr)
+    return 1
+
+
+def _os_error(e: OSError) -> str:
+    """One line for a file-system error: the file, the reason, what to do."""
+    where = f"{e.filename}: " if e.filename else ""
+    if e.errno == errno.ENOSPC:
+        return f"{where}the disk is full: free some space and run the command again"
+    if e.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
+        return f"{where}{e.strerror}: choose a place you can write to, or fix the permissions"
+    if e.errno in (errno.ENOENT, errno.ENOTDIR):
+        return f"{where}{e.strerror}: check the path"
+    return f"{where}{e.strerror or e}"
 
 
 if __name__ == "__main__":

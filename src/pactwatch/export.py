@@ -5,16 +5,19 @@ CSV cells that hold lists are joined with ";" (entity names, countries, modes,
 topics, evidence spans as "start-end"); `evidence` is the text of the first
 span. Countries are listed once each, in order of appearance. Open the file
 with ``newline=""`` so the csv module controls line endings (rows end in CRLF,
-as RFC 4180 says; newlines inside cells are quoted).
+as RFC 4180 says; newlines inside cells are quoted). Text cells go through
+`sanitize.csv_cell`: control characters are shown escaped, and a cell that a
+spreadsheet would run as a formula (starting with ``=``, ``+``, ``-``, ``@``)
+gets a leading ``'``.
 """
 from __future__ import annotations
 
 import csv
-import json
 from collections.abc import Iterable
 from typing import IO, Any
 
 from .model import Entity, Event
+from .sanitize import csv_cell, json_text
 
 __all__ = ["CSV_COLUMNS", "write_jsonl", "write_csv", "csv_row"]
 
@@ -29,10 +32,11 @@ CSV_COLUMNS = (
 
 
 def write_jsonl(events: Iterable[Event], fp: IO[str]) -> int:
-    """One `Event.to_dict()` per line (UTF-8 as is, not \\u-escaped). Returns the count."""
+    """One `Event.to_dict()` per line (UTF-8 as is, not \\u-escaped, except the characters a
+    terminal would act on: see `sanitize.json_text`). Returns the count."""
     n = 0
     for ev in events:
-        fp.write(json.dumps(ev.to_dict(), ensure_ascii=False))
+        fp.write(json_text(ev.to_dict()))
         fp.write("\n")
         n += 1
     return n
@@ -77,6 +81,6 @@ def write_csv(events: Iterable[Event], fp: IO[str]) -> int:
     w.writeheader()
     n = 0
     for ev in events:
-        w.writerow(csv_row(ev))
+        w.writerow({k: csv_cell(v) for k, v in csv_row(ev).items()})
         n += 1
     return n

@@ -52,7 +52,7 @@ from .model import Document, Failure
 
 __all__ = [
     "Limits", "DEFAULT_LIMITS", "TEXT_SUFFIXES", "JSONL_SUFFIXES", "HTML_SUFFIXES", "NO_DATE_WARNING",
-    "parse_header", "check_date", "read_text_file", "read_html_file", "read_jsonl_file", "iter_documents",
+    "parse_header", "check_date", "path_name", "read_text_file", "read_html_file", "read_jsonl_file", "iter_documents",
 ]
 
 
@@ -77,6 +77,20 @@ _BOM_BYTES = b"\xef\xbb\xbf"
 _HEADER = re.compile(r"\ufeff?[ \t]*date[ \t]+(\S+)[ \t]*(?:\r?\n)?")
 _ISO_DAY = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
 _JSON_OPTIONAL = ("title", "source", "url", "language")
+
+
+def path_name(p: str | os.PathLike) -> str:
+    """A file name as text that can be stored and shown. A name with bytes that are not UTF-8
+    (which Python keeps as lone surrogates) gets them as ``\\xNN`` escapes, so the name still
+    says which file it was and the document can be stored."""
+    s = os.fspath(p)
+    if isinstance(s, bytes):
+        return s.decode("utf-8", "backslashreplace")
+    try:
+        s.encode("utf-8")
+        return s
+    except UnicodeEncodeError:
+        return os.fsencode(s).decode("utf-8", "backslashreplace")
 
 
 def _show(value: object, width: int = 40) -> str:
@@ -220,15 +234,15 @@ def _open_check(p: Path, limits: Limits, *, whole_file: bool) -> Failure | None:
     try:
         st = p.stat()
     except FileNotFoundError:
-        return Failure(str(p), "no such file or directory")
+        return Failure(path_name(p), "no such file or directory")
     except OSError as e:
-        return Failure(str(p), f"cannot read: {e.strerror or e}")
+        return Failure(path_name(p), f"cannot read: {e.strerror or e}")
     if p.is_dir():
-        return Failure(str(p), "is a directory")
+        return Failure(path_name(p), "is a directory")
     if st.st_size == 0:
-        return Failure(str(p), "empty file")
+        return Failure(path_name(p), "empty file")
     if whole_file and st.st_size > limits.max_bytes:
-        return Failure(str(p), _too_large(st.st_size, limits.max_bytes))
+        return Failure(path_name(p), _too_large(st.st_size, limits.max_bytes))
     return None
 
 
@@ -236,7 +250,7 @@ def _read_decoded(p: Path, limits: Limits) -> tuple[str, list[str]] | Failure:
     """The whole file, size-checked and decoded: ``(text, warnings)`` or a Failure."""
     if (bad := _open_check(p, limits, whole_file=True)) is not None:
         return bad
-    origin = str(p)
+    origin = path_name(p)
     try:
         with open(p, "rb") as f:
             data = f.read(limits.max_bytes + 1)
@@ -268,7 +282,7 @@ def read_text_file(path: str | os.PathLike, limits: Limits = DEFAULT_LIMITS) -> 
     if isinstance(got, Failure):
         return got
     text, warnings = got
-    origin = str(p)
+    origin = path_name(p)
     if _looks_like_html(text):
         return _html_document(p, text, warnings, limits)
     if not text.strip():
@@ -282,7 +296,7 @@ def read_text_file(path: str | os.PathLike, limits: Limits = DEFAULT_LIMITS) -> 
         warnings.append(warning)
     if date is None:
         warnings.append(NO_DATE_WARNING)
-    return Document(id=p.stem, text=text, date=date, origin=origin, body_start=body_start,
+    return Document(id=path_name(p.stem), text=text, date=date, origin=origin, body_start=body_start,
                     warnings=warnings)
 
 
@@ -312,7 +326,7 @@ def _meta_date(html: str) -> tuple[str | None, str | None]:
 
 
 def _html_document(p: Path, html: str, warnings: list[str], limits: Limits) -> Document | Failure:
-    origin = str(p)
+    origin = path_name(p)
     try:
         import trafilatura
     except ImportError:  # pragma: no cover - a declared dependency
@@ -344,7 +358,7 @@ def _html_document(p: Path, html: str, warnings: list[str], limits: Limits) -> D
         warnings.append(NO_DATE_WARNING)
     title = getattr(got, "title", None)
     title = title.strip() if isinstance(title, str) and title.strip() and _encodable(title) else None
-    return Document(id=p.stem, text=text, date=date, title=title, origin=origin, warnings=warnings)
+    return Document(id=path_name(p.stem), text=text, date=date, title=title, origin=origin, warnings=warnings)
 
 
 def read_html_file(path: str | os.PathLike, limits: Limits = DEFAULT_LIMITS) -> Document | Failure:
@@ -355,7 +369,7 @@ def read_html_file(path: str | os.PathLike, limits: Limits = DEFAULT_LIMITS) -> 
         return got
     text, warnings = got
     if not text.strip():
-        return Failure(str(p), "empty file (only whitespace)")
+        return Failure(path_name(p), "empty file (only whitespace)")
     return _html_document(p, text, warnings, limits)
 
 
@@ -462,7 +476,7 @@ def read_jsonl_file(path: str | os.PathLike, limits: Limits = DEFAULT_LIMITS) ->
     if (bad := _open_check(p, limits, whole_file=False)) is not None:
         yield bad
         return
-    origin = str(p)
+    origin = path_name(p)
     try:
         f = open(p, "rb")
     except OSError as e:
@@ -514,7 +528,7 @@ def _walk(root: Path) -> Iterator[Path | Failure]:
             if not name.startswith(".") and _kind(Path(name)) is not None:
                 found.append(Path(dirpath) / name)
     for e in errors:
-        yield Failure(str(e.filename or root), f"cannot read folder: {e.strerror or e}")
+        yield Failure(path_name(e.filename or root), f"cannot read folder: {e.strerror or e}")
     yield from sorted(found, key=lambda q: q.relative_to(root).parts)
 
 
@@ -538,11 +552,11 @@ def iter_documents(paths: Iterable[str | os.PathLike] | str | os.PathLike,
                  else [read_text_file(p, limits)])
         for item in items:
             if isinstance(item, Document):
-                where = item.origin or str(p)
+                where = item.origin or path_name(p)
                 if item.id in seen:
-                    tail = where[len(str(p)) + 1:]
+                    tail = where[len(path_name(p)) + 1:]
                     line = int(tail) if tail.isdigit() else None
-                    item = Failure(str(p), (f"line {line}: " if line else "") + f"duplicate document id "
+                    item = Failure(path_name(p), (f"line {line}: " if line else "") + f"duplicate document id "
                                    f"{_show(item.id)} (already read from {seen[item.id]})",
                                    line=line, doc_id=item.id)
                 else:
@@ -558,6 +572,6 @@ def iter_documents(paths: Iterable[str | os.PathLike] | str | os.PathLike,
                 else:
                     yield from read(q)
         elif not p.exists():
-            yield Failure(str(p), "no such file or directory")
+            yield Failure(path_name(p), "no such file or directory")
         else:
             yield from read(p)

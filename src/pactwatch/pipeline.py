@@ -16,6 +16,7 @@ from .actors import ActorResolver
 from .events import EventCoder
 from .ingest import DEFAULT_LIMITS, Limits, iter_documents
 from .model import DocResult, Document, Entity, Failure
+from .store import StoreError
 
 _CODERS: dict = {}
 
@@ -116,9 +117,22 @@ def ingest_paths(paths: list[str], store, processes: int = 1, limits: Limits = D
     skipped as unchanged, the rest are processed) and, if an earlier run left unlinked
     documents, rebuilds the cross-document layer so it is exactly what one clean run gives."""
     summary = IngestSummary()
-    leftover = store.unlinked_documents() if link else []
+    # documents a run that is still going on (another process) stored are its to link: not ours to recover
+    leftover = store.unlinked_documents(skip_live=True) if link else []
     summary.recovered = len(leftover)
     run_id = store.start_run(command, [str(p) for p in paths])
+    try:
+        _ingest(paths, store, processes, limits, progress, link, summary, leftover, run_id)
+    except BaseException as e:  # the run is recorded as failed (not as still running), then the error goes on
+        reason = "interrupted" if isinstance(e, KeyboardInterrupt) else f"{type(e).__name__}: {e}"
+        store.fail_run(run_id, reason, summary.as_dict())
+        raise
+    store.finish_run(run_id, summary.as_dict())
+    return summary
+
+
+def _ingest(paths, store, processes, limits, progress, link, summary, leftover, run_id) -> None:
+    """The body of `ingest_paths`: read, extract, save in batches, link."""
     changes: dict[str, str] = {}
 
     def failed(f: Failure) -> None:
@@ -167,8 +181,11 @@ def ingest_paths(paths: list[str], store, processes: int = 1, limits: Limits = D
         from . import link as link_stage
         summary.link = link_stage.update(store, stored, stale_clusters=stale)
         store.mark_linked(stored)
-    store.finish_run(run_id, summary.as_dict())
-    return summary
+
+
+def _bad_data(e: Exception) -> bool:
+    """A store error caused by the data handed to it (as opposed to the database: full, locked...)."""
+    return e.__cause__ is None or isinstance(e.__cause__, (UnicodeError, ValueError))
 
 
 def _what_changed(old: Document | None, new: Document) -> str:
@@ -185,7 +202,26 @@ def _flush(store, pending, run_id, summary, progress, stored, changes=None) -> s
         return set()
     old_events = store.event_ids([r.document.id for r in pending])
     stale = set(store.clusters(old_events).values()) if old_events else set()
-    states = store.save_many(pending, run_id=run_id)
+    try:
+        states = store.save_many(pending, run_id=run_id)
+    except StoreError as e:
+        if len(pending) == 1 or not _bad_data(e):
+            raise
+        # one result the store refuses (bad data, not a full disk): save one by one, so that only
+        # the documents at fault fail
+        states = []
+        for r in pending:
+            try:
+                states += store.save_many([r], run_id=run_id)
+            except StoreError as e1:
+                if not _bad_data(e1):
+                    raise
+                states.append("failed")
+                summary.failed += 1
+                f = Failure(origin=r.document.origin or r.document.id, reason=f"not stored: {e1}",
+                            doc_id=r.document.id)
+                summary.failures.append(f)
+                store.record_failure(run_id, f)
     stored.extend(r.document.id for r, st in zip(pending, states) if st in ("new", "updated"))
     for res, st in zip(pending, states):
         if st == "new":
@@ -195,7 +231,7 @@ def _flush(store, pending, run_id, summary, progress, stored, changes=None) -> s
             summary.updated += 1
             summary.events += len(res.events)
             summary.updated_ids.append((res.document.id, (changes or {}).get(res.document.id, "text changed")))
-        else:
+        elif st == "unchanged":
             summary.unchanged += 1
     if progress:
         progress(len(pending))

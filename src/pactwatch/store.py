@@ -59,7 +59,7 @@ from sqlalchemy.exc import DBAPIError
 
 from .model import DocResult, Document, Entity, Event, Failure, Sentence
 
-__all__ = ["SCHEMA_VERSION", "Store", "StoreError", "default_db_path"]
+__all__ = ["SCHEMA_VERSION", "Store", "StoreError", "default_db_path", "describe_db_error"]
 
 SCHEMA_VERSION = 2
 _CHUNK = 500  # ids per IN (...) clause
@@ -187,6 +187,25 @@ def default_db_path() -> str:
     return os.environ.get("PACTWATCH_DB") or "pactwatch.db"
 
 
+def describe_db_error(e: BaseException) -> str:
+    """One line for a database error a user can cause or meet, with what to do about it."""
+    msg = " ".join(str(getattr(e, "orig", None) or e).split())
+    low = msg.lower()
+    if "disk is full" in low or "no space left" in low:
+        return (f"the disk is full ({msg}): free some space and run the command again "
+                f"(what was stored before is kept)")
+    if "locked" in low or "busy" in low:
+        return (f"another process held the database's write lock for more than 30 s ({msg}): "
+                f"wait for it to finish, then run the command again")
+    if "readonly" in low or "read-only" in low:
+        return f"the database cannot be written ({msg}): check the permissions of the file and its folder"
+    if "unable to open" in low:
+        return f"cannot open the database file ({msg}): check the path and the permissions of its folder"
+    if "not a database" in low or "malformed" in low or "corrupt" in low:
+        return f"the file is damaged or not a database ({msg}): restore it from a backup or ingest into a new --db"
+    return msg
+
+
 def _now() -> str:
     return datetime.now(timezone.utc).isoformat(timespec="seconds")
 
@@ -230,55 +249,226 @@ def date_bounds(value: str | None) -> tuple[str | None, str | None]:
     return None, None
 
 
-def _to_url(url_or_path: str) -> str:
-    if "://" in url_or_path:
-        return url_or_path
-    if url_or_path == ":memory:":
-        return "sqlite://"
-    p = Path(url_or_path).expanduser()
-    p.parent.mkdir(parents=True, exist_ok=True)
-    return f"sqlite:///{p.resolve()}"
+_SQLITE_MAGIC = b"SQLite format 3\x00"
+
+
+def _sqlite_path(url_or_path: str) -> Path | None:
+    """The file behind a SQLite path or ``sqlite:///`` URL; None for memory and other backends."""
+    if url_or_path in (":memory:", "sqlite://", "sqlite:///:memory:"):
+        return None
+    if "://" not in url_or_path:
+        return Path(url_or_path).expanduser().resolve()
+    if url_or_path.startswith("sqlite:///"):
+        rest = url_or_path[len("sqlite:///"):].split("?", 1)[0]
+        return None if rest in ("", ":memory:") else Path(rest).resolve()
+    return None
+
+
+def _where(url: str) -> str:
+    """The database named for a person: the file of a SQLite database, else the URL without its password."""
+    path = _sqlite_path(url)
+    if path is not None:
+        return str(path)
+    try:
+        return sa.engine.make_url(url).render_as_string(hide_password=True)
+    except Exception:  # noqa: BLE001 - an unparsable URL is named as given
+        return url
+
+
+def remove_database(url_or_path: str) -> bool:
+    """Delete a SQLite pactwatch database (of any schema version) with its -wal/-shm/-journal
+    files, so that it can be made anew; False when there was none. Anything that is not a
+    pactwatch database is refused with a `StoreError` and left as it is. Other backends: no-op."""
+    path = _sqlite_path(url_or_path)
+    if path is None or not path.exists():
+        return False
+    try:
+        Store(str(path), create=False, readonly=True).close()
+    except StoreError as e:
+        if "schema version" not in str(e) and "damaged pactwatch" not in str(e):
+            raise StoreError(f"{e} (refusing to replace it)") from None
+    for suffix in ("", "-wal", "-shm", "-journal"):
+        Path(f"{path}{suffix}").unlink(missing_ok=True)
+    return True
 
 
 class Store:
-    """The one interface to persisted results. Use as a context manager or call close()."""
+    """The one interface to persisted results. Use as a context manager or call close().
 
-    def __init__(self, url_or_path: str | None = None) -> None:
-        self.url = _to_url(url_or_path or default_db_path())
-        self.engine = sa.create_engine(self.url)
+    `create`: make the database when it does not exist (``ingest`` and ``demo``); otherwise a
+    missing database is a `StoreError` and nothing is created. `readonly`: open without the right
+    to write (also chosen by itself for a SQLite file or folder the user cannot write to).
+    Opening checks before it creates or changes anything: a file that is not SQLite, a SQLite
+    database that is not pactwatch's, one of another schema version, or one with tables or
+    columns missing is refused with a `StoreError` and left untouched."""
+
+    def __init__(self, url_or_path: str | None = None, *, create: bool = True, readonly: bool = False) -> None:
+        given = url_or_path or default_db_path()
+        self.path = _sqlite_path(given)
+        self.where = _where(given)
+        self.readonly = readonly
+        if self.path is not None:
+            self.url = f"sqlite:///{self.path}"
+            engine_url = self._open_file(create)
+        else:
+            self.url = "sqlite://" if given == ":memory:" else given
+            engine_url = self.url
+        try:
+            self.engine = sa.create_engine(engine_url)
+        except Exception as e:  # bad URL, unknown backend or missing driver
+            raise StoreError(f"{self.where}: cannot open this database URL ({type(e).__name__}: {e}); "
+                             f"give --db a file path or a SQLAlchemy URL such as postgresql+psycopg://host/db") from None
         if self.engine.dialect.name == "sqlite":
             self._sqlite_setup()
-        md.create_all(self.engine)
-        # read first: opening a database that a running ingest is writing must not wait for its lock
-        with self.engine.connect() as c:
-            row = c.execute(sa.select(meta_t.c.value).where(meta_t.c.key == "schema_version")).first()
-        if row is None:
-            with self._write() as c:
-                row = c.execute(sa.select(meta_t.c.value).where(meta_t.c.key == "schema_version")).first()
-                if row is None:
-                    c.execute(meta_t.insert().values(key="schema_version", value=str(SCHEMA_VERSION)))
-        if row is not None and row[0] != str(SCHEMA_VERSION):
+        try:
+            self._check_or_create(create)
+        except StoreError:
             self.engine.dispose()
-            raise StoreError(f"database {self.url} has schema version {row[0]}; "
-                             f"this pactwatch expects {SCHEMA_VERSION}")
+            raise
+        except DBAPIError as e:
+            self.engine.dispose()
+            raise StoreError(f"{self.where}: {describe_db_error(e)}") from None
+
+    @staticmethod
+    def describe_target(url_or_path: str) -> str:
+        """How messages name a database: its file, or its URL without the password."""
+        return _where(url_or_path)
+
+    def _open_file(self, create: bool) -> str:
+        """Checks on a SQLite file before anything opens it; the URL to open it with."""
+        path = self.path
+        assert path is not None
+        if not path.exists():
+            if not create:
+                raise StoreError(f"{path}: no such database; create it with `pactwatch ingest --db {path} FILES` "
+                                 f"or `pactwatch demo`, or give the right --db")
+            if self.readonly:
+                raise StoreError(f"{path}: no such database (and it cannot be created read-only)")
+            try:
+                path.parent.mkdir(parents=True, exist_ok=True)
+            except OSError as e:
+                raise StoreError(f"{path}: cannot create its folder ({e.strerror or e}); "
+                                 f"choose another --db") from None
+            if not os.access(path.parent, os.W_OK):
+                raise StoreError(f"{path}: cannot create a database in {path.parent} (no write permission); "
+                                 f"choose another --db")
+            return self.url
+        if path.is_dir():
+            raise StoreError(f"{path}: is a folder, not a database file; give --db a file")
+        try:
+            with open(path, "rb") as f:
+                head = f.read(len(_SQLITE_MAGIC))
+        except OSError as e:
+            raise StoreError(f"{path}: cannot read the database ({e.strerror or e})") from None
+        if head and head != _SQLITE_MAGIC:
+            raise StoreError(f"{path}: not a SQLite database (not written by pactwatch); left untouched, "
+                             f"give another --db")
+        if not head and not create:
+            raise StoreError(f"{path}: empty file, not a pactwatch database; left untouched, give another --db")
+        if self.readonly or not os.access(path, os.W_OK) or not os.access(path.parent, os.W_OK):
+            self.readonly = True
+            # a WAL database needs its -shm file; in a folder we cannot write, and without one, the
+            # file can only be read as immutable (nobody can be writing it there either)
+            shm = Path(f"{path}-shm")
+            immutable = not os.access(path.parent, os.W_OK) and not shm.exists()
+            from urllib.parse import quote
+            return f"sqlite:///file:{quote(str(path))}?{'immutable=1' if immutable else 'mode=ro'}&uri=true"
+        return self.url
+
+    def _check_or_create(self, create: bool) -> None:
+        """Refuse a database that is not ours or not of this schema; create the schema in a new one.
+        Nothing is created or changed before these checks pass."""
+        if self._check_schema():
+            return
+        if not create or self.readonly:
+            raise StoreError(f"{self.where}: an empty database, not a pactwatch one; left untouched. "
+                             f"Fill it with `pactwatch ingest --db ...` or give another --db")
+        if self.engine.dialect.name == "sqlite":
+            self._set_wal()
+        with self._write() as c:  # another process may have created it meanwhile: check again under the lock
+            names = set(sa.inspect(c).get_table_names())
+            if not names:
+                md.create_all(c)
+                c.execute(meta_t.insert().values(key="schema_version", value=str(SCHEMA_VERSION)))
+        if not self._check_schema():  # pragma: no cover - created above
+            raise StoreError(f"{self.where}: could not create the pactwatch tables")
+
+    def _set_wal(self, wait: float = 30.0) -> None:
+        """Switch a new SQLite database to WAL, outside any transaction. The switch needs the file
+        to itself and SQLite does not always wait for it, so retry while others hold it."""
+        import sqlite3
+        import time
+        deadline = time.monotonic() + wait
+        raw = self.engine.raw_connection()
+        try:
+            while True:
+                try:
+                    raw.driver_connection.execute("PRAGMA journal_mode=WAL")
+                    return
+                except sqlite3.OperationalError as e:
+                    if "locked" not in str(e) or time.monotonic() > deadline:
+                        raise StoreError(f"{self.where}: {describe_db_error(e)}") from None
+                    time.sleep(0.05)
+        finally:
+            raw.close()
+
+    def _check_schema(self) -> bool:
+        """False for a database with no tables at all; True for a pactwatch database of this schema
+        version with every table and column; otherwise a StoreError saying what is wrong."""
+        with self.engine.connect() as c:
+            insp = sa.inspect(c)
+            names = set(insp.get_table_names())
+            if not names:
+                return False
+            if "meta" not in names:
+                raise StoreError(f"{self.where}: not a pactwatch database (it has tables "
+                                 f"{', '.join(sorted(names)[:5])}{', ...' if len(names) > 5 else ''} but no 'meta' "
+                                 f"table); left untouched, give another --db")
+            version = c.execute(sa.select(meta_t.c.value).where(meta_t.c.key == "schema_version")).scalar()
+            if version is None:
+                raise StoreError(f"{self.where}: not a pactwatch database (no schema version recorded); "
+                                 f"left untouched, give another --db")
+            if version != str(SCHEMA_VERSION):
+                raise StoreError(f"{self.where}: written with pactwatch schema version {version}; this pactwatch "
+                                 f"reads version {SCHEMA_VERSION}. Left untouched: ingest the articles into a new "
+                                 f"--db with this version")
+            for table in md.sorted_tables:
+                if table.name not in names:
+                    raise StoreError(f"{self.where}: damaged pactwatch database: table {table.name!r} is "
+                                     f"missing; left untouched, rebuild it by ingesting into a new --db")
+                have = {col["name"] for col in insp.get_columns(table.name)}
+                missing = [col.name for col in table.columns if col.name not in have]
+                if missing:
+                    raise StoreError(f"{self.where}: damaged pactwatch database: table {table.name!r} lacks "
+                                     f"column(s) {', '.join(missing)}; left untouched, rebuild it by ingesting "
+                                     f"into a new --db")
+        return True
 
     def _sqlite_setup(self) -> None:
+        readonly = self.readonly
+
         @sa_event.listens_for(self.engine, "connect")
         def _connect(dbapi_conn: Any, _rec: Any) -> None:
             dbapi_conn.isolation_level = None  # let us issue BEGIN ourselves (see SQLAlchemy pysqlite notes)
             cur = dbapi_conn.cursor()
-            for pragma in ("journal_mode=WAL", "foreign_keys=ON", "busy_timeout=30000", "synchronous=NORMAL"):
+            # busy_timeout first: the other settings may have to wait for another process's lock.
+            # The journal mode is set once, when the database is created (it is stored in the file).
+            pragmas = ["busy_timeout=30000", "foreign_keys=ON"] + ([] if readonly else ["synchronous=NORMAL"])
+            for pragma in pragmas:
                 cur.execute(f"PRAGMA {pragma}")
             cur.close()
 
         @sa_event.listens_for(self.engine, "begin")
         def _begin(conn: Connection) -> None:
             immediate = conn.get_execution_options().get("pactwatch_write")
-            conn.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
+            conn.exec_driver_sql("BEGIN IMMEDIATE" if immediate and not readonly else "BEGIN")
 
     @contextmanager
     def _write(self) -> Iterator[Connection]:
         """A write transaction (BEGIN IMMEDIATE on SQLite); commits or rolls back as a whole."""
+        if self.readonly:
+            raise StoreError(f"{self.where}: opened read-only (no write permission on the file or its folder); "
+                             f"this command needs to write: copy the database somewhere writable")
         with self.engine.connect() as conn:
             conn.execution_options(pactwatch_write=True)
             with conn.begin():
@@ -442,15 +632,34 @@ class Store:
     # ---- runs and failures --------------------------------------------------------------
 
     def start_run(self, command: str, paths: list[str]) -> int:
+        """Record a run as running, with the process that runs it (so that another process can tell
+        a live run from one that was stopped)."""
         with self._write() as c:
             res = c.execute(runs_t.insert().values(command=command, paths=_dumps([str(p) for p in paths]),
-                                                   started_at=_now()))
+                                                   started_at=_now(), counts=_dumps(_this_process())))
             return int(res.inserted_primary_key[0])
 
     def finish_run(self, run_id: int, counts: dict[str, Any]) -> None:
         with self._write() as c:
             c.execute(runs_t.update().where(runs_t.c.id == run_id)
-                      .values(finished_at=_now(), counts=_dumps(counts)))
+                      .values(finished_at=_now(), counts=_dumps({**counts, "status": "finished"})))
+
+    def fail_run(self, run_id: int, reason: str, counts: dict[str, Any] | None = None) -> bool:
+        """Record that a run ended with an error (best effort: False when even this cannot be
+        written, e.g. on a full disk; the run then stays "never finished")."""
+        try:
+            with self._write() as c:
+                c.execute(runs_t.update().where(runs_t.c.id == run_id).values(
+                    finished_at=_now(), counts=_dumps({**(counts or {}), "status": "failed", "error": reason})))
+            return True
+        except (DBAPIError, StoreError):
+            return False
+
+    def live_runs(self) -> set[int]:
+        """Runs not finished whose process is still running on this machine."""
+        with self.engine.connect() as c:
+            rows = c.execute(sa.select(runs_t.c.id, runs_t.c.counts).where(runs_t.c.finished_at.is_(None))).all()
+        return {rid for rid, counts in rows if _process_alive(_loads(counts, {}) or {})}
 
     def record_failure(self, run_id: int | None, failure: Failure) -> None:
         with self._write() as c:
@@ -686,10 +895,14 @@ class Store:
 
     # ---- crash recovery and verification -------------------------------------------------
 
-    def unlinked_documents(self) -> list[str]:
-        """Ids of documents stored but not yet covered by the cross-document link step."""
+    def unlinked_documents(self, *, skip_live: bool = False) -> list[str]:
+        """Ids of documents stored but not yet covered by the cross-document link step.
+        `skip_live`: leave out those of runs still going on in another process (that run links them)."""
+        q = sa.select(unlinked_t.c.doc_id, documents_t.c.run_id).join(
+            documents_t, documents_t.c.id == unlinked_t.c.doc_id).order_by(unlinked_t.c.doc_id)
+        live = self.live_runs() if skip_live else set()
         with self.engine.connect() as c:
-            return [r[0] for r in c.execute(sa.select(unlinked_t.c.doc_id).order_by(unlinked_t.c.doc_id))]
+            return [doc_id for doc_id, run_id in c.execute(q) if run_id is None or run_id not in live]
 
     def mark_linked(self, doc_ids: Iterable[str] | None = None) -> None:
         """Record that the link step has covered these documents (None: all)."""
@@ -768,13 +981,21 @@ class Store:
         return problems
 
     def check_warnings(self) -> list[str]:
-        """Things worth knowing that are not inconsistencies: runs that never finished (stopped,
-        or still running) and documents whose cross-document link step is still to do."""
+        """Things worth knowing that are not inconsistencies: runs still going on, stopped or failed,
+        and documents whose cross-document link step is still to do."""
         out: list[str] = []
+        live = self.live_runs()
         with self.engine.connect() as c:
-            for rid, cmd, started in c.execute(sa.select(runs_t.c.id, runs_t.c.command, runs_t.c.started_at)
-                                               .where(runs_t.c.finished_at.is_(None)).order_by(runs_t.c.id)):
-                out.append(f"run {rid} ({cmd}, started {started}) never finished: stopped, or still running")
+            for rid, cmd, started, finished, counts in c.execute(
+                    sa.select(runs_t.c.id, runs_t.c.command, runs_t.c.started_at, runs_t.c.finished_at,
+                              runs_t.c.counts).order_by(runs_t.c.id)):
+                info = _loads(counts, {}) or {}
+                if finished is None and rid in live:
+                    out.append(f"run {rid} ({cmd}, started {started}) is still running (process {info.get('pid')})")
+                elif finished is None:
+                    out.append(f"run {rid} ({cmd}, started {started}) never finished: it was stopped")
+                elif info.get("status") == "failed":
+                    out.append(f"run {rid} ({cmd}, started {started}) failed: {info.get('error')}")
             n = c.execute(sa.select(sa.func.count()).select_from(unlinked_t)).scalar_one()
         if n:
             out.append(f"{n} document(s) stored but not yet linked across documents "
@@ -784,9 +1005,58 @@ class Store:
 
 # ---- helpers (module level so the class stays readable) -----------------------------------
 
+def _process_start(pid: int) -> str | None:
+    """When a process started (clock ticks since boot, from /proc), to tell it from a later one
+    that got the same pid; None where /proc is not there."""
+    try:
+        with open(f"/proc/{pid}/stat", "rb") as f:
+            return f.read().rsplit(b")", 1)[1].split()[19].decode()
+    except (OSError, IndexError):
+        return None
+
+
+def _this_process() -> dict[str, Any]:
+    import socket
+    return {"status": "running", "pid": os.getpid(), "host": socket.gethostname(),
+            "process_start": _process_start(os.getpid())}
+
+
+def _process_alive(info: dict[str, Any]) -> bool:
+    """Is the process recorded by `_this_process` still running? False for another machine's run
+    or one recorded by an older pactwatch (it cannot be told, and a stopped run must be recovered)."""
+    import socket
+    pid = info.get("pid")
+    if not isinstance(pid, int) or info.get("host") != socket.gethostname():
+        return False
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        pass  # someone else's process: alive
+    except OSError:
+        return False
+    started = info.get("process_start")
+    return started is None or _process_start(pid) in (None, started)
+
+
+def _utf8(s: str) -> bool:
+    try:
+        s.encode("utf-8")
+        return True
+    except UnicodeEncodeError:
+        return False
+
+
 def _validate(r: DocResult) -> None:
     """Refuse results that would store inconsistent rows."""
     doc_id = r.document.id
+    d = r.document
+    for name in ("id", "origin", "text", "title", "source", "url", "language", "date"):
+        value = getattr(d, name)
+        if isinstance(value, str) and not _utf8(value):
+            raise StoreError(f"document {d.id.encode('utf-8', 'backslashreplace').decode()!r}: its {name} is not "
+                             f"valid Unicode (lone surrogates, e.g. from a file name that is not UTF-8)")
     seen: set[str] = set()
     for ev in r.events:
         if not ev.id:
