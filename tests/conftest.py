@@ -7,6 +7,8 @@ PACTWATCH_SHARED to point somewhere else.
 """
 from __future__ import annotations
 
+import contextlib
+import io
 import os
 import shutil
 import subprocess
@@ -103,8 +105,9 @@ def pactwatch_exe() -> str:
 
 
 @pytest.fixture(scope="session")
-def run_cli(pactwatch_exe: str):
-    """run_cli(*args, check=True) -> CompletedProcess with text stdout/stderr."""
+def run_cli_process(pactwatch_exe: str):
+    """run_cli_process(*args, check=True) -> CompletedProcess: the installed console script in a
+    real subprocess (for what only a separate process shows: the entry point, signals, users)."""
     env = dict(os.environ, NO_COLOR="1", COLUMNS="140")
     env.pop("PACTWATCH_DB", None)
 
@@ -117,3 +120,43 @@ def run_cli(pactwatch_exe: str):
         return proc
 
     return run
+
+
+def cli_in_process(*args: str, check: bool = True, cwd: Path | None = None) -> subprocess.CompletedProcess:
+    """`pactwatch ARGS` run by `pactwatch.cli.main` in this process (the spaCy pipeline is loaded
+    once for the whole test session): a CompletedProcess with the exit status and the text written
+    to stdout and stderr. A traceback is not caught: it fails the test."""
+    from pactwatch import cli
+
+    argv = [str(a) for a in args]
+    out, err = io.StringIO(), io.StringIO()
+    saved_env = {k: os.environ.get(k) for k in ("NO_COLOR", "COLUMNS", "PACTWATCH_DB")}
+    os.environ.update(NO_COLOR="1", COLUMNS="140")
+    os.environ.pop("PACTWATCH_DB", None)
+    old_cwd = os.getcwd()
+    try:
+        if cwd is not None:
+            os.chdir(cwd)
+        with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+            try:
+                rc = cli.main(argv)
+            except SystemExit as e:  # argparse: --help, --version, bad usage
+                rc = e.code if isinstance(e.code, int) else (0 if e.code is None else 2)
+    finally:
+        os.chdir(old_cwd)
+        for k, v in saved_env.items():
+            if v is None:
+                os.environ.pop(k, None)
+            else:
+                os.environ[k] = v
+    proc = subprocess.CompletedProcess(["pactwatch", *argv], rc, out.getvalue(), err.getvalue())
+    if check and rc != 0:
+        raise AssertionError(f"pactwatch {' '.join(argv)} exited {rc}\nstdout:\n{proc.stdout}\n"
+                             f"stderr:\n{proc.stderr}")
+    return proc
+
+
+@pytest.fixture(scope="session")
+def run_cli():
+    """run_cli(*args, check=True, cwd=None) -> CompletedProcess: the command run in-process."""
+    return cli_in_process

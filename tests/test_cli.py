@@ -1,4 +1,5 @@
-"""The pactwatch command end to end: the installed console script run as a user runs it.
+"""The pactwatch command end to end: `cli.main` in-process (one spaCy for the session), and the
+installed console script in a real subprocess for the demo.
 
 Seed tests (ingest, re-ingest, filters, show, export) use ../shared and skip without it; the
 bad-input batch, the show of an own article and the demo need nothing outside the project.
@@ -271,9 +272,10 @@ def test_show_own_article_event(run_cli, bad_batch) -> None:
 
 
 # ============================================================================ demo
-def test_demo_builds_a_database_and_prints_a_table(run_cli, tmp_path) -> None:
+def test_demo_builds_a_database_and_prints_a_table(run_cli_process, tmp_path) -> None:
+    """The README's first command, as a real process: the console script, a fresh spaCy."""
     db = tmp_path / "demo.db"
-    proc = run_cli("demo", "--db", db, "-q")
+    proc = run_cli_process("demo", "--db", db, "-q")
     out = proc.stdout
     assert summary(out)["read"] == 30 and summary(out)["failed"] == 0
     assert re.search(r"^id\s+date\s+type\s+actors\s+recipients\s+place\s+topics\s+evidence", out, re.M), out

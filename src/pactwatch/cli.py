@@ -65,7 +65,7 @@ def _short(ev) -> str:
     return ev.evidence[0].text if ev.evidence else ""
 
 
-def _print_table(events, out=sys.stdout, width: int | None = None):
+def _print_table(events, out=None, width: int | None = None):
     width = width or max(100, min(160, _term_width()))
     cols = [("id", 16), ("date", 10), ("type", 9), ("actors", 34), ("recipients", 26), ("place", 12), ("topics", 20)]
     fixed = sum(w + 2 for _, w in cols)
@@ -98,10 +98,9 @@ def _clip(s: str, w: int) -> str:
 
 
 def _term_width() -> int:
-    try:
-        return os.get_terminal_size().columns
-    except OSError:
-        return 140
+    """$COLUMNS, else the terminal's width, else 140."""
+    import shutil
+    return shutil.get_terminal_size((140, 24)).columns
 
 
 # ---------------------------------------------------------------------------------------------- commands
