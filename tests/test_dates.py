@@ -24,7 +24,9 @@ from pactwatch.dates import (  # noqa: E402
     sentence_tense,
 )
 
-GOLD = Path(__file__).resolve().parents[2] / "shared" / "gold" / "timebank_dates.dev.tsv"
+from conftest import SHARED  # noqa: E402  ($PACTWATCH_SHARED, else ../shared)
+
+GOLD = SHARED / "gold" / "timebank_dates.dev.tsv"
 
 
 def found(text, ref, tense=None):

@@ -19,7 +19,7 @@ import pytest
 from pactwatch.export import CSV_COLUMNS, write_csv, write_jsonl
 from pactwatch.model import Entity, Event, Evidence, Location
 
-SHARED = Path(os.environ.get("PACTWATCH_SHARED", Path(__file__).resolve().parents[2] / "shared"))
+from conftest import SHARED  # noqa: E402  ($PACTWATCH_SHARED, else ../shared)
 EVENT_KEYS = {"id", "doc_id", "event_type", "mode", "context", "aux_mode", "actor", "recipient", "date",
               "date_precision", "date_text", "location", "topics", "agreement", "evidence", "confidence"}
 ENTITY_KEYS = {"raw_text", "entity_name", "country", "sector_code", "role", "entity_type"}

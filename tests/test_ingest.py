@@ -19,7 +19,7 @@ from pactwatch.ingest import (NO_DATE_WARNING, Limits, iter_documents, parse_hea
                               read_text_file)
 from pactwatch.model import Document, Failure
 
-SHARED = Path(os.environ.get("PACTWATCH_SHARED", Path(__file__).resolve().parents[2] / "shared"))
+from conftest import SHARED  # noqa: E402  ($PACTWATCH_SHARED, else ../shared)
 SEEDS = SHARED / "corpus" / "seeds"
 
 

@@ -50,10 +50,15 @@ def echo(*parts, file=None, sep: str = " ", end: str = "\n", oneline: bool = Fal
     print(*(for_terminal(p, oneline=oneline) for p in parts), file=file or sys.stdout, sep=sep, end=end)
 
 
-def _store(args, write: bool = False) -> Store:
-    """The database named by --db, $PACTWATCH_DB or ./pactwatch.db; it must exist. Read commands
-    open it read-only, so they create and change nothing."""
-    return Store(args.db or default_db_path(), create=False, readonly=not write)
+_OPEN: list[Store] = []  # stores a command opened; main() closes them when the command ends
+
+
+def _store(args, write: bool = False, create: bool = False) -> Store:
+    """The database named by --db, $PACTWATCH_DB or ./pactwatch.db; it must exist unless `create`.
+    Read commands open it read-only, so they create and change nothing."""
+    store = Store(args.db or default_db_path(), create=create, readonly=not write)
+    _OPEN.append(store)
+    return store
 
 
 def _participants(ev, side) -> str:
@@ -108,11 +113,8 @@ def cmd_ingest(args) -> int:
     from .ingest import DEFAULT_LIMITS, Limits
     limits = Limits(max_bytes=args.max_bytes or DEFAULT_LIMITS.max_bytes,
                     max_line_chars=args.max_line_chars or DEFAULT_LIMITS.max_line_chars)
-    store = Store(args.db or default_db_path())  # ingest creates the database when it is new
-    try:
-        summary = _run_ingest(args.paths, store, args.processes, quiet=args.quiet, limits=limits)
-    finally:
-        store.close()
+    store = _store(args, write=True, create=True)  # ingest creates the database when it is new
+    summary = _run_ingest(args.paths, store, args.processes, quiet=args.quiet, limits=limits)
     return 0 if summary.failed == 0 or summary.new + summary.updated + summary.unchanged > 0 else 1
 
 
@@ -409,6 +411,7 @@ def cmd_demo(args) -> int:
     db = args.db or "pactwatch-demo.db"
     remove_database(db)  # only a pactwatch database is ever removed: any other file is refused
     store = Store(db)
+    _OPEN.append(store)
     corpus = demo_corpus_dir()
     echo(f"demo corpus: {corpus}")
     _run_ingest([str(corpus)], store, args.processes, quiet=args.quiet, command="demo")
@@ -592,7 +595,7 @@ def main(argv=None) -> int:
     through argparse."""
     args = build_parser().parse_args(argv)
     try:
-        return args.func(args) or 0
+        return _run(args)
     except BrokenPipeError:  # the reader went away (`| head`)
         try:
             sys.stdout = open(os.devnull, "w")  # no second error when Python flushes stdout at exit
@@ -613,6 +616,14 @@ def main(argv=None) -> int:
         echo("pactwatch: out of memory: process fewer or smaller documents at a time (see --max-bytes)",
              file=sys.stderr)
     return 1
+
+
+def _run(args) -> int:
+    try:
+        return args.func(args) or 0
+    finally:
+        while _OPEN:
+            _OPEN.pop().close()
 
 
 def _os_error(e: OSError) -> str:

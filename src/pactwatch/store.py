@@ -62,6 +62,7 @@ from .model import DocResult, Document, Entity, Event, Failure, Sentence
 __all__ = ["SCHEMA_VERSION", "Store", "StoreError", "default_db_path", "describe_db_error"]
 
 SCHEMA_VERSION = 2
+BUSY_TIMEOUT_S = 30.0  # how long a writer waits for another process's write lock before giving up
 _CHUNK = 500  # ids per IN (...) clause
 
 md = sa.MetaData()
@@ -195,7 +196,7 @@ def describe_db_error(e: BaseException) -> str:
         return (f"the disk is full ({msg}): free some space and run the command again "
                 f"(what was stored before is kept)")
     if "locked" in low or "busy" in low:
-        return (f"another process held the database's write lock for more than 30 s ({msg}): "
+        return (f"another process held the database's write lock for more than {BUSY_TIMEOUT_S:g} s ({msg}): "
                 f"wait for it to finish, then run the command again")
     if "readonly" in low or "read-only" in low:
         return f"the database cannot be written ({msg}): check the permissions of the file and its folder"
@@ -393,12 +394,12 @@ class Store:
         if not self._check_schema():  # pragma: no cover - created above
             raise StoreError(f"{self.where}: could not create the pactwatch tables")
 
-    def _set_wal(self, wait: float = 30.0) -> None:
+    def _set_wal(self, wait: float | None = None) -> None:
         """Switch a new SQLite database to WAL, outside any transaction. The switch needs the file
         to itself and SQLite does not always wait for it, so retry while others hold it."""
         import sqlite3
         import time
-        deadline = time.monotonic() + wait
+        deadline = time.monotonic() + (BUSY_TIMEOUT_S if wait is None else wait)
         raw = self.engine.raw_connection()
         try:
             while True:
@@ -453,7 +454,7 @@ class Store:
             cur = dbapi_conn.cursor()
             # busy_timeout first: the other settings may have to wait for another process's lock.
             # The journal mode is set once, when the database is created (it is stored in the file).
-            pragmas = ["busy_timeout=30000", "foreign_keys=ON"] + ([] if readonly else ["synchronous=NORMAL"])
+            pragmas = [f"busy_timeout={int(BUSY_TIMEOUT_S * 1000)}", "foreign_keys=ON"] + ([] if readonly else ["synchronous=NORMAL"])
             for pragma in pragmas:
                 cur.execute(f"PRAGMA {pragma}")
             cur.close()
