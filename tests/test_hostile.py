@@ -60,6 +60,25 @@ def test_file_name_that_is_not_utf8_is_stored_under_an_escaped_name(tmp_path: Pa
         assert s.check() == []
 
 
+# ------------------------------------------------------------------------------ 2. a broken install
+def test_a_missing_html_package_is_named_with_its_own_error(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from pactwatch.ingest import read_html_file
+
+    monkeypatch.setitem(sys.modules, "trafilatura", None)  # as if it could not be imported
+    page = write(tmp_path / "p.html", "<html><body><p>Japan and Australia met.</p></body></html>")
+    failure = read_html_file(page)
+    assert "trafilatura, which cannot be imported (import of trafilatura halted" in failure.reason
+
+
+def test_html_ingest_works_on_this_install(tmp_path: Path) -> None:
+    import lxml.html.clean  # noqa: F401  - what trafilatura needs; missing on a pip-23 install before the fix
+    page = write(tmp_path / "in" / "p.html", "<!doctype html><html><head><meta property=\"article:published_time\" "
+                 "content=\"2026-02-10\"></head><body><article><p>" + ARTICLE.split(" ", 2)[2]
+                 + "</p></article></body></html>")
+    proc = cli_in_process("ingest", "--db", tmp_path / "t.db", page.parent)
+    assert "new 1" in proc.stdout and "failed 0" in proc.stdout
+
+
 # ------------------------------------------------------------------------------ 7. racing creators
 def _create_and_save(path: str, i: int, barrier) -> str:
     barrier.wait()

@@ -612,6 +612,8 @@ def main(argv=None) -> int:
         echo(f"pactwatch: {where}: {describe_db_error(e)}", file=sys.stderr, oneline=True)
     except OSError as e:
         echo(f"pactwatch: {_os_error(e)}", file=sys.stderr, oneline=True)
+    except ImportError as e:  # a broken installation
+        echo(f"pactwatch: {e}", file=sys.stderr, oneline=True)
     except MemoryError:
         echo("pactwatch: out of memory: process fewer or smaller documents at a time (see --max-bytes)",
              file=sys.stderr)
