@@ -272,6 +272,8 @@ class LinkReport:
     clusters_touched: int = 0
     commitments: int = 0
     agreements: int = 0
+    dropped_links: int = 0        # links no longer in a canonical event's spanning set
+    comparisons: int = 0          # pairs of reports tested with `same_event`
 
     def __str__(self) -> str:
         return (f"linked: {self.new_links} new cross-document link(s), {self.clusters_touched} canonical "
@@ -293,116 +295,326 @@ class _Loaded:
 
 
 def update(store, doc_ids: Iterable[str], cfg: LinkConfig | None = None,
-           stale_clusters: Iterable[str] = ()) -> LinkReport:
-    """Link the events of these (new or changed) documents into the cross-document layer."""
+           stale_clusters: Iterable[str] = (), derived: bool = True) -> LinkReport:
+    """Link the events of these (new or changed) documents into the cross-document layer.
+
+    The work is bounded by the reports, not by their pairs: a new report is compared with each
+    group of already linked reports it could belong to only until one member matches, and a
+    canonical event stores a spanning set of its links (`_spanning_links`), so k reports of one
+    event cost about k comparisons and k - 1 links, not k^2/2 of each. `derived=False` leaves
+    commitments and agreements to the caller (a rebuild refreshes them once at the end)."""
     load = _Loaded(store)
     cfg = cfg or LinkConfig()
     report = LinkReport()
+    stale_clusters = set(stale_clusters)
     new_ids = store.event_ids(doc_ids)
-    new_events = load(new_ids)
-    if not new_events and not stale_clusters:
+    if not new_ids and not stale_clusters:
         return report
-    # candidates from other documents: same category, a shared country
-    cand_ids: set[str] = set()
-    per_event: dict[str, list[str]] = {}
-    index = store.candidate_index({e.event_type for e in new_events}, {c for e in new_events for c in countries(e)})
-    # reports that name people but no country: matched through the people (both ways, so arrival order
-    # does not matter)
-    def _names(evs):
-        return {x.entity_name for e in evs for x in e.actor + e.recipient if x.entity_type == "person"}
-    by_person = store.candidate_event_ids_with_people(_names(e for e in new_events if countries(e)), True)
-    for name, rows in store.candidate_event_ids_with_people(_names(e for e in new_events if not countries(e)), False).items():
-        by_person.setdefault(name, []).extend(r for r in rows if r not in by_person.get(name, []))
-    for e in new_events:
-        ids = sorted({ev for c in countries(e) for ev, doc in index.get((e.event_type, c), []) if doc != e.doc_id})
-        ids = sorted(set(ids) | {ev for x in e.actor + e.recipient if x.entity_type == "person"
-                                 for ev, typ, doc in by_person.get(x.entity_name, ())
-                                 if typ == e.event_type and doc != e.doc_id})
-        if e.location and (not countries(e) or e.event_type == "CONSULT"):
-            ids = sorted(set(ids) | set(store.candidate_event_ids_at(e.event_type, e.location.name, e.doc_id)))
-        elif e.location:
-            # the other way round: earlier reports at this place that named no country
-            ids = sorted(set(ids) | set(store.candidate_event_ids_at(e.event_type, e.location.name, e.doc_id, True)))
-        per_event[e.id] = ids
-        cand_ids.update(ids)
-    cands = {e.id: e for e in load(cand_ids - set(new_ids))}
-    cands.update({e.id: e for e in new_events})
-    doc_dates = store.document_dates({e.doc_id for e in cands.values()})
-    edges, tested = [], set()
-    for e in new_events:
-        for cid in per_event[e.id]:
-            other = cands.get(cid)
-            if other is None or other.id == e.id:
-                continue
-            # each pair once, always in the same order, whichever document arrived first
-            a, b = (e, other) if e.id < other.id else (other, e)
-            if (a.id, b.id) in tested:
-                continue
-            tested.add((a.id, b.id))
-            if _far_apart(a, b, cfg):
-                continue      # the cheap test first: two firmly dated reports days apart
-            why = same_event(a, b, doc_dates, cfg)
-            if why is not None:
-                edges.append((a.id, b.id, why))
-    store.add_links(edges)
-    report.new_links = len(edges)
-    # recompute the components that contain the new events or their neighbours
-    seeds = set(new_ids) | {b for _, b, _ in edges} | {a for a, _, _ in edges}
-    old = store.clusters(seeds)
-    members = store.cluster_members(set(old.values()) | set(stale_clusters))
-    nodes = seeds | {m for ms in members.values() for m in ms}
-    mapping = _components(nodes, store, load)
+    # reports that were linked to a replaced document's events are compared again, like new ones:
+    # their stored links may have gone through an event that no longer exists
+    stale_ids: set[str] = set()
+    if stale_clusters:
+        stale_ids = _closure(store, {m for ms in store.cluster_members(stale_clusters).values() for m in ms})[0]
+    seeds = load(sorted(set(new_ids) | stale_ids))
+    seed_ids = {e.id for e in seeds}
+    old = load(sorted(_candidates(store, seeds) - seed_ids))
+    events = {e.id: e for e in old + seeds}
+    match = _Matcher(_DocDates(store), cfg)
+    match.doc_dates.need({e.doc_id for e in events.values()})
+    # 1. which reports belong together: the linked reports already stored form groups (one per
+    #    canonical event, no comparisons); each new report joins every group it matches a member of
+    forest = _Forest()
+    part = store.clusters(e.id for e in old)
+    for e in sorted(old, key=lambda e: e.id):
+        forest.add(e)
+        first = part.get(e.id, e.id)
+        if first in forest.parent:
+            forest.union(first, e.id)
+        else:
+            forest.alias(first, e.id)
+    for e in sorted(seeds, key=lambda e: e.id):
+        forest.add(e)
+        _attach(forest, e, events, match)
+    # 2. the whole canonical events concerned: the groups reached, with every report their stored
+    #    links reach, and the new reports
+    touched = {forest.find(e.id) for e in seeds}
+    nodes = {m for r in touched for m in forest.members[r]}
+    reached, stored = _closure(store, nodes)
+    match.cache.update(stored)      # stored links are known matches: not compared again
+    units = _Union()
+    for r in touched:
+        ms = forest.members[r]
+        for m in ms[1:]:
+            units.union(ms[0], m)
+    for a, b in stored:
+        units.union(a, b)
+    for n in reached | nodes:
+        units.find(n)
+    loaded = {e.id: e for e in load(sorted(reached - set(events)))}
+    events.update(loaded)
+    match.doc_dates.need({e.doc_id for e in loaded.values()})
+    # 3. per canonical event: its reports split where they conflict, its spanning set of links
+    mapping: dict[str, str] = {}
+    want: dict[tuple[str, str], dict] = {}
+    for members in units.groups():
+        evs = [events[m] for m in sorted(members) if m in events]
+        parts = _split(evs, match, cfg)
+        for p in parts:
+            mapping.update({m: p[0] for m in p})
+        want.update(_spanning_links(evs, parts, events, match))
+    drop = sorted(set(stored) - set(want))
+    add = [(a, b, why) for (a, b), why in sorted(want.items()) if (a, b) not in stored]
+    _drop_links(store, drop)
+    store.add_links(add)
+    report.new_links, report.dropped_links, report.comparisons = len(add), len(drop), match.tests
     store.set_clusters(mapping)
     report.clusters_touched = len(set(mapping.values()))
-    scope = set()
-    for e in load(mapping):
-        scope |= countries(e)
-    report.commitments, report.agreements = refresh_derived(store, scope, cfg, load)
+    if derived:
+        scope = set()
+        for e in load(mapping):
+            scope |= countries(e)
+        report.commitments, report.agreements = refresh_derived(store, scope, cfg, load)
     return report
 
 
-def _components(nodes: set[str], store, load=None) -> dict[str, str]:
-    """Connected components over stored links, grown from `nodes`; cluster id = smallest member."""
-    parent: dict[str, str] = {}
+def _person_names(e: Event) -> set[str]:
+    return _feat(e, "names", lambda e: {x.entity_name for x in e.actor + e.recipient if x.entity_type == "person"})
 
-    def find(x):
-        parent.setdefault(x, x)
-        while parent[x] != x:
-            parent[x] = parent[parent[x]]
-            x = parent[x]
+
+def _keys(e: Event) -> list[tuple]:
+    """What a report is found by: its category with each country, person and place it names."""
+    t = e.event_type
+    return ([("c", t, c) for c in sorted(countries(e))] + [("p", t, n) for n in sorted(_person_names(e))]
+            + ([("l", t, e.location.name)] if e.location else []))
+
+
+def _candidate_pair(a: Event, b: Event) -> bool:
+    """The pairs that are compared at all: the same category from two documents, sharing a country;
+    or, when one names no country, sharing a person; or at the same place when one names no
+    country or both are meetings."""
+    if a.doc_id == b.doc_id or a.event_type != b.event_type:
+        return False
+    ca, cb = countries(a), countries(b)
+    if ca & cb:
+        return True
+    open_ = not ca or not cb
+    if open_ and _person_names(a) & _person_names(b):
+        return True
+    return bool(a.location and b.location and a.location.name == b.location.name
+                and (open_ or a.event_type == "CONSULT"))
+
+
+def _candidates(store, seeds: list[Event]) -> set[str]:
+    """Ids of the stored events that some of these reports are compared with (a superset)."""
+    out: set[str] = set()
+    if not seeds:
+        return out
+    wanted = {(e.event_type, c) for e in seeds for c in countries(e)}
+    index = store.candidate_index({t for t, _ in wanted}, {c for _, c in wanted})
+    for key, rows in index.items():
+        if key in wanted:
+            out.update(ev for ev, _ in rows)
+    with_c = {n for e in seeds if countries(e) for n in _person_names(e)}
+    without_c = {n for e in seeds if not countries(e) for n in _person_names(e)}
+    for names, only in ((with_c, True), (without_c, False)):
+        for rows in store.candidate_event_ids_with_people(names, only).values():
+            out.update(ev for ev, _, _ in rows)
+    places = {(e.event_type, e.location.name, bool(countries(e)) and e.event_type != "CONSULT")
+              for e in seeds if e.location}
+    for typ, place, only in sorted(places):
+        out.update(store.candidate_event_ids_at(typ, place, "", only))
+    return out
+
+
+class _DocDates(dict):
+    """Document dates, read from the store for the events loaded."""
+
+    def __init__(self, store):
+        super().__init__()
+        self.store = store
+
+    def need(self, docs) -> None:
+        missing = {d for d in docs if d not in self}
+        if missing:
+            got = self.store.document_dates(missing)
+            self.update({d: got.get(d) for d in missing})
+
+    def get(self, key, default=None):
+        if key not in self:
+            self.need([key])
+        return super().get(key, default)
+
+
+class _Matcher:
+    """`same_event` for the pairs that are compared at all, each pair once, in one order."""
+
+    MAX_CACHED_MISSES = 2_000_000
+
+    def __init__(self, doc_dates: dict, cfg: LinkConfig):
+        self.doc_dates, self.cfg = doc_dates, cfg
+        self.cache: dict[tuple[str, str], dict | None] = {}
+        self.tests = self.misses = 0
+
+    def __call__(self, x: Event, y: Event) -> dict | None:
+        a, b = (x, y) if x.id < y.id else (y, x)
+        key = (a.id, b.id)
+        if key in self.cache:
+            return self.cache[key]
+        why = None
+        if _candidate_pair(a, b) and not _far_apart(a, b, self.cfg):
+            self.tests += 1
+            why = same_event(a, b, self.doc_dates, self.cfg)
+        if why is not None or self.misses < self.MAX_CACHED_MISSES:
+            self.misses += why is None
+            self.cache[key] = why
+        return why
+
+
+class _Union:
+    """Union-find over ids."""
+
+    def __init__(self):
+        self.parent: dict[str, str] = {}
+
+    def find(self, x: str) -> str:
+        p = self.parent.setdefault(x, x)
+        while p != x:
+            self.parent[x] = self.parent[p]
+            x, p = p, self.parent[p]
         return x
 
-    frontier, seen = set(nodes), set()
-    edges: set[tuple[str, str]] = set()
-    while frontier:
-        batch = frontier - seen
-        if not batch:
-            break
-        seen |= batch
-        frontier = set()
-        for a, b, _ in store.links(batch):
-            edges.add((a, b))
-            ra, rb = find(a), find(b)
-            if ra != rb:
-                parent[max(ra, rb)] = min(ra, rb)
-            frontier.update((a, b))
-    for n in seen:
-        find(n)
-    comps: dict[str, list[str]] = {}
-    for n in seen:
-        comps.setdefault(find(n), []).append(n)
-    out: dict[str, str] = {}
-    for members in comps.values():
-        for part in _split_conflicts(sorted(members), store, load=load, edges=edges):
-            cid = min(part)
-            out.update({m: cid for m in part})
+    def union(self, a: str, b: str) -> None:
+        ra, rb = self.find(a), self.find(b)
+        if ra != rb:
+            self.parent[max(ra, rb)] = min(ra, rb)
+
+    def groups(self) -> list[list[str]]:
+        out: dict[str, list[str]] = {}
+        for x in list(self.parent):
+            out.setdefault(self.find(x), []).append(x)
+        return sorted((sorted(v) for v in out.values()), key=lambda v: v[0])
+
+
+class _Forest(_Union):
+    """Groups of linked reports: union-find with each group's members in ascending id order and an
+    index from `_keys` to the groups that hold a report with that key."""
+
+    def __init__(self):
+        super().__init__()
+        self.members: dict[str, list[str]] = {}
+        self.index: dict[tuple, list[str]] = {}
+
+    def add(self, e: Event) -> None:
+        self.parent[e.id] = e.id
+        self.members[e.id] = [e.id]
+        for k in _keys(e):
+            self.index.setdefault(k, []).append(e.id)
+
+    def alias(self, name: str, x: str) -> None:
+        """`name` (a stored cluster id whose report is not loaded) stands for x's group."""
+        self.parent[name] = x
+
+    def union(self, a: str, b: str) -> None:
+        ra, rb = self.find(a), self.find(b)
+        if ra == rb:
+            return
+        if len(self.members[ra]) < len(self.members[rb]):
+            ra, rb = rb, ra
+        big, small = self.members[ra], self.members.pop(rb)
+        if big[-1] < small[0]:
+            big.extend(small)
+        else:
+            big[:] = sorted(big + small)
+        self.parent[rb] = ra
+
+    def groups_of(self, e: Event) -> set[str]:
+        """The groups holding a report that e could be compared with."""
+        out: set[str] = set()
+        for k in _keys(e):
+            roots = {self.find(r) for r in self.index.get(k, ())}
+            self.index[k] = sorted(roots)
+            out |= roots
+        return out
+
+
+def _attach(forest: _Forest, e: Event, events: dict, match) -> list[tuple[str, str, dict]]:
+    """Join e to each other group it reports the same event as; the link chosen in a group is the
+    one to its smallest matching member (the group's members are compared in ascending order, and
+    the comparisons stop at the first match)."""
+    mine = forest.find(e.id)
+    found = []
+    for r in sorted(forest.groups_of(e) - {mine}):
+        for y in forest.members[r]:
+            why = match(events[y], e)
+            if why is not None:
+                found.append((y, why))
+                break
+    for y, _ in found:
+        forest.union(y, e.id)
+    return [((y, e.id) if y < e.id else (e.id, y)) + (why,) for y, why in found]
+
+
+def _spanning_links(evs: list[Event], parts: list[list[str]], events: dict, match) -> dict[tuple[str, str], dict]:
+    """The links stored for one connected set of reports: a spanning tree of the set, and one of
+    each canonical event it is split into (when it is split). Each tree is the one Kruskal's
+    algorithm gives over the matching pairs ordered by (larger id, smaller id): every report in
+    ascending id order is linked to the smallest matching report of each group of earlier ones.
+    It depends on the reports only, so an incremental update stores what a rebuild stores."""
+    out: dict[tuple[str, str], dict] = {}
+    sets = [sorted(e.id for e in evs)]
+    if len(parts) > 1:
+        sets += [p for p in parts if len(p) > 1]
+    for ids in sets:
+        forest = _Forest()
+        for x in ids:
+            forest.add(events[x])
+            for a, b, why in _attach(forest, events[x], events, match):
+                out[(a, b)] = why
     return out
+
+
+def _closure(store, ids: set[str]) -> tuple[set[str], dict[tuple[str, str], dict]]:
+    """These reports, the other members of their canonical events, and all that stored links
+    reach from them; with the stored links among them and their reasons."""
+    nodes = set(ids)
+    clusters = store.clusters(nodes)
+    for ms in store.cluster_members(set(clusters.values())).values():
+        nodes.update(ms)
+    edges: dict[tuple[str, str], dict] = {}
+    frontier, seen = set(nodes), set()
+    while frontier:
+        seen |= frontier
+        nxt = set()
+        for a, b, why in store.links(frontier):
+            edges[(a, b)] = why
+            nxt.update((a, b))
+        frontier = nxt - seen
+    return seen, edges
+
+
+def _drop_links(store, pairs: list[tuple[str, str]]) -> None:
+    """Remove stored links that are no longer in a canonical event's spanning set."""
+    if not pairs:
+        return
+    drop = getattr(store, "drop_links", None)
+    if drop is not None:
+        drop(pairs)
+        return
+    import sqlalchemy as sa
+
+    from .store import _chunks, links_t
+    with store._write() as c:
+        for chunk in _chunks(pairs):
+            c.execute(links_t.delete().where(sa.tuple_(links_t.c.a, links_t.c.b).in_(list(chunk))))
 
 
 def _conflict(a: Event, b: Event, cfg: LinkConfig, doc_dates: dict | None = None) -> bool:
     """Facts that rule out one event, even if a chain of links joins them."""
-    if a.doc_id == b.doc_id:
-        return True
+    return a.doc_id == b.doc_id or _facts_conflict(a, b, cfg, doc_dates)
+
+
+def _facts_conflict(a: Event, b: Event, cfg: LinkConfig, doc_dates: dict | None = None) -> bool:
+    """`_conflict` but for the documents: the people, places and dates of two reports rule out one event."""
     pa, pb = people(a), people(b)
     if pa and pb and not pa & pb:
         return True
@@ -416,18 +628,14 @@ def _conflict(a: Event, b: Event, cfg: LinkConfig, doc_dates: dict | None = None
     return False
 
 
-class _LazyDates(dict):
-    """Document dates, read from the store only if a conflict test needs them."""
-
-    def __init__(self, store, docs):
-        super().__init__()
-        self._store, self._docs, self._loaded = store, docs, False
-
-    def get(self, key, default=None):
-        if not self._loaded:
-            self.update(self._store.document_dates(self._docs))
-            self._loaded = True
-        return super().get(key, default)
+def _conflict_key(e: Event, doc_dates: dict) -> tuple:
+    """Everything `_facts_conflict` reads of a report: two reports with the same key never conflict
+    (unless they come from one document), and a third conflicts with both or with neither."""
+    loc = e.location
+    return (e.event_type, frozenset(people(e)),
+            (loc.name, loc.country, loc.lat, loc.lon, loc.geonames_id) if loc else None,
+            None if _weak_date(e) else e.date,
+            doc_dates.get(e.doc_id) if e.event_type == "AGREE" else None)
 
 
 def _made_when_dated(a: Event, b: Event, doc_dates: dict, cfg: LinkConfig) -> bool:
@@ -441,33 +649,53 @@ def _made_when_dated(a: Event, b: Event, doc_dates: dict, cfg: LinkConfig) -> bo
     return False
 
 
-def _split_conflicts(members: list[str], store, cfg: LinkConfig | None = None, load=None,
-                     edges: set | None = None) -> list[list[str]]:
-    """A component whose members conflict is split: members in a fixed order (date, id) join the
-    first part they are linked to and conflict with no one in; the order does not depend on when
-    documents arrived, so neither does the result."""
-    if len(members) <= 2:
-        return [members]
-    cfg = cfg or LinkConfig()
-    evs = {e.id: e for e in (load or store.events_by_ids)(members)}
-    ms = [m for m in members if m in evs]
-    dd = _LazyDates(store, {e.doc_id for e in evs.values()})
-    if not any(_conflict(evs[x], evs[y], cfg, dd) for i, x in enumerate(ms) for y in ms[i + 1:]):
-        return [members]
-    adj: dict[str, set[str]] = {m: set() for m in ms}
-    for a, b in (edges if edges is not None else {(x, y) for x, y, _ in store.links(ms)}):
-        if a in adj and b in adj:
-            adj[a].add(b)
-            adj[b].add(a)
-    order = sorted(ms, key=lambda m: ((evs[m].date or "9999") if not _weak_date(evs[m]) else "9999", m))
-    parts: list[list[str]] = []
+def _split(evs: list[Event], match, cfg: LinkConfig) -> list[list[str]]:
+    """A connected set of reports whose members conflict is split: members in a fixed order (date,
+    id) join the first part they match a member of and conflict with no one in; the order does not
+    depend on when documents arrived, so neither does the result. Conflicts are tested between
+    distinct `_conflict_key`s, not between all pairs of reports."""
+    ids = sorted(e.id for e in evs)
+    if len(evs) <= 2:
+        return [ids]
+    dd = match.doc_dates
+    by = {e.id: e for e in evs}
+    key = {e.id: _conflict_key(e, dd) for e in evs}
+    rep: dict[tuple, Event] = {}
+    for m in ids:
+        rep.setdefault(key[m], by[m])
+    memo: dict[tuple, bool] = {}
+
+    def clash(s, t) -> bool:
+        if s == t:
+            return False
+        if (s, t) not in memo:
+            memo[(s, t)] = memo[(t, s)] = _facts_conflict(rep[s], rep[t], cfg, dd)
+        return memo[(s, t)]
+
+    keys = list(rep)
+    if len({e.doc_id for e in evs}) == len(evs) and not any(
+            clash(s, t) for i, s in enumerate(keys) for t in keys[i + 1:]):
+        return [ids]
+    order = sorted(ids, key=lambda m: ((by[m].date or "9999") if not _weak_date(by[m]) else "9999", m))
+    parts: list[tuple[list[str], set[str], dict[tuple, list[str]]]] = []
     for m in order:
-        home = next((p for p in parts if adj[m] & set(p) and not any(_conflict(evs[m], evs[o], cfg, dd) for o in p)), None)
+        e, s = by[m], key[m]
+        home = None
+        for p in parts:
+            if e.doc_id in p[1] or any(clash(s, t) for t in p[2]):
+                continue
+            same = p[2].get(s, [])
+            if any(match(e, by[o]) is not None for o in same) or any(
+                    match(e, by[o]) is not None for o in p[0] if key[o] != s):
+                home = p
+                break
         if home is None:
-            parts.append([m])
-        else:
-            home.append(m)
-    return parts
+            home = ([], set(), {})
+            parts.append(home)
+        home[0].append(m)
+        home[1].add(e.doc_id)
+        home[2].setdefault(s, []).append(m)
+    return [sorted(p[0]) for p in parts]
 
 
 def rebuild(store, cfg: LinkConfig | None = None) -> LinkReport:
@@ -476,12 +704,16 @@ def rebuild(store, cfg: LinkConfig | None = None) -> LinkReport:
     docs = sorted(store.document_dates())
     report = LinkReport()
     cfg = cfg or LinkConfig()
-    for i in range(0, len(docs), 200):
-        r = update(store, docs[i:i + 200], cfg)
-        report.new_links += r.new_links
+    for i in range(0, len(docs), REBUILD_BATCH):
+        r = update(store, docs[i:i + REBUILD_BATCH], cfg, derived=False)
+        report.new_links += r.new_links - r.dropped_links
+        report.comparisons += r.comparisons
     report.clusters_touched = len(set(store.clusters().values()))
     report.commitments, report.agreements = refresh_derived(store, None, cfg)
     return report
+
+
+REBUILD_BATCH = 1000     # documents linked per step of a rebuild
 
 
 # ---------------------------------------------------------------------------------------------- canonical events
@@ -565,7 +797,8 @@ def _canonical(cid: str, evs: list[Event], doc_dates: dict, links) -> dict:
         if e.agreement:
             agreement = dict(agreement or {}, **{k: v for k, v in e.agreement.items() if v})
     member_set = {e.id for e in evs}
-    reasons = [{"a": a, "b": b, **r} for a, b, r in links if a in member_set and b in member_set]
+    reasons = [{"a": a, "b": b, **r} for a, b, r in sorted(links, key=lambda ln: (ln[0], ln[1]))
+               if a in member_set and b in member_set]     # in one order, whatever order the store gave
     docs = sorted({e.doc_id for e in evs})
     return {
         "id": cid, "event_type": first.event_type, "kind": kind(first), "mode": first.mode,

@@ -1,0 +1,171 @@
+"""The cross-document layer stays bounded and deterministic with many reports of one event.
+
+k reports of one event used to cost k^2/2 comparisons and k^2/2 stored links. Now a canonical
+event stores a spanning set of its links (k - 1 when nothing conflicts), and a new report is
+compared with a group of linked reports only until one member matches. The records are the same:
+one canonical event with every report, merge reasons for its links, the same result however the
+reports arrive, and byte-identical exports.
+
+The reports are built directly (no extraction), from sentences written for these tests.
+"""
+from __future__ import annotations
+
+import json
+import random
+
+from pactwatch import link
+from pactwatch.model import DocResult, Document, Entity, Event, Evidence, Location, Sentence
+from pactwatch.store import Store
+
+OPENINGS = ("The foreign ministers of Japan and Australia met in {place} on Tuesday",
+            "Japan's and Australia's foreign ministers held talks in {place} on Tuesday",
+            "Foreign ministers from Australia and Japan met in {place} on Tuesday")
+PURPOSES = ("to discuss critical minerals.", "to discuss critical minerals supply.",
+            "to discuss cooperation on critical minerals.")
+
+
+def report(i: int, day: str = "2026-03-03", place: str = "Canberra", doc_date: str = "2026-03-04") -> DocResult:
+    """One short report of a meeting of the Japanese and Australian foreign ministers."""
+    doc_id = f"r{i:03d}"
+    sentence = OPENINGS[i % 3].format(place=place) + " " + PURPOSES[(i // 3) % 3]
+    text = f" date {doc_date} {sentence}"
+    start = text.index(sentence)
+    doc = Document(id=doc_id, text=text, date=doc_date, body_start=start)
+    ev = Event(doc_id=doc_id, event_type="CONSULT", id=f"{doc_id}-e1", mode=["bilateral"], context=["diplomatic"],
+               actor=[Entity("Japan", "Japan", "JPN", "GOV", None, "country")],
+               recipient=[Entity("Australia", "Australia", "AUS", "GOV", None, "country")],
+               date=day, date_precision="day", date_text="Tuesday", location=Location(place, "AUS"),
+               topics=["critical_minerals"], evidence=[Evidence(doc_id, start, len(text), sentence)],
+               confidence=0.8, trigger="met")
+    return DocResult(document=doc, sentences=[Sentence(doc_id, 0, start, len(text), sentence)], events=[ev])
+
+
+def snapshot(store: Store):
+    clusters = store.clusters()
+    canon = sorted(sorted(i for i, c in clusters.items() if c == k) for k in set(clusters.values()))
+    return canon, sorted((a, b) for a, b, _ in store.links())
+
+
+def export(store: Store) -> str:
+    """`pactwatch export --what canonical`, as one string."""
+    return "\n".join(json.dumps(r, ensure_ascii=False) for r in link.canonical_events(store))
+
+
+def incremental(tmp_path, name: str, results: list[DocResult], batches: int, seed: int) -> Store:
+    store = Store(str(tmp_path / f"{name}.db"))
+    order = list(results)
+    random.Random(seed).shuffle(order)
+    size = -(-len(order) // batches)
+    for i in range(0, len(order), size):
+        batch = order[i:i + size]
+        store.save_many(batch)
+        link.update(store, [r.document.id for r in batch])
+    return store
+
+
+def rebuilt(tmp_path, name: str, results: list[DocResult]) -> Store:
+    store = Store(str(tmp_path / f"{name}.db"))
+    store.save_many(results)
+    link.rebuild(store)
+    return store
+
+
+def test_k_reports_of_one_event_store_k_minus_one_links(tmp_path) -> None:
+    k = 60
+    store = Store(str(tmp_path / "k.db"))
+    store.save_many([report(i) for i in range(k)])
+    rep = link.rebuild(store)
+    canon = link.canonical_events(store)
+    assert len(canon) == 1, "every report is of one event"
+    r = canon[0]
+    assert len(r["mentions"]) == k and r["n_documents"] == k and r["id"] == "r000-e1"
+    links = store.links()
+    assert len(links) == k - 1, f"{len(links)} links stored for {k} reports of one event (a spanning tree is {k - 1})"
+    assert rep.comparisons <= 3 * k, f"{rep.comparisons} pairs compared for {k} reports"
+    # every link is explained, and together they join all reports
+    assert len(r["merge_reasons"]) == k - 1
+    for why in r["merge_reasons"]:
+        assert why["same_type"] == "CONSULT" and why["shared_countries"] == ["AUS", "JPN"]
+        assert why["same_place"] == "Canberra" and why["date_gap_days"] == 0
+    joined = {"r000-e1"}
+    for why in r["merge_reasons"]:          # sorted by (a, b): each b joins through a smaller a
+        assert why["a"] in joined
+        joined.add(why["b"])
+    assert joined == set(r["mentions"])
+
+
+def test_one_more_report_adds_one_link(tmp_path) -> None:
+    store = Store(str(tmp_path / "one.db"))
+    store.save_many([report(i) for i in range(1, 41)])
+    link.rebuild(store)
+    assert len(store.links()) == 39
+    store.save_many([report(41)])
+    rep = link.update(store, ["r041"])
+    assert rep.new_links == 1 and rep.dropped_links == 0 and rep.comparisons <= 2
+    # a report whose id comes first becomes the one the others are linked to: the stored set is
+    # the one a rebuild gives, not one that depends on arrival order
+    store.save_many([report(0)])
+    link.update(store, ["r000"])
+    assert len(store.links()) == 41
+    assert snapshot(store) == snapshot(rebuilt(tmp_path, "one_full", [report(i) for i in range(42)]))
+
+
+def spread() -> list[DocResult]:
+    """Reports of one meeting, a meeting two days later that chains to it, and one two days later
+    again (too far from the first to be one event with it), plus a meeting elsewhere."""
+    out = [report(i, day="2026-03-03") for i in range(0, 20)]
+    out += [report(i, day="2026-03-05", doc_date="2026-03-06") for i in range(20, 40)]
+    out += [report(i, day="2026-03-07", doc_date="2026-03-08") for i in range(40, 60)]
+    out += [report(i, day="2026-03-03", place="Tokyo") for i in range(60, 70)]
+    return out
+
+
+def test_incremental_in_any_order_equals_a_rebuild(tmp_path) -> None:
+    results = spread()
+    full = rebuilt(tmp_path, "full", results)
+    canon, links = snapshot(full)
+    assert len(canon) >= 3 and len(links) <= 2 * len(results)
+    assert max(len(c) for c in canon) >= 20
+    for seed, batches in ((1, 3), (2, 7), (3, 70)):
+        inc = incremental(tmp_path, f"inc{seed}", results, batches, seed)
+        assert snapshot(inc) == (canon, links), f"arrival order {seed} in {batches} batches"
+        assert export(inc) == export(full)
+
+
+def test_canonical_export_is_byte_identical(tmp_path, monkeypatch) -> None:
+    """Two rebuilds, incremental updates and documents saved in another order give the same export,
+    whatever order the store hands links back in."""
+    results = spread()
+    first = export(rebuilt(tmp_path, "a", results))
+    assert export(rebuilt(tmp_path, "b", list(reversed(results)))) == first
+    assert export(incremental(tmp_path, "c", results, 5, 9)) == first
+    store = rebuilt(tmp_path, "d", results)
+    links = store.links
+
+    def shuffled(ids=None):
+        out = links(ids)
+        random.Random(len(out)).shuffle(out)
+        return out
+
+    monkeypatch.setattr(store, "links", shuffled)
+    assert export(store) == first
+    canon = json.loads(first.splitlines()[0])
+    pairs = [(w["a"], w["b"]) for w in canon["merge_reasons"]]
+    assert pairs == sorted(pairs) and canon["mentions"] and canon["evidence"]
+
+
+def test_a_replaced_hub_report_relinks_the_rest(tmp_path) -> None:
+    """The report every other one is linked to is replaced by a report of another meeting: the
+    others are compared again and stay one canonical event, as in a rebuild."""
+    results = [report(i) for i in range(30)]
+    store = Store(str(tmp_path / "hub.db"))
+    store.save_many(results)
+    link.rebuild(store)
+    assert len(store.links()) == 29 and all(a == "r000-e1" for a, _, _ in store.links())
+    changed = report(0, day="2026-05-12", place="Tokyo", doc_date="2026-05-12")
+    stale = set(store.clusters(store.event_ids(["r000"])).values())
+    store.save_many([changed])
+    link.update(store, ["r000"], stale_clusters=stale)
+    assert snapshot(store) == snapshot(rebuilt(tmp_path, "hub_full", [changed] + results[1:]))
+    canon = sorted(len(c) for c in snapshot(store)[0])
+    assert canon == [1, 29]
