@@ -285,6 +285,7 @@ class _Loaded:
 
     def __init__(self, store):
         self.store, self.cache = store, {}
+        self.dates = _DocDates(store)
 
     def __call__(self, ids) -> list[Event]:
         ids = list(ids)
@@ -295,15 +296,16 @@ class _Loaded:
 
 
 def update(store, doc_ids: Iterable[str], cfg: LinkConfig | None = None,
-           stale_clusters: Iterable[str] = (), derived: bool = True) -> LinkReport:
+           stale_clusters: Iterable[str] = (), derived: bool = True, load=None) -> LinkReport:
     """Link the events of these (new or changed) documents into the cross-document layer.
 
     The work is bounded by the reports, not by their pairs: a new report is compared with each
     group of already linked reports it could belong to only until one member matches, and a
     canonical event stores a spanning set of its links (`_spanning_links`), so k reports of one
     event cost about k comparisons and k - 1 links, not k^2/2 of each. `derived=False` leaves
-    commitments and agreements to the caller (a rebuild refreshes them once at the end)."""
-    load = _Loaded(store)
+    commitments and agreements to the caller (a rebuild refreshes them once at the end); `load`
+    (a `_Loaded`) lets a rebuild read each event once for all its steps."""
+    load = load or _Loaded(store)
     cfg = cfg or LinkConfig()
     report = LinkReport()
     stale_clusters = set(stale_clusters)
@@ -319,7 +321,7 @@ def update(store, doc_ids: Iterable[str], cfg: LinkConfig | None = None,
     seed_ids = {e.id for e in seeds}
     old = load(sorted(_candidates(store, seeds) - seed_ids))
     events = {e.id: e for e in old + seeds}
-    match = _Matcher(_DocDates(store), cfg)
+    match = _Matcher(load.dates, cfg)
     match.doc_dates.need({e.doc_id for e in events.values()})
     # 1. which reports belong together: the linked reports already stored form groups (one per
     #    canonical event, no comparisons); each new report joins every group it matches a member of
@@ -704,16 +706,17 @@ def rebuild(store, cfg: LinkConfig | None = None) -> LinkReport:
     docs = sorted(store.document_dates())
     report = LinkReport()
     cfg = cfg or LinkConfig()
+    load = _Loaded(store)
     for i in range(0, len(docs), REBUILD_BATCH):
-        r = update(store, docs[i:i + REBUILD_BATCH], cfg, derived=False)
+        r = update(store, docs[i:i + REBUILD_BATCH], cfg, derived=False, load=load)
         report.new_links += r.new_links - r.dropped_links
         report.comparisons += r.comparisons
     report.clusters_touched = len(set(store.clusters().values()))
-    report.commitments, report.agreements = refresh_derived(store, None, cfg)
+    report.commitments, report.agreements = refresh_derived(store, None, cfg, load)
     return report
 
 
-REBUILD_BATCH = 1000     # documents linked per step of a rebuild
+REBUILD_BATCH = 10_000   # documents linked per step of a rebuild (each step recomputes the canonical events it touches)
 
 
 # ---------------------------------------------------------------------------------------------- canonical events
@@ -778,8 +781,8 @@ def canonical_events(store, event_ids: Iterable[str] | None = None, load=None, c
 def _canonical(cid: str, evs: list[Event], doc_dates: dict, links) -> dict:
     evs = sorted(evs, key=lambda e: (doc_dates.get(e.doc_id) or "", e.doc_id, e.id))
     first = evs[0]
-    dated = [e for e in evs if e.date]
-    best_date = max(dated, key=lambda e: (len(e.date), -evs.index(e))) if dated else None
+    pos = {id(e): i for i, e in enumerate(evs)}     # the most precise date, of the earliest report
+    best_date = max((e for e in evs if e.date), key=lambda e: (len(e.date), -pos[id(e)]), default=None)
     loc = next((e.location for e in evs if e.location), None)
     seen_names, actors, recips = set(), [], []
     for e in evs:
