@@ -21,6 +21,8 @@ How a mention is resolved:
 from __future__ import annotations
 
 import functools
+import itertools
+from bisect import bisect_left
 from importlib import resources
 
 import re
@@ -84,6 +86,15 @@ class DocActors:
 
     def before(self, char_offset: int) -> list[Mention]:
         return [m for m in self.mentions if m.end <= char_offset]
+
+    def starting_in(self, start: int, end: int) -> list[Mention]:
+        """Mentions starting at offsets start..end-1, in text order (`mentions` is sorted by start)."""
+        lo = bisect_left(self.mentions, start, key=_start)
+        return self.mentions[lo:bisect_left(self.mentions, end, lo=lo, key=_start)]
+
+
+def _start(m: Mention) -> int:
+    return m.start
 
 
 @functools.lru_cache(maxsize=1)
@@ -321,7 +332,8 @@ class ActorResolver:
         return None, 0
 
     def _attach_title(self, m: Mention, sdoc, mentions: list[Mention]) -> None:
-        """Role, sector and country of a person from the words before and the apposition after."""
+        """Role, sector and country of a person from the words before and the apposition after.
+        `mentions`: the document's mentions, sorted by start."""
         a = m.tok_start
         i = a - 1
         while i >= 0 and a - i <= 8:
@@ -360,8 +372,10 @@ class ActorResolver:
             ent.role = role.role
             ent.sector_code = role.sector
         # country from the title/apposition: demonym, country, capital, or an organisation with a country
-        inner = [x for x in mentions if x is not m and x.start >= sdoc[left_start].idx
-                 and x.end <= (sdoc[right_end - 1].idx + len(sdoc[right_end - 1].text)) and x.kind != "person"]
+        lo, hi = sdoc[left_start].idx, sdoc[right_end - 1].idx + len(sdoc[right_end - 1].text)
+        first = bisect_left(mentions, lo, key=_start)     # mentions are in text order
+        inner = [x for x in itertools.takewhile(lambda x: x.start < hi, mentions[first:])
+                 if x is not m and x.end <= hi and x.kind != "person"]
         for x in inner:
             if x.entity.country:
                 ent.country = x.entity.country

@@ -34,6 +34,7 @@ from . import dates as dates_mod
 from .actors import DocActors, Mention, describe_pair, is_person_description
 from .knowledge import load_knowledge
 from .model import Document, Entity, Event, Evidence, Location, Sentence
+from .nlp import too_long
 from .places import Gazetteer
 from .topics import find_agreements, topics_in
 
@@ -216,19 +217,23 @@ class EventCoder:
         return None
 
     # ------------------------------------------------------------------ main entry
-    def code(self, document: Document, sdoc, sentences: list[Sentence], actors: DocActors) -> list[Event]:
+    def code(self, document: Document, sdoc, sentences: list[Sentence], actors: DocActors,
+             offset: int = 0) -> list[Event]:
+        """The events of a document. When `document` is a piece of a longer document starting at
+        character `offset` of it, event ids are those of the same events in the whole document.
+        Sentences over `nlp.MAX_SENTENCE_TOKENS` tokens are not coded."""
         mentions: list[EventMention] = []
         state = _Discourse(actors)
         sent_spans = list(sdoc.sents)
         for sent, span in zip(_align(sentences, sent_spans), sent_spans):
-            if sent is None:
+            if sent is None or too_long(span):
                 continue
             ms = self._sentence(document, sdoc, span, sent, actors, state)
             mentions.extend(ms)
             state.after_sentence(ms, span, actors)
         events = self._merge(document, mentions)
         self._inherit_dates(events)
-        return [self._finish(document, e) for e in events]
+        return [self._finish(document, e, offset) for e in events]
 
     # ------------------------------------------------------------------ one sentence
     def _sentence(self, document, sdoc, span, sent, actors, state) -> list[EventMention]:
@@ -1119,7 +1124,7 @@ class EventCoder:
                 g[0].date = dates_mod.TimeExpr(te.start, te.end, None, te.value, te.precision)
 
     # ------------------------------------------------------------------ final record
-    def _finish(self, document: Document, g: list[EventMention]) -> Event:
+    def _finish(self, document: Document, g: list[EventMention], offset: int = 0) -> Event:
         first = g[0]
         typ = first.type
         actors, recips = [], []
@@ -1194,7 +1199,7 @@ class EventCoder:
                    date=date.value if date else None, date_precision=date.precision if date else None,
                    date_text=date.text if date else None, location=loc, topics=topics, agreement=agreement,
                    evidence=evidence, confidence=min(conf, 0.95), trigger=trigger)
-        key = f"{document.id}|{typ}|{first.sent.start}|{first.head.idx}|{trigger}"
+        key = f"{document.id}|{typ}|{first.sent.start + offset}|{first.head.idx + offset}|{trigger}"
         ev.id = hashlib.sha1(key.encode("utf-8")).hexdigest()[:16]
         return ev
 
@@ -1217,7 +1222,7 @@ class _Discourse:
 
     def after_sentence(self, mentions, span, actors):
         # countries mentioned together in a sentence with no event also make a pair
-        sent_m = [m for m in actors.mentions if span.start_char <= m.start < span.end_char]
+        sent_m = actors.starting_in(span.start_char, span.end_char)
         ctry = _countries_as_entities([m.entity for m in sent_m])
         if len(ctry) >= 2 and not mentions:
             self.pair_countries = ctry
@@ -1238,8 +1243,9 @@ class _Discourse:
         phrase = " ".join(x.text for x in tok.subtree if x.dep_ != "punct").strip()
         low = tok.lower_
         if low in ("he", "she", "his", "her", "him"):
+            sent = tok.sent
             same = [m for m in self.actors.mentions if m.kind == "person" and m.end <= tok.idx
-                    and m.sent == self.actors.owner.get(m.head, m).sent and _same_sentence(m, tok, sdoc)]
+                    and m.sent == self.actors.owner.get(m.head, m).sent and _in_span(m.head, sent)]
             if same:
                 return [same[-1].entity]
             prior = [m for m in self.actors.mentions if m.kind == "person" and m.end <= tok.idx]
@@ -1306,20 +1312,25 @@ class _Discourse:
         return [e for e in self.pair_countries if e.country not in mine]
 
 
-def _same_sentence(m, tok, sdoc) -> bool:
-    return sdoc[m.head].sent.start == tok.sent.start
+def _in_span(i: int, span) -> bool:
+    """Whether token `i` is in `span` (a sentence): cheaper than comparing ``sdoc[i].sent``, which
+    walks the sentence."""
+    return span.start <= i < span.end
 
 
 # ---------------------------------------------------------------------- helpers
 def _align(sentences: list[Sentence], spans) -> list[Sentence | None]:
-    by_start = {}
-    for s in sentences:
-        by_start[s.start] = s
+    """For each spaCy sentence span, the first sentence record that starts in it or covers its
+    start. Both lists are in text order and do not overlap, so one pass does it: a record
+    that ends before a span starts can match no later span either."""
     out = []
+    j = 0
     for sp in spans:
-        hit = next((s for s in sentences if sp.start_char <= s.start < sp.end_char or s.start <= sp.start_char < s.end),
-                   None)
-        out.append(hit)
+        while j < len(sentences) and sentences[j].end <= sp.start_char and sentences[j].start < sp.start_char:
+            j += 1
+        s = sentences[j] if j < len(sentences) else None
+        hit = s is not None and (sp.start_char <= s.start < sp.end_char or s.start <= sp.start_char < s.end)
+        out.append(s if hit else None)
     return out
 
 

@@ -59,12 +59,19 @@ __all__ = [
 @dataclass(frozen=True)
 class Limits:
     """Size guards. For text files `max_bytes` bounds the file; for JSON Lines it
-    bounds each line (one document), so a corpus file may be any size."""
+    bounds each line (one document), so a corpus file may be any size.
+
+    `max_chars` bounds the text of one document (after decoding, or after extraction
+    from HTML): a longer one is a Failure "document too long". It bounds the time a
+    document takes: long texts are parsed in pieces (``nlp.PIECE_CHARS``), so memory
+    stays bounded at any length, but time grows with the length (about 1.5 minutes for
+    the 1,000,000 characters of the default on a 2-core machine; see bench/bigdoc.py)."""
     max_bytes: int = 5_000_000
     max_line_chars: int = 200_000
+    max_chars: int = 1_000_000
 
 
-DEFAULT_LIMITS = Limits(max_bytes=5_000_000, max_line_chars=200_000)
+DEFAULT_LIMITS = Limits(max_bytes=5_000_000, max_line_chars=200_000, max_chars=1_000_000)
 
 TEXT_SUFFIXES = frozenset({".txt", ".text", ".md"})
 JSONL_SUFFIXES = frozenset({".jsonl", ".json", ".jsonlines", ".ndjson"})
@@ -223,6 +230,16 @@ def _long_line(text: str, limit: int) -> str | None:
         if len(line) > limit:
             return f"line {n} too long ({len(line)} characters > limit {limit}; see --max-line-chars)"
     return None
+
+
+def _too_long(item: Document, origin: str, limits: Limits) -> Document | Failure:
+    """`item`, or a Failure when its text is over `limits.max_chars` characters."""
+    if len(item.text) <= limits.max_chars:
+        return item
+    tail = (item.origin or "")[len(origin) + 1:]
+    line = int(tail) if tail.isdigit() else None
+    return Failure(origin, (f"line {line}: " if line else "") + f"document too long ({len(item.text)} characters "
+                   f"> limit {limits.max_chars}; split it into smaller documents)", line=line, doc_id=item.id)
 
 
 def _too_large(size: int | str, limit: int) -> str:
@@ -551,6 +568,8 @@ def iter_documents(paths: Iterable[str | os.PathLike] | str | os.PathLike,
         items = (read_jsonl_file(p, limits) if kind == "jsonl" else [read_html_file(p, limits)] if kind == "html"
                  else [read_text_file(p, limits)])
         for item in items:
+            if isinstance(item, Document):
+                item = _too_long(item, path_name(p), limits)
             if isinstance(item, Document):
                 where = item.origin or path_name(p)
                 if item.id in seen:

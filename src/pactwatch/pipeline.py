@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import multiprocessing as mp
 import os
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Callable, Iterable, Iterator
 
 from . import nlp
@@ -30,26 +30,93 @@ def _coders():
 
 def code_parsed(document: Document, sdoc) -> DocResult:
     """Coding stage on an already parsed document."""
+    res, long_sents = _code(document, sdoc)
+    return _with_long_sentence_warning(res, long_sents)
+
+
+def _code(document: Document, sdoc, offset: int = 0) -> tuple[DocResult, list[int]]:
+    """The coding stage, and the lengths of the sentences too long to be coded (see
+    `nlp.MAX_SENTENCE_TOKENS`). `offset`: where `document` starts in the document it is a piece of."""
     actor_resolver, coder = _coders()
     sentences = nlp.sentences(document, sdoc)
     actors = actor_resolver.resolve(document, sdoc)
-    events = coder.code(document, sdoc, sentences, actors)
+    events = coder.code(document, sdoc, sentences, actors, offset=offset)
     entities = [Entity(raw_text=m.entity.raw_text, entity_name=m.entity.entity_name, country=m.entity.country,
                        sector_code=m.entity.sector_code, role=m.entity.role, entity_type=m.entity.entity_type,
                        start=m.start, end=m.end) for m in actors.mentions]
-    return DocResult(document=document, sentences=sentences, entities=entities, events=events)
+    long_sents = [len(span) for span in sdoc.sents if nlp.too_long(span)]
+    return DocResult(document=document, sentences=sentences, entities=entities, events=events), long_sents
 
 
-def extract_document(document: Document) -> DocResult:
+def _with_long_sentence_warning(res: DocResult, long_sents: list[int]) -> DocResult:
+    if long_sents:
+        n = len(long_sents)
+        warning = (f"{n} sentence{'s' if n > 1 else ''} longer than {nlp.MAX_SENTENCE_TOKENS} tokens not coded "
+                   f"for events (longest: {max(long_sents)} tokens)")
+        res.document = replace(res.document, warnings=[*res.document.warnings, warning])
+    return res
+
+
+def extract_document(document: Document, piece_chars: int = nlp.PIECE_CHARS) -> DocResult:
+    """The pipeline on one document. A document longer than `piece_chars` characters is parsed
+    and coded piece by piece (see `_extract_pieces`)."""
+    size = _piece_size(piece_chars)
+    if len(document.text) > size:
+        return _extract_pieces(document, size)
     return code_parsed(document, nlp.parse(document))
 
 
-def _extract_batch(docs: list[Document]) -> list[DocResult | Failure]:
-    out = []
-    pairs = nlp.parse_many(docs)
+def _piece_size(piece_chars: int) -> int:
+    """The piece size actually used: `piece_chars`, but never over spaCy's max_length."""
+    return max(1, min(piece_chars, nlp.load_nlp().max_length))
+
+
+def _extract_pieces(document: Document, size: int) -> DocResult:
+    """A long document parsed and coded in pieces of at most `size` characters (`nlp.pieces`:
+    cut at paragraph, line, sentence or word boundaries), so that memory is bounded by the
+    piece size and time grows linearly with the length. Each piece is coded as an article of
+    its own (same id and date; names, pronouns and descriptions are resolved within the piece),
+    and its offsets are moved to those of the whole document: sentence, entity and evidence
+    offsets point into `document.text`, and event ids are the ones the whole document gives."""
+    text = document.text
+    sentences: list = []
+    entities: list = []
+    events: list = []
+    long_sents: list[int] = []
+    for start, end in nlp.pieces(text, size):
+        part = replace(document, text=text[start:end], warnings=[],
+                       body_start=min(end - start, max(0, document.body_start - start)))
+        res, longs = _code(part, nlp.parse(part), offset=start)
+        long_sents += longs
+        for s in res.sentences:
+            s.start, s.end, s.index = s.start + start, s.end + start, len(sentences)
+            sentences.append(s)
+        for e in res.entities:
+            e.start, e.end = e.start + start, e.end + start
+        entities += res.entities
+        for ev in res.events:
+            for x in ev.evidence:
+                x.start, x.end = x.start + start, x.end + start
+        events += res.events
+    res = DocResult(document=document, sentences=sentences, entities=entities, events=events)
+    return _with_long_sentence_warning(res, long_sents)
+
+
+def _extract_batch(docs: list[Document], piece_chars: int = nlp.PIECE_CHARS) -> list[DocResult | Failure]:
+    """Results for a batch, in order. Documents up to the piece size are parsed together
+    (`nlp.parse_many`), longer ones piece by piece; an error on one document fails that
+    document only, with its own reason."""
+    size = _piece_size(piece_chars)
+    parsed = nlp.parse_many(d for d in docs if len(d.text) <= size)
+    out: list[DocResult | Failure] = []
     for d in docs:
         try:
-            d2, sdoc = next(pairs)
+            if len(d.text) > size:
+                out.append(_extract_pieces(d, size))
+                continue
+            d2, sdoc = next(parsed)
+            if isinstance(sdoc, Exception):
+                raise sdoc
             out.append(code_parsed(d2, sdoc))
         except Exception as e:  # a bug on one document must not sink the batch
             out.append(Failure(origin=d.origin or d.id, reason=f"pipeline error: {type(e).__name__}: {e}",
