@@ -110,6 +110,22 @@ def test_one_more_report_adds_one_link(tmp_path) -> None:
     assert snapshot(store) == snapshot(rebuilt(tmp_path, "one_full", [report(i) for i in range(42)]))
 
 
+def test_many_meetings_of_one_pair_cost_one_comparison_per_report(tmp_path) -> None:
+    """Ten meetings of the same two ministers a week apart, eight reports each: every report is a
+    candidate for every other (same countries, same place), but one comparison places it."""
+    import datetime as dt
+    results = []
+    for i in range(80):
+        day = dt.date(2026, 1, 6) + dt.timedelta(days=7 * (i // 8))
+        results.append(report(i, day=day.isoformat(), doc_date=(day + dt.timedelta(days=1)).isoformat()))
+    store = Store(str(tmp_path / "weeks.db"))
+    store.save_many(results)
+    rep = link.rebuild(store)
+    canon = link.canonical_events(store)
+    assert sorted(len(r["mentions"]) for r in canon) == [8] * 10
+    assert len(store.links()) == 70 and rep.comparisons <= 80
+
+
 def spread() -> list[DocResult]:
     """Reports of one meeting, a meeting two days later that chains to it, and one two days later
     again (too far from the first to be one event with it), plus a meeting elsewhere."""

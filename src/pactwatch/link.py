@@ -505,10 +505,12 @@ class _Forest(_Union):
         super().__init__()
         self.members: dict[str, list[str]] = {}
         self.index: dict[tuple, list[str]] = {}
+        self.days: dict[str, tuple | None] = {}     # root -> (category, first day, last day) of its reports
 
     def add(self, e: Event) -> None:
         self.parent[e.id] = e.id
         self.members[e.id] = [e.id]
+        self.days[e.id] = _days(e)
         for k in _keys(e):
             self.index.setdefault(k, []).append(e.id)
 
@@ -528,6 +530,8 @@ class _Forest(_Union):
         else:
             big[:] = sorted(big + small)
         self.parent[rb] = ra
+        x, y = self.days[ra], self.days.pop(rb)
+        self.days[ra] = (x[0], min(x[1], y[1]), max(x[2], y[2])) if x and y and x[0] == y[0] else None
 
     def groups_of(self, e: Event) -> set[str]:
         """The groups holding a report that e could be compared with."""
@@ -539,13 +543,26 @@ class _Forest(_Union):
         return out
 
 
+def _days(e: Event) -> tuple | None:
+    """(category, first day, last day) of a report that `_far_apart` can rule out by date, else None."""
+    if e.event_type == "AGREE" or _weak_date(e):
+        return None
+    span = _span(e.date)
+    return (e.event_type, span[0], span[1]) if span else None
+
+
 def _attach(forest: _Forest, e: Event, events: dict, match) -> list[tuple[str, str, dict]]:
     """Join e to each other group it reports the same event as; the link chosen in a group is the
     one to its smallest matching member (the group's members are compared in ascending order, and
     the comparisons stop at the first match)."""
     mine = forest.find(e.id)
     found = []
+    mine_days = _days(e)
     for r in sorted(forest.groups_of(e) - {mine}):
+        theirs = forest.days[r]
+        if mine_days and theirs and mine_days[0] == theirs[0] and max(
+                (theirs[1] - mine_days[2]).days, (mine_days[1] - theirs[2]).days) > match.cfg.date_window_days:
+            continue      # every report of that group is firmly dated days away (see `_far_apart`)
         for y in forest.members[r]:
             why = match(events[y], e)
             if why is not None:
