@@ -5,10 +5,15 @@ Runs after the store has the per-document events (store -> link -> store):
 - **Canonical events.** Two events from different documents are *linked* when a deterministic,
   explainable test says they report the same real-world event (same category and kind,
   overlapping participants, no conflicting people, place, agreement or date, dates within a
-  window, similar evidence where the category is too generic to tell otherwise). Each link is
-  stored with its reasons. A canonical event is a connected component of links; its id is the
-  smallest member id, so the result does not depend on the order documents arrived in, and an
-  incremental update (new links, recomputed components of the touched clusters) equals a rebuild.
+  window, similar evidence where the category is too generic to tell otherwise). A canonical
+  event is a connected component of links (split where its reports conflict); its id is the
+  smallest member id. Linking stays bounded: a new report is compared with each group of linked
+  reports it could belong to only until one member matches, and only a spanning set of each
+  canonical event's links is stored, with its reasons (k - 1 links for k reports of one event,
+  not k^2/2). That set is a function of the reports alone (Kruskal's tree over the matching pairs
+  ordered by id, see `_spanning_links`), so the result does not depend on the order documents
+  arrived in, and an incremental update (recomputing the canonical events it touches) stores
+  exactly what a rebuild stores.
 - **Commitments.** Every canonical AGREE event (a promise, proposal, plan, offer, invitation,
   future meeting, "will sign") is a commitment. A later canonical event that carries it out
   closes it as *fulfilled*; a later cancellation as *withdrawn*; one past its due date with no
