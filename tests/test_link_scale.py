@@ -185,3 +185,20 @@ def test_a_replaced_hub_report_relinks_the_rest(tmp_path) -> None:
     assert snapshot(store) == snapshot(rebuilt(tmp_path, "hub_full", [changed] + results[1:]))
     canon = sorted(len(c) for c in snapshot(store)[0])
     assert canon == [1, 29]
+
+
+def test_replaced_reports_of_an_event_split_in_parts_relink_as_a_rebuild(tmp_path) -> None:
+    """Reports of a chain of meetings (split where they are days apart): the reports the stored
+    links go through are replaced one by one; each time the result is what a rebuild gives."""
+    results = {r.document.id: r for r in spread()}
+    store = Store(str(tmp_path / "parts.db"))
+    store.save_many(list(results.values()))
+    link.rebuild(store)
+    for i, (n, day, place) in enumerate(((0, "2026-04-20", "Tokyo"), (20, "2026-03-04", "Canberra"),
+                                         (40, "2026-03-05", "Canberra"), (1, "2026-03-07", "Canberra"))):
+        doc = f"r{n:03d}"
+        results[doc] = report(n, day=day, place=place, doc_date=day)
+        stale = set(store.clusters(store.event_ids([doc])).values())
+        store.save_many([results[doc]])
+        link.update(store, [doc], stale_clusters=stale)
+        assert snapshot(store) == snapshot(rebuilt(tmp_path, f"parts{i}", list(results.values()))), doc

@@ -322,29 +322,19 @@ def update(store, doc_ids: Iterable[str], cfg: LinkConfig | None = None,
     stale_ids: set[str] = set()
     if stale_clusters:
         stale_ids = _closure(store, {m for ms in store.cluster_members(stale_clusters).values() for m in ms})[0]
-    seeds = load(sorted(set(new_ids) | stale_ids))
-    seed_ids = {e.id for e in seeds}
-    old = load(sorted(_candidates(store, seeds) - seed_ids))
-    events = {e.id: e for e in old + seeds}
     match = _Matcher(load.dates, cfg)
-    match.doc_dates.need({e.doc_id for e in events.values()})
-    # 1. which reports belong together: the linked reports already stored form groups (one per
-    #    canonical event, no comparisons); each new report joins every group it matches a member of
-    forest = _Forest()
-    part = store.clusters(e.id for e in old)
-    for e in sorted(old, key=lambda e: e.id):
-        forest.add(e)
-        first = part.get(e.id, e.id)
-        if first in forest.parent:
-            forest.union(first, e.id)
-        else:
-            forest.alias(first, e.id)
-    for e in sorted(seeds, key=lambda e: e.id):
-        forest.add(e)
-        _attach(forest, e, events, match)
+    seed_ids = set(new_ids) | stale_ids
+    while True:
+        seeds, _, events, forest = _discover(store, load, seed_ids, match)
+        touched = {forest.find(e.id) for e in seeds}
+        joined = {m for r in touched for m in forest.members[r]} - seed_ids
+        if not stale_clusters or not joined:
+            break
+        # after a replacement, the groups the others joined are compared again too, until none is
+        # left: whatever is still one event with them is found by comparisons, not by stored links
+        seed_ids |= _closure(store, joined)[0]
     # 2. the whole canonical events concerned: the groups reached, with every report their stored
     #    links reach, and the new reports
-    touched = {forest.find(e.id) for e in seeds}
     nodes = {m for r in touched for m in forest.members[r]}
     reached, stored = _closure(store, nodes)
     match.cache.update(stored)      # stored links are known matches: not compared again
@@ -382,6 +372,29 @@ def update(store, doc_ids: Iterable[str], cfg: LinkConfig | None = None,
             scope |= countries(e)
         report.commitments, report.agreements = refresh_derived(store, scope, cfg, load)
     return report
+
+
+def _discover(store, load, seed_ids: set[str], match) -> tuple[list[Event], list[Event], dict, "_Forest"]:
+    """1. Which reports belong together: the linked reports already stored form groups (one per
+    canonical event, no comparisons); each of these reports joins every group it matches a member of."""
+    seeds = load(sorted(seed_ids))
+    seed_ids = {e.id for e in seeds}
+    old = load(sorted(_candidates(store, seeds) - seed_ids))
+    events = {e.id: e for e in old + seeds}
+    match.doc_dates.need({e.doc_id for e in events.values()})
+    forest = _Forest()
+    part = store.clusters(e.id for e in old)
+    for e in sorted(old, key=lambda e: e.id):
+        forest.add(e)
+        first = part.get(e.id, e.id)
+        if first in forest.parent:
+            forest.union(first, e.id)
+        else:
+            forest.alias(first, e.id)
+    for e in sorted(seeds, key=lambda e: e.id):
+        forest.add(e)
+        _attach(forest, e, events, match)
+    return seeds, old, events, forest
 
 
 def _person_names(e: Event) -> set[str]:
