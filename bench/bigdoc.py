@@ -96,10 +96,10 @@ def dense_sentence(rng: random.Random, names: list[str]) -> str:
 
 def names_sentence(rng: random.Random, names: list[str]) -> str:
     """Just under MAX_SENTENCE_TOKENS words: a chain of people meeting, with pronouns."""
-    from pactwatch.nlp import MAX_SENTENCE_TOKENS
+    from pactwatch import nlp
 
     words: list[str] = []
-    while len(words) < MAX_SENTENCE_TOKENS - 40:
+    while len(words) < getattr(nlp, "MAX_SENTENCE_TOKENS", 500) - 40:
         words += (f"{rng.choice(names)} Minister {rng.choice(generate._GIVEN)} {rng.choice(generate._FAMILY)} met "
                   "him and she said he would sign it with them and they welcomed it and").split()
     return " ".join(words) + " they agreed. "
@@ -107,7 +107,8 @@ def names_sentence(rng: random.Random, names: list[str]) -> str:
 
 def make_case(name: str, folder: Path, scale: float) -> Path:
     limits = DEFAULT_LIMITS
-    big = int(min(limits.max_bytes, limits.max_chars) * scale) - 20
+    max_chars = getattr(limits, "max_chars", limits.max_bytes)    # (to measure versions before max_chars)
+    big = int(min(limits.max_bytes, max_chars) * scale) - 20
     line = min(limits.max_line_chars, big)
     header = "date 2025-08-05\n"
     if name == "multiline_2mb":
