@@ -645,13 +645,9 @@ def _drop_links(store, pairs: list[tuple[str, str]]) -> None:
             c.execute(links_t.delete().where(sa.tuple_(links_t.c.a, links_t.c.b).in_(list(chunk))))
 
 
-def _conflict(a: Event, b: Event, cfg: LinkConfig, doc_dates: dict | None = None) -> bool:
-    """Facts that rule out one event, even if a chain of links joins them."""
-    return a.doc_id == b.doc_id or _facts_conflict(a, b, cfg, doc_dates)
-
-
 def _facts_conflict(a: Event, b: Event, cfg: LinkConfig, doc_dates: dict | None = None) -> bool:
-    """`_conflict` but for the documents: the people, places and dates of two reports rule out one event."""
+    """Facts that rule out one event, even if a chain of links joins them (besides coming from one
+    document): the people, places and dates of two reports."""
     pa, pb = people(a), people(b)
     if pa and pb and not pa & pb:
         return True
