@@ -193,8 +193,9 @@ def _detect(data: bytes, why_not_utf8: str) -> tuple[str | None, str | None, str
     refuse = f"not UTF-8 text ({why_not_utf8}) and no other encoding could be detected with confidence"
     try:
         from charset_normalizer import from_bytes
-    except ImportError:  # pragma: no cover - a declared dependency
-        return None, f"not UTF-8 text ({why_not_utf8}; install charset-normalizer to detect other encodings)", None
+    except ImportError as e:  # a declared dependency: a broken install
+        return None, (f"not UTF-8 text ({why_not_utf8}); other encodings need charset-normalizer, which cannot "
+                      f"be imported ({e}): reinstall pactwatch with its constraints"), None
     try:
         matches = list(from_bytes(data))
     except Exception as e:  # pragma: no cover - the detector must not sink the batch
@@ -346,8 +347,9 @@ def _html_document(p: Path, html: str, warnings: list[str], limits: Limits) -> D
     origin = path_name(p)
     try:
         import trafilatura
-    except ImportError:  # pragma: no cover - a declared dependency
-        return Failure(origin, "HTML input needs trafilatura (pip install trafilatura)")
+    except ImportError as e:  # a declared dependency: a broken install (e.g. lxml without its HTML cleaner)
+        return Failure(origin, f"HTML input needs trafilatura, which cannot be imported ({e}); reinstall "
+                               f"pactwatch: pip install -c constraints.txt -e .")
     try:
         got = trafilatura.bare_extraction(
             html, with_metadata=True, include_comments=False, include_images=False,

