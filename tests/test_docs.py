@@ -31,7 +31,8 @@ from pactwatch import cli
 COMMANDS: dict[str, list[tuple[str, int]]] = {
     "ingest": [
         ("ingest --db {tmp}/new.db -q {corpus}", 0),
-        ("ingest --db {tmp}/new.db --processes 1 --max-bytes 5000000 --max-line-chars 200000 {corpus}", 0),
+        ("ingest --db {tmp}/new.db --processes 1 --max-bytes 5000000 --max-line-chars 200000 "
+         "--max-chars 1000000 {corpus}", 0),
         ("ingest --db {tmp}/new.db -j 1 --quiet {tmp}/missing.txt", 1),          # every input rejected
         ("ingest --db {tmp}/new.db --max-bytes 0 {corpus}", 2),
     ],

@@ -11,6 +11,7 @@ import hashlib
 import json
 import multiprocessing as mp
 import os
+import re
 import sqlite3
 import subprocess
 import sys
@@ -41,6 +42,18 @@ def write(path: Path, text: str | bytes) -> Path:
 
 def digest(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+# ------------------------------------------------------------------------------ 5. size limits
+def test_ingest_names_oversized_documents_and_uncoded_sentences(tmp_path: Path) -> None:
+    inbox = tmp_path / "inbox"
+    write(inbox / "runon.txt", ARTICLE + " ".join(f"word{i}" for i in range(700)) + ".\n")
+    write(inbox / "long.txt", ARTICLE * 40)
+    write(inbox / "ok.txt", ARTICLE.replace("Tokyo on Tuesday", "Osaka on Tuesday"))
+    proc = cli_in_process("ingest", "--db", tmp_path / "t.db", "--max-chars", 8000, inbox)
+    assert "new 2" in proc.stdout and "failed 1" in proc.stdout
+    assert re.search(r"failed: .*long\.txt: document too long \(\d+ characters > limit \d+", proc.stderr)
+    assert re.search(r"warning: .*runon\.txt: 1 sentences? longer than 500 tokens not coded", proc.stderr), proc.stderr
 
 
 # ------------------------------------------------------------------------------ 6. file names

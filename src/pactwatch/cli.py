@@ -112,7 +112,8 @@ def _term_width() -> int:
 def cmd_ingest(args) -> int:
     from .ingest import DEFAULT_LIMITS, Limits
     limits = Limits(max_bytes=args.max_bytes or DEFAULT_LIMITS.max_bytes,
-                    max_line_chars=args.max_line_chars or DEFAULT_LIMITS.max_line_chars)
+                    max_line_chars=args.max_line_chars or DEFAULT_LIMITS.max_line_chars,
+                    max_chars=args.max_chars or DEFAULT_LIMITS.max_chars)
     store = _store(args, write=True, create=True)  # ingest creates the database when it is new
     summary = _run_ingest(args.paths, store, args.processes, quiet=args.quiet, limits=limits)
     return 0 if summary.failed == 0 or summary.new + summary.updated + summary.unchanged > 0 else 1
@@ -535,6 +536,8 @@ def build_parser() -> argparse.ArgumentParser:
                     help="largest text file, or JSON Lines line, in bytes (default 5000000)")
     sp.add_argument("--max-line-chars", type=_positive, metavar="N",
                     help="longest line of an article, in characters (default 200000)")
+    sp.add_argument("--max-chars", type=_positive, metavar="N",
+                    help="longest article text, in characters (default 1000000; longer ones are refused)")
     sp.set_defaults(func=cmd_ingest)
 
     sp = with_filters(with_db(sub.add_parser("events", help="table of stored events")))

@@ -201,6 +201,7 @@ def ingest_paths(paths: list[str], store, processes: int = 1, limits: Limits = D
 def _ingest(paths, store, processes, limits, progress, link, summary, leftover, run_id) -> None:
     """The body of `ingest_paths`: read, extract, save in batches, link."""
     changes: dict[str, str] = {}
+    read_warnings: dict[str, int] = {}  # document id -> how many warnings it had when read
 
     def failed(f: Failure) -> None:
         summary.failed += 1
@@ -217,6 +218,7 @@ def _ingest(paths, store, processes, limits, progress, link, summary, leftover, 
                 failed(item)
                 continue
             summary.warnings.extend(f"{item.origin or item.id}: {w}" for w in item.warnings)
+            read_warnings[item.id] = len(item.warnings)
             state = store.document_state(item)
             if state == "unchanged":
                 summary.unchanged += 1
@@ -234,6 +236,8 @@ def _ingest(paths, store, processes, limits, progress, link, summary, leftover, 
         if isinstance(res, Failure):
             failed(res)
             continue
+        d = res.document  # warnings the pipeline added (e.g. sentences too long to code)
+        summary.warnings.extend(f"{d.origin or d.id}: {w}" for w in d.warnings[read_warnings.get(d.id, 0):])
         pending.append(res)
         if len(pending) >= 64:
             stale |= _flush(store, pending, run_id, summary, progress, stored, changes)
