@@ -631,18 +631,8 @@ def _closure(store, ids: set[str]) -> tuple[set[str], dict[tuple[str, str], dict
 
 def _drop_links(store, pairs: list[tuple[str, str]]) -> None:
     """Remove stored links that are no longer in a canonical event's spanning set."""
-    if not pairs:
-        return
-    drop = getattr(store, "drop_links", None)
-    if drop is not None:
-        drop(pairs)
-        return
-    import sqlalchemy as sa
-
-    from .store import _chunks, links_t
-    with store._write() as c:
-        for chunk in _chunks(pairs):
-            c.execute(links_t.delete().where(sa.tuple_(links_t.c.a, links_t.c.b).in_(list(chunk))))
+    if pairs:
+        store.drop_links(pairs)
 
 
 def _facts_conflict(a: Event, b: Event, cfg: LinkConfig, doc_dates: dict | None = None) -> bool:

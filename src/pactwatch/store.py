@@ -796,6 +796,15 @@ class Store:
                 c.execute(links_t.delete().where(sa.tuple_(links_t.c.a, links_t.c.b).in_(keys)))
             _bulk_insert(c, links_t, rows)
 
+    def drop_links(self, pairs: Iterable[tuple[str, str]]) -> None:
+        """Remove these links (e.g. no longer in a canonical event's spanning set)."""
+        keys = sorted({(min(a, b), max(a, b)) for a, b in pairs})
+        if not keys:
+            return
+        with self._write() as c:
+            for chunk in _chunks(keys):
+                c.execute(links_t.delete().where(sa.tuple_(links_t.c.a, links_t.c.b).in_(list(chunk))))
+
     def links(self, ids: Iterable[str] | None = None) -> list[tuple[str, str, dict]]:
         q = sa.select(links_t.c.a, links_t.c.b, links_t.c.reasons).order_by(links_t.c.a, links_t.c.b)
         with self.engine.connect() as c:
