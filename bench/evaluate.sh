@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Score the project with the referee (../shared/eval/score.py) on the seeds and the PLOVER sentences.
+# Score the project with the referees (../shared/eval/score.py, score_crossdoc.py) on the seeds, the PLOVER
+# sentences and the real-news dev set (per event, then across documents).
 # Usage: bench/evaluate.sh [--show-missed]
 set -euo pipefail
 top=$(cd "$(dirname "$0")/.." && pwd)
@@ -14,4 +15,17 @@ python3 "$shared/eval/score.py" --gold "$shared/gold/seeds.gold.jsonl" --system 
 "$pw" export --db "$tmp/gsr.db" --format jsonl -o "$tmp/gsr.jsonl" 2>/dev/null
 echo "== PLOVER sentences (dev)"
 python3 "$shared/eval/score.py" --gold "$shared/gold/plover_gsr_dev.gold.jsonl" --system "$tmp/gsr.jsonl" --docs "$shared/gold/plover_gsr_dev.docs.jsonl" "$@"
+rn="$shared/corpus/realnews_dev"
+if [ -d "$rn" ]; then
+  "$pw" ingest -q --db "$tmp/rn.db" "$rn" >/dev/null
+  "$pw" export --db "$tmp/rn.db" --format jsonl -o "$tmp/realnews.jsonl" 2>/dev/null
+  echo "== real news (dev)"
+  python3 "$shared/eval/score.py" --gold "$shared/gold/realnews_dev.gold.jsonl" --system "$tmp/realnews.jsonl" --docs "$rn" "$@"
+  for what in canonical commitments agreements; do
+    "$pw" export --db "$tmp/rn.db" --what "$what" -o "$tmp/realnews.$what.jsonl" 2>/dev/null
+  done
+  echo "== real news (dev), across documents"
+  python3 "$shared/eval/score_crossdoc.py" "$rn" "$shared/gold/realnews_dev.crossdoc.json" \
+    "$tmp/realnews.canonical.jsonl" "$tmp/realnews.commitments.jsonl" "$tmp/realnews.agreements.jsonl"
+fi
 [ -n "${KEEP:-}" ] && cp "$tmp"/*.jsonl "$KEEP"/ || true
