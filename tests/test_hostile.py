@@ -178,7 +178,7 @@ def test_read_only_mount_can_be_read(seeded_db: Path) -> None:
         proc = cli_in_process("ingest", "--db", seeded_db, seeded_db.parent, check=False)
         assert proc.returncode == 1 and proc.stderr.count("\n") == 1 and "read-only" in proc.stderr
     finally:
-        subprocess.run(["umount", str(folder)], check=True)
+        subprocess.run(["umount", "-l", str(folder)], check=True)
     assert sorted(p.name for p in folder.iterdir()) == before
 
 
@@ -297,7 +297,7 @@ def test_real_full_disk(tmp_path: Path) -> None:
         assert proc.returncode == 1 and "Traceback" not in proc.stderr, proc.stderr
         assert "disk is full" in proc.stderr and proc.stderr.count("\n") == 1, proc.stderr
     finally:
-        subprocess.run(["umount", str(mnt)], check=True)
+        subprocess.run(["umount", "-l", str(mnt)], check=True)
 
 
 def test_documents_of_a_live_run_are_not_recovered_by_another(tmp_path: Path) -> None:
