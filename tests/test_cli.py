@@ -148,6 +148,15 @@ def test_events_date_filter(run_cli, seed_db) -> None:
     assert all(months[i] is not None and months[i] >= "2025-10" for i in ids)
 
 
+def test_events_min_confidence_filter(run_cli, seed_db) -> None:
+    conf = {e["id"]: e["confidence"] for e in seed_db.events}
+    cut = sorted(conf.values())[len(conf) // 2]
+    ids = table_ids(run_cli("events", "--db", seed_db.db, "--min-confidence", cut).stdout)
+    assert set(ids) == {i for i, c in conf.items() if c >= cut} and 0 < len(ids) < len(conf)
+    exported = jsonl(run_cli("export", "--db", seed_db.db, "--min-confidence", cut).stdout)
+    assert {e["id"] for e in exported} == set(ids)
+
+
 def test_show_prints_evidence_and_place(run_cli, seed_db) -> None:
     ev = next(e for e in seed_db.events if e["location"] and e["location"]["name"] == "Incheon")
     out = run_cli("show", ev["id"], "--db", seed_db.db).stdout

@@ -40,7 +40,8 @@ COMMANDS: dict[str, list[tuple[str, int]]] = {
         ("events --db {seeds}", 0),
         ("events --db {seeds} --country kor --pair KOR USA --type consult --topic AI --from 2025-08 "
          "--to 2025-08-31 --text Bae --doc " + SEED_AUG + " --limit 5", 0),
-        ("events --db {demo} --topic comms --limit 3", 0),
+        ("events --db {demo} --topic comms --limit 3 --min-confidence 0.7", 0),
+        ("events --db {demo} --min-confidence 1.5", 2),
         ("events --db {seeds} --from 2025-13", 2),
         ("events --db {seeds} --from 2025-02-30", 2),
         ("events --db {seeds} --topic nonsense", 2),
@@ -56,6 +57,7 @@ COMMANDS: dict[str, list[tuple[str, int]]] = {
         ("export --db {seeds} --format csv -o {tmp}/e.csv --pair KOR USA --country USA --type agree "
          "--topic quantum --from 2025 --to 2025-12 --text sign --doc " + SEED_AUG, 0),
         ("export --db {demo} --what canonical --output {tmp}/c.jsonl", 0),
+        ("export --db {seeds} --min-confidence 0.75", 0),
         ("export --db {demo} --what agreements", 0),
         ("export --db {demo} --what commitments", 0),
         ("export --db {demo} --what actors", 0),

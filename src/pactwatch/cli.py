@@ -170,6 +170,8 @@ def _filters(args) -> dict:
         f["text"] = args.text
     if args.doc:
         f["doc_id"] = args.doc
+    if args.min_confidence is not None:
+        f["min_confidence"] = args.min_confidence
     return f
 
 
@@ -493,6 +495,16 @@ def _positive(value: str) -> int:
     return n
 
 
+def _confidence(value: str) -> float:
+    try:
+        c = float(value)
+    except ValueError:
+        c = -1.0
+    if not 0.0 <= c <= 1.0:
+        raise argparse.ArgumentTypeError(f"{for_terminal(value, oneline=True)!r} is not a confidence between 0 and 1")
+    return c
+
+
 def _count(value: str) -> int:
     try:
         n = int(value)
@@ -526,6 +538,8 @@ def build_parser() -> argparse.ArgumentParser:
         sp.add_argument("--to", dest="date_to", type=_date_arg, metavar="DATE", help="events on or before YYYY[-MM[-DD]]")
         sp.add_argument("--text", help="words in the evidence or the names")
         sp.add_argument("--doc", help="only this document id")
+        sp.add_argument("--min-confidence", type=_confidence, metavar="C",
+                        help="only events whose confidence is at least C (0-1; see the README on what it means)")
         return sp
 
     sp = with_db(sub.add_parser("ingest", help="read articles (.txt, .html, .jsonl, folders) and store their events"))

@@ -579,13 +579,14 @@ class Store:
     def events(self, *, country: str | None = None, pair: tuple[str, str] | None = None,
                event_type: str | None = None, topic: str | None = None, date_from: str | None = None,
                date_to: str | None = None, text: str | None = None, doc_id: str | None = None,
-               limit: int | None = None) -> list[Event]:
+               min_confidence: float | None = None, limit: int | None = None) -> list[Event]:
         """Events matching all the filters given, by date (undated last), document, position.
 
         `country`: a participant (actor or recipient) has it; `pair`: both codes are
         among the participants; `date_from`/`date_to` (YYYY[-MM[-DD]]): the event's
         date overlaps the range, undated events excluded; `text`: case-insensitive
-        substring of an evidence span or a participant's name or mention."""
+        substring of an evidence span or a participant's name or mention; `min_confidence`:
+        the event's confidence is at least this."""
         e = events_t
         q = sa.select(e.c.id, e.c.record, e.c.confidence, e.c.trigger)
         for code in [country] + list(pair or []):
@@ -615,6 +616,8 @@ class Store:
                                                                p.raw_text.icontains(text, autoescape=True)))))
         if doc_id:
             q = q.where(e.c.doc_id == doc_id)
+        if min_confidence is not None:
+            q = q.where(e.c.confidence >= min_confidence)
         q = q.order_by(sa.case((e.c.date.is_(None), 1), else_=0), e.c.date, e.c.doc_id,
                        e.c.first_offset, e.c.id)
         if limit is not None:
