@@ -6,9 +6,10 @@ import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
 
+from pactwatch import lexicon  # noqa: E402
 from pactwatch.model import TOPICS  # noqa: E402
 from pactwatch.topics import (  # noqa: E402
-    DATA_DIR, TopicMatcher, _read_table, compile_pattern, find_agreements, find_topics, first_chars, topics_in,
+    TopicMatcher, _read_table, compile_pattern, find_agreements, find_topics, first_chars, topics_in,
 )
 
 
@@ -101,7 +102,7 @@ def test_topic_outside_the_institution_name_still_counts():
 
 
 def test_topics_table_uses_only_schema_topics():
-    labels = {label for label, _ in _read_table(DATA_DIR / "topics.tsv")}
+    labels = {label for label, _ in _read_table(lexicon.DATA_DIR / "topics.tsv")}
     assert labels - {"-"} <= set(TOPICS)
     assert labels - {"-"} == set(TOPICS)          # every topic has keywords
 

@@ -37,10 +37,10 @@ from __future__ import annotations
 
 import bisect
 import datetime as _dt
-import json
 import re
 from dataclasses import dataclass
-from importlib import resources
+
+from . import lexicon
 
 __all__ = ["TimeExpr", "resolve_date", "resolve", "sentence_tense", "find_time_expressions", "shift_value",
            "count_word"]
@@ -66,7 +66,7 @@ class TimeExpr:
 # --------------------------------------------------------------------------
 # word lists
 
-_DATA = json.loads(resources.files("pactwatch").joinpath("data/dates.json").read_text("utf-8"))
+_DATA = lexicon.read_json("dates.json")  # with the overrides of $PACTWATCH_DATA
 
 _MONTHS: dict[str, int] = _DATA["months"]
 _WEEKDAYS: dict[str, int] = _DATA["weekdays"]

@@ -34,8 +34,8 @@ from typing import Any, Iterable, Iterator
 
 __all__ = ["Country", "Org", "Role", "Person", "Knowledge", "load_knowledge", "DATA_DIR", "NON_STATE_CODES"]
 
-DATA_DIR = Path(__file__).resolve().parent / "data"
-ENV_VAR = "PACTWATCH_DATA"
+from . import lexicon
+from .lexicon import DATA_DIR  # noqa: E402  (one place says where data lives)
 
 NON_STATE_CODES = {
     "IGO": "Intergovernmental organization",
@@ -757,7 +757,7 @@ _DEFAULT: dict[tuple, Knowledge] = {}
 def load_knowledge() -> Knowledge:
     """The default knowledge base: built-in data plus the folders named in $PACTWATCH_DATA
     (colon-separated). Cached per value of the variable."""
-    extra = tuple(p for p in os.environ.get(ENV_VAR, "").split(os.pathsep) if p.strip())
+    extra = tuple(str(p) for p in lexicon.extra_dirs())
     kb = _DEFAULT.get(extra)
     if kb is None:
         kb = _DEFAULT[extra] = Knowledge.load(extra_dirs=extra)

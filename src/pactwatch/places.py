@@ -42,14 +42,14 @@ import unicodedata
 from pathlib import Path
 from typing import Iterable
 
+from pactwatch import lexicon
 from pactwatch.model import Location
 
 __all__ = ["Gazetteer", "normalize_place"]
 
 log = logging.getLogger(__name__)
 
-DATA_DIR = Path(__file__).resolve().parent / "data"
-DEFAULT_ALIAS_FILE = DATA_DIR / "place_aliases.tsv"
+DEFAULT_ALIAS_FILE = lexicon.DATA_DIR / "place_aliases.tsv"
 
 CAPITAL_BOOST = 2.5      # a national capital beats a namesake up to 2.5x its size
 ALT_NAME_FACTOR = 0.1    # a match on an alternate name counts a tenth of a match on the name
@@ -152,11 +152,12 @@ class Gazetteer:
 
     @classmethod
     def default(cls) -> "Gazetteer":
-        """The shared gazetteer (bundled aliases only); its index is built on first use."""
+        """The shared gazetteer (bundled aliases, then those of $PACTWATCH_DATA); its index is
+        built on first use."""
         if cls._default is None:
             with cls._default_lock:
                 if cls._default is None:
-                    cls._default = cls()
+                    cls._default = cls(extra_alias_files=lexicon.files("place_aliases.tsv")[1:])
         return cls._default
 
     # ------------------------------------------------------------------ building

@@ -25,11 +25,11 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from pactwatch import lexicon
 from pactwatch.model import TOPICS
 
 __all__ = ["find_topics", "topics_in", "find_agreements", "TopicMatcher", "AGREEMENT_KINDS"]
 
-DATA_DIR = Path(__file__).resolve().parent / "data"
 STOP = "-"
 
 _PHRASE = re.compile(r"[\w\s'’&/.-]+")
@@ -274,8 +274,8 @@ def _in_org_name(text: str, start: int, end: int) -> bool:
 
 @lru_cache(maxsize=1)
 def _topic_matcher() -> TopicMatcher:
-    path = DATA_DIR / "topics.tsv"
-    return TopicMatcher(_read_table(path), TOPICS, str(path))
+    paths = lexicon.files("topics.tsv")
+    return TopicMatcher([row for p in paths for row in _read_table(p)], TOPICS, ", ".join(map(str, paths)))
 
 
 def find_topics(text: str) -> list[tuple[int, int, str]]:
@@ -399,8 +399,8 @@ def _named_agreements(text: str) -> list[tuple[int, int, dict[str, Any]]]:
 
 @lru_cache(maxsize=1)
 def _agreement_matcher() -> TopicMatcher:
-    path = DATA_DIR / "agreements.tsv"
-    return TopicMatcher(_read_table(path), None, str(path))
+    paths = lexicon.files("agreements.tsv")
+    return TopicMatcher([row for p in paths for row in _read_table(p)], None, ", ".join(map(str, paths)))
 
 
 def find_agreements(text: str) -> list[tuple[int, int, dict[str, Any]]]:

@@ -1,0 +1,66 @@
+"""Every data file is read through `pactwatch.lexicon` and can be extended from $PACTWATCH_DATA.
+
+The overrides are read when a module first loads its data, so each check runs in a fresh
+Python process with PACTWATCH_DATA set, as a user would run pactwatch.
+"""
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from pactwatch import lexicon
+
+OVERRIDES = {
+    "dates.json": json.dumps({"months": {"brumaire": 11}}),
+    "topics.tsv": "topic\tpattern\nquantum\tqubit farm\n",
+    "agreements.tsv": "kind\tpattern\nletter of intent\tcompact of friendship\n",
+    "place_aliases.tsv": "alias\tplace\tcountry\tlat\tlon\tgeonames_id\nZorbatown\tZorbatown\tFIN\t60.0\t25.0\t999999901\n",
+}
+
+CHECK = """
+import json, pactwatch
+from pactwatch import dates, topics, places, knowledge
+out = {
+  "month": dates.resolve_date("in Brumaire", "2025-03-10", sentence="The talks were held in Brumaire."),
+  "topic": [t for _, _, t in topics.find_topics("They toured a qubit farm.")],
+  "agreement": [a["kind"] for _, _, a in topics.find_agreements("They signed a compact of friendship.")],
+  "place": getattr(places.Gazetteer.default().lookup("Zorbatown"), "country", None),
+  "country": [c.code for c in [knowledge.load_knowledge().country("Freedonia")] if c],
+}
+print(json.dumps(out))
+"""
+
+
+def test_files_in_reading_order(tmp_path: Path) -> None:
+    (tmp_path / "topics.tsv").write_text("topic\tpattern\n", encoding="utf-8")
+    paths = lexicon.files("topics.tsv", extra=(tmp_path, tmp_path / "nothing-here"))
+    assert paths == [lexicon.DATA_DIR / "topics.tsv", tmp_path / "topics.tsv"]
+    with pytest.raises(FileNotFoundError, match="no-such.tsv"):
+        lexicon.files("no-such.tsv")
+
+
+def test_json_merge() -> None:
+    base = {"a": {"x": 1, "y": [1, 2]}, "b": 2}
+    assert lexicon.merge(base, {"a": {"y": [2, 3], "z": 0}, "b": 5, "c": 1}) == \
+        {"a": {"x": 1, "y": [1, 2, 3], "z": 0}, "b": 5, "c": 1}
+
+
+def test_every_data_file_can_be_extended(tmp_path: Path) -> None:
+    files = dict(OVERRIDES, **{"countries.tsv": "code\tname\taliases\tdemonyms\tcapitals\n"
+                                                "FRD\tFreedonia\t\tFreedonian\tFredville\n"})
+    for name, text in files.items():
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    env = dict(os.environ, PACTWATCH_DATA=str(tmp_path))
+    proc = subprocess.run([sys.executable, "-c", CHECK], capture_output=True, text=True, env=env, timeout=300)
+    assert proc.returncode == 0, proc.stderr
+    got = json.loads(proc.stdout)
+    assert got["month"] and got["month"].endswith("-11")
+    assert got["topic"] == ["quantum"]
+    assert got["agreement"] == ["letter of intent"]
+    assert got["place"] == "FIN"
+    assert got["country"] == ["FRD"]
