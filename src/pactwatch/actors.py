@@ -75,11 +75,13 @@ class DocActors:
         return [m.entity for m in self.mentions]
 
     def in_tokens(self, token_ids) -> list[Mention]:
-        """Mentions owning any of these tokens, in text order, each once."""
+        """Mentions owning any of these tokens, in text order, each once: the parties they can name.
+        A news agency or paper ("(Reuters) --", "Yonhap reported") is the source of a report, never a
+        party to what it reports, and is left out."""
         seen, out = set(), []
         for i in sorted(token_ids):
             m = self.owner.get(i)
-            if m is not None and id(m) not in seen:
+            if m is not None and id(m) not in seen and m.entity.sector_code != "JRN":
                 seen.add(id(m))
                 out.append(m)
         return out
@@ -184,12 +186,15 @@ class ActorResolver:
                 for m in inner:
                     raw_mentions.remove(m)
                 name = re.sub(r"'s$|’s$", "", text[s:e]).strip()
+                name = self._complete_name(text, s, name)
                 span = toks(s, s + len(name))
                 if span is None or not re.search(r"[A-Z]", name) or NOT_A_NAME.search(name):
                     continue
+                for m in [m for m in raw_mentions if s <= m.start and m.end <= s + len(name)]:
+                    raw_mentions.remove(m)      # "Leyen" tagged a place inside the completed name
                 pe = Entity(raw_text=name, entity_name=name, entity_type="person")
                 raw_mentions.append(Mention(s, s + len(name), span[0], span[1], pe, "person", head_of(*span)))
-                taken.append((s, e))
+                taken.append((s, max(e, s + len(name))))
             elif ent.label_ in ("ORG", "NORP") and not overlaps_taken(s, e):
                 name = re.sub(r"^(the|The)\s+", "", text[s:e])
                 name = re.sub(r"'s$|’s$", "", name).strip()
@@ -210,6 +215,8 @@ class ActorResolver:
                     continue
                 if len(inner) == 1 and inner[0].end - inner[0].start >= (e - s) - 4:
                     continue
+                if len({m.entity.country for m in inner if m.entity.country}) >= 2:
+                    continue    # "the Peru-Chile joint commission": a body named for its parties stands for them
                 name = re.sub(r"^(the|The)\s+", "", text[s:e])
                 name = re.sub(r"'s$|’s$", "", name).strip()
                 if not (GOV_BODY.search(name) or ORG_WORD.search(name)) and not any(m.kind == "org" for m in inner):
@@ -301,6 +308,21 @@ class ActorResolver:
         return acts
 
     # -- helpers -------------------------------------------------------------------------------------
+    def _complete_name(self, text: str, s: int, name: str) -> str:
+        """A person name the tagger cut short ("Jan van der" of "Jan van der Berg") completed by the next
+        one or two words, when the longer name is a known person and the shorter is not."""
+        if self.kb.person(name) is not None:
+            return name
+        words = re.match(r"(?:[ \t]+[A-Z][\w'’.-]*){1,2}", text[s + len(name): s + len(name) + 60])
+        if not words:
+            return name
+        parts = words.group(0).split()
+        for k in range(len(parts), 0, -1):
+            longer = name + " " + " ".join(parts[:k])
+            if self.kb.person(longer) is not None:
+                return longer
+        return name
+
     def _home_country(self, document: Document, mentions: list[Mention]) -> tuple[str | None, int]:
         """The article's home country and the end offset of its dateline (0 if none)."""
         from .nlp import dateline
