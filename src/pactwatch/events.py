@@ -178,17 +178,24 @@ class EventCoder:
                 return None
             if t.dep_ in ("amod", "compound") and t.tag_ in ("VBN", "VBG"):
                 return None     # "a shared ecosystem", "the growing importance"
+            if t.dep_ == "prep":
+                return None     # "Given the risks", "Following the talks": a verb used as a preposition
             # phrasal verbs and verb + object idioms
             for c in t.children:
                 cl = _lemma(c)
                 if c.dep_ in ("prt", "prep", "dobj", "acomp", "advmod"):
                     for key in ((lem, cl), (lem, c.lower_)):
                         if key in r.phrasal:
+                            if f"{key[0]} {key[1]}" in r.cfg["courtesy_calls"] and not any(
+                                    x.dep_ == "aux" and x.lower_ == "to" for x in t.subtree):
+                                return Trigger(lem, "V", "CONSULT", "visit", "meeting")   # "will call on the king"
                             return r.phrasal[key]
                 if lem == "be" and c.dep_ == "acomp" and ("be", cl) in r.phrasal:
                     return r.phrasal[("be", cl)]
             if lem == "be":
                 return None
+            if t.pos_ == "ADJ" and not t.tag_.startswith("VB"):
+                return None     # "free from coercion" is a state, not a release
             tr = r.verbs.get(lem)
             if tr is not None and lem in ("call", "phone", "telephone") and any(
                     c.dep_ in ("oprd", "xcomp", "ccomp", "attr") for c in t.children):
@@ -201,19 +208,23 @@ class EventCoder:
             lem = t.lower_ if t.lower_ in r.nouns or t.lower_ in ("talks", "negotiations") else lem
             comp = [c for c in t.children if c.dep_ in ("compound", "amod") and c.i == t.i - 1]
             if comp:
-                phrase = f"{comp[0].lower_} {t.lower_}"
-                if phrase in r.noun_phrases:
-                    return r.noun_phrases[phrase]
-                phrase = f"{comp[0].lower_} {lem}"
-                if phrase in r.noun_phrases:
-                    return r.noun_phrases[phrase]
+                for phrase in (f"{comp[0].lower_} {t.lower_}", f"{comp[0].lower_} {lem}"):
+                    if phrase in r.noun_phrases:
+                        found = r.noun_phrases[phrase]
+                        return None if found.cls == "none" else found     # "a press release"
             if t.pos_ == "PROPN" and lem not in ("deal", "agreement", "accord", "treaty", "pact", "summit"):
                 return None
             if lem == "call" and any(c.dep_ == "prep" and c.lower_ == "for" for c in t.children):
                 return None     # "a call for proposals" is no telephone call
             if lem == "memorandum" or t.lower_ == "mou":
                 return r.nouns.get("memorandum")
-            return r.nouns.get(lem)
+            tr = r.nouns.get(lem)
+            if tr is not None and tr.type in ("REQUEST", "AID") and any(
+                    c.dep_ == "prep" and c.lower_ == "for" and any(
+                        g.dep_ == "pobj" and _lemma(g) in r.cfg["non_material_objects"] for g in c.children)
+                    for c in t.children):
+                return None     # "requests for comment": asking a newsroom question is no diplomatic request
+            return tr
         return None
 
     # ------------------------------------------------------------------ main entry
@@ -262,6 +273,11 @@ class EventCoder:
                     and obj.pos_ == "NOUN" \
                     and not obj.ent_type_ and _lemma(obj) not in cfg["visitor_nouns"]:
                 trig.pop(t.i)     # "has received 60 applications" is no visit
+                continue
+            thing = obj if obj is not None else (t.head if t.dep_ == "acl" and t.tag_ == "VBN" else None)
+            if thing is not None and t.i in trig and trig[t.i].type in ("RETREAT", "AID") and \
+                    _lemma(thing) in cfg["non_material_objects"]:
+                trig.pop(t.i)     # "released a roadmap", "a statement released after", "gave details"
                 continue
             if obj is None:
                 continue
@@ -312,8 +328,8 @@ class EventCoder:
                 parent[i] = -1
         mentions = []
         for i, tr in sorted(trig.items()):
-            if i in parent:
-                continue
+            if i in parent or tr.cls == "purpose":
+                continue        # "we aim to deepen ties": a purpose, with what it governs, is no event
             t = sdoc[i]
             m = self._make_mention(document, sdoc, span, sent, t, tr, trig, parent, actors, state)
             if m is not None and i in absorbed_noun:
@@ -437,7 +453,7 @@ class EventCoder:
             if h.i in trig:
                 ht = trig[h.i]
                 if ht.pos == "V":
-                    if ht.cls == "governs" and dep not in ("nsubj", "nsubjpass"):
+                    if ht.cls in ("governs", "purpose") and dep not in ("nsubj", "nsubjpass"):
                         return h.i
                     if tt is not None and tt.pos == "N" and nominal_path and steps <= 4:
                         return h.i
@@ -505,6 +521,8 @@ class EventCoder:
                 return None
         # modality
         self._modality(m, t, pred, folded, sdoc)
+        if tr.pos == "V" and self._content_subject(pred, folded):
+            return None     # "the accord will deepen ties", "the action aims to ...": what a thing does, no event
         # participants
         self._participants(m, t, pred, folded, sdoc, actors, state)
         if m.report and m.actors and m.type in VERBAL_TYPES:
@@ -554,6 +572,30 @@ class EventCoder:
                                                     r"(?:on|of|over|for)\s+(?:\w+\s+){0,4}$", text[:f[0]], re.I)]
         return _pick_agreement(found)
 
+    def _content_subject(self, pred, folded) -> bool:
+        """Whether the clause's subject is an agreement, a measure or a document (``content_subjects``):
+        such a clause tells what the thing says, does or aims at; the deal's signing is the event."""
+        cfg = self.rules.cfg
+        cur = pred
+        for _ in range(3):
+            subj = next((c for c in cur.children if c.dep_ == "nsubj"), None)
+            if subj is not None:
+                if subj.lower_ in ("which", "that") and cur.dep_ == "relcl":
+                    subj = cur.head
+                if subj.i not in folded and _lemma(subj) in cfg["content_subjects"]:
+                    return True
+                if cur.dep_ in ("ccomp", "xcomp") and _lemma(cur.head) in cfg["enabling_verbs"]:
+                    cur = cur.head      # "the memorandum would allow the agencies to share data"
+                    continue
+                return False
+            if cur.dep_ == "relcl" and cur.head.i != cur.i:
+                return False
+            if cur.dep_ in ("xcomp", "conj") and cur.head.i != cur.i and cur.head.pos_ in ("VERB", "AUX"):
+                cur = cur.head
+                continue
+            return False
+        return False
+
     def _speaker_for_state(self, m, pred, actors) -> None:
         """"Bae added that South Korea hopes ...": an official speaking of his own state acts for it."""
         cur = pred
@@ -582,6 +624,12 @@ class EventCoder:
         if m.aux_mode == "negation" and m.type in ("AGREE", "SUPPORT", "COOPERATE", "CONSULT") and m.future:
             m.type, m.mode, m.aux_mode, m.future = "REJECT", "", None, False
             return
+        if m.type == "AGREE" and m.governs and _lemma(pred) in cfg["decision_verbs"] and \
+                m.folded_types & {"CONCEDE", "RETREAT"}:
+            m.type, m.mode, m.future = "CONCEDE", "", False     # "decided to lift its curbs": a concession
+            return
+        if m.future and m.type in ("SANCTION", "COERCE") and any(c in m.sent.text.lower() for c in cfg["immediate_cues"]):
+            m.future = False       # "will ban exports with immediate effect": done, not threatened
         if m.type == "AGREE" and m.governs and m.folded_types & {"ASSAULT", "COERCE", "SANCTION", "MOBILIZE"}:
             m.type, m.mode = "THREATEN", ""      # "vowed to retaliate", "pledged to impose sanctions"
             return
@@ -697,6 +745,9 @@ class EventCoder:
                 m.future = True   # "to be signed"
             if v.dep_ in ("xcomp",) and "to" in aux and _lemma(v.head) in ("be",):
                 m.future = True   # "is to visit"
+            if v is pred and m.type == "COOPERATE" and v.tag_ == "VB" and "to" in aux and \
+                    v.dep_ in ("xcomp", "advcl", "acl", "relcl", "ccomp"):
+                m.future = True   # "readiness to collaborate", "plans to jointly develop": not yet done
             if "would" in aux and m.report:
                 m.future = True
             elif aux & (cfg["hypothetical_aux"] - {"would"}) and not m.future:
@@ -1036,7 +1087,9 @@ class EventCoder:
         if target.pred.tag_ == "VBD" and not target.future and not _promise_words(target.pred) and self._doc_date and \
                 te.value[:10] > self._doc_date[:10] and not self._doc_date.startswith(te.value):
             return      # "called off a visit next month": a past act is not dated after its report
-        scheduled = target.pred.tag_ in ("VBZ", "VBP") and not any(c.dep_ == "aux" for c in target.pred.children)
+        scheduled = target.pred.tag_ in ("VBZ", "VBP") and not any(c.dep_ == "aux" for c in target.pred.children) or \
+            target.pred.tag_ == "VBG" and any(c.dep_ == "aux" and c.lower_ in ("is", "are", "'s", "'re", "am")
+                                              for c in target.pred.children)     # "is taking place on Tuesday"
         past_perfect = re.search(r"\bhad\s+(?:\w+\s+){0,2}\w+(?:ed|en|id|ld)\b", sent.text) is not None
         promised = target.type == "AGREE" and _promise_words(target.pred)
         if (target.future or scheduled or promised) and target.aux_mode != "negation" and not past_perfect:

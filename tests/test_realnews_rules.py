@@ -1,0 +1,128 @@
+"""Rules against events that are not events, the error classes real news shows (issue 9): purpose and
+content clauses, communication coded as material acts, idioms, plans, and the direction of measures.
+
+Every sentence here is written for these tests; none is taken from a news article.
+"""
+from __future__ import annotations
+
+import pytest
+
+import pactwatch
+
+DATE = "2026-03-03"     # a Tuesday
+
+
+def events(text: str, date: str = DATE):
+    return pactwatch.extract(text, date=date, doc_id="t")
+
+
+def types(text: str, date: str = DATE) -> list[str]:
+    return sorted(e.event_type for e in events(text, date))
+
+
+def one(text: str, event_type: str, date: str = DATE):
+    found = [e for e in events(text, date) if e.event_type == event_type]
+    assert len(found) == 1, f"expected one {event_type}: {[(e.event_type, e.trigger) for e in events(text, date)]}"
+    return found[0]
+
+
+def countries(ev) -> set[str]:
+    return {e.country for e in ev.actor + ev.recipient if e.country}
+
+
+# ------------------------------------------------------------------ 1. purpose, goal and content clauses
+@pytest.mark.parametrize("text", [
+    "The aim is to deepen scientific cooperation between Chile and Norway.",
+    "Chile and Norway are aiming to curb exports of rare metals to third countries.",
+])
+def test_aims_and_goals_are_no_events(text) -> None:
+    assert types(text) == []
+
+
+def test_what_an_agreement_will_do_is_no_event() -> None:
+    text = ("Brazil and Kenya signed a memorandum on solar research on Monday. "
+            "The memorandum will deepen cooperation between the two countries' universities.")
+    assert types(text) == ["SUPPORT"]
+
+
+def test_what_an_agreement_allows_is_no_event() -> None:
+    text = "The new accord would allow Chilean and Peruvian universities to share data from their telescopes."
+    assert [e.trigger for e in events(text) if e.trigger in ("share", "allow")] == []
+
+
+# ------------------------------------------------------------------ 2. communication is no material act
+@pytest.mark.parametrize("text", [
+    "The Norwegian embassy released a statement on the talks. Chile released a roadmap for its space programme.",
+    "The ministry provided the details on social media on Friday.",
+    "Peru's foreign minister did not respond to requests for comment from reporters.",
+    "Given the rising costs of research, the two agencies are reviewing their budgets.",
+])
+def test_documents_details_and_comment_are_no_aid_release_or_request(text) -> None:
+    assert not set(types(text)) & {"AID", "RETREAT", "REQUEST"}
+
+
+def test_a_statement_released_after_a_meeting_is_no_release() -> None:
+    assert "RETREAT" not in types("In a statement released after the meeting, Chile and Norway praised the project.")
+
+
+def test_free_from_coercion_is_a_state_not_a_release() -> None:
+    assert types("All countries must be free from coercion, the leaders of Chile and Norway said.") == []
+
+
+def test_a_threat_described_is_no_threat_made() -> None:
+    assert "THREATEN" not in types("Climate change is an existential threat, the Chilean minister said.")
+
+
+# ------------------------------------------------------------------ 3. idioms
+def test_declaring_an_alliance_is_support_not_martial_law() -> None:
+    ev = one("Leaders of Chile and Norway declared the establishment of a quantum alliance on Monday.", "SUPPORT")
+    assert countries(ev) == {"CHL", "NOR"}
+    assert "COERCE" not in types("Leaders of Chile and Norway declared the establishment of a quantum alliance.")
+
+
+def test_declaring_a_state_of_emergency_is_still_coerce() -> None:
+    ev = one("Chile declared a state of emergency in the north on Monday.", "COERCE")
+    assert ev.mode == ["martial-law"]
+
+
+def test_lifting_a_partner_to_a_higher_status_is_no_concession() -> None:
+    assert "CONCEDE" not in types("Argentina lifted Chile to its highest diplomatic status on Monday.")
+
+
+# ------------------------------------------------------------------ 4. plans are promises
+def test_calling_on_a_leader_is_a_planned_visit_not_a_request() -> None:
+    ev = one("The Peruvian ministers will also call on the Chilean president during the trip.", "AGREE")
+    assert countries(ev) == {"PER", "CHL"}
+    assert "REQUEST" not in types("The Peruvian ministers will also call on the Chilean president during the trip.")
+
+
+def test_calling_on_a_state_to_act_is_still_a_request() -> None:
+    one("Peru called on Chile to release the detained scientists.", "REQUEST")
+
+
+def test_a_meeting_taking_place_on_a_later_day_is_agree() -> None:
+    ev = one("Science ministers of Chile and Norway are meeting in Oslo on March 10.", "AGREE")
+    assert ev.date == "2026-03-10"
+    assert "CONSULT" not in types("Science ministers of Chile and Norway are meeting in Oslo on March 10.")
+
+
+def test_readiness_to_collaborate_is_agree() -> None:
+    ev = one("Peru has expressed its readiness to collaborate with Chile on satellite research.", "AGREE")
+    assert countries(ev) == {"PER", "CHL"}
+    assert "COOPERATE" not in types("Peru has expressed its readiness to collaborate with Chile on satellite research.")
+
+
+# ------------------------------------------------------------------ 5. direction of measures
+def test_deciding_to_lift_ones_own_curbs_is_a_concession() -> None:
+    ev = one("Chile decided on Monday to lift its export curbs on lithium to Argentina.", "CONCEDE")
+    assert ev.date == "2026-03-02"
+    assert "AGREE" not in types("Chile decided on Monday to lift its export curbs on lithium to Argentina.")
+
+
+def test_a_ban_with_immediate_effect_is_a_sanction_not_a_threat() -> None:
+    ev = one("Chile will ban exports of lithium to Argentina with immediate effect, the ministry said.", "SANCTION")
+    assert countries(ev) == {"CHL", "ARG"}
+
+
+def test_a_ban_announced_for_later_is_still_a_threat() -> None:
+    one("Chile will ban exports of lithium to Argentina if the dispute continues, the ministry said.", "THREATEN")
