@@ -48,3 +48,31 @@ def test_ministers_known_by_name_take_their_country() -> None:
                if m.kind == "person"}
     assert by_name.get("Lee Jong-ho") == "KOR"
     assert by_name.get("Michelle Donelan") == "GBR"
+
+
+def test_talks_keep_who_held_them_with_whom() -> None:
+    text = "Kenya's foreign minister held talks with Brazil's trade minister on Tuesday about satellite data."
+    ev = next(e for e in pactwatch.extract(text, date="2024-03-05", doc_id="t") if e.event_type == "CONSULT")
+    assert {e.country for e in ev.actor} == {"KEN"}
+    assert {e.country for e in ev.recipient} == {"BRA"}
+
+
+def test_known_person_the_tagger_missed_is_found_in_the_people_table() -> None:
+    for text in ("Kenya's trade minister will meet EVP Dombrovskis in Nairobi next week.",
+                 "Chile's science minister met EVP Dombrovskis on Monday."):
+        people = [m for m in _mentions(text) if m.kind == "person"]
+        assert [(m.entity.entity_name, m.entity.country) for m in people] == [("Valdis Dombrovskis", "EUR")], text
+
+
+def test_the_two_nations_are_the_two_named_before_in_the_sentence() -> None:
+    text = "Chile is marking 70 years of friendship with Norway, as the two nations established diplomatic ties in 1954."
+    ev = next(e for e in pactwatch.extract(text, date="2024-03-04", doc_id="t") if e.event_type == "SUPPORT")
+    assert _countries(ev) == {"CHL", "NOR"}
+
+
+def test_the_two_sides_resolve_when_between_names_no_party() -> None:
+    text = ("Kenya and Peru agreed on a fisheries plan on Monday. "
+            "Under the plan, the two sides will expand cooperation between their research agencies.")
+    events = [e for e in pactwatch.extract(text, date="2024-03-04", doc_id="t") if e.event_type == "AGREE"]
+    second = next(e for e in events if any("two sides" in x.text for x in e.evidence))
+    assert _countries(second) == {"KEN", "PER"}

@@ -234,6 +234,8 @@ class ActorResolver:
                     raw_mentions.remove(m)
                 raw_mentions.append(Mention(s2, s2 + len(name), span[0], span[1], oe, "org", head_of(*span)))
 
+        # 2b. well-known people the tagger did not label ("Willem-Alexander", "EVP Dombrovskis")
+        raw_mentions.extend(self._known_people(sdoc, text, document.body_start, taken, raw_mentions, toks, head_of))
         raw_mentions.sort(key=lambda m: m.start)
         acts.home_country, dateline_end = self._home_country(document, raw_mentions)
         # the dateline ("SEOUL, Aug 5 --") says where the report was filed, it names no actor
@@ -308,6 +310,40 @@ class ActorResolver:
         return acts
 
     # -- helpers -------------------------------------------------------------------------------------
+    def _known_people(self, sdoc, text, body_start, taken, mentions, toks, head_of) -> list[Mention]:
+        """Runs of proper nouns that no mention covers and that name one person of the people table
+        (full name or an alias only that person has); the longest such name in a run wins."""
+        covered = [(a, b) for a, b in taken] + [(m.start, m.end) for m in mentions]
+        out = []
+        for run in re.finditer(r"[A-Z][\w'’.]*(?:(?:[ \t]+|-)[A-Z][\w'’.]*){0,4}", text[body_start:]):
+            at = body_start + run.start()
+            words = [(at + w.start(), at + w.end())
+                     for w in re.finditer(r"[A-Z][\w'’.]*(?:-[A-Z][\w'’.]*)*", run.group(0))]
+            i = 0
+            while i < len(words):
+                hit = None
+                for j in range(len(words), i, -1):
+                    s, e = words[i][0], words[j - 1][1]
+                    if text[e - 1] == ".":
+                        e -= 1
+                    if any(s < b and a < e for a, b in covered):
+                        continue
+                    span = toks(s, e)
+                    if span is None or any(sdoc[k].pos_ != "PROPN" and not sdoc[k].is_punct
+                                           for k in range(*span)):
+                        continue
+                    if self.kb.person(text[s:e]) is not None:
+                        hit = (s, e, span, j)
+                        break
+                if hit is None:
+                    i += 1
+                    continue
+                s, e, span, i = hit
+                pe = Entity(raw_text=text[s:e], entity_name=text[s:e], entity_type="person")
+                out.append(Mention(s, e, span[0], span[1], pe, "person", head_of(*span)))
+                covered.append((s, e))
+        return out
+
     def _complete_name(self, text: str, s: int, name: str) -> str:
         """A person name the tagger cut short ("Jan van der" of "Jan van der Berg") completed by the next
         one or two words, when the longer name is a known person and the shorter is not."""

@@ -907,7 +907,7 @@ class EventCoder:
                 m.actors = list(state.bodies[body])
                 m.described = True
         # descriptions and pronouns
-        if not m.actors and subj is not None and not between:
+        if not m.actors and subj is not None and not actors.in_tokens(between):
             ents = state.resolve(subj, sdoc, prefer_type=m.type)
             if ents:
                 m.actors = ents
@@ -1204,8 +1204,8 @@ class EventCoder:
             if hosts and guests and typ == "CONSULT" and mode != ["multilateral"]:
                 actors, recips = guests, hosts
                 mode = ["visit"]
-            elif typ == "CONSULT" and first.mode != "visit":
-                actors, recips = allp, []
+            elif typ == "CONSULT" and first.mode != "visit" and not (first.actors and first.recipients):
+                actors, recips = allp, []     # "X held talks with Y" keeps its sides; a meeting of several has none
         date = next((m.date for m in g if m.date is not None and m.date.value), None)
         topics = []
         for m in g:
@@ -1337,7 +1337,7 @@ class _Discourse:
                 people = self._last_people(2, tok.idx, prefer_type)
                 if people:
                     return people
-            return list(self.pair_countries)
+            return list(self.pair_countries) or self._pair_before(tok)
         if low in ("ministry", "department", "agency", "government") and any(c.lower_ == "the" for c in tok.children):
             prior = [m for m in self.actors.mentions if m.kind == "org" and low in m.entity.entity_name.lower()
                      and m.start < tok.idx]
@@ -1348,6 +1348,14 @@ class _Discourse:
                 return [Entity(raw_text=phrase, entity_name=name, country=self.actors.home_country,
                                sector_code="GOV", entity_type="organization")]
         return []
+
+    def _pair_before(self, tok) -> list[Entity]:
+        """The two countries named earlier in the sentence of `tok` ("X will visit Y, the first such trip
+        since the two nations ..."), when nothing before made a pair."""
+        sent = tok.sent
+        ents = [m.entity for m in self.actors.starting_in(sent.start_char, tok.idx)]
+        cs = _countries_as_entities(ents)
+        return cs if len(cs) == 2 else []
 
     def counterpart(self, actors: list[Entity]) -> list[Entity]:
         """The other side of the meeting (else of any event) the article is talking about."""
