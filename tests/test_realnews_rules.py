@@ -126,3 +126,48 @@ def test_a_ban_with_immediate_effect_is_a_sanction_not_a_threat() -> None:
 
 def test_a_ban_announced_for_later_is_still_a_threat() -> None:
     one("Chile will ban exports of lithium to Argentina if the dispute continues, the ministry said.", "THREATEN")
+
+
+# ------------------------------------------------------------------ more of classes 1, 2 and 5
+def test_the_condition_of_a_promise_is_no_event() -> None:
+    text = "Chile will lift its export curbs on copper if Peru withdraws its complaint at the WTO, officials said."
+    assert "RETREAT" not in types(text)
+
+
+def test_a_pledge_to_coordinate_export_controls_is_no_threat() -> None:
+    text = "Chile and Peru would also pledge joint action to coordinate export controls on copper, officials said."
+    assert "THREATEN" not in types(text)
+    one(text, "AGREE")
+
+
+def test_a_pledge_to_impose_sanctions_is_still_a_threat() -> None:
+    one("Chile pledged to impose sanctions on Peru.", "THREATEN")
+
+
+def test_the_threat_of_war_is_a_danger_not_a_threat_made() -> None:
+    assert types("The threat of a trade war has made Chilean officials nervous.") == []
+
+
+def test_a_deployment_alongside_a_partner_is_a_joint_plan() -> None:
+    text = "A Chilean navy frigate will deploy to the Pacific next year, working alongside the Peruvian navy."
+    assert "THREATEN" not in types(text)
+    one(text, "AGREE")
+
+
+def test_what_exchanges_do_is_no_event() -> None:
+    assert types("Such exchanges strengthen our partnership with Peru, the Chilean minister said.") == []
+
+
+def test_reducing_cooperation_is_a_sanction() -> None:
+    one("During his term, the president sharply reduced cooperation with Peru.", "SANCTION")
+
+
+def test_a_crackdown_on_an_industry_is_a_sanction_not_coercion() -> None:
+    text = "Canada on Monday launched its second crackdown on Chile's battery industry, curbing exports to 30 firms."
+    ev = one(text, "SANCTION")
+    assert countries(ev) == {"CAN", "CHL"}
+    assert "COERCE" not in types(text)
+
+
+def test_questions_from_reporters_are_no_investigation() -> None:
+    assert "ACCUSE" not in types("Peruvian officials were questioned by reporters about the plan.")

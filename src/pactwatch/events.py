@@ -219,6 +219,14 @@ class EventCoder:
             if lem == "memorandum" or t.lower_ == "mou":
                 return r.nouns.get("memorandum")
             tr = r.nouns.get(lem)
+            if tr is not None and tr.type == "THREATEN" and any(c.dep_ == "prep" and c.lower_ == "of" for c in t.children) \
+                    and not any(c.dep_ == "poss" for c in t.children):
+                return None     # "the threat of war": a danger described, not a threat someone made
+            if tr is not None and tr.type == "COERCE" and any(
+                    c.dep_ == "prep" and c.lower_ in ("on", "against") and any(
+                        g.dep_ == "pobj" and _lemma(g) in r.cfg["economic_targets"] for g in c.children)
+                    for c in t.children):
+                return Trigger(lem, "N", "SANCTION", "discontinue", "event")   # "a crackdown on its chip industry"
             if tr is not None and tr.type in ("REQUEST", "AID") and any(
                     c.dep_ == "prep" and c.lower_ == "for" and any(
                         g.dep_ == "pobj" and _lemma(g) in r.cfg["non_material_objects"] for g in c.children)
@@ -494,7 +502,10 @@ class EventCoder:
             if i != t.i and ft.cls in ("accord", "meeting") and direct and not _generic_plural(tok):
                 if typ in ("SUPPORT", "AGREE", "CONSULT", "REJECT") and not (typ == "SUPPORT" and ft.cls == "meeting"):
                     cls = ft.cls
-        folded_types = {trig[i].type for i in folded if i != t.i}
+        # a coercive noun counts when a trigger takes it ("vowed sanctions", "pledged to impose sanctions"),
+        # not under a word that is none ("pledged to coordinate export controls")
+        folded_types = {trig[i].type for i in folded if i != t.i and not (
+            trig[i].pos == "N" and trig[i].type in CONFLICT and sdoc[i].head.i not in trig)}
         if typ == "SUPPORT" and tr.lemma in ("sign", "ratify", "finalize", "finalise", "conclude") and cls == "event":
             cls = "accord"      # a signing is the signing of something: mentions of it merge
         if cls in ("governs", "reported_request"):
@@ -521,6 +532,8 @@ class EventCoder:
                 return None
         # modality
         self._modality(m, t, pred, folded, sdoc)
+        if pred.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in cfg["hypothetical_marks"] for c in pred.children):
+            return None     # "will lift its curbs if Seoul withdraws the complaint": a condition, not an event
         if tr.pos == "V" and self._content_subject(pred, folded):
             return None     # "the accord will deepen ties", "the action aims to ...": what a thing does, no event
         # participants
@@ -633,6 +646,8 @@ class EventCoder:
         if m.type == "AGREE" and m.governs and m.folded_types & {"ASSAULT", "COERCE", "SANCTION", "MOBILIZE"}:
             m.type, m.mode = "THREATEN", ""      # "vowed to retaliate", "pledged to impose sanctions"
             return
+        if m.future and m.type == "MOBILIZE" and any(c in m.sent.text.lower() for c in cfg["alongside_cues"]):
+            m.type, m.mode = "AGREE", ""     # "will deploy to the region, working alongside its navy": a joint plan
         if m.future and (m.type in CONFLICT - {"REQUEST", "ACCUSE", "REJECT", "THREATEN"} or
                          (conditional and m.type in ("RETREAT", "SANCTION", "REJECT"))):
             # announcing a future coercive act is a threat: "will impose", "would boycott", "will withdraw unless"
@@ -697,7 +712,8 @@ class EventCoder:
         has_between = any(c.dep_ == "prep" and c.lower_ in ("between", "with", "among") for c in t.children)
         poss_actor = any(c.dep_ == "poss" and actors.owner.get(c.i) is not None for c in t.children) or any(
             c.dep_ in ("compound", "amod", "nmod") and actors.owner.get(c.i) is not None for c in t.children)
-        support = pred is not t and (_lemma(pred) in cfg["support_verbs"] or
+        # a support verb makes its object an event ("made a threat"), not its subject ("the threat of war made ...")
+        support = pred is not t and (_lemma(pred) in cfg["support_verbs"] and t.dep_ != "nsubj" or
                                      _lemma(pred) in ("take", "be", "end", "begin", "open", "close", "conclude"))
         if tr.type == "COOPERATE":
             support = pred is not t and _lemma(pred) in cfg["cooperation_support_verbs"]
