@@ -171,3 +171,16 @@ def test_a_crackdown_on_an_industry_is_a_sanction_not_coercion() -> None:
 
 def test_questions_from_reporters_are_no_investigation() -> None:
     assert "ACCUSE" not in types("Peruvian officials were questioned by reporters about the plan.")
+
+
+def test_a_crackdown_placed_on_the_verb_is_still_a_sanction() -> None:
+    text = "Canada on Monday launched its third crackdown in three years on Chile's battery industry."
+    ev = one(text, "SANCTION")
+    assert countries(ev) == {"CAN", "CHL"}
+
+
+def test_a_promise_to_lift_ones_own_curbs_is_a_concession() -> None:
+    ev = one("Chile will lift its export curbs on copper to Peru next month.", "CONCEDE")
+    assert ev.date == "2026-04"
+    assert countries(ev) == {"CHL", "PER"}
+    one("Chile vowed to lift its export curbs on copper to Peru.", "CONCEDE")

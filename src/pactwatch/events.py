@@ -225,7 +225,7 @@ class EventCoder:
             if tr is not None and tr.type == "COERCE" and any(
                     c.dep_ == "prep" and c.lower_ in ("on", "against") and any(
                         g.dep_ == "pobj" and _lemma(g) in r.cfg["economic_targets"] for g in c.children)
-                    for c in t.children):
+                    for c in list(t.children) + (list(t.head.children) if t.dep_ == "dobj" else [])):
                 return Trigger(lem, "N", "SANCTION", "discontinue", "event")   # "a crackdown on its chip industry"
             if tr is not None and tr.type in ("REQUEST", "AID") and any(
                     c.dep_ == "prep" and c.lower_ == "for" and any(
