@@ -76,3 +76,10 @@ def test_the_two_sides_resolve_when_between_names_no_party() -> None:
     events = [e for e in pactwatch.extract(text, date="2024-03-04", doc_id="t") if e.event_type == "AGREE"]
     second = next(e for e in events if any("two sides" in x.text for x in e.evidence))
     assert _countries(second) == {"KEN", "PER"}
+
+
+def test_ragged_tagger_span_round_a_known_body_keeps_the_body() -> None:
+    for text, want in (("Finance ministers of the Group of Seven(G7) nations met in Rome on Friday.", "Group of Seven"),
+                       ("Thank European Commission staff for a warm welcome in Brussels today.", "European Commission")):
+        orgs = [m.entity for m in _mentions(text) if m.kind == "org"]
+        assert [e.entity_name for e in orgs] == [want], text

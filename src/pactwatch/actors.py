@@ -225,6 +225,9 @@ class ActorResolver:
                 span = toks(s2, s2 + len(name))
                 if span is None:
                     continue
+                if any(m.kind == "org" for m in inner) and (
+                        name.count("(") != name.count(")") or sdoc[span[0]].pos_ in ("VERB", "INTJ")):
+                    continue    # "Thank European Commission", "Group of Seven(G7": a ragged span round a known body
                 country = next((m.entity.country for m in inner if m.entity.country), None)
                 sector = next((m.entity.sector_code for m in inner if m.kind == "org" and m.entity.sector_code),
                               None)
