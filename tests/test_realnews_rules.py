@@ -184,3 +184,12 @@ def test_a_promise_to_lift_ones_own_curbs_is_a_concession() -> None:
     assert ev.date == "2026-04"
     assert countries(ev) == {"CHL", "PER"}
     one("Chile vowed to lift its export curbs on copper to Peru.", "CONCEDE")
+
+
+def test_what_a_passive_content_subject_is_expected_to_do_is_no_event() -> None:
+    assert types("The surveys are expected to conclude in early summer.") == []
+
+
+def test_an_agreement_expected_to_be_signed_is_still_a_promise() -> None:
+    ev = one("The agreement between Chile and Peru is expected to be signed next month.", "AGREE")
+    assert countries(ev) == {"CHL", "PER"}

@@ -590,8 +590,11 @@ class EventCoder:
         such a clause tells what the thing says, does or aims at; the deal's signing is the event."""
         cfg = self.rules.cfg
         cur = pred
+        active = not any(c.dep_ == "auxpass" for c in pred.children)
         for _ in range(3):
-            subj = next((c for c in cur.children if c.dep_ == "nsubj"), None)
+            # "the surveys are expected to conclude": the subject of the verb the event hangs on
+            subj = next((c for c in cur.children if c.dep_ == "nsubj" or
+                         c.dep_ == "nsubjpass" and cur is not pred and active), None)
             if subj is not None:
                 if subj.lower_ in ("which", "that") and cur.dep_ == "relcl":
                     subj = cur.head
