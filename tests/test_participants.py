@@ -41,15 +41,6 @@ def test_person_name_cut_short_by_the_tagger_is_completed_from_the_people_table(
     assert people[0].entity.country == "EUR"
 
 
-def test_ministers_known_by_name_take_their_country() -> None:
-    text = ("The forum will be co-chaired by Science Minister Lee Jong-ho and Michelle Donelan, "
-            "the officials said.")
-    by_name = {m.entity.entity_name: m.entity.country for m in _mentions(text, "2023-11-20")
-               if m.kind == "person"}
-    assert by_name.get("Lee Jong-ho") == "KOR"
-    assert by_name.get("Michelle Donelan") == "GBR"
-
-
 def test_talks_keep_who_held_them_with_whom() -> None:
     text = "Kenya's foreign minister held talks with Brazil's trade minister on Tuesday about satellite data."
     ev = next(e for e in pactwatch.extract(text, date="2024-03-05", doc_id="t") if e.event_type == "CONSULT")
