@@ -56,7 +56,7 @@ def test_known_person_the_tagger_missed_is_found_in_the_people_table() -> None:
 
 
 def test_the_two_nations_are_the_two_named_before_in_the_sentence() -> None:
-    text = "Chile is marking 70 years of friendship with Norway, as the two nations established diplomatic ties in 1954."
+    text = "Chile celebrates seven decades of partnership with Norway this year, since the two nations established formal relations in 1954."
     ev = next(e for e in pactwatch.extract(text, date="2024-03-04", doc_id="t") if e.event_type == "SUPPORT")
     assert _countries(ev) == {"CHL", "NOR"}
 
