@@ -193,3 +193,18 @@ def test_what_a_passive_content_subject_is_expected_to_do_is_no_event() -> None:
 def test_an_agreement_expected_to_be_signed_is_still_a_promise() -> None:
     ev = one("The agreement between Chile and Peru is expected to be signed next month.", "AGREE")
     assert countries(ev) == {"CHL", "PER"}
+
+
+# ------------------------------------------------------------------ duplicates
+def test_a_lead_repeated_under_a_standfirst_is_one_event() -> None:
+    text = ("Chile and Peru agreed to expand cooperation on lithium research, officials said.\n"
+            "(Newswire) — Chile and Peru agreed to expand cooperation on lithium research, officials said.")
+    ev = one(text, "AGREE")
+    assert len(ev.evidence) == 2
+    assert countries(ev) == {"CHL", "PER"}
+
+
+def test_the_same_promise_at_two_times_stays_two_events() -> None:
+    text = ("Chile and Peru agreed on Monday to expand cooperation on lithium research.\n"
+            "In 2024, Chile and Peru had agreed to expand cooperation on lithium research.")
+    assert types(text).count("AGREE") == 2

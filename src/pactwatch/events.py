@@ -1163,6 +1163,10 @@ class EventCoder:
                     best = gi       # "launched a research fund ... launched the fund at the university"
                     break
             if best is None:
+                # a passage told twice (a standfirst repeating the lead): the same words, the same event
+                best = next((gi for gi in order if any(_repeats(x, m) for x in groups[gi])
+                             and all(_compatible(x, m) for x in groups[gi])), None)
+            if best is None:
                 if m.anaphoric and not m.actors and not m.recipients:
                     continue      # "the meeting" with nothing to refer to
                 groups.append([m])
@@ -1706,6 +1710,15 @@ def _compatible(a: EventMention, b: EventMention) -> bool:
     if (a.date and a.date.value and b.vague_time) or (b.date and b.date.value and a.vague_time):
         return False
     return True
+
+
+def _repeats(a: EventMention, b: EventMention) -> bool:
+    """Whether b tells a's event again in the same words, from the trigger to the end of its clause
+    (at least five words)."""
+    def told(m):
+        return " ".join(m.sent.text[m.head.idx - m.sent.start:m.span[1] - m.sent.start].split())
+    ta = told(a)
+    return a.type == b.type and a.sent.start != b.sent.start and len(ta.split()) >= 5 and ta == told(b)
 
 
 def _overlap(group: list[EventMention], m: EventMention) -> bool:
