@@ -208,3 +208,12 @@ def test_the_same_promise_at_two_times_stays_two_events() -> None:
     text = ("Chile and Peru agreed on Monday to expand cooperation on lithium research.\n"
             "In 2024, Chile and Peru had agreed to expand cooperation on lithium research.")
     assert types(text).count("AGREE") == 2
+
+
+def test_reaffirming_a_shared_vision_is_no_event() -> None:
+    assert types("The Chilean and Peruvian presidents reaffirmed their shared vision of an open Pacific.") == []
+
+
+def test_reaffirming_a_commitment_to_a_partner_is_still_agree() -> None:
+    ev = one("Chile reaffirmed its commitment to Peru.", "AGREE")
+    assert countries(ev) == {"CHL", "PER"}

@@ -534,6 +534,8 @@ class EventCoder:
         self._modality(m, t, pred, folded, sdoc)
         if pred.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in cfg["hypothetical_marks"] for c in pred.children):
             return None     # "will lift its curbs if Seoul withdraws the complaint": a condition, not an event
+        if m.type == "AGREE" and m.governs and folded == {t.i} and self._abstract_commitment(t):
+            return None     # "reaffirmed their shared vision", "committed to the rule of law": no partner, no act
         if tr.pos == "V" and self._content_subject(pred, folded):
             return None     # "the accord will deepen ties", "the action aims to ...": what a thing does, no event
         # participants
@@ -584,6 +586,17 @@ class EventCoder:
             found = [f for f in found if re.search(r"\b(?:negotiat\w*|talks|text|terms|draft)\s+(?:\w+\s+){0,4}?"
                                                     r"(?:on|of|over|for)\s+(?:\w+\s+){0,4}$", text[:f[0]], re.I)]
         return _pick_agreement(found)
+
+    def _abstract_commitment(self, t) -> bool:
+        """Whether a promise's only object is an abstract order or vision (``abstract_objects``)."""
+        objs = [c for c in t.children if c.dep_ in ("dobj", "attr")]
+        for c in t.children:
+            if c.dep_ == "acomp":      # "are committed to the rule of law"
+                objs.extend(g for p_ in c.children if p_.dep_ == "prep" and p_.lower_ == "to"
+                            for g in p_.children if g.dep_ == "pobj")
+            if c.dep_ == "prep" and c.lower_ == "to":
+                objs.extend(g for g in c.children if g.dep_ == "pobj")
+        return bool(objs) and all(_lemma(o) in self.rules.cfg["abstract_objects"] for o in objs)
 
     def _content_subject(self, pred, folded) -> bool:
         """Whether the clause's subject is an agreement, a measure or a document (``content_subjects``):
