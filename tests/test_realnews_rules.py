@@ -217,3 +217,15 @@ def test_reaffirming_a_shared_vision_is_no_event() -> None:
 def test_reaffirming_a_commitment_to_a_partner_is_still_agree() -> None:
     ev = one("Chile reaffirmed its commitment to Peru.", "AGREE")
     assert countries(ev) == {"CHL", "PER"}
+
+
+# ------------------------------------------------------------------ a summit as the venue (conventions 14)
+def test_a_multilateral_summit_named_as_the_time_of_a_signing_is_no_event() -> None:
+    text = "Chile and Peru signed a lithium pact on Friday ahead of the G7 summit."
+    assert types(text) == ["SUPPORT"]
+
+
+def test_a_bilateral_summit_named_as_the_setting_is_still_an_event() -> None:
+    text = "Chile and Peru signed a lithium pact on Friday during their summit in Lima."
+    ev = one(text, "CONSULT")
+    assert countries(ev) == {"CHL", "PER"}

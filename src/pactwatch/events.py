@@ -540,6 +540,9 @@ class EventCoder:
             return None     # "the accord will deepen ties", "the action aims to ...": what a thing does, no event
         # participants
         self._participants(m, t, pred, folded, sdoc, actors, state)
+        if tr.pos == "N" and tr.cls == "meeting" and _venue(t, cfg) and (m.actors or m.recipients) and all(
+                e.country in _NON_STATE for e in m.actors + m.recipients):
+            return None     # "ahead of the G7 summit", "during the forum's meeting": a venue, not an event
         if m.report and m.actors and m.type in VERBAL_TYPES:
             self._speaker_for_state(m, pred, actors)
         if tr.cls == "reported_request":
@@ -1631,6 +1634,14 @@ def _frame_prep(t, trig, cfg):
     if p.dep_ != "prep" or p.lower_ not in cfg["frame_preps"] or p.head.i == p.i:
         return None
     return p
+
+
+def _venue(t, cfg) -> bool:
+    """A meeting noun named as the time or place of something else: "during the summit", "ahead of a meeting"."""
+    if t.dep_ != "pobj":
+        return False
+    p = t.head
+    return p.lower_ in cfg["frame_preps"] or p.lower_ == "of" and p.head.lower_ in ("ahead", "eve")
 
 
 def _framing(a: EventMention, b: EventMention) -> bool:
