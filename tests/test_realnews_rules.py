@@ -70,7 +70,7 @@ def test_free_from_coercion_is_a_state_not_a_release() -> None:
 
 
 def test_a_threat_described_is_no_threat_made() -> None:
-    assert "THREATEN" not in types("Climate change is an existential threat, the Chilean minister said.")
+    assert "THREATEN" not in types("Rising seas are a threat to the very existence of island states, the Chilean minister said.")
 
 
 # ------------------------------------------------------------------ 3. idioms
@@ -135,7 +135,7 @@ def test_the_condition_of_a_promise_is_no_event() -> None:
 
 
 def test_a_pledge_to_coordinate_export_controls_is_no_threat() -> None:
-    text = "Chile and Peru would also pledge joint action to coordinate export controls on copper, officials said."
+    text = "Chile and Peru would also pledge to act together to coordinate export controls on copper, officials said."
     assert "THREATEN" not in types(text)
     one(text, "AGREE")
 
@@ -174,7 +174,7 @@ def test_questions_from_reporters_are_no_investigation() -> None:
 
 
 def test_a_crackdown_placed_on_the_verb_is_still_a_sanction() -> None:
-    text = "Canada on Monday launched its third crackdown in three years on Chile's battery industry."
+    text = "Canada on Monday launched a new crackdown, the second this decade, on Chile's battery industry."
     ev = one(text, "SANCTION")
     assert countries(ev) == {"CAN", "CHL"}
 
@@ -187,7 +187,7 @@ def test_a_promise_to_lift_ones_own_curbs_is_a_concession() -> None:
 
 
 def test_what_a_passive_content_subject_is_expected_to_do_is_no_event() -> None:
-    assert types("The surveys are expected to conclude in early summer.") == []
+    assert types("The reviews are expected to finish by late autumn.") == []
 
 
 def test_an_agreement_expected_to_be_signed_is_still_a_promise() -> None:
