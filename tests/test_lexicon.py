@@ -20,17 +20,24 @@ OVERRIDES = {
     "topics.tsv": "topic\tpattern\nquantum\tqubit farm\n",
     "agreements.tsv": "kind\tpattern\nletter of intent\tcompact of friendship\n",
     "place_aliases.tsv": "alias\tplace\tcountry\tlat\tlon\tgeonames_id\nZorbatown\tZorbatown\tFIN\t60.0\t25.0\t999999901\n",
+    "triggers.tsv": "lemma\tpos\ttype\tmode\tclass\nparley\tV\tCONSULT\t\tevent\n",
+    "event_rules.json": json.dumps({"lexicon_test_words": ["zzyzx"]}),
+    "portfolios.txt": "# portfolios\nlighthouses and fog signals\n",
 }
 
 CHECK = """
 import json, pactwatch
-from pactwatch import dates, topics, places, knowledge
+from pactwatch import dates, topics, places, knowledge, actors, events
 out = {
   "month": dates.resolve_date("in Brumaire", "2025-03-10", sentence="The talks were held in Brumaire."),
   "topic": [t for _, _, t in topics.find_topics("They toured a qubit farm.")],
   "agreement": [a["kind"] for _, _, a in topics.find_agreements("They signed a compact of friendship.")],
   "place": getattr(places.Gazetteer.default().lookup("Zorbatown"), "country", None),
   "country": [c.code for c in [knowledge.load_knowledge().country("Freedonia")] if c],
+  "trigger": events.Rules.load().verbs["parley"].type,
+  "rules": sorted(events.Rules.load().cfg["lexicon_test_words"]),
+  "portfolio": "lighthouses and fog signals" in actors._portfolios(),
+  "builtin_trigger": events.Rules.load().verbs["agree"].type,
 }
 print(json.dumps(out))
 """
@@ -64,3 +71,15 @@ def test_every_data_file_can_be_extended(tmp_path: Path) -> None:
     assert got["agreement"] == ["letter of intent"]
     assert got["place"] == "FIN"
     assert got["country"] == ["FRD"]
+    assert got["trigger"] == "CONSULT" and got["builtin_trigger"] == "AGREE"
+    assert got["rules"] == ["zzyzx"] and got["portfolio"] is True
+
+
+def test_no_module_reads_data_files_around_the_loader() -> None:
+    src = Path(lexicon.__file__).parent
+    for path in src.glob("*.py"):
+        if path.name == "lexicon.py":
+            continue
+        text = path.read_text(encoding="utf-8")
+        assert 'resources.files("pactwatch")' not in text, path
+        assert '/ "data"' not in text, path

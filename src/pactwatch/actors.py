@@ -23,11 +23,11 @@ from __future__ import annotations
 import functools
 import itertools
 from bisect import bisect_left
-from importlib import resources
 
 import re
 from dataclasses import dataclass, field
 
+from . import lexicon
 from .knowledge import Knowledge, load_knowledge
 from .model import Document, Entity
 
@@ -101,8 +101,8 @@ def _start(m: Mention) -> int:
 
 @functools.lru_cache(maxsize=1)
 def _portfolios() -> frozenset:
-    text = (resources.files("pactwatch") / "data" / "portfolios.txt").read_text(encoding="utf-8")
-    return frozenset(l.strip().lower() for l in text.splitlines() if l.strip() and not l.startswith("#"))
+    lines = lexicon.read_lines("portfolios.txt")  # the built-in list, then those of $PACTWATCH_DATA
+    return frozenset(l.strip().lower() for l in lines if l.strip() and not l.startswith("#"))
 
 
 def _canon_person_key(name: str) -> str:

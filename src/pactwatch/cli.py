@@ -27,12 +27,11 @@ import re
 import sqlite3
 import sys
 import textwrap
-from importlib import resources
 from pathlib import Path
 
 from sqlalchemy.exc import DBAPIError
 
-from . import __version__
+from . import __version__, lexicon
 from .export import write_csv, write_jsonl
 from .model import EVENT_TYPES, TOPICS, Failure
 from .sanitize import for_terminal, json_text
@@ -407,7 +406,7 @@ def cmd_timeline(args) -> int:
 
 
 def demo_corpus_dir() -> Path:
-    return Path(str(resources.files("pactwatch") / "data" / "demo" / "corpus"))
+    return lexicon.DATA_DIR / "demo" / "corpus"
 
 
 def cmd_demo(args) -> int:

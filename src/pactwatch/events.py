@@ -25,12 +25,11 @@ import csv
 import datetime as _dt
 import functools
 import hashlib
-import json
 import re
 from dataclasses import dataclass, field
-from importlib import resources
 
 from . import dates as dates_mod
+from . import lexicon
 from .actors import DocActors, Mention, describe_pair, is_person_description
 from .knowledge import load_knowledge
 from .model import Document, Entity, Event, Evidence, Location, Sentence
@@ -77,11 +76,13 @@ class Rules:
     @classmethod
     @functools.lru_cache(maxsize=1)
     def load(cls) -> "Rules":
-        base = resources.files("pactwatch") / "data"
         verbs, phrasal, nouns, noun_phrases = {}, {}, {}, {}
-        with (base / "triggers.tsv").open(encoding="utf-8") as f:
-            rows = [r for r in csv.reader((l for l in f if l.strip() and not l.startswith("#")), delimiter="\t")]
-        for r in rows[1:]:
+        rows = []
+        for path in lexicon.files("triggers.tsv"):  # the built-in table, then those of $PACTWATCH_DATA
+            with path.open(encoding="utf-8") as f:
+                rows += [r for r in csv.reader((l for l in f if l.strip() and not l.startswith("#")), delimiter="\t")
+                         if r and r[0].strip().lower() != "lemma"]  # each file may start with the header
+        for r in rows:
             r = (r + ["", "", "", "", ""])[:5]
             t = Trigger(r[0].strip().lower(), r[1].strip(), r[2].strip(), r[3].strip(), r[4].strip() or "event")
             words = t.lemma.split()
@@ -95,7 +96,7 @@ class Rules:
                     nouns[t.lemma] = t
                 else:
                     noun_phrases[t.lemma] = t
-        cfg = json.loads((base / "event_rules.json").read_text(encoding="utf-8"))
+        cfg = lexicon.read_json("event_rules.json")
         for k, v in list(cfg.items()):
             if isinstance(v, list):
                 cfg[k] = set(v)
