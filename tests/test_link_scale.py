@@ -202,3 +202,32 @@ def test_replaced_reports_of_an_event_split_in_parts_relink_as_a_rebuild(tmp_pat
         store.save_many([results[doc]])
         link.update(store, [doc], stale_clusters=stale)
         assert snapshot(store) == snapshot(rebuilt(tmp_path, f"parts{i}", list(results.values()))), doc
+
+
+def _agreement_record(rid: str, date: str, countries: list[str], event_type: str, text: str) -> dict:
+    ents = [{"entity_name": c, "entity_type": "country", "country": c} for c in countries]
+    return {"id": rid, "event_type": event_type, "date": date, "first_reported": date, "actor": ents,
+            "recipient": [], "topics": ["nuclear_energy"], "documents": [rid],
+            "agreement": {"name": "Peaceful Atom Accord", "kind": "agreement"},
+            "evidence": [{"doc_id": rid, "start": 0, "end": len(text), "text": text}]}
+
+
+def test_one_name_with_different_partners_is_two_agreements() -> None:
+    from pactwatch.link import build_agreements
+
+    recs = [_agreement_record("e1", "2024-01-10", ["USA", "FIN"], "AGREE", "Finland and the United States will sign the accord"),
+            _agreement_record("e2", "2024-03-02", ["USA", "CHL"], "SUPPORT", "Chile and the United States signed the accord"),
+            _agreement_record("e3", "2024-04-05", ["FIN"], "SUPPORT", "Finland signed the accord"),
+            _agreement_record("e4", "2024-04-06", [], "SUPPORT", "The accord was signed")]
+    got = {tuple(a["parties"]): [s["stage"] for s in a["stages"]] for a in build_agreements(recs)}
+    assert got == {("FIN", "USA"): ["to_be_signed", "signed", "signed"], ("CHL", "USA"): ["signed"]}
+
+
+def test_an_unnamed_deal_of_other_partners_does_not_join_a_named_one() -> None:
+    from pactwatch.link import build_agreements
+
+    named = _agreement_record("e1", "2024-01-10", ["USA", "CHL"], "SUPPORT", "Chile and the United States signed the accord")
+    other = _agreement_record("e2", "2024-05-02", ["USA", "FIN"], "AGREE", "Finland and the United States will sign a deal")
+    other["agreement"] = {"name": None, "kind": "agreement"}
+    got = {tuple(a["parties"]): [s["stage"] for s in a["stages"]] for a in build_agreements([named, other])}
+    assert got == {("CHL", "USA"): ["signed"], ("FIN", "USA"): ["to_be_signed"]}

@@ -1038,19 +1038,23 @@ def stage_of(r: dict) -> str | None:
 
 
 def build_agreements(canon: list[dict]) -> list[dict]:
+    """Agreement records from canonical events: mentions of one name with compatible parties (one
+    set inside the other, or none named) are one agreement, so the United States' agreements of
+    one name with two different countries stay two; an unnamed mention joins a named agreement of
+    compatible parties (sharing one) and the same kind."""
     groups: dict[tuple, dict] = {}
-    named: dict[str, tuple] = {}
+    named: dict[str, list[tuple]] = {}   # normalised name -> keys of its agreements
     items = sorted((r for r in canon if r["agreement"]), key=lambda r: (r["date"] or r["first_reported"] or "", r["id"]))
     for r in items:
         ag = r["agreement"]
         parties = tuple(sorted(_participant_countries(r)))
         name = ag.get("name")
         if name:
-            key = ("name", _norm(name))
+            key = next((k for k in named.get(_norm(name), ()) if _compatible(groups[k]["parties"], parties)),
+                       ("name", _norm(name), len(named.get(_norm(name), ()))))
         else:
-            # an unnamed mention joins a named agreement of the same parties and kind, if one is known
-            key = next((k for n, k in named.items() if set(groups[k]["parties"]) & set(parties)
-                        and groups[k]["kind"] in (ag.get("kind"), None, "agreement", "deal")
+            key = next((k for ks in named.values() for k in ks if set(groups[k]["parties"]) & set(parties)
+                        and _compatible(groups[k]["parties"], parties) and groups[k]["kind"] in (ag.get("kind"), None, "agreement", "deal")
                         and (set(groups[k]["topics"]) & set(r["topics"]) or not r["topics"])), None)
             key = key or ("typed", ag.get("kind"), parties, (r["topics"] or [""])[0])
         g = groups.get(key)
@@ -1058,7 +1062,7 @@ def build_agreements(canon: list[dict]) -> list[dict]:
             g = groups[key] = {"id": "a-" + r["id"], "name": name, "kind": ag.get("kind"), "parties": list(parties),
                                "signatories": [], "topics": [], "stages": [], "countries": list(parties)}
             if name:
-                named[_norm(name)] = key
+                named.setdefault(_norm(name), []).append(key)
         g["name"] = g["name"] or name
         if ag.get("kind") and (g["kind"] in (None, "agreement", "deal")):
             g["kind"] = ag.get("kind")
@@ -1077,6 +1081,12 @@ def build_agreements(canon: list[dict]) -> list[dict]:
         g["stages"].sort(key=lambda s: (s["date"] or "", STAGES.index(s["stage"])))
         g["status"] = g["stages"][-1]["stage"] if g["stages"] else None
     return sorted(groups.values(), key=lambda g: g["id"])
+
+
+def _compatible(a, b) -> bool:
+    """Two party sets that may be one agreement's: either is empty, or one holds the other."""
+    a, b = set(a), set(b)
+    return not a or not b or a <= b or b <= a
 
 
 # ---------------------------------------------------------------------------------------------- actors
