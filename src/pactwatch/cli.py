@@ -484,34 +484,22 @@ def _country_arg(value: str) -> str:
     return value.upper()
 
 
-def _positive(value: str) -> int:
-    try:
-        n = int(value)
-    except ValueError:
-        n = 0
-    if n < 1:
-        raise argparse.ArgumentTypeError(f"{for_terminal(value, oneline=True)!r} is not a positive whole number")
-    return n
+def _number(kind, ok, what):
+    """An argparse type: `kind(value)` when `ok` says it is in range, else an error naming `what`."""
+    def convert(value: str):
+        try:
+            n = kind(value)
+        except ValueError:
+            n = None
+        if n is None or not ok(n):
+            raise argparse.ArgumentTypeError(f"{for_terminal(value, oneline=True)!r} is not {what}")
+        return n
+    return convert
 
 
-def _confidence(value: str) -> float:
-    try:
-        c = float(value)
-    except ValueError:
-        c = -1.0
-    if not 0.0 <= c <= 1.0:
-        raise argparse.ArgumentTypeError(f"{for_terminal(value, oneline=True)!r} is not a confidence between 0 and 1")
-    return c
-
-
-def _count(value: str) -> int:
-    try:
-        n = int(value)
-    except ValueError:
-        n = -1
-    if n < 0:
-        raise argparse.ArgumentTypeError(f"{for_terminal(value, oneline=True)!r} is not a whole number >= 0")
-    return n
+_positive = _number(int, lambda n: n >= 1, "a positive whole number")
+_count = _number(int, lambda n: n >= 0, "a whole number >= 0")
+_confidence = _number(float, lambda c: 0.0 <= c <= 1.0, "a confidence between 0 and 1")
 
 
 def build_parser() -> argparse.ArgumentParser:
