@@ -841,22 +841,36 @@ def _canonical(cid: str, evs: list[Event], doc_dates: dict, links) -> dict:
 # ---------------------------------------------------------------------------------------------- derived records
 def refresh_derived(store, scope: set[str] | None, cfg: LinkConfig, load=None) -> tuple[int, int]:
     """Recompute commitments and agreements that involve these countries (all if None)."""
-    if scope is None:
-        ids = store.event_ids()
-    else:
-        # the touched countries, and the records that involve no country at all (always refreshed,
-        # since no country change would reach them)
-        ids = sorted({i for c in scope for i in store.events_by_country(c)} | set(store.events_without_country()))
-    canon = canonical_events(store, ids, load, coded_roles=False)   # stored records: roles coded when read
+    canon = _scoped_canon(store, scope, load)
     if scope is not None:
+        # an agreement named in these records may have parties outside the scope (a stored record of
+        # the same name): widen the scope to them, so that it is rebuilt whole, as a rebuild would
+        names = {_norm(r["agreement"]["name"]) for r in canon if (r["agreement"] or {}).get("name")}
+        more = {c for a in store.derived("agreement") if a["name"] and _norm(a["name"]) in names
+                for c in a["parties"]} - set(scope)
+        if more:
+            scope = set(scope) | more
+            canon = _scoped_canon(store, scope, load)
         scope = set(scope) | {""}
-        canon = [r for r in canon if not _participant_countries(r) or _participant_countries(r) & scope]
     as_of = store.latest_document_date()
     commitments = build_commitments(canon, as_of, cfg)
     agreements = build_agreements(canon)
     store.replace_derived("commitment", commitments, scope)
     store.replace_derived("agreement", agreements, scope)
     return len(commitments), len(agreements)
+
+
+def _scoped_canon(store, scope: set[str] | None, load) -> list[dict]:
+    """Canonical records involving these countries (all if None), and those involving none (always
+    refreshed, since no country change would reach them)."""
+    if scope is None:
+        ids = store.event_ids()
+    else:
+        ids = sorted({i for c in scope for i in store.events_by_country(c)} | set(store.events_without_country()))
+    canon = canonical_events(store, ids, load, coded_roles=False)   # stored records: roles coded when read
+    if scope is not None:
+        canon = [r for r in canon if not _participant_countries(r) or _participant_countries(r) & set(scope)]
+    return canon
 
 
 def _participant_countries(r: dict) -> set[str]:
