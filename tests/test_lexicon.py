@@ -27,7 +27,7 @@ OVERRIDES = {
 
 CHECK = """
 import json, pactwatch
-from pactwatch import dates, topics, places, knowledge, actors, events
+from pactwatch import dates, topics, places, knowledge, actors, coding as events
 out = {
   "month": dates.resolve_date("in Brumaire", "2025-03-10", sentence="The talks were held in Brumaire."),
   "topic": [t for _, _, t in topics.find_topics("They toured a qubit farm.")],
@@ -77,7 +77,7 @@ def test_every_data_file_can_be_extended(tmp_path: Path) -> None:
 
 def test_no_module_reads_data_files_around_the_loader() -> None:
     src = Path(lexicon.__file__).parent
-    for path in src.glob("*.py"):
+    for path in src.rglob("*.py"):
         if path.name == "lexicon.py":
             continue
         text = path.read_text(encoding="utf-8")

@@ -13,7 +13,7 @@ from typing import Callable, Iterable, Iterator
 
 from . import nlp
 from .actors import ActorResolver
-from .events import EventCoder
+from .coding import EventCoder
 from .ingest import DEFAULT_LIMITS, Limits, iter_documents
 from .model import DocResult, Document, Entity, Failure
 from .store import StoreError

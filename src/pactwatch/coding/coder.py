@@ -1,0 +1,214 @@
+"""Event stage: PLOVER events from a parsed document and its resolved actors.
+
+For every sentence:
+1. find trigger words (verbs, nouns and phrasal verbs listed in
+   ``data/triggers.tsv``);
+2. fold triggers into event heads: a verb that governs its complement
+   ("agreed to cooperate", "demanded that ... cancel") or its object noun
+   ("sign an agreement") makes one event; reporting verbs ("said",
+   "announced") are never events themselves;
+3. read the participants off the parse (subject -> actor; object, dative and
+   prepositional objects -> recipient; passive subjects -> recipient; agents
+   -> actor), resolving descriptions ("the two countries") and pronouns;
+4. set auxiliary mode (future / hypothetical / negation) and apply PLOVER's
+   rule that cooperative events stated in the future are AGREE;
+5. attach the time expression, place, topics and agreement of the mention.
+
+Mentions of one real event in one article are merged (same category and
+kind, compatible participants, place and date; or an anaphoric "the meeting",
+"the agreement"). Undated events inherit the date of the event the article
+was last talking about, unless their sentence says the time was another one.
+"""
+from __future__ import annotations
+
+from ..actors import DocActors
+from ..model import Document, Event, Sentence
+from ..nlp import too_long
+from ..places import Gazetteer
+from ..topics import topics_in
+from .mention import EventMention, dedupe, entities_of
+from .merging import MergeRules
+from .modality import ModalityRules
+from .participants import ParticipantRules, Discourse, np_tokens
+from .record import RecordBuilder
+from .rules import CONFLICT, NON_STATE, VERBAL_TYPES, Rules
+from .settings import SettingRules
+from .triggers import TriggerRules, generic_plural, venue
+
+
+def _align(sentences: list[Sentence], spans) -> list[Sentence | None]:
+    """For each spaCy sentence span, the first sentence record that starts in it or covers its
+    start. Both lists are in text order and do not overlap, so one pass does it: a record
+    that ends before a span starts can match no later span either."""
+    out = []
+    j = 0
+    for sp in spans:
+        while j < len(sentences) and sentences[j].end <= sp.start_char and sentences[j].start < sp.start_char:
+            j += 1
+        s = sentences[j] if j < len(sentences) else None
+        hit = s is not None and (sp.start_char <= s.start < sp.end_char or s.start <= sp.start_char < s.end)
+        out.append(s if hit else None)
+    return out
+
+
+def _clause_span(m: EventMention, others: list[EventMention], sdoc, sent: Sentence) -> tuple[int, int]:
+    """The part of the sentence that reports this event: the clause of its predicate, without the
+    clauses of the other events of the sentence, as one contiguous stretch around the trigger."""
+    root = m.pred
+    other_preds = {o.pred.i for o in others if o is not m} | {o.head.i for o in others if o is not m}
+    for _ in range(3):     # "work to establish X": the clause is "work to establish X"
+        h = root.head
+        if root.dep_ in ("xcomp", "conj") and h.i != root.i and h.pos_ in ("VERB", "AUX") and h.i not in other_preds \
+                and h.lemma_.lower() not in Rules.load().cfg["reporting_verbs"]:
+            root = h
+        else:
+            break
+    if m.pred.dep_ in ("acl", "relcl") and m.pred.head.i in m.tokens:
+        root = m.pred.head       # "The Technology Prosperity Deal, to be signed by ...": name included
+    keep = {x.i for x in root.subtree} | {x.i for x in m.head.subtree} | set(m.tokens)
+    mine = set(m.tokens) | {m.pred.i, m.head.i, root.i}
+    for o in others:
+        if o is m:
+            continue
+        for root in (o.pred, o.head):
+            if root.i in keep and root.i not in mine:
+                keep -= {x.i for x in root.subtree} - mine
+    lo = hi = m.head.i
+    while lo - 1 in keep:
+        lo -= 1
+    while hi + 1 in keep:
+        hi += 1
+    while lo < hi and (sdoc[lo].is_punct or sdoc[lo].is_space or sdoc[lo].dep_ in ("cc", "mark")):
+        lo += 1
+    while hi > lo and (sdoc[hi].is_punct or sdoc[hi].is_space or sdoc[hi].dep_ == "cc") and sdoc[hi].text not in (")", '"', "”"):
+        hi -= 1
+    a, b = sdoc[lo].idx, sdoc[hi].idx + len(sdoc[hi].text)
+    a, b = max(a, sent.start), min(b, sent.end)
+    return (a, b) if b > a else (sent.start, sent.end)
+
+
+class EventCoder(TriggerRules, ModalityRules, ParticipantRules, SettingRules, MergeRules, RecordBuilder):
+    def __init__(self, gazetteer: Gazetteer | None = None):
+        self.rules = Rules.load()
+        self.gaz = gazetteer or Gazetteer.default()
+
+    def code(self, document: Document, sdoc, sentences: list[Sentence], actors: DocActors,
+             offset: int = 0) -> list[Event]:
+        """The events of a document. When `document` is a piece of a longer document starting at
+        character `offset` of it, event ids are those of the same events in the whole document.
+        Sentences over `nlp.MAX_SENTENCE_TOKENS` tokens are not coded."""
+        mentions: list[EventMention] = []
+        state = Discourse(actors)
+        sent_spans = list(sdoc.sents)
+        for sent, span in zip(_align(sentences, sent_spans), sent_spans):
+            if sent is None or too_long(span):
+                continue
+            ms = self._sentence(document, sdoc, span, sent, actors, state)
+            mentions.extend(ms)
+            state.after_sentence(ms, span, actors)
+        events = self._merge(document, mentions)
+        self._inherit_dates(events)
+        return [self._finish(document, e, offset) for e in events]
+
+    def _sentence(self, document, sdoc, span, sent, actors, state) -> list[EventMention]:
+        """The event mentions of one sentence: triggers, folded into event heads, each made a mention with
+        its modality and participants; mentions of one event merged; time expressions attached."""
+        trig, absorbed_noun = self._find_triggers(span, sdoc)
+        parent = self._fold(trig, sdoc)
+        mentions = []
+        for i, tr in sorted(trig.items()):
+            if i in parent or tr.cls == "purpose":
+                continue        # "we aim to deepen ties": a purpose, with what it governs, is no event
+            t = sdoc[i]
+            m = self._make_mention(document, sdoc, span, sent, t, tr, trig, parent, actors, state)
+            if m is not None and i in absorbed_noun:
+                m.tokens.add(absorbed_noun[i])
+            if m is not None:
+                mentions.append(m)
+                state.note(m)
+        merged = self._merge_sentence(mentions, sdoc, actors)
+        self._date_sentence(document, merged, sdoc, span, sent)
+        for m in merged:
+            m.span = _clause_span(m, merged, sdoc, sent)
+        return merged
+
+    def _make_mention(self, document, sdoc, span, sent, t, tr, trig, parent, actors, state):
+        cfg = self.rules.cfg
+        folded = {i for i, p in parent.items() if self._root(i, parent) == t.i} | {t.i}
+        typ, mode, cls = tr.type, tr.mode, tr.cls
+        # the class comes from the most specific folded noun: "sign an agreement" is an accord event
+        for i in sorted(folded):
+            ft = trig[i]
+            tok = sdoc[i]
+            direct = tok.dep_ in ("dobj", "nsubjpass", "attr") and (tok.head.i == t.i or tok.head.i in folded)
+            direct = direct or (tok.i == t.head.i and t.dep_ in ("acl", "relcl"))
+            if i != t.i and ft.cls in ("accord", "meeting") and direct and not generic_plural(tok):
+                if typ in ("SUPPORT", "AGREE", "CONSULT", "REJECT") and not (typ == "SUPPORT" and ft.cls == "meeting"):
+                    cls = ft.cls
+        # a coercive noun counts when a trigger takes it ("vowed sanctions", "pledged to impose sanctions"),
+        # not under a word that is none ("pledged to coordinate export controls")
+        folded_types = {trig[i].type for i in folded if i != t.i and not (
+            trig[i].pos == "N" and trig[i].type in CONFLICT and sdoc[i].head.i not in trig)}
+        if typ == "SUPPORT" and tr.lemma in ("sign", "ratify", "finalize", "finalise", "conclude") and cls == "event":
+            cls = "accord"      # a signing is the signing of something: mentions of it merge
+        if cls in ("governs", "reported_request"):
+            cls = "event"
+        if tr.pos == "N":
+            # "launched a mediation effort": the effort is the noun phrase's head
+            base = t.head if t.dep_ == "compound" and t.head.lower_ in self.rules.cfg["light_head_nouns"] else t
+            pred = self._predicate_of_noun(base)
+            if pred is base:
+                pred = t
+        else:
+            pred = t
+        m = EventMention(type=typ, mode=mode, cls=cls, head=t, pred=pred, sent=sent, tokens=folded)
+        obj = next((c for c in pred.children if c.dep_ in ("dobj", "nsubjpass") and c.pos_ == "NOUN"), None)
+        if obj is not None and any(c.dep_ in ("det", "poss") and c.lower_ in ("the", "this", "that", "its", "their")
+                                   for c in obj.children):
+            m.ref_object = obj.lower_
+        m.folded_types = folded_types
+        m.governs = tr.cls == "governs"
+        m.report = self._under_report(pred)
+        # noun triggers need a reason to be events
+        if tr.pos == "N":
+            if not self._noun_is_event(t, pred, tr, actors, m):
+                return None
+        # modality
+        self._modality(m, t, pred, folded, sdoc)
+        if pred.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in cfg["hypothetical_marks"] for c in pred.children):
+            return None     # "will lift its curbs if Seoul withdraws the complaint": a condition, not an event
+        if m.type == "AGREE" and m.governs and folded == {t.i} and self._abstract_commitment(t):
+            return None     # "reaffirmed their shared vision", "committed to the rule of law": no partner, no act
+        if tr.pos == "V" and self._content_subject(pred, folded):
+            return None     # "the accord will deepen ties", "the action aims to ...": what a thing does, no event
+        # participants
+        self._participants(m, t, pred, folded, sdoc, actors, state)
+        if tr.pos == "N" and tr.cls == "meeting" and venue(t, cfg) and (m.actors or m.recipients) and all(
+                e.country in NON_STATE for e in m.actors + m.recipients):
+            return None     # "ahead of the G7 summit", "during the forum's meeting": a venue, not an event
+        if m.report and m.actors and m.type in VERBAL_TYPES:
+            self._speaker_for_state(m, pred, actors)
+        if tr.cls == "reported_request":
+            # "Russia said Sudan must return ...": the speaker asks, the clause's subject is asked
+            rep_subj = [c for c in t.head.children if c.dep_ == "nsubj"]
+            own_subj = [c for c in t.children if c.dep_ in ("nsubj", "nsubjpass")]
+            asked = actors.in_tokens([i for c in own_subj for i in np_tokens(c, True, cfg["frame_nouns"])])
+            asker = actors.in_tokens([i for c in rep_subj for i in np_tokens(c, True, cfg["frame_nouns"])])
+            if asker:
+                m.actors = entities_of(asker)
+                m.recipients = dedupe(entities_of(asked) + [e for e in m.recipients
+                                                           if e.entity_name not in {a.entity_name for a in m.actors}])
+        self._recode(m, t, pred, sdoc, actors, state)
+        if tr.pos == "N" and tr.cls == "meeting" and any(
+                c.dep_ == "amod" and c.lower_ in self.rules.cfg["future_words"] for c in t.children):
+            # "did not mention Ostrowski's planned trip": whatever the sentence says of it, a trip was planned
+            m.type, m.mode, m.aux_mode, m.future = "AGREE", "", None, True
+        # place, topics, agreement
+        m.location = self._location(pred, t, folded, sdoc, span, actors)
+        m.topics = topics_in(sent.text)
+        if m.cls == "accord":
+            m.agreement = self._agreement(sent, t, folded, sdoc)
+            m.cls = "accord"
+        elif m.type in ("AGREE", "SUPPORT", "CONSULT") and m.aux_mode is None:
+            m.agreement = self._clause_agreement(m, pred, folded, sdoc)
+        return m

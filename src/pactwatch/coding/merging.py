@@ -1,0 +1,149 @@
+"""Merging: mentions of one real event, in one sentence or across one article, become one record."""
+from __future__ import annotations
+
+import re
+
+from .mention import EventMention, countries_of, dedupe, people_of
+from .rules import lemma_of
+
+
+def framing(a: EventMention, b: EventMention) -> bool:
+    return a.frame_of is b or b.frame_of is a
+
+
+def own_subject(a: EventMention, b: EventMention) -> bool:
+    """"Mokoena held talks in January, and Pembridge visited Cape Town in May": a conjoined clause with a
+    subject of its own tells another event."""
+    later = b.pred if b.pred.dep_ == "conj" else a.pred
+    return later.dep_ == "conj" and any(c.dep_ in ("nsubj", "nsubjpass") for c in later.children)
+
+
+def distinct_objects(a: EventMention, b: EventMention) -> bool:
+    """Conjoined verbs acting on different things ("rejected the demand and called off the visit") are two events."""
+    oa = {lemma_of(c) for c in a.pred.children if c.dep_ in ("dobj", "nsubjpass")}
+    ob = {lemma_of(c) for c in b.pred.children if c.dep_ in ("dobj", "nsubjpass")}
+    return bool(oa and ob and not oa & ob)
+
+
+def _same_kind(a: EventMention, b: EventMention) -> bool:
+    if a.cls != b.cls:
+        return False
+    if a.type == b.type:
+        return a.cls in ("meeting", "accord") or b.anaphoric or b.ref_object is not None
+    if a.cls == "accord" and b.anaphoric and {a.type, b.type} <= {"AGREE", "SUPPORT"}:
+        return True
+    return False
+
+
+def compatible(a: EventMention, b: EventMention) -> bool:
+    if (a.aux_mode in ("hypothetical", "negation") or b.aux_mode in ("hypothetical", "negation")) \
+            and a.aux_mode != b.aux_mode:
+        return False
+    pa, pb = people_of(a.actors + a.recipients), people_of(b.actors + b.recipients)
+    if pa and pb and not (pa & pb) and not (a.described or b.described):
+        return False
+    ca, cb = countries_of(a.actors + a.recipients), countries_of(b.actors + b.recipients)
+    if len(ca) >= 2 and len(cb) >= 2 and not (ca & cb):
+        return False
+    if a.location and b.location and a.location.geonames_id != b.location.geonames_id and \
+            a.location.name != b.location.name and a.location.country != b.location.country or \
+            (a.location and b.location and a.location.country == b.location.country and a.location.name != b.location.name
+             and a.location.geonames_id != b.location.geonames_id):
+        return False
+    if a.date and b.date and a.date.value and b.date.value:
+        n = min(len(a.date.value), len(b.date.value))
+        if a.date.value[:n] != b.date.value[:n]:
+            return False
+    if (a.date and a.date.value and b.vague_time) or (b.date and b.date.value and a.vague_time):
+        return False
+    return True
+
+
+def _repeats(a: EventMention, b: EventMention) -> bool:
+    """Whether b tells a's event again in the same words, from the trigger to the end of its clause
+    (at least five words)."""
+    def told(m):
+        return " ".join(m.sent.text[m.head.idx - m.sent.start:m.span[1] - m.sent.start].split())
+    ta = told(a)
+    return a.type == b.type and a.sent.start != b.sent.start and len(ta.split()) >= 5 and ta == told(b)
+
+
+def _overlap(group: list[EventMention], m: EventMention) -> bool:
+    pg = set().union(*(people_of(x.actors + x.recipients) for x in group))
+    pm = people_of(m.actors + m.recipients)
+    if pg & pm:
+        return True
+    if not any(x.actors or x.recipients for x in group):
+        return True       # "an upcoming summit" first, its parties named later
+    if m.cls == "meeting" and m.location and any(x.location and x.location.name == m.location.name for x in group):
+        return True       # "after meeting officials in Adelaide ... Doyle met Pratama ... in Adelaide"
+    cg = set().union(*(countries_of(x.actors + x.recipients) for x in group))
+    cm = countries_of(m.actors + m.recipients)
+    return len(cm) >= 2 and cm <= cg or (len(cg) >= 2 and cg <= cm)
+
+
+def absorb(target: EventMention, m: EventMention) -> None:
+    target.tokens |= m.tokens | {m.pred.i}
+    target.actors = dedupe(target.actors + m.actors)
+    target.recipients = dedupe(target.recipients + m.recipients)
+    target.location = target.location or m.location
+    target.agreement = target.agreement or m.agreement
+    for tp in m.topics:
+        if tp not in target.topics:
+            target.topics.append(tp)
+
+
+class MergeRules:
+    def _merge_sentence(self, mentions, sdoc, actors) -> list[EventMention]:
+        """Mentions of one sentence that tell one event (conjoined verbs: "met ... and discussed"; an
+        anaphoric noun) become one; settings are linked to the events they frame first."""
+        self._frames(mentions, sdoc, actors)
+        merged: list[EventMention] = []
+        for m in mentions:
+            tgt = next((x for x in merged if x.type == m.type and x.cls == m.cls and not framing(x, m) and (
+                (m.head.dep_ == "conj" and m.head.head.i in x.tokens or x.head.dep_ == "conj" and x.head.head.i in m.tokens)
+                and (m.cls == "meeting" or not distinct_objects(x, m)) and not own_subject(x, m)
+                or (m.anaphoric or x.anaphoric) and compatible(x, m))), None)
+            if tgt is not None:
+                absorb(tgt, m)
+            else:
+                merged.append(m)
+        return merged
+
+    def _merge(self, document, mentions: list[EventMention]) -> list[list[EventMention]]:
+        groups: list[list[EventMention]] = []
+        recency: list[int] = []
+        for m in mentions:
+            best = None
+            order = sorted(range(len(groups)), key=lambda g: -recency[g])
+            for gi in order:
+                g = groups[gi]
+                if not _same_kind(g[0], m):
+                    continue
+                if not all(compatible(x, m) for x in g):
+                    continue
+                if m.anaphoric or (m.described and m.cls in ("meeting", "accord")) or (
+                        not m.actors and not m.recipients and m.cls in ("meeting", "accord")):
+                    best = gi
+                    break
+                if m.cls in ("meeting", "accord") and _overlap(g, m):
+                    best = gi
+                    break
+                if m.ref_object and any(re.search(r"\b" + re.escape(m.ref_object) + r"\b",
+                                                  x.sent.text[x.span[0] - x.sent.start:x.span[1] - x.sent.start].lower())
+                                        for x in g):
+                    best = gi       # "launched a research fund ... launched the fund at the university"
+                    break
+            if best is None:
+                # a passage told twice (a standfirst repeating the lead): the same words, the same event
+                best = next((gi for gi in order if any(_repeats(x, m) for x in groups[gi])
+                             and all(compatible(x, m) for x in groups[gi])), None)
+            if best is None:
+                if m.anaphoric and not m.actors and not m.recipients:
+                    continue      # "the meeting" with nothing to refer to
+                groups.append([m])
+                recency.append(len(recency))
+            else:
+                groups[best].append(m)
+                recency[best] = max(recency) + 1
+        return groups

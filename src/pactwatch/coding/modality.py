@@ -1,0 +1,148 @@
+"""Modality: future, hypothetical and negated events, and PLOVER's coding rules that depend on them
+(cooperation stated in the future is AGREE, a future coercive act a THREATEN, a refusal a REJECT)."""
+from __future__ import annotations
+
+from .rules import CONFLICT, lemma_of
+
+
+def promise_words(pred) -> bool:
+    """A modal or an infinitive in the event's own clause ("agreed to sign", "said they would"), not in
+    its subject ("the laboratory, which was to focus on ..., was announced")."""
+    skip = set()
+    for c in pred.children:
+        if c.dep_ in ("nsubj", "nsubjpass", "csubj"):
+            skip.update(x.i for x in c.subtree)
+    return any(x.i not in skip and (x.lower_ in ("would", "will", "shall", "'ll") or
+                                    x.lower_ == "to" and x.dep_ == "aux") for x in pred.subtree)
+
+
+class ModalityRules:
+    def _modality(self, m, t, pred, folded, sdoc):
+        cfg = self.rules.cfg
+        chain = [pred]
+        cur = pred
+        for _ in range(3):       # the event verb and the verbs it hangs on (xcomp/ccomp chains)
+            if cur.dep_ in ("xcomp", "ccomp", "conj", "advcl") and cur.head.i != cur.i:
+                cur = cur.head
+                chain.append(cur)
+            else:
+                break
+        for v in [pred] + ([t] if t is not pred else []):
+            kids = list(v.children)
+            aux = {lemma_of(c) for c in kids if c.dep_ in ("aux", "auxpass")} | {c.lower_ for c in kids if c.dep_ == "aux"}
+            if aux & cfg["future_aux"]:
+                m.future = True
+            if "to" in aux and "be" in aux and v.tag_ == "VBN" and v.dep_ in ("acl", "relcl", "xcomp"):
+                m.future = True   # "to be signed"
+            if v.dep_ in ("xcomp",) and "to" in aux and lemma_of(v.head) in ("be",):
+                m.future = True   # "is to visit"
+            if v is pred and m.type == "COOPERATE" and v.tag_ == "VB" and "to" in aux and \
+                    v.dep_ in ("xcomp", "advcl", "acl", "relcl", "ccomp"):
+                m.future = True   # "readiness to collaborate", "plans to jointly develop": not yet done
+            if "would" in aux and m.report:
+                m.future = True
+            elif aux & (cfg["hypothetical_aux"] - {"would"}) and not m.future:
+                m.aux_mode = "hypothetical"
+            elif "would" in aux and not m.report:
+                m.aux_mode = "hypothetical"
+            if any(c.dep_ == "neg" or c.lower_ in ("never",) for c in kids):
+                m.aux_mode = "negation"
+            if any(c.dep_ == "mark" and c.lower_ in cfg["hypothetical_marks"] for c in kids):
+                m.aux_mode = "hypothetical"
+        for v in chain[1:]:
+            lem = lemma_of(v)
+            if lem in ("plan", "schedule", "expect", "prepare", "set", "intend", "aim", "hope") and v.tag_ in (
+                    "VBZ", "VBP", "VBN") and (v.tag_ != "VBN" or any(c.lower_ in ("is", "are", "be", "was", "were")
+                                                                   for c in v.children)):
+                m.future = True
+            if lem in ("due", "slated", "poised") and v.pos_ == "ADJ" and t.dep_ in ("xcomp",) or \
+                    lem in ("due", "slated") and v.pos_ == "ADJ" and pred.dep_ == "xcomp":
+                m.future = True    # "had been due to meet": planned, whatever became of it
+            kids = list(v.children)
+            aux = {c.lower_ for c in kids if c.dep_ == "aux"}
+            if aux & cfg["future_aux"] and m.type != "AGREE":
+                m.future = True
+            if lem in cfg["negating_verbs"]:
+                m.aux_mode = "negation"
+        if any(c.dep_ == "neg" for c in t.children) or any(c.lower_ == "no" and c.dep_ == "det" for c in t.children):
+            m.aux_mode = "negation"
+        if m.aux_mode == "negation":
+            m.future = m.future and False
+
+    def _recode(self, m, t, pred, sdoc, actors, state):
+        """PLOVER's coding rules that depend on modality and participants."""
+        cfg = self.rules.cfg
+        conditional = any(c.dep_ == "advcl" and any(g.dep_ == "mark" and g.lower_ in ("unless", "if") for g in c.children)
+                          for c in pred.children)
+        # a refusal: "will not accept", "failed to reach agreement" (negated agreement or support)
+        if m.aux_mode == "negation" and m.type in ("AGREE", "SUPPORT") and not m.future:
+            m.type, m.mode, m.aux_mode = "REJECT", "", None
+            return
+        if m.aux_mode == "negation" and m.type in ("AGREE", "SUPPORT", "COOPERATE", "CONSULT") and m.future:
+            m.type, m.mode, m.aux_mode, m.future = "REJECT", "", None, False
+            return
+        if m.type == "AGREE" and m.governs and lemma_of(pred) in cfg["decision_verbs"] and \
+                m.folded_types & {"CONCEDE", "RETREAT"}:
+            m.type, m.mode, m.future = "CONCEDE", "", False     # "decided to lift its curbs": a concession
+            return
+        if m.future and m.type in ("SANCTION", "COERCE") and any(c in m.sent.text.lower() for c in cfg["immediate_cues"]):
+            m.future = False       # "will ban exports with immediate effect": done, not threatened
+        if m.type == "AGREE" and m.governs and m.folded_types & {"ASSAULT", "COERCE", "SANCTION", "MOBILIZE"}:
+            m.type, m.mode = "THREATEN", ""      # "vowed to retaliate", "pledged to impose sanctions"
+            return
+        if m.future and m.type == "MOBILIZE" and any(c in m.sent.text.lower() for c in cfg["alongside_cues"]):
+            m.type, m.mode = "AGREE", ""     # "will deploy to the region, working alongside its navy": a joint plan
+        if m.future and (m.type in CONFLICT - {"REQUEST", "ACCUSE", "REJECT", "THREATEN"} or
+                         (conditional and m.type in ("RETREAT", "SANCTION", "REJECT"))):
+            # announcing a future coercive act is a threat: "will impose", "would boycott", "will withdraw unless"
+            m.mode = {"SANCTION": "restrict", "ASSAULT": "violence", "COERCE": "restrict",
+                      "PROTEST": "", "MOBILIZE": "violence"}.get(m.type, "")
+            m.type, m.aux_mode = "THREATEN", None
+            return
+        if m.type in cfg["cooperative_types"] and m.future and m.aux_mode in (None, "future"):
+            m.type = "AGREE"
+            m.aux_mode = None
+        elif m.future and m.aux_mode is None:
+            m.aux_mode = "future"
+        # a protest lodged by a government is a diplomatic protest, which PLOVER codes ACCUSE
+        if m.type == "PROTEST" and lemma_of(t) == "protest" and m.actors and all(
+                e.entity_type == "country" or e.sector_code == "GOV" for e in m.actors):
+            m.type, m.mode = "ACCUSE", "disapprove"
+
+    def _abstract_commitment(self, t) -> bool:
+        """Whether a promise's only object is an abstract order or vision (``abstract_objects``)."""
+        objs = [c for c in t.children if c.dep_ in ("dobj", "attr")]
+        for c in t.children:
+            if c.dep_ == "acomp":      # "are committed to the rule of law"
+                objs.extend(g for p_ in c.children if p_.dep_ == "prep" and p_.lower_ == "to"
+                            for g in p_.children if g.dep_ == "pobj")
+            if c.dep_ == "prep" and c.lower_ == "to":
+                objs.extend(g for g in c.children if g.dep_ == "pobj")
+        return bool(objs) and all(lemma_of(o) in self.rules.cfg["abstract_objects"] for o in objs)
+
+    def _content_subject(self, pred, folded) -> bool:
+        """Whether the clause's subject is an agreement, a measure or a document (``content_subjects``):
+        such a clause tells what the thing says, does or aims at; the deal's signing is the event."""
+        cfg = self.rules.cfg
+        cur = pred
+        active = not any(c.dep_ == "auxpass" for c in pred.children)
+        for _ in range(3):
+            # "the surveys are expected to conclude": the subject of the verb the event hangs on
+            subj = next((c for c in cur.children if c.dep_ == "nsubj" or
+                         c.dep_ == "nsubjpass" and cur is not pred and active), None)
+            if subj is not None:
+                if subj.lower_ in ("which", "that") and cur.dep_ == "relcl":
+                    subj = cur.head
+                if subj.i not in folded and lemma_of(subj) in cfg["content_subjects"]:
+                    return True
+                if cur.dep_ in ("ccomp", "xcomp") and lemma_of(cur.head) in cfg["enabling_verbs"]:
+                    cur = cur.head      # "the memorandum would allow the agencies to share data"
+                    continue
+                return False
+            if cur.dep_ == "relcl" and cur.head.i != cur.i:
+                return False
+            if cur.dep_ in ("xcomp", "conj") and cur.head.i != cur.i and cur.head.pos_ in ("VERB", "AUX"):
+                cur = cur.head
+                continue
+            return False
+        return False

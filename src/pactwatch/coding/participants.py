@@ -1,0 +1,374 @@
+"""Participants: actor and recipient read off the parse (subject -> actor; objects and prepositional
+objects -> recipient), descriptions and pronouns resolved against what the article was talking about
+(``Discourse``)."""
+from __future__ import annotations
+
+import re
+
+from ..actors import DocActors, describe_pair, is_person_description
+from ..model import Entity
+from .mention import EventMention, countries_of, countries_as_entities, dedupe, entities_of
+from .rules import NON_STATE, lemma_of
+from .triggers import frame_prep
+
+
+class Discourse:
+    """What the article has been talking about: for descriptions and pronouns."""
+
+    def __init__(self, actors: DocActors):
+        self.actors = actors
+        self.events: list[EventMention] = []
+        self.pair_countries: list[Entity] = []
+        self.bodies: dict[str, list[Entity]] = {}     # "committee" -> the countries that make it up
+
+    def note(self, m: EventMention) -> None:
+        self.events.append(m)
+        ctry = countries_as_entities(m.actors + m.recipients)
+        if len(ctry) >= 2:
+            self.pair_countries = ctry
+
+    def after_sentence(self, mentions, span, actors):
+        # countries mentioned together in a sentence with no event also make a pair
+        sent_m = actors.starting_in(span.start_char, span.end_char)
+        ctry = countries_as_entities([m.entity for m in sent_m])
+        if len(ctry) >= 2 and not mentions:
+            self.pair_countries = ctry
+
+    def _last_people(self, n: int, before: int, prefer_type: str | None = None) -> list[Entity]:
+        """People of the most recent event with at least n people (preferring one of a type)."""
+        for want in ([prefer_type] if prefer_type else []) + [None]:
+            for m in reversed(self.events):
+                if want and m.type != want:
+                    continue
+                people = [e for e in dedupe(m.actors + m.recipients) if e.entity_type == "person"]
+                if len(people) >= n:
+                    return people[:max(n, 2)] if n >= 2 else people[:1]
+        return []
+
+    def resolve(self, tok, sdoc, prefer_type: str | None = None) -> list[Entity]:
+        """Entities a description or pronoun at `tok` refers to."""
+        phrase = " ".join(x.text for x in tok.subtree if x.dep_ != "punct").strip()
+        low = tok.lower_
+        if low in ("he", "she", "his", "her", "him"):
+            sent = tok.sent
+            same = [m for m in self.actors.mentions if m.kind == "person" and m.end <= tok.idx
+                    and m.sent == self.actors.owner.get(m.head, m).sent and _in_span(m.head, sent)]
+            if same:
+                return [same[-1].entity]
+            prior = [m for m in self.actors.mentions if m.kind == "person" and m.end <= tok.idx]
+            return [prior[-1].entity] if prior else []
+        if low in ("it", "they", "we") and tok.dep_ in ("nsubj", "nsubjpass"):
+            # "the ministry said Wednesday it will sign": the reporter speaks of itself
+            v = tok.head
+            if v.dep_ == "ccomp" and v.head.i != v.i:
+                rsubj = [c for c in v.head.children if c.dep_ == "nsubj"]
+                if rsubj:
+                    ents = [x.entity for x in self.actors.in_tokens([x.i for x in rsubj[0].subtree])]
+                    if ents:
+                        return ents
+                    ents = self.resolve(rsubj[0], sdoc)
+                    if ents:
+                        return ents
+        if low in ("it", "its", "they", "their", "we", "them"):
+            for m in reversed(self.events):
+                if m.actors and m.head.i < tok.i or m.sent.start < tok.idx and m.actors:
+                    return list(m.actors)
+            return []
+        if tok.pos_ == "PRON":
+            return []
+        if any(c.lower_ == "their" for c in tok.children) and low in (
+                "countries", "nations", "leaders", "governments", "presidents", "heads", "delegations"):
+            for m in reversed(self.events):
+                cs = countries_as_entities(m.actors + m.recipients)
+                if len(cs) >= 2:
+                    return cs
+            return list(self.pair_countries)
+        kind = describe_pair(phrase) or describe_pair(re.sub(r"\s+", " ", phrase.lower()))
+        if kind is None and low in ("bilateral",):
+            kind = "countries"
+        if kind is not None:
+            if is_person_description(kind):
+                people = self._last_people(2, tok.idx, prefer_type)
+                if people:
+                    return people
+            return list(self.pair_countries) or self._pair_before(tok)
+        if low in ("ministry", "department", "agency", "government") and any(c.lower_ == "the" for c in tok.children):
+            prior = [m for m in self.actors.mentions if m.kind == "org" and low in m.entity.entity_name.lower()
+                     and m.start < tok.idx]
+            if prior:
+                return [prior[-1].entity]
+            if self.actors.home_country:
+                name = phrase[4:] if phrase.lower().startswith("the ") else phrase
+                return [Entity(raw_text=phrase, entity_name=name, country=self.actors.home_country,
+                               sector_code="GOV", entity_type="organization")]
+        return []
+
+    def _pair_before(self, tok) -> list[Entity]:
+        """The two countries named earlier in the sentence of `tok` ("X will visit Y, the first such trip
+        since the two nations ..."), when nothing before made a pair."""
+        sent = tok.sent
+        ents = [m.entity for m in self.actors.starting_in(sent.start_char, tok.idx)]
+        cs = countries_as_entities(ents)
+        return cs if len(cs) == 2 else []
+
+    def counterpart(self, actors: list[Entity]) -> list[Entity]:
+        """The other side of the meeting (else of any event) the article is talking about."""
+        mine = {e.country for e in actors if e.country}
+        for want in ("CONSULT", None):
+            for m in reversed(self.events):
+                if want and m.type != want:
+                    continue
+                parts = dedupe(m.actors + m.recipients)
+                cs = {e.country for e in parts if e.country and e.country not in NON_STATE}
+                if mine & cs and cs - mine:
+                    others = [e for e in parts if e.country in cs - mine]
+                    if others:
+                        return others
+        return [e for e in self.pair_countries if e.country not in mine]
+
+
+def _in_span(i: int, span) -> bool:
+    """Whether token `i` is in `span` (a sentence): cheaper than comparing ``sdoc[i].sent``, which
+    walks the sentence."""
+    return span.start <= i < span.end
+
+
+def np_tokens(tok, with_of: bool, frames) -> list[int]:
+    """Tokens of the noun phrase headed by `tok` that can name participants: the head, its
+    conjuncts, modifiers, possessors and appositions, and (optionally) its "of" complements
+    ("the top diplomats of South Korea and the US") and the makers of a body ("a committee on quantum
+    science set up by Canada and Japan"); not other prepositional phrases or clauses."""
+    out, stack = [], [tok]
+    if with_of and tok.pos_ in ("NOUN", "PROPN"):
+        for d in tok.subtree:
+            if d.dep_ == "acl" and d.tag_ == "VBN" and d.head.pos_ in ("NOUN", "PROPN"):
+                stack.extend(p for a in d.children if a.dep_ == "agent" for p in a.children if p.dep_ == "pobj")
+    while stack:
+        t = stack.pop()
+        out.append(t.i)
+        for c in t.children:
+            if c.dep_ in ("conj", "compound", "amod", "nmod", "poss", "appos", "nummod", "case", "cc", "det",
+                          "quantmod", "npadvmod"):
+                stack.append(c)
+            elif c.dep_ in ("acl", "amod") and c.tag_ in ("VBN", "JJ") and with_of:
+                for pp in c.children:
+                    if pp.dep_ in ("prep", "dative") and pp.lower_ in ("to", "for"):     # "aid sent to Sudan"
+                        stack.extend(p for p in pp.children if p.dep_ == "pobj")
+            elif c.dep_ == "prep" and with_of and t.lower_ not in frames and (
+                    c.lower_ in ("of", "against", "to") or (t.i == tok.i and c.lower_ in ("from", "in", "for", "by"))):
+                stack.extend(p for p in c.children if p.dep_ == "pobj")
+    return out
+
+
+class ParticipantRules:
+    def _participants(self, m, t, pred, folded, sdoc, actors, state):
+        cfg = self.rules.cfg
+        preps = set(cfg["participant_preps_by_type"].get(m.type, cfg["participant_preps"]))
+        frames = cfg["frame_nouns"]
+        actor_toks, recip_toks = [], []
+        subj = None
+
+        def np(tok, with_of=True):
+            return np_tokens(tok, with_of, frames)
+
+        # subject: of the predicate, else of the verbs it hangs on
+        cur = pred
+        for _ in range(4):
+            s = [c for c in cur.children if c.dep_ in ("nsubj", "csubj")]
+            sp = [c for c in cur.children if c.dep_ == "nsubjpass"]
+            # "by X" names the doer only of a passive verb ("called off a visit by X" is China's act)
+            agent = [c for c in cur.children if c.dep_ == "agent"] if cur.tag_ == "VBN" else []
+            if cur is pred and cur.tag_ != "VBN":
+                # the parser hangs "a visit ... by X" on the verb: X is the other side
+                recip_toks.extend(i for a in cur.children if a.dep_ == "agent" for p_ in a.children
+                                  if p_.dep_ == "pobj" for i in np(p_))
+            for a in agent:
+                for pobj in a.children:
+                    actor_toks.extend(np(pobj))
+                subj = subj or a
+            if s and s[0].i not in folded:
+                subj = s[0]
+                if s[0].lower_ in ("who", "which", "that") and cur.dep_ == "relcl" and cur.head.i not in folded:
+                    subj = cur.head      # "Marchand, who pledged the money": Marchand
+                actor_toks.extend(np(subj, with_of=subj is s[0]))
+                break
+            if sp:
+                if sp[0].i not in folded and (cur is pred or agent):
+                    recip_toks.extend(np(sp[0]))
+                elif sp[0].i not in folded:
+                    subj = sp[0]
+                    actor_toks.extend(np(sp[0]))
+                break
+            if agent:
+                break
+            if cur.dep_ in ("xcomp", "ccomp", "conj", "advcl", "pcomp") and cur.head.i != cur.i:
+                nxt = cur.head.head if cur.head.dep_ == "prep" else cur.head
+                if lemma_of(nxt) in cfg["reporting_verbs"]:
+                    break       # "..., Yonhap reported": the reporter is not a participant
+                cur = nxt
+                continue
+            if cur.dep_ == "relcl" and cur.head.i != cur.i and cur.head.i not in folded:
+                subj = cur.head          # "militants who attacked"
+                actor_toks.extend(np(cur.head, with_of=False))
+            elif cur.dep_ == "acl" and cur.head.dep_ in ("dobj", "attr") and cur.head.head.pos_ == "VERB":
+                cur = cur.head.head      # "issued a declaration demanding ...": the issuer
+                continue
+            break
+        # objects and prepositional objects of the predicate, the trigger and folded triggers;
+        # then, one level down, of the verbs they govern ("threatened to break relations with Russia",
+        # "demanded that the US cancel ...": the US)
+        owners = [pred] + [sdoc[i] for i in sorted(folded) if sdoc[i] is not pred]
+        between = []
+        wide = set(cfg["participant_preps"])
+
+        def prep_objects(c, allowed):
+            out = []
+            if c.lower_ not in allowed:
+                return out
+            for pobj in c.children:
+                if pobj.dep_ != "pobj" or pobj.lower_ in frames:
+                    continue
+                toks = np(pobj, with_of=c.lower_ not in ("in", "at"))
+                if c.lower_ in ("in", "at"):
+                    toks = [i for i in toks if actors.owner.get(i) is not None and actors.owner[i].kind == "country"]
+                out.extend(toks)
+            return out
+
+        # "discussed coordination on North Korea": for talks and deals "on" gives the subject, not a party
+        obj_preps = {"with", "to", "between"} if m.type in ("CONSULT", "AGREE", "SUPPORT", "COOPERATE") else \
+            {"with", "to", "against", "on", "from", "by"}
+
+        def collect(v, allowed, depth):
+            for c in v.children:
+                if c.dep_ in ("dobj", "dative", "iobj", "attr", "oprd"):
+                    # "rejected an Australian ultimatum": the object's modifiers name the other side
+                    recip_toks.extend(i for i in np(c) if i != t.i)
+                    for cc in c.children:       # "expand exchanges with the US", "action against Russia"
+                        if cc.dep_ == "prep":
+                            if cc.lower_ in ("between", "among"):
+                                between.extend(prep_objects(cc, {"between", "among"}))
+                            else:
+                                recip_toks.extend(prep_objects(cc, obj_preps))
+                elif c.dep_ == "prep":
+                    if c.lower_ in ("between", "among") and (v.i in folded or v is pred):
+                        between.extend(prep_objects(c, {"between", "among"}))
+                    else:
+                        recip_toks.extend(prep_objects(c, allowed))
+                elif c.dep_ in ("poss", "compound", "nmod", "amod") and v is t and v.pos_ in ("NOUN", "PROPN"):
+                    actor_toks.extend(np(c))
+                elif c.dep_ in ("xcomp", "ccomp", "advcl") and depth < 2 and c.i not in folded and \
+                        lemma_of(c) not in cfg["reporting_verbs"]:
+                    marks = {g.lower_ for g in c.children if g.dep_ in ("mark", "aux")}
+                    if c.dep_ == "advcl" and not (marks & {"to", "if", "unless", "until"}):
+                        continue     # only purpose and condition clauses speak of the other side
+                    if c.dep_ == "ccomp" or marks & {"if", "unless", "until"}:
+                        for cc in c.children:
+                            if cc.dep_ in ("nsubj", "nsubjpass") and cc.i not in folded:
+                                recip_toks.extend(np(cc))
+                    collect(c, wide, depth + 1)
+                elif c.dep_ in ("nsubj", "nsubjpass") and v is not pred and v.i in folded and v.pos_ == "VERB" \
+                        and c.i not in folded:
+                    recip_toks.extend(np(c))      # "demanded that the US cancel": the US
+
+        for v in owners:
+            collect(v, preps if v is pred or v is t else wide, 0 if v is pred or v is t else 1)
+        if between and t.pos_ in ("NOUN", "PROPN"):
+            acts_m, rec_m = actors.in_tokens(between), []     # "a summit between X and Y": X and Y, not the announcer
+        else:
+            acts_m = actors.in_tokens(actor_toks)
+            rec_m = [x for x in actors.in_tokens(recip_toks + between) if all(x is not a for a in acts_m)]
+        m.actors = entities_of(acts_m)
+        m.recipients = entities_of(rec_m)
+        # a body named with its parties once ("the Canada-Japan joint committee") and later as "the committee"
+        if subj is not None and subj.pos_ == "NOUN" and not between:
+            body = lemma_of(subj)
+            if m.actors and all(e.entity_type == "country" for e in m.actors):
+                state.bodies[body] = list(m.actors)
+            elif not m.actors and body in state.bodies and any(
+                    c.dep_ == "det" and c.lower_ in ("the", "this") or c.dep_ == "poss" for c in subj.children):
+                m.actors = list(state.bodies[body])
+                m.described = True
+        # descriptions and pronouns
+        if not m.actors and subj is not None and not actors.in_tokens(between):
+            ents = state.resolve(subj, sdoc, prefer_type=m.type)
+            if ents:
+                m.actors = ents
+                m.described = True
+        if not m.actors and t.pos_ in ("NOUN", "PROPN"):
+            for c in t.children:
+                if c.dep_ == "poss" and c.pos_ == "PRON":
+                    ents = state.resolve(c, sdoc)
+                    if ents:
+                        m.actors = ents
+                        m.described = True
+                if c.dep_ == "prep" and c.lower_ in ("between", "among"):
+                    for cc in c.children:
+                        ents = state.resolve(cc, sdoc, prefer_type="CONSULT")
+                        if ents:
+                            m.actors = ents
+                            m.described = True
+        if not m.actors and t.pos_ in ("NOUN", "PROPN") and any(c.lower_ in ("bilateral", "joint") for c in t.children):
+            m.actors = state.resolve(next(c for c in t.children if c.lower_ in ("bilateral", "joint")), sdoc)
+            m.described = bool(m.actors)
+        if not m.recipients:
+            for v in owners:
+                for c in v.children:
+                    if c.dep_ == "prep" and c.lower_ in ("with", "to"):
+                        for cc in c.children:
+                            ents = state.resolve(cc, sdoc)
+                            if ents:
+                                names = {a.entity_name for a in m.actors}
+                                m.recipients = [e for e in ents if e.entity_name not in names]
+                            # "his summit with Lee": the possessor is the other party
+                            if t.pos_ in ("NOUN", "PROPN") and not m.actors:
+                                for pc in t.children:
+                                    if pc.dep_ == "poss":
+                                        m.actors = state.resolve(pc, sdoc)
+        # a one-sided cooperative act in a bilateral setting is addressed to the counterpart
+        if m.actors and not m.recipients and m.type in ("AGREE", "COOPERATE", "SUPPORT") and \
+                len(countries_of(m.actors)) == 1:
+            text = m.sent.text.lower()
+            if any(re.search(r"\b" + re.escape(c) + r"\b", text) for c in cfg["joint_cues"]):
+                m.recipients = state.counterpart(m.actors)
+
+    def _speaker_for_state(self, m, pred, actors) -> None:
+        """"Bae added that South Korea hopes ...": an official speaking of his own state acts for it."""
+        cur = pred
+        for _ in range(3):
+            if cur.dep_ == "ccomp" and lemma_of(cur.head) in self.rules.cfg["reporting_verbs"]:
+                subj = [c for c in cur.head.children if c.dep_ == "nsubj"]
+                speakers = [x.entity for x in actors.in_tokens([i for c in subj for i in np_tokens(
+                    c, False, self.rules.cfg["frame_nouns"])]) if x.kind == "person"]
+                states = {e.country for e in m.actors}
+                names = {e.entity_name for e in m.actors}
+                m.actors = [e for e in speakers if e.country in states and e.entity_name not in names] + m.actors
+                return
+            if cur.head.i == cur.i:
+                return
+            cur = cur.head
+
+    def _frames(self, mentions, sdoc, actors) -> None:
+        """Link each setting ("at their talks in Ottawa", "after talks with X") to the event it frames,
+        and give it that event's participants when it names none of its own."""
+        cfg = self.rules.cfg
+        for m in mentions:
+            prep = frame_prep(m.head, None, cfg)
+            if prep is None or m.cls != "meeting":
+                continue
+            m.frame_offset = any(c.dep_ == "npadvmod" for c in prep.children)
+            owner = prep.head
+            m.frame_of = next((x for x in mentions if x is not m and (owner.i in x.tokens or owner.i == x.pred.i)), None)
+            if m.frame_of is not None:
+                if not m.actors or m.described:
+                    m.actors = list(m.frame_of.actors)
+                    m.described = m.described and not m.actors
+                    names = {e.entity_name for e in m.actors}
+                    m.recipients = dedupe([e for e in m.recipients + m.frame_of.recipients if e.entity_name not in names])
+            elif not m.actors:
+                # "the ministers said after talks in New Delhi": the speakers met
+                subj = [c for c in owner.children if c.dep_ in ("nsubj", "nsubjpass")]
+                found = actors.in_tokens([i for c in subj for i in np_tokens(c, True, cfg["frame_nouns"])])
+                if found:
+                    m.actors = entities_of(found)
+                    names = {e.entity_name for e in m.actors}
+                    m.recipients = [e for e in m.recipients if e.entity_name not in names]

@@ -1,0 +1,316 @@
+"""Settings: where and when an event happened, and which agreement it concerns. Time expressions (found
+by ``pactwatch.dates``) are attached to the event they modify; undated events inherit the time the
+article was last talking about."""
+from __future__ import annotations
+
+import datetime as _dt
+import re
+
+from .. import dates as dates_mod
+from ..model import Location, Sentence
+from ..topics import find_agreements
+from .mention import EventMention
+from .modality import promise_words
+from .rules import KIND_RANK, MAYBE_TIME, OTHER_TIME, lemma_of
+
+
+def _pick_agreement(found) -> dict | None:
+    """Of the agreements a text names, the name of a named one and the most specific kind."""
+    if not found:
+        return None
+    named = [a for _, _, a in found if a.get("name")]
+    typed = sorted((a for _, _, a in found), key=lambda a: -KIND_RANK.get(a.get("kind") or "", 2))
+    return {"name": named[0]["name"] if named else None, "kind": typed[0].get("kind")}
+
+
+def _is_landmark(name: str, loc: Location) -> bool:
+    """A building or seat standing for its city ("the White House" -> Washington): keep both names."""
+    n = re.sub(r"^the\s+", "", name.strip(), flags=re.I).lower()
+    city = loc.name.lower()
+    return bool(n) and n not in city and city not in n and loc.geonames_id is not None and any(
+        w in n for w in ("house", "department", "palace", "hall", "kremlin", "pentagon", "street", "hill",
+                         "headquarters", "building", "office", "residence", "cheong wa dae", "zhongnanhai",
+                         "elysee", "élysée", "quai", "capitol", "ministry", "center", "centre"))
+
+
+def offset_date(m: EventMention, ref: str) -> tuple[str, str] | None:
+    """The time of a setting a stated span before/after the framed event: "five months after their
+    first talks" on 2027-07-13 -> 2027-02 (month precision); None when the span is not readable."""
+    prep = m.head.head
+    unit = next((c for c in prep.children if c.dep_ == "npadvmod"), None)
+    num = next((c for c in unit.children if c.dep_ in ("nummod", "det", "quantmod")), None) if unit is not None else None
+    n = dates_mod.count_word(num.text) if num is not None else None
+    if n is None:
+        return None
+    return dates_mod.shift_value(ref, -n if prep.lower_ in ("after", "following", "since") else n, lemma_of(unit))
+
+
+def _background(m: EventMention) -> bool:
+    """An event told in a subordinate clause ("Marchand, who pledged the money in January, launched ...",
+    "after they met in February"): its time is not the time the article goes on talking about."""
+    p = m.pred
+    if p.dep_ in ("relcl", "acl") and not m.future:
+        return True
+    if p.dep_ == "advcl" and any(c.dep_ in ("mark", "advmod") and c.lower_ in ("after", "before", "when", "since", "as", "while")
+                                 for c in p.children):
+        return True
+    return m.head.pos_ in ("NOUN", "PROPN") and m.head.dep_ == "pobj" and m.head.head.dep_ == "prep" and \
+        m.head.head.lower_ in ("after", "before", "since", "following")
+
+
+def _distance(value: str, ref: str) -> int:
+    """Days between the middle of a (partial) ISO date and a reference day; large when unreadable."""
+    try:
+        r = _dt.date.fromisoformat(ref[:10])
+        parts = [int(x) for x in value.split("-")]
+        if len(parts) == 1:
+            mid = _dt.date(parts[0], 7, 1)
+        elif len(parts) == 2:
+            mid = _dt.date(parts[0], parts[1], 15)
+        else:
+            mid = _dt.date(parts[0], parts[1], parts[2])
+        return abs((mid - r).days)
+    except (ValueError, TypeError):
+        return 10 ** 6
+
+
+def sent_ref(coder, sent: Sentence) -> str:
+    return coder._doc_date
+
+
+class SettingRules:
+    def _date_sentence(self, document, merged, sdoc, span, sent) -> None:
+        """Dates for the events of one sentence: each time expression to the event it modifies; an event
+        with none takes the time of a "when" clause or of the setting that frames it."""
+        tes = self._time_expressions(document, sent)
+        for te in tes:
+            self._attach_time(te, merged, sdoc, span, sent)
+        for m in merged:
+            if m.date is None:
+                # "announced the signing when they met in Brasilia in February": at that time
+                when = next((x for x in merged if x is not m and x.date is not None and x.date.value and
+                             x.pred.dep_ == "advcl" and x.pred.head.i == m.pred.i and any(
+                                 c.dep_ == "advmod" and c.lower_ in ("when", "as", "while") for c in x.pred.children)), None)
+                if when is not None:
+                    m.date = when.date
+        for m in merged:
+            f = m.frame_of
+            if f is not None and f.date is None and m.date is not None and m.date.value and \
+                    m.head.head.lower_ in ("at", "during") and not m.frame_offset:
+                f.date = m.date      # "proposed it at their talks in Santiago in March": then
+            if f is not None and m.date is None and f.date is not None and f.date.value:
+                if not m.frame_offset:
+                    m.date = f.date
+                else:
+                    back = offset_date(m, f.date.value)     # "five months after their first talks"
+                    if back:
+                        m.date = dates_mod.TimeExpr(f.date.start, f.date.end, None, back[0], back[1])
+
+    def _location(self, pred, t, folded, sdoc, span, actors) -> Location | None:
+        cfg = self.rules.cfg
+        cands = []
+        roots = [pred] + [sdoc[i] for i in sorted(folded) if sdoc[i] is not pred]
+        seen = set()
+        frontier = [(r, 0) for r in roots]
+        while frontier:
+            tok, depth = frontier.pop(0)
+            if tok.i in seen or depth > 4:
+                continue
+            seen.add(tok.i)
+            for c in tok.children:
+                # places inside clauses, subjects and objects belong to them, not to the event:
+                # "discussed the war in Ukraine" did not happen in Ukraine
+                if c.dep_ == "dobj" and depth == 0:
+                    # "met Holm in Copenhagen": the parser may hang the place on the object; one level only
+                    for pp in c.children:
+                        if pp.dep_ == "prep" and pp.lower_ in cfg["place_preps"]:
+                            cands.extend((depth + 1, p) for p in pp.children if p.dep_ == "pobj")
+                    continue
+                if c.dep_ in ("relcl", "advcl", "ccomp", "parataxis", "nsubj", "nsubjpass", "dobj", "acl", "xcomp",
+                              "conj", "appos"):
+                    continue
+                if c.dep_ == "prep" and c.lower_ in cfg["place_preps"] or (c.dep_ == "prep" and c.lower_ == "of"
+                                                                           and tok.lower_ in ("city", "town", "capital", "port", "village", "province")):
+                    for pobj in c.children:
+                        if pobj.dep_ == "pobj":
+                            cands.append((depth, pobj))
+                frontier.append((c, depth + 1))
+        for r in roots:
+            # "will visit Tokyo", "travelled to Brussels", "arrived in Seoul": where the visit goes
+            if lemma_of(r) in ("visit", "travel", "arrive", "fly", "go", "come", "return", "tour") or r.lower_ in ("visit", "trip"):
+                for c in r.children:
+                    if c.dep_ == "dobj":
+                        cands.append((-1, c))
+                    elif c.dep_ == "prep" and c.lower_ in ("to", "for"):
+                        cands.extend((-1, p) for p in c.children if p.dep_ == "pobj")
+        cands.sort(key=lambda x: x[0])
+        for _, tok in cands:
+            loc = self._place_of(tok, sdoc, actors)
+            if loc is not None:
+                return loc
+        return None
+
+    def _place_of(self, tok, sdoc, actors) -> Location | None:
+        owner = actors.owner.get(tok.i)
+        if owner is not None and owner.kind in ("person",):
+            return None
+        if owner is not None and owner.kind == "org":
+            name = owner.entity.raw_text
+            loc = self.gaz.lookup(name)
+            if loc is not None and _is_landmark(name, loc):
+                loc = Location(name=f"{name}, {loc.name}", country=loc.country, lat=loc.lat, lon=loc.lon,
+                               geonames_id=loc.geonames_id)
+            return loc
+        if tok.lower_ in ("city", "town", "capital", "port", "village", "province", "island"):
+            of = [c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"]
+            for o in of:
+                for p in o.children:
+                    loc = self._place_of(p, sdoc, actors)
+                    if loc:
+                        return loc
+            return None
+        if tok.pos_ != "PROPN":
+            return None
+        # the proper-noun phrase: compounds to the left, the token itself
+        left = tok.i
+        while left - 1 >= 0 and sdoc[left - 1].dep_ in ("compound",) and sdoc[left - 1].head.i in range(left, tok.i + 1):
+            left -= 1
+        name = sdoc[left:tok.i + 1].text
+        loc = self.gaz.lookup(name)
+        if loc is None and left != tok.i:
+            name = tok.text
+            loc = self.gaz.lookup(name)
+        if loc is None:
+            return None
+        if _is_landmark(name, loc):
+            loc = Location(name=f"{name}, {loc.name}", country=loc.country, lat=loc.lat, lon=loc.lon,
+                           geonames_id=loc.geonames_id)
+        if owner is not None and owner.kind in ("country", "capital") and owner.entity.country:
+            return loc
+        return loc
+
+    def _agreement(self, sent, t, folded, sdoc) -> dict | None:
+        return _pick_agreement(find_agreements(sent.text))
+
+    @staticmethod
+    def _clause_agreement(m, pred, folded, sdoc) -> dict | None:
+        """The agreement named in the event's own clause that it signs, promises to sign or negotiates:
+        "would sign a green hydrogen partnership", "met to work on the text of a partnership"."""
+        words = {lemma_of(sdoc[i]) for i in folded} | {lemma_of(pred)}
+        if m.type != "CONSULT" and not words & {"sign", "signing", "ratify", "conclude"}:
+            return None
+        other = set()
+        for c in pred.children:
+            if c.dep_ in ("conj", "advcl", "ccomp", "parataxis", "relcl", "cc") and not (
+                    c.dep_ == "advcl" and any(g.dep_ == "aux" and g.lower_ == "to" for g in c.children)):
+                other.update(x.i for x in c.subtree)     # other clauses; not a purpose ("met to work on")
+        text = " ".join(x.text for x in pred.subtree if x.i not in other)
+        found = find_agreements(text)
+        if m.type == "CONSULT":
+            # only what the talks were about: "negotiations on a memorandum", "the text of a partnership"
+            found = [f for f in found if re.search(r"\b(?:negotiat\w*|talks|text|terms|draft)\s+(?:\w+\s+){0,4}?"
+                                                    r"(?:on|of|over|for)\s+(?:\w+\s+){0,4}$", text[:f[0]], re.I)]
+        return _pick_agreement(found)
+
+    def _time_expressions(self, document, sent):
+        self._doc_date = document.date
+        if not document.date or not MAYBE_TIME.search(sent.text):
+            return []
+        try:
+            return dates_mod.find_time_expressions(sent.text, document.date)
+        except Exception:  # the date module promises not to raise; never let one sentence sink a document
+            return []
+
+    def _attach_time(self, te, mentions, sdoc, span, sent):
+        """Give a time expression to the event it modifies. Walk up the parse from the expression
+        through prepositions and adverbs; stop at a reporting verb ("said Wednesday") or at any other
+        verb or noun that is not part of an event ("since the launch ... last month")."""
+        if not mentions:
+            return
+        cfg = self.rules.cfg
+        start, end = sent.start + te.start, sent.start + te.end
+        inside = [t for t in span if start <= t.idx < end]
+        target, blocked = None, False
+        if inside:
+            cur = next((t for t in inside if not (start <= t.head.idx < end) or t.head.i == t.i), inside[0])
+            for _ in range(8):
+                hit = next((m for m in mentions if cur.i in m.tokens or cur.i == m.pred.i), None)
+                if hit is not None:
+                    if hit.type == "REJECT" and cur.pos_ in ("NOUN", "PROPN") and cur.i not in (hit.head.i, hit.pred.i):
+                        return      # "called off a visit next month": the time of what was called off
+                    target = hit
+                    break
+                if lemma_of(cur) in cfg["reporting_verbs"] and cur.pos_ == "VERB":
+                    return          # "said Wednesday": the date of the statement, not of the event
+                if not (start <= cur.idx < end) and cur.pos_ in ("VERB", "AUX", "NOUN", "PROPN", "ADJ"):
+                    # a noun at the root means the parser made a fragment of the sentence: no evidence either way
+                    blocked = not (cur.head.i == cur.i and cur.pos_ in ("NOUN", "PROPN"))
+                    break
+                if cur.head.i == cur.i:
+                    break
+                cur = cur.head
+        if target is None:
+            # one event in the sentence and the expression hangs on nothing else: it is the event's
+            if blocked or len(mentions) != 1 or te.value is None:
+                return
+            target = mentions[0]
+        if te.value is None:
+            if target.date is None:
+                target.vague_time = True
+            return
+        if target.pred.tag_ == "VBD" and not target.future and not promise_words(target.pred) and self._doc_date and \
+                te.value[:10] > self._doc_date[:10] and not self._doc_date.startswith(te.value):
+            return      # "called off a visit next month": a past act is not dated after its report
+        scheduled = target.pred.tag_ in ("VBZ", "VBP") and not any(c.dep_ == "aux" for c in target.pred.children) or \
+            target.pred.tag_ == "VBG" and any(c.dep_ == "aux" and c.lower_ in ("is", "are", "'s", "'re", "am")
+                                              for c in target.pred.children)     # "is taking place on Tuesday"
+        past_perfect = re.search(r"\bhad\s+(?:\w+\s+){0,2}\w+(?:ed|en|id|ld)\b", sent.text) is not None
+        promised = target.type == "AGREE" and promise_words(target.pred)
+        if (target.future or scheduled or promised) and target.aux_mode != "negation" and not past_perfect:
+            # "is scheduled to visit on Wednesday", "when the committee meets again in October": ahead
+            again = [x for x in dates_mod.find_time_expressions(sent.text, sent_ref(self, sent), tense="future")
+                     if x.start == te.start]
+            if again and again[0].value:
+                te = dates_mod.TimeExpr(te.start, te.end, te.text, again[0].value, again[0].precision, te.relation)
+            if scheduled and target.type in ("CONSULT", "SUPPORT", "COOPERATE") and te.value and \
+                    te.value > (self._doc_date or ""):
+                target.future = True
+                target.type = "AGREE"
+        elif target.type == "AGREE" and lemma_of(target.pred) in self.rules.cfg["prospective_verbs"] and \
+                te.precision in ("month", "season", "quarter") and self._doc_date and not past_perfect:
+            # "invited Australia to a summit in July": an invitation points ahead, a pledge may be dated
+            # when made ("pledged the money in January"); the nearer reading wins
+            ahead = [x for x in dates_mod.find_time_expressions(sent.text, sent_ref(self, sent), tense="future")
+                     if x.start == te.start and x.value]
+            if ahead and _distance(ahead[0].value, self._doc_date) < _distance(te.value, self._doc_date):
+                te = dates_mod.TimeExpr(te.start, te.end, te.text, ahead[0].value, ahead[0].precision, te.relation)
+        if target.head.pos_ in ("NOUN", "PROPN") and target.type == "CONSULT" and target.pred is target.head and \
+                te.value and self._doc_date and te.value[:10] > self._doc_date[:10] and \
+                not self._doc_date.startswith(te.value) and target.aux_mode is None:
+            target.type, target.future = "AGREE", True    # "the bilateral summit in Jakarta next month"
+        if target.date is None or (target.date.precision != "day" and te.precision == "day"):
+            target.date = te
+            target.vague_time = False
+
+    def _inherit_dates(self, groups):
+        """An event reported with no time of its own happened at the time the article was last
+        talking about: the latest explicitly dated mention before it. Not when its sentence says it
+        was another time ("earlier", "previously", "last year") or gave a vague one."""
+        dated = sorted((m.span[0], m.date) for g in groups for m in g
+                       if m.date is not None and m.date.value and not _background(m))
+        for g in groups:
+            if any(m.date is not None and m.date.value for m in g):
+                continue
+            if all(m.frame_of is not None or m.frame_offset for m in g):
+                continue      # a setting told in passing has no time of the article's
+            if any(m.vague_time for m in g) and g[0].type != "AGREE":
+                continue      # a promise is dated when made; a vague time belongs to what was promised
+            first = min(m.span[0] for m in g)
+            text = " ".join(m.sent.text[m.span[0] - m.sent.start:m.span[1] - m.sent.start] for m in g).lower()
+            if OTHER_TIME.search(text):
+                continue
+            prior = [te for pos, te in dated if pos < first]
+            if prior:
+                te = prior[-1]
+                # inherited: no words of its own say when (date_text stays empty)
+                g[0].date = dates_mod.TimeExpr(te.start, te.end, None, te.value, te.precision)

@@ -1,0 +1,368 @@
+"""Triggers: which words start an event (``triggers.tsv``; verb + object idioms in ``event_rules.json``), which
+trigger takes over another ("agreed to cooperate" is one AGREE event), and when a noun is an event."""
+from __future__ import annotations
+
+from .rules import TRIGGER_POS, Trigger, lemma_of
+
+
+def generic_plural(tok) -> bool:
+    """'previous agreements', 'agreements': plural with no determiner, not a specific one."""
+    return tok.tag_ in ("NNS", "NNPS") and not any(c.dep_ in ("det", "poss", "nummod") for c in tok.children)
+
+
+def frame_prep(t, trig, cfg):
+    """The preposition that makes a meeting noun the setting of another event ("at their talks", "after
+    talks with X", "five months after their first talks"), or None."""
+    if not (t.pos_ in ("NOUN", "PROPN") and t.dep_ == "pobj" or t.tag_ == "VBG" and t.dep_ == "pcomp"):
+        return None
+    if trig is not None and (t.i not in trig or trig[t.i].cls != "meeting"):
+        return None
+    p = t.head
+    if p.dep_ != "prep" or p.lower_ not in cfg["frame_preps"] or p.head.i == p.i:
+        return None
+    return p
+
+
+def venue(t, cfg) -> bool:
+    """A meeting noun named as the time or place of something else: "during the summit", "ahead of a meeting"."""
+    if t.dep_ != "pobj":
+        return False
+    p = t.head
+    return p.lower_ in cfg["frame_preps"] or p.lower_ == "of" and p.head.lower_ in ("ahead", "eve")
+
+
+def _told_in_passing(t, cfg):
+    """The participle or past relative clause that reports a noun's event as an earlier fact ("a
+    proposal made by X", "the export controls imposed in March", "controls on chips that took effect
+    in April"), or None."""
+    for c in t.children:
+        if c.dep_ == "acl" and c.tag_ == "VBN" and lemma_of(c) in cfg["support_verbs"]:
+            return c
+        if c.dep_ == "relcl" and c.tag_ == "VBD" and _own_date(c):
+            return c
+        if c.dep_ == "prep":
+            for g in c.children:     # "controls on chips that took effect in April"
+                if g.dep_ == "pobj":
+                    for r in g.children:
+                        if r.dep_ == "relcl" and r.tag_ == "VBD" and _own_date(r):
+                            return r
+    return None
+
+
+def _own_date(v) -> bool:
+    """A verb dated by a time phrase of its own ("took effect in April", "imposed last week"), not by
+    one inside its object ("in protest of last week's arrest")."""
+    for c in v.children:
+        if c.ent_type_ == "DATE" and c.dep_ in ("npadvmod", "tmod"):
+            return True
+        if c.dep_ == "prep" and any(g.dep_ == "pobj" and g.ent_type_ == "DATE" for g in c.children):
+            return True
+    return False
+
+
+class TriggerRules:
+    def _trigger(self, t):
+        """The trigger a token starts, or None."""
+        r = self.rules
+        lem = lemma_of(t)
+        if t.pos_ in ("VERB", "AUX") or (t.pos_ == "ADJ" and t.dep_ in ("acomp",)) or t.tag_.startswith("VB"):
+            if t.pos_ == "AUX" and lem not in ("be",):
+                return None
+            if t.dep_ in ("amod", "compound") and t.tag_ in ("VBN", "VBG"):
+                return None     # "a shared ecosystem", "the growing importance"
+            if t.dep_ == "prep":
+                return None     # "Given the risks", "Following the talks": a verb used as a preposition
+            # phrasal verbs and verb + object idioms
+            for c in t.children:
+                cl = lemma_of(c)
+                if c.dep_ in ("prt", "prep", "dobj", "acomp", "advmod"):
+                    for key in ((lem, cl), (lem, c.lower_)):
+                        if key in r.phrasal:
+                            if f"{key[0]} {key[1]}" in r.cfg["courtesy_calls"] and not any(
+                                    x.dep_ == "aux" and x.lower_ == "to" for x in t.subtree):
+                                return Trigger(lem, "V", "CONSULT", "visit", "meeting")   # "will call on the king"
+                            return r.phrasal[key]
+                if lem == "be" and c.dep_ == "acomp" and ("be", cl) in r.phrasal:
+                    return r.phrasal[("be", cl)]
+            if lem == "be":
+                return None
+            if t.pos_ == "ADJ" and not t.tag_.startswith("VB"):
+                return None     # "free from coercion" is a state, not a release
+            tr = r.verbs.get(lem)
+            if tr is not None and lem in ("call", "phone", "telephone") and any(
+                    c.dep_ in ("oprd", "xcomp", "ccomp", "attr") for c in t.children):
+                return None     # "called the memorandum a practical agreement"
+            if tr is None and t.pos_ == "VERB" and any(c.dep_ == "advmod" and c.lower_ in ("jointly", "together")
+                                                       for c in t.children):
+                return Trigger(lem, "V", "COOPERATE", "", "event")   # "will jointly develop frameworks"
+            return tr
+        if t.pos_ in ("NOUN", "PROPN"):
+            lem = t.lower_ if t.lower_ in r.nouns or t.lower_ in ("talks", "negotiations") else lem
+            comp = [c for c in t.children if c.dep_ in ("compound", "amod") and c.i == t.i - 1]
+            if comp:
+                for phrase in (f"{comp[0].lower_} {t.lower_}", f"{comp[0].lower_} {lem}"):
+                    if phrase in r.noun_phrases:
+                        found = r.noun_phrases[phrase]
+                        return None if found.cls == "none" else found     # "a press release"
+            if t.pos_ == "PROPN" and lem not in ("deal", "agreement", "accord", "treaty", "pact", "summit"):
+                return None
+            if lem == "call" and any(c.dep_ == "prep" and c.lower_ == "for" for c in t.children):
+                return None     # "a call for proposals" is no telephone call
+            if lem == "memorandum" or t.lower_ == "mou":
+                return r.nouns.get("memorandum")
+            tr = r.nouns.get(lem)
+            if tr is not None and tr.type == "THREATEN" and any(c.dep_ == "prep" and c.lower_ == "of" for c in t.children) \
+                    and not any(c.dep_ == "poss" for c in t.children):
+                return None     # "the threat of war": a danger described, not a threat someone made
+            if tr is not None and tr.type == "COERCE" and any(
+                    c.dep_ == "prep" and c.lower_ in ("on", "against") and any(
+                        g.dep_ == "pobj" and lemma_of(g) in r.cfg["economic_targets"] for g in c.children)
+                    for c in list(t.children) + (list(t.head.children) if t.dep_ == "dobj" else [])):
+                return Trigger(lem, "N", "SANCTION", "discontinue", "event")   # "a crackdown on its chip industry"
+            if tr is not None and tr.type in ("REQUEST", "AID") and any(
+                    c.dep_ == "prep" and c.lower_ == "for" and any(
+                        g.dep_ == "pobj" and lemma_of(g) in r.cfg["non_material_objects"] for g in c.children)
+                    for c in t.children):
+                return None     # "requests for comment": asking a newsroom question is no diplomatic request
+            return tr
+        return None
+
+    def _commitment_spec(self, verb: str, obj, trig) -> list | None:
+        """Announcing something to be set up is a promise; setting it up is cooperation:
+        "announced a joint laboratory" (AGREE), "launched the fund" (COOPERATE)."""
+        cfg = self.rules.cfg
+        noun = obj.lower_ if obj.lower_ in cfg["commitment_objects"] else lemma_of(obj)
+        if noun not in cfg["commitment_objects"]:
+            return None
+        if obj.i in trig and trig[obj.i].type not in ("AGREE", "COOPERATE"):
+            return None
+        if verb in cfg["announce_verbs"]:
+            return ["AGREE", "", "event"]
+        if verb in cfg["creation_verbs"] and noun not in ("plan", "plans"):
+            return ["COOPERATE", "", "event"]
+        return None
+
+    def _governor(self, t, trig, sdoc):
+        """The trigger that takes this one over, if any. Walk up the parse:
+        - a verb trigger under a governing verb ("agreed to cooperate", "urged X to withdraw");
+        - a noun trigger that is the object, or inside the object, of a trigger ("sign an agreement",
+          "discussed coordination on North Korea's threats");
+        - anything inside an infinitival purpose clause of a trigger ("met ... to explore ways of
+          expanding cooperation", "a meeting at an early date to exchange plans").
+        Relative clauses, subjects, conjuncts and reporting verbs stop the walk."""
+        cfg = self.rules.cfg
+        tt = trig.get(t.i)
+        cur = t
+        nominal_path = True      # only nominal links so far (noun inside an object)
+        infinitival = False
+        if frame_prep(t, trig, cfg) is not None:
+            return None     # "at their talks in Ottawa": the setting, an event of its own
+        if tt is not None and tt.pos == "N" and _told_in_passing(t, cfg):
+            return None     # "discussed the export controls imposed in March": an earlier event, told in passing
+        for steps in range(1, 8):
+            dep = cur.dep_
+            h = cur.head
+            if h.i == cur.i:
+                return None
+            to_inf = cur.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in cur.children)
+            if dep == "conj" and cur.pos_ == h.pos_:
+                cur = h          # conjuncts share their head's governor ("agreed to A and B")
+                continue
+            if to_inf and dep in ("advcl", "acl", "xcomp", "relcl"):
+                infinitival = True
+            elif dep in ("conj", "relcl", "advcl", "parataxis", "appos", "nsubj", "nsubjpass", "csubj", "acl"):
+                if not (dep == "acl" and cur.tag_ in ("VBG",) and h.pos_ in ("NOUN",)):
+                    return None
+            if dep not in ("dobj", "pobj", "prep", "compound", "amod", "nmod", "poss", "attr", "oprd", "pcomp"):
+                nominal_path = False
+            if h.i in trig:
+                ht = trig[h.i]
+                if ht.pos == "V":
+                    if ht.cls in ("governs", "purpose") and dep not in ("nsubj", "nsubjpass"):
+                        return h.i
+                    if tt is not None and tt.pos == "N" and nominal_path and steps <= 4:
+                        return h.i
+                    if infinitival:
+                        return h.i
+                    if tt is not None and tt.pos == "V" and dep == "xcomp" and ht.type == tt.type:
+                        return h.i
+                    return None
+                if ht.pos == "N":
+                    if tt is not None and tt.pos == "N" and nominal_path and steps <= 3:
+                        return h.i      # "summit talks", "agreement on cooperation"
+                    if infinitival or (dep == "acl" and cur.tag_ == "VBG"):
+                        return h.i
+                    return None
+            if lemma_of(h) in cfg["reporting_verbs"] and h.pos_ == "VERB":
+                return None
+            if dep == "prep" and cur.lower_ in ("on", "about", "over") and tt is not None and tt.pos == "N" \
+                    and nominal_path and h.pos_ in ("VERB", "AUX"):
+                # "opened negotiations in New Delhi on a memorandum": the subject of the talks
+                talks = next((c for c in h.children if c.dep_ in ("dobj", "nsubjpass") and c.i in trig
+                              and trig[c.i].cls == "meeting"), None)
+                if talks is not None:
+                    return talks.i
+            cur = h
+        return None
+
+    @staticmethod
+    def _root(i, parent):
+        seen = 0
+        while i in parent and seen < 10:
+            i = parent[i]
+            seen += 1
+        return i
+
+    def _predicate_of_noun(self, t):
+        """The verb a noun trigger hangs on: "held talks" -> held; "the meeting took place" -> took;
+        "a proposal made by X at their talks" -> made."""
+        made = _told_in_passing(t, self.rules.cfg)
+        if made is not None:
+            return made
+        cur = t
+        for _ in range(3):
+            if cur.dep_ in ("dobj", "nsubj", "nsubjpass", "attr", "oprd") and cur.head.pos_ in ("VERB", "AUX"):
+                return cur.head
+            if cur.dep_ == "pobj" and cur.head.dep_ == "prep" and cur.head.lower_ in ("in", "on", "to", "into") \
+                    and cur.head.head.pos_ in ("VERB", "AUX") and lemma_of(cur.head.head) in self.rules.cfg["support_verbs"]:
+                return cur.head.head
+            if cur.dep_ in ("conj", "appos") and cur.head.pos_ in ("NOUN", "PROPN"):
+                cur = cur.head
+                continue
+            break
+        return t
+
+    def _under_report(self, pred) -> bool:
+        cfg = self.rules.cfg
+        cur = pred
+        for _ in range(3):
+            if cur.head.i == cur.i:
+                return False
+            if cur.dep_ in ("ccomp", "xcomp") and lemma_of(cur.head) in cfg["reporting_verbs"]:
+                return True
+            cur = cur.head
+        return False
+
+    def _noun_is_event(self, t, pred, tr, actors, m) -> bool:
+        cfg = self.rules.cfg
+        det = [c for c in t.children if c.dep_ in ("det", "poss")]
+        definite = any(c.lower_ in ("the", "this", "that", "these", "those", "its", "their", "his", "her")
+                       for c in det)
+        mods = {c.lower_ for c in t.children if c.dep_ in ("amod", "compound", "nmod")}
+        has_between = any(c.dep_ == "prep" and c.lower_ in ("between", "with", "among") for c in t.children)
+        poss_actor = any(c.dep_ == "poss" and actors.owner.get(c.i) is not None for c in t.children) or any(
+            c.dep_ in ("compound", "amod", "nmod") and actors.owner.get(c.i) is not None for c in t.children)
+        # a support verb makes its object an event ("made a threat"), not its subject ("the threat of war made ...")
+        support = pred is not t and (lemma_of(pred) in cfg["support_verbs"] and t.dep_ != "nsubj" or
+                                     lemma_of(pred) in ("take", "be", "end", "begin", "open", "close", "conclude"))
+        if tr.type == "COOPERATE":
+            support = pred is not t and lemma_of(pred) in cfg["cooperation_support_verbs"]
+            if not (has_between and poss_actor or support or has_between and pred is not t):
+                return False
+        if t.dep_ == "pobj" and t.head.lower_ == "for" and t.head.head.pos_ == "NOUN" and tr.cls == "meeting":
+            m.future = True     # "the conditions for Ostrowski's visit", "a date for the summit": still ahead
+        if mods & cfg["future_words"] or (t.head.lemma_.lower() in cfg["future_frames"]) or any(
+                lemma_of(a) in cfg["future_frames"] for a in list(t.ancestors)[:3]):
+            m.future = True
+        if definite and not has_between and not poss_actor:
+            m.anaphoric = True
+        if t.lower_.endswith("s") and tr.cls == "accord" and not definite and not has_between and not support:
+            return False        # "previous agreements": generic plural
+        if t.dep_ == "pobj" and t.head.lower_ in ("of",) and t.head.head.lower_ in cfg["frame_nouns"]:
+            return False        # "on the sidelines of the gathering": a frame, not the event
+        if t.dep_ == "compound" and t.head.lower_ not in cfg["light_head_nouns"]:
+            return False
+        if tr.type in ("PROTEST", "ASSAULT", "COERCE", "MOBILIZE"):
+            return True         # "during demonstrations", "a bombing": such nouns report the act itself
+        if tr.cls == "meeting" and frame_prep(t, None, cfg) is not None:
+            return True         # "said after talks in New Delhi": the setting of what is reported
+        if lemma_of(pred) in cfg["announce_verbs"] and pred is not t and (tr.cls in ("meeting", "accord") or tr.type == "SUPPORT"):
+            m.future = True     # "announced the trip", "announced the signing": a plan made public,
+            m.anaphoric = False  # an event of its own, not a reference to another promise
+        return bool(has_between or poss_actor or support or m.future or m.anaphoric)
+
+    def _find_triggers(self, span, sdoc) -> tuple[dict, dict]:
+        """The triggers of a sentence by token index, with verb + object idioms ("hold talks", "lift
+        sanctions") made one trigger on the verb; and, for each such verb, the object noun it absorbed."""
+        r = self.rules
+        cfg = r.cfg
+        trig = {}
+        absorbed_noun: dict[int, int] = {}     # verb -> its object noun ("held" -> "talks")
+        for t in span:
+            if t.pos_ not in TRIGGER_POS and not t.tag_.startswith("VB"):
+                continue
+            tr = self._trigger(t)
+            if tr is None:
+                continue
+            trig[t.i] = tr
+            # verb + object idioms: "hold talks", "lift sanctions", "send troops"
+        for t in span:
+            if t.pos_ not in ("VERB", "AUX") and not t.tag_.startswith("VB"):
+                continue
+            obj = next((c for c in t.children if c.dep_ in ("dobj", "nsubjpass", "attr")), None)
+            if obj is not None and obj.lower_ in ("which", "that") and t.dep_ == "relcl":
+                obj = t.head      # "the fund, which Australia launched": the fund was launched
+                if obj.dep_ == "pobj" and obj.head.head.pos_ == "NOUN" and lemma_of(obj) not in cfg["commitment_objects"]:
+                    obj = obj.head.head     # "the fund on critical minerals, which ..."
+            if obj is not None and lemma_of(t) in cfg["receive_verbs"] and t.i in trig and trig[t.i].type == "CONSULT" \
+                    and obj.pos_ == "NOUN" \
+                    and not obj.ent_type_ and lemma_of(obj) not in cfg["visitor_nouns"]:
+                trig.pop(t.i)     # "has received 60 applications" is no visit
+                continue
+            thing = obj if obj is not None else (t.head if t.dep_ == "acl" and t.tag_ == "VBN" else None)
+            if thing is not None and t.i in trig and trig[t.i].type in ("RETREAT", "AID") and \
+                    lemma_of(thing) in cfg["non_material_objects"]:
+                trig.pop(t.i)     # "released a roadmap", "a statement released after", "gave details"
+                continue
+            if obj is None:
+                continue
+            prt = next((c.lower_ for c in t.children if c.dep_ == "prt"), None)
+            verb = f"{lemma_of(t)} {prt}" if prt else lemma_of(t)     # "called off a visit" is not "call"
+            key = f"{verb}|{lemma_of(obj)}"
+            alt = f"{verb}|{obj.lower_}"
+            spec = cfg["verb_object_types"].get(key) or cfg["verb_object_types"].get(alt) or \
+                self._commitment_spec(verb, obj, trig)
+            if spec:
+                typ, mode, cls = spec
+                if cls == "none":
+                    trig.pop(t.i, None)
+                    trig.pop(obj.i, None)
+                    continue
+                trig[t.i] = Trigger(lemma_of(t), "V", typ, mode, cls)
+                absorbed_noun[t.i] = obj.i
+                trig.pop(obj.i, None)
+
+        # "Russia said Sudan must return the helicopter": a demand reported as a statement
+        for t in span:
+            if t.pos_ == "VERB" and t.dep_ == "ccomp" and lemma_of(t.head) in cfg["request_frames"] and any(
+                    c.dep_ == "aux" and c.lower_ in cfg["request_modals"] for c in t.children):
+                trig[t.i] = Trigger(lemma_of(t), "V", "REQUEST", "", "reported_request")
+        return trig, absorbed_noun
+
+    def _fold(self, trig: dict, sdoc) -> dict:
+        """Which trigger takes over which: token index -> the index of its governor (-1: no event at all)."""
+        cfg = self.rules.cfg
+        parent = {}
+        for i, tr in trig.items():
+            t = sdoc[i]
+            g = self._governor(t, trig, sdoc)
+            if g is not None:
+                parent[i] = g
+        for i, tr in list(trig.items()):
+            t = sdoc[i]
+            if i in parent:
+                continue
+            h = t.head
+            # "the Deal, to be signed by X": the signing is the event, the deal its object
+            if tr.pos == "V" and t.dep_ in ("acl", "relcl") and h.i in trig and trig[h.i].pos == "N" \
+                    and trig[h.i].cls in ("accord", "meeting") and h.i not in parent:
+                parent[h.i] = i
+            # a gerund under a preposition that nothing takes over ("centers on expanding ties") is no event
+            elif tr.pos == "V" and t.tag_ == "VBG" and t.dep_ in ("pcomp", "pobj") and not (
+                    tr.cls == "meeting" and t.head.lower_ in cfg["frame_preps"]):
+                parent[i] = -1      # but "said after meeting officials in Adelaide" reports the meeting
+            # a relative clause in the simple present describes, it does not report ("a list, which bars ...")
+            elif tr.pos == "V" and t.dep_ == "relcl" and t.tag_ in ("VBZ", "VBP") and tr.cls != "governs" and not any(
+                    c.dep_ == "aux" for c in t.children):
+                parent[i] = -1
+        return parent
