@@ -288,7 +288,7 @@ _VAGUE = frozenset(_normalize(v) for v in _DATA["vague"])
 # --------------------------------------------------------------------------
 # tense
 
-_TOKEN_RE = re.compile(r"[A-Za-z]+(?:'[a-z]+)?|[.;:!?]|,", re.ASCII)
+_TOKEN_RE = re.compile(r"[A-Za-z]+(?:['\u2019][a-z]+)?|[.;:!?]|,", re.ASCII)
 _FUTURE_PHRASE_RE = re.compile(
     r"\b(?:(?:is|are|am|was|were)\s+to\s+[a-z]+|(?:due|set|scheduled|expected|going|planned|slated)\s+to\s+"
     r"(?!the\b|a\b|an\b|its\b|his\b|her\b|their\b)[a-z]+|set\s+for|as\s+(?:soon|early)\s+as|"
@@ -315,10 +315,12 @@ def _markers(sentence: str) -> list[tuple[int, int, str, float]]:
         out.append((m.start(), m.end(), "past", 2.5))
     prev = ""
     for m in _TOKEN_RE.finditer(sentence):
-        w, prev_w = m[0].lower(), prev
+        w, prev_w = m[0].lower().replace("\u2019", "'"), prev
         prev = w
         if w in ("will", "shall"):
             continue  # counted as phrases
+        if "'" in w and w not in _FUTURE_MARKERS and "'" + w.split("'")[1] in _FUTURE_MARKERS:
+            w = "'" + w.split("'")[1]      # "we'll": the clitic is the marker
         if w in _FUTURE_MARKERS:
             out.append((m.start(), m.end(), "future", 0.8 if w == "would" else 1.2))
         elif prev_w in _PASSIVE_BEFORE and (w in _PAST_MARKERS or _ED_RE.match(w)):
@@ -359,6 +361,8 @@ _ABBREVIATIONS = frozenset(
     "inc corp co ltd bros no vs etc fig approx dept univ prof rev mt ft".split())
 _BREAK_RE = re.compile(r"([A-Za-z]*)[.?!]+[\"')\]]*(?=\s+[\"'(\[]?[A-Z0-9])|\n")
 _WINDOW = 400               # characters either side of an expression that can bear on its tense
+_CLAUSE_BREAK_RE = re.compile(r"[,;:(]|\s[-\u2013\u2014]\s")
+_AFTER_BREAK = 0.15         # weight of a marker past such a break when a marker precedes the expression
 
 
 def _sentence_breaks(text: str) -> list[int]:
@@ -394,16 +398,20 @@ class _TenseIndex:
         es = bisect.bisect_left(self.starts, start)
         ee = bisect.bisect_left(self.starts, end)
         scores = {"past": 0.0, "future": 0.0, "present": 0.0}
-        for k in range(bisect.bisect_left(self.mstarts, lo), bisect.bisect_left(self.mstarts, hi)):
-            ms, me, tense, weight = self.markers[k]
-            if me > hi or (ms >= start and me <= end):
-                continue
+        markers = [self.markers[k] for k in range(bisect.bisect_left(self.mstarts, lo), bisect.bisect_left(self.mstarts, hi))]
+        markers = [mk for mk in markers if mk[1] <= hi and not (mk[0] >= start and mk[1] <= end)]
+        # a clause verb before the expression governs it; past a comma after it, another clause begins
+        # ("the talks, which took place on Friday, are set to ...")
+        governed = any(me <= start for _ms, me, _t, _w in markers)
+        for ms, me, tense, weight in markers:
             if me <= start:
                 dist = self.cost[es] - self.cost[bisect.bisect_left(self.starts, me)]
             elif ms < start:
                 dist = 0
             else:               # after the expression: the governing verb usually precedes it
                 dist = max(0, self.cost[bisect.bisect_left(self.starts, ms)] - self.cost[ee]) + 1
+                if governed and _CLAUSE_BREAK_RE.search(self.text, end, ms):
+                    weight *= _AFTER_BREAK
             scores[tense] += weight / (1.0 + dist) ** 1.5
         lead = _LEAD_WORD_RE.search(self.text, max(lo, start - 60), start)
         if lead and lead[1].lower() in _LEAD_TENSE:
@@ -671,8 +679,10 @@ def _rule_iso(s: str, c: _Ctx):
     return None
 
 
+_RANGE_RE = r"(?: ?- ?| (?:and|to|through|till|until) | )"      # "thursday and friday", "4-5 april"
 _MD_RE = re.compile(
-    r"(?:^|\s)(?:(?P<m1>" + _MONTH_RE + r") (?:the )?(?P<d1>[0-9]{1,2})|(?:the )?(?P<d2>[0-9]{1,2}) (?:of )?(?P<m2>"
+    r"(?:^|\s)(?:(?P<m1>" + _MONTH_RE + r") (?:the )?(?P<d1>[0-9]{1,2})|(?:the )?(?P<d2>[0-9]{1,2})(?:" + _RANGE_RE
+    + r"[0-9]{1,2})? (?:of )?(?P<m2>"
     + _MONTH_RE + r"))(?:-[0-9]{1,2})?(?: (?:of )?(?P<y>[0-9]{4}|'[0-9]{2}))?(?=\s|$)")
 
 
@@ -740,7 +750,7 @@ def _rule_relative_day(s: str, c: _Ctx):
 
 def _rule_weekday(s: str, c: _Ctx):
     m = re.fullmatch(r"(?:the )?(?:(last|next|this|this coming|coming|previous|past|following) )?(?:(?:early|late|earlier|later) )?("
-                     + _WEEKDAY_RE + r")" + _PART_OF_DAY, s)
+                     + _WEEKDAY_RE + r")(?:" + _RANGE_RE + _WEEKDAY_RE + r")?" + _PART_OF_DAY, s)
     if not m:
         return None
     return _resolve_weekday(_weekday_index(m[2]), m[1], c.ref, c.tense)
@@ -834,6 +844,8 @@ def _rule_duration(s: str, c: _Ctx):
         n = _count(m[2])
         if n is None:
             return None
+        if c.tense == "past" and m[1] != "after":
+            return _NONE    # "its third crackdown in three years": a stretch of the past, not a time ahead
         return _shift(c.ref, n, m[3]) or _NONE
     m = re.fullmatch(_APPROX + r"(" + _COUNT_RE + r") (" + _UNIT_RE + r")", s)
     if m:
@@ -1009,6 +1021,11 @@ _T_MONTH_BEFORE_DAY = (r"(?:" + _T_MONTH + r"|(?:" + "|".join(w.capitalize() for
 _T_WEEKDAY = _words_re(_WEEKDAYS)
 _T_ORD = "(?i:" + "|".join(
     [f"(?:twenty|thirty)[\\s-]+(?:{'|'.join(_ORD_UNITS)})"] + sorted(_ORDINALS, key=len, reverse=True)) + ")"
+# "3 Dec, 2024": an abbreviation without its dot after a day number, when a year follows
+_T_MONTH_AFTER_DAY = (r"(?:" + _T_MONTH + r"|(?:" + "|".join(w.capitalize() for w in _ABBR_MONTHS)
+                      + r")(?=,?\s+(?:1[0-9]{3}|20[0-9]{2})(?![0-9])))")
+# the first and last of a span of days: "Thursday and Friday", "4-5 April" (the span starts on the first)
+_T_RANGE = r"(?:\s*[-\u2013]\s*|\s+(?i:and|to|through|till|until)\s+)"
 _T_DAYNUM = r"(?:(?:3[01]|[12][0-9]|0?[1-9])(?:st|nd|rd|th)?(?![0-9])|" + _T_ORD + r")"
 _T_YEAR = r"(?:1[0-9]{3}|20[0-9]{2})(?![0-9])"
 _T_NUMWORD = _words_re(list(_UNITS) + list(_TEENS) + list(_TENS))
@@ -1041,12 +1058,12 @@ _FINDER_PATTERNS = [
     ("iso", r"(?<![0-9-])[0-9]{4}-[0-9]{2}-[0-9]{2}(?![0-9])"),
     # explicit dates, with optional weekday and year: "Monday, Oct. 26", "7 August 2025", "last Oct. 23"
     ("date", _B + r"(?:" + _T_REL + _T_WEEKDAY + r",?\s+)?" + _T_MOD + _T_REL + r"(?:" + _T_MONTH_BEFORE_DAY
-     + r"\s*(?i:the\s+)?" + _T_DAYNUM + r"|(?i:the\s+)?" + _T_DAYNUM + r"\s+(?i:of\s+)?" + _T_MONTH + r")(?:,?\s+(?:"
-     + _T_YEAR + r"|" + _T_SPELLED_YEAR + r"))?" + _E),
+     + r"\s*(?i:the\s+)?" + _T_DAYNUM + r"|(?i:the\s+)?" + _T_DAYNUM + r"(?:" + _T_RANGE + _T_DAYNUM + r")?\s+(?i:of\s+)?"
+     + _T_MONTH_AFTER_DAY + r")(?:,?\s+(?:" + _T_YEAR + r"|" + _T_SPELLED_YEAR + r"))?" + _E),
     # months: "July 1997", "late November", "February this year"
     ("month", _B + _T_MOD + _T_REL + _T_MONTH + r"(?:,?\s+(?:(?i:of\s+)?" + _T_YEAR + r"|" + _T_SPELLED_YEAR
      + r"|(?i:this|last|next)\s+(?i:year)))?" + _E),
-    ("weekday", _B + _T_MOD + _T_REL + _T_WEEKDAY + _T_PART + _E),
+    ("weekday", _B + _T_MOD + _T_REL + _T_WEEKDAY + r"(?:" + _T_RANGE + _T_WEEKDAY + r")?" + _T_PART + _E),
     ("day", _B + r"(?:(?i:early|late|earlier|later)\s+)?(?i:today|tonight|yesterday|tomorrow)" + _T_PART + _E),
     ("day", _B + r"(?i:this\s+(?:morning|afternoon|evening)|last\s+night|overnight)" + _E),
     ("day", _B + r"(?i:(?:earlier|later)\s+in\s+the\s+day|the\s+same\s+day|"
