@@ -33,15 +33,13 @@ import re
 from dataclasses import asdict, dataclass, field
 from typing import Iterable
 
+from . import lexicon
 from .model import Event
 from .places import same_place
 
 MEETING_WORDS = {"meet", "met", "meets", "meeting", "talks", "talk", "summit", "visit", "visited", "visits",
                  "visiting", "trip", "host", "hosted", "session", "conference", "dialogue", "consultations",
                  "negotiations", "held", "hold", "call", "called", "travel", "arrive", "arrived", "convene"}
-CANCEL_WORDS = re.compile(r"\b(cancel+(?:ed|led|s|ing)?|call(?:ed|s)? off|scrap+(?:ped|s)?|abandon(?:ed|s)?|"
-                          r"dropp?(?:ed)? (?:the )?plans?|withdr[ae]w|shelv(?:ed|es)|terminat(?:ed|es)|pull(?:ed)? out)\b",
-                          re.I)
 STOP = set("""a an the and or of to in on at for with by from as is are was were be been being will would shall
 should can could may might must has have had do does did it its their his her they them he she we our this that
 these those there here said says say told tell added add also than then but not no new other more most such
@@ -50,6 +48,20 @@ friday saturday sunday january february march april may june july august septemb
 minister ministers president prime official officials government governments country countries side sides
 which who whom what when where while after before during about over under into up out its ministry
 statement according reporters agency news spokesperson plan plans planned still""".split())
+
+
+def _cue(pattern: str) -> re.Pattern:
+    """A word-cue regex of link_words.json: whole words, ignoring case."""
+    return re.compile(r"(?<![A-Za-z])(?:" + pattern + r")(?![A-Za-z])", re.I)
+
+
+@functools.lru_cache(maxsize=1)
+def _cues() -> dict:
+    """The word cues of data/link_words.json (stage cues, cancellations, agreement kinds), compiled."""
+    raw = lexicon.read_json("link_words.json")
+    return {"stage": {k: _cue(v) for k, v in raw["stage_cues"].items()},
+            "cancel": _cue(raw["cancel"]),
+            "kinds": [(k, _cue(v)) for k, v in raw["agreement_kinds"].items()]}
 
 
 @dataclass
@@ -941,7 +953,7 @@ def _carries_out(r: dict, cand: dict, due: str | None, words: set, needed: set, 
         (r["agreement"].get("name") and cand["agreement"].get("name") and
          _norm(r["agreement"]["name"]) == _norm(cand["agreement"]["name"])) or
         (r["agreement"].get("kind") == cand["agreement"].get("kind") and set(r["topics"]) & set(cand["topics"]))))
-    if t in CANCEL_TYPES and CANCEL_WORDS.search(_text(cand)):
+    if t in CANCEL_TYPES and _cues()["cancel"].search(_text(cand)):
         if overlap >= cfg.withdraw_min_overlap:
             return "withdrawn", overlap, f"called off ({t}), {overlap:.2f} of its words"
         return None
@@ -969,7 +981,7 @@ def _carries_out(r: dict, cand: dict, due: str | None, words: set, needed: set, 
 
 
 FULFILS = {"meeting": {"CONSULT"}, "accord": {"SUPPORT"}, "other": {"CONSULT", "SUPPORT", "COOPERATE", "AID"}}
-CANCEL_TYPES = ("REJECT", "SANCTION", "RETREAT")     # with CANCEL_WORDS: a promise called off
+CANCEL_TYPES = ("REJECT", "SANCTION", "RETREAT")     # with a cancel cue: a promise called off
 
 
 def build_commitments(canon: list[dict], as_of: str | None, cfg: LinkConfig) -> list[dict]:
@@ -1031,24 +1043,67 @@ def _past(due: str, as_of: str, slack: int) -> bool:
 STAGES = ("proposed", "negotiating", "to_be_signed", "signed", "in_force", "suspended", "withdrawn")
 
 
-def stage_of(r: dict) -> str | None:
-    text = _text(r).lower()
-    t = r["event_type"]
-    if re.search(r"\b(suspend|suspended|suspends|suspension)\b", text):
+def _stage(text: str, t: str, aux: str | None) -> str | None:
+    """The stage a report's text gives an agreement: suspended, withdrawn or in force by their words;
+    a signing, adoption or launch still to come (or negotiations completed) is to_be_signed; a past
+    act that concludes it ("signed", "inked", "reached", "launched", "declared") is signed;
+    otherwise a promise proposes it and talks negotiate it."""
+    cue = _cues()["stage"]
+    if cue["suspended"].search(text):
         return "suspended"
-    if t in ("REJECT", "RETREAT", "SANCTION") and re.search(r"\b(withdr[ae]w|withdrawn|pull(?:ed)? out|scrap|cancel)", text):
+    if t in ("REJECT", "RETREAT", "SANCTION") and cue["withdrawn"].search(text):
         return "withdrawn"
-    if re.search(r"\b(took effect|takes effect|entered into force|enters into force|came into force|in force|ratifi)", text):
+    if cue["in_force"].search(text):
         return "in_force"
+    text = cue["not_yet"].sub(" ", text)       # "has not yet been signed" says nothing was
+    scheduled, concluded = cue["scheduled"].search(text), cue["concluded_talks"].search(text)
+    rest = cue["concluded_talks"].sub(" ", cue["scheduled"].sub(" ", text))
+    if aux in ("future", "hypothetical"):
+        return "to_be_signed" if scheduled or re.search(r"\bsign", text, re.I) else "proposed"
+    if aux != "negation" and cue["signed"].search(rest):
+        return "signed"
+    if concluded or scheduled:
+        return "to_be_signed"
     if t == "SUPPORT":
         return "signed"
     if t == "AGREE":
-        if re.search(r"\bsign", text):
-            return "to_be_signed"
-        return "proposed"
-    if t == "CONSULT":
+        return "to_be_signed" if re.search(r"\bsign", text, re.I) else "proposed"
+    if t == "CONSULT" or cue["negotiating"].search(text):
         return "negotiating"
     return None
+
+
+def _stages(r: dict) -> list[tuple[str, list[str]]]:
+    """(stage, documents) of a canonical record, each report read on its own: a later report of an
+    event may say more (or less) than the first."""
+    by_doc: dict[str, list[str]] = {}
+    for sp in r["evidence"]:
+        by_doc.setdefault(sp["doc_id"], []).append(sp["text"])
+    out: dict[str, list[str]] = {}
+    for doc in sorted(by_doc):
+        st = _stage(" ".join(by_doc[doc]), r["event_type"], r.get("aux_mode"))
+        if st:
+            out.setdefault(st, []).append(doc)
+    return sorted(out.items(), key=lambda x: STAGES.index(x[0]))
+
+
+AGREEMENT_TYPES = ("AGREE", "SUPPORT")     # records that may type an agreement by its words alone
+
+
+def agreement_of(r: dict) -> dict | None:
+    """The agreement a canonical record names or types: its own, else the first agreement word in its
+    first report's clause ("a new partnership", "a chip alliance") of a promise or a signing between
+    named countries (not of a meeting: talks on a partnership are not the partnership)."""
+    if r["agreement"]:
+        return r["agreement"]
+    if r["event_type"] not in AGREEMENT_TYPES or r["kind"] == "meeting" or not r["evidence"] \
+            or not _participant_countries(r):
+        return None
+    from .topics import find_agreements
+    text = r["evidence"][0]["text"]
+    found = [(s, {"name": a.get("name"), "kind": a["kind"]}) for s, _, a in find_agreements(text)]
+    found += [(m.start(), {"name": None, "kind": k}) for k, rx in _cues()["kinds"] for m in rx.finditer(text)]
+    return min(found, key=lambda x: x[0])[1] if found else None
 
 
 def build_agreements(canon: list[dict]) -> list[dict]:
@@ -1058,9 +1113,10 @@ def build_agreements(canon: list[dict]) -> list[dict]:
     compatible parties (sharing one) and the same kind."""
     groups: dict[tuple, dict] = {}
     named: dict[str, list[tuple]] = {}   # normalised name -> keys of its agreements
-    items = sorted((r for r in canon if r["agreement"]), key=lambda r: (r["date"] or r["first_reported"] or "", r["id"]))
+    typed = {r["id"]: agreement_of(r) for r in canon}
+    items = sorted((r for r in canon if typed[r["id"]]), key=lambda r: (r["date"] or r["first_reported"] or "", r["id"]))
     for r in items:
-        ag = r["agreement"]
+        ag = typed[r["id"]]
         parties = tuple(sorted(_participant_countries(r)))
         name = ag.get("name")
         if name:
@@ -1083,10 +1139,9 @@ def build_agreements(canon: list[dict]) -> list[dict]:
         g["parties"] = sorted(set(g["parties"]) | set(parties))
         g["countries"] = g["parties"]
         g["topics"] += [t for t in r["topics"] if t not in g["topics"]]
-        st = stage_of(r)
-        if st:
+        for st, docs in _stages(r):
             g["stages"].append({"stage": st, "date": r["date"] or r["first_reported"], "event_id": r["id"],
-                                "documents": r["documents"], "evidence": r["evidence"][:1]})
+                                "documents": docs, "evidence": [sp for sp in r["evidence"] if sp["doc_id"] in docs][:1]})
             if st == "signed":
                 for x in r["actor"] + r["recipient"]:
                     if x["entity_type"] == "person" and x["entity_name"] not in g["signatories"]:

@@ -1,0 +1,68 @@
+"""Agreement stages read from the words of each report (pactwatch.link.build_agreements).
+
+The sentences are written for these tests."""
+from __future__ import annotations
+
+from pactwatch import link
+
+
+def record(rid: str, event_type: str, texts: dict[str, str], countries=("NOR", "CHL"), agreement=None,
+           aux=None, kind="other", date="2031-04-02") -> dict:
+    """A canonical record as `link.canonical_events` gives it, reduced to what agreements read."""
+    actors = [{"raw_text": c, "entity_name": c, "country": c, "sector_code": "GOV", "role": None,
+               "entity_type": "country"} for c in countries]
+    return {"id": rid, "event_type": event_type, "kind": kind, "aux_mode": aux, "actor": actors, "recipient": [],
+            "date": date, "first_reported": date, "topics": ["space"], "agreement": agreement,
+            "documents": sorted(texts),
+            "evidence": [{"doc_id": d, "start": 0, "end": len(t), "text": t} for d, t in texts.items()]}
+
+
+def stages(*records) -> list[tuple[str, list[str]]]:
+    return [(s["stage"], s["documents"]) for a in link.build_agreements(list(records)) for s in a["stages"]]
+
+
+MOU = {"kind": "memorandum of understanding", "name": None}
+
+
+def test_a_deal_secured_or_inked_is_signed_even_when_coded_as_a_promise() -> None:
+    r = record("e1", "AGREE", {"d1": "Norway on Friday inked a memorandum with Chile on polar satellite data"},
+               agreement=MOU)
+    assert stages(r) == [("signed", ["d1"])]
+
+
+def test_a_signing_still_to_come_is_to_be_signed() -> None:
+    r = record("e1", "AGREE", {"d1": "Norway and Chile are due to sign a memorandum on polar satellite data"},
+               agreement=MOU)
+    assert stages(r) == [("to_be_signed", ["d1"])]
+
+
+def test_not_yet_signed_is_not_a_signing() -> None:
+    r = record("e1", "REJECT", {"d1": "the memorandum on polar satellite data has still not been signed"},
+               agreement=MOU)
+    assert stages(r) == []
+
+
+def test_completed_negotiations_wait_for_the_signing() -> None:
+    r = record("e1", "SUPPORT", {"d1": "the two delegations completed their negotiations on a satellite accord"},
+               agreement={"kind": "accord", "name": None})
+    assert stages(r) == [("to_be_signed", ["d1"])]
+
+
+def test_each_report_of_one_event_gives_its_own_stage() -> None:
+    r = record("e1", "SUPPORT", {"d1": "Norway and Chile signed a memorandum on polar satellite data",
+                                 "d2": "the memorandum on polar satellite data, which has been in force since May"},
+               agreement=MOU)
+    assert stages(r) == [("signed", ["d1"]), ("in_force", ["d2"])]
+
+
+def test_an_agreement_word_types_a_promise_or_signing_between_countries() -> None:
+    signed = record("e1", "AGREE", {"d1": "Norway and Chile declared a space alliance on Monday"})
+    ags = link.build_agreements([signed])
+    assert [(a["kind"], a["parties"]) for a in ags] == [("alliance", ["CHL", "NOR"])]
+    assert ags[0]["status"] == "signed"
+
+
+def test_no_agreement_from_a_meeting_or_a_record_without_countries() -> None:
+    talks = record("e1", "AGREE", {"d1": "Norway will host Chile for talks on the space alliance"}, kind="meeting")
+    nobody = record("e2", "AGREE", {"d2": "the alliance was first announced in March"}, countries=())
+    assert link.build_agreements([talks, nobody]) == []
