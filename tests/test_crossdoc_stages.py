@@ -7,12 +7,13 @@ from pactwatch import link
 
 
 def record(rid: str, event_type: str, texts: dict[str, str], countries=("NOR", "CHL"), agreement=None,
-           aux=None, kind="other", date="2031-04-02") -> dict:
+           aux=None, kind="other", date="2031-04-02", reported=None, place=None) -> dict:
     """A canonical record as `link.canonical_events` gives it, reduced to what agreements read."""
     actors = [{"raw_text": c, "entity_name": c, "country": c, "sector_code": "GOV", "role": None,
                "entity_type": "country"} for c in countries]
     return {"id": rid, "event_type": event_type, "kind": kind, "aux_mode": aux, "actor": actors, "recipient": [],
-            "date": date, "first_reported": date, "topics": ["space"], "agreement": agreement,
+            "date": date, "first_reported": reported or date, "topics": ["space"], "agreement": agreement,
+            "location": {"name": place} if place else None,
             "documents": sorted(texts),
             "evidence": [{"doc_id": d, "start": 0, "end": len(t), "text": t} for d, t in texts.items()]}
 

@@ -61,7 +61,8 @@ def _cues() -> dict:
     raw = lexicon.read_json("link_words.json")
     return {"stage": {k: _cue(v) for k, v in raw["stage_cues"].items()},
             "cancel": _cue(raw["cancel"]),
-            "kinds": [(k, _cue(v)) for k, v in raw["agreement_kinds"].items()]}
+            "kinds": [(k, _cue(v)) for k, v in raw["agreement_kinds"].items()],
+            "occasions": raw["occasions"]}
 
 
 @dataclass
@@ -931,14 +932,34 @@ def _object_nouns(r: dict) -> set[str]:
     return {w for sp in r["evidence"][:1] for w in _words(sp["text"]) if w in objs} - {"plan", "plans"}
 
 
-def _after(cand: dict, made: str | None) -> bool:
-    """The candidate happened (or was first reported) after the promise was made."""
+def _after(cand: dict, made: str | None, r: dict | None = None) -> bool:
+    """The candidate happened (or was first reported) after the promise was made; or on the day it
+    was made, when the promise was for that very day and another article reports the act ("to be
+    signed on Tuesday" in the morning paper, "signed on Tuesday" in the evening one)."""
     if not made:
         return True
     span, day = _span(cand["date"]), _date(made)
     if span:
+        if day and span[0] == day and r is not None and (r["date"] or "")[:10] == made[:10]:
+            return bool(set(cand["documents"]) - set(r["documents"]))
         return span[0] > day if day else True
     return bool(cand["first_reported"] and cand["first_reported"] > made)
+
+
+def _named_in(r: dict, cand: dict) -> bool:
+    """The place of one names the other's in its words ("a summit in Seoul" / "the Seoul summit"), or
+    both name the same occasion ("the Hanseatic Science Forum")."""
+    for x, y in ((r, cand), (cand, r)):
+        if x["location"] and re.search(r"\b" + re.escape(x["location"]["name"]) + r"\b", _text(y)):
+            return True
+    return bool(_occasions(_text(r)) & _occasions(_text(cand)))
+
+
+def _occasions(text: str) -> set[str]:
+    """Names of occasions in a text: capitalised words ending in an occasion noun ("AI Seoul Summit")."""
+    heads = "|".join(_cues()["occasions"])
+    return {" ".join(m.group(0).split()).lower() for m in re.finditer(
+        r"(?:\b[A-Z][\w-]*\s+(?:(?:of|and|on|for|the)\s+)?){1,6}(?:" + heads + r")\b", text)}
 
 
 def _carries_out(r: dict, cand: dict, due: str | None, words: set, needed: set, cand_words: set,
@@ -959,10 +980,12 @@ def _carries_out(r: dict, cand: dict, due: str | None, words: set, needed: set, 
         return None
     if t not in FULFILS[r["kind"]] or cand["aux_mode"] is not None:
         return None
-    same_place = bool(r["location"] and cand["location"] and r["location"]["name"] == cand["location"]["name"])
+    same_place = bool(r["location"] and cand["location"] and r["location"]["name"] == cand["location"]["name"]) \
+        or _named_in(r, cand)
     shared_people = {_norm(x["entity_name"]) for x in r["actor"] + r["recipient"] if x["entity_type"] == "person"} & \
         {_norm(x["entity_name"]) for x in cand["actor"] + cand["recipient"] if x["entity_type"] == "person"}
-    due_span, when = _span(due) if due else None, _span(cand["date"]) if cand["date"] else None
+    # a report with no date of the act: it happened by the day it was reported
+    due_span, when = _span(due) if due else None, _span(cand["date"] or cand["first_reported"])
     on_time = bool(due_span and when and when[0] <= due_span[1] + dt.timedelta(days=31)
                    and when[1] >= due_span[0] - dt.timedelta(days=31))
     if r["kind"] == "meeting" and due_span and when and not on_time:
@@ -989,7 +1012,7 @@ def build_commitments(canon: list[dict], as_of: str | None, cfg: LinkConfig) -> 
     among near-equal ones) fulfils it, one that calls it off withdraws it; past its due date with
     neither it is overdue, else open."""
     out = []
-    later = sorted(canon, key=lambda r: (r["date"] or r["first_reported"] or "", r["id"]))
+    later = sorted(canon, key=lambda r: (_when_key(r), r["id"]))
     rank = {r["id"]: i for i, r in enumerate(later)}
     pc = {r["id"]: _participant_countries(r) for r in canon}
     words_of = {r["id"]: _content(r) for r in canon}
@@ -1008,7 +1031,7 @@ def build_commitments(canon: list[dict], as_of: str | None, cfg: LinkConfig) -> 
         pool = {x["id"]: x for c in mine for x in by_country.get(c, [])}
         found = []
         for cand in sorted(pool.values(), key=lambda x: rank[x["id"]]):
-            if cand["id"] == r["id"] or not _after(cand, made):
+            if cand["id"] == r["id"] or not _after(cand, made, r):
                 continue
             if cand["first_reported"] and made and cand["first_reported"] < made:
                 continue
@@ -1017,7 +1040,9 @@ def build_commitments(canon: list[dict], as_of: str | None, cfg: LinkConfig) -> 
                 found.append((hit, cand))
         if found:
             best = max(h[1] for h, _ in found)
-            (status, _, why), by = next((h, c) for h, c in found if h[1] >= best - 0.15)
+            near = [(h, c) for h, c in found if h[1] >= best - 0.15]
+            day = _when_key(near[0][1])       # the earliest of the near-equal; of that day the best
+            (status, _, why), by = max((x for x in near if _when_key(x[1]) == day), key=lambda x: x[0][1])
         if status == "open" and due and as_of and _past(due, as_of, cfg.due_slack_days):
             status, why = "overdue", f"due {due}, nothing reported by {as_of}"
         out.append({
@@ -1032,6 +1057,10 @@ def build_commitments(canon: list[dict], as_of: str | None, cfg: LinkConfig) -> 
             "evidence": r["evidence"], "documents": r["documents"],
         })
     return out
+
+
+def _when_key(r: dict) -> str:
+    return r["date"] or r["first_reported"] or ""
 
 
 def _past(due: str, as_of: str, slack: int) -> bool:

@@ -1,0 +1,50 @@
+"""Commitments resolved by later reports (pactwatch.link.build_commitments) on records written for
+these tests."""
+from __future__ import annotations
+
+from test_crossdoc_stages import record
+
+from pactwatch import link
+
+
+def status(*records, as_of="2031-09-01") -> dict[str, tuple[str, str | None]]:
+    return {c["event_id"]: (c["status"], c["resolved_by"])
+            for c in link.build_commitments(list(records), as_of, link.LinkConfig())}
+
+
+def test_an_undated_report_of_the_meeting_in_the_named_city_fulfils_the_plan() -> None:
+    plan = record("p1", "AGREE", {"d1": "Norway and Chile will co-host a polar research summit in Tromso in June"},
+                  kind="meeting", date="2031-06", reported="2031-03-01", place="Tromso")
+    held = record("h1", "CONSULT", {"d2": "delegates gathered for the polar research summit at Tromso"},
+                  kind="meeting", date=None, reported="2031-06-12", countries=("NOR",))
+    assert status(plan, held)["p1"] == ("fulfilled", "h1")
+
+
+def test_a_meeting_reported_months_after_it_was_due_does_not_fulfil_it() -> None:
+    plan = record("p1", "AGREE", {"d1": "Norway and Chile will co-host a polar research summit in Tromso in June"},
+                  kind="meeting", date="2031-06", reported="2031-03-01", place="Tromso")
+    later = record("h1", "CONSULT", {"d2": "delegates gathered for another polar research summit at Tromso"},
+                   kind="meeting", date=None, reported="2032-02-12", countries=("NOR",))
+    assert status(plan, later, as_of="2032-03-01")["p1"] == ("overdue", None)
+
+
+def test_a_signing_for_today_is_fulfilled_by_another_article_of_the_same_day() -> None:
+    memo = {"kind": "memorandum of understanding", "name": None}
+    plan = record("p1", "AGREE", {"d1": "a memorandum on fjord monitoring to be signed by the two envoys today"},
+                  kind="accord", agreement=memo, date="2031-04-02")
+    signed = record("s1", "SUPPORT", {"d2": "the two envoys signed a memorandum on fjord monitoring this afternoon"},
+                    kind="accord", agreement=memo, date="2031-04-02")
+    assert status(plan, signed)["p1"] == ("fulfilled", "s1")
+    # the same article's report of that day's signing is not the act its promise is waiting for
+    same_doc = dict(signed, documents=["d1"], evidence=[dict(signed["evidence"][0], doc_id="d1")])
+    assert status(plan, same_doc)["p1"][0] != "fulfilled"
+
+
+def test_of_near_equal_acts_on_one_day_the_closest_fulfils() -> None:
+    plan = record("p1", "AGREE", {"d1": "Norway and Chile will co-host a polar research summit in Tromso in June"},
+                  kind="meeting", date="2031-06", reported="2031-03-01", place="Tromso")
+    vague = record("a1", "CONSULT", {"d2": "the summit in Tromso closed"}, kind="meeting", date=None,
+                   reported="2031-06-12", countries=("NOR",))
+    close = record("b1", "CONSULT", {"d2": "leaders attended the polar research summit hosted in Tromso"},
+                   kind="meeting", date=None, reported="2031-06-12", countries=("NOR",))
+    assert status(plan, vague, close)["p1"] == ("fulfilled", "b1")
