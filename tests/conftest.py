@@ -111,9 +111,9 @@ def run_cli_process(pactwatch_exe: str):
     env = dict(os.environ, NO_COLOR="1", COLUMNS="140")
     env.pop("PACTWATCH_DB", None)
 
-    def run(*args: str, check: bool = True, timeout: float = 300) -> subprocess.CompletedProcess:
+    def run(*args: str, check: bool = True, timeout: float = 300, input: str | None = None) -> subprocess.CompletedProcess:
         proc = subprocess.run([pactwatch_exe, *map(str, args)], capture_output=True, text=True,
-                              encoding="utf-8", env=env, timeout=timeout)
+                              encoding="utf-8", env=env, timeout=timeout, input=input)
         if check and proc.returncode != 0:
             raise AssertionError(f"pactwatch {' '.join(map(str, args))} exited {proc.returncode}\n"
                                  f"stdout:\n{proc.stdout}\nstderr:\n{proc.stderr}")

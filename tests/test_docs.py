@@ -50,7 +50,16 @@ COMMANDS: dict[str, list[tuple[str, int]]] = {
     ],
     "show": [
         ("show {event} --db {seeds}", 0),
+        ("show {event} --db {seeds} --why", 0),
         ("show no-such-event --db {seeds}", 1),
+    ],
+    "explain": [
+        ("explain 'Japan and India agreed on Monday to build a joint chip laboratory.' --date 2025-03-05", 0),
+        ("explain --file {tmp}/explain.txt --date 2025-03-05", 0),
+        ("explain 'Nothing happened.'", 1),
+        ("explain --file {tmp}/missing.txt", 1),
+        ("explain 'Japan met India.' --date 2025-13-01", 2),
+        ("explain", 2),
     ],
     "export": [
         ("export --db {seeds} --format jsonl", 0),
@@ -104,6 +113,7 @@ def dbs(seeds_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> Dbs:
     cli_in_process("demo", "--db", demo, "-q")
     cli_in_process("ingest", "--db", tmp / "linkable.db", "-q", seeds_dir)
     (tmp / "not-ours.db").write_text("a file of someone else's\n", encoding="utf-8")
+    (tmp / "explain.txt").write_text("The French and Korean science ministers met in Paris on Monday.\n", encoding="utf-8")
     first = json.loads(cli_in_process("export", "--db", seeds).stdout.splitlines()[0])
     return Dbs(seeds, demo, tmp, seeds_dir, first["id"])
 

@@ -23,6 +23,7 @@ OVERRIDES = {
     "triggers.tsv": "lemma\tpos\ttype\tmode\tclass\nparley\tV\tCONSULT\t\tevent\n",
     "event_rules.json": json.dumps({"lexicon_test_words": ["zzyzx"]}),
     "portfolios.txt": "# portfolios\nlighthouses and fog signals\n",
+    "rule_ids.tsv": "id\tmodule\tdescription\nparticipants.subject\tparticipants\tthe doer, said plainly\n",
 }
 
 CHECK = """
@@ -38,6 +39,7 @@ out = {
   "rules": sorted(events.Rules.load().cfg["lexicon_test_words"]),
   "portfolio": "lighthouses and fog signals" in actors._portfolios(),
   "builtin_trigger": events.Rules.load().verbs["agree"].type,
+  "rule_text": events.rules.describe_rule("participants.subject"),
 }
 print(json.dumps(out))
 """
@@ -73,6 +75,7 @@ def test_every_data_file_can_be_extended(tmp_path: Path) -> None:
     assert got["country"] == ["FRD"]
     assert got["trigger"] == "CONSULT" and got["builtin_trigger"] == "AGREE"
     assert got["rules"] == ["zzyzx"] and got["portfolio"] is True
+    assert got["rule_text"].startswith("the doer, said plainly")
 
 
 def test_no_module_reads_data_files_around_the_loader() -> None:
@@ -83,3 +86,32 @@ def test_no_module_reads_data_files_around_the_loader() -> None:
         text = path.read_text(encoding="utf-8")
         assert 'resources.files("pactwatch")' not in text, path
         assert '/ "data"' not in text, path
+
+
+def test_every_rule_id_the_coder_records_is_described_or_is_data() -> None:
+    """Every rule id written in the coder's code is in data/rule_ids.tsv or names a key of event_rules.json,
+    so `show --why` can say what each one does."""
+    import json
+    import re
+    src = Path(lexicon.__file__).parent / "coding"
+    catalog = {r.split("\t")[0] for r in lexicon.read_lines("rule_ids.tsv")
+               if "\t" in r and not r.startswith("#") and not r.startswith("id\t")}
+    cfg = json.loads((Path(lexicon.__file__).parent / "data" / "event_rules.json").read_text(encoding="utf-8"))
+    used = set()
+    for path in src.glob("*.py"):
+        text = path.read_text(encoding="utf-8")
+        used |= set(re.findall(r'"((?:participants|modality|recode|date|record|merging|trigger|place)\.[a-z_]+)"', text))
+        for key in re.findall(r"event_rules\.json:([a-z_+]+)", text):
+            for k in key.split("+"):
+                assert k in cfg, (path.name, k)
+    assert len(used) > 30
+    assert used <= catalog, sorted(used - catalog)
+    assert catalog <= used, sorted(catalog - used)     # no description of a rule that no longer exists
+
+
+def test_rule_descriptions_cover_triggers_lists_and_mechanisms() -> None:
+    from pactwatch.coding.rules import describe_rule
+    assert "starts a SUPPORT event" in describe_rule("triggers.tsv:sign/V")
+    assert "to be signed" in describe_rule("modality.to_be_done")
+    assert describe_rule("event_rules.json:verb_object_types[hold|talks]").startswith("'hold|talks'")
+    assert describe_rule("no.such_rule") == "(no description)"

@@ -230,6 +230,63 @@ def cmd_show(args) -> int:
     else:
         for sp in ev.evidence:
             print(f"  [{sp.start}-{sp.end}] " + on + for_terminal(" ".join(sp.text.split()), oneline=True) + off)
+    if args.why:
+        _print_why(ev)
+    return 0
+
+
+_WHY_ORDER = ("event_type", "mode", "aux_mode", "folded", "actor", "recipient", "date", "location", "merged")
+
+
+def _print_why(ev) -> None:
+    """The rules behind an event's fields, each with what it does (``data/rule_ids.tsv``, ``triggers.tsv``,
+    ``event_rules.json``)."""
+    from .coding.rules import describe_rule
+
+    echo("why        (field: rule id - what the rule does)")
+    if not ev.why:
+        echo("  no trace stored: the event was coded by a version of pactwatch that kept none (re-ingest it)")
+    for what in sorted(ev.why, key=lambda k: (_WHY_ORDER.index(k) if k in _WHY_ORDER else 99, k)):
+        for i, rule in enumerate(ev.why[what]):
+            echo(f"  {what if i == 0 else '':<11}{rule} - {describe_rule(rule)}")
+
+
+def cmd_explain(args) -> int:
+    """Code one text (no database) and print each event with the rules that decided it."""
+    from . import extract
+
+    if args.file:
+        try:
+            text = Path(args.file).read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError) as e:
+            echo(f"pactwatch: cannot read {args.file}: {e}", file=sys.stderr)
+            return 1
+    elif args.text == "-":
+        text = sys.stdin.read()
+    elif args.text:
+        text = args.text
+    else:
+        echo("pactwatch: explain needs a text, '-' for standard input, or --file PATH", file=sys.stderr)
+        return 2
+    events = extract(text, date=args.date, doc_id="explain")
+    if not events:
+        echo("pactwatch: no event found in the text", file=sys.stderr)
+        return 1
+    for n, ev in enumerate(events, 1):
+        sides = {side: ", ".join(f"{e.entity_name} [{e.country or '?'}]" for e in ents) or "-"
+                 for side, ents in (("actor", ev.actor), ("recipient", ev.recipient))}
+        echo(f"event {n} of {len(events)}   {ev.event_type}" + (f" ({', '.join(ev.mode)})" if ev.mode else "")
+             + (f"   aux_mode {ev.aux_mode}" if ev.aux_mode else "") + f"   confidence {ev.confidence:.2f}")
+        echo(f"  evidence   " + " … ".join(" ".join(sp.text.split()) for sp in ev.evidence))
+        echo(f"  actor      {sides['actor']}")
+        echo(f"  recipient  {sides['recipient']}")
+        echo(f"  date       {ev.date or '-'}" + (f" [{ev.date_precision}]" if ev.date else "")
+             + (f" from '{ev.date_text}'" if ev.date_text else ""))
+        echo(f"  place      " + (f"{ev.location.name}, {ev.location.country}" if ev.location else "-"))
+        echo(f"  topics     {', '.join(ev.topics) or '-'}")
+        if ev.agreement:
+            echo(f"  agreement  {ev.agreement.get('name') or '(unnamed)'} — {ev.agreement.get('kind')}")
+        _print_why(ev)
     return 0
 
 
@@ -448,6 +505,13 @@ def _date_arg(value: str) -> str:
     return value
 
 
+def _day_arg(value: str) -> str:
+    """--date of explain: a real day, YYYY-MM-DD."""
+    if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value) or not _real_day(value):
+        raise argparse.ArgumentTypeError(f"{for_terminal(value, oneline=True)!r} is not a day (expected YYYY-MM-DD)")
+    return value
+
+
 def _real_day(value: str) -> bool:
     import datetime
     try:
@@ -547,7 +611,14 @@ def build_parser() -> argparse.ArgumentParser:
 
     sp = with_db(sub.add_parser("show", help="one event with its evidence"))
     sp.add_argument("event_id")
+    sp.add_argument("--why", action="store_true", help="also the rules that set each field, with what they do")
     sp.set_defaults(func=cmd_show)
+
+    sp = sub.add_parser("explain", help="code one text (no database) and show the rules behind each event")
+    sp.add_argument("text", nargs="?", help="the text; '-' reads standard input")
+    sp.add_argument("--file", metavar="PATH", help="read the text from this UTF-8 file instead")
+    sp.add_argument("--date", type=_day_arg, metavar="YYYY-MM-DD", help="publication date, to resolve relative dates")
+    sp.set_defaults(func=cmd_explain)
 
     sp = with_filters(with_db(sub.add_parser("export", help="write events as JSON Lines (SCHEMA.md) or CSV")))
     sp.add_argument("--format", choices=("jsonl", "csv"), default="jsonl")

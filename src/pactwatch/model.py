@@ -132,9 +132,11 @@ class Event:
     evidence: list[Evidence] = field(default_factory=list)
     confidence: float = 0.5
     trigger: str | None = None       # the word that triggered it (explanation; not in SCHEMA)
+    why: dict[str, list[str]] = field(default_factory=dict)   # (ext) field -> ids of the rules that set it
 
-    def to_dict(self) -> dict[str, Any]:
-        return {
+    def to_dict(self, with_why: bool = False) -> dict[str, Any]:
+        """The SCHEMA.md record; `with_why` adds the trace (field -> rule ids), as the store keeps it."""
+        out = {
             "id": self.id,
             "doc_id": self.doc_id,
             "event_type": self.event_type,
@@ -152,6 +154,9 @@ class Event:
             "evidence": [e.to_dict() for e in self.evidence],
             "confidence": round(self.confidence, 3),
         }
+        if with_why:
+            out["why"] = {k: list(v) for k, v in self.why.items()}
+        return out
 
     @classmethod
     def from_dict(cls, d: dict[str, Any]) -> "Event":
@@ -164,6 +169,7 @@ class Event:
             date_text=d.get("date_text"), location=Location(**loc) if loc else None,
             topics=list(d.get("topics") or []), agreement=d.get("agreement"),
             evidence=[Evidence(**e) for e in d.get("evidence") or []], confidence=float(d.get("confidence", 0.5)),
+            why={k: list(v) for k, v in (d.get("why") or {}).items()},
         )
 
     def countries(self) -> set[str]:

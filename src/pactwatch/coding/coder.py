@@ -162,6 +162,11 @@ class EventCoder(TriggerRules, ModalityRules, ParticipantRules, SettingRules, Me
         else:
             pred = t
         m = EventMention(type=typ, mode=mode, cls=cls, head=t, pred=pred, sent=sent, tokens=folded)
+        m.note("event_type", tr.rule or f"triggers.tsv:{tr.lemma}/{tr.pos}")
+        if mode:
+            m.note("mode", tr.rule or f"triggers.tsv:{tr.lemma}/{tr.pos}")
+        for i in sorted(folded - {t.i}):
+            m.note("folded", trig[i].rule or f"triggers.tsv:{trig[i].lemma}/{trig[i].pos}")
         obj = next((c for c in pred.children if c.dep_ in ("dobj", "nsubjpass") and c.pos_ == "NOUN"), None)
         if obj is not None and any(c.dep_ in ("det", "poss") and c.lower_ in ("the", "this", "that", "its", "their")
                                    for c in obj.children):
@@ -195,6 +200,8 @@ class EventCoder(TriggerRules, ModalityRules, ParticipantRules, SettingRules, Me
             asked = actors.in_tokens([i for c in own_subj for i in np_tokens(c, True, cfg["frame_nouns"])])
             asker = actors.in_tokens([i for c in rep_subj for i in np_tokens(c, True, cfg["frame_nouns"])])
             if asker:
+                m.note("actor", "participants.reported_request")
+                m.note("recipient", "participants.reported_request")
                 m.actors = entities_of(asker)
                 m.recipients = dedupe(entities_of(asked) + [e for e in m.recipients
                                                            if e.entity_name not in {a.entity_name for a in m.actors}])
@@ -203,8 +210,11 @@ class EventCoder(TriggerRules, ModalityRules, ParticipantRules, SettingRules, Me
                 c.dep_ == "amod" and c.lower_ in self.rules.cfg["future_words"] for c in t.children):
             # "did not mention Ostrowski's planned trip": whatever the sentence says of it, a trip was planned
             m.type, m.mode, m.aux_mode, m.future = "AGREE", "", None, True
+            m.note("event_type", "event_rules.json:future_words")
         # place, topics, agreement
-        m.location = self._location(pred, t, folded, sdoc, span, actors)
+        m.location, rule = self._location(pred, t, folded, sdoc, span, actors)
+        if m.location is not None:
+            m.note("location", rule)
         m.topics = topics_in(sent.text)
         if m.cls == "accord":
             m.agreement = self._agreement(sent, t, folded, sdoc)

@@ -38,6 +38,19 @@ class EventMention:
     frame_of: object = None       # "proposed it at their talks in February": the talks are the setting of this event
     frame_offset: bool = False    # "five months after their first talks": the setting lies a stated time away
     ref_object: str | None = None  # "launched the fund": a definite object, pointing back to an earlier mention
+    why: dict = field(default_factory=dict)   # field -> rule ids that set it, in the order they applied
+
+    def set_date(self, te, *rules: str) -> None:
+        """Give the mention a time, with the ids of the rules that chose it (they replace earlier ones)."""
+        self.date = te
+        self.why["date"] = list(rules)
+
+    def note(self, what: str, rule: str) -> None:
+        """Record that `rule` (an id in ``data/rule_ids.tsv``, a trigger or a word-list entry) set field `what`
+        (event_type, mode, aux_mode, actor, recipient, date, location)."""
+        got = self.why.setdefault(what, [])
+        if rule not in got:
+            got.append(rule)
 
 
 def entities_of(mentions: list[Mention]) -> list[Entity]:

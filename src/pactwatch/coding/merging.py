@@ -88,6 +88,10 @@ def absorb(target: EventMention, m: EventMention) -> None:
     target.recipients = dedupe(target.recipients + m.recipients)
     target.location = target.location or m.location
     target.agreement = target.agreement or m.agreement
+    for what, rules in m.why.items():
+        if what != "date" or target.date is None:
+            for r in rules:
+                target.note(what, r)
     for tp in m.topics:
         if tp not in target.topics:
             target.topics.append(tp)
@@ -105,6 +109,7 @@ class MergeRules:
                 and (m.cls == "meeting" or not distinct_objects(x, m)) and not own_subject(x, m)
                 or (m.anaphoric or x.anaphoric) and compatible(x, m))), None)
             if tgt is not None:
+                m.note("merged", "merging.same_sentence")
                 absorb(tgt, m)
             else:
                 merged.append(m)
@@ -125,19 +130,24 @@ class MergeRules:
                 if m.anaphoric or (m.described and m.cls in ("meeting", "accord")) or (
                         not m.actors and not m.recipients and m.cls in ("meeting", "accord")):
                     best = gi
+                    m.note("merged", "merging.refers_back")
                     break
                 if m.cls in ("meeting", "accord") and _overlap(g, m):
                     best = gi
+                    m.note("merged", "merging.same_meeting_or_accord")
                     break
                 if m.ref_object and any(re.search(r"\b" + re.escape(m.ref_object) + r"\b",
                                                   x.sent.text[x.span[0] - x.sent.start:x.span[1] - x.sent.start].lower())
                                         for x in g):
                     best = gi       # "launched a research fund ... launched the fund at the university"
+                    m.note("merged", "merging.definite_object")
                     break
             if best is None:
                 # a passage told twice (a standfirst repeating the lead): the same words, the same event
                 best = next((gi for gi in order if any(_repeats(x, m) for x in groups[gi])
                              and all(compatible(x, m) for x in groups[gi])), None)
+                if best is not None:
+                    m.note("merged", "merging.repeated_passage")
             if best is None:
                 if m.anaphoric and not m.actors and not m.recipients:
                     continue      # "the meeting" with nothing to refer to

@@ -32,40 +32,54 @@ class ModalityRules:
             aux = {lemma_of(c) for c in kids if c.dep_ in ("aux", "auxpass")} | {c.lower_ for c in kids if c.dep_ == "aux"}
             if aux & cfg["future_aux"]:
                 m.future = True
+                m.note("aux_mode", "event_rules.json:future_aux")
             if "to" in aux and "be" in aux and v.tag_ == "VBN" and v.dep_ in ("acl", "relcl", "xcomp"):
                 m.future = True   # "to be signed"
+                m.note("aux_mode", "modality.to_be_done")
             if v.dep_ in ("xcomp",) and "to" in aux and lemma_of(v.head) in ("be",):
                 m.future = True   # "is to visit"
+                m.note("aux_mode", "modality.is_to")
             if v is pred and m.type == "COOPERATE" and v.tag_ == "VB" and "to" in aux and \
                     v.dep_ in ("xcomp", "advcl", "acl", "relcl", "ccomp"):
                 m.future = True   # "readiness to collaborate", "plans to jointly develop": not yet done
+                m.note("aux_mode", "modality.infinitive_cooperation")
             if "would" in aux and m.report:
                 m.future = True
+                m.note("aux_mode", "modality.reported_would")
             elif aux & (cfg["hypothetical_aux"] - {"would"}) and not m.future:
                 m.aux_mode = "hypothetical"
+                m.note("aux_mode", "event_rules.json:hypothetical_aux")
             elif "would" in aux and not m.report:
                 m.aux_mode = "hypothetical"
+                m.note("aux_mode", "event_rules.json:hypothetical_aux")
             if any(c.dep_ == "neg" or c.lower_ in ("never",) for c in kids):
                 m.aux_mode = "negation"
+                m.note("aux_mode", "modality.negation")
             if any(c.dep_ == "mark" and c.lower_ in cfg["hypothetical_marks"] for c in kids):
                 m.aux_mode = "hypothetical"
+                m.note("aux_mode", "event_rules.json:hypothetical_marks")
         for v in chain[1:]:
             lem = lemma_of(v)
-            if lem in ("plan", "schedule", "expect", "prepare", "set", "intend", "aim", "hope") and v.tag_ in (
+            if lem in cfg["plan_verbs"] and v.tag_ in (
                     "VBZ", "VBP", "VBN") and (v.tag_ != "VBN" or any(c.lower_ in ("is", "are", "be", "was", "were")
                                                                    for c in v.children)):
                 m.future = True
-            if lem in ("due", "slated", "poised") and v.pos_ == "ADJ" and t.dep_ in ("xcomp",) or \
-                    lem in ("due", "slated") and v.pos_ == "ADJ" and pred.dep_ == "xcomp":
+                m.note("aux_mode", "event_rules.json:plan_verbs")
+            if lem in cfg["due_words"] and v.pos_ == "ADJ" and t.dep_ in ("xcomp",) or \
+                    lem in cfg["due_words"] - {"poised"} and v.pos_ == "ADJ" and pred.dep_ == "xcomp":
                 m.future = True    # "had been due to meet": planned, whatever became of it
+                m.note("aux_mode", "event_rules.json:due_words")
             kids = list(v.children)
             aux = {c.lower_ for c in kids if c.dep_ == "aux"}
             if aux & cfg["future_aux"] and m.type != "AGREE":
                 m.future = True
+                m.note("aux_mode", "event_rules.json:future_aux")
             if lem in cfg["negating_verbs"]:
                 m.aux_mode = "negation"
+                m.note("aux_mode", "event_rules.json:negating_verbs")
         if any(c.dep_ == "neg" for c in t.children) or any(c.lower_ == "no" and c.dep_ == "det" for c in t.children):
             m.aux_mode = "negation"
+            m.note("aux_mode", "modality.negation")
         if m.aux_mode == "negation":
             m.future = m.future and False
 
@@ -77,29 +91,38 @@ class ModalityRules:
         # a refusal: "will not accept", "failed to reach agreement" (negated agreement or support)
         if m.aux_mode == "negation" and m.type in ("AGREE", "SUPPORT") and not m.future:
             m.type, m.mode, m.aux_mode = "REJECT", "", None
+            m.note("event_type", "recode.negated_agreement_is_reject")
             return
         if m.aux_mode == "negation" and m.type in ("AGREE", "SUPPORT", "COOPERATE", "CONSULT") and m.future:
             m.type, m.mode, m.aux_mode, m.future = "REJECT", "", None, False
+            m.note("event_type", "recode.negated_agreement_is_reject")
             return
         if m.type == "AGREE" and m.governs and lemma_of(pred) in cfg["decision_verbs"] and \
                 m.folded_types & {"CONCEDE", "RETREAT"}:
             m.type, m.mode, m.future = "CONCEDE", "", False     # "decided to lift its curbs": a concession
+            m.note("event_type", "event_rules.json:decision_verbs")
             return
         if m.future and m.type in ("SANCTION", "COERCE") and any(c in m.sent.text.lower() for c in cfg["immediate_cues"]):
             m.future = False       # "will ban exports with immediate effect": done, not threatened
+            m.note("aux_mode", "event_rules.json:immediate_cues")
         if m.type == "AGREE" and m.governs and m.folded_types & {"ASSAULT", "COERCE", "SANCTION", "MOBILIZE"}:
             m.type, m.mode = "THREATEN", ""      # "vowed to retaliate", "pledged to impose sanctions"
+            m.note("event_type", "recode.promised_coercion_is_threaten")
             return
         if m.future and m.type == "MOBILIZE" and any(c in m.sent.text.lower() for c in cfg["alongside_cues"]):
             m.type, m.mode = "AGREE", ""     # "will deploy to the region, working alongside its navy": a joint plan
+            m.note("event_type", "event_rules.json:alongside_cues")
         if m.future and (m.type in CONFLICT - {"REQUEST", "ACCUSE", "REJECT", "THREATEN"} or
                          (conditional and m.type in ("RETREAT", "SANCTION", "REJECT"))):
             # announcing a future coercive act is a threat: "will impose", "would boycott", "will withdraw unless"
             m.mode = {"SANCTION": "restrict", "ASSAULT": "violence", "COERCE": "restrict",
                       "PROTEST": "", "MOBILIZE": "violence"}.get(m.type, "")
             m.type, m.aux_mode = "THREATEN", None
+            m.note("event_type", "recode.future_coercion_is_threaten")
             return
         if m.type in cfg["cooperative_types"] and m.future and m.aux_mode in (None, "future"):
+            if m.type != "AGREE":
+                m.note("event_type", "event_rules.json:cooperative_types")
             m.type = "AGREE"
             m.aux_mode = None
         elif m.future and m.aux_mode is None:
@@ -108,6 +131,7 @@ class ModalityRules:
         if m.type == "PROTEST" and lemma_of(t) == "protest" and m.actors and all(
                 e.entity_type == "country" or e.sector_code == "GOV" for e in m.actors):
             m.type, m.mode = "ACCUSE", "disapprove"
+            m.note("event_type", "recode.government_protest_is_accuse")
 
     def _abstract_commitment(self, t) -> bool:
         """Whether a promise's only object is an abstract order or vision (``abstract_objects``)."""

@@ -166,6 +166,12 @@ class ParticipantRules:
         preps = set(cfg["participant_preps_by_type"].get(m.type, cfg["participant_preps"]))
         frames = cfg["frame_nouns"]
         actor_toks, recip_toks = [], []
+        sources = []      # (rule id, tokens): which rule found which participant, for the trace
+
+        def add(side: list, rule: str, toks) -> None:
+            toks = list(toks)
+            side.extend(toks)
+            sources.append((rule, toks, "actor" if side is actor_toks else "recipient" if side is recip_toks else None))
         subj = None
 
         def np(tok, with_of=True):
@@ -180,24 +186,24 @@ class ParticipantRules:
             agent = [c for c in cur.children if c.dep_ == "agent"] if cur.tag_ == "VBN" else []
             if cur is pred and cur.tag_ != "VBN":
                 # the parser hangs "a visit ... by X" on the verb: X is the other side
-                recip_toks.extend(i for a in cur.children if a.dep_ == "agent" for p_ in a.children
-                                  if p_.dep_ == "pobj" for i in np(p_))
+                add(recip_toks, "participants.by_agent_other_side", (i for a in cur.children if a.dep_ == "agent" for p_ in a.children
+                                  if p_.dep_ == "pobj" for i in np(p_)))
             for a in agent:
                 for pobj in a.children:
-                    actor_toks.extend(np(pobj))
+                    add(actor_toks, "participants.passive_agent", np(pobj))
                 subj = subj or a
             if s and s[0].i not in folded:
                 subj = s[0]
                 if s[0].lower_ in ("who", "which", "that") and cur.dep_ == "relcl" and cur.head.i not in folded:
                     subj = cur.head      # "Marchand, who pledged the money": Marchand
-                actor_toks.extend(np(subj, with_of=subj is s[0]))
+                add(actor_toks, "participants.subject", np(subj, with_of=subj is s[0]))
                 break
             if sp:
                 if sp[0].i not in folded and (cur is pred or agent):
-                    recip_toks.extend(np(sp[0]))
+                    add(recip_toks, "participants.passive_subject", np(sp[0]))
                 elif sp[0].i not in folded:
                     subj = sp[0]
-                    actor_toks.extend(np(sp[0]))
+                    add(actor_toks, "participants.subject", np(sp[0]))
                 break
             if agent:
                 break
@@ -209,7 +215,7 @@ class ParticipantRules:
                 continue
             if cur.dep_ == "relcl" and cur.head.i != cur.i and cur.head.i not in folded:
                 subj = cur.head          # "militants who attacked"
-                actor_toks.extend(np(cur.head, with_of=False))
+                add(actor_toks, "participants.relative_clause_head", np(cur.head, with_of=False))
             elif cur.dep_ == "acl" and cur.head.dep_ in ("dobj", "attr") and cur.head.head.pos_ == "VERB":
                 cur = cur.head.head      # "issued a declaration demanding ...": the issuer
                 continue
@@ -242,20 +248,20 @@ class ParticipantRules:
             for c in v.children:
                 if c.dep_ in ("dobj", "dative", "iobj", "attr", "oprd"):
                     # "rejected an Australian ultimatum": the object's modifiers name the other side
-                    recip_toks.extend(i for i in np(c) if i != t.i)
+                    add(recip_toks, "participants.object", [i for i in np(c) if i != t.i])
                     for cc in c.children:       # "expand exchanges with the US", "action against Russia"
                         if cc.dep_ == "prep":
                             if cc.lower_ in ("between", "among"):
-                                between.extend(prep_objects(cc, {"between", "among"}))
+                                add(between, "participants.between", prep_objects(cc, {"between", "among"}))
                             else:
-                                recip_toks.extend(prep_objects(cc, obj_preps))
+                                add(recip_toks, "participants.object_preposition", prep_objects(cc, obj_preps))
                 elif c.dep_ == "prep":
                     if c.lower_ in ("between", "among") and (v.i in folded or v is pred):
-                        between.extend(prep_objects(c, {"between", "among"}))
+                        add(between, "participants.between", prep_objects(c, {"between", "among"}))
                     else:
-                        recip_toks.extend(prep_objects(c, allowed))
+                        add(recip_toks, "participants.preposition", prep_objects(c, allowed))
                 elif c.dep_ in ("poss", "compound", "nmod", "amod") and v is t and v.pos_ in ("NOUN", "PROPN"):
-                    actor_toks.extend(np(c))
+                    add(actor_toks, "participants.noun_modifier", np(c))
                 elif c.dep_ in ("xcomp", "ccomp", "advcl") and depth < 2 and c.i not in folded and \
                         lemma_of(c) not in cfg["reporting_verbs"]:
                     marks = {g.lower_ for g in c.children if g.dep_ in ("mark", "aux")}
@@ -264,11 +270,11 @@ class ParticipantRules:
                     if c.dep_ == "ccomp" or marks & {"if", "unless", "until"}:
                         for cc in c.children:
                             if cc.dep_ in ("nsubj", "nsubjpass") and cc.i not in folded:
-                                recip_toks.extend(np(cc))
+                                add(recip_toks, "participants.clause_subject", np(cc))
                     collect(c, wide, depth + 1)
                 elif c.dep_ in ("nsubj", "nsubjpass") and v is not pred and v.i in folded and v.pos_ == "VERB" \
                         and c.i not in folded:
-                    recip_toks.extend(np(c))      # "demanded that the US cancel": the US
+                    add(recip_toks, "participants.clause_subject", np(c))      # "demanded that the US cancel": the US
 
         for v in owners:
             collect(v, preps if v is pred or v is t else wide, 0 if v is pred or v is t else 1)
@@ -279,6 +285,11 @@ class ParticipantRules:
             rec_m = [x for x in actors.in_tokens(recip_toks + between) if all(x is not a for a in acts_m)]
         m.actors = entities_of(acts_m)
         m.recipients = entities_of(rec_m)
+        for rule, toks, meant in sources:
+            got = {x.entity.entity_name for x in actors.in_tokens(toks)}
+            for what, side in (("actor", m.actors), ("recipient", m.recipients)):
+                if meant in (None, what) and got & {e.entity_name for e in side}:
+                    m.note(what, rule)
         # a body named with its parties once ("the Canada-Japan joint committee") and later as "the committee"
         if subj is not None and subj.pos_ == "NOUN" and not between:
             body = lemma_of(subj)
@@ -288,12 +299,14 @@ class ParticipantRules:
                     c.dep_ == "det" and c.lower_ in ("the", "this") or c.dep_ == "poss" for c in subj.children):
                 m.actors = list(state.bodies[body])
                 m.described = True
+                m.note("actor", "participants.named_body")
         # descriptions and pronouns
         if not m.actors and subj is not None and not actors.in_tokens(between):
             ents = state.resolve(subj, sdoc, prefer_type=m.type)
             if ents:
                 m.actors = ents
                 m.described = True
+                m.note("actor", "participants.description")
         if not m.actors and t.pos_ in ("NOUN", "PROPN"):
             for c in t.children:
                 if c.dep_ == "poss" and c.pos_ == "PRON":
@@ -301,15 +314,19 @@ class ParticipantRules:
                     if ents:
                         m.actors = ents
                         m.described = True
+                        m.note("actor", "participants.pronoun_possessor")
                 if c.dep_ == "prep" and c.lower_ in ("between", "among"):
                     for cc in c.children:
                         ents = state.resolve(cc, sdoc, prefer_type="CONSULT")
                         if ents:
                             m.actors = ents
                             m.described = True
+                            m.note("actor", "participants.description")
         if not m.actors and t.pos_ in ("NOUN", "PROPN") and any(c.lower_ in ("bilateral", "joint") for c in t.children):
             m.actors = state.resolve(next(c for c in t.children if c.lower_ in ("bilateral", "joint")), sdoc)
             m.described = bool(m.actors)
+            if m.actors:
+                m.note("actor", "participants.bilateral_word")
         if not m.recipients:
             for v in owners:
                 for c in v.children:
@@ -319,20 +336,24 @@ class ParticipantRules:
                             if ents:
                                 names = {a.entity_name for a in m.actors}
                                 m.recipients = [e for e in ents if e.entity_name not in names]
+                                m.note("recipient", "participants.description")
                             # "his summit with Lee": the possessor is the other party
                             if t.pos_ in ("NOUN", "PROPN") and not m.actors:
                                 for pc in t.children:
                                     if pc.dep_ == "poss":
                                         m.actors = state.resolve(pc, sdoc)
+                                        m.note("actor", "participants.pronoun_possessor")
         # a one-sided cooperative act in a bilateral setting is addressed to the counterpart
         if m.actors and not m.recipients and m.type in ("AGREE", "COOPERATE", "SUPPORT") and \
                 len(countries_of(m.actors)) == 1:
             text = m.sent.text.lower()
             if any(re.search(r"\b" + re.escape(c) + r"\b", text) for c in cfg["joint_cues"]):
                 m.recipients = state.counterpart(m.actors)
+                if m.recipients:
+                    m.note("recipient", "event_rules.json:joint_cues")
 
     def _speaker_for_state(self, m, pred, actors) -> None:
-        """"Bae added that South Korea hopes ...": an official speaking of his own state acts for it."""
+        """"The minister added that Chile hopes ...": an official speaking of his own state acts for it."""
         cur = pred
         for _ in range(3):
             if cur.dep_ == "ccomp" and lemma_of(cur.head) in self.rules.cfg["reporting_verbs"]:
@@ -342,6 +363,8 @@ class ParticipantRules:
                 states = {e.country for e in m.actors}
                 names = {e.entity_name for e in m.actors}
                 m.actors = [e for e in speakers if e.country in states and e.entity_name not in names] + m.actors
+                if len(m.actors) > len(names):
+                    m.note("actor", "participants.speaker_for_state")
                 return
             if cur.head.i == cur.i:
                 return
@@ -364,11 +387,13 @@ class ParticipantRules:
                     m.described = m.described and not m.actors
                     names = {e.entity_name for e in m.actors}
                     m.recipients = dedupe([e for e in m.recipients + m.frame_of.recipients if e.entity_name not in names])
+                    m.note("actor", "participants.from_framed_event")
             elif not m.actors:
                 # "the ministers said after talks in New Delhi": the speakers met
                 subj = [c for c in owner.children if c.dep_ in ("nsubj", "nsubjpass")]
                 found = actors.in_tokens([i for c in subj for i in np_tokens(c, True, cfg["frame_nouns"])])
                 if found:
                     m.actors = entities_of(found)
+                    m.note("actor", "participants.speakers_met")
                     names = {e.entity_name for e in m.actors}
                     m.recipients = [e for e in m.recipients if e.entity_name not in names]

@@ -2,6 +2,7 @@
 and trace."""
 from __future__ import annotations
 
+import functools
 import hashlib
 import re
 
@@ -22,25 +23,30 @@ class RecordBuilder:
         actors = dedupe(actors)
         recips = [e for e in dedupe(recips) if e.entity_name not in {a.entity_name for a in actors}]
         actors, recips = drop_redundant_countries(actors), drop_redundant_countries(recips)
+        why = _trace(g)
         loc = next((m.location for m in g if m.location is not None), None)
         if loc is not None and loc.country and not recips and typ in LOCATED_TYPES and loc.country not in {
                 e.country for e in actors}:
             name = load_knowledge().country_name(loc.country) or loc.country
             recips = [Entity(raw_text=loc.name, entity_name=name, country=loc.country, sector_code=None,
                              entity_type="country")]
+            why["recipient"] = ["record.place_is_target"]
         mode = [first.mode] if first.mode else []
         if typ == "CONSULT" or (typ == "AGREE" and first.cls == "meeting"):
             allp = dedupe(actors + recips)
             text = " ".join(m.sent.text for m in g)
-            if re.search(r"\b(sidelines|margins|multilateral|summit of|forum)\b", text, re.I) and typ == "CONSULT":
+            if typ == "CONSULT" and _cue(self.rules.cfg["multilateral_cues"]).search(text):
                 mode = ["multilateral"]
+                why["mode"] = ["event_rules.json:multilateral_cues"]
             hosts = [e for e in allp if loc is not None and e.country == loc.country]
             guests = [e for e in allp if loc is not None and e.country and e.country != loc.country]
             if hosts and guests and typ == "CONSULT" and mode != ["multilateral"]:
                 actors, recips = guests, hosts
                 mode = ["visit"]
+                why["actor"] = why["recipient"] = why["mode"] = ["record.guest_and_host"]
             elif typ == "CONSULT" and first.mode != "visit" and not (first.actors and first.recipients):
                 actors, recips = allp, []     # "X held talks with Y" keeps its sides; a meeting of several has none
+                why["actor"] = why.get("actor", []) + why.pop("recipient", []) + ["record.meeting_has_no_sides"]
         date = next((m.date for m in g if m.date is not None and m.date.value), None)
         topics = []
         for m in g:
@@ -67,8 +73,7 @@ class RecordBuilder:
             context.append("diplomatic")
         if any(e.sector_code == "MIL" for e in actors + recips) or typ in ("MOBILIZE", "ASSAULT"):
             context.append("military")
-        if re.search(r"\b(trade|tariffs?|exports?|imports?|economic|economy|investment|supply chains?)\b", " ".join(
-                m.sent.text for m in g)):
+        if _cue(self.rules.cfg["economic_cues"], ignore_case=False).search(" ".join(m.sent.text for m in g)):
             context.append("economic")
         spans = []
         for m in sorted(g, key=lambda m: m.span):
@@ -86,7 +91,35 @@ class RecordBuilder:
                    actor=actors, recipient=recips,
                    date=date.value if date else None, date_precision=date.precision if date else None,
                    date_text=date.text if date else None, location=loc, topics=topics, agreement=agreement,
-                   evidence=evidence, confidence=min(conf, 0.95), trigger=trigger)
+                   evidence=evidence, confidence=min(conf, 0.95), trigger=trigger,
+                   why={k: v for k, v in why.items() if v})
         key = f"{document.id}|{typ}|{first.sent.start + offset}|{first.head.idx + offset}|{trigger}"
         ev.id = hashlib.sha1(key.encode("utf-8")).hexdigest()[:16]
         return ev
+
+
+def _trace(g: list[EventMention]) -> dict:
+    """The rule ids behind a group's fields: those of all its mentions; the date's from the mention whose
+    date the record takes."""
+    why: dict[str, list[str]] = {}
+    for m in g:
+        for what, rules in m.why.items():
+            if what != "date":
+                why.setdefault(what, []).extend(r for r in rules if r not in why.get(what, []))
+    dated = next((m for m in g if m.date is not None and m.date.value), None)
+    if dated is not None:
+        why["date"] = list(dated.why.get("date", []))
+    placed = next((m for m in g if m.location is not None), None)
+    if placed is not None:
+        why["location"] = list(placed.why.get("location", []))
+    return why
+
+
+@functools.lru_cache(maxsize=None)
+def _cue_re(words: tuple, flags: int) -> re.Pattern:
+    return re.compile(r"\b(?:" + "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)) + r")\b", flags)
+
+
+def _cue(words, ignore_case: bool = True) -> re.Pattern:
+    """A regular expression matching any of these words or phrases as whole words."""
+    return _cue_re(tuple(sorted(words)), re.I if ignore_case else 0)

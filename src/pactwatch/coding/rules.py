@@ -2,10 +2,10 @@
 the one loader (``pactwatch.lexicon``, so ``PACTWATCH_DATA`` extends them); category constants."""
 from __future__ import annotations
 
-from dataclasses import dataclass
 import csv
 import functools
 import re
+from dataclasses import dataclass
 
 from .. import lexicon
 
@@ -49,6 +49,7 @@ class Trigger:
     type: str
     mode: str
     cls: str
+    rule: str = ""      # the rule id the trace records: "triggers.tsv:sign/V", "event_rules.json:verb_object_types[...]"
 
 
 @dataclass
@@ -70,7 +71,8 @@ class Rules:
                          if r and r[0].strip().lower() != "lemma"]  # each file may start with the header
         for r in rows:
             r = (r + ["", "", "", "", ""])[:5]
-            t = Trigger(r[0].strip().lower(), r[1].strip(), r[2].strip(), r[3].strip(), r[4].strip() or "event")
+            lem, pos = r[0].strip().lower(), r[1].strip()
+            t = Trigger(lem, pos, r[2].strip(), r[3].strip(), r[4].strip() or "event", f"triggers.tsv:{lem}/{pos}")
             words = t.lemma.split()
             if t.pos == "V":
                 if len(words) == 1:
@@ -119,3 +121,40 @@ def lemma_of(t) -> str:
         if fixed:
             return fixed
     return t.lemma_.lower()
+
+
+@functools.lru_cache(maxsize=1)
+def rule_descriptions() -> dict[str, str]:
+    """What each rule id means: the mechanisms of ``data/rule_ids.tsv``, each trigger of ``triggers.tsv`` and
+    each word list of ``event_rules.json`` (from its ``_doc``)."""
+    out: dict[str, str] = {}
+    for line in lexicon.read_lines("rule_ids.tsv"):
+        cols = line.split("\t")
+        if line.startswith("#") or len(cols) < 3 or cols[0] == "id":
+            continue
+        out[cols[0].strip()] = f"{cols[2].strip()} [coding/{cols[1].strip()}.py]"
+    r = Rules.load()
+    for table in (r.verbs, r.nouns, r.phrasal, r.noun_phrases):
+        for t in table.values():
+            out[t.rule] = f"{t.lemma!r} ({'verb' if t.pos == 'V' else 'noun'}) starts a {t.type} event" + (
+                f", mode {t.mode}" if t.mode else "") + f"; class {t.cls}"
+    described = r.cfg.get("_describe", {})
+    for key, value in r.cfg.items():
+        if key.startswith("_") or key == "inflections":
+            continue
+        words = sorted(value)[:6] if isinstance(value, (set, list)) else sorted(value)[:3] if isinstance(value, dict) else []
+        out[f"event_rules.json:{key}"] = described.get(key, f"the word list {key}") + (
+            f" (e.g. {', '.join(map(str, words))})" if words else "")
+    return out
+
+
+def describe_rule(rule: str) -> str:
+    """The description of a rule id; for ``event_rules.json:KEY[ENTRY]`` and ``A+B`` the lists' descriptions."""
+    known = rule_descriptions()
+    if rule in known:
+        return known[rule]
+    m = re.fullmatch(r"event_rules\.json:([a-z_+]+)(?:\[(.*)\])?", rule)
+    if m:
+        parts = [known.get(f"event_rules.json:{k}", k) for k in m.group(1).split("+")]
+        return (f"{m.group(2)!r}: " if m.group(2) else "") + "; ".join(parts)
+    return "(no description)"

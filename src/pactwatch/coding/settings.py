@@ -92,21 +92,23 @@ class SettingRules:
                              x.pred.dep_ == "advcl" and x.pred.head.i == m.pred.i and any(
                                  c.dep_ == "advmod" and c.lower_ in ("when", "as", "while") for c in x.pred.children)), None)
                 if when is not None:
-                    m.date = when.date
+                    m.set_date(when.date, "date.when_clause")
         for m in merged:
             f = m.frame_of
             if f is not None and f.date is None and m.date is not None and m.date.value and \
                     m.head.head.lower_ in ("at", "during") and not m.frame_offset:
-                f.date = m.date      # "proposed it at their talks in Santiago in March": then
+                f.set_date(m.date, "date.setting_of_framed_event")     # "proposed it at their talks in Santiago in March": then
             if f is not None and m.date is None and f.date is not None and f.date.value:
                 if not m.frame_offset:
-                    m.date = f.date
+                    m.set_date(f.date, "date.from_setting")
                 else:
                     back = offset_date(m, f.date.value)     # "five months after their first talks"
                     if back:
-                        m.date = dates_mod.TimeExpr(f.date.start, f.date.end, None, back[0], back[1])
+                        m.set_date(dates_mod.TimeExpr(f.date.start, f.date.end, None, back[0], back[1]), "date.setting_offset")
 
-    def _location(self, pred, t, folded, sdoc, span, actors) -> Location | None:
+    def _location(self, pred, t, folded, sdoc, span, actors) -> tuple[Location | None, str | None]:
+        """Where the event happened, and the id of the rule that found it: a place in a prepositional phrase
+        of the event's own clause (``place_preps``), or where a visit goes (``travel_verbs``)."""
         cfg = self.rules.cfg
         cands = []
         roots = [pred] + [sdoc[i] for i in sorted(folded) if sdoc[i] is not pred]
@@ -137,18 +139,18 @@ class SettingRules:
                 frontier.append((c, depth + 1))
         for r in roots:
             # "will visit Tokyo", "travelled to Brussels", "arrived in Seoul": where the visit goes
-            if lemma_of(r) in ("visit", "travel", "arrive", "fly", "go", "come", "return", "tour") or r.lower_ in ("visit", "trip"):
+            if lemma_of(r) in cfg["travel_verbs"] or r.lower_ in cfg["travel_nouns"]:
                 for c in r.children:
                     if c.dep_ == "dobj":
                         cands.append((-1, c))
                     elif c.dep_ == "prep" and c.lower_ in ("to", "for"):
                         cands.extend((-1, p) for p in c.children if p.dep_ == "pobj")
         cands.sort(key=lambda x: x[0])
-        for _, tok in cands:
+        for depth, tok in cands:
             loc = self._place_of(tok, sdoc, actors)
             if loc is not None:
-                return loc
-        return None
+                return loc, ("event_rules.json:travel_verbs" if depth < 0 else "event_rules.json:place_preps")
+        return None, None
 
     def _place_of(self, tok, sdoc, actors) -> Location | None:
         owner = actors.owner.get(tok.i)
@@ -230,7 +232,7 @@ class SettingRules:
         cfg = self.rules.cfg
         start, end = sent.start + te.start, sent.start + te.end
         inside = [t for t in span if start <= t.idx < end]
-        target, blocked = None, False
+        target, blocked, on_verb = None, False, False
         if inside:
             cur = next((t for t in inside if not (start <= t.head.idx < end) or t.head.i == t.i), inside[0])
             for _ in range(8):
@@ -238,7 +240,8 @@ class SettingRules:
                 if hit is not None:
                     if hit.type == "REJECT" and cur.pos_ in ("NOUN", "PROPN") and cur.i not in (hit.head.i, hit.pred.i):
                         return      # "called off a visit next month": the time of what was called off
-                    target = hit
+                    target, how = hit, ["date.attached_by_parse"]
+                    on_verb = cur.i == hit.pred.i and hit.pred.tag_ == "VBD"
                     break
                 if lemma_of(cur) in cfg["reporting_verbs"] and cur.pos_ == "VERB":
                     return          # "said Wednesday": the date of the statement, not of the event
@@ -253,7 +256,7 @@ class SettingRules:
             # one event in the sentence and the expression hangs on nothing else: it is the event's
             if blocked or len(mentions) != 1 or te.value is None:
                 return
-            target = mentions[0]
+            target, how = mentions[0], ["date.only_event_in_sentence"]
         if te.value is None:
             if target.date is None:
                 target.vague_time = True
@@ -265,17 +268,20 @@ class SettingRules:
             target.pred.tag_ == "VBG" and any(c.dep_ == "aux" and c.lower_ in ("is", "are", "'s", "'re", "am")
                                               for c in target.pred.children)     # "is taking place on Tuesday"
         past_perfect = re.search(r"\bhad\s+(?:\w+\s+){0,2}\w+(?:ed|en|id|ld)\b", sent.text) is not None
-        promised = target.type == "AGREE" and promise_words(target.pred)
+        # "agreed on Tuesday to set up a group": the time of the agreeing, not of what was agreed
+        promised = target.type == "AGREE" and promise_words(target.pred) and not on_verb
         if (target.future or scheduled or promised) and target.aux_mode != "negation" and not past_perfect:
             # "is scheduled to visit on Wednesday", "when the committee meets again in October": ahead
             again = [x for x in dates_mod.find_time_expressions(sent.text, sent_ref(self, sent), tense="future")
                      if x.start == te.start]
             if again and again[0].value:
                 te = dates_mod.TimeExpr(te.start, te.end, te.text, again[0].value, again[0].precision, te.relation)
+                how.append("date.read_ahead_for_plans")
             if scheduled and target.type in ("CONSULT", "SUPPORT", "COOPERATE") and te.value and \
                     te.value > (self._doc_date or ""):
                 target.future = True
                 target.type = "AGREE"
+                target.note("event_type", "recode.scheduled_meeting_ahead_is_agree")
         elif target.type == "AGREE" and lemma_of(target.pred) in self.rules.cfg["prospective_verbs"] and \
                 te.precision in ("month", "season", "quarter") and self._doc_date and not past_perfect:
             # "invited Australia to a summit in July": an invitation points ahead, a pledge may be dated
@@ -284,12 +290,14 @@ class SettingRules:
                      if x.start == te.start and x.value]
             if ahead and _distance(ahead[0].value, self._doc_date) < _distance(te.value, self._doc_date):
                 te = dates_mod.TimeExpr(te.start, te.end, te.text, ahead[0].value, ahead[0].precision, te.relation)
+                how.append("event_rules.json:prospective_verbs")
         if target.head.pos_ in ("NOUN", "PROPN") and target.type == "CONSULT" and target.pred is target.head and \
                 te.value and self._doc_date and te.value[:10] > self._doc_date[:10] and \
                 not self._doc_date.startswith(te.value) and target.aux_mode is None:
-            target.type, target.future = "AGREE", True    # "the bilateral summit in Jakarta next month"
+            target.type, target.future = "AGREE", True
+            target.note("event_type", "recode.scheduled_meeting_ahead_is_agree")    # "the bilateral summit in Jakarta next month"
         if target.date is None or (target.date.precision != "day" and te.precision == "day"):
-            target.date = te
+            target.set_date(te, *how)
             target.vague_time = False
 
     def _inherit_dates(self, groups):
@@ -313,4 +321,4 @@ class SettingRules:
             if prior:
                 te = prior[-1]
                 # inherited: no words of its own say when (date_text stays empty)
-                g[0].date = dates_mod.TimeExpr(te.start, te.end, None, te.value, te.precision)
+                g[0].set_date(dates_mod.TimeExpr(te.start, te.end, None, te.value, te.precision), "date.inherited")

@@ -80,7 +80,8 @@ class TriggerRules:
                         if key in r.phrasal:
                             if f"{key[0]} {key[1]}" in r.cfg["courtesy_calls"] and not any(
                                     x.dep_ == "aux" and x.lower_ == "to" for x in t.subtree):
-                                return Trigger(lem, "V", "CONSULT", "visit", "meeting")   # "will call on the king"
+                                return Trigger(lem, "V", "CONSULT", "visit", "meeting",   # "will call on the king"
+                                               f"event_rules.json:courtesy_calls[{key[0]} {key[1]}]")
                             return r.phrasal[key]
                 if lem == "be" and c.dep_ == "acomp" and ("be", cl) in r.phrasal:
                     return r.phrasal[("be", cl)]
@@ -94,7 +95,7 @@ class TriggerRules:
                 return None     # "called the memorandum a practical agreement"
             if tr is None and t.pos_ == "VERB" and any(c.dep_ == "advmod" and c.lower_ in ("jointly", "together")
                                                        for c in t.children):
-                return Trigger(lem, "V", "COOPERATE", "", "event")   # "will jointly develop frameworks"
+                return Trigger(lem, "V", "COOPERATE", "", "event", "trigger.jointly")   # "will jointly develop frameworks"
             return tr
         if t.pos_ in ("NOUN", "PROPN"):
             lem = t.lower_ if t.lower_ in r.nouns or t.lower_ in ("talks", "negotiations") else lem
@@ -118,7 +119,8 @@ class TriggerRules:
                     c.dep_ == "prep" and c.lower_ in ("on", "against") and any(
                         g.dep_ == "pobj" and lemma_of(g) in r.cfg["economic_targets"] for g in c.children)
                     for c in list(t.children) + (list(t.head.children) if t.dep_ == "dobj" else [])):
-                return Trigger(lem, "N", "SANCTION", "discontinue", "event")   # "a crackdown on its chip industry"
+                return Trigger(lem, "N", "SANCTION", "discontinue", "event",   # "a crackdown on its chip industry"
+                               "event_rules.json:economic_targets")
             if tr is not None and tr.type in ("REQUEST", "AID") and any(
                     c.dep_ == "prep" and c.lower_ == "for" and any(
                         g.dep_ == "pobj" and lemma_of(g) in r.cfg["non_material_objects"] for g in c.children)
@@ -137,9 +139,9 @@ class TriggerRules:
         if obj.i in trig and trig[obj.i].type not in ("AGREE", "COOPERATE"):
             return None
         if verb in cfg["announce_verbs"]:
-            return ["AGREE", "", "event"]
+            return ["AGREE", "", "event", "event_rules.json:announce_verbs+commitment_objects"]
         if verb in cfg["creation_verbs"] and noun not in ("plan", "plans"):
-            return ["COOPERATE", "", "event"]
+            return ["COOPERATE", "", "event", "event_rules.json:creation_verbs+commitment_objects"]
         return None
 
     def _governor(self, t, trig, sdoc):
@@ -320,15 +322,16 @@ class TriggerRules:
             verb = f"{lemma_of(t)} {prt}" if prt else lemma_of(t)     # "called off a visit" is not "call"
             key = f"{verb}|{lemma_of(obj)}"
             alt = f"{verb}|{obj.lower_}"
-            spec = cfg["verb_object_types"].get(key) or cfg["verb_object_types"].get(alt) or \
-                self._commitment_spec(verb, obj, trig)
+            vo = key if key in cfg["verb_object_types"] else alt
+            spec = cfg["verb_object_types"].get(vo)
+            spec = spec + [f"event_rules.json:verb_object_types[{vo}]"] if spec else self._commitment_spec(verb, obj, trig)
             if spec:
-                typ, mode, cls = spec
+                typ, mode, cls, rule = spec
                 if cls == "none":
                     trig.pop(t.i, None)
                     trig.pop(obj.i, None)
                     continue
-                trig[t.i] = Trigger(lemma_of(t), "V", typ, mode, cls)
+                trig[t.i] = Trigger(lemma_of(t), "V", typ, mode, cls, rule)
                 absorbed_noun[t.i] = obj.i
                 trig.pop(obj.i, None)
 
@@ -336,7 +339,7 @@ class TriggerRules:
         for t in span:
             if t.pos_ == "VERB" and t.dep_ == "ccomp" and lemma_of(t.head) in cfg["request_frames"] and any(
                     c.dep_ == "aux" and c.lower_ in cfg["request_modals"] for c in t.children):
-                trig[t.i] = Trigger(lemma_of(t), "V", "REQUEST", "", "reported_request")
+                trig[t.i] = Trigger(lemma_of(t), "V", "REQUEST", "", "reported_request", "event_rules.json:request_frames")
         return trig, absorbed_noun
 
     def _fold(self, trig: dict, sdoc) -> dict:
