@@ -48,3 +48,11 @@ def test_of_near_equal_acts_on_one_day_the_closest_fulfils() -> None:
     close = record("b1", "CONSULT", {"d2": "leaders attended the polar research summit hosted in Tromso"},
                    kind="meeting", date=None, reported="2031-06-12", countries=("NOR",))
     assert status(plan, vague, close)["p1"] == ("fulfilled", "b1")
+
+
+def test_a_meeting_still_to_come_is_a_commitment_but_a_possible_one_is_not() -> None:
+    call = record("m1", "CONSULT", {"d1": "the envoys would also call on the Chilean foreign minister in Santiago"},
+                  kind="meeting", aux="hypothetical", date="2031-04-03", reported="2031-04-01")
+    maybe = record("m2", "CONSULT", {"d1": "the envoys could perhaps see the Chilean foreign minister later"},
+                   kind="meeting", aux="hypothetical", date="2031-04-03", reported="2031-04-01")
+    assert status(call, maybe) == {"m1": ("overdue", None)}

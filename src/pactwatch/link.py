@@ -1021,7 +1021,7 @@ def build_commitments(canon: list[dict], as_of: str | None, cfg: LinkConfig) -> 
         for c in pc[r["id"]]:
             by_country.setdefault(c, []).append(r)
     for r in canon:
-        if r["event_type"] != "AGREE" or r["aux_mode"] in ("negation", "hypothetical"):
+        if not _promised(r):
             continue
         made = r["first_reported"] or r["date"]
         due, due_text = _due(r)
@@ -1057,6 +1057,16 @@ def build_commitments(canon: list[dict], as_of: str | None, cfg: LinkConfig) -> 
             "evidence": r["evidence"], "documents": r["documents"],
         })
     return out
+
+
+def _promised(r: dict) -> bool:
+    """A promise, plan or offer (AGREE); or a meeting still to come ("the ministers will call on the
+    president", "would meet"), which is a planned meeting whatever its category."""
+    if r["event_type"] == "AGREE":
+        return r["aux_mode"] not in ("negation", "hypothetical")
+    return r["event_type"] == "CONSULT" and (r["aux_mode"] == "future" or (
+        r["aux_mode"] == "hypothetical" and bool(r["evidence"])
+        and bool(_cues()["stage"]["planned"].search(r["evidence"][0]["text"]))))
 
 
 def _when_key(r: dict) -> str:
