@@ -56,3 +56,14 @@ def test_a_meeting_still_to_come_is_a_commitment_but_a_possible_one_is_not() -> 
     maybe = record("m2", "CONSULT", {"d1": "the envoys could perhaps see the Chilean foreign minister later"},
                    kind="meeting", aux="hypothetical", date="2031-04-03", reported="2031-04-01")
     assert status(call, maybe) == {"m1": ("overdue", None)}
+
+
+def test_a_summit_postponed_at_its_place_is_withdrawn_but_one_guest_s_cancelled_trip_is_not() -> None:
+    plan = record("p1", "AGREE", {"d1": "the leaders were to gather for the June 3 summit, the premier said"},
+                  kind="meeting", date="2031-06-03", reported="2031-05-20", place="Tromso", countries=("NOR",))
+    trip = record("t1", "REJECT", {"d2": "the premier cancelled his trip to Tromso"}, date="2031-05-21",
+                  reported="2031-05-21", countries=("NOR",))
+    assert status(plan, trip)["p1"][0] != "withdrawn"
+    off = record("x1", "REJECT", {"d2": "the Arctic summit due in Tromso next month will be postponed"},
+                 date="2031-05-21", reported="2031-05-21", countries=("IGO",))
+    assert status(plan, trip, off)["p1"] == ("withdrawn", "x1")

@@ -62,7 +62,7 @@ def _cues() -> dict:
     return {"stage": {k: _cue(v) for k, v in raw["stage_cues"].items()},
             "cancel": _cue(raw["cancel"]),
             "kinds": [(k, _cue(v)) for k, v in raw["agreement_kinds"].items()],
-            "occasions": raw["occasions"]}
+            "occasions": raw["occasions"], "occasion_kinds": raw["occasion_kinds"]}
 
 
 @dataclass
@@ -955,6 +955,22 @@ def _named_in(r: dict, cand: dict) -> bool:
     return bool(_occasions(_text(r)) & _occasions(_text(cand)))
 
 
+def _people(r: dict) -> set[str]:
+    return {_norm(x["entity_name"]) for x in r["actor"] + r["recipient"] if x["entity_type"] == "person"}
+
+
+def _occasion_kinds(text: str) -> list[str]:
+    """The kinds of occasion a text speaks of (a journey, a gathering...: link_words.json)."""
+    ws = set(_words(text))
+    return sorted(k for k, nouns in _cues()["occasion_kinds"].items() if ws & set(nouns))
+
+
+def _same_occasion(r: dict, cand: dict) -> bool:
+    """A promise's first clause and a later report speak of the same kind of occasion: the cancelled
+    trip of one guest is not the summit it was to attend."""
+    return bool(set(_occasion_kinds(r["evidence"][0]["text"] if r["evidence"] else "")) & set(_occasion_kinds(_text(cand))))
+
+
 def _occasions(text: str) -> set[str]:
     """Names of occasions in a text: capitalised words ending in an occasion noun ("AI Seoul Summit")."""
     heads = "|".join(_cues()["occasions"])
@@ -974,20 +990,24 @@ def _carries_out(r: dict, cand: dict, due: str | None, words: set, needed: set, 
         (r["agreement"].get("name") and cand["agreement"].get("name") and
          _norm(r["agreement"]["name"]) == _norm(cand["agreement"]["name"])) or
         (r["agreement"].get("kind") == cand["agreement"].get("kind") and set(r["topics"]) & set(cand["topics"]))))
-    if t in CANCEL_TYPES and _cues()["cancel"].search(_text(cand)):
-        if overlap >= cfg.withdraw_min_overlap:
-            return "withdrawn", overlap, f"called off ({t}), {overlap:.2f} of its words"
-        return None
-    if t not in FULFILS[r["kind"]] or cand["aux_mode"] is not None:
-        return None
     same_place = bool(r["location"] and cand["location"] and r["location"]["name"] == cand["location"]["name"]) \
         or _named_in(r, cand)
-    shared_people = {_norm(x["entity_name"]) for x in r["actor"] + r["recipient"] if x["entity_type"] == "person"} & \
-        {_norm(x["entity_name"]) for x in cand["actor"] + cand["recipient"] if x["entity_type"] == "person"}
     # a report with no date of the act: it happened by the day it was reported
     due_span, when = _span(due) if due else None, _span(cand["date"] or cand["first_reported"])
     on_time = bool(due_span and when and when[0] <= due_span[1] + dt.timedelta(days=31)
                    and when[1] >= due_span[0] - dt.timedelta(days=31))
+    if t in CANCEL_TYPES and _cues()["cancel"].search(_text(cand)):
+        score = overlap + 0.3 * on_time + 0.2 * same_place
+        if overlap >= cfg.withdraw_min_overlap:
+            return "withdrawn", score, f"called off ({t}), {overlap:.2f} of its words"
+        if r["kind"] == "meeting" and on_time and same_place and _same_occasion(r, cand) and not (
+                _people(r) and _people(cand) and not _people(r) & _people(cand)):
+            return "withdrawn", score, f"called off ({t}): the {'/'.join(_occasion_kinds(_text(cand)))} " \
+                                       f"at its place, when it was due"
+        return None
+    if t not in FULFILS[r["kind"]] or cand["aux_mode"] is not None:
+        return None
+    shared_people = _people(r) & _people(cand)
     if r["kind"] == "meeting" and due_span and when and not on_time:
         return None          # a meeting promised for May is not the one held in September
     if needed and r["kind"] != "meeting" and not needed & cand_words and not same_agreement:
@@ -1017,9 +1037,12 @@ def build_commitments(canon: list[dict], as_of: str | None, cfg: LinkConfig) -> 
     pc = {r["id"]: _participant_countries(r) for r in canon}
     words_of = {r["id"]: _content(r) for r in canon}
     by_country: dict[str, list[dict]] = {}
+    by_word: dict[str, list[dict]] = {}      # capitalised word -> the records whose text has it
     for r in later:
         for c in pc[r["id"]]:
             by_country.setdefault(c, []).append(r)
+        for w in set(re.findall(r"\b[A-Z][\w-]*", _text(r))):
+            by_word.setdefault(w, []).append(r)
     for r in canon:
         if not _promised(r):
             continue
@@ -1029,6 +1052,10 @@ def build_commitments(canon: list[dict], as_of: str | None, cfg: LinkConfig) -> 
         words, needed = _content(r, first_only=True), _object_nouns(r)
         status, by, why = "open", None, "no later report carries it out"
         pool = {x["id"]: x for c in mine for x in by_country.get(c, [])}
+        if r["location"]:      # and the reports that name its place, whoever they name
+            place = r["location"]["name"]
+            pool.update((x["id"], x) for x in by_word.get(place.split()[0], ())
+                        if re.search(r"\b" + re.escape(place) + r"\b", _text(x)))
         found = []
         for cand in sorted(pool.values(), key=lambda x: rank[x["id"]]):
             if cand["id"] == r["id"] or not _after(cand, made, r):
