@@ -229,3 +229,42 @@ def test_a_bilateral_summit_named_as_the_setting_is_still_an_event() -> None:
     text = "Chile and Peru signed a lithium pact on Friday during their summit in Lima."
     ev = one(text, "CONSULT")
     assert countries(ev) == {"CHL", "PER"}
+
+
+# ------------------------------------------------------------------ possibilities, aims, export-control lists
+@pytest.mark.parametrize("text", [
+    "The new council can promote trusted research links between Peru and Ghana.",
+    "Peru might sign the fisheries accord with Ghana in the coming months.",
+    "Ghana is seeking to deepen its research ties with Peru.",
+])
+def test_possibilities_and_aims_are_no_events(text) -> None:
+    assert types(text) == []
+
+
+def test_a_negated_possibility_is_still_a_refusal() -> None:
+    assert types("Peru cannot accept the fisheries proposal made by Ghana, its minister said.") == ["REJECT"]
+
+
+@pytest.mark.parametrize("text,event_type", [
+    ("Canberra added 12 Iranian drone makers to its entity list on Monday.", "SANCTION"),
+    ("Ottawa removed Chile from its list of trusted trading partners on Monday.", "SANCTION"),
+    ("Ottawa moved Chile down to Group B of its export control order on Monday.", "SANCTION"),
+    ("Ottawa restored Chile to the white list of its export regime on Monday.", "CONCEDE"),
+    ("Canberra took two Iranian firms off its entity list on Monday.", "CONCEDE"),
+])
+def test_export_control_lists_by_direction(text, event_type) -> None:
+    ev = one(text, event_type)
+    assert len(countries(ev)) == 2
+    assert "event_rules.json:list_measures" in ev.why["event_type"]
+
+
+def test_a_past_agreement_is_dated_by_its_own_verb() -> None:
+    # "agreed on Monday to build": the agreeing was on Monday (2026-03-02), not next Monday
+    ev = one("Peru and Ghana agreed on Monday to build a joint marine research station.", "AGREE")
+    assert ev.date == "2026-03-02"
+
+
+def test_a_lead_takes_the_date_of_the_next_sentence() -> None:
+    ev = one("Peru and Ghana signed a fisheries accord. Their presidents met in Lima on Friday, Feb. 27, on the "
+             "sidelines of a regional forum.", "SUPPORT")
+    assert ev.date == "2026-02-27" and ev.why["date"] == ["date.lead_from_next_sentence"]

@@ -180,6 +180,8 @@ class EventCoder(TriggerRules, ModalityRules, ParticipantRules, SettingRules, Me
                 return None
         # modality
         self._modality(m, t, pred, folded, sdoc)
+        if m.possible and m.aux_mode != "negation":
+            return None     # "the council can promote collaboration": a possibility, not an event
         if pred.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in cfg["hypothetical_marks"] for c in pred.children):
             return None     # "will lift its curbs if Seoul withdraws the complaint": a condition, not an event
         if m.type == "AGREE" and m.governs and folded == {t.i} and self._abstract_commitment(t):

@@ -24,6 +24,7 @@ class EventMention:
     recipients: list = field(default_factory=list)
     aux_mode: str | None = None
     future: bool = False
+    possible: bool = False        # "can promote", "might sign": a possibility, no event unless negated
     anaphoric: bool = False
     described: bool = False       # participants came from a description ("the two officials")
     date: dates_mod.TimeExpr | None = None

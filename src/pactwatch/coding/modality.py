@@ -43,6 +43,8 @@ class ModalityRules:
                     v.dep_ in ("xcomp", "advcl", "acl", "relcl", "ccomp"):
                 m.future = True   # "readiness to collaborate", "plans to jointly develop": not yet done
                 m.note("aux_mode", "modality.infinitive_cooperation")
+            if aux & cfg["possibility_aux"]:
+                m.possible = True
             if "would" in aux and m.report:
                 m.future = True
                 m.note("aux_mode", "modality.reported_would")

@@ -45,14 +45,17 @@ def offset_date(m: EventMention, ref: str) -> tuple[str, str] | None:
     return dates_mod.shift_value(ref, -n if prep.lower_ in ("after", "following", "since") else n, lemma_of(unit))
 
 
+_LEAD_GAP = 2             # characters between a lead's sentence and the next one, which may date it
+
+
 def _background(m: EventMention) -> bool:
     """An event told in a subordinate clause ("Marchand, who pledged the money in January, launched ...",
     "after they met in February"): its time is not the time the article goes on talking about."""
     p = m.pred
     if p.dep_ in ("relcl", "acl") and not m.future:
         return True
-    if p.dep_ == "advcl" and any(c.dep_ in ("mark", "advmod") and c.lower_ in ("after", "before", "when", "since", "as", "while")
-                                 for c in p.children):
+    if p.dep_ == "advcl" and any(c.dep_ in ("mark", "advmod") and c.lower_ in ("after", "before", "when", "since")
+                                 for c in p.children):     # "as"/"while": the time of the main clause
         return True
     return m.head.pos_ in ("NOUN", "PROPN") and m.head.dep_ == "pobj" and m.head.head.dep_ == "prep" and \
         m.head.head.lower_ in ("after", "before", "since", "following")
@@ -227,12 +230,12 @@ class SettingRules:
         """Give a time expression to the event it modifies. Walk up the parse from the expression
         through prepositions and adverbs; stop at a reporting verb ("said Wednesday") or at any other
         verb or noun that is not part of an event ("since the launch ... last month")."""
-        if not mentions:
-            return
+        if not mentions or (te.relation == "after" and re.search(r"\bsince\s*$", sent.text[:te.start], re.I)):
+            return      # "their fourth meeting since last year": a bound, not the time of the event
         cfg = self.rules.cfg
         start, end = sent.start + te.start, sent.start + te.end
         inside = [t for t in span if start <= t.idx < end]
-        target, blocked, on_verb = None, False, False
+        target, blocked, on_verb, on_act = None, False, False, False
         if inside:
             cur = next((t for t in inside if not (start <= t.head.idx < end) or t.head.i == t.i), inside[0])
             for _ in range(8):
@@ -242,9 +245,25 @@ class SettingRules:
                         return      # "called off a visit next month": the time of what was called off
                     target, how = hit, ["date.attached_by_parse"]
                     on_verb = cur.i == hit.pred.i and hit.pred.tag_ == "VBD"
+                    on_act = cur.i in (hit.pred.i, hit.head.i)
                     break
                 if lemma_of(cur) in cfg["reporting_verbs"] and cur.pos_ == "VERB":
-                    return          # "said Wednesday": the date of the statement, not of the event
+                    # "said Wednesday": the date of the statement, not of the event; but a clause told as
+                    # going on then ("said on Friday as he held talks") and measures announced by the
+                    # statement ("is restricting exports, the ministry said on July 3") take it
+                    target = next((m for m in mentions if m.pred.head.i == cur.i and (
+                        m.pred.dep_ == "advcl" and any(c.dep_ in ("mark", "advmod") and c.lower_ in ("as", "while", "when")
+                                                       for c in m.pred.children)
+                        or m.pred.dep_ == "ccomp" and m.type == "SANCTION")), None)
+                    if target is None:
+                        return
+                    how = ["date.told_with_statement"]
+                    break
+                if not (start <= cur.idx < end) and cur.pos_ in ("NOUN", "PROPN") and \
+                        cur.dep_ in ("nsubj", "nsubjpass") and cur.head.pos_ in ("VERB", "AUX") and \
+                        inside[0].head.dep_ == "prep" and inside[0].head.head.i == cur.i:
+                    cur = cur.head  # "Biden on Sunday secured ...": a time hung on the subject is the verb's
+                    continue
                 if not (start <= cur.idx < end) and cur.pos_ in ("VERB", "AUX", "NOUN", "PROPN", "ADJ"):
                     # a noun at the root means the parser made a fragment of the sentence: no evidence either way
                     blocked = not (cur.head.i == cur.i and cur.pos_ in ("NOUN", "PROPN"))
@@ -270,7 +289,10 @@ class SettingRules:
         past_perfect = re.search(r"\bhad\s+(?:\w+\s+){0,2}\w+(?:ed|en|id|ld)\b", sent.text) is not None
         # "agreed on Tuesday to set up a group": the time of the agreeing, not of what was agreed
         promised = target.type == "AGREE" and promise_words(target.pred) and not on_verb
-        if (target.future or scheduled or promised) and target.aux_mode != "negation" and not past_perfect:
+        # "following his proposal in September": the time dates the act the noun names, not what it promises
+        dated_act = on_act and target.head.pos_ in ("NOUN", "PROPN") and target.cls != "meeting"
+        if not dated_act and (target.future or scheduled or promised) and target.aux_mode != "negation" \
+                and not past_perfect:
             # "is scheduled to visit on Wednesday", "when the committee meets again in October": ahead
             again = [x for x in dates_mod.find_time_expressions(sent.text, sent_ref(self, sent), tense="future")
                      if x.start == te.start]
@@ -304,8 +326,9 @@ class SettingRules:
         """An event reported with no time of its own happened at the time the article was last
         talking about: the latest explicitly dated mention before it. Not when its sentence says it
         was another time ("earlier", "previously", "last year") or gave a vague one."""
-        dated = sorted((m.span[0], m.date) for g in groups for m in g
+        dated = sorted((m.span[0], m.date, m.sent.start) for g in groups for m in g
                        if m.date is not None and m.date.value and not _background(m))
+        report_year = (getattr(self, "_doc_date", None) or "")[:4]
         for g in groups:
             if any(m.date is not None and m.date.value for m in g):
                 continue
@@ -317,8 +340,19 @@ class SettingRules:
             text = " ".join(m.sent.text[m.span[0] - m.sent.start:m.span[1] - m.sent.start] for m in g).lower()
             if OTHER_TIME.search(text):
                 continue
-            prior = [te for pos, te in dated if pos < first]
+            prior = [te for pos, te, _s in dated if pos < first]
+            if any(m.future for m in g) or g[0].type == "AGREE":
+                # a plan is dated when stated: not by a time in an earlier year the article recalled
+                prior = [te for te in prior if te.value[:4] >= report_year]
+            if not prior:
+                # a lead told before its time: "X and Y signed a deal." then "... on Friday, Nov. 17"
+                last = max(m.sent.start + len(m.sent.text) for m in g)
+                prior = [te for pos, te, sent_start in dated if pos > first and sent_start - last <= _LEAD_GAP
+                         and te.value <= (self._doc_date or "")[:len(te.value)]][:1]
+                rule = "date.lead_from_next_sentence"
+            else:
+                rule = "date.inherited"
             if prior:
                 te = prior[-1]
                 # inherited: no words of its own say when (date_text stays empty)
-                g[0].set_date(dates_mod.TimeExpr(te.start, te.end, None, te.value, te.precision), "date.inherited")
+                g[0].set_date(dates_mod.TimeExpr(te.start, te.end, None, te.value, te.precision), rule)

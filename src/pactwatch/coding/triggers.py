@@ -335,6 +335,10 @@ class TriggerRules:
                 absorbed_noun[t.i] = obj.i
                 trig.pop(obj.i, None)
 
+        for t in span:
+            found = self._list_measure(t)
+            if found is not None:
+                trig[t.i] = found
         # "Russia said Sudan must return the helicopter": a demand reported as a statement
         for t in span:
             if t.pos_ == "VERB" and t.dep_ == "ccomp" and lemma_of(t.head) in cfg["request_frames"] and any(
@@ -369,3 +373,34 @@ class TriggerRules:
                     c.dep_ == "aux" for c in t.children):
                 parent[i] = -1
         return parent
+
+    def _list_measure(self, t):
+        """A trigger for putting a country or firm on, or taking it off, a list of export control
+        (``list_measures``; the preposition says which: "to", "on", "as" place, "from", "off" remove): "added 40 firms to its entity list" (SANCTION), "removed Korea from its white
+        list" (SANCTION), "put Korea back on its white list" (CONCEDE); None for any other verb."""
+        lm = self.rules.cfg["list_measures"]
+        if t.pos_ != "VERB":
+            return None
+        lem = lemma_of(t)
+        if lem not in lm["add_verbs"] and lem not in lm["remove_verbs"]:
+            return None
+        # "put Seoul back on its white list": the phrase may hang on the adverb
+        preps = [c for c in t.children if c.dep_ in ("prep", "dative")] + [
+            p for c in t.children if c.dep_ in ("advmod", "prt") for p in c.children if p.dep_ == "prep"]
+        for prep in preps:
+            if prep.lower_ not in lm["preps"]:
+                continue
+            sense = -1 if prep.lower_ in lm["off_preps"] else 1      # taken off the list, or placed on it
+            for lst in prep.children:
+                words = [x.lower_ for x in lst.subtree]
+                if lst.dep_ != "pobj" or not set(words) & set(lm["list_nouns"]) and lemma_of(lst) not in lm["list_nouns"]:
+                    continue
+                text = " " + " ".join(words) + " "
+                fav = any(f" {w} " in text for w in lm["favourable"])
+                res = any(f" {w} " in text for w in lm["restrictive"])
+                if fav == res:
+                    continue
+                if (sense > 0) == fav:
+                    return Trigger(lem, "V", "CONCEDE", "", "event", "event_rules.json:list_measures")
+                return Trigger(lem, "V", "SANCTION", "discontinue", "event", "event_rules.json:list_measures")
+        return None
