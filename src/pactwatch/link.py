@@ -276,11 +276,23 @@ def same_event(a: Event, b: Event, doc_dates: dict[str, str | None], cfg: LinkCo
     if (not ca or not cb) and not (sim >= cfg.min_text_similarity or same_trigger or pa & pb):
         return None
     if a.event_type == "AGREE" and kind(a) == "other" and sim < cfg.min_text_similarity and not (
-            pa & pb and (sim > 0.2 or same_trigger)):
+            pa & pb and (sim > 0.2 or same_trigger)) and not _recalled_alike(a, b, doc_dates, cfg):
         return None     # two different promises of the same parties on the same day
     if a.event_type not in ("CONSULT", "AGREE", "SUPPORT") and sim < cfg.min_text_similarity / 2 and not (pa & pb):
         return None     # generic conflict categories: the wording must agree somewhat
     return reasons
+
+
+def _recalled_alike(a: Event, b: Event, doc_dates: dict, cfg: LinkConfig) -> bool:
+    """Two articles recall an agreement of the past in the same terms: the same parties, category word
+    and topic, and the same date of their own ("in May"), well before either article."""
+    if _weak_date(a) or _weak_date(b) or a.date != b.date or _trigger(a) != _trigger(b) or not _trigger(a):
+        return False
+    if len(countries(a)) < 2 or countries(a) != countries(b) or not set(a.topics) & set(b.topics):
+        return False
+    end = _span(a.date)
+    made = [_date(doc_dates.get(e.doc_id)) for e in (a, b)]
+    return bool(end and all(made) and all((m - end[1]).days > cfg.date_window_days for m in made))
 
 
 # ---------------------------------------------------------------------------------------------- updating
