@@ -67,3 +67,11 @@ def test_a_summit_postponed_at_its_place_is_withdrawn_but_one_guest_s_cancelled_
     off = record("x1", "REJECT", {"d2": "the Arctic summit due in Tromso next month will be postponed"},
                  date="2031-05-21", reported="2031-05-21", countries=("IGO",))
     assert status(plan, trip, off)["p1"] == ("withdrawn", "x1")
+
+
+def test_later_this_year_is_due_by_the_end_of_the_year() -> None:
+    dinner = record("p1", "AGREE", {"d1": "the Chilean president is expected to attend a gala in Oslo later this year"},
+                    kind="meeting", date=None, reported="2031-04-02")
+    assert [(c["due"], c["status"]) for c in link.build_commitments([dinner], "2031-11-30", link.LinkConfig())] \
+        == [("2031", "open")]
+    assert link.build_commitments([dinner], "2032-01-05", link.LinkConfig())[0]["status"] == "overdue"

@@ -923,7 +923,9 @@ def _due(r: dict) -> tuple[str | None, str | None]:
     if made:
         for sp in r["evidence"][:1]:
             found = [te for te in find_time_expressions(sp["text"], made) if te.value]
-            found = [te for te in found if te.value > made[: len(te.value)]]
+            # ahead of the day it was made; or "later this month / this year", due by that period's end
+            found = [te for te in found if te.value > made[: len(te.value)]
+                     or (te.relation == "after" and len(te.value) < 10 and te.value == made[: len(te.value)])]
             found.sort(key=lambda te: (te.relation != "before", te.start))
             if found:
                 return found[0].value, found[0].text
