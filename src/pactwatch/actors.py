@@ -513,6 +513,26 @@ def sdoc_sents(document: Document):
     return [x for x in re.split(r"(?<=[.!?])\s+(?=[A-Z\"“])", document.text[document.body_start:].strip()) if x]
 
 
+# words that make a title a different office from the bare one: "the president" is not the vice president
+RANK_WORDS = {"vice", "deputy", "prime", "former", "acting", "first", "assistant", "under", "junior", "state"}
+
+
+def person_by_title(acts: DocActors, title: str, before: int) -> Entity | None:
+    """The person a definite title refers to ("the president", "the Minister", "the vice president"):
+    the most recent person mentioned before offset `before` whose office is that title (every word of
+    the title's role in the person's role, and no rank word of the person's role missing from it)."""
+    kb = load_knowledge()
+    role = kb.role(title)
+    if role is None or role.kind != "person":
+        return None
+    want = set(re.findall(r"[a-z]+", role.role.lower()))
+    for m in reversed([m for m in acts.mentions if m.kind == "person" and m.end <= before]):
+        have = set(re.findall(r"[a-z]+", (m.entity.role or "").lower()))
+        if want and want <= have and not (have - want) & RANK_WORDS:
+            return m.entity
+    return None
+
+
 def describe_pair(text: str) -> str | None:
     """'the two countries' -> 'countries'; 'the chief diplomats' -> 'diplomats'; else None."""
     t = text.strip()

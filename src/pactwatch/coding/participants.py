@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from ..actors import DocActors, describe_pair, is_person_description
+from ..actors import DocActors, describe_pair, is_person_description, person_by_title
 from ..model import Entity
 from .mention import EventMention, countries_of, countries_as_entities, dedupe, entities_of
 from .rules import NON_STATE, lemma_of
@@ -92,6 +92,9 @@ class Discourse:
                 if people:
                     return people
             return list(self.pair_countries) or self._pair_before(tok)
+        who = self.titled(tok)
+        if who is not None:
+            return [who]
         if low in ("ministry", "department", "agency", "government") and any(c.lower_ == "the" for c in tok.children):
             prior = [m for m in self.actors.mentions if m.kind == "org" and low in m.entity.entity_name.lower()
                      and m.start < tok.idx]
@@ -102,6 +105,14 @@ class Discourse:
                 return [Entity(raw_text=phrase, entity_name=name, country=self.actors.home_country,
                                sector_code="GOV", entity_type="organization")]
         return []
+
+    def titled(self, tok) -> Entity | None:
+        """"the president", "the Minister": the last person named with that office."""
+        if tok.pos_ not in ("NOUN", "PROPN") or self.actors.owner.get(tok.i) is not None or not any(
+                c.dep_ == "det" and c.lower_ in ("the", "this") for c in tok.children):
+            return None
+        title = " ".join(x.text for x in tok.children if x.i < tok.i and x.dep_ in ("compound", "amod"))
+        return person_by_title(self.actors, (title + " " + tok.text).strip(), tok.idx)
 
     def _pair_before(self, tok) -> list[Entity]:
         """The two countries named earlier in the sentence of `tok` ("X will visit Y, the first such trip
@@ -300,6 +311,16 @@ class ParticipantRules:
                 m.actors = list(state.bodies[body])
                 m.described = True
                 m.note("actor", "participants.named_body")
+        # descriptions and pronouns
+        if m.actors and subj is not None:
+            # "the vice president and President X welcomed": a title beside a name is a party too
+            names = {e.entity_name for e in m.actors}
+            for c in [subj] + [c for c in subj.children if c.dep_ == "conj"]:
+                who = state.titled(c)
+                if who is not None and who.entity_name not in names:
+                    m.actors = [who] + m.actors
+                    names.add(who.entity_name)
+                    m.note("actor", "participants.title_beside_name")
         # descriptions and pronouns
         if not m.actors and subj is not None and not actors.in_tokens(between):
             ents = state.resolve(subj, sdoc, prefer_type=m.type)
