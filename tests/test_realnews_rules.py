@@ -268,3 +268,40 @@ def test_a_lead_takes_the_date_of_the_next_sentence() -> None:
     ev = one("Peru and Ghana signed a fisheries accord. Their presidents met in Lima on Friday, Feb. 27, on the "
              "sidelines of a regional forum.", "SUPPORT")
     assert ev.date == "2026-02-27" and ev.why["date"] == ["date.lead_from_next_sentence"]
+
+
+# ------------------------------------------------------------------ deals, bodies of relations, plans told with "would"
+@pytest.mark.parametrize("text,event_type", [
+    ("Chile and Peru struck a deal on fisheries on Monday.", "AGREE"),
+    ("Chile and Peru clinched a trade pact on Monday.", "AGREE"),
+    ("Chile and Peru sealed an accord on fisheries on Monday.", "AGREE"),
+    ("Chile and Peru inked a fisheries pact on Monday.", "SUPPORT"),
+    ("Chile and Peru launched a joint council on ocean science on Monday.", "SUPPORT"),
+    ("Chile and Peru launched a fund for ocean science on Monday.", "COOPERATE"),
+    ("Chile and Peru will announce closer cooperation on ocean science next week.", "AGREE"),
+    ("Chile and Peru were exploring ways to build patrol boats together.", "AGREE"),
+])
+def test_deals_bodies_and_announced_cooperation(text, event_type) -> None:
+    assert types(text) == [event_type]
+    assert countries(one(text, event_type)) == {"CHL", "PER"}
+
+
+def test_a_body_launched_in_the_past_is_an_event_and_a_standing_meeting_is_not() -> None:
+    ev = one("The council, launched in 2021 by Chile and Peru, meets twice a year.", "SUPPORT")
+    assert ev.date == "2021" and [e.country for e in ev.actor] == ["CHL", "PER"]
+    assert types("The council, launched in 2021 by Chile and Peru, meets twice a year.") == ["SUPPORT"]
+
+
+def test_signing_as_the_means_of_an_announcement_is_its_own_event() -> None:
+    assert types("Chile and Peru announced closer cooperation on space by inking an accord for a radar "
+                 "satellite.") == ["AGREE", "SUPPORT"]
+
+
+def test_would_without_a_condition_tells_a_plan() -> None:
+    ev = one("Later, the Chilean minister would meet the Peruvian president in Lima.", "AGREE")
+    assert ev.aux_mode is None and "modality.plan_told_with_would" in ev.why["aux_mode"]
+
+
+def test_a_conjoined_verb_shares_its_heads_modal() -> None:
+    assert "THREATEN" not in types("The curbs cover chips that can help build drones or otherwise threaten "
+                                   "Chilean security.")

@@ -149,7 +149,7 @@ class EventCoder(TriggerRules, ModalityRules, ParticipantRules, SettingRules, Me
         # not under a word that is none ("pledged to coordinate export controls")
         folded_types = {trig[i].type for i in folded if i != t.i and not (
             trig[i].pos == "N" and trig[i].type in CONFLICT and sdoc[i].head.i not in trig)}
-        if typ == "SUPPORT" and tr.lemma in ("sign", "ratify", "finalize", "finalise", "conclude") and cls == "event":
+        if typ == "SUPPORT" and tr.lemma in cfg["signing_verbs"] and cls == "event":
             cls = "accord"      # a signing is the signing of something: mentions of it merge
         if cls in ("governs", "reported_request"):
             cls = "event"
@@ -180,6 +180,9 @@ class EventCoder(TriggerRules, ModalityRules, ParticipantRules, SettingRules, Me
                 return None
         # modality
         self._modality(m, t, pred, folded, sdoc)
+        if m.cls == "meeting" and any(c.dep_ in ("npadvmod", "advmod", "prep") and " ".join(
+                x.lower_ for x in c.subtree) in cfg["habitual_cues"] for c in pred.children):
+            return None     # "the council meets twice a year": a standing arrangement, not a meeting held
         if m.possible and m.aux_mode != "negation":
             return None     # "the council can promote collaboration": a possibility, not an event
         if pred.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in cfg["hypothetical_marks"] for c in pred.children):

@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 
 from .mention import EventMention, countries_of, dedupe, people_of
-from .rules import lemma_of
+from .rules import NON_STATE, lemma_of
 
 
 def framing(a: EventMention, b: EventMention) -> bool:
@@ -79,7 +79,9 @@ def _overlap(group: list[EventMention], m: EventMention) -> bool:
         return True       # "after meeting officials in Adelaide ... Doyle met Pratama ... in Adelaide"
     cg = set().union(*(countries_of(x.actors + x.recipients) for x in group))
     cm = countries_of(m.actors + m.recipients)
-    return len(cm) >= 2 and cm <= cg or (len(cg) >= 2 and cg <= cm)
+    # a report that adds a state the group does not have tells another meeting ("will also call on the
+    # Belgian prime minister" after their ministerial talks); bodies and unions may be named later
+    return len(cm) >= 2 and cm <= cg or (len(cg) >= 2 and cg <= cm and not (cm - cg) - NON_STATE)
 
 
 def absorb(target: EventMention, m: EventMention) -> None:

@@ -29,6 +29,14 @@ class ModalityRules:
                 break
         for v in [pred] + ([t] if t is not pred else []):
             kids = list(v.children)
+            if v.dep_ == "conj" and v.pos_ == "VERB" and not any(c.dep_ in ("aux", "nsubj", "nsubjpass") for c in kids):
+                # "can help advance ... or otherwise threaten": a conjoined verb shares its head's modals
+                up = v.head
+                for _ in range(3):      # through "help build ... or threaten": the modal of the verb chain
+                    kids += [c for c in up.children if c.dep_ in ("aux", "neg")]
+                    if up.dep_ != "xcomp" or up.head.i == up.i:
+                        break
+                    up = up.head
             aux = {lemma_of(c) for c in kids if c.dep_ in ("aux", "auxpass")} | {c.lower_ for c in kids if c.dep_ == "aux"}
             if aux & cfg["future_aux"]:
                 m.future = True
@@ -52,8 +60,10 @@ class ModalityRules:
                 m.aux_mode = "hypothetical"
                 m.note("aux_mode", "event_rules.json:hypothetical_aux")
             elif "would" in aux and not m.report:
-                m.aux_mode = "hypothetical"
-                m.note("aux_mode", "event_rules.json:hypothetical_aux")
+                # "the ministers would also call on the prime minister": news tells a plan in the past of the
+                # future; a condition ("would sign if ...") is dropped as one, a possibility is hypothetical
+                m.future = True
+                m.note("aux_mode", "modality.plan_told_with_would")
             if any(c.dep_ == "neg" or c.lower_ in ("never",) for c in kids):
                 m.aux_mode = "negation"
                 m.note("aux_mode", "modality.negation")

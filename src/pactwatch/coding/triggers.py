@@ -130,16 +130,24 @@ class TriggerRules:
         return None
 
     def _commitment_spec(self, verb: str, obj, trig) -> list | None:
-        """Announcing something to be set up is a promise; setting it up is cooperation:
-        "announced a joint laboratory" (AGREE), "launched the fund" (COOPERATE)."""
+        """Announcing something to be set up is a promise; setting it up is cooperation, and setting up a
+        body of relations establishes relations: "announced a joint laboratory" (AGREE), "launched the fund"
+        (COOPERATE), "launched a council" (SUPPORT)."""
         cfg = self.rules.cfg
+        if verb in cfg["announce_verbs"] and obj.i in trig and trig[obj.i].type in ("COOPERATE", "AID") and \
+                trig[obj.i].pos == "N":
+            return ["AGREE", "", "event", "event_rules.json:announce_verbs"]   # "will announce cooperation"
         noun = obj.lower_ if obj.lower_ in cfg["commitment_objects"] else lemma_of(obj)
-        if noun not in cfg["commitment_objects"]:
+        body = noun in cfg["relation_bodies"]
+        if noun not in cfg["commitment_objects"] and not body:
             return None
-        if obj.i in trig and trig[obj.i].type not in ("AGREE", "COOPERATE"):
+        if obj.i in trig and trig[obj.i].type not in ("AGREE", "COOPERATE") and not body:
             return None
         if verb in cfg["announce_verbs"]:
             return ["AGREE", "", "event", "event_rules.json:announce_verbs+commitment_objects"]
+        if verb in cfg["creation_verbs"] and body:
+            # "launched a joint council", "set up a dialogue channel": relations established (PLOVER SUPPORT)
+            return ["SUPPORT", "", "event", "event_rules.json:creation_verbs+relation_bodies"]
         if verb in cfg["creation_verbs"] and noun not in ("plan", "plans"):
             return ["COOPERATE", "", "event", "event_rules.json:creation_verbs+commitment_objects"]
         return None
@@ -316,6 +324,8 @@ class TriggerRules:
                     lemma_of(thing) in cfg["non_material_objects"]:
                 trig.pop(t.i)     # "released a roadmap", "a statement released after", "gave details"
                 continue
+            if obj is None and thing is not None and lemma_of(thing) in cfg["relation_bodies"]:
+                obj = thing       # "the council, launched in 2021 by Chile and Peru": the council was launched
             if obj is None:
                 continue
             prt = next((c.lower_ for c in t.children if c.dep_ == "prt"), None)
@@ -366,8 +376,10 @@ class TriggerRules:
                 parent[h.i] = i
             # a gerund under a preposition that nothing takes over ("centers on expanding ties") is no event
             elif tr.pos == "V" and t.tag_ == "VBG" and t.dep_ in ("pcomp", "pobj") and not (
-                    tr.cls == "meeting" and t.head.lower_ in cfg["frame_preps"]):
-                parent[i] = -1      # but "said after meeting officials in Adelaide" reports the meeting
+                    tr.cls == "meeting" and t.head.lower_ in cfg["frame_preps"]) and not (
+                    t.head.lower_ in cfg["means_preps"] and tr.type == "SUPPORT"):
+                parent[i] = -1      # but "said after meeting officials in Adelaide" reports the meeting, and
+                #                     "announced cooperation by signing an agreement" the signing
             # a relative clause in the simple present describes, it does not report ("a list, which bars ...")
             elif tr.pos == "V" and t.dep_ == "relcl" and t.tag_ in ("VBZ", "VBP") and tr.cls != "governs" and not any(
                     c.dep_ == "aux" for c in t.children):
