@@ -75,3 +75,11 @@ def test_later_this_year_is_due_by_the_end_of_the_year() -> None:
     assert [(c["due"], c["status"]) for c in link.build_commitments([dinner], "2031-11-30", link.LinkConfig())] \
         == [("2031", "open")]
     assert link.build_commitments([dinner], "2032-01-05", link.LinkConfig())[0]["status"] == "overdue"
+
+
+def test_an_open_ended_pledge_is_not_kept_by_a_report_of_the_same_day() -> None:
+    pledge = record("p1", "AGREE", {"d1": "Norway and Chile promised to deepen their polar science work"},
+                    date="2031-04-02")
+    report = record("c1", "COOPERATE", {"d2": "Norway and Chile deepened their polar science work"},
+                    date="2031-04-02")
+    assert status(pledge, report)["p1"] == ("open", None)

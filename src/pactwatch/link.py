@@ -948,13 +948,14 @@ def _object_nouns(r: dict) -> set[str]:
 
 def _after(cand: dict, made: str | None, r: dict | None = None) -> bool:
     """The candidate happened (or was first reported) after the promise was made; or on the day it
-    was made, when the promise was for that very day and another article reports the act ("to be
-    signed on Tuesday" in the morning paper, "signed on Tuesday" in the evening one)."""
+    was made, when the promise was a signing or meeting for that very day and another article reports
+    the act ("to be signed on Tuesday" in the morning paper, "signed on Tuesday" in the evening one)."""
     if not made:
         return True
     span, day = _span(cand["date"]), _date(made)
     if span:
-        if day and span[0] == day and r is not None and (r["date"] or "")[:10] == made[:10]:
+        if day and span[0] == day and r is not None and r["kind"] in ("accord", "meeting") \
+                and (r["date"] or "")[:10] == made[:10]:
             return bool(set(cand["documents"]) - set(r["documents"]))
         return span[0] > day if day else True
     return bool(cand["first_reported"] and cand["first_reported"] > made)
