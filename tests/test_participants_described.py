@@ -5,6 +5,14 @@ Sentences are made up for these tests."""
 from __future__ import annotations
 
 import pactwatch
+from pactwatch.actors import ActorResolver
+from pactwatch.model import Document
+from pactwatch.nlp import parse
+
+
+def _mentions(text: str, date: str = "2024-03-01"):
+    doc = Document(id="t", text=text, date=date)
+    return ActorResolver().resolve(doc, parse(doc)).mentions
 
 
 def _events(text: str, date: str = "2024-03-04"):
@@ -23,3 +31,20 @@ def test_a_title_is_not_a_higher_or_lower_office() -> None:
             "The vice president and Mr Boric welcomed the new lithium research pact.")
     ev = next(e for e in _events(text) if e.event_type == "SUPPORT")
     assert {e.country for e in ev.actor} == {"PER", "CHL"}
+
+
+def test_the_two_jurisdictions_are_the_pair_a_sentence_with_no_paired_event_named() -> None:
+    text = ("Chile and Norway will publish their findings on ocean warming, officials said at the fourth meeting "
+            "of the polar research forum on Friday. The two jurisdictions will also be sharing their data, a "
+            "Chilean official said.")
+    ev = next(e for e in _events(text) if "jurisdictions" in e.evidence[0].text)
+    assert {e.country for e in ev.actor} == {"CHL", "NOR"}
+
+
+def test_home_country_of_an_article_whose_sentences_run_together() -> None:
+    text = ("Chile will open a research station in Antarctica next year.The science ministry said on Friday that "
+            "Minister Aurelio Soto met Norwegian officials in Santiago.The station will host scientists from "
+            "Chile and Norway.")
+    people = [m for m in _mentions(text) if m.kind == "person"]
+    assert [(m.entity.entity_name, m.entity.country) for m in people] == [("Aurelio Soto", "CHL")]
+

@@ -44,6 +44,7 @@ ORG_WORD = re.compile(r"\b(agency|company|corporation|corp|inc|ltd|group|univers
                       r"guard|militia|rebels|tigers|brotherhood|coalition|commission)\b", re.I)
 PLURAL_PAIR = re.compile(
     r"^(?:the\s+)?(?:two|both)\s+(?:\w+\s+)?(countries|nations|sides|allies|governments|states|partners|"
+    r"jurisdictions|economies|neighbou?rs|democracies|administrations|"
     r"leaders|officials|ministers|diplomats|presidents|heads of state|delegations|men|women|chiefs)$", re.I)
 PAIR_DESC = re.compile(r"^(?:the\s+)?(?:(?:chief|top|senior)\s+)?(allies|diplomats|leaders|ministers|officials|"
                        r"negotiators|envoys|sides|partners)$", re.I)
@@ -510,7 +511,9 @@ class ActorResolver:
 
 def sdoc_sents(document: Document):
     """Rough sentence split of the body, enough to tell a one-line item from an article."""
-    return [x for x in re.split(r"(?<=[.!?])\s+(?=[A-Z\"“])", document.text[document.body_start:].strip()) if x]
+    # also where a sentence runs into the next with no space ("in the sector.The ministry said")
+    return [x for x in re.split(r"(?<=[.!?])\s+(?=[A-Z\"“])|(?<=[a-z]{2}[.!?])(?=[A-Z][a-z])",
+                                document.text[document.body_start:].strip()) if x]
 
 
 # words that make a title a different office from the bare one: "the president" is not the vice president

@@ -29,9 +29,11 @@ class Discourse:
 
     def after_sentence(self, mentions, span, actors):
         # countries mentioned together in a sentence with no event also make a pair
+        # (also in a sentence whose events name no two countries: "X and Y will ..., officials said at
+        # the meeting")
         sent_m = actors.starting_in(span.start_char, span.end_char)
-        ctry = countries_as_entities([m.entity for m in sent_m])
-        if len(ctry) >= 2 and not mentions:
+        ctry = countries_as_entities([m.entity for m in sent_m if m.entity.sector_code != "JRN"])     # not "as per Reuters"
+        if len(ctry) >= 2 and not any(len(countries_as_entities(m.actors + m.recipients)) >= 2 for m in mentions):
             self.pair_countries = ctry
 
     def _last_people(self, n: int, before: int, prefer_type: str | None = None) -> list[Entity]:
