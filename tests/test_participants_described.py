@@ -48,3 +48,25 @@ def test_home_country_of_an_article_whose_sentences_run_together() -> None:
     people = [m for m in _mentions(text) if m.kind == "person"]
     assert [(m.entity.entity_name, m.entity.country) for m in people] == [("Aurelio Soto", "CHL")]
 
+
+
+def test_a_pronoun_in_an_opening_phrase_is_the_subject_that_follows() -> None:
+    text = ("Peruvian President Ana Soto met Chilean officials on Monday. During her trip to Oslo in May, "
+            "Norwegian Prime Minister Jonas Gahr Store announced a polar research fund.")
+    ev = next(e for e in _events(text) if "her trip" in " ".join(x.text for x in e.evidence))
+    assert "NOR" in {e.country for e in ev.actor}
+    assert "PER" not in {e.country for e in ev.actor + ev.recipient}
+
+
+def test_the_possessor_of_an_event_noun_made_it() -> None:
+    text = "The new fund came following Kenya's proposal in March at the African Union summit."
+    ev = next(e for e in _events(text) if e.event_type == "AGREE")
+    assert [e.country for e in ev.actor] == ["KEN"]
+    assert not ev.recipient
+
+
+def test_a_companion_along_with_the_visitor_is_the_other_side() -> None:
+    text = "Kenyan President William Ruto also visited a solar plant along with the Spanish king."
+    ev = next(e for e in _events(text) if e.event_type == "CONSULT")
+    assert [e.country for e in ev.actor] == ["KEN"]
+    assert [e.country for e in ev.recipient] == ["ESP"]

@@ -57,6 +57,16 @@ class Discourse:
                     and m.sent == self.actors.owner.get(m.head, m).sent and _in_span(m.head, sent)]
             if same:
                 return [same[-1].entity]
+            # "During her visit to Manila, Harris announced ...": a pronoun in an opening phrase is the
+            # subject of the clause that follows
+            root = sent.root
+            if tok.i < root.i and tok.dep_ in ("poss", "pobj") and root.pos_ in ("VERB", "AUX"):
+                subj = [c for c in root.children if c.dep_ in ("nsubj", "nsubjpass") and c.i > tok.i]
+                ahead = self.actors.in_tokens([i for c in subj for i in (c.i, *(x.i for x in c.children
+                                                                              if x.dep_ == "compound"))])
+                if ahead and ahead[0].kind == "person" and not any(
+                        a.i < tok.i for a in tok.ancestors if a.dep_ in ("nsubj", "nsubjpass")):
+                    return [ahead[0].entity]
             prior = [m for m in self.actors.mentions if m.kind == "person" and m.end <= tok.idx]
             return [prior[-1].entity] if prior else []
         if low in ("it", "they", "we") and tok.dep_ in ("nsubj", "nsubjpass"):
@@ -165,7 +175,7 @@ def np_tokens(tok, with_of: bool, frames) -> list[int]:
                 stack.append(c)
             elif c.dep_ in ("acl", "amod") and c.tag_ in ("VBN", "JJ") and with_of:
                 for pp in c.children:
-                    if pp.dep_ in ("prep", "dative") and pp.lower_ in ("to", "for"):     # "aid sent to Sudan"
+                    if pp.dep_ in ("prep", "dative") and pp.lower_ in ("to", "for", "against"):     # "aid sent to Sudan"
                         stack.extend(p for p in pp.children if p.dep_ == "pobj")
             elif c.dep_ == "prep" and with_of and t.lower_ not in frames and (
                     c.lower_ in ("of", "against", "to") or (t.i == tok.i and c.lower_ in ("from", "in", "for", "by"))):
@@ -260,14 +270,21 @@ class ParticipantRules:
         def collect(v, allowed, depth):
             for c in v.children:
                 if c.dep_ in ("dobj", "dative", "iobj", "attr", "oprd"):
-                    # "rejected an Australian ultimatum": the object's modifiers name the other side
-                    add(recip_toks, "participants.object", [i for i in np(c) if i != t.i])
+                    # "rejected an Australian ultimatum": the object's modifiers name the other side; but
+                    # "following Yoon's proposal": the possessor of the event noun itself made it
+                    own = {i for p_ in c.children if c.i == t.i and p_.dep_ == "poss" for i in np(p_)}
+                    add(actor_toks, "participants.noun_modifier", sorted(own))
+                    add(recip_toks, "participants.object", [i for i in np(c) if i != t.i and i not in own])
                     for cc in c.children:       # "expand exchanges with the US", "action against Russia"
                         if cc.dep_ == "prep":
                             if cc.lower_ in ("between", "among"):
                                 add(between, "participants.between", prep_objects(cc, {"between", "among"}))
                             else:
                                 add(recip_toks, "participants.object_preposition", prep_objects(cc, obj_preps))
+                elif c.dep_ == "prep" and c.lower_ in ("along", "together", "alongside") and "with" in allowed:
+                    # "visited the plant along with the king", "working alongside the Japanese navy"
+                    for w in [c] if c.lower_ == "alongside" else [x for x in c.children if x.lower_ == "with"]:
+                        add(recip_toks, "participants.along_with", prep_objects(w, {w.lower_}))
                 elif c.dep_ == "prep":
                     if c.lower_ in ("between", "among") and (v.i in folded or v is pred):
                         add(between, "participants.between", prep_objects(c, {"between", "among"}))
