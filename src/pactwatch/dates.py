@@ -37,6 +37,7 @@ from __future__ import annotations
 
 import bisect
 import datetime as _dt
+import functools
 import re
 from dataclasses import dataclass
 
@@ -266,8 +267,10 @@ def _numbers_to_digits(s: str) -> str:
     return _NUM_RUN_RE.sub(cardinal, s)
 
 
+@functools.lru_cache(maxsize=4096)
 def _normalize(expr: str) -> str:
-    """Canonical lower-case form of an expression for the resolution rules."""
+    """Canonical lower-case form of an expression for the resolution rules (a pure function of the
+    text, cached: the same few expressions come back in every article)."""
     s = expr.replace("\u2019", "'").replace("\u2018", "'").replace("\u2013", "-").replace("\u2014", "-")
     s = s.lower()
     s = re.sub(r"'s\b", "", s)
@@ -1088,6 +1091,59 @@ _FINDER_PATTERNS = [
     ("vague", _B + _words_re(_FINDER_VAGUE) + _E),
 ]
 _FINDER = [(kind, re.compile(p, re.ASCII)) for kind, p in _FINDER_PATTERNS]
+
+
+def _letter_runs(phrases, prefer: str = "") -> tuple[str, ...]:
+    """One letter run of each phrase (`prefer` if it has that run, else its longest): a match of the
+    phrase contains it, in any case."""
+    runs = [re.findall(r"[a-z]+", p.lower()) for p in phrases]
+    return tuple(sorted({prefer if prefer in r else max(r, key=len) for r in runs}))
+
+
+# Cheap necessary conditions, one per pattern of _FINDER: a pattern whose gate fails cannot match the
+# text, so it is not run (each pattern tries every position of every sentence; most sentences hold
+# one time expression or none). A gate is ("text", words): one of the words is in the text as written
+# (the month names are case-sensitive); ("lower", words): in the lower-cased text (the patterns'
+# words are ASCII and case-insensitive); ("digits", None): four digits in a row.
+_MONTH_STEMS = tuple(sorted({k[:3].capitalize() for k in _MONTHS}))
+_UNIT_WORDS = ("day", "week", "fortnight", "month", "year", "decade")
+_FINDER_GATES = [
+    ("digits", None),                                                    # iso
+    ("text", _MONTH_STEMS),                                              # date: a month is required
+    ("text", _MONTH_STEMS),                                              # month
+    ("lower", ("day",)),                                                 # weekday: every weekday ends in -day
+    ("lower", ("day", "night", "morrow")),                               # today, tonight, yesterday, tomorrow
+    ("lower", ("morning", "afternoon", "evening", "night")),             # this morning, last night, overnight
+    ("lower", ("day",)),                                                 # later in the day, the same day
+    ("lower", ("week", "month", "year")),                                # period
+    ("lower", ("week", "month", "year")),
+    ("lower", ("week", "month", "year")),
+    ("lower", ("week", "year")),                                         # weekend, year-end
+    ("lower", ("year",)),
+    ("lower", _UNIT_WORDS),                                              # durations
+    ("lower", _UNIT_WORDS),
+    ("digits", None),                                                    # year
+    ("lower", ("nineteen", "twenty", "thousand")),                       # spelled year
+    ("lower", _letter_runs(_HOLIDAY_WORDS, prefer="day")),               # holiday
+    ("lower", _letter_runs(_FINDER_VAGUE)),                              # vague
+]
+assert len(_FINDER_GATES) == len(_FINDER)
+_GATE_KEYS = sorted(set(_FINDER_GATES), key=_FINDER_GATES.index)
+_FINDER_GATED = [(kind, rx, _GATE_KEYS.index(gate)) for (kind, rx), gate in zip(_FINDER, _FINDER_GATES)]
+_FOUR_DIGITS_RE = re.compile(r"[0-9]{4}")
+
+
+def _open_gates(text: str) -> list[bool]:
+    """For each distinct gate of _FINDER_GATES (in `_GATE_KEYS` order), whether the text passes it."""
+    low = text.lower()
+    out = []
+    for where, words in _GATE_KEYS:
+        if where == "digits":
+            out.append(_FOUR_DIGITS_RE.search(text) is not None)
+        else:
+            within = text if where == "text" else low
+            out.append(any(w in within for w in words))
+    return out
 # a bare "May" or "March" is a month only after one of these
 _MONTH_VERB_CUES = frozenset("the in since until till by of from through during early late mid before after "
                              "last next this to and or between".split())
@@ -1124,7 +1180,10 @@ def _keep(text: str, kind: str, start: int, end: int) -> bool:
 def _find_spans(text: str) -> list[tuple[int, int]]:
     """Non-overlapping candidate spans, longest match first, sorted by start."""
     cands = []
-    for kind, rx in _FINDER:
+    gates = _open_gates(text)
+    for kind, rx, gate in _FINDER_GATED:
+        if not gates[gate]:
+            continue
         for m in rx.finditer(text):
             if m.end() > m.start() and _keep(text, kind, m.start(), m.end()):
                 cands.append((m.start(), m.end()))
