@@ -26,7 +26,7 @@ def test_explain_prints_each_field_with_its_rules() -> None:
 
 
 def test_a_plan_reads_its_weekday_forward_and_says_so() -> None:
-    out = cli_in_process("explain", "The two foreign ministers will meet in Ottawa on Friday.",
+    out = cli_in_process("explain", "The Canadian and Chilean foreign ministers will meet in Ottawa on Friday.",
                          "--date", "2025-08-07").stdout
     assert "2025-08-08 [day] from 'Friday'" in out
     assert "aux_mode   event_rules.json:future_aux" in out

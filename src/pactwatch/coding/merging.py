@@ -84,6 +84,30 @@ def _overlap(group: list[EventMention], m: EventMention) -> bool:
     return len(cm) >= 2 and cm <= cg or (len(cg) >= 2 and cg <= cm and not (cm - cg) - NON_STATE)
 
 
+def _headline_and_lead(document) -> tuple[int, int]:
+    """Where the headline and the lead paragraph end: the headline is the first line of the body when it
+    is short and does not end a sentence; the lead, the paragraph after it. (0, 0) when there is none."""
+    text = document.text
+    start = document.body_start
+    while start < len(text) and text[start].isspace():
+        start += 1
+    head_end = text.find("\n", start)
+    if head_end < 0 or head_end - start > 200 or text[start:head_end].rstrip().endswith((".", "?", "!", '"', "”")):
+        return 0, 0
+    lead = head_end
+    while lead < len(text) and text[lead].isspace():
+        lead += 1
+    lead_end = text.find("\n", lead)
+    return head_end, (len(text) if lead_end < 0 else lead_end)
+
+
+def _same_sides(group: list[EventMention], m: EventMention) -> bool:
+    """Whether a mention names the countries of a group (one set inside the other, none empty)."""
+    cg = set().union(*(countries_of(x.actors + x.recipients) for x in group))
+    cm = countries_of(m.actors + m.recipients)
+    return bool(cg and cm) and (cg <= cm or cm <= cg)
+
+
 def absorb(target: EventMention, m: EventMention) -> None:
     target.tokens |= m.tokens | {m.pred.i}
     target.actors = dedupe(target.actors + m.actors)
@@ -118,6 +142,7 @@ class MergeRules:
         return merged
 
     def _merge(self, document, mentions: list[EventMention]) -> list[list[EventMention]]:
+        head_end, lead_end = _headline_and_lead(document)
         groups: list[list[EventMention]] = []
         recency: list[int] = []
         for m in mentions:
@@ -150,6 +175,13 @@ class MergeRules:
                              and all(compatible(x, m) for x in groups[gi])), None)
                 if best is not None:
                     m.note("merged", "merging.repeated_passage")
+            if best is None and m.sent.start < lead_end:
+                # the lead tells the headline's event again: "China bans chip exports to US" then "China
+                # will ban exports of ... to the US with immediate effect"
+                best = next((gi for gi in order if groups[gi][0].type == m.type and groups[gi][0].sent.start < head_end
+                             and all(compatible(x, m) for x in groups[gi]) and _same_sides(groups[gi], m)), None)
+                if best is not None:
+                    m.note("merged", "merging.headline_and_lead")
             if best is None:
                 if m.anaphoric and not m.actors and not m.recipients:
                     continue      # "the meeting" with nothing to refer to

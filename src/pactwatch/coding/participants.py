@@ -232,8 +232,9 @@ class ParticipantRules:
                 break
             if cur.dep_ in ("xcomp", "ccomp", "conj", "advcl", "pcomp") and cur.head.i != cur.i:
                 nxt = cur.head.head if cur.head.dep_ == "prep" else cur.head
-                if lemma_of(nxt) in cfg["reporting_verbs"]:
-                    break       # "..., Yonhap reported": the reporter is not a participant
+                if lemma_of(nxt) in cfg["reporting_verbs"] and cur.dep_ not in ("pcomp", "advcl"):
+                    break       # "..., Yonhap reported": the reporter is not a participant (but "announced
+                    #             cooperation by inking a pact": the announcer inked it)
                 cur = nxt
                 continue
             if cur.dep_ == "relcl" and cur.head.i != cur.i and cur.head.i not in folded:

@@ -8,6 +8,7 @@ import re
 
 from ..knowledge import load_knowledge
 from ..model import Document, Entity, Event, Evidence
+from .confidence import confidence
 from .mention import EventMention, dedupe, drop_redundant_countries
 from .rules import KIND_RANK, LOCATED_TYPES
 
@@ -83,16 +84,13 @@ class RecordBuilder:
             else:
                 spans.append((a, b))
         evidence = [Evidence(document.id, a, b, document.text[a:b]) for a, b in spans]
-        conf = 0.45 + 0.15 * bool(actors) + 0.1 * bool(recips) + 0.05 * bool(date) + 0.05 * min(len(g) - 1, 3)
-        if first.cls == "event" and first.head.pos_ in ("NOUN", "PROPN"):
-            conf -= 0.05
         trigger = first.head.text
         ev = Event(doc_id=document.id, event_type=typ, mode=mode, context=context, aux_mode=aux,
                    actor=actors, recipient=recips,
                    date=date.value if date else None, date_precision=date.precision if date else None,
                    date_text=date.text if date else None, location=loc, topics=topics, agreement=agreement,
-                   evidence=evidence, confidence=min(conf, 0.95), trigger=trigger,
-                   why={k: v for k, v in why.items() if v})
+                   evidence=evidence, trigger=trigger, why={k: v for k, v in why.items() if v})
+        ev.confidence = confidence(ev)
         key = f"{document.id}|{typ}|{first.sent.start + offset}|{first.head.idx + offset}|{trigger}"
         ev.id = hashlib.sha1(key.encode("utf-8")).hexdigest()[:16]
         return ev
