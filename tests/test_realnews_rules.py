@@ -315,3 +315,9 @@ def test_the_lead_retelling_the_headline_is_one_event() -> None:
     evs = [e for e in events(text) if e.event_type == "SANCTION"]
     assert len(evs) == 1 and len(evs[0].evidence) == 2
     assert "merging.headline_and_lead" in evs[0].why["merged"]
+
+
+def test_a_visit_with_only_its_visitor_named_is_made_to_the_host_country() -> None:
+    ev = one("Chilean Foreign Minister Rosa Ibarra began a three-day visit in Lima on Monday.", "CONSULT")
+    assert [e.country for e in ev.actor] == ["CHL"] and [e.country for e in ev.recipient] == ["PER"]
+    assert ev.why["recipient"] == ["record.visit_place_is_host", "record.guest_and_host"]

@@ -41,10 +41,19 @@ class RecordBuilder:
                 why["mode"] = ["event_rules.json:multilateral_cues"]
             hosts = [e for e in allp if loc is not None and e.country == loc.country]
             guests = [e for e in allp if loc is not None and e.country and e.country != loc.country]
+            if typ == "CONSULT" and first.mode == "visit" and loc is not None and loc.country and guests \
+                    and not hosts and not recips:
+                # "her visit in Manila": a visit made in a country is made to it
+                name = load_knowledge().country_name(loc.country) or loc.country
+                hosts = [Entity(raw_text=loc.name, entity_name=name, country=loc.country, sector_code="GOV",
+                                entity_type="country")]
+                allp = allp + hosts
+                why["recipient"] = ["record.visit_place_is_host"]
             if hosts and guests and typ == "CONSULT" and mode != ["multilateral"]:
                 actors, recips = guests, hosts
                 mode = ["visit"]
-                why["actor"] = why["recipient"] = why["mode"] = ["record.guest_and_host"]
+                why["recipient"] = [r for r in why.get("recipient", []) if r.startswith("record.")] + ["record.guest_and_host"]
+                why["actor"] = why["mode"] = ["record.guest_and_host"]
             elif typ == "CONSULT" and first.mode != "visit" and not (first.actors and first.recipients):
                 actors, recips = allp, []     # "X held talks with Y" keeps its sides; a meeting of several has none
                 why["actor"] = why.get("actor", []) + why.pop("recipient", []) + ["record.meeting_has_no_sides"]
