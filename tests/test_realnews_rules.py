@@ -320,4 +320,4 @@ def test_the_lead_retelling_the_headline_is_one_event() -> None:
 def test_a_visit_with_only_its_visitor_named_is_made_to_the_host_country() -> None:
     ev = one("Chilean Foreign Minister Rosa Ibarra began a three-day visit in Lima on Monday.", "CONSULT")
     assert [e.country for e in ev.actor] == ["CHL"] and [e.country for e in ev.recipient] == ["PER"]
-    assert ev.why["recipient"] == ["record.visit_place_is_host", "record.guest_and_host"]
+    assert ev.why["recipient"][-1] == "record.guest_and_host"

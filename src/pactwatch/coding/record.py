@@ -52,7 +52,7 @@ class RecordBuilder:
             if hosts and guests and typ == "CONSULT" and mode != ["multilateral"]:
                 actors, recips = guests, hosts
                 mode = ["visit"]
-                why["recipient"] = [r for r in why.get("recipient", []) if r.startswith("record.")] + ["record.guest_and_host"]
+                why["recipient"] = why.get("recipient", []) + ["record.guest_and_host"]
                 why["actor"] = why["mode"] = ["record.guest_and_host"]
             elif typ == "CONSULT" and first.mode != "visit" and not (first.actors and first.recipients):
                 actors, recips = allp, []     # "X held talks with Y" keeps its sides; a meeting of several has none
