@@ -52,7 +52,7 @@ def test_trace_is_kept_in_the_record_and_shown_by_show_why(tmp_path) -> None:
 def test_python_api_events_carry_the_trace() -> None:
     ev = pactwatch.extract(TEXT, date="2025-08-07")[0]
     assert set(ev.why) >= {"event_type", "actor", "date"}
-    assert ev.to_dict(with_why=True)["why"] == ev.why and "why" not in ev.to_dict()
+    assert ev.to_dict(extended=True)["why"] == ev.why and "why" not in ev.to_dict()
 
 
 def test_explain_reads_standard_input(run_cli_process) -> None:

@@ -133,9 +133,11 @@ class Event:
     confidence: float = 0.5
     trigger: str | None = None       # the word that triggered it (explanation; not in SCHEMA)
     why: dict[str, list[str]] = field(default_factory=dict)   # (ext) field -> ids of the rules that set it
+    kind: str | None = None          # (ext) what the coder took it for: "meeting", "accord" or "event"
 
-    def to_dict(self, with_why: bool = False) -> dict[str, Any]:
-        """The SCHEMA.md record; `with_why` adds the trace (field -> rule ids), as the store keeps it."""
+    def to_dict(self, extended: bool = False) -> dict[str, Any]:
+        """The SCHEMA.md record; `extended` adds what the store keeps besides: the trace ``why`` (field ->
+        rule ids) and the ``kind`` of event the coder took it for (read by the cross-document layer)."""
         out = {
             "id": self.id,
             "doc_id": self.doc_id,
@@ -154,8 +156,9 @@ class Event:
             "evidence": [e.to_dict() for e in self.evidence],
             "confidence": round(self.confidence, 3),
         }
-        if with_why:
+        if extended:
             out["why"] = {k: list(v) for k, v in self.why.items()}
+            out["kind"] = self.kind
         return out
 
     @classmethod
@@ -169,7 +172,7 @@ class Event:
             date_text=d.get("date_text"), location=Location(**loc) if loc else None,
             topics=list(d.get("topics") or []), agreement=d.get("agreement"),
             evidence=[Evidence(**e) for e in d.get("evidence") or []], confidence=float(d.get("confidence", 0.5)),
-            why={k: list(v) for k, v in (d.get("why") or {}).items()},
+            why={k: list(v) for k, v in (d.get("why") or {}).items()}, kind=d.get("kind"),
         )
 
     def countries(self) -> set[str]:

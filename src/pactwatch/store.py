@@ -1136,7 +1136,7 @@ def _insert(c: Connection, todo: list[DocResult], run_id: int | None) -> None:
                 "geonames_id": loc.geonames_id if loc else None, "agreement": _dumps(ev.agreement),
                 "confidence": ev.confidence, "trigger": ev.trigger,
                 "first_offset": min((x.start for x in ev.evidence), default=None),
-                "record": _dumps(ev.to_dict(with_why=True)),
+                "record": _dumps(ev.to_dict(extended=True)),
             })
             for side, ents in (("actor", ev.actor), ("recipient", ev.recipient)):
                 parts += [{"event_id": ev.id, "side": side, "position": i, **_entity_row(e)}

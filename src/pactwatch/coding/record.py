@@ -98,7 +98,7 @@ class RecordBuilder:
                    actor=actors, recipient=recips,
                    date=date.value if date else None, date_precision=date.precision if date else None,
                    date_text=date.text if date else None, location=loc, topics=topics, agreement=agreement,
-                   evidence=evidence, trigger=trigger, why={k: v for k, v in why.items() if v})
+                   evidence=evidence, trigger=trigger, why={k: v for k, v in why.items() if v}, kind=first.cls)
         ev.confidence = confidence(ev)
         key = f"{document.id}|{typ}|{first.sent.start + offset}|{first.head.idx + offset}|{trigger}"
         ev.id = hashlib.sha1(key.encode("utf-8")).hexdigest()[:16]
