@@ -60,6 +60,16 @@ class Rules:
     noun_phrases: dict     # "export controls" -> Trigger
     cfg: dict
 
+    @functools.cached_property
+    def phrasal_heads(self) -> frozenset:
+        """The verbs of the phrasal triggers: no other verb starts one."""
+        return frozenset(k[0] for k in self.phrasal)
+
+    @functools.cached_property
+    def noun_phrase_ends(self) -> frozenset:
+        """What follows a space in a multi-word noun trigger: "A B" is one only if B is in this set."""
+        return frozenset(p[i + 1:] for p in self.noun_phrases for i, ch in enumerate(p) if ch == " ")
+
     @classmethod
     @functools.lru_cache(maxsize=1)
     def load(cls) -> "Rules":

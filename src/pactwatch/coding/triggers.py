@@ -61,10 +61,11 @@ def _own_date(v) -> bool:
 
 
 class TriggerRules:
-    def _trigger(self, t):
-        """The trigger a token starts, or None."""
+    def _trigger(self, t, lem: str | None = None):
+        """The trigger a token starts, or None (`lem`: its `lemma_of`, when the caller has it)."""
         r = self.rules
-        lem = lemma_of(t)
+        if lem is None:
+            lem = lemma_of(t)
         if t.pos_ in ("VERB", "AUX") or (t.pos_ == "ADJ" and t.dep_ in ("acomp",)) or t.tag_.startswith("VB"):
             if t.pos_ == "AUX" and lem not in ("be",):
                 return None
@@ -73,17 +74,19 @@ class TriggerRules:
             if t.dep_ == "prep":
                 return None     # "Given the risks", "Following the talks": a verb used as a preposition
             # phrasal verbs and verb + object idioms
-            for c in t.children:
+            for c in (t.children if lem in r.phrasal_heads else ()):
+                dep = c.dep_
+                if dep not in ("prt", "prep", "dobj", "acomp", "advmod"):
+                    continue
                 cl = lemma_of(c)
-                if c.dep_ in ("prt", "prep", "dobj", "acomp", "advmod"):
-                    for key in ((lem, cl), (lem, c.lower_)):
-                        if key in r.phrasal:
-                            if f"{key[0]} {key[1]}" in r.cfg["courtesy_calls"] and not any(
-                                    x.dep_ == "aux" and x.lower_ == "to" for x in t.subtree):
-                                return Trigger(lem, "V", "CONSULT", "visit", "meeting",   # "will call on the king"
-                                               f"event_rules.json:courtesy_calls[{key[0]} {key[1]}]")
-                            return r.phrasal[key]
-                if lem == "be" and c.dep_ == "acomp" and ("be", cl) in r.phrasal:
+                for key in ((lem, cl), (lem, c.lower_)):
+                    if key in r.phrasal:
+                        if f"{key[0]} {key[1]}" in r.cfg["courtesy_calls"] and not any(
+                                x.dep_ == "aux" and x.lower_ == "to" for x in t.subtree):
+                            return Trigger(lem, "V", "CONSULT", "visit", "meeting",   # "will call on the king"
+                                           f"event_rules.json:courtesy_calls[{key[0]} {key[1]}]")
+                        return r.phrasal[key]
+                if lem == "be" and dep == "acomp" and ("be", cl) in r.phrasal:
                     return r.phrasal[("be", cl)]
             if lem == "be":
                 return None
@@ -98,8 +101,15 @@ class TriggerRules:
                 return Trigger(lem, "V", "COOPERATE", "", "event", "trigger.jointly")   # "will jointly develop frameworks"
             return tr
         if t.pos_ in ("NOUN", "PROPN"):
-            lem = t.lower_ if t.lower_ in r.nouns or t.lower_ in ("talks", "negotiations") else lem
-            comp = [c for c in t.children if c.dep_ in ("compound", "amod") and c.i == t.i - 1]
+            low = t.lower_
+            lem = low if low in r.nouns or low in ("talks", "negotiations") else lem
+            ends = r.noun_phrase_ends
+            if (low in ends or lem in ends) and t.i > 0:
+                comp = [c for c in t.children if c.dep_ in ("compound", "amod") and c.i == t.i - 1]
+            elif lem in r.nouns or lem == "memorandum" or low == "mou":
+                comp = None
+            else:
+                return None     # neither the last word of a noun phrase trigger nor a noun trigger
             if comp:
                 for phrase in (f"{comp[0].lower_} {t.lower_}", f"{comp[0].lower_} {lem}"):
                     if phrase in r.noun_phrases:
@@ -298,23 +308,28 @@ class TriggerRules:
         cfg = r.cfg
         trig = {}
         absorbed_noun: dict[int, int] = {}     # verb -> its object noun ("held" -> "talks")
+        # one walk over the sentence: the passes below look at verbs only, in the same order
+        verbs = []          # (token, its lemma), tokens tagged VERB or AUX or with a verb tag
         for t in span:
-            if t.pos_ not in TRIGGER_POS and not t.tag_.startswith("VB"):
+            pos = t.pos_
+            lem = None
+            if pos in ("VERB", "AUX") or t.tag_.startswith("VB"):
+                lem = lemma_of(t)
+                verbs.append((t, lem))
+            elif pos not in TRIGGER_POS:
                 continue
-            tr = self._trigger(t)
+            tr = self._trigger(t, lem)
             if tr is None:
                 continue
             trig[t.i] = tr
-            # verb + object idioms: "hold talks", "lift sanctions", "send troops"
-        for t in span:
-            if t.pos_ not in ("VERB", "AUX") and not t.tag_.startswith("VB"):
-                continue
+        # verb + object idioms: "hold talks", "lift sanctions", "send troops"
+        for t, lem in verbs:
             obj = next((c for c in t.children if c.dep_ in ("dobj", "nsubjpass", "attr")), None)
             if obj is not None and obj.lower_ in ("which", "that") and t.dep_ == "relcl":
                 obj = t.head      # "the fund, which Australia launched": the fund was launched
                 if obj.dep_ == "pobj" and obj.head.head.pos_ == "NOUN" and lemma_of(obj) not in cfg["commitment_objects"]:
                     obj = obj.head.head     # "the fund on critical minerals, which ..."
-            if obj is not None and lemma_of(t) in cfg["receive_verbs"] and t.i in trig and trig[t.i].type == "CONSULT" \
+            if obj is not None and lem in cfg["receive_verbs"] and t.i in trig and trig[t.i].type == "CONSULT" \
                     and obj.pos_ == "NOUN" \
                     and not obj.ent_type_ and lemma_of(obj) not in cfg["visitor_nouns"]:
                 trig.pop(t.i)     # "has received 60 applications" is no visit
@@ -329,7 +344,7 @@ class TriggerRules:
             if obj is None:
                 continue
             prt = next((c.lower_ for c in t.children if c.dep_ == "prt"), None)
-            verb = f"{lemma_of(t)} {prt}" if prt else lemma_of(t)     # "called off a visit" is not "call"
+            verb = f"{lem} {prt}" if prt else lem     # "called off a visit" is not "call"
             key = f"{verb}|{lemma_of(obj)}"
             alt = f"{verb}|{obj.lower_}"
             vo = key if key in cfg["verb_object_types"] else alt
@@ -341,19 +356,20 @@ class TriggerRules:
                     trig.pop(t.i, None)
                     trig.pop(obj.i, None)
                     continue
-                trig[t.i] = Trigger(lemma_of(t), "V", typ, mode, cls, rule)
+                trig[t.i] = Trigger(lem, "V", typ, mode, cls, rule)
                 absorbed_noun[t.i] = obj.i
                 trig.pop(obj.i, None)
 
-        for t in span:
-            found = self._list_measure(t)
+        full_verbs = [(t, lem) for t, lem in verbs if t.pos_ == "VERB"]
+        for t, lem in full_verbs:
+            found = self._list_measure(t, lem)
             if found is not None:
                 trig[t.i] = found
         # "Russia said Sudan must return the helicopter": a demand reported as a statement
-        for t in span:
-            if t.pos_ == "VERB" and t.dep_ == "ccomp" and lemma_of(t.head) in cfg["request_frames"] and any(
+        for t, lem in full_verbs:
+            if t.dep_ == "ccomp" and lemma_of(t.head) in cfg["request_frames"] and any(
                     c.dep_ == "aux" and c.lower_ in cfg["request_modals"] for c in t.children):
-                trig[t.i] = Trigger(lemma_of(t), "V", "REQUEST", "", "reported_request", "event_rules.json:request_frames")
+                trig[t.i] = Trigger(lem, "V", "REQUEST", "", "reported_request", "event_rules.json:request_frames")
         return trig, absorbed_noun
 
     def _fold(self, trig: dict, sdoc) -> dict:
@@ -386,14 +402,14 @@ class TriggerRules:
                 parent[i] = -1
         return parent
 
-    def _list_measure(self, t):
+    def _list_measure(self, t, lem: str | None = None):
         """A trigger for putting a country or firm on, or taking it off, a list of export control
         (``list_measures``; the preposition says which: "to", "on", "as" place, "from", "off" remove): "added 40 firms to its entity list" (SANCTION), "removed Korea from its white
         list" (SANCTION), "put Korea back on its white list" (CONCEDE); None for any other verb."""
         lm = self.rules.cfg["list_measures"]
         if t.pos_ != "VERB":
             return None
-        lem = lemma_of(t)
+        lem = lemma_of(t) if lem is None else lem
         if lem not in lm["add_verbs"] and lem not in lm["remove_verbs"]:
             return None
         # "put Seoul back on its white list": the phrase may hang on the adverb
