@@ -321,3 +321,14 @@ def test_a_visit_with_only_its_visitor_named_is_made_to_the_host_country() -> No
     ev = one("Chilean Foreign Minister Rosa Ibarra began a three-day visit in Lima on Monday.", "CONSULT")
     assert [e.country for e in ev.actor] == ["CHL"] and [e.country for e in ev.recipient] == ["PER"]
     assert ev.why["recipient"][-1] == "record.guest_and_host"
+
+
+def test_attending_is_a_meeting_and_a_plan_to_attend_a_promise() -> None:
+    assert types("Leaders of Chile and Peru attended the fisheries summit in Quito on Monday.") == ["CONSULT"]
+    ev = one("The Chilean president will attend a state dinner in Lima later this year.", "AGREE")
+    assert {e.country for e in ev.actor} == {"CHL"}
+
+
+def test_an_act_told_as_the_time_of_another_is_an_event() -> None:
+    assert types("Ottawa removed Chile from its white list last year after imposing curbs on exports of two "
+                 "chip materials to Chile.") == ["SANCTION", "SANCTION"]

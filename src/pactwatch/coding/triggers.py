@@ -393,7 +393,8 @@ class TriggerRules:
             # a gerund under a preposition that nothing takes over ("centers on expanding ties") is no event
             elif tr.pos == "V" and t.tag_ == "VBG" and t.dep_ in ("pcomp", "pobj") and not (
                     tr.cls == "meeting" and t.head.lower_ in cfg["frame_preps"]) and not (
-                    t.head.lower_ in cfg["means_preps"] and tr.type == "SUPPORT"):
+                    t.head.lower_ in cfg["means_preps"] and tr.type == "SUPPORT") and \
+                    t.head.lower_ not in cfg["temporal_preps"]:    # "after imposing export controls": an act
                 parent[i] = -1      # but "said after meeting officials in Adelaide" reports the meeting, and
                 #                     "announced cooperation by signing an agreement" the signing
             # a relative clause in the simple present describes, it does not report ("a list, which bars ...")
