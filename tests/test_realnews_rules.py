@@ -332,3 +332,9 @@ def test_attending_is_a_meeting_and_a_plan_to_attend_a_promise() -> None:
 def test_an_act_told_as_the_time_of_another_is_an_event() -> None:
     assert types("Ottawa removed Chile from its white list last year after imposing curbs on exports of two "
                  "chip materials to Chile.") == ["SANCTION", "SANCTION"]
+
+
+def test_being_on_a_visit_is_the_visit() -> None:
+    ev = one("Chilean President Rosa Ibarra, who is on a four-day state visit to Peru, toured a copper mine "
+             "on Tuesday.", "CONSULT")
+    assert [e.country for e in ev.actor] == ["CHL"] and [e.country for e in ev.recipient] == ["PER"]

@@ -244,7 +244,9 @@ class TriggerRules:
             if cur.dep_ in ("dobj", "nsubj", "nsubjpass", "attr", "oprd") and cur.head.pos_ in ("VERB", "AUX"):
                 return cur.head
             if cur.dep_ == "pobj" and cur.head.dep_ == "prep" and cur.head.lower_ in ("in", "on", "to", "into") \
-                    and cur.head.head.pos_ in ("VERB", "AUX") and lemma_of(cur.head.head) in self.rules.cfg["support_verbs"]:
+                    and cur.head.head.pos_ in ("VERB", "AUX") and (lemma_of(cur.head.head) in self.rules.cfg["support_verbs"]
+                                                                   or cur.head.lower_ == "on" and lemma_of(cur.head.head) == "be"):
+                # "held talks in ...", "is on a state visit to ...": the verb carries the noun's event
                 return cur.head.head
             if cur.dep_ in ("conj", "appos") and cur.head.pos_ in ("NOUN", "PROPN"):
                 cur = cur.head
