@@ -335,6 +335,6 @@ def test_an_act_told_as_the_time_of_another_is_an_event() -> None:
 
 
 def test_being_on_a_visit_is_the_visit() -> None:
-    ev = one("Chilean President Rosa Ibarra, who is on a four-day state visit to Peru, toured a copper mine "
+    ev = one("Chilean President Rosa Ibarra, who is on a three-day official trip to Peru, toured a copper mine "
              "on Tuesday.", "CONSULT")
     assert [e.country for e in ev.actor] == ["CHL"] and [e.country for e in ev.recipient] == ["PER"]
