@@ -338,3 +338,10 @@ def test_being_on_a_visit_is_the_visit() -> None:
     ev = one("Chilean President Rosa Ibarra, who is on a three-day official trip to Peru, toured a copper mine "
              "on Tuesday.", "CONSULT")
     assert [e.country for e in ev.actor] == ["CHL"] and [e.country for e in ev.recipient] == ["PER"]
+
+
+def test_announcing_the_launch_of_talks_or_a_partnership_is_a_promise() -> None:
+    ev = one("The Chilean president on Monday unveiled the start of discussions with Peru on a nuclear accord.", "AGREE")
+    assert "event_rules.json:announce_verbs" in ev.why["aux_mode"]
+    assert countries(ev) == {"CHL", "PER"}
+    assert types("Next week Chile and Peru intend to unveil the formation of a copper partnership.") == ["AGREE"]

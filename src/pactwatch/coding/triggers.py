@@ -147,6 +147,10 @@ class TriggerRules:
         if verb in cfg["announce_verbs"] and obj.i in trig and trig[obj.i].type in ("COOPERATE", "AID") and \
                 trig[obj.i].pos == "N":
             return ["AGREE", "", "event", "event_rules.json:announce_verbs"]   # "will announce cooperation"
+        if lemma_of(obj) in cfg["creation_nouns"]:
+            # "announced the launch of a partnership": the partnership is what is announced
+            obj = next((g for p in obj.children if p.dep_ == "prep" and p.lower_ == "of"
+                        for g in p.children if g.dep_ == "pobj"), obj)
         noun = obj.lower_ if obj.lower_ in cfg["commitment_objects"] else lemma_of(obj)
         body = noun in cfg["relation_bodies"]
         if noun not in cfg["commitment_objects"] and not body:
@@ -251,6 +255,9 @@ class TriggerRules:
             if cur.dep_ in ("conj", "appos") and cur.head.pos_ in ("NOUN", "PROPN"):
                 cur = cur.head
                 continue
+            if cur.dep_ == "pobj" and cur.head.lower_ == "of" and lemma_of(cur.head.head) in self.rules.cfg["creation_nouns"]:
+                cur = cur.head.head     # "announced the launch of talks": what is launched hangs on "announced"
+                continue
             break
         return t
 
@@ -283,14 +290,18 @@ class TriggerRules:
                 return False
         if t.dep_ == "pobj" and t.head.lower_ == "for" and t.head.head.pos_ == "NOUN" and tr.cls == "meeting":
             m.future = True     # "the conditions for Ostrowski's visit", "a date for the summit": still ahead
+            m.note("aux_mode", "trigger.date_for_a_meeting")
         if mods & cfg["future_words"] or (t.head.lemma_.lower() in cfg["future_frames"]) or any(
                 lemma_of(a) in cfg["future_frames"] for a in list(t.ancestors)[:3]):
             m.future = True
+            m.note("aux_mode", "event_rules.json:future_words")
         if definite and not has_between and not poss_actor:
             m.anaphoric = True
         if t.lower_.endswith("s") and tr.cls == "accord" and not definite and not has_between and not support:
             return False        # "previous agreements": generic plural
-        if t.dep_ == "pobj" and t.head.lower_ in ("of",) and t.head.head.lower_ in cfg["frame_nouns"]:
+        frame = t.head.head
+        if t.dep_ == "pobj" and t.head.lower_ in ("of",) and frame.lower_ in cfg["frame_nouns"] and not (
+                lemma_of(frame) in cfg["creation_nouns"] and frame.dep_ in ("dobj", "nsubjpass")):   # "announced the launch of talks"
             return False        # "on the sidelines of the gathering": a frame, not the event
         if t.dep_ == "compound" and t.head.lower_ not in cfg["light_head_nouns"]:
             return False
@@ -300,6 +311,7 @@ class TriggerRules:
             return True         # "said after talks in New Delhi": the setting of what is reported
         if lemma_of(pred) in cfg["announce_verbs"] and pred is not t and (tr.cls in ("meeting", "accord") or tr.type == "SUPPORT"):
             m.future = True     # "announced the trip", "announced the signing": a plan made public,
+            m.note("aux_mode", "event_rules.json:announce_verbs")
             m.anaphoric = False  # an event of its own, not a reference to another promise
         return bool(has_between or poss_actor or support or m.future or m.anaphoric)
 
