@@ -10,7 +10,10 @@ from ..knowledge import load_knowledge
 from ..model import Document, Entity, Event, Evidence
 from .confidence import confidence
 from .mention import EventMention, dedupe, drop_redundant_countries
-from .rules import KIND_RANK, LOCATED_TYPES
+from .rules import KIND_RANK, LOCATED_TYPES, NON_STATE
+
+# categories whose acts, when no target is named, are aimed at the actors' own state
+DOMESTIC_TYPES = {"PROTEST", "COERCE", "ASSAULT"}
 
 
 class RecordBuilder:
@@ -32,6 +35,16 @@ class RecordBuilder:
             recips = [Entity(raw_text=loc.name, entity_name=name, country=loc.country, sector_code=None,
                              entity_type="country")]
             why["recipient"] = ["record.place_is_target"]
+        if typ in DOMESTIC_TYPES and not recips:
+            # "police dispersed the crowd", "opposition parties organized a strike": protest and
+            # repression with no stated target are aimed at the actors' own state (PLOVER)
+            own = {e.country for e in actors if e.country and e.country not in NON_STATE}
+            if len(own) == 1:
+                code = own.pop()
+                name = load_knowledge().country_name(code) or code
+                recips = [Entity(raw_text=name, entity_name=name, country=code, sector_code="GOV",
+                                 entity_type="country")]
+                why["recipient"] = ["record.domestic_target"]
         mode = [first.mode] if first.mode else []
         if typ == "CONSULT" or (typ == "AGREE" and first.cls == "meeting"):
             allp = dedupe(actors + recips)

@@ -1,0 +1,33 @@
+"""Domestic acts: protest and repression with no named target are aimed at the actors' own state; an
+office-holder of no known state in a sentence naming one state holds office there.
+
+Sentences are made up for these tests."""
+from __future__ import annotations
+
+import pactwatch
+
+
+def _events(text: str, date: str = "2024-03-04"):
+    return pactwatch.extract(text, date=date, doc_id="t")
+
+
+def _of(text: str, typ: str):
+    return next(e for e in _events(text) if e.event_type == typ)
+
+
+def test_police_repression_with_no_target_is_aimed_at_their_own_state() -> None:
+    ev = _of("Paraguayan police detained dozens of farmers on Tuesday.", "COERCE")
+    assert [e.country for e in ev.actor] == ["PRY"]
+    assert [e.country for e in ev.recipient] == ["PRY"]
+    assert "record.domestic_target" in ev.why["recipient"]
+
+
+def test_a_protest_with_a_named_target_keeps_it() -> None:
+    ev = _of("Bolivian miners protested against Chile outside its consulate on Tuesday.", "PROTEST")
+    assert "CHL" in {e.country for e in ev.recipient}
+    assert "record.domestic_target" not in ev.why.get("recipient", [])
+
+
+def test_a_cooperative_act_gets_no_domestic_target() -> None:
+    evs = [e for e in _events("Paraguay will sign the fisheries treaty next month.") if e.event_type == "AGREE"]
+    assert all(not e.recipient for e in evs)
