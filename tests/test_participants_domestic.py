@@ -31,3 +31,14 @@ def test_a_protest_with_a_named_target_keeps_it() -> None:
 def test_a_cooperative_act_gets_no_domestic_target() -> None:
     evs = [e for e in _events("Paraguay will sign the fisheries treaty next month.") if e.event_type == "AGREE"]
     assert all(not e.recipient for e in evs)
+
+
+def test_an_office_holder_of_no_known_state_holds_office_in_the_one_state_named() -> None:
+    ev = _of("President Oruno Madekwe imposed a night curfew across Gabon on Sunday.", "COERCE")
+    assert [e.country for e in ev.actor] == ["GAB"]
+
+
+def test_no_state_is_guessed_when_the_sentence_names_two() -> None:
+    evs = _events("President Oruno Madekwe criticised Gabon and Cameroon on Sunday.")
+    people = [e for ev in evs for e in ev.actor if e.entity_type == "person"]
+    assert people and all(e.country is None for e in people)

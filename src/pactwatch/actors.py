@@ -31,6 +31,8 @@ from . import lexicon
 from .knowledge import Knowledge, load_knowledge
 from .model import Document, Entity
 
+_NON_STATE = frozenset({"IGO", "UNO", "EUR", "NGO", "ISM", "IMG", "MNC"})     # PLOVER's non-state codes
+
 GOV_BODY = re.compile(r"\b(ministry|department|office|agency|administration|commission|council|cabinet|government|"
                       r"authorities|bureau|secretariat|presidency)\b", re.I)
 NOT_A_NAME = re.compile(r"\b(Meeting|Ministerial|Summit|Conference|Forum|Council|Committee|Agency|Ministry|"
@@ -287,6 +289,18 @@ class ActorResolver:
                 m.entity.country = acts.home_country
                 if reg is not None and reg.country is None:
                     reg.country = acts.home_country
+            if m.entity.country is None and m.entity.role and acts.home_country is None and m.entity.sector_code in (
+                    "GOV", "LEG", "MIL", "JUD", "COP", "SPY"):
+                # "President X declared a state of siege in Haiti": an office-holder of no known state, in
+                # a sentence naming one state and no other, holds office there
+                si = sent_of.get(m.head)
+                named = {x.entity.country for x in raw_mentions if x.kind != "person" and x.entity.country
+                         and len(x.entity.country) == 3 and x.entity.country not in _NON_STATE
+                         and sent_of.get(x.head) == si}
+                if len(named) == 1:
+                    m.entity.country = named.pop()
+                    if reg is not None and reg.country is None:
+                        reg.country = m.entity.country
         # organisations with no country: government bodies belong to the home country
         for m in raw_mentions:
             if m.kind == "org" and m.entity.country is None:
