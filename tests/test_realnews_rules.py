@@ -345,3 +345,12 @@ def test_announcing_the_launch_of_talks_or_a_partnership_is_a_promise() -> None:
     assert "event_rules.json:announce_verbs" in ev.why["aux_mode"]
     assert countries(ev) == {"CHL", "PER"}
     assert types("Next week Chile and Peru intend to unveil the formation of a copper partnership.") == ["AGREE"]
+
+
+def test_an_effort_to_cooperate_is_an_aim_but_an_attempted_attack_is_an_event() -> None:
+    assert types("Peru has been trying to deepen its research partnerships with Chile and Ghana.") == []
+    assert "ASSAULT" in types("Rebels in Peru said they tried to storm an army barracks near Cusco on Monday.")
+
+
+def test_a_meeting_described_by_a_copula_is_no_new_event() -> None:
+    assert types("The Lima meeting of Chile and Peru was a rather dull affair, aides said.") == []

@@ -202,6 +202,8 @@ class TriggerRules:
             if h.i in trig:
                 ht = trig[h.i]
                 if ht.pos == "V":
+                    if ht.cls == "purpose" and tt is not None and tt.type in cfg["attempted_types"]:
+                        return None     # "tried to storm the embassy": an attempted act of force is an event
                     if ht.cls in ("governs", "purpose") and dep not in ("nsubj", "nsubjpass"):
                         return h.i
                     if tt is not None and tt.pos == "N" and nominal_path and steps <= 4:
@@ -299,6 +301,8 @@ class TriggerRules:
             m.anaphoric = True
         if t.lower_.endswith("s") and tr.cls == "accord" and not definite and not has_between and not support:
             return False        # "previous agreements": generic plural
+        if t.dep_ == "nsubj" and lemma_of(pred) == "be" and any(c.dep_ in ("attr", "acomp") for c in pred.children):
+            return False        # "the meeting is likely to be the last", "the partnership is part of a push": a description
         frame = t.head.head
         if t.dep_ == "pobj" and t.head.lower_ in ("of",) and frame.lower_ in cfg["frame_nouns"] and not (
                 lemma_of(frame) in cfg["creation_nouns"] and frame.dep_ in ("dobj", "nsubjpass")):   # "announced the launch of talks"
