@@ -83,3 +83,51 @@ def test_an_open_ended_pledge_is_not_kept_by_a_report_of_the_same_day() -> None:
     report = record("c1", "COOPERATE", {"d2": "Norway and Chile deepened their polar science work"},
                     date="2031-04-02")
     assert status(pledge, report)["p1"] == ("open", None)
+
+
+def test_a_meeting_held_at_another_place_instead_does_not_fulfil_the_plan() -> None:
+    plan = record("p1", "AGREE", {"d1": "the premiers were to gather for a fisheries summit in Tromso on June 3"},
+                  kind="meeting", date="2031-06-03", reported="2031-05-20", place="Tromso")
+    elsewhere = record("h1", "CONSULT", {"d2": "the premiers met in Valparaiso rather than at the Tromso summit"},
+                       kind="meeting", date="2031-06-01", reported="2031-06-01", place="Valparaiso")
+    assert status(plan, elsewhere, as_of="2031-07-01")["p1"] == ("overdue", None)
+
+
+def test_a_meeting_set_for_a_day_is_not_one_its_own_words_date_earlier() -> None:
+    plan = dict(record("p1", "AGREE", {"d1": "on Thursday the envoy will hold talks with the Chilean minister"},
+                       kind="meeting", date="2031-04-10", reported="2031-04-07"),
+                why={"date": ["date.attached_by_parse", "date.read_ahead_for_plans"]})
+    before = dict(record("h1", "CONSULT", {"d2": "on Wednesday the envoy held talks with the Chilean minister"},
+                         kind="meeting", date="2031-04-09", reported="2031-04-11"),
+                  why={"date": ["date.attached_by_parse"]})
+    assert status(plan, before)["p1"][0] != "fulfilled"
+    # a date the report only borrowed (from its setting) does not say the talks were held that day
+    borrowed = dict(before, why={"date": ["date.from_setting"]})
+    assert status(plan, borrowed)["p1"] == ("fulfilled", "h1")
+
+
+def test_the_promise_s_own_article_does_not_report_the_meeting_done() -> None:
+    plan = record("p1", "AGREE", {"d1": "the envoy will not attend the June 3 forum on polar fisheries"},
+                  kind="meeting", date="2031-06-03", reported="2031-05-20")
+    ahead = record("h1", "CONSULT", {"d1": "the June 3 forum on polar fisheries that the envoy was to attend"},
+                   kind="meeting", date="2031-06-03", reported="2031-05-20")
+    assert status(plan, ahead, as_of="2031-07-01")["p1"] == ("overdue", None)
+
+
+def test_a_pledge_by_the_end_of_this_year_or_told_for_this_month_is_due_then() -> None:
+    year = record("p1", "AGREE", {"d1": "Chile pledged to open the joint observatory by the end of this year"},
+                  date=None, reported="2031-04-02")
+    month = record("p2", "AGREE", {"d1": "the two ministries would also pledge new grants at a forum this month"},
+                   date=None, reported="2031-04-02")
+    when = record("p3", "AGREE", {"d1": "the two ministries agreed this month to share ice core samples"},
+                  date=None, reported="2031-04-02")
+    got = {c["event_id"]: c["due"] for c in link.build_commitments([year, month, when], "2031-04-03",
+                                                                    link.LinkConfig())}
+    assert got == {"p1": "2031", "p2": "2031-04", "p3": None}
+
+
+def test_a_proposal_dated_in_the_past_is_not_due_a_year_later() -> None:
+    offer = dict(record("p1", "AGREE", {"d1": "after the Chilean proposal in August to host an ocean data forum"},
+                        date="2030-08", reported="2031-04-02"), why={"date": ["date.attached_by_parse"]})
+    assert [(c["due"], c["status"]) for c in link.build_commitments([offer], "2032-01-05", link.LinkConfig())] \
+        == [(None, "open")]

@@ -189,3 +189,17 @@ def test_the_latest_role_codes_the_actor_unless_the_report_is_older(tmp_path) ->
     assert role_in("r1_aug") == "Minister of Science", "a report older than the new role keeps the old one"
     assert role_in("r2_oct") == "Deputy Prime Minister"
     assert role_in("r3_nov") == "Deputy Prime Minister", "an untitled later mention takes the latest role"
+
+
+def test_the_kind_is_the_coder_s_class_where_it_names_one() -> None:
+    from pactwatch.model import Event
+    called_off = Event.from_dict({"id": "k1", "doc_id": "d1", "event_type": "REJECT", "kind": "meeting",
+                                  "trigger": "scrapped", "evidence": []})
+    assert link._kind(called_off) == "meeting"          # "scrapped the trip": the coder saw the trip
+    called_off.kind = "event"
+    assert link._kind(called_off) == "other"
+    # a promise the coder classed as a plain event still tells a meeting by its words ("plan to meet")
+    plan = Event.from_dict({"id": "k2", "doc_id": "d1", "event_type": "AGREE", "kind": "event",
+                            "trigger": "plan", "evidence": [{"doc_id": "d1", "start": 0, "end": 30,
+                                                             "text": "the two envoys plan to meet in Lima"}]})
+    assert link._kind(plan) == "meeting"

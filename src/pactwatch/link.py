@@ -34,7 +34,7 @@ from dataclasses import asdict, dataclass, field
 from typing import Iterable
 
 from . import lexicon
-from .model import Event
+from .model import Event, Location
 from .places import same_place
 
 MEETING_WORDS = {"meet", "met", "meets", "meeting", "talks", "talk", "summit", "visit", "visited", "visits",
@@ -62,7 +62,8 @@ def _cues() -> dict:
     return {"stage": {k: _cue(v) for k, v in raw["stage_cues"].items()},
             "cancel": _cue(raw["cancel"]),
             "kinds": [(k, _cue(v)) for k, v in raw["agreement_kinds"].items()],
-            "occasions": raw["occasions"], "occasion_kinds": raw["occasion_kinds"]}
+            "occasions": raw["occasions"], "occasion_kinds": raw["occasion_kinds"],
+            "plan_rules": raw.get("plan_rules", []), "borrowed_date_rules": raw.get("borrowed_date_rules", [])}
 
 
 @dataclass
@@ -108,13 +109,20 @@ def kind(e: Event) -> str:
 
 
 def _kind(e: Event) -> str:
-    """meeting | accord | other: what an AGREE (or any) event is about."""
+    """meeting | accord | other: what an AGREE (or any) event is about. The coder's own class
+    (`Event.kind`) where it names a meeting or an accord: it saw the noun the event is about; for an
+    AGREE it classed as a plain event, or an old record without a class, the words of its trigger and
+    first clause tell a promised meeting ("plans to travel") or signing ("would sign")."""
     if e.event_type == "CONSULT":
         return "meeting"
+    if e.kind in ("meeting", "accord") and e.event_type in ("AGREE", "SUPPORT", "REJECT"):
+        return e.kind
     if e.event_type not in ("AGREE", "SUPPORT", "REJECT"):
         return "other"
     if e.agreement or e.event_type == "SUPPORT":
         return "accord"     # a signing is the signing of something
+    if e.kind is not None and e.event_type != "AGREE":
+        return "other"      # a refusal the coder took for no meeting or accord
     if set(_words(e.trigger or "")) & MEETING_WORDS:
         return "meeting"
     if e.event_type == "AGREE":
@@ -859,6 +867,10 @@ def _canonical(cid: str, evs: list[Event], doc_dates: dict, links) -> dict:
         "first_reported": doc_dates.get(first.doc_id),
         "evidence": [sp.to_dict() for e in evs for sp in e.evidence],
         "merge_reasons": reasons,
+        # the coder's trace of what the cross-document layer reads: the rules behind the date chosen
+        # (inherited or stated) and behind the first report's modality (why it is a plan)
+        "why": {"date": list((best_date.why or {}).get("date", ())) if best_date else [],
+                "aux_mode": list((first.why or {}).get("aux_mode", ()))},
         "confidence": round(min(0.99, max(e.confidence for e in evs) + 0.03 * (len(docs) - 1)), 3),
     }
 
@@ -923,15 +935,48 @@ def _due(r: dict) -> tuple[str | None, str | None]:
     if made:
         for sp in r["evidence"][:1]:
             found = [te for te in find_time_expressions(sp["text"], made) if te.value]
-            # ahead of the day it was made; or "later this month / this year", due by that period's end
-            found = [te for te in found if te.value > made[: len(te.value)]
-                     or (te.relation == "after" and len(te.value) < 10 and te.value == made[: len(te.value)])]
+            past = _own_past_date(r, made)
+            # ahead of the day it was made (not a forward reading of the past date the act was given:
+            # "following the proposal in September"); or the period it was made in, due by that
+            # period's end: "later this month", "by the end of this year", "at a meeting this month"
+            # told of a plan
+            found = [te for te in found if (te.value > made[: len(te.value)] and not (
+                past and len(te.value) == len(past) and te.value[4:] == past[4:]))
+                or (len(te.value) < 10 and te.value == made[: len(te.value)] and (
+                    te.relation in ("after", "before") or _told_as_plan(r, sp["text"][:te.start])))]
             found.sort(key=lambda te: (te.relation != "before", te.start))
             if found:
                 return found[0].value, found[0].text
     if r["date"] and made and r["date"] > made[: len(r["date"])]:
         return r["date"], None
     return None, None
+
+
+def _own_date(r: dict) -> bool:
+    """The record's date was stated for the act itself, by the coder's trace (not inherited from the
+    article, the next sentence or a setting); without a trace, any date."""
+    rules = (r.get("why") or {}).get("date")
+    if rules is None or "why" not in r:
+        return bool(r["date"])
+    return bool(r["date"] and rules and not set(rules) & set(_cues()["borrowed_date_rules"]))
+
+
+def _own_past_date(r: dict, made: str) -> str | None:
+    """The date the coder gave the act itself from its own words (not inherited), when it lies before
+    the report: the promise was made then, and its time expression says when, not when it is due."""
+    rules = (r.get("why") or {}).get("date") or []
+    if r["date"] and rules and _own_date(r) and "date.read_ahead_for_plans" not in rules \
+            and r["date"] < made[: len(r["date"])]:
+        return r["date"]
+    return None
+
+
+def _told_as_plan(r: dict, before: str) -> bool:
+    """The words before a time expression tell a thing still to come ("will", "would", "set to"), or
+    the coder's trace says the record is a plan."""
+    rules = set((r.get("why") or {}).get("aux_mode") or ())
+    return bool(_cues()["stage"]["planned"].search(before) or r.get("aux_mode") in ("future", "hypothetical")
+                or rules & set(_cues()["plan_rules"]))
 
 
 def _containment(small: set, big: set) -> float:
@@ -968,6 +1013,15 @@ def _named_in(r: dict, cand: dict) -> bool:
         if x["location"] and re.search(r"\b" + re.escape(x["location"]["name"]) + r"\b", _text(y)):
             return True
     return bool(_occasions(_text(r)) & _occasions(_text(cand)))
+
+
+def _elsewhere(r: dict, cand: dict) -> bool:
+    """Both records have a place, and the places differ (a country agrees with a city inside it)."""
+    a, b = r.get("location"), cand.get("location")
+    if not a or not b or not a.get("name") or not b.get("name"):
+        return False
+    return not same_place(*(Location(**{k: x.get(k) for k in ("name", "country", "lat", "lon", "geonames_id")})
+                            for x in (a, b)))
 
 
 def _people(r: dict) -> set[str]:
@@ -1022,9 +1076,17 @@ def _carries_out(r: dict, cand: dict, due: str | None, words: set, needed: set, 
         return None
     if t not in FULFILS[r["kind"]] or cand["aux_mode"] is not None:
         return None
+    made = _date(r["first_reported"])
+    if made and when and when[0] > made and set(cand["documents"]) <= set(r["documents"]):
+        return None          # what the promise's own articles date after their day is still to come
     shared_people = _people(r) & _people(cand)
     if r["kind"] == "meeting" and due_span and when and not on_time:
         return None          # a meeting promised for May is not the one held in September
+    if r["kind"] == "meeting" and _elsewhere(r, cand):
+        return None          # nor one held at another place ("in lieu of" the planned one)
+    if r["kind"] == "meeting" and len(due or "") == 10 and len(cand["date"] or "") == 10 and cand["date"] < due \
+            and _own_date(cand):
+        return None          # a meeting set for Wednesday is not one its own words date Tuesday
     if needed and r["kind"] != "meeting" and not needed & cand_words and not same_agreement:
         return None          # a promised laboratory is not carried out by a fund
     ok = same_agreement or (overlap >= cfg.fulfil_min_overlap and len(words) >= 3) or (
