@@ -301,7 +301,8 @@ class TriggerRules:
             m.anaphoric = True
         if t.lower_.endswith("s") and tr.cls == "accord" and not definite and not has_between and not support:
             return False        # "previous agreements": generic plural
-        if t.dep_ == "nsubj" and lemma_of(pred) == "be" and any(c.dep_ in ("attr", "acomp") for c in pred.children):
+        if t.dep_ == "nsubj" and tr.cls != "accord" and lemma_of(pred) == "be" and any(
+                c.dep_ in ("attr", "acomp") for c in pred.children):
             return False        # "the meeting is likely to be the last", "the partnership is part of a push": a description
         frame = t.head.head
         if t.dep_ == "pobj" and t.head.lower_ in ("of",) and frame.lower_ in cfg["frame_nouns"] and not (
