@@ -42,3 +42,26 @@ def test_no_state_is_guessed_when_the_sentence_names_two() -> None:
     evs = _events("President Oruno Madekwe criticised Gabon and Cameroon on Sunday.")
     people = [e for ev in evs for e in ev.actor if e.entity_type == "person"]
     assert people and all(e.country is None for e in people)
+
+
+def test_a_complaint_lodged_with_a_trade_body_is_against_the_other_state() -> None:
+    text = ("Last year Canada raised tariffs on steel from Mexico and cut Mexican quotas. "
+            "Mexico then lodged a complaint with the WTO about the quarrel.")
+    ev = _of(text, "ACCUSE")
+    assert [e.country for e in ev.actor] == ["MEX"]
+    assert [e.country for e in ev.recipient] == ["CAN"]
+    assert "participants.forum_counterpart" in ev.why["recipient"]
+
+
+def test_the_accused_is_found_past_the_body_the_complaint_was_lodged_with() -> None:
+    ev = _of("Ottawa may drop its tariffs if Mexico drops a complaint lodged with the WTO against Canada.", "ACCUSE")
+    assert "CAN" in {e.country for e in ev.recipient}
+    assert "IGO" not in {e.country for e in ev.recipient}
+
+
+def test_a_concession_with_no_other_side_is_made_to_the_counterpart() -> None:
+    text = ("Last year Canada raised tariffs on steel from Mexico. Mexico filed a complaint against Canada in May. "
+            "Mexico decided on Monday to withdraw the complaint.")
+    ev = next(e for e in _events(text) if "withdraw" in e.evidence[0].text)
+    assert [e.country for e in ev.actor] == ["MEX"]
+    assert [e.country for e in ev.recipient] == ["CAN"]

@@ -12,6 +12,14 @@ from .rules import NON_STATE, lemma_of
 from .triggers import frame_prep
 
 
+# categories whose body addressed with "with" / "to" is a forum, not the other side ("a complaint with the WTO")
+FORUM_TYPES = {"ACCUSE"}
+FORUM_CODES = {"IGO", "UNO"}
+# categories whose unnamed other side is the counterpart the article is talking about ("decided to withdraw
+# the complaint"), also when promised
+COUNTERPART_TYPES = {"CONCEDE", "RETREAT"}
+
+
 class Discourse:
     """What the article has been talking about: for descriptions and pronouns."""
 
@@ -254,7 +262,9 @@ class ParticipantRules:
         def prep_objects(c, allowed):
             out = []
             if c.lower_ not in allowed:
-                return out
+                # "lodged with the WTO against Japan": the parser hangs "against" on the WTO
+                return [i for p in c.children if p.dep_ == "pobj" for a in p.children if a.dep_ == "prep"
+                        and a.lower_ == "against" and a.lower_ in allowed for i in prep_objects(a, allowed)]
             for pobj in c.children:
                 if pobj.dep_ != "pobj" or pobj.lower_ in frames:
                     continue
@@ -314,6 +324,13 @@ class ParticipantRules:
         else:
             acts_m = actors.in_tokens(actor_toks)
             rec_m = [x for x in actors.in_tokens(recip_toks + between) if all(x is not a for a in acts_m)]
+        forum = []
+        if m.type in FORUM_TYPES or m.folded_types & FORUM_TYPES:
+            # "filed a complaint with the WTO", "complained to the UN": the body is where the complaint
+            # was lodged, not the accused
+            forum = [x for x in rec_m if x.entity.country in FORUM_CODES and sdoc[x.head].dep_ == "pobj"
+                     and sdoc[x.head].head.lower_ in ("with", "to", "before")]
+            rec_m = [x for x in rec_m if all(x is not f for f in forum)]
         m.actors = entities_of(acts_m)
         m.recipients = entities_of(rec_m)
         for rule, toks, meant in sources:
@@ -384,6 +401,13 @@ class ParticipantRules:
                                     if pc.dep_ == "poss":
                                         m.actors = state.resolve(pc, sdoc)
                                         m.note("actor", "participants.pronoun_possessor")
+        # a complaint lodged with a body, or a concession, with no other side named: the other side of
+        # what the article is talking about ("withdrew its complaint" against the state it accused)
+        if m.actors and not m.recipients and (forum or m.type in COUNTERPART_TYPES or m.type == "AGREE" and m.folded_types & COUNTERPART_TYPES) and \
+                len(countries_of(m.actors)) == 1:
+            m.recipients = state.counterpart(m.actors)
+            if m.recipients:
+                m.note("recipient", "participants.forum_counterpart" if forum else "participants.concession_counterpart")
         # a one-sided cooperative act in a bilateral setting is addressed to the counterpart
         if m.actors and not m.recipients and m.type in ("AGREE", "COOPERATE", "SUPPORT") and \
                 len(countries_of(m.actors)) == 1:
