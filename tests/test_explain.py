@@ -19,7 +19,7 @@ def test_explain_prints_each_field_with_its_rules() -> None:
     assert "actor      Canada [CAN], Japan [JPN]" in out
     # the agreeing happened on Tuesday: the date is not read forward because of what was agreed
     assert "date       2025-08-05 [day] from 'Tuesday'" in out
-    assert "event_type triggers.tsv:agree/V - 'agree' (verb) starts a AGREE event" in out
+    assert "event_type triggers.tsv:agree/V - 'agree' (verb) starts an event of category AGREE" in out
     assert "participants.subject - the subject of the event's verb" in out
     assert "date.attached_by_parse - the time expression hangs on the event" in out
     assert "(no description)" not in out

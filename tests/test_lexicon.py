@@ -115,7 +115,7 @@ def test_every_rule_id_the_coder_records_is_described_or_is_data() -> None:
 
 def test_rule_descriptions_cover_triggers_lists_and_mechanisms() -> None:
     from pactwatch.coding.rules import describe_rule
-    assert "starts a SUPPORT event" in describe_rule("triggers.tsv:sign/V")
+    assert "starts an event of category SUPPORT" in describe_rule("triggers.tsv:sign/V")
     assert "to be signed" in describe_rule("modality.to_be_done")
     assert describe_rule("event_rules.json:verb_object_types[hold|talks]").startswith("'hold|talks'")
     assert describe_rule("no.such_rule") == "(no description)"

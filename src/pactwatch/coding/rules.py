@@ -146,7 +146,7 @@ def rule_descriptions() -> dict[str, str]:
     r = Rules.load()
     for table in (r.verbs, r.nouns, r.phrasal, r.noun_phrases):
         for t in table.values():
-            out[t.rule] = f"{t.lemma!r} ({'verb' if t.pos == 'V' else 'noun'}) starts a {t.type} event" + (
+            out[t.rule] = f"{t.lemma!r} ({'verb' if t.pos == 'V' else 'noun'}) starts an event of category {t.type}" + (
                 f", mode {t.mode}" if t.mode else "") + f"; class {t.cls}"
     described = r.cfg.get("_describe", {})
     for key, value in r.cfg.items():
@@ -165,6 +165,6 @@ def describe_rule(rule: str) -> str:
         return known[rule]
     m = re.fullmatch(r"event_rules\.json:([a-z_+]+)(?:\[(.*)\])?", rule)
     if m:
-        parts = [known.get(f"event_rules.json:{k}", k) for k in m.group(1).split("+")]
+        parts = [re.sub(r" \(e\.g\. [^)]*\)$", "", known.get(f"event_rules.json:{k}", k)) for k in m.group(1).split("+")]
         return (f"{m.group(2)!r}: " if m.group(2) else "") + "; ".join(parts)
     return "(no description)"
