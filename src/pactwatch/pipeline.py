@@ -6,6 +6,7 @@ The store is not touched here: callers save the results (see `ingest_paths`).
 """
 from __future__ import annotations
 
+import gc
 import multiprocessing as mp
 import os
 from dataclasses import dataclass, field, replace
@@ -188,14 +189,30 @@ def ingest_paths(paths: list[str], store, processes: int = 1, limits: Limits = D
     leftover = store.unlinked_documents(skip_live=True) if link else []
     summary.recovered = len(leftover)
     run_id = store.start_run(command, [str(p) for p in paths])
+    frozen = _freeze_heap()
     try:
         _ingest(paths, store, processes, limits, progress, link, summary, leftover, run_id)
     except BaseException as e:  # the run is recorded as failed (not as still running), then the error goes on
         reason = "interrupted" if isinstance(e, KeyboardInterrupt) else f"{type(e).__name__}: {e}"
         store.fail_run(run_id, reason, summary.as_dict())
         raise
+    finally:
+        if frozen:
+            gc.unfreeze()
     store.finish_run(run_id, summary.as_dict())
     return summary
+
+
+def _freeze_heap() -> bool:
+    """Keep the objects that exist before a run (the spaCy model, coders, gazetteer, knowledge tables:
+    hundreds of thousands of them) out of the garbage collector's full collections during the run
+    (`gc.freeze`), which otherwise scan them all again and again while documents are coded; forked
+    workers inherit the frozen heap too. Whether it froze (nothing was frozen before): the caller
+    then unfreezes at the end of the run, and what was garbage by then is collected as usual."""
+    if not gc.isenabled() or gc.get_freeze_count():
+        return False
+    gc.freeze()
+    return True
 
 
 def _ingest(paths, store, processes, limits, progress, link, summary, leftover, run_id) -> None:
