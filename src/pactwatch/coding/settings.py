@@ -45,6 +45,9 @@ def offset_date(m: EventMention, ref: str) -> tuple[str, str] | None:
     return dates_mod.shift_value(ref, -n if prep.lower_ in ("after", "following", "since") else n, lemma_of(unit))
 
 
+# measures of a state, dated by the statement announcing them ("is restricting exports, the ministry said on
+# July 3"; "announced Tuesday it has decided to lift the curbs")
+_ANNOUNCED_MEASURES = ("SANCTION", "CONCEDE", "RETREAT")
 _LEAD_GAP = 2             # characters between a lead's sentence and the next one, which may date it
 
 
@@ -59,6 +62,13 @@ def _background(m: EventMention) -> bool:
         return True
     return m.head.pos_ in ("NOUN", "PROPN") and m.head.dep_ == "pobj" and m.head.head.dep_ == "prep" and \
         m.head.head.lower_ in ("after", "before", "since", "following")
+
+
+def _modifier_verb(tok) -> bool:
+    """A participle or gerund with no subject of its own modifying a noun or a preposition ("aimed at
+    enhancing", "a channel set up")."""
+    return tok is not None and tok.tag_ in ("VBG", "VBN") and tok.dep_ in ("acl", "pcomp", "advcl") and \
+        not any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass") for c in tok.children)
 
 
 def _distance(value: str, ref: str) -> int:
@@ -85,9 +95,13 @@ class SettingRules:
     def _date_sentence(self, document, merged, sdoc, span, sent) -> None:
         """Dates for the events of one sentence: each time expression to the event it modifies; an event
         with none takes the time of a "when" clause or of the setting that frames it."""
+        if getattr(self, "_anchor_doc", None) is not document:
+            # dated mentions that may not be kept as events still say when the article is
+            self._anchor_doc, self._sent_mentions = document, []
         tes = self._time_expressions(document, sent)
         for te in tes:
             self._attach_time(te, merged, sdoc, span, sent)
+        self._sent_mentions.extend(merged)
         for m in merged:
             if m.date is None:
                 # "announced the signing when they met in Brasilia in February": at that time
@@ -230,12 +244,12 @@ class SettingRules:
         """Give a time expression to the event it modifies. Walk up the parse from the expression
         through prepositions and adverbs; stop at a reporting verb ("said Wednesday") or at any other
         verb or noun that is not part of an event ("since the launch ... last month")."""
-        if not mentions or (te.relation == "after" and re.search(r"\bsince\s*$", sent.text[:te.start], re.I)):
+        if te.relation == "after" and re.search(r"\bsince\s*$", sent.text[:te.start], re.I):
             return      # "their fourth meeting since last year": a bound, not the time of the event
         cfg = self.rules.cfg
         start, end = sent.start + te.start, sent.start + te.end
         inside = [t for t in span if start <= t.idx < end]
-        target, blocked, on_verb, on_act = None, False, False, False
+        target, blocked, on_verb, on_act, stop = None, False, False, False, None
         if inside:
             cur = next((t for t in inside if not (start <= t.head.idx < end) or t.head.i == t.i), inside[0])
             for _ in range(8):
@@ -254,7 +268,7 @@ class SettingRules:
                     target = next((m for m in mentions if m.pred.head.i == cur.i and (
                         m.pred.dep_ == "advcl" and any(c.dep_ in ("mark", "advmod") and c.lower_ in ("as", "while", "when")
                                                        for c in m.pred.children)
-                        or m.pred.dep_ == "ccomp" and m.type == "SANCTION")), None)
+                        or m.pred.dep_ == "ccomp" and m.type in _ANNOUNCED_MEASURES)), None)
                     if target is None:
                         return
                     how = ["date.told_with_statement"]
@@ -264,13 +278,30 @@ class SettingRules:
                         inside[0].head.dep_ == "prep" and inside[0].head.head.i == cur.i:
                     cur = cur.head  # "Biden on Sunday secured ...": a time hung on the subject is the verb's
                     continue
+                if not (start <= cur.idx < end) and cur.pos_ in ("NOUN", "PROPN") and cur.dep_ == "pobj" and \
+                        cur.head.dep_ == "prep" and lemma_of(cur.head.head) in cfg["reporting_verbs"] and \
+                        cur.head.head.pos_ == "VERB":
+                    cur = cur.head.head     # "said in a statement on July 3": the time of the saying
+                    continue
+                if not (start <= cur.idx < end) and cur.pos_ in ("VERB", "AUX") and cur.dep_ == "xcomp" and \
+                        any(cur.head.i == m.pred.i for m in mentions):
+                    cur = cur.head  # "is scheduled to take place on May 4": the time of what is scheduled
+                    continue
                 if not (start <= cur.idx < end) and cur.pos_ in ("VERB", "AUX", "NOUN", "PROPN", "ADJ"):
                     # a noun at the root means the parser made a fragment of the sentence: no evidence either way
                     blocked = not (cur.head.i == cur.i and cur.pos_ in ("NOUN", "PROPN"))
+                    stop = cur
                     break
                 if cur.head.i == cur.i:
                     break
                 cur = cur.head
+        if target is None and blocked and te.precision == "day" and te.relation is None and \
+                _modifier_verb(stop) and not re.search(r"\w", sent.text[te.end:]):
+            # "declared an alliance aimed at enhancing resilience during their summit on Wednesday.": a day
+            # closing the sentence, hung by the parser on a participle of a modifier, is the main clause's
+            root = span.root
+            target = next((m for m in mentions if m.pred.i == root.i and m.date is None), None)
+            how = ["date.sentence_final_time"]
         if target is None:
             # one event in the sentence and the expression hangs on nothing else: it is the event's
             if blocked or len(mentions) != 1 or te.value is None:
@@ -326,8 +357,14 @@ class SettingRules:
         """An event reported with no time of its own happened at the time the article was last
         talking about: the latest explicitly dated mention before it. Not when its sentence says it
         was another time ("earlier", "previously", "last year") or gave a vague one."""
-        dated = sorted((m.span[0], m.date, m.sent.start) for g in groups for m in g
-                       if m.date is not None and m.date.value and not _background(m))
+        kept = {id(m) for g in groups for m in g}
+        dated = [(m.span[0], m.date, m.sent.start) for g in groups for m in g
+                 if m.date is not None and m.date.value and not _background(m)]
+        if getattr(self, "_anchor_doc", None) is not None:
+            # a dated mention not kept as an event ("said at the meeting on Friday") still says when the article is
+            dated += [(m.span[0], m.date, m.sent.start) for m in self._sent_mentions if id(m) not in kept and
+                      m.date is not None and m.date.value and not _background(m)]
+        dated.sort(key=lambda x: (x[0], x[2]))
         report_year = (getattr(self, "_doc_date", None) or "")[:4]
         for g in groups:
             if any(m.date is not None and m.date.value for m in g):
@@ -338,7 +375,7 @@ class SettingRules:
                 continue      # a promise is dated when made; a vague time belongs to what was promised
             first = min(m.span[0] for m in g)
             text = " ".join(m.sent.text[m.span[0] - m.sent.start:m.span[1] - m.sent.start] for m in g).lower()
-            if OTHER_TIME.search(text):
+            if OTHER_TIME.search(re.sub(r"\bsince\s+last\s+\w+", "", text)):     # "since last year": a bound
                 continue
             prior = [te for pos, te, _s in dated if pos < first]
             if any(m.future for m in g) or g[0].type == "AGREE":
@@ -356,3 +393,22 @@ class SettingRules:
                 te = prior[-1]
                 # inherited: no words of its own say when (date_text stays empty)
                 g[0].set_date(dates_mod.TimeExpr(te.start, te.end, None, te.value, te.precision), rule)
+        # a setting told in passing takes the time its event was given: "held talks, during a five-day
+        # visit" -> the visit is of that month (it began earlier), "the talks at which they agreed" -> that day
+        date_of = {}
+        for g in groups:
+            te = next((m.date for m in g if m.date is not None and m.date.value), None)
+            for m in g:
+                date_of[id(m)] = te
+        for g in groups:
+            if any(m.date is not None and m.date.value for m in g):
+                continue
+            for m in g:
+                te = date_of.get(id(m.frame_of)) if m.frame_of is not None and not m.frame_offset else None
+                if te is None:
+                    continue
+                value, precision = te.value, te.precision
+                if m.head.head.lower_ == "during" and precision == "day":
+                    value, precision = value[:7], "month"
+                g[0].set_date(dates_mod.TimeExpr(te.start, te.end, None, value, precision), "date.setting_of_dated_event")
+                break
