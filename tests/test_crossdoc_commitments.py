@@ -131,3 +131,14 @@ def test_a_proposal_dated_in_the_past_is_not_due_a_year_later() -> None:
                         date="2030-08", reported="2031-04-02"), why={"date": ["date.attached_by_parse"]})
     assert [(c["due"], c["status"]) for c in link.build_commitments([offer], "2032-01-05", link.LinkConfig())] \
         == [(None, "open")]
+
+
+def test_an_open_ended_pledge_with_a_borrowed_date_is_not_due_then_but_a_signing_is() -> None:
+    borrowed = {"date": ["date.inherited"]}
+    pledge = dict(record("p1", "AGREE", {"d1": "the two agencies will deepen their glacier survey work"},
+                         date="2031-04-03", reported="2031-04-02"), why=borrowed)
+    signing = dict(record("p2", "AGREE", {"d1": "the envoys plan to sign a memorandum on glacier surveys"},
+                          kind="accord", date="2031-04-03", reported="2031-04-02"), why=borrowed)
+    got = {c["event_id"]: c["status"] for c in link.build_commitments([pledge, signing], "2031-05-01",
+                                                                       link.LinkConfig())}
+    assert got == {"p1": "open", "p2": "overdue"}

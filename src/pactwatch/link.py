@@ -947,7 +947,9 @@ def _due(r: dict) -> tuple[str | None, str | None]:
             found.sort(key=lambda te: (te.relation != "before", te.start))
             if found:
                 return found[0].value, found[0].text
-    if r["date"] and made and r["date"] > made[: len(r["date"])]:
+    if r["date"] and made and r["date"] > made[: len(r["date"])] and (_own_date(r) or r["kind"] != "other"):
+        # a date told for the promise itself, or a meeting or signing dated by its setting ("during the
+        # visit"); not an open-ended pledge ("will strengthen cooperation") that only inherited one
         return r["date"], None
     return None, None
 
