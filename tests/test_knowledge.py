@@ -278,3 +278,11 @@ def test_role_rows_use_known_codes():
         assert pattern == pattern.lower(), line
         if role != "-":
             assert sector in SECTORS and kind in {"person", "group", "organization"}, line
+
+
+def test_an_international_body_sits_in_its_seat_and_its_organs_with_it() -> None:
+    from pactwatch.knowledge import load_knowledge
+    kb = load_knowledge()
+    assert kb.seat_of("European Union", "EUR") == ("BEL",)
+    assert kb.seat_of("European Commission", "EUR") == ("BEL",)
+    assert kb.seat_of("Chile", "CHL") == ()

@@ -65,3 +65,11 @@ def test_a_concession_with_no_other_side_is_made_to_the_counterpart() -> None:
     ev = next(e for e in _events(text) if "withdraw" in e.evidence[0].text)
     assert [e.country for e in ev.actor] == ["MEX"]
     assert [e.country for e in ev.recipient] == ["CAN"]
+
+
+def test_a_body_meeting_at_its_seat_hosts_and_the_seat_state_is_no_party() -> None:
+    text = "Chilean Foreign Minister Alberto van Klaveren and the EU held talks in Brussels, Belgium on Monday."
+    ev = _of(text, "CONSULT")
+    assert {e.country for e in ev.actor} == {"CHL"}
+    assert {e.country for e in ev.recipient} == {"EUR"}
+    assert "record.guest_and_host" in ev.why["actor"]

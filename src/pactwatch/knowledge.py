@@ -60,6 +60,7 @@ class Org:
     country: str | None
     sector: str | None
     type: str
+    seat: tuple = ()      # the states it sits in (an international body)
 
 
 @dataclass(frozen=True)
@@ -364,12 +365,14 @@ class Knowledge:
             country = (row.get("country") or "").strip().upper() or None
             sector = (row.get("sector") or "").strip().upper() or None
             typ = (row.get("type") or "").strip().lower() or None
+            seat = tuple(v.upper() for v in _split(row.get("seat")))
             if rec is None:
                 rec = self._orgs[key] = {"name": name, "country": country, "sector": sector,
-                                         "type": typ or "organization", "forms": []}
+                                         "type": typ or "organization", "forms": [], "seat": seat}
                 self._add_form(rec["forms"], "org", name)
             else:
                 rec["name"] = name
+                rec["seat"] = seat or rec.get("seat", ())
                 for k, v in (("country", country), ("sector", sector), ("type", typ)):
                     if v:
                         rec[k] = v
@@ -447,7 +450,8 @@ class Knowledge:
             for kind, form, seq in rec["forms"]:
                 entries.append((norm_key(form), _Entry(kind, obj, form, seq)))
         for rec in self._orgs.values():
-            org = Org(name=rec["name"], country=rec["country"], sector=rec["sector"], type=rec["type"])
+            org = Org(name=rec["name"], country=rec["country"], sector=rec["sector"], type=rec["type"],
+                      seat=tuple(rec.get("seat", ())))
             self._org_list.append(org)
             for kind, form, seq in rec["forms"]:
                 entries.append((norm_key(form), _Entry(kind, org, form, seq)))
@@ -542,6 +546,18 @@ class Knowledge:
         """The organisation named by `text` (canonical name or alias)."""
         e = self._find_entry(text, self._ORG_KINDS)
         return e.obj if e else None  # type: ignore[return-value]
+
+    def seat_of(self, name: str | None, code: str | None) -> tuple:
+        """The states a body sits in: its own seat, else that of the one body of its code with a seat (the
+        European Commission sits where the European Union does); () for states and unknown bodies."""
+        org = self.org(name) if name else None
+        if org is not None and org.seat:
+            return org.seat
+        code = (code or (org.country if org else None) or "").upper()
+        if code not in NON_STATE_CODES:
+            return ()
+        seated = {o.seat for o in self._org_list if o.country == code and o.seat}
+        return seated.pop() if len(seated) == 1 else ()
 
     def country_name(self, code: str | None) -> str | None:
         """Canonical English name of an ISO 3166 alpha-3 code or PLOVER non-state code."""

@@ -29,6 +29,21 @@ class RecordBuilder:
         actors, recips = drop_redundant_countries(actors), drop_redundant_countries(recips)
         why = _trace(g)
         loc = next((m.location for m in g if m.location is not None), None)
+        kb = load_knowledge()
+
+        def seated(e: Entity) -> bool:
+            return loc is not None and bool(loc.country) and loc.country in kb.seat_of(e.entity_name, e.country)
+        if loc is not None and loc.country and any(seated(e) for e in actors + recips):
+            # "the EU-India meeting in Brussels, Belgium": the state is named as the body's seat, not as a party
+            text = " ".join(m.sent.text for m in g)
+
+            def venue_only(e: Entity) -> bool:
+                return e.entity_type == "country" and e.country == loc.country and (e.raw_text == loc.name or re.search(
+                    re.escape(loc.name) + r",\s*" + re.escape(e.raw_text or ""), text) is not None)
+            if any(venue_only(e) for e in actors + recips):
+                actors = [e for e in actors if not venue_only(e)]
+                recips = [e for e in recips if not venue_only(e)]
+                why["recipient"] = why.get("recipient", []) + ["record.seat_is_no_party"]
         if loc is not None and loc.country and not recips and typ in LOCATED_TYPES and loc.country not in {
                 e.country for e in actors}:
             name = load_knowledge().country_name(loc.country) or loc.country
@@ -52,8 +67,10 @@ class RecordBuilder:
             if typ == "CONSULT" and _cue(self.rules.cfg["multilateral_cues"]).search(text):
                 mode = ["multilateral"]
                 why["mode"] = ["event_rules.json:multilateral_cues"]
-            hosts = [e for e in allp if loc is not None and e.country == loc.country]
-            guests = [e for e in allp if loc is not None and e.country and e.country != loc.country]
+            # a body meeting at its seat hosts ("talks with the EU in Brussels")
+            hosts = [e for e in allp if loc is not None and (e.country == loc.country or seated(e))]
+            guests = [e for e in allp if loc is not None and e.country and e.country != loc.country
+                      and not seated(e)]
             if typ == "CONSULT" and first.mode == "visit" and loc is not None and loc.country and guests \
                     and not hosts and not recips:
                 # "her visit in Manila": a visit made in a country is made to it
