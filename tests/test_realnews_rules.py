@@ -314,7 +314,7 @@ def test_the_lead_retelling_the_headline_is_one_event() -> None:
             "The measure follows months of talks on a new mining treaty.\n")
     evs = [e for e in events(text) if e.event_type == "SANCTION"]
     assert len(evs) == 1 and len(evs[0].evidence) == 2
-    assert "merging.headline_and_lead" in evs[0].why["merged"]
+    assert {"merging.headline_and_lead", "merging.same_act_same_sides"} & set(evs[0].why["merged"])
 
 
 def test_a_visit_with_only_its_visitor_named_is_made_to_the_host_country() -> None:
@@ -354,3 +354,24 @@ def test_an_effort_to_cooperate_is_an_aim_but_an_attempted_attack_is_an_event() 
 
 def test_a_meeting_described_by_a_copula_is_no_new_event() -> None:
     assert types("The Lima meeting of Chile and Peru was a rather dull affair, aides said.") == []
+
+
+def test_one_act_told_twice_in_an_article_is_one_event() -> None:
+    text = ("Chile said on Monday it would lift its curbs on exports of lithium to Peru.\n\n"
+            "The trade ministry in Santiago added that Chile would remove the export restrictions on Peru "
+            "within weeks.\n")
+    evs = [e for e in events(text) if e.event_type == "CONCEDE"]
+    assert len(evs) == 1 and len(evs[0].evidence) == 2
+    assert "merging.same_act_same_sides" in evs[0].why["merged"]
+
+
+def test_two_acts_in_one_sentence_stay_two() -> None:
+    assert types("Ottawa removed Chile from its white list last year after imposing curbs on exports of two "
+                 "chip materials to Chile.") == ["SANCTION", "SANCTION"]
+
+
+def test_the_lead_below_a_byline_still_retells_the_headline() -> None:
+    text = ("Chile bans lithium exports to Peru\n\nBy A. Writer\n\nUpdated 2 March 2026\n\n"
+            "Chile will ban exports of refined lithium and two related metals to Peru with immediate effect, its "
+            "trade ministry said on Tuesday.\n")
+    assert len([e for e in events(text) if e.event_type == "SANCTION"]) == 1

@@ -84,6 +84,9 @@ def _overlap(group: list[EventMention], m: EventMention) -> bool:
     return len(cm) >= 2 and cm <= cg or (len(cg) >= 2 and cg <= cm and not (cm - cg) - NON_STATE)
 
 
+LEAD_MIN_WORDS = 12     # a shorter paragraph below the headline is a byline, a dateline or a timestamp
+
+
 def _headline_and_lead(document) -> tuple[int, int]:
     """Where the headline and the lead paragraph end: the headline is the first line of the body when it
     is short and does not end a sentence; the lead, the paragraph after it. (0, 0) when there is none."""
@@ -95,10 +98,25 @@ def _headline_and_lead(document) -> tuple[int, int]:
     if head_end < 0 or head_end - start > 200 or text[start:head_end].rstrip().endswith((".", "?", "!", '"', "”")):
         return 0, 0
     lead = head_end
-    while lead < len(text) and text[lead].isspace():
-        lead += 1
-    lead_end = text.find("\n", lead)
-    return head_end, (len(text) if lead_end < 0 else lead_end)
+    for _ in range(4):      # the lead: the first paragraph of some length (not a byline or a timestamp)
+        while lead < len(text) and text[lead].isspace():
+            lead += 1
+        lead_end = text.find("\n", lead)
+        lead_end = len(text) if lead_end < 0 else lead_end
+        if len(text[lead:lead_end].split()) >= LEAD_MIN_WORDS:
+            break
+        lead = lead_end
+    return head_end, lead_end
+
+
+def _same_act(group: list[EventMention], m: EventMention) -> bool:
+    """Whether a mention names the same acting countries as a group, and no other target."""
+    if any(x.sent.start == m.sent.start for x in group):
+        return False        # two clauses of one sentence that were not merged there tell two acts
+    act = set().union(*(countries_of(x.actors) for x in group))
+    rec = set().union(*(countries_of(x.recipients) for x in group))
+    ma, mr = countries_of(m.actors), countries_of(m.recipients)
+    return bool(act) and ma == act and (not mr or not rec or mr == rec)
 
 
 def _same_sides(group: list[EventMention], m: EventMention) -> bool:
@@ -175,6 +193,13 @@ class MergeRules:
                              and all(compatible(x, m) for x in groups[gi])), None)
                 if best is not None:
                     m.note("merged", "merging.repeated_passage")
+            if best is None and m.type in self.rules.cfg["repeated_act_types"]:
+                # "Japan decided to lift its curbs on Korea ... Tokyo will lift the restrictions": one act of
+                # one state on another, told twice in an article
+                best = next((gi for gi in order if groups[gi][0].type == m.type and _same_act(groups[gi], m)
+                             and all(compatible(x, m) for x in groups[gi])), None)
+                if best is not None:
+                    m.note("merged", "merging.same_act_same_sides")
             if best is None and m.sent.start < lead_end:
                 # the lead tells the headline's event again: "China bans chip exports to US" then "China
                 # will ban exports of ... to the US with immediate effect"
