@@ -375,3 +375,10 @@ def test_the_lead_below_a_byline_still_retells_the_headline() -> None:
             "Chile will ban exports of refined lithium and two related metals to Peru with immediate effect, its "
             "trade ministry said on Tuesday.\n")
     assert len([e for e in events(text) if e.event_type == "SANCTION"]) == 1
+
+
+def test_a_time_no_event_takes_dates_the_events_that_follow() -> None:
+    text = ("Fisheries experts gather in Lima next week (9 and 10 March) for the annual squid forum.\n\n"
+            "Chile and Peru are expected to sign a pact on squid quotas there.\n")
+    ev = one(text, "AGREE")
+    assert ev.date == "2026-03-09" and ev.why["date"] == ["date.inherited"]

@@ -71,6 +71,20 @@ def _modifier_verb(tok) -> bool:
         not any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass") for c in tok.children)
 
 
+def _background_time(te, stop) -> bool:
+    """A time that attached to no event and is not the time the article goes on talking about: a bound
+    ("before 2019"), a year, or the time of a past clause modifying a noun or subordinated
+    ("the TTC, launched in 2021", "after they met in March")."""
+    if te.relation is not None or te.precision not in ("day", "month"):
+        return True
+    if stop is None:
+        return False
+    if stop.dep_ in ("relcl", "acl") and stop.tag_ in ("VBD", "VBN"):
+        return True
+    return stop.dep_ == "advcl" and any(c.dep_ in ("mark", "advmod") and c.lower_ in ("after", "before", "since", "when")
+                                        for c in stop.children)
+
+
 def _distance(value: str, ref: str) -> int:
     """Days between the middle of a (partial) ISO date and a reference day; large when unreadable."""
     try:
@@ -96,11 +110,13 @@ class SettingRules:
         """Dates for the events of one sentence: each time expression to the event it modifies; an event
         with none takes the time of a "when" clause or of the setting that frames it."""
         if getattr(self, "_anchor_doc", None) is not document:
-            # dated mentions that may not be kept as events still say when the article is
-            self._anchor_doc, self._sent_mentions = document, []
+            # times the article talks about that no kept event carries: free expressions, dropped mentions
+            self._anchor_doc, self._free_times, self._sent_mentions = document, [], []
         tes = self._time_expressions(document, sent)
         for te in tes:
-            self._attach_time(te, merged, sdoc, span, sent)
+            if self._attach_time(te, merged, sdoc, span, sent) == "free" and \
+                    not re.match(r"['\u2019]s\b", sent.text[te.end:]):     # "tomorrow's infrastructure": no time
+                self._free_times.append((sent.start + te.start, te, sent.start))
         self._sent_mentions.extend(merged)
         for m in merged:
             if m.date is None:
@@ -270,7 +286,7 @@ class SettingRules:
                                                        for c in m.pred.children)
                         or m.pred.dep_ == "ccomp" and m.type in _ANNOUNCED_MEASURES)), None)
                     if target is None:
-                        return
+                        return "statement"
                     how = ["date.told_with_statement"]
                     break
                 if not (start <= cur.idx < end) and cur.pos_ in ("NOUN", "PROPN") and \
@@ -305,7 +321,7 @@ class SettingRules:
         if target is None:
             # one event in the sentence and the expression hangs on nothing else: it is the event's
             if blocked or len(mentions) != 1 or te.value is None:
-                return
+                return "free" if te.value and not _background_time(te, stop) else None
             target, how = mentions[0], ["date.only_event_in_sentence"]
         if te.value is None:
             if target.date is None:
@@ -361,9 +377,11 @@ class SettingRules:
         dated = [(m.span[0], m.date, m.sent.start) for g in groups for m in g
                  if m.date is not None and m.date.value and not _background(m)]
         if getattr(self, "_anchor_doc", None) is not None:
-            # a dated mention not kept as an event ("said at the meeting on Friday") still says when the article is
+            # a dated mention not kept as an event ("said at the meeting on Friday") and a time the parse gave
+            # to no event still say when the article is
             dated += [(m.span[0], m.date, m.sent.start) for m in self._sent_mentions if id(m) not in kept and
                       m.date is not None and m.date.value and not _background(m)]
+            dated += self._free_times
         dated.sort(key=lambda x: (x[0], x[2]))
         report_year = (getattr(self, "_doc_date", None) or "")[:4]
         for g in groups:
