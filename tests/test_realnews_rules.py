@@ -382,3 +382,19 @@ def test_a_time_no_event_takes_dates_the_events_that_follow() -> None:
             "Chile and Peru are expected to sign a pact on squid quotas there.\n")
     ev = one(text, "AGREE")
     assert ev.date == "2026-03-09" and ev.why["date"] == ["date.inherited"]
+
+
+def test_a_reply_in_the_lead_is_not_merged_with_the_headline_measure() -> None:
+    text = ("Chile bans lithium exports to Peru\n\n"
+            "Chile will ban exports of refined lithium to Peru with immediate effect, its trade minister told reporters on "
+            "Tuesday, in answer to Lima's latest crackdown on Chile's mining sector.\n")
+    bans = [e for e in events(text) if e.event_type == "SANCTION"]
+    chile_on_peru = [e for e in bans if [a.country for a in e.actor] == ["CHL"]]
+    assert len(chile_on_peru) == 1 and [r.country for r in chile_on_peru[0].recipient] == ["PER"]
+
+
+def test_talks_with_a_named_partner_keep_their_sides_when_retold() -> None:
+    text = ("Chilean President Rosa Ibarra held talks with Peruvian President Hugo Salas in Lima on Monday. "
+            "They held long discussions on fisheries, mining and ocean science.")
+    ev = one(text, "CONSULT")
+    assert [e.country for e in ev.actor] == ["CHL"] and [e.country for e in ev.recipient] == ["PER"]

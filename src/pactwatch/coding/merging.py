@@ -123,7 +123,10 @@ def _same_sides(group: list[EventMention], m: EventMention) -> bool:
     """Whether a mention names the countries of a group (one set inside the other, none empty)."""
     cg = set().union(*(countries_of(x.actors + x.recipients) for x in group))
     cm = countries_of(m.actors + m.recipients)
-    return bool(cg and cm) and (cg <= cm or cm <= cg)
+    ga = set().union(*(countries_of(x.actors) for x in group))
+    gr = set().union(*(countries_of(x.recipients) for x in group)) - ga
+    opposed = countries_of(m.actors) & gr or countries_of(m.recipients) - countries_of(m.actors) & ga
+    return bool(cg and cm) and (cg <= cm or cm <= cg) and not opposed    # not "X's crackdown on Y" for Y's ban on X
 
 
 def absorb(target: EventMention, m: EventMention) -> None:

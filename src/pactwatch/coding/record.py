@@ -24,8 +24,13 @@ class RecordBuilder:
         for m in g:
             actors.extend(m.actors)
             recips.extend(m.recipients)
-        actors = dedupe(actors)
-        recips = [e for e in dedupe(recips) if e.entity_name not in {a.entity_name for a in actors}]
+        # a party that a mention with both sides names as the other side stays there, although another
+        # mention (a headline, "they held discussions") counts it among the actors
+        directed = {e.country or e.entity_name for m in g if m.actors and m.recipients for e in m.recipients} - {
+            e.country or e.entity_name for m in g if m.actors and m.recipients for e in m.actors}
+        moved = [e for e in actors if (e.country or e.entity_name) in directed]
+        actors = dedupe([e for e in actors if (e.country or e.entity_name) not in directed])
+        recips = [e for e in dedupe(recips + moved) if e.entity_name not in {a.entity_name for a in actors}]
         actors, recips = drop_redundant_countries(actors), drop_redundant_countries(recips)
         why = _trace(g)
         loc = next((m.location for m in g if m.location is not None), None)
