@@ -398,3 +398,12 @@ def test_talks_with_a_named_partner_keep_their_sides_when_retold() -> None:
             "They held long discussions on fisheries, mining and ocean science.")
     ev = one(text, "CONSULT")
     assert [e.country for e in ev.actor] == ["CHL"] and [e.country for e in ev.recipient] == ["PER"]
+
+
+def test_a_bilateral_meeting_on_the_sidelines_of_a_summit_is_its_own() -> None:
+    text = ("The Pacific forum opened its yearly summit in Quito on Monday with leaders from twelve nations.\n\n"
+            "Chilean President Rosa Ibarra told reporters on Tuesday that she met Peruvian President Hugo Salas on "
+            "the sidelines of the summit.\n")
+    meetings = [e for e in events(text) if e.event_type == "CONSULT"]
+    assert any({a.country for a in e.actor} == {"CHL"} and {r.country for r in e.recipient} == {"PER"}
+               for e in meetings), [(e.actor, e.recipient) for e in meetings]

@@ -74,7 +74,9 @@ def _overlap(group: list[EventMention], m: EventMention) -> bool:
     if pg & pm:
         return True
     if not any(x.actors or x.recipients for x in group):
-        return True       # "an upcoming summit" first, its parties named later
+        # "an upcoming summit" first, its parties named later; but "X met Y" with both sides named is a
+        # meeting of its own, held on the sidelines of the summit it follows
+        return not (m.head.pos_ in ("VERB", "AUX") and m.actors and m.recipients)
     if m.cls == "meeting" and m.location and any(x.location and x.location.name == m.location.name for x in group):
         return True       # "after meeting officials in Adelaide ... Doyle met Pratama ... in Adelaide"
     cg = set().union(*(countries_of(x.actors + x.recipients) for x in group))
@@ -175,7 +177,10 @@ class MergeRules:
                     continue
                 if not all(compatible(x, m) for x in g):
                     continue
-                if m.anaphoric or (m.described and m.cls in ("meeting", "accord")) or (
+                # "he met Japan's prime minister": a verb with its other side named is matched by its parties below,
+                # not taken for a reference back because its subject is a pronoun
+                named_other_side = m.recipients and m.head.pos_ in ("VERB", "AUX")
+                if m.anaphoric or (m.described and m.cls in ("meeting", "accord") and not named_other_side) or (
                         not m.actors and not m.recipients and m.cls in ("meeting", "accord")):
                     best = gi
                     m.note("merged", "merging.refers_back")

@@ -402,7 +402,7 @@ class SettingRules:
             if not prior:
                 # a lead told before its time: "X and Y signed a deal." then "... on Friday, Nov. 17"
                 last = max(m.sent.start + len(m.sent.text) for m in g)
-                prior = [te for pos, te, sent_start in dated if pos > first and sent_start - last <= _LEAD_GAP
+                prior = [te for pos, te, sent_start in dated if pos > first and 0 <= sent_start - last <= _LEAD_GAP
                          and te.value <= (self._doc_date or "")[:len(te.value)]][:1]
                 rule = "date.lead_from_next_sentence"
             else:
