@@ -407,3 +407,8 @@ def test_a_bilateral_meeting_on_the_sidelines_of_a_summit_is_its_own() -> None:
     meetings = [e for e in events(text) if e.event_type == "CONSULT"]
     assert any({a.country for a in e.actor} == {"CHL"} and {r.country for r in e.recipient} == {"PER"}
                for e in meetings), [(e.actor, e.recipient) for e in meetings]
+
+
+def test_a_headline_infinitive_is_a_plan() -> None:
+    ev = one("Chile to host ocean science summit with Peru in May", "AGREE")
+    assert "modality.headline_infinitive" in ev.why["aux_mode"]

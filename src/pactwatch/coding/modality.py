@@ -47,6 +47,9 @@ class ModalityRules:
             if v.dep_ in ("xcomp",) and "to" in aux and lemma_of(v.head) in ("be",):
                 m.future = True   # "is to visit"
                 m.note("aux_mode", "modality.is_to")
+            if v.dep_ == "ROOT" and "to" in aux and v.tag_ == "VB":
+                m.future = True   # a headline's "Korea to hold AI summit with UK": will hold
+                m.note("aux_mode", "modality.headline_infinitive")
             if v is pred and m.type == "COOPERATE" and v.tag_ == "VB" and "to" in aux and \
                     v.dep_ in ("xcomp", "advcl", "acl", "relcl", "ccomp"):
                 m.future = True   # "readiness to collaborate", "plans to jointly develop": not yet done
