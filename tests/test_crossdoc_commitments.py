@@ -142,3 +142,17 @@ def test_an_open_ended_pledge_with_a_borrowed_date_is_not_due_then_but_a_signing
     got = {c["event_id"]: c["status"] for c in link.build_commitments([pledge, signing], "2031-05-01",
                                                                        link.LinkConfig())}
     assert got == {"p1": "open", "p2": "overdue"}
+
+
+def test_a_date_only_the_article_s_flow_gave_does_not_make_a_report_the_earliest() -> None:
+    plan = record("p1", "AGREE", {"d1": "Norway and Chile will co-host a polar research summit in Tromso in June"},
+                  kind="meeting", date="2031-06", reported="2031-03-01", place="Tromso")
+    flowed = dict(record("a1", "CONSULT", {"d2": "the research summit in Tromso closed"}, kind="meeting",
+                         date="2031-06-11", reported="2031-06-12", countries=("NOR",)),
+                  why={"date": ["date.lead_from_next_sentence"]})
+    close = record("b1", "CONSULT", {"d2": "leaders attended the polar research summit co-hosted in Tromso"},
+                   kind="meeting", date=None, reported="2031-06-12", countries=("NOR",))
+    assert status(plan, flowed, close)["p1"] == ("fulfilled", "b1")
+    # a date stated for the act still makes it the earliest report of the near-equal ones
+    stated = dict(flowed, why={"date": ["date.attached_by_parse"]})
+    assert status(plan, stated, close)["p1"] == ("fulfilled", "a1")

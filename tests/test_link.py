@@ -203,3 +203,19 @@ def test_the_kind_is_the_coder_s_class_where_it_names_one() -> None:
                             "trigger": "plan", "evidence": [{"doc_id": "d1", "start": 0, "end": 30,
                                                              "text": "the two envoys plan to meet in Lima"}]})
     assert link._kind(plan) == "meeting"
+
+
+def test_a_canonical_event_takes_a_date_the_article_s_flow_gave_only_when_none_is_stated() -> None:
+    from pactwatch.model import Event
+
+    def report(i, doc, date, rule):
+        return Event.from_dict({"id": i, "doc_id": doc, "event_type": "CONSULT", "kind": "meeting",
+                                "date": date, "why": {"date": [rule]}, "evidence": []})
+    days = {"d1": "2031-04-02", "d2": "2031-04-05"}
+    flow = report("e1", "d1", "2031-04-02", "date.inherited")
+    setting = report("e2", "d2", "2031-04-03", "date.from_setting")
+    assert link._canonical("c", [flow, setting], days, [])["date"] == "2031-04-03"
+    # of two dates the flow gave, one more than its report's own day
+    ahead = report("e3", "d2", "2031-04-09", "date.lead_from_next_sentence")
+    assert link._canonical("c", [flow, ahead], days, [])["date"] == "2031-04-09"
+    assert link._canonical("c", [flow], days, [])["date"] == "2031-04-02"

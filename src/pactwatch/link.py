@@ -63,7 +63,8 @@ def _cues() -> dict:
             "cancel": _cue(raw["cancel"]),
             "kinds": [(k, _cue(v)) for k, v in raw["agreement_kinds"].items()],
             "occasions": raw["occasions"], "occasion_kinds": raw["occasion_kinds"],
-            "plan_rules": raw.get("plan_rules", []), "borrowed_date_rules": raw.get("borrowed_date_rules", [])}
+            "plan_rules": raw.get("plan_rules", []), "borrowed_date_rules": raw.get("borrowed_date_rules", []),
+            "flow_date_rules": raw.get("flow_date_rules", [])}
 
 
 @dataclass
@@ -832,11 +833,22 @@ def canonical_events(store, event_ids: Iterable[str] | None = None, load=None, c
     return current_roles(store, out) if coded_roles else out
 
 
+def _flow_dated(e: Event) -> bool:
+    """The event's date is one only its article's flow gave (the coder's trace: date.inherited,
+    date.lead_from_next_sentence), not one stated for the act or its setting."""
+    rules = set((e.why or {}).get("date") or ())
+    return bool(rules) and rules <= set(_cues()["flow_date_rules"])
+
+
 def _canonical(cid: str, evs: list[Event], doc_dates: dict, links) -> dict:
     evs = sorted(evs, key=lambda e: (doc_dates.get(e.doc_id) or "", e.doc_id, e.id))
     first = evs[0]
-    pos = {id(e): i for i, e in enumerate(evs)}     # the most precise date, of the earliest report
-    best_date = max((e for e in evs if e.date), key=lambda e: (len(e.date), -pos[id(e)]), default=None)
+    pos = {id(e): i for i, e in enumerate(evs)}
+    # the most precise date, of the earliest report; a date stated for the act (or its setting) before
+    # one only the article's flow gave, and a flow date that is more than its report's own day first
+    best_date = max((e for e in evs if e.date), key=lambda e: (
+        not _flow_dated(e), not (_flow_dated(e) and (doc_dates.get(e.doc_id) or "").startswith(e.date)),
+        len(e.date), -pos[id(e)]), default=None)
     loc = next((e.location for e in evs if e.location), None)
     seen_names, actors, recips = set(), [], []
     for e in evs:
@@ -1176,6 +1188,11 @@ def _promised(r: dict) -> bool:
 
 
 def _when_key(r: dict) -> str:
+    """When a record happened, to order reports: its date, unless only the article's flow gave it
+    (then its first report's day: the flow does not make it earlier than others of that day)."""
+    rules = set((r.get("why") or {}).get("date") or ())
+    if r["date"] and r["first_reported"] and rules and rules <= set(_cues()["flow_date_rules"]):
+        return min(r["first_reported"], max(r["date"], r["first_reported"][: len(r["date"])]))
     return r["date"] or r["first_reported"] or ""
 
 
