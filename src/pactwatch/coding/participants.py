@@ -18,6 +18,10 @@ FORUM_CODES = {"IGO", "UNO"}
 # categories whose unnamed other side is the counterpart the article is talking about ("decided to withdraw
 # the complaint"), also when promised
 COUNTERPART_TYPES = {"CONCEDE", "RETREAT"}
+# participles of a state of mind: "X is committed to", "X is prepared to" name X as the one who acts,
+# not as the object of a passive
+DISPOSITION_PARTICIPLES = {"committed", "prepared", "determined", "resolved", "poised", "inclined", "disposed",
+                           "obliged", "bound", "dedicated", "pledged"}
 
 
 class Discourse:
@@ -229,6 +233,10 @@ class ParticipantRules:
                     subj = cur.head      # "Marchand, who pledged the money": Marchand
                 add(actor_toks, "participants.subject", np(subj, with_of=subj is s[0]))
                 break
+            if sp and not agent and cur.lower_ in DISPOSITION_PARTICIPLES and sp[0].i not in folded:
+                subj = sp[0]      # "X is committed to opening its market": X acts
+                add(actor_toks, "participants.disposition_subject", np(sp[0]))
+                break
             if sp:
                 if sp[0].i not in folded and (cur is pred or agent):
                     add(recip_toks, "participants.passive_subject", np(sp[0]))
@@ -238,6 +246,9 @@ class ParticipantRules:
                 break
             if agent:
                 break
+            if cur.dep_ == "acomp" and cur.head.i != cur.i:
+                cur = cur.head       # "X is determined to resume talks": the subject of the copula
+                continue
             if cur.dep_ in ("xcomp", "ccomp", "conj", "advcl", "pcomp") and cur.head.i != cur.i:
                 nxt = cur.head.head if cur.head.dep_ == "prep" else cur.head
                 if lemma_of(nxt) in cfg["reporting_verbs"] and cur.dep_ not in ("pcomp", "advcl"):
@@ -280,7 +291,10 @@ class ParticipantRules:
 
         def collect(v, allowed, depth):
             for c in v.children:
-                if c.dep_ in ("dobj", "dative", "iobj", "attr", "oprd"):
+                if c.dep_ == "dative" and c.pos_ == "ADP":
+                    # "granted asylum to four Congolese officers": the parser's dative "to" is a preposition
+                    add(recip_toks, "participants.dative_to", prep_objects(c, allowed | {c.lower_}))
+                elif c.dep_ in ("dobj", "dative", "iobj", "attr", "oprd"):
                     # "rejected an Australian ultimatum": the object's modifiers name the other side; but
                     # "following Yoon's proposal": the possessor of the event noun itself made it
                     own = {i for p_ in c.children if c.i == t.i and p_.dep_ == "poss" for i in np(p_)}

@@ -1,0 +1,39 @@
+"""Generic parse rules for actor and recipient: intent participles, copular adjectives, dative 'to',
+nested complements of an event noun, and the like.
+
+Sentences are made up for these tests."""
+from __future__ import annotations
+
+import pactwatch
+
+
+def _events(text: str, date: str = "2004-06-07"):
+    return pactwatch.extract(text, date=date, doc_id="t")
+
+
+def _of(text: str, typ: str):
+    return next(e for e in _events(text) if e.event_type == typ)
+
+
+def _codes(ents) -> list:
+    return [e.country for e in ents]
+
+
+def test_a_state_committed_to_an_act_is_its_actor_not_a_passive_object() -> None:
+    ev = _of("Laos is committed to opening up its markets.", "AGREE")
+    assert _codes(ev.actor) == ["LAO"]
+    assert "LAO" not in _codes(ev.recipient)
+    assert "participants.disposition_subject" in ev.why["actor"]
+
+
+def test_the_subject_of_a_copular_adjective_acts_in_its_infinitive() -> None:
+    ev = _of("Uruguay is determined to resume the border talks with Paraguay.", "CONSULT")
+    assert _codes(ev.actor) == ["URY"]
+    assert _codes(ev.recipient) == ["PRY"]
+
+
+def test_a_dative_to_names_the_recipient() -> None:
+    ev = _of("Austria granted asylum to three Eritrean air force pilots on Monday.", "AID")
+    assert _codes(ev.actor) == ["AUT"]
+    assert _codes(ev.recipient) == ["ERI"]
+    assert "participants.dative_to" in ev.why["recipient"]
