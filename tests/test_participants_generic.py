@@ -37,3 +37,16 @@ def test_a_dative_to_names_the_recipient() -> None:
     assert _codes(ev.actor) == ["AUT"]
     assert _codes(ev.recipient) == ["ERI"]
     assert "participants.dative_to" in ev.why["recipient"]
+
+
+def test_the_other_side_inside_the_complement_of_an_event_object() -> None:
+    ev = _of("Japan announced the suspension of direct flights with Myanmar.", "SANCTION")
+    assert _codes(ev.actor) == ["JPN"] and _codes(ev.recipient) == ["MMR"]
+    assert "participants.nested_complement" in ev.why["recipient"]
+    ev = _of("Canada suspended part of a police training programme for Haiti.", "SANCTION")
+    assert _codes(ev.recipient) == ["HTI"]
+
+
+def test_a_withdrawal_of_troops_from_a_state_is_aimed_at_that_state() -> None:
+    ev = _of("Germany sped up the withdrawal of its engineering units from Chad on Friday.", "RETREAT")
+    assert _codes(ev.actor) == ["DEU"] and _codes(ev.recipient) == ["TCD"]

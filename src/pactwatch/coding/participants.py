@@ -20,6 +20,10 @@ FORUM_CODES = {"IGO", "UNO"}
 COUNTERPART_TYPES = {"CONCEDE", "RETREAT"}
 # participles of a state of mind: "X is committed to", "X is prepared to" name X as the one who acts,
 # not as the object of a passive
+# prepositions that, inside the "of" complement of an event's object, name the other side, by category
+# ("the withdrawal of some troops from X", "a suspension of flights with X", "part of an aid programme for X")
+NESTED_PREPS = {"RETREAT": {"from", "with"}, "SANCTION": {"with", "for", "to"}, "REJECT": {"with"},
+                "THREATEN": {"with"}, "AID": {"for", "to"}}
 DISPOSITION_PARTICIPLES = {"committed", "prepared", "determined", "resolved", "poised", "inclined", "disposed",
                            "obliged", "bound", "dedicated", "pledged"}
 
@@ -300,6 +304,16 @@ class ParticipantRules:
                     own = {i for p_ in c.children if c.i == t.i and p_.dep_ == "poss" for i in np(p_)}
                     add(actor_toks, "participants.noun_modifier", sorted(own))
                     add(recip_toks, "participants.object", [i for i in np(c) if i != t.i and i not in own])
+                    nested = NESTED_PREPS.get(m.type, set())
+                    inner, level = [c], 0
+                    while nested and level < 2:
+                        inner = [p for x in inner for pp in x.children if pp.dep_ == "prep" and pp.lower_ == "of"
+                                 for p in pp.children if p.dep_ == "pobj" and p.pos_ == "NOUN"]
+                        level += 1
+                        for p in inner:
+                            for pp in p.children:
+                                if pp.dep_ == "prep" and pp.lower_ in nested:
+                                    add(recip_toks, "participants.nested_complement", prep_objects(pp, nested))
                     for cc in c.children:       # "expand exchanges with the US", "action against Russia"
                         if cc.dep_ == "prep":
                             if cc.lower_ in ("between", "among"):
