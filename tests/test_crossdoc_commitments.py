@@ -156,3 +156,18 @@ def test_a_date_only_the_article_s_flow_gave_does_not_make_a_report_the_earliest
     # a date stated for the act still makes it the earliest report of the near-equal ones
     stated = dict(flowed, why={"date": ["date.attached_by_parse"]})
     assert status(plan, stated, close)["p1"] == ("fulfilled", "a1")
+
+
+def test_a_meeting_for_a_day_is_kept_by_one_of_its_parties_held_that_day_and_speaking_of_it() -> None:
+    stated = {"date": ["date.attached_by_parse"]}
+    plan = dict(record("p1", "AGREE", {"d1": "On Friday the Norwegian envoy Dahl will attend a glacier workshop"},
+                       kind="meeting", date="2031-04-04", reported="2031-04-01", countries=("NOR",)), why=stated)
+    plan["actor"].append({"raw_text": "Dahl", "entity_name": "Dahl", "country": "NOR", "sector_code": "GOV",
+                          "role": None, "entity_type": "person"})
+    held = dict(record("h1", "CONSULT", {"d2": "a lively glacier session with Chilean scientists on Friday"},
+                       kind="meeting", date="2031-04-04", reported="2031-04-05"), why=stated)
+    assert status(plan, held)["p1"] == ("fulfilled", "h1")
+    # not one of another day, nor one that speaks of nothing it promised
+    assert status(plan, dict(held, date="2031-04-03"))["p1"][0] != "fulfilled"
+    other = dict(held, evidence=[dict(held["evidence"][0], text="a lively session with Chilean scientists")])
+    assert status(plan, other)["p1"][0] != "fulfilled"

@@ -1103,8 +1103,13 @@ def _carries_out(r: dict, cand: dict, due: str | None, words: set, needed: set, 
         return None          # a meeting set for Wednesday is not one its own words date Tuesday
     if needed and r["kind"] != "meeting" and not needed & cand_words and not same_agreement:
         return None          # a promised laboratory is not carried out by a fund
+    # a meeting promised for a day, and one of its parties held that very day, named by no one else
+    # and speaking of it in its words ("will attend a stakeholder event on Tuesday" / "held a
+    # stakeholder meeting" on that Tuesday)
+    that_day = bool(len(due or "") == 10 and (cand["date"] or "")[:10] == due and _own_date(cand)
+                    and overlap > 0 and not _people(cand))
     ok = same_agreement or (overlap >= cfg.fulfil_min_overlap and len(words) >= 3) or (
-        r["kind"] == "meeting" and on_time and (same_place or shared_people))
+        r["kind"] == "meeting" and on_time and (same_place or shared_people or that_day))
     if not ok:
         return None
     score = overlap + 0.5 * same_agreement + 0.3 * on_time + 0.2 * same_place + 0.2 * bool(shared_people)
