@@ -219,3 +219,28 @@ def test_a_canonical_event_takes_a_date_the_article_s_flow_gave_only_when_none_i
     ahead = report("e3", "d2", "2031-04-09", "date.lead_from_next_sentence")
     assert link._canonical("c", [flow, ahead], days, [])["date"] == "2031-04-09"
     assert link._canonical("c", [flow], days, [])["date"] == "2031-04-02"
+
+
+def test_a_visit_and_the_summit_held_during_it_are_two_events() -> None:
+    from pactwatch.model import Event
+
+    def report(i, doc, trigger, text):
+        side = lambda c: [{"raw_text": c, "entity_name": c, "country": c, "entity_type": "country"}]
+        guest = {"raw_text": "Ostrom", "entity_name": "Ostrom", "country": "NOR", "entity_type": "person"}
+        e = Event.from_dict({"id": i, "doc_id": doc, "event_type": "CONSULT", "kind": "meeting",
+                             "actor": side("NOR") + [guest], "recipient": side("CHL"),
+                             "evidence": [{"doc_id": doc, "start": 0, "end": len(text), "text": text}]})
+        e.trigger = trigger
+        return e
+    days = {"d1": "2031-04-02", "d2": "2031-04-03"}
+    cfg = link.LinkConfig()
+    visit = report("v1", "d1", "visit", "Ostrom is on a three-day state visit to Chile")
+    again = report("v2", "d2", "visit", "during Ostrom's state visit to Chile")
+    summit = report("s1", "d2", "summit", "Ostrom and his hosts held a summit in the capital")
+    assert link.same_event(visit, again, days, cfg) is not None
+    assert link.same_event(visit, summit, days, cfg) is None
+    assert link._facts_conflict(visit, summit, cfg, days)
+    # the verb of a journey is one too; a word of neither kind may go with either
+    trip = report("t1", "d1", "traveling", "Ostrom is traveling to Chile")
+    assert link._facts_conflict(trip, summit, cfg, days)
+    assert not link._facts_conflict(report("h1", "d1", "hosted", "Chile hosted Ostrom"), summit, cfg, days)

@@ -141,6 +141,23 @@ def _trigger(e: Event) -> str:
     return w[0] if w else ""
 
 
+def _occasion(e: Event) -> frozenset:
+    """The kinds of occasion a meeting's trigger word names (link_words.json occasion_kinds: a
+    journey, a gathering); none for other records or a word of neither."""
+    def of(e):
+        w = _trigger(e)
+        forms = {w, re.sub(r"(?:ing|ed|s)$", "", w)}
+        return frozenset(k for k, nouns in _cues()["occasion_kinds"].items() if forms & set(nouns))
+    return _feat(e, "occasion", of) if kind(e) == "meeting" else frozenset()
+
+
+def _other_occasion(a: Event, b: Event) -> bool:
+    """One meeting report names a journey and the other a gathering ('a state visit', 'the summit'):
+    a visit and the talks held during it are two events."""
+    oa, ob = _occasion(a), _occasion(b)
+    return bool(oa and ob and not oa & ob)
+
+
 def _weak_date(e: Event) -> bool:
     """No time expression of its own: the date was inherited, or there is none."""
     return not e.date or not e.date_text
@@ -204,7 +221,7 @@ def same_event(a: Event, b: Event, doc_dates: dict[str, str | None], cfg: LinkCo
     """Reasons why a and b (from different documents) report the same event, or None."""
     if a.doc_id == b.doc_id or a.event_type != b.event_type or kind(a) != kind(b):
         return None
-    if (a.aux_mode or None) != (b.aux_mode or None):
+    if (a.aux_mode or None) != (b.aux_mode or None) or _other_occasion(a, b):
         return None
     ca, cb = countries(a), countries(b)
     cj = jaccard(ca, cb)
@@ -675,6 +692,8 @@ def _facts_conflict(a: Event, b: Event, cfg: LinkConfig, doc_dates: dict | None 
     pa, pb = people(a), people(b)
     if pa and pb and not pa & pb:
         return True
+    if _other_occasion(a, b):
+        return True
     if a.location and b.location and not same_place(a.location, b.location):
         return True
     if not _weak_date(a) and not _weak_date(b):
@@ -692,7 +711,7 @@ def _conflict_key(e: Event, doc_dates: dict) -> tuple:
     return (e.event_type, frozenset(people(e)),
             (loc.name, loc.country, loc.lat, loc.lon, loc.geonames_id) if loc else None,
             None if _weak_date(e) else e.date,
-            doc_dates.get(e.doc_id) if e.event_type == "AGREE" else None)
+            doc_dates.get(e.doc_id) if e.event_type == "AGREE" else None, _occasion(e))
 
 
 def _made_when_dated(a: Event, b: Event, doc_dates: dict, cfg: LinkConfig) -> bool:
