@@ -73,3 +73,20 @@ def test_a_body_meeting_at_its_seat_hosts_and_the_seat_state_is_no_party() -> No
     assert {e.country for e in ev.actor} == {"CHL"}
     assert {e.country for e in ev.recipient} == {"EUR"}
     assert "record.guest_and_host" in ev.why["actor"]
+
+
+def test_an_office_holder_does_not_hold_office_in_the_state_he_acts_against() -> None:
+    ev = _of("Senator Halvorsen threatened tough new measures against Cuba.", "THREATEN")
+    assert ev.actor and ev.actor[0].country != "CUB"
+    assert [e.country for e in ev.recipient] == ["CUB"]
+
+
+def test_an_embassy_names_no_state_for_an_office_holder() -> None:
+    ev = _of("The junta of General Obiku Tandé imposed a curfew in Togo on Monday, a spokesman for the "
+             "French embassy said.", "COERCE")
+    assert "TGO" in {e.country for e in ev.actor}
+
+
+def test_a_former_office_holder_of_no_known_state_is_of_the_one_state_named() -> None:
+    ev = _of("Some 300 supporters of former President Alassane Kendo blocked roads in Conakry.", "PROTEST")
+    assert [e.country for e in ev.actor] == ["GIN"]

@@ -290,13 +290,16 @@ class ActorResolver:
                 if reg is not None and reg.country is None:
                     reg.country = acts.home_country
             if m.entity.country is None and m.entity.role and acts.home_country is None and m.entity.sector_code in (
-                    "GOV", "LEG", "MIL", "JUD", "COP", "SPY"):
+                    "GOV", "LEG", "MIL", "JUD", "COP", "SPY", "ELI"):
                 # "President X declared a state of siege in Haiti": an office-holder of no known state, in
-                # a sentence naming one state and no other, holds office there
+                # a clause naming one state and no other, holds office there; a state the clause acts on
+                # ("threatened action against Russia") or one named by the source of the report ("a
+                # spokeswoman for the U.S. embassy said") is not his
                 si = sent_of.get(m.head)
                 named = {x.entity.country for x in raw_mentions if x.kind != "person" and x.entity.country
                          and len(x.entity.country) == 3 and x.entity.country not in _NON_STATE
-                         and sent_of.get(x.head) == si}
+                         and sent_of.get(x.head) == si and not _abroad(sdoc[x.head])
+                         and not (x.kind in ("country", "capital") and _acted_on(sdoc[x.head]))}
                 if len(named) == 1:
                     m.entity.country = named.pop()
                     if reg is not None and reg.country is None:
@@ -521,6 +524,47 @@ class ActorResolver:
             if m.entity.entity_type == "person":
                 m.entity.entity_name = f"{m.entity.entity_name} ({role.role})"   # an unnamed official
             m.entity.role = role.role
+
+
+_TARGET_PREPS = frozenset({"against", "with", "to", "toward", "towards", "on", "at", "by", "over", "from", "into"})
+
+
+# nouns of a state's presence abroad: "a spokeswoman for the U.S. embassy" names no state of the place
+_ABROAD_NOUNS = frozenset({"embassy", "embassies", "consulate", "consulates", "ambassador", "ambassadors", "envoy",
+                           "envoys", "legation", "chancery"})
+
+
+def _abroad(tok) -> bool:
+    """A state named as the owner of an embassy, consulate or envoy ("the U.S. embassy", "the embassy of
+    France")."""
+    cur = tok
+    for _ in range(3):
+        if cur.dep_ in ("compound", "amod", "poss", "nmod") and cur.head.i != cur.i:
+            cur = cur.head
+        elif cur.dep_ == "pobj" and cur.head.lower_ == "of" and cur.head.head.i != cur.head.i:
+            cur = cur.head.head
+        else:
+            break
+        if cur.lower_ in _ABROAD_NOUNS:
+            return True
+    return False
+
+
+def _acted_on(tok) -> bool:
+    """A state named as the object of a verb or of a preposition of the other side ("against Russia",
+    "visited Chile"), also as the possessor or modifier of such an object ("Russia's forces"); the
+    caller asks only of a state named itself, not of a demonym ("against 28 Chilean officials")."""
+    cur = tok
+    for _ in range(4):
+        if cur.dep_ in ("dobj", "dative", "iobj"):
+            return True
+        if cur.dep_ == "pobj" and cur.head.lower_ in _TARGET_PREPS:
+            return True
+        if cur.dep_ in ("poss", "compound", "amod", "nmod", "conj", "appos") and cur.head.i != cur.i:
+            cur = cur.head
+            continue
+        return False
+    return False
 
 
 def sdoc_sents(document: Document):
