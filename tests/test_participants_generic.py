@@ -50,3 +50,11 @@ def test_the_other_side_inside_the_complement_of_an_event_object() -> None:
 def test_a_withdrawal_of_troops_from_a_state_is_aimed_at_that_state() -> None:
     ev = _of("Germany sped up the withdrawal of its engineering units from Chad on Friday.", "RETREAT")
     assert _codes(ev.actor) == ["DEU"] and _codes(ev.recipient) == ["TCD"]
+
+
+def test_the_doer_of_a_criticised_act_is_the_accused_not_its_victims() -> None:
+    ev = _of("Egypt condemned Israel's raid on Gaza.", "ACCUSE")
+    assert _codes(ev.recipient) == ["ISR"]
+    ev = _of("The European Union criticised the killing of Kurdish protesters by Iranian police.", "ACCUSE")
+    assert _codes(ev.recipient) == ["IRN"]
+    assert "participants.doer_of_criticised_act" in ev.why["recipient"]

@@ -24,6 +24,8 @@ COUNTERPART_TYPES = {"CONCEDE", "RETREAT"}
 # ("the withdrawal of some troops from X", "a suspension of flights with X", "part of an aid programme for X")
 NESTED_PREPS = {"RETREAT": {"from", "with"}, "SANCTION": {"with", "for", "to"}, "REJECT": {"with"},
                 "THREATEN": {"with"}, "AID": {"for", "to"}}
+# categories whose object, an act with a doer ("X's raid on Y", "abuses by X against Y"), is aimed at the doer
+DOER_TYPES = {"ACCUSE"}
 DISPOSITION_PARTICIPLES = {"committed", "prepared", "determined", "resolved", "poised", "inclined", "disposed",
                            "obliged", "bound", "dedicated", "pledged"}
 
@@ -298,6 +300,14 @@ class ParticipantRules:
                 if c.dep_ == "dative" and c.pos_ == "ADP":
                     # "granted asylum to four Congolese officers": the parser's dative "to" is a preposition
                     add(recip_toks, "participants.dative_to", prep_objects(c, allowed | {c.lower_}))
+                elif c.dep_ in ("dobj", "dative", "iobj", "attr", "oprd") and m.type in DOER_TYPES and c.i != t.i and (
+                        doers := [d for d in c.children if d.dep_ == "poss" and d.pos_ != "PRON"] + [
+                            p for d in c.children if d.dep_ == "prep" and d.lower_ == "by" for p in d.children
+                            if p.dep_ == "pobj"]):
+                    # "condemned Israel's raid on Gaza", "investigating abuses by X against Y": the doer of
+                    # the act criticised is the accused, not its victims
+                    for d in doers:
+                        add(recip_toks, "participants.doer_of_criticised_act", np(d, with_of=False))
                 elif c.dep_ in ("dobj", "dative", "iobj", "attr", "oprd"):
                     # "rejected an Australian ultimatum": the object's modifiers name the other side; but
                     # "following Yoon's proposal": the possessor of the event noun itself made it
