@@ -90,3 +90,10 @@ def test_an_embassy_names_no_state_for_an_office_holder() -> None:
 def test_a_former_office_holder_of_no_known_state_is_of_the_one_state_named() -> None:
     ev = _of("Some 300 supporters of former President Alassane Kendo blocked roads in Conakry.", "PROTEST")
     assert [e.country for e in ev.actor] == ["GIN"]
+
+
+def test_the_actors_own_state_named_in_other_words_is_the_target() -> None:
+    ev = _of("Tunisia is investigating abuses by Tunisian guards against Libyan migrants.", "ACCUSE")
+    assert [e.country for e in ev.actor] == ["TUN"]
+    assert [e.country for e in ev.recipient] == ["TUN"]
+    assert "record.own_state_named_as_target" in ev.why["recipient"]

@@ -14,6 +14,9 @@ from .rules import KIND_RANK, LOCATED_TYPES, NON_STATE
 
 # categories whose acts, when no target is named, are aimed at the actors' own state
 DOMESTIC_TYPES = {"PROTEST", "COERCE", "ASSAULT"}
+# categories whose target may be the actors' own state named in other words ("Tunisia is investigating
+# abuses by Tunisian guards")
+OWN_TARGET_TYPES = DOMESTIC_TYPES | {"ACCUSE"}
 
 
 class RecordBuilder:
@@ -33,6 +36,14 @@ class RecordBuilder:
         recips = [e for e in dedupe(recips + moved) if e.entity_name not in {a.entity_name for a in actors}]
         actors, recips = drop_redundant_countries(actors), drop_redundant_countries(recips)
         why = _trace(g)
+        if typ in OWN_TARGET_TYPES and not recips:
+            # "the British government outlawed a group in Northern Ireland", "Tunisia is investigating abuses
+            # by Tunisian guards": a mention naming the actors' own state, in other words, as the target
+            own_named = [e for m in g for e in m.recipients if any(e.entity_name == a.entity_name for a in m.actors)
+                         and all((e.raw_text or "") != (a.raw_text or "") for a in m.actors)]
+            if own_named:
+                recips = dedupe(own_named)[:1]
+                why["recipient"] = why.get("recipient", []) + ["record.own_state_named_as_target"]
         loc = next((m.location for m in g if m.location is not None), None)
         kb = load_knowledge()
 
