@@ -412,3 +412,9 @@ def test_a_bilateral_meeting_on_the_sidelines_of_a_summit_is_its_own() -> None:
 def test_a_headline_infinitive_is_a_plan() -> None:
     ev = one("Chile to host ocean science summit with Peru in May", "AGREE")
     assert "modality.headline_infinitive" in ev.why["aux_mode"]
+
+
+def test_refusing_to_accept_is_a_rejection_but_a_prohibition_is_not() -> None:
+    ev = one("Peru said it will not accept any more fishing boats from Chile this season.", "REJECT")
+    assert ev.aux_mode is None and "event_rules.json:refusal_verbs" in ev.why["event_type"]
+    assert "REJECT" not in types("Exports of lithium to Peru shall not be permitted, the Chilean ministry said.")

@@ -103,6 +103,9 @@ class ModalityRules:
         cfg = self.rules.cfg
         conditional = any(c.dep_ == "advcl" and any(g.dep_ == "mark" and g.lower_ in ("unless", "if") for g in c.children)
                           for c in pred.children)
+        if m.aux_mode == "negation" and "event_rules.json:refusal_verbs" in m.why.get("event_type", []):
+            m.aux_mode, m.future = None, False      # "will not accept": the negation is the refusal itself
+            return
         # a refusal: "will not accept", "failed to reach agreement" (negated agreement or support)
         if m.aux_mode == "negation" and m.type in ("AGREE", "SUPPORT") and not m.future:
             m.type, m.mode, m.aux_mode = "REJECT", "", None

@@ -384,6 +384,10 @@ class TriggerRules:
             found = self._list_measure(t, lem)
             if found is not None:
                 trig[t.i] = found
+            elif t.i not in trig and lem in cfg["refusal_verbs"] and any(c.dep_ == "neg" for c in t.children) \
+                    and not any(c.dep_ == "auxpass" for c in t.children):    # "exports shall not be permitted": a ban
+                # "will not accept any more refugees", "does not recognise the vote": a refusal
+                trig[t.i] = Trigger(lem, "V", "REJECT", "", "event", "event_rules.json:refusal_verbs")
         # "Russia said Sudan must return the helicopter": a demand reported as a statement
         for t, lem in full_verbs:
             if t.dep_ == "ccomp" and lemma_of(t.head) in cfg["request_frames"] and any(
