@@ -415,6 +415,6 @@ def test_a_headline_infinitive_is_a_plan() -> None:
 
 
 def test_refusing_to_accept_is_a_rejection_but_a_prohibition_is_not() -> None:
-    ev = one("Peru said it will not accept any more fishing boats from Chile this season.", "REJECT")
+    ev = one("Peru said on Monday that it would not accept fishing boats from Chile this season.", "REJECT")
     assert ev.aux_mode is None and "event_rules.json:refusal_verbs" in ev.why["event_type"]
     assert "REJECT" not in types("Exports of lithium to Peru shall not be permitted, the Chilean ministry said.")
