@@ -1073,11 +1073,16 @@ def _same_occasion(r: dict, cand: dict) -> bool:
     return bool(set(_occasion_kinds(r["evidence"][0]["text"] if r["evidence"] else "")) & set(_occasion_kinds(_text(cand))))
 
 
-def _occasions(text: str) -> set[str]:
+@functools.lru_cache(maxsize=8192)
+def _occasions(text: str) -> frozenset[str]:
     """Names of occasions in a text: capitalised words ending in an occasion noun ("AI Seoul Summit")."""
+    return frozenset(" ".join(m.group(0).split()).lower() for m in _occasion_re().finditer(text))
+
+
+@functools.lru_cache(maxsize=1)
+def _occasion_re() -> re.Pattern:
     heads = "|".join(_cues()["occasions"])
-    return {" ".join(m.group(0).split()).lower() for m in re.finditer(
-        r"(?:\b[A-Z][\w-]*\s+(?:(?:of|and|on|for|the)\s+)?){1,6}(?:" + heads + r")\b", text)}
+    return re.compile(r"(?:\b[A-Z][\w-]*\s+(?:(?:of|and|on|for|the)\s+)?){1,6}(?:" + heads + r")\b")
 
 
 def _carries_out(r: dict, cand: dict, due: str | None, words: set, needed: set, cand_words: set,
