@@ -418,3 +418,11 @@ def test_refusing_to_accept_is_a_rejection_but_a_prohibition_is_not() -> None:
     ev = one("Peru said on Monday that it would not accept fishing boats from Chile this season.", "REJECT")
     assert ev.aux_mode is None and "event_rules.json:refusal_verbs" in ev.why["event_type"]
     assert "REJECT" not in types("Exports of lithium to Peru shall not be permitted, the Chilean ministry said.")
+
+
+def test_two_mentions_of_one_named_summit_are_one_event() -> None:
+    text = ("Leaders of twelve nations attended the virtual Pacific Ocean Summit on Monday.\n\n"
+            "Chile and Peru co-chaired the Pacific Ocean Summit, which closed with a joint statement on "
+            "fisheries.\n")
+    summits = [e for e in events(text) if e.event_type == "CONSULT"]
+    assert len(summits) == 1 and len(summits[0].evidence) == 2

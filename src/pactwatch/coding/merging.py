@@ -111,6 +111,18 @@ def _headline_and_lead(document) -> tuple[int, int]:
     return head_end, lead_end
 
 
+def _occasion(m: EventMention) -> str | None:
+    """The name of the meeting a mention speaks of, when it names one: "AI Seoul Summit" (a proper noun
+    meeting word with its proper-noun compounds)."""
+    t = m.head
+    if t.pos_ != "PROPN" and not any(c.dep_ == "compound" and c.pos_ == "PROPN" for c in t.children):
+        return None
+    words = [c for c in t.children if c.dep_ == "compound" and c.i < t.i]
+    if not words:
+        return None
+    return " ".join(x.lower_ for x in sorted(words, key=lambda x: x.i) + [t])
+
+
 def _same_act(group: list[EventMention], m: EventMention) -> bool:
     """Whether a mention names the same acting countries as a group, and no other target."""
     if any(x.sent.start == m.sent.start for x in group):
@@ -184,6 +196,10 @@ class MergeRules:
                         not m.actors and not m.recipients and m.cls in ("meeting", "accord")):
                     best = gi
                     m.note("merged", "merging.refers_back")
+                    break
+                if m.cls == "meeting" and _occasion(m) and any(_occasion(x) == _occasion(m) for x in g):
+                    best = gi       # "attended the virtual AI Seoul Summit" ... "chaired the AI Seoul Summit"
+                    m.note("merged", "merging.same_named_occasion")
                     break
                 if m.cls in ("meeting", "accord") and _overlap(g, m):
                     best = gi
