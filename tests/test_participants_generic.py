@@ -58,3 +58,12 @@ def test_the_doer_of_a_criticised_act_is_the_accused_not_its_victims() -> None:
     ev = _of("The European Union criticised the killing of Kurdish protesters by Iranian police.", "ACCUSE")
     assert _codes(ev.recipient) == ["IRN"]
     assert "participants.doer_of_criticised_act" in ev.why["recipient"]
+
+
+def test_the_target_of_a_protest_is_the_complement_of_its_attitude() -> None:
+    ev = _of("Demonstrators in Quito blocked a highway to show their disapproval of Colombia's border policy.",
+             "PROTEST")
+    assert _codes(ev.actor) == ["ECU"] and _codes(ev.recipient) == ["COL"]
+    assert "participants.attitude_target" in ev.why["recipient"]
+    ev = _of("Residents of Dakar marched to voice their anger at France's trade policies.", "PROTEST")
+    assert _codes(ev.recipient) == ["FRA"]

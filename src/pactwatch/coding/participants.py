@@ -26,6 +26,12 @@ NESTED_PREPS = {"RETREAT": {"from", "with"}, "SANCTION": {"with", "for", "to"}, 
                 "THREATEN": {"with"}, "AID": {"for", "to"}}
 # categories whose object, an act with a doer ("X's raid on Y", "abuses by X against Y"), is aimed at the doer
 DOER_TYPES = {"ACCUSE"}
+# nouns of an attitude whose complement is its target ("to show their disapproval of X", "anger at X",
+# "in defiance of X", "in protest at X")
+ATTITUDE_NOUNS = {"disapproval", "anger", "outrage", "opposition", "defiance", "protest", "displeasure",
+                  "discontent", "dissatisfaction", "frustration", "indignation", "resentment", "condemnation",
+                  "rejection", "hostility", "fury"}
+ATTITUDE_PREPS = {"of", "for", "at", "against", "over", "to", "with", "toward", "towards"}
 DISPOSITION_PARTICIPLES = {"committed", "prepared", "determined", "resolved", "poised", "inclined", "disposed",
                            "obliged", "bound", "dedicated", "pledged"}
 
@@ -300,6 +306,14 @@ class ParticipantRules:
                 if c.dep_ == "dative" and c.pos_ == "ADP":
                     # "granted asylum to four Congolese officers": the parser's dative "to" is a preposition
                     add(recip_toks, "participants.dative_to", prep_objects(c, allowed | {c.lower_}))
+                elif c.dep_ in ("dobj", "prep") and v.pos_ in ("VERB", "AUX") and (att := [
+                        x for x in ([c] if c.dep_ == "dobj" else [p for p in c.children if p.dep_ == "pobj"])
+                        if x.lemma_.lower() in ATTITUDE_NOUNS and x.i != t.i]):
+                    # "blocked a road to show their disapproval of X", "rallied in defiance of X": the
+                    # attitude's complement is the target
+                    add(recip_toks, "participants.attitude_target", [
+                        i for x in att for pp in x.children if pp.dep_ == "prep" and pp.lower_ in ATTITUDE_PREPS
+                        for i in prep_objects(pp, ATTITUDE_PREPS)])
                 elif c.dep_ in ("dobj", "dative", "iobj", "attr", "oprd") and m.type in DOER_TYPES and c.i != t.i and (
                         doers := [d for d in c.children if d.dep_ == "poss" and d.pos_ != "PRON"] + [
                             p for d in c.children if d.dep_ == "prep" and d.lower_ == "by" for p in d.children
@@ -341,6 +355,13 @@ class ParticipantRules:
                         add(recip_toks, "participants.preposition", prep_objects(c, allowed))
                 elif c.dep_ in ("poss", "compound", "nmod", "amod") and v is t and v.pos_ in ("NOUN", "PROPN"):
                     add(actor_toks, "participants.noun_modifier", np(c))
+                elif c.dep_ in ("xcomp", "advcl") and depth < 2 and c.i not in folded and \
+                        lemma_of(c) in cfg["reporting_verbs"] and any(g.lower_ == "to" for g in c.children):
+                    # "to show their disapproval of X": only the attitude speaks of the other side
+                    add(recip_toks, "participants.attitude_target", [
+                        i for x in c.children if x.dep_ == "dobj" and x.lemma_.lower() in ATTITUDE_NOUNS
+                        for pp in x.children if pp.dep_ == "prep" and pp.lower_ in ATTITUDE_PREPS
+                        for i in prep_objects(pp, ATTITUDE_PREPS)])
                 elif c.dep_ in ("xcomp", "ccomp", "advcl") and depth < 2 and c.i not in folded and \
                         lemma_of(c) not in cfg["reporting_verbs"]:
                     marks = {g.lower_ for g in c.children if g.dep_ in ("mark", "aux")}
