@@ -97,3 +97,10 @@ def test_the_actors_own_state_named_in_other_words_is_the_target() -> None:
     assert [e.country for e in ev.actor] == ["TUN"]
     assert [e.country for e in ev.recipient] == ["TUN"]
     assert "record.own_state_named_as_target" in ev.why["recipient"]
+
+
+def test_an_attack_with_no_doer_named_is_by_people_of_the_place() -> None:
+    ev = _of("A car bombing near the city of Mosul killed three Turkish engineers on Friday.", "ASSAULT")
+    assert [e.country for e in ev.actor] == ["IRQ"]
+    assert [e.country for e in ev.recipient] == ["TUR"]
+    assert "record.place_is_actor" in ev.why["actor"]

@@ -17,6 +17,8 @@ DOMESTIC_TYPES = {"PROTEST", "COERCE", "ASSAULT"}
 # categories whose target may be the actors' own state named in other words ("Tunisia is investigating
 # abuses by Tunisian guards")
 OWN_TARGET_TYPES = DOMESTIC_TYPES | {"ACCUSE"}
+# categories whose doer, when none is named, is of the country where the act happens
+UNNAMED_DOER_TYPES = {"PROTEST", "ASSAULT"}
 
 
 class RecordBuilder:
@@ -66,6 +68,14 @@ class RecordBuilder:
             recips = [Entity(raw_text=loc.name, entity_name=name, country=loc.country, sector_code=None,
                              entity_type="country")]
             why["recipient"] = ["record.place_is_target"]
+        if typ in UNNAMED_DOER_TYPES and not actors and loc is not None and loc.country and \
+                loc.country not in NON_STATE:
+            # "a roadside bombing near Samarra killed ...", "a rally in Lagos": with no doer named, the
+            # attack or protest is by people of the place (PLOVER's unidentified actors of the country)
+            name = load_knowledge().country_name(loc.country) or loc.country
+            actors = [Entity(raw_text=loc.name, entity_name=name, country=loc.country, sector_code="UNK",
+                             entity_type="country")]
+            why["actor"] = why.get("actor", []) + ["record.place_is_actor"]
         if typ in DOMESTIC_TYPES and not recips:
             # "police dispersed the crowd", "opposition parties organized a strike": protest and
             # repression with no stated target are aimed at the actors' own state (PLOVER)
