@@ -400,9 +400,10 @@ class SettingRules:
                 # a plan is dated when stated: not by a time in an earlier year the article recalled
                 prior = [te for te in prior if te.value[:4] >= report_year]
             if not prior:
-                # a lead told before its time: "X and Y signed a deal." then "... on Friday, Nov. 17"
+                # told before its time: "X and Y signed a deal." then "... on Friday, Nov. 17"; "he met
+                # Kishida ahead of the summit on Friday" (a later time of its own sentence)
                 last = max(m.sent.start + len(m.sent.text) for m in g)
-                prior = [te for pos, te, sent_start in dated if pos > first and 0 <= sent_start - last <= _LEAD_GAP
+                prior = [te for pos, te, sent_start in dated if pos > first and sent_start - last <= _LEAD_GAP
                          and te.value <= (self._doc_date or "")[:len(te.value)]][:1]
                 rule = "date.lead_from_next_sentence"
             else:
