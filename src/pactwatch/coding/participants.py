@@ -18,22 +18,9 @@ FORUM_CODES = {"IGO", "UNO"}
 # categories whose unnamed other side is the counterpart the article is talking about ("decided to withdraw
 # the complaint"), also when promised
 COUNTERPART_TYPES = {"CONCEDE", "RETREAT"}
-# participles of a state of mind: "X is committed to", "X is prepared to" name X as the one who acts,
-# not as the object of a passive
-# prepositions that, inside the "of" complement of an event's object, name the other side, by category
-# ("the withdrawal of some troops from X", "a suspension of flights with X", "part of an aid programme for X")
-NESTED_PREPS = {"RETREAT": {"from", "with"}, "SANCTION": {"with", "for", "to"}, "REJECT": {"with"},
-                "THREATEN": {"with"}, "AID": {"for", "to"}}
 # categories whose object, an act with a doer ("X's raid on Y", "abuses by X against Y"), is aimed at the doer
 DOER_TYPES = {"ACCUSE"}
-# nouns of an attitude whose complement is its target ("to show their disapproval of X", "anger at X",
-# "in defiance of X", "in protest at X")
-ATTITUDE_NOUNS = {"disapproval", "anger", "outrage", "opposition", "defiance", "protest", "displeasure",
-                  "discontent", "dissatisfaction", "frustration", "indignation", "resentment", "condemnation",
-                  "rejection", "hostility", "fury"}
-ATTITUDE_PREPS = {"of", "for", "at", "against", "over", "to", "with", "toward", "towards"}
-DISPOSITION_PARTICIPLES = {"committed", "prepared", "determined", "resolved", "poised", "inclined", "disposed",
-                           "obliged", "bound", "dedicated", "pledged"}
+# word lists (participles of disposition, attitude nouns, nested prepositions): event_rules.json
 
 
 class Discourse:
@@ -245,7 +232,7 @@ class ParticipantRules:
                     subj = cur.head      # "Marchand, who pledged the money": Marchand
                 add(actor_toks, "participants.subject", np(subj, with_of=subj is s[0]))
                 break
-            if sp and not agent and cur.lower_ in DISPOSITION_PARTICIPLES and sp[0].i not in folded:
+            if sp and not agent and cur.lower_ in cfg["disposition_participles"] and sp[0].i not in folded:
                 subj = sp[0]      # "X is committed to opening its market": X acts
                 add(actor_toks, "participants.disposition_subject", np(sp[0]))
                 break
@@ -308,12 +295,12 @@ class ParticipantRules:
                     add(recip_toks, "participants.dative_to", prep_objects(c, allowed | {c.lower_}))
                 elif c.dep_ in ("dobj", "prep") and v.pos_ in ("VERB", "AUX") and (att := [
                         x for x in ([c] if c.dep_ == "dobj" else [p for p in c.children if p.dep_ == "pobj"])
-                        if x.lemma_.lower() in ATTITUDE_NOUNS and x.i != t.i]):
+                        if x.lemma_.lower() in cfg["attitude_nouns"] and x.i != t.i]):
                     # "blocked a road to show their disapproval of X", "rallied in defiance of X": the
                     # attitude's complement is the target
                     add(recip_toks, "participants.attitude_target", [
-                        i for x in att for pp in x.children if pp.dep_ == "prep" and pp.lower_ in ATTITUDE_PREPS
-                        for i in prep_objects(pp, ATTITUDE_PREPS)])
+                        i for x in att for pp in x.children if pp.dep_ == "prep" and pp.lower_ in cfg["attitude_preps"]
+                        for i in prep_objects(pp, cfg["attitude_preps"])])
                 elif c.dep_ in ("dobj", "dative", "iobj", "attr", "oprd") and m.type in DOER_TYPES and c.i != t.i and (
                         doers := [d for d in c.children if d.dep_ == "poss" and d.pos_ != "PRON"] + [
                             p for d in c.children if d.dep_ == "prep" and d.lower_ == "by" for p in d.children
@@ -328,7 +315,7 @@ class ParticipantRules:
                     own = {i for p_ in c.children if c.i == t.i and p_.dep_ == "poss" for i in np(p_)}
                     add(actor_toks, "participants.noun_modifier", sorted(own))
                     add(recip_toks, "participants.object", [i for i in np(c) if i != t.i and i not in own])
-                    nested = NESTED_PREPS.get(m.type, set())
+                    nested = set(cfg["nested_preps"].get(m.type, []))
                     inner, level = [c], 0
                     while nested and level < 2:
                         inner = [p for x in inner for pp in x.children if pp.dep_ == "prep" and pp.lower_ == "of"
@@ -359,9 +346,9 @@ class ParticipantRules:
                         lemma_of(c) in cfg["reporting_verbs"] and any(g.lower_ == "to" for g in c.children):
                     # "to show their disapproval of X": only the attitude speaks of the other side
                     add(recip_toks, "participants.attitude_target", [
-                        i for x in c.children if x.dep_ == "dobj" and x.lemma_.lower() in ATTITUDE_NOUNS
-                        for pp in x.children if pp.dep_ == "prep" and pp.lower_ in ATTITUDE_PREPS
-                        for i in prep_objects(pp, ATTITUDE_PREPS)])
+                        i for x in c.children if x.dep_ == "dobj" and x.lemma_.lower() in cfg["attitude_nouns"]
+                        for pp in x.children if pp.dep_ == "prep" and pp.lower_ in cfg["attitude_preps"]
+                        for i in prep_objects(pp, cfg["attitude_preps"])])
                 elif c.dep_ in ("xcomp", "ccomp", "advcl") and depth < 2 and c.i not in folded and \
                         lemma_of(c) not in cfg["reporting_verbs"]:
                     marks = {g.lower_ for g in c.children if g.dep_ in ("mark", "aux")}
@@ -377,6 +364,8 @@ class ParticipantRules:
                     add(recip_toks, "participants.clause_subject", np(c))      # "demanded that the US cancel": the US
 
         for v in owners:
+            if m.type in DOER_TYPES and v is not pred and v is not t and sdoc[v.i].pos_ in ("NOUN", "PROPN"):
+                continue    # "condemned Israel's raid on Gaza": the criticised act's own target is no party
             collect(v, preps if v is pred or v is t else wide, 0 if v is pred or v is t else 1)
         if between and t.pos_ in ("NOUN", "PROPN"):
             acts_m, rec_m = actors.in_tokens(between), []     # "a summit between X and Y": X and Y, not the announcer
