@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 import tempfile
 from collections import Counter, defaultdict
@@ -125,6 +126,11 @@ def score(corpus: Path, db: Path | None = None) -> dict:
             gold_links.add((cid, rid, c["status"]))
     sys_links = {(c["event_id"], c["resolved_by"], c["status"]) for c in sys_commitments if c["resolved_by"]}
     lp, lr, lf = prf(len(gold_links & sys_links), len(sys_links), len(gold_links))
+    if os.environ.get("STORYLINES_SHOW"):
+        for tag, diff in (("missed", gold_links - sys_links), ("extra", sys_links - gold_links)):
+            for cid, rid, status in sorted(diff, key=str):
+                ev = next((c for c in sys_commitments if c["event_id"] == cid), {})
+                print(f"link {tag}: {status} {cid} -> {rid}: {(ev.get('evidence') or [{}])[0].get('text', '')[:100]!r}")
 
     # agreement stages
     gold_stages = set()

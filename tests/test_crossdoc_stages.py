@@ -67,3 +67,16 @@ def test_no_agreement_from_a_meeting_or_a_record_without_countries() -> None:
     talks = record("e1", "AGREE", {"d1": "Norway will host Chile for talks on the space alliance"}, kind="meeting")
     nobody = record("e2", "AGREE", {"d2": "the alliance was first announced in March"}, countries=())
     assert link.build_agreements([talks, nobody]) == []
+
+
+def test_an_agreement_the_article_already_spoke_of_makes_no_new_one() -> None:
+    from pactwatch.link import agreement_of
+    base = {"agreement": None, "event_type": "AGREE", "kind": "event",
+            "actor": [{"country": "CHL"}], "recipient": [{"country": "PER"}]}
+    for clause in ("Chile hopes to widen research exchanges with Peru, building on previous agreements",
+                   "Chile hopes to widen research exchanges with Peru under that agreement",
+                   "Chile hopes to widen research exchanges with Peru, like Lima's partnership with a Dutch lab"):
+        r = dict(base, evidence=[{"text": clause}])
+        assert agreement_of(r) is None, clause
+    r = dict(base, evidence=[{"text": "Chile promised Peru a new partnership on ocean research"}])
+    assert agreement_of(r)["kind"] == "partnership"

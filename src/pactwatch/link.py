@@ -1294,6 +1294,10 @@ def agreement_of(r: dict) -> dict | None:
     text = r["evidence"][0]["text"]
     found = [(s, {"name": a.get("name"), "kind": a["kind"]}) for s, _, a in find_agreements(text)]
     found += [(m.start(), {"name": None, "kind": k}) for k, rx in _cues()["kinds"] for m in rx.finditer(text)]
+    # "building on the agreement", "under that deal": an unnamed agreement the article already spoke of
+    # and "building on previous agreements", "Seoul's partnership with OpenAI": earlier ones
+    found = [f for f in found if f[1]["name"] or not re.search(
+        r"(?:\b(?:the|that|this|its|their|previous|earlier|past|existing|former)|\w['\u2019]s)\s+$", text[:f[0]], re.I)]
     return min(found, key=lambda x: x[0])[1] if found else None
 
 
