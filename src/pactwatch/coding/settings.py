@@ -49,6 +49,7 @@ def offset_date(m: EventMention, ref: str) -> tuple[str, str] | None:
 # July 3"; "announced Tuesday it has decided to lift the curbs")
 _ANNOUNCED_MEASURES = ("SANCTION", "CONCEDE", "RETREAT")
 _LEAD_GAP = 2             # characters between a lead's sentence and the next one, which may date it
+SETTING_NOUNS = {"sidelines", "sideline", "margins", "margin"}   # "on the sidelines of the summit in X"
 
 
 def _background(m: EventMention) -> bool:
@@ -176,13 +177,24 @@ class SettingRules:
                 for c in r.children:
                     if c.dep_ == "dobj":
                         cands.append((-1, c))
+                        # "will visit the headquarters of a chipmaker in Veldhoven": where what is visited is
+                        cands.extend((0, p) for pp in c.subtree if pp.dep_ == "prep" and pp.lower_ in ("in", "at")
+                                     for p in pp.children if p.dep_ == "pobj")
                     elif c.dep_ == "prep" and c.lower_ in ("to", "for"):
                         cands.extend((-1, p) for p in c.children if p.dep_ == "pobj")
+        # "signed an agreement with X on the sidelines of the summit in Hiroshima": the setting's place,
+        # wherever the parser hung the setting inside the clause
+        for r in roots[:1]:
+            for x in r.subtree:
+                if x.lower_ in SETTING_NOUNS and not _in_other_clause(x, r):
+                    cands.extend((5, p) for pp in x.subtree if pp.dep_ == "prep" and pp.lower_ in ("in", "at")
+                                 for p in pp.children if p.dep_ == "pobj")
         cands.sort(key=lambda x: x[0])
         for depth, tok in cands:
             loc = self._place_of(tok, sdoc, actors)
             if loc is not None:
-                return loc, ("event_rules.json:travel_verbs" if depth < 0 else "event_rules.json:place_preps")
+                return loc, ("event_rules.json:travel_verbs" if depth < 0 else "place.of_setting" if depth == 5
+                             else "event_rules.json:place_preps")
         return None, None
 
     def _place_of(self, tok, sdoc, actors) -> Location | None:
@@ -431,3 +443,15 @@ class SettingRules:
                     value, precision = value[:7], "month"
                 g[0].set_date(dates_mod.TimeExpr(te.start, te.end, None, value, precision), "date.setting_of_dated_event")
                 break
+
+
+def _in_other_clause(x, root) -> bool:
+    """Whether token x sits in a clause of its own below `root` (relative, adverbial, complement)."""
+    cur = x
+    for _ in range(12):
+        if cur.i == root.i or cur.head.i == cur.i:
+            return False
+        if cur.dep_ in ("relcl", "advcl", "ccomp", "parataxis", "acl"):
+            return True
+        cur = cur.head
+    return True
