@@ -58,3 +58,16 @@ def test_python_api_events_carry_the_trace() -> None:
 def test_explain_reads_standard_input(run_cli_process) -> None:
     proc = run_cli_process("explain", "-", "--date", "2025-08-07", input=TEXT)
     assert proc.returncode == 0 and "AGREE" in proc.stdout
+
+
+def test_explain_prints_hostile_text_inert(run_cli_process) -> None:
+    text = "Chile and Peru signed a \x1b]0;pwned\x07fisheries accord in Lima on Monday.\u202e"
+    proc = run_cli_process("explain", "-", "--date", "2025-08-07", input=text, check=False)
+    assert proc.returncode == 0, proc.stderr
+    assert "\x1b" not in proc.stdout and "\u202e" not in proc.stdout and "\x07" not in proc.stdout
+    assert "SUPPORT" in proc.stdout
+
+
+def test_explain_rejects_an_impossible_day() -> None:
+    proc = cli_in_process("explain", "Chile met Peru.", "--date", "2025-02-30", check=False)
+    assert proc.returncode == 2 and "is not a day" in proc.stderr
