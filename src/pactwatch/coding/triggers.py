@@ -60,6 +60,30 @@ def _own_date(v) -> bool:
     return False
 
 
+def body_acronyms(sdoc, bodies) -> set:
+    """Short names the article defines for a body of relations: "the Joint Fisheries Council (JFC)" makes
+    "JFC" a council wherever it appears (cached on the document)."""
+    key = "pactwatch_body_acronyms"
+    if key not in sdoc.user_data:
+        found = set()
+        for t in sdoc:
+            if t.text == "(" and 0 < t.i and t.i + 2 < len(sdoc) and sdoc[t.i + 2].text == ")":
+                ab = sdoc[t.i + 1].text
+                if ab.isupper() and ab.isalpha() and 2 <= len(ab) <= 6 and lemma_of(sdoc[t.i - 1]) in bodies:
+                    found.add(ab)
+        sdoc.user_data[key] = found
+    return sdoc.user_data[key]
+
+
+def body_noun(tok, cfg) -> str:
+    """The lemma of a noun that names a body of relations ("council"), the defined acronym of one counting as
+    a council; otherwise its own lemma."""
+    lem = lemma_of(tok)
+    if lem not in cfg["relation_bodies"] and tok.pos_ == "PROPN" and tok.text in body_acronyms(tok.doc, cfg["relation_bodies"]):
+        return "council"
+    return lem
+
+
 class TriggerRules:
     def _trigger(self, t, lem: str | None = None):
         """The trigger a token starts, or None (`lem`: its `lemma_of`, when the caller has it)."""
@@ -151,17 +175,20 @@ class TriggerRules:
             # "announced the launch of a partnership": the partnership is what is announced
             obj = next((g for p in obj.children if p.dep_ == "prep" and p.lower_ == "of"
                         for g in p.children if g.dep_ == "pobj"), obj)
-        noun = obj.lower_ if obj.lower_ in cfg["commitment_objects"] else lemma_of(obj)
+        noun = obj.lower_ if obj.lower_ in cfg["commitment_objects"] else body_noun(obj, cfg)
         body = noun in cfg["relation_bodies"]
         if noun not in cfg["commitment_objects"] and not body:
             return None
         if obj.i in trig and trig[obj.i].type not in ("AGREE", "COOPERATE") and not body:
             return None
+        acronym = body and lemma_of(obj) not in cfg["relation_bodies"]     # "the JFC", defined as a council
         if verb in cfg["announce_verbs"]:
-            return ["AGREE", "", "event", "event_rules.json:announce_verbs+commitment_objects"]
+            return ["AGREE", "", "event", "trigger.body_acronym" if acronym else
+                    "event_rules.json:announce_verbs+commitment_objects"]
         if verb in cfg["creation_verbs"] and body:
             # "launched a joint council", "set up a dialogue channel": relations established (PLOVER SUPPORT)
-            return ["SUPPORT", "", "event", "event_rules.json:creation_verbs+relation_bodies"]
+            return ["SUPPORT", "", "event", "trigger.body_acronym" if acronym else
+                    "event_rules.json:creation_verbs+relation_bodies"]
         if verb in cfg["creation_verbs"] and noun not in ("plan", "plans"):
             return ["COOPERATE", "", "event", "event_rules.json:creation_verbs+commitment_objects"]
         return None
@@ -358,7 +385,7 @@ class TriggerRules:
                     lemma_of(thing) in cfg["non_material_objects"]:
                 trig.pop(t.i)     # "released a roadmap", "a statement released after", "gave details"
                 continue
-            if obj is None and thing is not None and lemma_of(thing) in cfg["relation_bodies"]:
+            if obj is None and thing is not None and body_noun(thing, cfg) in cfg["relation_bodies"]:
                 obj = thing       # "the council, launched in 2021 by Chile and Peru": the council was launched
             if obj is None:
                 continue
