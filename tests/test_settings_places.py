@@ -21,3 +21,17 @@ def test_a_place_named_in_a_clause_of_its_own_is_not_the_events() -> None:
     ev = _one("The Chilean president signed an agreement with her Peruvian counterpart, who had spoken on the "
               "sidelines of a forum in Kyoto a week earlier.")
     assert ev.location is None or ev.location.country != "JPN"
+
+
+def test_a_stated_span_before_the_main_act_dates_the_earlier_act() -> None:
+    evs = pactwatch.extract("Chile and Peru agreed on Tuesday to cooperate on lithium, two days after Bolivia "
+                            "unveiled new export restrictions on three rare metals.", date="2023-07-05", doc_id="t")
+    curbs = [e for e in evs if e.event_type == "SANCTION"]
+    assert curbs and curbs[0].date == "2023-07-02" and curbs[0].why["date"] == ["date.span_from_main_clause"]
+
+
+def test_the_same_year_is_the_last_year_the_article_named() -> None:
+    text = ("Ottawa tightened its curbs on chip exports to Chile in March 2019.\n\n"
+            "In June the same year, Ottawa removed Chile from its white list of trusted partners.\n")
+    evs = pactwatch.extract(text, date="2023-03-16", doc_id="t")
+    assert sorted(e.date for e in evs if e.event_type == "SANCTION") == ["2019-03", "2019-06"]

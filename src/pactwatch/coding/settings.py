@@ -113,7 +113,7 @@ class SettingRules:
         if getattr(self, "_anchor_doc", None) is not document:
             # times the article talks about that no kept event carries: free expressions, dropped mentions
             self._anchor_doc, self._free_times, self._sent_mentions = document, [], []
-        tes = self._time_expressions(document, sent)
+        tes = [_same_year(te, document, sent) for te in self._time_expressions(document, sent)]
         for te in tes:
             if self._attach_time(te, merged, sdoc, span, sent) == "free" and \
                     not re.match(r"['\u2019]s\b", sent.text[te.end:]):     # "tomorrow's infrastructure": no time
@@ -127,6 +127,22 @@ class SettingRules:
                                  c.dep_ == "advmod" and c.lower_ in ("when", "as", "while") for c in x.pred.children)), None)
                 if when is not None:
                     m.set_date(when.date, "date.when_clause")
+        for m in merged:
+            # "agreed on Tuesday ..., a day after China unveiled export curbs": a stated span before the main act
+            p = m.pred
+            mark = next((c for c in p.children if c.dep_ == "mark" and c.lower_ in ("after", "before")), None)
+            unit = next((c for c in p.children if c.dep_ == "npadvmod"), None)
+            if p.dep_ != "advcl" or mark is None or unit is None or (m.date is not None and m.date.text):
+                continue
+            num = next((c for c in unit.children if c.dep_ in ("nummod", "det", "quantmod")), None)
+            n = dates_mod.count_word(num.text) if num is not None else None
+            main = next((x for x in merged if x is not m and x.date is not None and x.date.value and (
+                p.head.i in (x.pred.i, x.head.i) or p.head.i in x.tokens)), None)
+            if n and main is not None:
+                back = dates_mod.shift_value(main.date.value, -n if mark.lower_ == "after" else n, lemma_of(unit))
+                if back:
+                    m.set_date(dates_mod.TimeExpr(main.date.start, main.date.end, None, back[0], back[1]),
+                               "date.span_from_main_clause")
         for m in merged:
             f = m.frame_of
             if f is not None and f.date is None and m.date is not None and m.date.value and \
@@ -455,3 +471,17 @@ def _in_other_clause(x, root) -> bool:
             return True
         cur = cur.head
     return True
+
+
+_SAME_YEAR = re.compile(r"^\s*,?\s*(?:of\s+)?(?:the\s+same|that)\s+year\b", re.I)
+_YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
+
+
+def _same_year(te, document, sent):
+    """ "In August the same year": the year is the last one the article named before, not the report's."""
+    if not te.value or len(te.value) < 7 or not _SAME_YEAR.match(sent.text[te.end:]):
+        return te
+    years = _YEAR.findall(document.text[document.body_start:sent.start])
+    if not years or years[-1] == te.value[:4]:
+        return te
+    return dates_mod.TimeExpr(te.start, te.end, te.text, years[-1] + te.value[4:], te.precision, te.relation)
