@@ -20,6 +20,10 @@ FORUM_CODES = {"IGO", "UNO"}
 COUNTERPART_TYPES = {"CONCEDE", "RETREAT"}
 # categories whose object, an act with a doer ("X's raid on Y", "abuses by X against Y"), is aimed at the doer
 DOER_TYPES = {"ACCUSE"}
+# plural nouns for states or their people whose "including X and Y" names members that are parties
+# ("leaders from 28 countries, including X and Y"); a word list kept here, in this file
+GROUP_NOUNS = {"country", "nation", "state", "government", "leader", "member", "partner", "ally", "economy",
+               "delegation", "minister", "signatory"}
 # word lists (participles of disposition, attitude nouns, nested prepositions): event_rules.json
 
 
@@ -170,7 +174,8 @@ def _in_span(i: int, span) -> bool:
 def np_tokens(tok, with_of: bool, frames) -> list[int]:
     """Tokens of the noun phrase headed by `tok` that can name participants: the head, its
     conjuncts, modifiers, possessors and appositions, and (optionally) its "of" complements
-    ("the top diplomats of South Korea and the US") and the makers of a body ("a committee on quantum
+    ("the top diplomats of South Korea and the US"), the members it lists ("leaders from many countries,
+    including X and Y") and the makers of a body ("a committee on quantum
     science set up by Canada and Japan"); not other prepositional phrases or clauses."""
     out, stack = [], [tok]
     if with_of and tok.pos_ in ("NOUN", "PROPN"):
@@ -189,7 +194,9 @@ def np_tokens(tok, with_of: bool, frames) -> list[int]:
                     if pp.dep_ in ("prep", "dative") and pp.lower_ in ("to", "for", "against"):     # "aid sent to Sudan"
                         stack.extend(p for p in pp.children if p.dep_ == "pobj")
             elif c.dep_ == "prep" and with_of and t.lower_ not in frames and (
-                    c.lower_ in ("of", "against", "to") or (t.i == tok.i and c.lower_ in ("from", "in", "for", "by"))):
+                    c.lower_ in ("of", "against", "to") or (t.i == tok.i and c.lower_ in ("from", "in", "for", "by"))
+                    or c.lower_ == "including" and t.lemma_.lower() in GROUP_NOUNS):
+                # "leaders from many countries, including X and Y" names X and Y (not "areas including trade")
                 stack.extend(p for p in c.children if p.dep_ == "pobj")
     return out
 
@@ -464,6 +471,28 @@ class ParticipantRules:
                 m.recipients = state.counterpart(m.actors)
                 if m.recipients:
                     m.note("recipient", "event_rules.json:joint_cues")
+        # "will visit a base and confirm new Ruritania-Freedonia defence ties": a cooperative act (or a visit) by
+        # one state of a hyphen-joined pair of states named in its own clause is addressed to the other of the pair
+        if m.actors and not m.recipients and (m.type in ("AGREE", "COOPERATE", "SUPPORT") or m.type == "CONSULT"
+                                              and m.mode == "visit") and len(countries_of(m.actors)) == 1:
+            own = countries_of(m.actors)
+            sent = t.sent
+            for tok in t.subtree:
+                if tok.text not in ("-", "\u2013") or tok.i == sent.start or tok.i + 1 >= sent.end:
+                    continue
+                left, right = actors.owner.get(tok.i - 1), actors.owner.get(tok.i + 1)
+                if left is None or right is None or left is right or \
+                        tok.whitespace_ or sdoc[tok.i - 1].whitespace_:
+                    continue
+                pair = [left.entity, right.entity]
+                if all(e.entity_type == "country" and e.country for e in pair):
+                    if pair[0].country in own and pair[1].country not in own:
+                        m.recipients = [pair[1]]
+                    elif pair[1].country in own and pair[0].country not in own:
+                        m.recipients = [pair[0]]
+                    if m.recipients:
+                        m.note("recipient", "participants.hyphen_pair_other_side")
+                        break
 
     def _speaker_for_state(self, m, pred, actors) -> None:
         """"The minister added that Chile hopes ...": an official speaking of his own state acts for it."""
