@@ -5,6 +5,7 @@ import re
 
 from .mention import EventMention, countries_of, dedupe, people_of
 from .rules import NON_STATE, lemma_of
+from ..places import same_place
 
 
 def framing(a: EventMention, b: EventMention) -> bool:
@@ -45,11 +46,12 @@ def compatible(a: EventMention, b: EventMention) -> bool:
     ca, cb = countries_of(a.actors + a.recipients), countries_of(b.actors + b.recipients)
     if len(ca) >= 2 and len(cb) >= 2 and not (ca & cb):
         return False
-    if a.location and b.location and a.location.geonames_id != b.location.geonames_id and \
-            a.location.name != b.location.name and a.location.country != b.location.country or \
-            (a.location and b.location and a.location.country == b.location.country and a.location.name != b.location.name
-             and a.location.geonames_id != b.location.geonames_id):
+    if a.location and b.location and not same_place(a.location, b.location):
         return False
+    if a.location and b.location and a.location.name != b.location.name and a.location.geonames_id != b.location.geonames_id \
+            and "visit" in (a.mode, b.mode):
+        return False        # a visit to a country and a meeting in one of its cities are two events (a meeting at
+        #                     a city and the same meeting "in the US", told again, are one)
     if a.date and b.date and a.date.value and b.date.value:
         n = min(len(a.date.value), len(b.date.value))
         if a.date.value[:n] != b.date.value[:n]:
@@ -111,10 +113,24 @@ def _headline_and_lead(document) -> tuple[int, int]:
     return head_end, lead_end
 
 
-def _occasion(m: EventMention) -> str | None:
-    """The name of the meeting a mention speaks of, when it names one: "AI Seoul Summit" (a proper noun
+def _occasions(m: EventMention) -> set[str]:
+    """The names of the meetings a mention speaks of, by its trigger or a meeting noun folded into it
+    ("delegates attended the Lisbon Ocean Summit": the verb's object names the summit)."""
+    doc = m.head.doc
+    toks = [m.head] + [doc[i] for i in sorted(m.tokens) if i != m.head.i and 0 <= i < len(doc)]
+    return {o for o in map(_occasion_of, toks) if o}
+
+
+def _same_occasion(a: str, b: str) -> bool:
+    """One meeting name, or the other's ending when the parse left a word out ("ocean summit" and "lisbon
+    ocean summit")."""
+    short, long_ = sorted((a, b), key=len)
+    return a == b or (len(short.split()) >= 2 and long_.endswith(" " + short))
+
+
+def _occasion_of(t) -> str | None:
+    """The name of the meeting a token speaks of, when it names one: "AI Seoul Summit" (a proper noun
     meeting word with its proper-noun compounds)."""
-    t = m.head
     if t.pos_ != "PROPN" and not any(c.dep_ == "compound" and c.pos_ == "PROPN" for c in t.children):
         return None
     words = [c for c in t.children if c.dep_ == "compound" and c.i < t.i]
@@ -197,7 +213,7 @@ class MergeRules:
                     best = gi
                     m.note("merged", "merging.refers_back")
                     break
-                if m.cls == "meeting" and _occasion(m) and any(_occasion(x) == _occasion(m) for x in g):
+                if m.cls == "meeting" and any(_same_occasion(a, b) for x in g for a in _occasions(x) for b in _occasions(m)):
                     best = gi       # "attended the virtual AI Seoul Summit" ... "chaired the AI Seoul Summit"
                     m.note("merged", "merging.same_named_occasion")
                     break
