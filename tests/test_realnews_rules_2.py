@@ -36,3 +36,12 @@ def test_the_announced_founding_of_a_council_named_by_its_short_name() -> None:
 def test_an_undefined_short_name_is_no_council() -> None:
     text = "The JFC was launched by President Boric of Chile and Prime Minister Store of Norway in 2019."
     assert [e.event_type for e in events(text)] == []
+
+
+def test_a_council_taking_place_next_week_is_a_planned_meeting() -> None:
+    text = "Chile and Peru will announce a fisheries plan during a Joint Fisheries Council taking place in Lima next week."
+    assert any(e.event_type == "AGREE" and "Council" in (e.trigger or "") for e in events(text))
+
+
+def test_a_council_that_is_only_named_is_no_meeting() -> None:
+    assert [e.event_type for e in events("The Joint Fisheries Council has twelve members.")] == []

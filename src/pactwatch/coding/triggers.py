@@ -127,6 +127,11 @@ class TriggerRules:
         if t.pos_ in ("NOUN", "PROPN"):
             low = t.lower_
             lem = low if low in r.nouns or low in ("talks", "negotiations") else lem
+            if lem in r.cfg["relation_bodies"] or t.pos_ == "PROPN" and body_noun(t, r.cfg) in r.cfg["relation_bodies"]:
+                for c in t.children:     # "a Joint Fisheries Council taking place in Lima next week": a session of it
+                    if c.dep_ == "acl" and c.tag_ in ("VBG", "VBN") and (lemma_of(c) in r.cfg["session_verbs"] or any(
+                            f"{lemma_of(c)} {g.lower_}" in r.cfg["session_verbs"] for g in c.children if g.dep_ == "dobj")):
+                        return Trigger(lem, "N", "CONSULT", "", "meeting", "trigger.body_in_session")
             ends = r.noun_phrase_ends
             if (low in ends or lem in ends) and t.i > 0:
                 comp = [c for c in t.children if c.dep_ in ("compound", "amod") and c.i == t.i - 1]
