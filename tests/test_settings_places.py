@@ -35,3 +35,10 @@ def test_the_same_year_is_the_last_year_the_article_named() -> None:
             "In June the same year, Ottawa removed Chile from its white list of trusted partners.\n")
     evs = pactwatch.extract(text, date="2023-03-16", doc_id="t")
     assert sorted(e.date for e in evs if e.event_type == "SANCTION") == ["2019-03", "2019-06"]
+
+
+def test_a_meeting_told_as_the_setting_of_a_signing_keeps_its_own_parties() -> None:
+    text = ("Chile and Peru met in Lima on Monday.\n\n"
+            "The memorandum signed at their meeting in Lima also covers lithium refining.\n")
+    meetings = [e for e in pactwatch.extract(text, date="2023-07-05", doc_id="t") if e.event_type == "CONSULT"]
+    assert meetings and all({a.country for a in e.actor + e.recipient} >= {"CHL", "PER"} for e in meetings)

@@ -524,7 +524,7 @@ class ParticipantRules:
             owner = prep.head
             m.frame_of = next((x for x in mentions if x is not m and (owner.i in x.tokens or owner.i == x.pred.i)), None)
             if m.frame_of is not None:
-                if not m.actors or m.described:
+                if (not m.actors or m.described) and (m.frame_of.actors or m.frame_of.recipients):
                     m.actors = list(m.frame_of.actors)
                     m.described = m.described and not m.actors
                     names = {e.entity_name for e in m.actors}
