@@ -8,7 +8,7 @@ import re
 from ..actors import DocActors, describe_pair, is_person_description, person_by_title
 from ..model import Entity
 from .mention import EventMention, countries_of, countries_as_entities, dedupe, entities_of
-from .rules import NON_STATE, lemma_of
+from .rules import NON_STATE, Rules, lemma_of
 from .triggers import frame_prep
 
 
@@ -20,11 +20,7 @@ FORUM_CODES = {"IGO", "UNO"}
 COUNTERPART_TYPES = {"CONCEDE", "RETREAT"}
 # categories whose object, an act with a doer ("X's raid on Y", "abuses by X against Y"), is aimed at the doer
 DOER_TYPES = {"ACCUSE"}
-# plural nouns for states or their people whose "including X and Y" names members that are parties
-# ("leaders from 28 countries, including X and Y"); a word list kept here, in this file
-GROUP_NOUNS = {"country", "nation", "state", "government", "leader", "member", "partner", "ally", "economy",
-               "delegation", "minister", "signatory"}
-# word lists (participles of disposition, attitude nouns, nested prepositions): event_rules.json
+# word lists (participles of disposition, attitude nouns, nested prepositions, group nouns): event_rules.json
 
 
 class Discourse:
@@ -195,7 +191,7 @@ def np_tokens(tok, with_of: bool, frames) -> list[int]:
                         stack.extend(p for p in pp.children if p.dep_ == "pobj")
             elif c.dep_ == "prep" and with_of and t.lower_ not in frames and (
                     c.lower_ in ("of", "against", "to") or (t.i == tok.i and c.lower_ in ("from", "in", "for", "by"))
-                    or c.lower_ == "including" and t.lemma_.lower() in GROUP_NOUNS):
+                    or c.lower_ == "including" and t.lemma_.lower() in Rules.load().cfg["group_nouns"]):
                 # "leaders from many countries, including X and Y" names X and Y (not "areas including trade")
                 stack.extend(p for p in c.children if p.dep_ == "pobj")
     return out

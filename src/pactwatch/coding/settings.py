@@ -49,7 +49,6 @@ def offset_date(m: EventMention, ref: str) -> tuple[str, str] | None:
 # July 3"; "announced Tuesday it has decided to lift the curbs")
 _ANNOUNCED_MEASURES = ("SANCTION", "CONCEDE", "RETREAT")
 _LEAD_GAP = 2             # characters between a lead's sentence and the next one, which may date it
-SETTING_NOUNS = {"sidelines", "sideline", "margins", "margin"}   # "on the sidelines of the summit in X"
 
 
 def _background(m: EventMention) -> bool:
@@ -202,7 +201,7 @@ class SettingRules:
         # wherever the parser hung the setting inside the clause
         for r in roots[:1]:
             for x in r.subtree:
-                if x.lower_ in SETTING_NOUNS and not _in_other_clause(x, r):
+                if x.lower_ in cfg["setting_nouns"] and not _in_other_clause(x, r):
                     cands.extend((5, p) for pp in x.subtree if pp.dep_ == "prep" and pp.lower_ in ("in", "at")
                                  for p in pp.children if p.dep_ == "pobj")
         cands.sort(key=lambda x: x[0])
