@@ -27,6 +27,8 @@ def distinct_objects(a: EventMention, b: EventMention) -> bool:
 
 
 def _same_kind(a: EventMention, b: EventMention) -> bool:
+    if a.type == b.type and b.anaphoric and {a.cls, b.cls} == {"accord", "event"}:
+        return True     # "signed a deal ... witnessed the signing of the agreement": the act of an accord told again
     if a.cls != b.cls:
         return False
     if a.type == b.type:
@@ -227,6 +229,16 @@ class MergeRules:
                     best = gi       # "launched a research fund ... launched the fund at the university"
                     m.note("merged", "merging.definite_object")
                     break
+            if best is None and m.cls == "accord" and m.ref_object and not countries_of(m.actors):
+                # "The pair inked the deal in Osaka" after "X signed an agreement with Y": a definite accord
+                # with no party of its own names the article's latest accord of that category in other words
+                best = next((gi for gi in order if groups[gi][0].type == m.type and groups[gi][0].cls == "accord"
+                             and all(compatible(x, m) for x in groups[gi])), None)
+                if best is not None:
+                    m.note("merged", "merging.definite_accord")
+                    # naming no party, it adds none: a country it got only from a place ("in Osaka, Japan") is not one
+                    sides = set().union(*(countries_of(x.actors + x.recipients) for x in groups[best]))
+                    m.recipients = [r for r in m.recipients if r.country in sides]
             if best is None:
                 # a passage told twice (a standfirst repeating the lead): the same words, the same event
                 best = next((gi for gi in order if any(_repeats(x, m) for x in groups[gi])
