@@ -88,6 +88,9 @@ def _clause_span(m: EventMention, others: list[EventMention], sdoc, sent: Senten
 
 
 class EventCoder(TriggerRules, ModalityRules, ParticipantRules, SettingRules, MergeRules, RecordBuilder):
+    """Codes a parsed document: each concern is a mixin of its own module (triggers, modality, participants,
+    settings, merging, record); this class runs them sentence by sentence and keeps the rules they read."""
+
     def __init__(self, gazetteer: Gazetteer | None = None):
         self.rules = Rules.load()
         self.gaz = gazetteer or Gazetteer.default()

@@ -17,6 +17,9 @@ def promise_words(pred) -> bool:
 
 
 class ModalityRules:
+    """The EventCoder steps of modality: `_modality` (future, possible, hypothetical, negated) and `_recode`
+    (PLOVER's recoding rules that depend on them)."""
+
     def _modality(self, m, t, pred, folded, sdoc):
         cfg = self.rules.cfg
         chain = [pred]

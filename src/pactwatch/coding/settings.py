@@ -106,6 +106,9 @@ def sent_ref(coder, sent: Sentence) -> str:
 
 
 class SettingRules:
+    """The EventCoder steps of settings: dates of the events of a sentence, inherited dates, places and
+    agreements named."""
+
     def _date_sentence(self, document, merged, sdoc, span, sent) -> None:
         """Dates for the events of one sentence: each time expression to the event it modifies; an event
         with none takes the time of a "when" clause or of the setting that frames it."""

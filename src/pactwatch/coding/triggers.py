@@ -85,6 +85,9 @@ def body_noun(tok, cfg) -> str:
 
 
 class TriggerRules:
+    """The EventCoder steps of triggers: which tokens start events (`_find_triggers`), which trigger takes
+    over another (`_fold`, `_governor`) and whether an event noun reports an event (`_noun_is_event`)."""
+
     def _trigger(self, t, lem: str | None = None):
         """The trigger a token starts, or None (`lem`: its `lemma_of`, when the caller has it)."""
         r = self.rules
