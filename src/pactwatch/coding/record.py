@@ -7,7 +7,7 @@ import hashlib
 import re
 
 from ..knowledge import load_knowledge
-from ..model import Document, Entity, Event, Evidence
+from ..model import Document, Entity, Event, Evidence, Location
 from .confidence import confidence
 from .mention import EventMention, dedupe, drop_redundant_countries
 from .rules import KIND_RANK, LOCATED_TYPES, NON_STATE
@@ -113,6 +113,16 @@ class RecordBuilder:
             elif typ == "CONSULT" and first.mode != "visit" and not (first.actors and first.recipients):
                 actors, recips = allp, []     # "X held talks with Y" keeps its sides; a meeting of several has none
                 why["actor"] = why.get("actor", []) + why.pop("recipient", []) + ["record.meeting_has_no_sides"]
+            if not recips:
+                host = self._cohost_place(g, loc)
+                if host is not None and host.country not in NON_STATE and host.country not in {
+                        e.country for e in actors} and not any(host.country in kb.seat_of(e.entity_name, e.country)
+                                                               for e in actors):
+                    # "a summit in Lisbon co-hosted by Ghana": the other host is the state the summit meets in
+                    name = kb.country_name(host.country) or host.country
+                    actors = actors + [Entity(raw_text=host.name, entity_name=name, country=host.country,
+                                              sector_code="GOV", entity_type="country")]
+                    why["actor"] = why.get("actor", []) + ["record.summit_host"]
         date = next((m.date for m in g if m.date is not None and m.date.value), None)
         topics = []
         for m in g:
@@ -160,6 +170,32 @@ class RecordBuilder:
         ev.id = hashlib.sha1(key.encode("utf-8")).hexdigest()[:16]
         return ev
 
+    def _cohost_place(self, g: list[EventMention], loc) -> Location | None:
+        """Where a co-hosted meeting of a group meets, when one of its sentences says the meeting is co-hosted
+        ("a summit in Lisbon co-hosted by Ghana", "will be held in Lisbon, co-hosted by ..."): the event's place,
+        else a place in 'in'/'at' hung on the meeting noun or on the verb holding it in that sentence."""
+        for m in g:
+            sent = m.head.sent
+            if not _COHOST.search(sent.text):
+                continue
+            if loc is not None and loc.country:
+                return loc
+            nouns = {t.i for t in sent if t.i in m.tokens or t.lemma_.lower() in _MEETING_NOUNS}
+            heads = nouns | {t.head.i for t in sent if t.i in nouns and t.dep_ == "nsubjpass"
+                             and t.head.lemma_.lower() in ("hold", "take")}
+            for t in sent:
+                if t.dep_ == "pobj" and t.head.dep_ == "prep" and t.head.lower_ in ("in", "at") \
+                        and t.head.head.i in heads and t.pos_ == "PROPN":
+                    name = " ".join(x.text for x in t.subtree if x.pos_ == "PROPN" or x.i == t.i)
+                    place = self.gaz.lookup(name) if hasattr(self, "gaz") else None
+                    if place is not None and place.country:
+                        return place
+        return None
+
+
+# "co-hosted by", "co-host nation", "jointly hosted": a host besides the one named
+_COHOST = re.compile(r"\bco\s?-?\s?host(?:s|ed|ing)?\b|\bjointly\s+host(?:s|ed|ing)?\b", re.I)
+_MEETING_NOUNS = {"summit", "meeting", "conference", "forum", "talks", "session", "gathering"}
 
 def _trace(g: list[EventMention]) -> dict:
     """The rule ids behind a group's fields: those of all its mentions; the date's from the mention whose
