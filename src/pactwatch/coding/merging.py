@@ -38,15 +38,17 @@ def _same_kind(a: EventMention, b: EventMention) -> bool:
     return False
 
 
-def compatible(a: EventMention, b: EventMention) -> bool:
+def compatible(a: EventMention, b: EventMention, attendees: bool = False) -> bool:
+    """Whether two mentions can tell one event. `attendees`: b names more attendees of a multilateral
+    meeting, so that parties of its own do not make it another meeting."""
     if (a.aux_mode in ("hypothetical", "negation") or b.aux_mode in ("hypothetical", "negation")) \
             and a.aux_mode != b.aux_mode:
         return False
     pa, pb = people_of(a.actors + a.recipients), people_of(b.actors + b.recipients)
-    if pa and pb and not (pa & pb) and not (a.described or b.described):
+    if pa and pb and not (pa & pb) and not (a.described or b.described) and not attendees:
         return False
     ca, cb = countries_of(a.actors + a.recipients), countries_of(b.actors + b.recipients)
-    if len(ca) >= 2 and len(cb) >= 2 and not (ca & cb):
+    if len(ca) >= 2 and len(cb) >= 2 and not (ca & cb) and not attendees:
         return False
     if a.location and b.location and not same_place(a.location, b.location):
         return False
@@ -141,6 +143,55 @@ def _occasion_of(t) -> str | None:
     return " ".join(x.lower_ for x in sorted(words, key=lambda x: x.i) + [t])
 
 
+DEFINITE = ("the", "this", "that")
+SAME_KIND_FOR_LEAD = ({"CONCEDE", "RETREAT"},)   # a headline "withdraws" told in the lead as "decided to withdraw"
+
+
+def _lead_kind(a: str, b: str) -> bool:
+    """Whether a lead's type tells a headline's event of type a again: the same type, or a yielding told as
+    a withdrawal ("Xland withdraws complaint" over "Xland decided to withdraw its complaint")."""
+    return a == b or any({a, b} <= kind for kind in SAME_KIND_FOR_LEAD)
+
+
+def _describes_definite(m: EventMention) -> bool:
+    """A participle with no subject of its own describing a definite noun ("Hosted by Xland and Yland, the
+    event drew ...", "the summit, hosted by ..."): it tells something of a thing already spoken of."""
+    p = m.pred
+    if p.tag_ != "VBN" or p.dep_ not in ("advcl", "acl") or m.head.i != p.i \
+            or any(c.dep_ in ("nsubj", "nsubjpass") for c in p.children):
+        return False
+    noun = p.head if p.dep_ == "acl" else next(
+        (c for c in p.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    return noun is not None and noun.pos_ == "NOUN" and not noun.ent_type_ and any(
+        c.dep_ == "det" and c.lower_ in DEFINITE for c in noun.children)
+
+
+def _more_attendees(group: list[EventMention], m: EventMention) -> bool:
+    """Whether a mention tells a named multilateral meeting of the group again with more of its attendees:
+    a definite meeting noun of no name of its own ("the plenary", "Friday's session") naming three
+    parties or more, or the verb that such a noun hangs on."""
+    if not any(_occasions(x) for x in group):
+        return False
+    if any(x.sent.start == m.sent.start and x.pred.i == m.pred.i and x.head.pos_ == "NOUN"
+           and "merging.more_attendees" in x.why.get("merged", ()) for x in group):
+        return True     # "the session was attended by ...": the verb of the noun that joined
+    t = m.head
+    if t.pos_ != "NOUN" or _occasions(m) or len(dedupe(m.actors + m.recipients)) < 3:
+        return False
+    if any(c.dep_ == "prep" and c.lower_ in ("between", "with", "among") for c in t.children):
+        return False    # "the talks between ...": a meeting of its own parties
+    return any(c.dep_ == "det" and c.lower_ in DEFINITE or c.dep_ == "poss" and _time_word(c) for c in t.children)
+
+
+DAY_WORDS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today", "yesterday",
+             "tomorrow", "morning", "afternoon", "evening", "night", "day"}
+
+
+def _time_word(t) -> bool:
+    """"Friday's", "yesterday's", "Tuesday night's": a time owning a noun (a quote mark may cling to it)."""
+    return t.ent_type_ in ("DATE", "TIME") or t.lower_.strip("\"'“‘") in DAY_WORDS
+
+
 def _same_act(group: list[EventMention], m: EventMention) -> bool:
     """Whether a mention names the same acting countries as a group, and no other target."""
     if any(x.sent.start == m.sent.start for x in group):
@@ -205,6 +256,11 @@ class MergeRules:
                 g = groups[gi]
                 if not _same_kind(g[0], m):
                     continue
+                if m.cls == "meeting" and g[0].cls == "meeting" and _more_attendees(g, m) \
+                        and all(compatible(x, m, attendees=True) for x in g):
+                    best = gi       # "... chaired the Xville Summit" ... "Friday's session was attended by A, B and C"
+                    m.note("merged", "merging.more_attendees")
+                    break
                 if not all(compatible(x, m) for x in g):
                     continue
                 # "he met Japan's prime minister": a verb with its other side named is matched by its parties below,
@@ -214,6 +270,10 @@ class MergeRules:
                         not m.actors and not m.recipients and m.cls in ("meeting", "accord")):
                     best = gi
                     m.note("merged", "merging.refers_back")
+                    break
+                if m.cls in ("meeting", "accord") and _describes_definite(m):
+                    best = gi       # "Hosted by Xland and Yland, the event drew ...": the event already told
+                    m.note("merged", "merging.participle_of_definite")
                     break
                 if m.cls == "meeting" and any(_same_occasion(a, b) for x in g for a in _occasions(x) for b in _occasions(m)):
                     best = gi       # "attended the virtual AI Seoul Summit" ... "chaired the AI Seoul Summit"
@@ -255,7 +315,7 @@ class MergeRules:
             if best is None and m.sent.start < lead_end:
                 # the lead tells the headline's event again: "China bans chip exports to US" then "China
                 # will ban exports of ... to the US with immediate effect"
-                best = next((gi for gi in order if groups[gi][0].type == m.type and groups[gi][0].sent.start < head_end
+                best = next((gi for gi in order if _lead_kind(groups[gi][0].type, m.type) and groups[gi][0].sent.start < head_end
                              and all(compatible(x, m) for x in groups[gi]) and _same_sides(groups[gi], m)), None)
                 if best is not None:
                     m.note("merged", "merging.headline_and_lead")
