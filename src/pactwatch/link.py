@@ -1114,9 +1114,11 @@ def _carries_out(r: dict, cand: dict, due: str | None, words: set, needed: set, 
         return None
     if t not in FULFILS[r["kind"]] or cand["aux_mode"] is not None:
         return None
-    made = _date(r["first_reported"])
-    if made and when and when[0] > made and set(cand["documents"]) <= set(r["documents"]):
+    made, told = _date(r["first_reported"]), _date(cand["first_reported"])
+    if made and when and when[0] > made and set(cand["documents"]) <= set(r["documents"]) \
+            and not (told and when[0] <= told):
         return None          # what the promise's own articles date after their day is still to come
+                             # (not an act its first report tells as done, the plan recalled beside it)
     shared_people = _people(r) & _people(cand)
     if r["kind"] == "meeting" and due_span and when and not on_time:
         return None          # a meeting promised for May is not the one held in September
