@@ -174,8 +174,11 @@ class TriggerRules:
     def _commitment_spec(self, verb: str, obj, trig) -> list | None:
         """Announcing something to be set up is a promise; setting it up is cooperation, and setting up a
         body of relations establishes relations: "announced a joint laboratory" (AGREE), "launched the fund"
-        (COOPERATE), "launched a council" (SUPPORT)."""
+        (COOPERATE), "launched a council" (SUPPORT). A promise stated again is a promise: "renewed a
+        commitment to widen ties" (AGREE)."""
         cfg = self.rules.cfg
+        if verb in cfg["renewal_verbs"] and lemma_of(obj) in cfg["promise_nouns"] and self._promise_content(obj):
+            return ["AGREE", "", "event", "event_rules.json:renewal_verbs+promise_nouns"]
         if verb in cfg["announce_verbs"] and obj.i in trig and trig[obj.i].type in ("COOPERATE", "AID") and \
                 trig[obj.i].pos == "N":
             return ["AGREE", "", "event", "event_rules.json:announce_verbs"]   # "will announce cooperation"
@@ -200,6 +203,20 @@ class TriggerRules:
         if verb in cfg["creation_verbs"] and noun not in ("plan", "plans"):
             return ["COOPERATE", "", "event", "event_rules.json:creation_verbs+commitment_objects"]
         return None
+
+    @staticmethod
+    def _promise_content(noun) -> bool:
+        """Whether a promise noun says what is promised or to whom: an infinitive ("a pledge to fund
+        the bridge"), a gerund after "to" ("commitment to widening ties") or a country after "to"
+        ("its commitment to Chile"); a commitment to a region or an order alone is no event."""
+        for c in noun.children:
+            if c.dep_ == "acl" and c.tag_ == "VB":
+                return True
+            if c.dep_ == "prep" and c.lower_ == "to":
+                for g in c.children:
+                    if g.dep_ == "pcomp" and g.tag_ == "VBG" or g.dep_ == "pobj" and g.ent_type_ == "GPE":
+                        return True
+        return False
 
     def _governor(self, t, trig, sdoc):
         """The trigger that takes this one over, if any. Walk up the parse:
