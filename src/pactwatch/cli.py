@@ -277,12 +277,12 @@ def cmd_explain(args) -> int:
                  for side, ents in (("actor", ev.actor), ("recipient", ev.recipient))}
         echo(f"event {n} of {len(events)}   {ev.event_type}" + (f" ({', '.join(ev.mode)})" if ev.mode else "")
              + (f"   aux_mode {ev.aux_mode}" if ev.aux_mode else "") + f"   confidence {ev.confidence:.2f}")
-        echo(f"  evidence   " + " … ".join(" ".join(sp.text.split()) for sp in ev.evidence))
+        echo("  evidence   " + " … ".join(" ".join(sp.text.split()) for sp in ev.evidence))
         echo(f"  actor      {sides['actor']}")
         echo(f"  recipient  {sides['recipient']}")
         echo(f"  date       {ev.date or '-'}" + (f" [{ev.date_precision}]" if ev.date else "")
              + (f" from '{ev.date_text}'" if ev.date_text else ""))
-        echo(f"  place      " + (f"{ev.location.name}, {ev.location.country}" if ev.location else "-"))
+        echo("  place      " + (f"{ev.location.name}, {ev.location.country}" if ev.location else "-"))
         echo(f"  topics     {', '.join(ev.topics) or '-'}")
         if ev.agreement:
             echo(f"  agreement  {ev.agreement.get('name') or '(unnamed)'} — {ev.agreement.get('kind')}")
