@@ -308,8 +308,15 @@ class ActorResolver:
         for m in raw_mentions:
             if m.kind == "org" and m.entity.country is None:
                 org = self.kb.org(m.entity.entity_name)
+                named = next((x for x in raw_mentions if x.kind in ("country", "demonym") and x.tok_end == m.tok_start
+                              and sdoc[x.head].dep_ in ("compound", "amod") and
+                              m.tok_start <= sdoc[x.head].head.i < m.tok_end), None)
                 if org is not None:
                     m.entity = self._org_entity(m.entity.raw_text, org)
+                elif named is not None and named.entity.country:
+                    # "the UK Carrier Strike Group": a body of no known country with a state named just before
+                    # it is that state's
+                    m.entity.country = named.entity.country
                 elif GOV_BODY.search(m.entity.entity_name) and acts.home_country:
                     m.entity.country = acts.home_country
                     m.entity.sector_code = m.entity.sector_code or "GOV"

@@ -338,6 +338,14 @@ class ParticipantRules:
                     # "visited the plant along with the king", "working alongside the Japanese navy"
                     for w in [c] if c.lower_ == "alongside" else [x for x in c.children if x.lower_ == "with"]:
                         add(recip_toks, "participants.along_with", prep_objects(w, {w.lower_}))
+                elif c.dep_ == "advcl" and c.tag_ == "VBG" and c.i not in folded and "with" in allowed and not any(
+                        g.dep_ in ("mark", "aux", "nsubj") for g in c.children):
+                    # "will deploy to the region, working alongside the Japanese navy": a participle of the
+                    # event naming a companion
+                    for pp in c.children:
+                        if pp.dep_ == "prep" and pp.lower_ in ("along", "together", "alongside"):
+                            for w in [pp] if pp.lower_ == "alongside" else [x for x in pp.children if x.lower_ == "with"]:
+                                add(recip_toks, "participants.along_with", prep_objects(w, {w.lower_}))
                 elif c.dep_ == "prep":
                     if c.lower_ in ("between", "among") and (v.i in folded or v is pred):
                         add(between, "participants.between", prep_objects(c, {"between", "among"}))
@@ -454,11 +462,14 @@ class ParticipantRules:
                                         m.note("actor", "participants.pronoun_possessor")
         # a complaint lodged with a body, or a concession, with no other side named: the other side of
         # what the article is talking about ("withdrew its complaint" against the state it accused)
-        if m.actors and not m.recipients and (forum or m.type in COUNTERPART_TYPES or m.type == "AGREE" and m.folded_types & COUNTERPART_TYPES) and \
+        # "X has requested that the complaint be withdrawn": a concession asked for is asked of that counterpart
+        asked = m.type == "REQUEST" and bool(m.folded_types & COUNTERPART_TYPES)
+        if m.actors and not m.recipients and (forum or asked or m.type in COUNTERPART_TYPES or m.type == "AGREE" and m.folded_types & COUNTERPART_TYPES) and \
                 len(countries_of(m.actors)) == 1:
             m.recipients = state.counterpart(m.actors)
             if m.recipients:
-                m.note("recipient", "participants.forum_counterpart" if forum else "participants.concession_counterpart")
+                m.note("recipient", "participants.forum_counterpart" if forum else
+                       "participants.requested_concession_counterpart" if asked else "participants.concession_counterpart")
         # a one-sided cooperative act in a bilateral setting is addressed to the counterpart
         if m.actors and not m.recipients and m.type in ("AGREE", "COOPERATE", "SUPPORT") and \
                 len(countries_of(m.actors)) == 1:
