@@ -17,28 +17,41 @@ def _codes(ents) -> list[str]:
     return sorted({e.country for e in ents if e.country})
 
 
+def _sides(text: str, typ: str, actor: str, recipient: str, rule: str | None = None, date: str = "2024-03-11"):
+    """The one event of this category has these actor and recipient countries (and the recipient's rule)."""
+    ev = _by_type(text, typ, date=date)
+    assert (_codes(ev.actor), _codes(ev.recipient)) == ([actor], [recipient])
+    if rule is not None:
+        assert rule in ev.why["recipient"]
+    return ev
+
+
 def test_request_for_a_concession_is_made_of_the_counterpart() -> None:
     text = ("Chile and Peru held trade talks in Lima on Monday. The quarrel began when Peru lodged its complaint "
             "with the trade body in May. Chile has since requested that the case be withdrawn ahead of any "
             "easing of tariffs.")
-    ev = _by_type(text, "REQUEST")
-    assert _codes(ev.actor) == ["CHL"]
-    assert _codes(ev.recipient) == ["PER"]
-    assert "participants.requested_concession_counterpart" in ev.why["recipient"]
+    _sides(text, "REQUEST", "CHL", "PER", "participants.requested_concession_counterpart")
 
 
 def test_participle_naming_a_companion_gives_the_other_side() -> None:
     text = ("The minister said the Canadian Coast Guard will patrol the strait next spring, sailing alongside "
             "the Philippine navy.")
-    ev = _by_type(text, "AGREE")
-    assert _codes(ev.actor) == ["CAN"]
-    assert _codes(ev.recipient) == ["PHL"]
+    _sides(text, "AGREE", "CAN", "PHL")
 
 
 def test_unit_named_after_its_state_belongs_to_that_state() -> None:
     text = ("Officials confirmed that the UK Carrier Escort Group will deploy to the Pacific in 2026, working "
             "alongside the Norwegian Coast Guard.")
-    ev = _by_type(text, "AGREE")
+    ev = _sides(text, "AGREE", "GBR", "NOR")
     assert all(e.country for e in ev.actor), [(e.entity_name, e.country) for e in ev.actor]
-    assert _codes(ev.actor) == ["GBR"]
-    assert _codes(ev.recipient) == ["NOR"]
+
+
+def test_trip_called_off_counts_the_host_of_the_trip() -> None:
+    text = "Chancellor Olaf Scholz cancelled a trip to Osaka planned for the end of the month, his office said."
+    _sides(text, "REJECT", "DEU", "JPN", "record.called_off_meeting_host", date="2023-06-02")
+
+
+def test_proposal_made_in_a_speech_to_an_international_body_is_addressed_to_it() -> None:
+    text = ("The forum stems from Brazilian President Luiz Inacio Lula da Silva's proposal last March, in his "
+            "address to the UN General Assembly, to host a global summit on ocean data.")
+    _sides(text, "AGREE", "BRA", "UNO", "participants.addressed_body", date="2024-05-02")

@@ -20,6 +20,9 @@ FORUM_CODES = {"IGO", "UNO"}
 COUNTERPART_TYPES = {"CONCEDE", "RETREAT"}
 # categories whose object, an act with a doer ("X's raid on Y", "abuses by X against Y"), is aimed at the doer
 DOER_TYPES = {"ACCUSE"}
+# categories of verbal acts that, made in a speech to an international body, are addressed to it
+ADDRESSED_TYPES = {"AGREE", "REQUEST", "SUPPORT", "COOPERATE"}
+BODY_CODES = {"IGO", "UNO", "EUR"}
 # word lists (participles of disposition, attitude nouns, nested prepositions, group nouns): event_rules.json
 
 
@@ -470,6 +473,24 @@ class ParticipantRules:
             if m.recipients:
                 m.note("recipient", "participants.forum_counterpart" if forum else
                        "participants.requested_concession_counterpart" if asked else "participants.concession_counterpart")
+        # "following his proposal during his speech at the UN General Assembly": a verbal act made in a speech
+        # to an international body, with no other side named, is addressed to the body
+        if m.actors and not m.recipients and m.type in ADDRESSED_TYPES:
+            heads = {t.i, pred.i, *folded}
+            for a in t.ancestors:      # "came following his proposal ... during his speech": up to the clause's verb
+                heads.add(a.i)
+                if a.pos_ in ("VERB", "AUX") and a.dep_ != "prep":
+                    break
+            for tok in t.sent:
+                if tok.dep_ != "pobj" or tok.lemma_.lower() not in cfg["speech_nouns"] or tok.head.head.i not in heads:
+                    continue
+                bodies = [x.entity for pp in tok.children if pp.dep_ == "prep" and pp.lower_ in cfg["speech_preps"]
+                          for p_ in pp.children if p_.dep_ == "pobj" for x in actors.in_tokens(np(p_, with_of=False))
+                          if x.entity.country in BODY_CODES]
+                if bodies:
+                    m.recipients = dedupe(bodies)
+                    m.note("recipient", "participants.addressed_body")
+                    break
         # a one-sided cooperative act in a bilateral setting is addressed to the counterpart
         if m.actors and not m.recipients and m.type in ("AGREE", "COOPERATE", "SUPPORT") and \
                 len(countries_of(m.actors)) == 1:

@@ -68,6 +68,15 @@ class RecordBuilder:
             recips = [Entity(raw_text=loc.name, entity_name=name, country=loc.country, sector_code=None,
                              entity_type="country")]
             why["recipient"] = ["record.place_is_target"]
+        if loc is not None and loc.country and loc.country not in NON_STATE and not recips and typ == "REJECT" and \
+                any("CONSULT" in m.folded_types for m in g) and actors and loc.country not in {e.country for e in actors} \
+                and not any(loc.country in kb.seat_of(e.entity_name, e.country) for e in actors):
+            # "X cancelled a trip to Sydney", "postponed the summit in Lima": the parties of the meeting called
+            # off, its host among them
+            name = kb.country_name(loc.country) or loc.country
+            recips = [Entity(raw_text=loc.name, entity_name=name, country=loc.country, sector_code="GOV",
+                             entity_type="country")]
+            why["recipient"] = why.get("recipient", []) + ["record.called_off_meeting_host"]
         if typ in UNNAMED_DOER_TYPES and not actors and loc is not None and loc.country and \
                 loc.country not in NON_STATE:
             # "a roadside bombing near Samarra killed ...", "a rally in Lagos": with no doer named, the
