@@ -19,6 +19,23 @@ ARTICLES = {
     # the same parties agreed on something else in another month: another event
     "r3_other": " date 2031-06-14 OSLO, June 14 -- In January 2031, Norway and Chile agreed to widen student "
                 "exchanges in satellite research, the ministry recalled.",
+    # one past export curb, recalled at month precision by one article and at year precision by another
+    "k1_month": " date 2031-05-10 SAO PAULO, May 10 -- Brazil said on Monday it would review its mining rules. "
+                "In March 2030, the Brazilian authorities tightened their controls on shipments of three "
+                "niobium alloys to Argentina.",
+    "k2_year": " date 2031-06-02 BUENOS AIRES, June 2 -- Argentina opened a smelter on Tuesday. In 2030, Brasilia "
+               "imposed export curbs covering three niobium alloys.",
+    # another act of the same doer in that year, told in other words: another event
+    "k3_other": " date 2031-06-20 SAO PAULO, June 20 -- In August 2030, Brazil removed Argentina from its list of "
+                "trusted trading partners.",
+    # a plan names the place in its clause; the report of the meeting names only the host country
+    "t1_plan": " date 2031-03-01 OTTAWA, March 1 -- Canada and Japan will present their quantum sensing results at a "
+               "Joint Science Council (JSC) taking place in Tampere, Finland next week (8 and 9 March).",
+    "t2_held": " date 2031-03-10 HELSINKI, March 10 -- The JSC meeting, which took place in Tampere, Finland, on "
+               "Saturday and Sunday, ended with a pledge on quantum research.",
+    # other parties meeting in that city: not the council
+    "t3_other": " date 2031-03-09 LIMA, March 9 -- Brazil and Peru held talks on copper prices in Tampere on "
+                "Saturday.",
 }
 
 
@@ -43,3 +60,20 @@ def test_one_past_agreement_recalled_by_two_articles_is_one_event(store) -> None
 def test_an_agreement_of_another_month_stays_apart(store) -> None:
     other = [r for r in link.canonical_events(store) if "r3_other" in r["documents"] and r["event_type"] == "AGREE"]
     assert other and all(r["documents"] == ["r3_other"] for r in other)
+
+
+def test_a_past_act_recalled_at_month_and_at_year_precision_is_one_event(store) -> None:
+    curbs = [r for r in link.canonical_events(store) if r["event_type"] == "SANCTION"]
+    joined = [r for r in curbs if "k1_month" in r["documents"]]
+    assert [r["documents"] for r in joined] == [["k1_month", "k2_year"]], curbs
+    assert joined[0]["date"] == "2030-03"
+    assert [m["recalled_past_act"] for m in joined[0]["merge_reasons"]] == [["BRA"]]
+    # another act of the same doer that year, in other words, stays apart
+    assert [r["documents"] for r in curbs if "k3_other" in r["documents"]] == [["k3_other"]], curbs
+
+
+def test_a_meeting_held_at_the_place_the_plan_names_keeps_it(store) -> None:
+    canon = {r["id"]: r for r in link.canonical_events(store)}
+    plans = [c for c in store.derived("commitment") if c["documents"] == ["t1_plan"]]
+    assert [c["status"] for c in plans] == ["fulfilled"], plans
+    assert canon[plans[0]["resolved_by"]]["documents"] == ["t2_held"]

@@ -78,6 +78,7 @@ class LinkConfig:
     fulfil_min_overlap: float = 0.5    # share of the commitment's words in the event that carries it out
     withdraw_min_overlap: float = 0.4  # the same, for a report that calls it off (its wording says so)
     due_slack_days: int = 0            # overdue once the as-of date is past due + slack
+    recall_min_days: int = 30          # a past act recalled: its own date ends this long before both articles
 
 
 # ---------------------------------------------------------------------------------------------- features
@@ -290,12 +291,15 @@ def same_event(a: Event, b: Event, doc_dates: dict[str, str | None], cfg: LinkCo
     if same_trigger:
         reasons["same_trigger"] = _trigger(a)
     nested = ca <= cb or cb <= ca
+    recalled = not weak and _recalled_past(a, b, doc_dates, cfg)
+    if recalled:
+        reasons["recalled_past_act"] = sorted(_actor_countries(a))
     if weak and not (pa & pb or "same_place" in reasons or "same_agreement" in reasons
                      or sim >= cfg.min_text_similarity or (same_trigger and same_parties)):
         return None
     if not (pa & pb or "same_place" in reasons or "same_agreement" in reasons or sim >= cfg.min_text_similarity
             or (same_parties and (dated_same_day or same_trigger))
-            or (dated_same_day and nested and a.event_type in ("CONSULT", "SUPPORT"))):
+            or (dated_same_day and nested and a.event_type in ("CONSULT", "SUPPORT")) or recalled):
         return None
     if len(ca & cb) < min(2, len(ca), len(cb)) and not (pa & pb or sim >= cfg.bonus_similarity):
         return None     # one shared country is not enough when both name two
@@ -304,9 +308,55 @@ def same_event(a: Event, b: Event, doc_dates: dict[str, str | None], cfg: LinkCo
     if a.event_type == "AGREE" and kind(a) == "other" and sim < cfg.min_text_similarity and not (
             pa & pb and (sim > 0.2 or same_trigger)) and not _recalled_alike(a, b, doc_dates, cfg):
         return None     # two different promises of the same parties on the same day
-    if a.event_type not in ("CONSULT", "AGREE", "SUPPORT") and sim < cfg.min_text_similarity / 2 and not (pa & pb):
+    if a.event_type not in ("CONSULT", "AGREE", "SUPPORT") and sim < cfg.min_text_similarity / 2 and not (
+            pa & pb or recalled):
         return None     # generic conflict categories: the wording must agree somewhat
     return reasons
+
+
+def _actor_countries(e: Event) -> set[str]:
+    return {x.country for x in e.actor if x.country}
+
+
+def _recalled_past(a: Event, b: Event, doc_dates: dict, cfg: LinkConfig) -> bool:
+    """Two articles recall a past act of one doer ("In July 2019 Tokyo tightened its export controls",
+    "in 2019, Tokyo imposed export controls"): the same category, done (no modality), by the same
+    countries, to compatible ones (one names none, or they share one), each dated by its own words
+    (a year holds a month of it) long before both articles (`recall_min_days`). Promises and
+    meetings, which the same parties make many of in a year, need their own test (`_recalled_alike`)."""
+    if a.event_type in ("AGREE", "CONSULT") or a.aux_mode or b.aux_mode or not _own_dated(a) or not _own_dated(b):
+        return False
+    xa, xb = _actor_countries(a), _actor_countries(b)
+    if not xa or xa != xb:
+        return False
+    ra, rb = countries(a) - xa, countries(b) - xb
+    if ra and rb and not ra & rb:
+        return False
+    sa_, sb_ = _span(a.date), _span(b.date)
+    if not sa_ or not sb_ or max((sb_[0] - sa_[1]).days, (sa_[0] - sb_[1]).days) > 0:
+        return False
+    made = [_date(doc_dates.get(e.doc_id)) for e in (a, b)]
+    end = max(sa_[1], sb_[1])
+    return all(made) and all((m - end).days > cfg.recall_min_days for m in made) and _same_act(a, b)
+
+
+def _same_act(a: Event, b: Event) -> bool:
+    """Two reports tell one kind of act: the coder found it by the same rule (its trace of the
+    category: "triggers.tsv:impose/V", a list of measures), or they share a word besides the parties'
+    names ("imposed export controls" / "tightened its controls on exports"): "downgraded Seoul" and
+    "imposed export controls" are two acts of one year."""
+    ra, rb = ((x.why or {}).get("event_type") or [None] for x in (a, b))
+    if ra[0] and ra[0] == rb[0]:
+        return True
+    names = {w for e in (a, b) for x in e.actor + e.recipient for w in _words(f"{x.raw_text} {x.entity_name}")}
+    return bool((content_words(a) & content_words(b)) - names)
+
+
+def _own_dated(e: Event) -> bool:
+    """The report dates the act by its own words (a time expression the coder did not borrow)."""
+    rules = set((e.why or {}).get("date") or ())
+    return bool(e.date and e.date_text and not rules & set(_cues()["borrowed_date_rules"])
+                and "date.read_ahead_for_plans" not in rules)
 
 
 def _recalled_alike(a: Event, b: Event, doc_dates: dict, cfg: LinkConfig) -> bool:
@@ -1160,7 +1210,10 @@ def build_commitments(canon: list[dict], as_of: str | None, cfg: LinkConfig) -> 
     words_of = {r["id"]: _content(r) for r in canon}
     by_country: dict[str, list[dict]] = {}
     by_word: dict[str, list[dict]] = {}      # capitalised word -> the records whose text has it
+    by_place: dict[str, list[dict]] = {}     # first word of a record's place -> the records held there
     for r in later:
+        if (r["location"] or {}).get("name"):
+            by_place.setdefault(r["location"]["name"].split()[0], []).append(r)
         for c in pc[r["id"]]:
             by_country.setdefault(c, []).append(r)
         for w in set(re.findall(r"\b[A-Z][\w-]*", _text(r))):
@@ -1178,6 +1231,7 @@ def build_commitments(canon: list[dict], as_of: str | None, cfg: LinkConfig) -> 
             place = r["location"]["name"]
             pool.update((x["id"], x) for x in by_word.get(place.split()[0], ())
                         if re.search(r"\b" + re.escape(place) + r"\b", _text(x)))
+        pool.update((x["id"], x) for x in _held_at_named_place(r, by_place, pc))
         found = []
         for cand in sorted(pool.values(), key=lambda x: rank[x["id"]]):
             if cand["id"] == r["id"] or not _after(cand, made, r):
@@ -1205,6 +1259,21 @@ def build_commitments(canon: list[dict], as_of: str | None, cfg: LinkConfig) -> 
             "resolved_evidence": by["evidence"][:1] if by else [],
             "evidence": r["evidence"], "documents": r["documents"],
         })
+    return out
+
+
+def _held_at_named_place(r: dict, by_place: dict[str, list[dict]], pc: dict[str, set]) -> list[dict]:
+    """The records held at a place the promise's own clause names ("a council taking place in Leuven
+    next week") that name no party but the promise's and their place's country (a report of "the
+    meeting in Leuven" that took the host country for its only party)."""
+    text = r["evidence"][0]["text"] if r["evidence"] else ""
+    out = []
+    for w in set(re.findall(r"\b[A-Z][\w-]*", text)):
+        for x in by_place.get(w, ()):
+            loc = x["location"]
+            if re.search(r"\b" + re.escape(loc["name"]) + r"\b", text) \
+                    and pc[x["id"]] <= pc[r["id"]] | {loc.get("country")}:
+                out.append(x)
     return out
 
 
