@@ -111,6 +111,7 @@ class EventCoder(TriggerRules, ModalityRules, ParticipantRules, SettingRules, Me
             state.after_sentence(ms, span, actors)
         events = self._merge(document, mentions)
         self._inherit_dates(events)
+        self._inherit_places(events)
         # cooperation needs partners: an agreement, meeting or signing with no party found is not written
         # ("partner_types"); a violent or coercive act may be reported without naming who did it
         events = [g for g in events if g[0].type not in self.rules.cfg["partner_types"]

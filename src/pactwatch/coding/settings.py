@@ -333,6 +333,13 @@ class SettingRules:
                         any(cur.head.i == m.pred.i for m in mentions):
                     cur = cur.head  # "is scheduled to take place on May 4": the time of what is scheduled
                     continue
+                if not (start <= cur.idx < end) and cur.pos_ in ("VERB", "AUX", "ADJ") and (
+                        lemma_of(cur) in cfg["plan_verbs"] or cur.lower_ in cfg["due_words"]):
+                    # "On June 12, the minister is set to sign ...": the time of what is planned
+                    planned_act = next((m for m in mentions if m.pred.dep_ == "xcomp" and m.pred.head.i == cur.i), None)
+                    if planned_act is not None:
+                        target, how = planned_act, ["date.time_of_planned_act"]
+                        break
                 if not (start <= cur.idx < end) and cur.pos_ in ("VERB", "AUX", "NOUN", "PROPN", "ADJ"):
                     # a noun at the root means the parser made a fragment of the sentence: no evidence either way
                     blocked = not (cur.head.i == cur.i and cur.pos_ in ("NOUN", "PROPN"))
@@ -462,6 +469,43 @@ class SettingRules:
                 g[0].set_date(dates_mod.TimeExpr(te.start, te.end, None, value, precision), "date.setting_of_dated_event")
                 break
 
+    def _inherit_places(self, groups):
+        """An event the article tells with no place of its own took place where its setting did ("met
+        Kishida during the summit" -> the summit's city), or, for a meeting or a signing, where the
+        occasion of the same time the article placed did ("the summit in Hiroshima on Friday ... this
+        historic summit"). A time that does not agree, or two occasions placed differently at that time,
+        give no place."""
+        placed_of = {}
+        for g in groups:
+            loc = next((m.location for m in g if m.location is not None), None)
+            for m in g:
+                placed_of[id(m)] = loc
+        for g in groups:
+            if any(m.location is not None for m in g):
+                continue
+            for m in g:
+                if m.frame_of is not None and not m.frame_offset and placed_of.get(id(m.frame_of)) is not None:
+                    g[0].location = placed_of[id(m.frame_of)]
+                    g[0].note("location", "place.setting_of_placed_event")
+                    break
+        planned = lambda g: g[0].type == "AGREE" or any(m.future for m in g)
+        occasions = [(g, next(m.location for m in g if m.location is not None),
+                      next((m.date for m in g if m.date is not None and m.date.value), None))
+                     for g in groups if any(m.location is not None for m in g) and not any(_background(m) for m in g)]
+        for g in groups:
+            if any(m.location is not None for m in g) or g[0].cls not in ("meeting", "accord") \
+                    or any(_background(m) or _names_a_place(m) for m in g):
+                continue
+            te = next((m.date for m in g if m.date is not None and m.date.value), None)
+            # a plan takes the place of the planned occasion of its time, a past event the place of a past one
+            same = {(loc.name, loc.country) for og, loc, ote in occasions
+                    if og is not g and planned(og) == planned(g) and _dates_agree(te, ote)}
+            if len(same) == 1:
+                name, country = next(iter(same))
+                g[0].location = next(loc for og, loc, ote in occasions if (loc.name, loc.country) == (name, country)
+                                     and planned(og) == planned(g))
+                g[0].note("location", "place.occasion_of_same_time")
+
 
 def _in_other_clause(x, root) -> bool:
     """Whether token x sits in a clause of its own below `root` (relative, adverbial, complement)."""
@@ -487,3 +531,19 @@ def _same_year(te, document, sent):
     if not years or years[-1] == te.value[:4]:
         return te
     return dates_mod.TimeExpr(te.start, te.end, te.text, years[-1] + te.value[4:], te.precision, te.relation)
+
+
+def _dates_agree(a, b) -> bool:
+    """Whether an event of time `a` may be an occasion of time `b`: `b` is `a` or lies inside it, and `a` is
+    a month or a day (an occasion known only to the month does not place an event of a given day)."""
+    if a is None or b is None or not a.value or not b.value:
+        return False
+    return len(a.value) >= 7 and b.value.startswith(a.value)
+
+
+def _names_a_place(m: EventMention) -> bool:
+    """Whether the mention's own words put it somewhere ("in La Paz") that the parse did not attach: then
+    the article's occasion is not its place either."""
+    doc = m.head.doc
+    return any(t.ent_type_ in ("GPE", "LOC", "FAC") and t.head.lower_ in ("in", "at")
+               for t in doc if m.span[0] <= t.idx < m.span[1])

@@ -1,0 +1,57 @@
+"""Where an event told with no place of its own happened: the place of the occasion the article placed at
+that time (``place.occasion_of_same_time``); and the time of a planned act told on the planning verb."""
+from __future__ import annotations
+
+import pactwatch
+
+
+def _events(text: str, date: str):
+    return pactwatch.extract(text, date=date, doc_id="t")
+
+
+def _with(evs, words: str):
+    found = [e for e in evs if words in e.evidence[0].text]
+    assert len(found) == 1, [(e.event_type, e.evidence[0].text) for e in evs]
+    return found[0]
+
+
+def test_a_signing_of_the_same_day_takes_the_place_of_the_occasion() -> None:
+    text = ("Chilean President Ana Robles on Saturday thanked her Peruvian counterpart for hosting her during the "
+            "Pacific leaders' summit in Lima.\n\n"
+            "On the same day she held talks with Bolivia's president, and Chile and Ecuador signed a new pact on "
+            "lithium research.\n")
+    signed = _with(_events(text, "2024-03-09"), "Ecuador signed")
+    assert (signed.event_type, signed.date) == ("SUPPORT", "2024-03-09")
+    assert signed.location is not None and (signed.location.name, signed.location.country) == ("Lima", "PER")
+    assert signed.why["location"] == ["place.occasion_of_same_time"]
+
+
+def test_a_plan_takes_the_place_of_the_planned_occasion_of_its_day() -> None:
+    text = ("The Chile-Peru technology council will hold its opening ministerial session in Lima on June 12.\n\n"
+            "On June 12, Chile's trade minister is also set to sign a lithium accord with Ecuador's envoy.\n")
+    plan = _with(_events(text, "2024-06-10"), "lithium accord")
+    assert (plan.event_type, plan.date) == ("AGREE", "2024-06-12")
+    assert plan.location is not None and plan.location.country == "PER"
+    assert plan.why["location"] == ["place.occasion_of_same_time"]
+
+
+def test_a_past_occasion_does_not_place_a_plan() -> None:
+    text = ("Chile and Peru signed a lithium accord in Lima on June 3.\n\n"
+            "On June 12, Chile's trade minister is set to sign a copper accord with Ecuador's envoy.\n")
+    evs = _events(text, "2024-06-10")
+    assert _with(evs, "in Lima").location.country == "PER"
+    plan = _with(evs, "copper accord")
+    assert (plan.event_type, plan.date, plan.location) == ("AGREE", "2024-06-12", None)
+    assert plan.why["date"][0] == "date.time_of_planned_act"
+
+
+def test_no_place_when_the_times_differ_or_two_places_share_the_time() -> None:
+    other_day = ("Chile's foreign minister met her Peruvian counterpart in Lima on Monday.\n\n"
+                 "On Thursday the two ministers held talks again with Bolivia's envoy.\n")
+    assert _with(_events(other_day, "2024-03-09"), "again").location is None
+    two_places = ("On Monday Chile's foreign minister met her Peruvian counterpart in Lima.\n\n"
+                  "Chile's trade minister met Bolivia's envoy in La Paz on Monday.\n\n"
+                  "Also on Monday, Chile's president met the Argentine ambassador.\n")
+    evs = _events(two_places, "2024-03-06")
+    assert _with(evs, "La Paz").location.country == "BOL"
+    assert _with(evs, "ambassador").location is None
