@@ -55,3 +55,13 @@ def test_proposal_made_in_a_speech_to_an_international_body_is_addressed_to_it()
     text = ("The forum stems from Brazilian President Luiz Inacio Lula da Silva's proposal last March, in his "
             "address to the UN General Assembly, to host a global summit on ocean data.")
     _sides(text, "AGREE", "BRA", "UNO", "participants.addressed_body", date="2024-05-02")
+
+
+def test_body_a_complaint_is_lodged_with_is_no_party_to_its_withdrawal() -> None:
+    _sides("Chile dropped its WTO case against Peru on Monday.", "CONCEDE", "CHL", "PER", date="2023-03-16")
+
+
+def test_counterpart_of_a_withdrawal_is_the_state_not_the_forum_named_beside_it() -> None:
+    text = ("Chile withdraws WTO complaint about Peru's import curbs\n\nChile decided on Thursday to drop its "
+            "complaint at the World Trade Organization, as Lima promised to ease its curbs on copper imports.")
+    _sides(text, "RETREAT", "CHL", "PER", date="2023-03-16")

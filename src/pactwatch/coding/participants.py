@@ -161,7 +161,9 @@ class Discourse:
                     others = [e for e in parts if e.country in cs - mine]
                     if others:
                         return others
-        return [e for e in self.pair_countries if e.country not in mine]
+        # a body named beside the pair ("X withdraws WTO complaint about Y") is no side of it
+        others = [e for e in self.pair_countries if e.country not in mine]
+        return [e for e in others if e.country not in NON_STATE] or others
 
 
 def _in_span(i: int, span) -> bool:
@@ -320,7 +322,13 @@ class ParticipantRules:
                     # "following Yoon's proposal": the possessor of the event noun itself made it
                     own = {i for p_ in c.children if c.i == t.i and p_.dep_ == "poss" for i in np(p_)}
                     add(actor_toks, "participants.noun_modifier", sorted(own))
-                    add(recip_toks, "participants.object", [i for i in np(c) if i != t.i and i not in own])
+                    # "withdrew its WTO complaint": the body a complaint is lodged with is the forum, no party
+                    forum_mod = {i for i in np(c) if lemma_of(c) in cfg["forum_object_nouns"] and i != c.i and
+                                 actors.owner.get(i) is not None and actors.owner[i].entity.country in FORUM_CODES}
+                    if forum_mod:
+                        m.note("recipient", "event_rules.json:forum_object_nouns")
+                    add(recip_toks, "participants.object", [i for i in np(c) if i != t.i and i not in own
+                                                            and i not in forum_mod])
                     nested = set(cfg["nested_preps"].get(m.type, []))
                     inner, level = [c], 0
                     while nested and level < 2:
