@@ -65,3 +65,9 @@ def test_counterpart_of_a_withdrawal_is_the_state_not_the_forum_named_beside_it(
     text = ("Chile withdraws WTO complaint about Peru's import curbs\n\nChile decided on Thursday to drop its "
             "complaint at the World Trade Organization, as Lima promised to ease its curbs on copper imports.")
     _sides(text, "RETREAT", "CHL", "PER", date="2023-03-16")
+
+
+def test_place_of_a_reason_is_not_the_host_of_the_trip_called_off() -> None:
+    text = "Biden had planned a trip but was forced to cancel it due to the budget negotiations in Washington."
+    ev = _by_type(text, "REJECT", date="2023-05-17")
+    assert ev.recipient == []

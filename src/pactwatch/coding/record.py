@@ -69,7 +69,7 @@ class RecordBuilder:
                              entity_type="country")]
             why["recipient"] = ["record.place_is_target"]
         if loc is not None and loc.country and loc.country not in NON_STATE and not recips and typ == "REJECT" and \
-                any("CONSULT" in m.folded_types for m in g) and actors and loc.country not in {e.country for e in actors} \
+                any(_called_off_meeting_at(m, loc) for m in g) and actors and loc.country not in {e.country for e in actors} \
                 and not any(loc.country in kb.seat_of(e.entity_name, e.country) for e in actors):
             # "X cancelled a trip to Sydney", "postponed the summit in Lima": the parties of the meeting called
             # off, its host among them
@@ -205,6 +205,20 @@ class RecordBuilder:
 # "co-hosted by", "co-host nation", "jointly hosted": a host besides the one named
 _COHOST = re.compile(r"\bco\s?-?\s?host(?:s|ed|ing)?\b|\bjointly\s+host(?:s|ed|ing)?\b", re.I)
 _MEETING_NOUNS = {"summit", "meeting", "conference", "forum", "talks", "session", "gathering"}
+
+def _called_off_meeting_at(m: EventMention, loc: Location) -> bool:
+    """Whether the meeting a refusal calls off ("cancelled a trip to Sydney", "the summit in Lima will be
+    postponed"), folded into it as its object or passive subject, names the place."""
+    if "CONSULT" not in m.folded_types:
+        return False
+    sdoc = m.head.doc
+    for i in m.tokens:
+        tok = sdoc[i]
+        if tok.pos_ in ("NOUN", "PROPN") and tok.dep_ in ("dobj", "nsubjpass", "nsubj") and tok.head.i == m.pred.i \
+                and loc.name in " ".join(x.text for x in tok.subtree):
+            return True
+    return False
+
 
 def _trace(g: list[EventMention]) -> dict:
     """The rule ids behind a group's fields: those of all its mentions; the date's from the mention whose
