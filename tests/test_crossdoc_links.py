@@ -36,6 +36,15 @@ ARTICLES = {
     # other parties meeting in that city: not the council
     "t3_other": " date 2031-03-09 LIMA, March 9 -- Brazil and Peru held talks on copper prices in Tampere on "
                 "Saturday.",
+    # a summit due in a year's time, held some weeks late; another held half a year late
+    "s1_plan": " date 2031-03-01 LIMA, March 1 -- The next summit will take place in Chile in one year's time, "
+               "the hosts said.",
+    "s2_held": " date 2032-05-10 SANTIAGO, May 10 -- Ministers opened an ocean science summit in Santiago on "
+               "Monday.",
+    "s3_plan": " date 2031-03-02 ACCRA, March 2 -- The next summit will take place in Kenya in one year's time, "
+               "the hosts said.",
+    "s4_held": " date 2032-10-15 NAIROBI, October 15 -- Ministers opened an ocean science summit in Nairobi on "
+                "Monday.",
 }
 
 
@@ -77,3 +86,12 @@ def test_a_meeting_held_at_the_place_the_plan_names_keeps_it(store) -> None:
     plans = [c for c in store.derived("commitment") if c["documents"] == ["t1_plan"]]
     assert [c["status"] for c in plans] == ["fulfilled"], plans
     assert canon[plans[0]["resolved_by"]]["documents"] == ["t2_held"]
+
+
+def test_a_summit_held_weeks_after_it_was_due_keeps_the_plan_but_not_one_half_a_year_late(store) -> None:
+    canon = {r["id"]: r for r in link.canonical_events(store)}
+    status = {c["documents"][0]: c for c in store.derived("commitment") if c["documents"][0] in ("s1_plan", "s3_plan")}
+    assert status["s1_plan"]["status"] == "fulfilled", status
+    assert canon[status["s1_plan"]["resolved_by"]]["documents"] == ["s2_held"]
+    assert "days after it was due" in status["s1_plan"]["status_reason"]
+    assert status["s3_plan"]["status"] == "overdue", status

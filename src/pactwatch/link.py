@@ -78,6 +78,7 @@ class LinkConfig:
     fulfil_min_overlap: float = 0.5    # share of the commitment's words in the event that carries it out
     withdraw_min_overlap: float = 0.4  # the same, for a report that calls it off (its wording says so)
     due_slack_days: int = 0            # overdue once the as-of date is past due + slack
+    late_meeting_days: int = 92        # a promised gathering held this long after it was due can still keep it
     recall_min_days: int = 30          # a past act recalled: its own date ends this long before both articles
 
 
@@ -1170,7 +1171,8 @@ def _carries_out(r: dict, cand: dict, due: str | None, words: set, needed: set, 
         return None          # what the promise's own articles date after their day is still to come
                              # (not an act its first report tells as done, the plan recalled beside it)
     shared_people = _people(r) & _people(cand)
-    if r["kind"] == "meeting" and due_span and when and not on_time:
+    late = bool(r["kind"] == "meeting" and due_span and when and not on_time and _kept_late(r, cand, due_span, when, cfg))
+    if r["kind"] == "meeting" and due_span and when and not on_time and not late:
         return None          # a meeting promised for May is not the one held in September
     if r["kind"] == "meeting" and _elsewhere(r, cand):
         return None          # nor one held at another place ("in lieu of" the planned one)
@@ -1185,14 +1187,31 @@ def _carries_out(r: dict, cand: dict, due: str | None, words: set, needed: set, 
     that_day = bool(len(due or "") == 10 and (cand["date"] or "")[:10] == due and _own_date(cand)
                     and overlap > 0 and not _people(cand))
     ok = same_agreement or (overlap >= cfg.fulfil_min_overlap and len(words) >= 3) or (
-        r["kind"] == "meeting" and on_time and (same_place or shared_people or that_day))
+        r["kind"] == "meeting" and on_time and (same_place or shared_people or that_day)) or late
     if not ok:
         return None
     score = overlap + 0.5 * same_agreement + 0.3 * on_time + 0.2 * same_place + 0.2 * bool(shared_people)
     reason = "same agreement signed" if same_agreement else f"{overlap:.2f} of its words"
     if on_time:
         reason += ", when it was due"
+    elif late:
+        reason += f", {(when[0] - due_span[1]).days} days after it was due"
     return "fulfilled", score, f"{t} on {cand['date'] or cand['first_reported'] or '?'}: {reason}"
+
+
+def _kept_late(r: dict, cand: dict, due_span: tuple, when: tuple, cfg: LinkConfig) -> bool:
+    """A promised gathering held a little after it was due (`late_meeting_days`) is still the one
+    promised when the later report speaks of the same kind of occasion ("an additional summit in
+    France in one year's time" / "the AI summit in Paris" three months later) and names every country
+    the promise names, at no other place, and the promise named no people whom it does not."""
+    if when[0] <= due_span[1] or (when[0] - due_span[1]).days > cfg.late_meeting_days:
+        return False
+    mine = _participant_countries(r)
+    if not mine or not mine <= _participant_countries(cand) or _elsewhere(r, cand):
+        return False
+    if _people(r) and _people(cand) and not _people(r) & _people(cand):
+        return False
+    return _same_occasion(r, cand)
 
 
 FULFILS = {"meeting": {"CONSULT"}, "accord": {"SUPPORT"}, "other": {"CONSULT", "SUPPORT", "COOPERATE", "AID"}}
