@@ -71,3 +71,15 @@ def test_place_of_a_reason_is_not_the_host_of_the_trip_called_off() -> None:
     text = "Biden had planned a trip but was forced to cancel it due to the budget negotiations in Washington."
     ev = _by_type(text, "REJECT", date="2023-05-17")
     assert ev.recipient == []
+
+
+def test_grouping_whose_members_are_all_named_is_named_by_them() -> None:
+    text = "Leaders from India, Australia, the US and Japan met in Rome on Friday for a Quad summit."
+    ev = _by_type(text, "CONSULT", date="2024-06-15")
+    assert _codes(ev.actor + ev.recipient) == ["AUS", "IND", "JPN", "USA"]
+
+
+def test_grouping_with_only_some_members_named_keeps_its_slot() -> None:
+    text = "Japan and Canada met the other G7 members in Rome on Friday to discuss chip supply chains."
+    ev = _by_type(text, "CONSULT", date="2024-06-15")
+    assert "IGO" in _codes(ev.actor + ev.recipient)

@@ -61,6 +61,7 @@ class Org:
     sector: str | None
     type: str
     seat: tuple = ()      # the states it sits in (an international body)
+    members: tuple = ()   # the states of a fixed grouping ("the Quad")
 
 
 @dataclass(frozen=True)
@@ -366,13 +367,16 @@ class Knowledge:
             sector = (row.get("sector") or "").strip().upper() or None
             typ = (row.get("type") or "").strip().lower() or None
             seat = tuple(v.upper() for v in _split(row.get("seat")))
+            members = tuple(v.upper() for v in _split(row.get("members")))
             if rec is None:
                 rec = self._orgs[key] = {"name": name, "country": country, "sector": sector,
-                                         "type": typ or "organization", "forms": [], "seat": seat}
+                                         "type": typ or "organization", "forms": [], "seat": seat,
+                                         "members": members}
                 self._add_form(rec["forms"], "org", name)
             else:
                 rec["name"] = name
                 rec["seat"] = seat or rec.get("seat", ())
+                rec["members"] = members or rec.get("members", ())
                 for k, v in (("country", country), ("sector", sector), ("type", typ)):
                     if v:
                         rec[k] = v
@@ -451,7 +455,7 @@ class Knowledge:
                 entries.append((norm_key(form), _Entry(kind, obj, form, seq)))
         for rec in self._orgs.values():
             org = Org(name=rec["name"], country=rec["country"], sector=rec["sector"], type=rec["type"],
-                      seat=tuple(rec.get("seat", ())))
+                      seat=tuple(rec.get("seat", ())), members=tuple(rec.get("members", ())))
             self._org_list.append(org)
             for kind, form, seq in rec["forms"]:
                 entries.append((norm_key(form), _Entry(kind, org, form, seq)))
@@ -558,6 +562,11 @@ class Knowledge:
             return ()
         seated = {o.seat for o in self._org_list if o.country == code and o.seat}
         return seated.pop() if len(seated) == 1 else ()
+
+    def members_of(self, name: str | None) -> tuple:
+        """The member states of a fixed grouping ("the Quad"); () for other bodies and unknown names."""
+        org = self.org(name) if name else None
+        return org.members if org is not None else ()
 
     def country_name(self, code: str | None) -> str | None:
         """Canonical English name of an ISO 3166 alpha-3 code or PLOVER non-state code."""

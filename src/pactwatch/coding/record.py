@@ -38,6 +38,15 @@ class RecordBuilder:
         recips = [e for e in dedupe(recips + moved) if e.entity_name not in {a.entity_name for a in actors}]
         actors, recips = drop_redundant_countries(actors), drop_redundant_countries(recips)
         why = _trace(g)
+        kb = load_knowledge()
+        states = {e.country for e in actors + recips if e.country and e.country not in NON_STATE}
+        named_group = {e.entity_name for e in actors + recips if set(kb.members_of(e.entity_name) or ("-",)) <= states}
+        if named_group:
+            # "the leaders of A, B, C and D, known as the Quad": a grouping whose members are all named is
+            # named by them (organizations.tsv members)
+            actors = [e for e in actors if e.entity_name not in named_group]
+            recips = [e for e in recips if e.entity_name not in named_group]
+            why["actor"] = why.get("actor", []) + ["record.group_of_named_members"]
         if typ in OWN_TARGET_TYPES and not recips:
             # "the British government outlawed a group in Northern Ireland", "Tunisia is investigating abuses
             # by Tunisian guards": a mention naming the actors' own state, in other words, as the target
