@@ -43,6 +43,14 @@ ARTICLES = {
                "Monday.",
     "s3_plan": " date 2031-03-02 ACCRA, March 2 -- The next summit will take place in Kenya in one year's time, "
                "the hosts said.",
+    # talks for an aim, and the aim reached months later; talks for another aim, and another concession
+    "a1_talks": " date 2031-04-02 SANTIAGO, April 2 -- Chile and Argentina intend to keep up talks to put each "
+                "other back on their list of trusted suppliers.",
+    "a2_done": " date 2031-08-12 SANTIAGO, August 12 -- Chile put Argentina back on its list of trusted suppliers "
+               "on Tuesday, ending a quarrel over lithium.",
+    "a3_talks": " date 2031-04-03 LIMA, April 3 -- Peru and Bolivia intend to keep up talks to settle a quarrel "
+                "over fishing rights.",
+    "a4_other": " date 2031-08-13 LIMA, August 13 -- Peru lifted its ban on Bolivian beef imports on Monday.",
     "s4_held": " date 2032-10-15 NAIROBI, October 15 -- Ministers opened an ocean science summit in Nairobi on "
                 "Monday.",
 }
@@ -81,17 +89,28 @@ def test_a_past_act_recalled_at_month_and_at_year_precision_is_one_event(store) 
     assert [r["documents"] for r in curbs if "k3_other" in r["documents"]] == [["k3_other"]], curbs
 
 
-def test_a_meeting_held_at_the_place_the_plan_names_keeps_it(store) -> None:
+def commitments_of(store, *docs: str) -> dict[str, dict]:
+    """The commitments made in these documents, by document, each with the documents of the canonical
+    event that resolved it (`resolved_docs`)."""
     canon = {r["id"]: r for r in link.canonical_events(store)}
-    plans = [c for c in store.derived("commitment") if c["documents"] == ["t1_plan"]]
-    assert [c["status"] for c in plans] == ["fulfilled"], plans
-    assert canon[plans[0]["resolved_by"]]["documents"] == ["t2_held"]
+    return {c["documents"][0]: dict(c, resolved_docs=canon[c["resolved_by"]]["documents"] if c["resolved_by"] else None)
+            for c in store.derived("commitment") if c["documents"][0] in docs}
+
+
+def test_a_meeting_held_at_the_place_the_plan_names_keeps_it(store) -> None:
+    plan = commitments_of(store, "t1_plan")["t1_plan"]
+    assert (plan["status"], plan["resolved_docs"]) == ("fulfilled", ["t2_held"]), plan
 
 
 def test_a_summit_held_weeks_after_it_was_due_keeps_the_plan_but_not_one_half_a_year_late(store) -> None:
-    canon = {r["id"]: r for r in link.canonical_events(store)}
-    status = {c["documents"][0]: c for c in store.derived("commitment") if c["documents"][0] in ("s1_plan", "s3_plan")}
-    assert status["s1_plan"]["status"] == "fulfilled", status
-    assert canon[status["s1_plan"]["resolved_by"]]["documents"] == ["s2_held"]
-    assert "days after it was due" in status["s1_plan"]["status_reason"]
-    assert status["s3_plan"]["status"] == "overdue", status
+    plans = commitments_of(store, "s1_plan", "s3_plan")
+    assert (plans["s1_plan"]["status"], plans["s1_plan"]["resolved_docs"]) == ("fulfilled", ["s2_held"]), plans
+    assert "days after it was due" in plans["s1_plan"]["status_reason"]
+    assert plans["s3_plan"]["status"] == "overdue", plans
+
+
+def test_talks_for_an_aim_are_carried_out_when_the_aim_is_reached(store) -> None:
+    talks = commitments_of(store, "a1_talks", "a3_talks")
+    assert (talks["a1_talks"]["status"], talks["a1_talks"]["resolved_docs"]) == ("fulfilled", ["a2_done"]), talks
+    assert "aim reached" in talks["a1_talks"]["status_reason"]
+    assert talks["a3_talks"]["status"] == "open", talks      # lifting a beef ban settles no fishing quarrel

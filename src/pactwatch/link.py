@@ -60,7 +60,7 @@ def _cues() -> dict:
     """The word cues of data/link_words.json (stage cues, cancellations, agreement kinds), compiled."""
     raw = lexicon.read_json("link_words.json")
     return {"stage": {k: _cue(v) for k, v in raw["stage_cues"].items()},
-            "cancel": _cue(raw["cancel"]),
+            "cancel": _cue(raw["cancel"]), "aim": _cue(raw["aim_of_talks"]), "aim_types": raw["aim_types"],
             "kinds": [(k, _cue(v)) for k, v in raw["agreement_kinds"].items()],
             "occasions": raw["occasions"], "occasion_kinds": raw["occasion_kinds"],
             "plan_rules": raw.get("plan_rules", []), "borrowed_date_rules": raw.get("borrowed_date_rules", []),
@@ -1141,6 +1141,9 @@ def _carries_out(r: dict, cand: dict, due: str | None, words: set, needed: set, 
     """(status, score, reason) when `cand` fulfils or withdraws commitment `r` (its content `words`, the
     things it promises `needed`), else None."""
     t = cand["event_type"]
+    aim = _aim_reached(r, cand, cand_words, cfg)
+    if aim:
+        return aim
     if t not in FULFILS[r["kind"]] and t not in CANCEL_TYPES:
         return None
     overlap = _containment(words, cand_words)
@@ -1197,6 +1200,28 @@ def _carries_out(r: dict, cand: dict, due: str | None, words: set, needed: set, 
     elif late:
         reason += f", {(when[0] - due_span[1]).days} days after it was due"
     return "fulfilled", score, f"{t} on {cand['date'] or cand['first_reported'] or '?'}: {reason}"
+
+
+def _aim_words(r: dict) -> set[str]:
+    """The content words of the aim a promise of talks states ("plan to continue talks to reinstate each
+    other to their white lists": reinstate, white, lists), none for other promises."""
+    text = r["evidence"][0]["text"] if r["evidence"] else ""
+    m = _cues()["aim"].search(text) if r["kind"] == "meeting" else None
+    return {w for w in _words(text[m.end():]) if w not in STOP and len(w) > 2} if m else set()
+
+
+def _aim_reached(r: dict, cand: dict, cand_words: set, cfg: LinkConfig):
+    """("fulfilled", score, reason) when a promise of talks for an aim is carried out by a later report
+    of that aim reached (link_words.json aim_types: a concession, a signing, cooperation) in most of
+    its words (`fulfil_min_overlap`, three words or more)."""
+    if cand["event_type"] not in _cues()["aim_types"] or cand["aux_mode"] is not None:
+        return None
+    aim = _aim_words(r)
+    share = _containment(aim, cand_words)
+    if len(aim) < 3 or share < cfg.fulfil_min_overlap:
+        return None
+    return "fulfilled", share, f"{cand['event_type']} on {cand['date'] or cand['first_reported'] or '?'}: " \
+                               f"the talks' aim reached, {share:.2f} of its words"
 
 
 def _kept_late(r: dict, cand: dict, due_span: tuple, when: tuple, cfg: LinkConfig) -> bool:
