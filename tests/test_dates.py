@@ -144,6 +144,8 @@ def test_weeks_resolve_to_their_month_or_nothing(expr, ref, value):
     ("five years ago", "2025-05-05", "2020", "year"),
     ("nearly four years ago", "1998-02-27", "1994", "year"),
     ("in five years", "2025-05-05", "2030", "year"),
+    ("in five years' time", "2025-05-05", "2030-05", "month"),   # "in N years' time": that month of the year
+    ("within five years", "2025-05-05", "2030", "year"),     # a bound: the year only
     ("in six months", "2025-09-05", "2026-03", "month"),
 ])
 def test_durations(expr, ref, value, precision):
@@ -152,6 +154,8 @@ def test_durations(expr, ref, value, precision):
 
 def test_bare_duration_takes_its_preposition_from_the_sentence():
     assert resolve_date("five years", "2025-05-05", "The bonds will be repaid in five years.") == "2030"
+    assert resolve_date("five years", "2025-05-05", "The bonds will be repaid in five years' time.") == "2030-05"
+    assert resolve_date("five years", "2025-05-05", "The bonds will be repaid within five years.") == "2030"
     assert resolve_date("five years", "2025-05-05", "The programme ran for five years.") is None
 
 

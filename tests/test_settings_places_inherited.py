@@ -55,3 +55,16 @@ def test_no_place_when_the_times_differ_or_two_places_share_the_time() -> None:
     evs = _events(two_places, "2024-03-06")
     assert _with(evs, "La Paz").location.country == "BOL"
     assert _with(evs, "ambassador").location is None
+
+
+def test_a_time_hung_on_a_name_dates_the_verb_above_it() -> None:
+    text = ("The creation of the joint fund was announced by Chilean President Ana Robles and Tomas Vidal, "
+            "President, the Andean Development Bank in Lima in March, 2021, to finance lithium research.\n")
+    evs = _events(text, "2024-06-10")
+    assert [e.date for e in evs] == ["2021-03"], [(e.event_type, e.date, e.why.get("date")) for e in evs]
+
+
+def test_a_summit_in_one_years_time_is_due_that_month() -> None:
+    evs = _events("Chile and Peru agreed to hold another summit in Lima in one year\u2019s time.\n", "2023-11-01")
+    plan = _with(evs, "summit")
+    assert (plan.event_type, plan.date) == ("AGREE", "2024-11")

@@ -604,9 +604,13 @@ def _count(word: str) -> int | None:
     return _FUZZY.get(word)
 
 
-def _shift(ref: _dt.date, n: int, unit: str):
-    """ref moved by ``n`` units, at the precision the unit implies."""
+def _shift(ref: _dt.date, n: int, unit: str, to_month: bool = False):
+    """ref moved by ``n`` units, at the precision the unit implies; with ``to_month``, years keep the month
+    ("in one year's time" from 2023-11-01 is 2024-11)."""
     unit = unit.rstrip("s")
+    if to_month and unit in ("year", "decade"):
+        y, m = _add_months(ref.year, ref.month, n * (12 if unit == "year" else 120))
+        return _month(y, m)
     if unit == "day":
         return _day(_add_days(ref, n))
     if unit in ("week", "fortnight"):
@@ -831,6 +835,9 @@ def _rule_that(s: str, c: _Ctx):
     return _NONE
 
 
+_TIME_AFTER = re.compile(r"\s*(?:['\u2019]s?\s*)?time\b")     # "in one year's time", "in two years' time"
+
+
 def _rule_duration(s: str, c: _Ctx):
     """'two weeks ago', 'a year earlier', 'in three days', 'year ago', 'five years'."""
     m = re.fullmatch(_APPROX + r"(?:(" + _COUNT_RE + r") )?(?:or so )?(" + _UNIT_RE
@@ -841,7 +848,7 @@ def _rule_duration(s: str, c: _Ctx):
         if n is None:
             return None
         sign = -1 if m[3] in ("ago", "earlier", "before", "back", "prior", "since") else 1
-        return _shift(c.ref, sign * n, m[2]) or _NONE
+        return _shift(c.ref, sign * n, m[2], to_month=m[3] in ("from now", "hence")) or _NONE
     m = re.fullmatch(r"(in|within|after) " + _APPROX + r"(" + _COUNT_RE + r") (?:more )?(" + _UNIT_RE + r")(?: time)?", s)
     if m:
         n = _count(m[2])
@@ -849,12 +856,16 @@ def _rule_duration(s: str, c: _Ctx):
             return None
         if c.tense == "past" and m[1] != "after":
             return _NONE    # "its third crackdown in three years": a stretch of the past, not a time ahead
-        return _shift(c.ref, n, m[3]) or _NONE
+        # "in one year's time": that month of the year; "redeemed in five years", "within two years": the year
+        timed = s.endswith(" time") or _TIME_AFTER.match(c.after) is not None
+        return _shift(c.ref, n, m[3], to_month=m[1] == "in" and timed) or _NONE
     m = re.fullmatch(_APPROX + r"(" + _COUNT_RE + r") (" + _UNIT_RE + r")", s)
     if m:
         n = _count(m[1])
-        if n is not None and re.search(r"\b(?:in|within)\s+(?:about\s+|some\s+)?$", c.before, re.I):
-            return _shift(c.ref, n, m[2]) or _NONE
+        prep = re.search(r"\b(in|within)\s+(?:about\s+|some\s+)?$", c.before, re.I)
+        if n is not None and prep:
+            return _shift(c.ref, n, m[2], to_month=prep[1].lower() == "in" and _TIME_AFTER.match(c.after) is not None) \
+                or _NONE
         return _NONE
     return None
 

@@ -333,6 +333,10 @@ class SettingRules:
                         any(cur.head.i == m.pred.i for m in mentions):
                     cur = cur.head  # "is scheduled to take place on May 4": the time of what is scheduled
                     continue
+                if not (start <= cur.idx < end) and cur.pos_ == "PROPN" and cur.dep_ in ("pobj", "appos", "compound", "conj") \
+                        and cur.head.i != cur.i:
+                    cur = cur.head  # "announced by X and Y in New Delhi in April, 2022": a name takes no time
+                    continue
                 if not (start <= cur.idx < end) and cur.pos_ in ("VERB", "AUX", "ADJ") and (
                         lemma_of(cur) in cfg["plan_verbs"] or cur.lower_ in cfg["due_words"]):
                     # "On June 12, the minister is set to sign ...": the time of what is planned
@@ -360,6 +364,14 @@ class SettingRules:
             if blocked or len(mentions) != 1 or te.value is None:
                 return "free" if te.value and not _background_time(te, stop) else None
             target, how = mentions[0], ["date.only_event_in_sentence"]
+        if te.value is None and target.type == "AGREE" and (target.future or promise_words(target.pred)):
+            # "agreed to hold another summit in six months": read in a past sentence as a stretch of the
+            # past, the expression is the time ahead of what was promised
+            ahead = [x for x in dates_mod.find_time_expressions(sent.text, sent_ref(self, sent), tense="future")
+                     if x.start == te.start and x.value]
+            if ahead:
+                te = dates_mod.TimeExpr(te.start, te.end, te.text, ahead[0].value, ahead[0].precision, te.relation)
+                how.append("date.read_ahead_for_plans")
         if te.value is None:
             if target.date is None:
                 target.vague_time = True
