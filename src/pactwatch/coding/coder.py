@@ -195,7 +195,7 @@ class EventCoder(TriggerRules, ModalityRules, ParticipantRules, SettingRules, Me
             return None     # "the council can promote collaboration": a possibility, not an event
         if pred.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in cfg["hypothetical_marks"] for c in pred.children):
             return None     # "will lift its curbs if Seoul withdraws the complaint": a condition, not an event
-        if m.type == "AGREE" and m.governs and folded == {t.i} and self._abstract_commitment(t):
+        if m.type == "AGREE" and m.governs and self._abstract_commitment(t, folded):
             return None     # "reaffirmed their shared vision", "committed to the rule of law": no partner, no act
         if tr.pos == "V" and self._content_subject(pred, folded):
             return None     # "the accord will deepen ties", "the action aims to ...": what a thing does, no event

@@ -89,12 +89,22 @@ class ModalityRules:
                 m.note("aux_mode", "event_rules.json:due_words")
             kids = list(v.children)
             aux = {c.lower_ for c in kids if c.dep_ == "aux"}
-            if aux & cfg["future_aux"] and m.type != "AGREE":
+            if aux & cfg["future_aux"] and m.type != "AGREE" and not (pred.tag_ == "VBD" and pred.dep_ == "advcl"):
+                # "the forum will be put off after Chile withdrew": a clause in the past keeps its own tense
                 m.future = True
                 m.note("aux_mode", "event_rules.json:future_aux")
+            if lem in cfg["arranged_participles"] and v.tag_ == "VBN" and pred.dep_ == "xcomp" and pred.head.i == v.i:
+                m.future = True    # "the summit Boric had been meant to attend": planned, whatever became of it
+                m.note("aux_mode", "event_rules.json:arranged_participles")
             if lem in cfg["negating_verbs"]:
                 m.aux_mode = "negation"
                 m.note("aux_mode", "event_rules.json:negating_verbs")
+        if pred.dep_ == "advcl" and pred.tag_ in ("VBP", "VBZ") and any(
+                c.dep_ in ("advmod", "mark") and c.lower_ in cfg["generic_marks"] for c in pred.children) and not any(
+                c.dep_ == "aux" or c.ent_type_ in ("DATE", "TIME") for c in pred.subtree) and self._generic_main(pred):
+            # "when we set ourselves a date we can build anything": a condition that holds whenever, no act told
+            m.possible = True
+            m.note("aux_mode", "event_rules.json:generic_marks")
         if any(c.dep_ == "neg" for c in t.children) or any(c.lower_ == "no" and c.dep_ == "det" for c in t.children):
             m.aux_mode = "negation"
             m.note("aux_mode", "modality.negation")
@@ -154,16 +164,39 @@ class ModalityRules:
             m.type, m.mode = "ACCUSE", "disapprove"
             m.note("event_type", "recode.government_protest_is_accuse")
 
-    def _abstract_commitment(self, t) -> bool:
-        """Whether a promise's only object is an abstract order or vision (``abstract_objects``)."""
+    def _generic_main(self, clause) -> bool:
+        """Whether the main clause of a "when" clause says what can be or is done whenever: the clause's head,
+        or the first verb after the clause (where the parser hung it elsewhere), has a modal of possibility
+        or is in the simple present."""
+        cfg = self.rules.cfg
+        after = next((x for x in clause.doc[clause.right_edge.i + 1:clause.sent.end] if x.pos_ in ("VERB", "AUX")), None)
+        for v in (clause.head, after):
+            if v is None or v.pos_ not in ("VERB", "AUX"):
+                continue
+            aux = [c for c in v.children if c.dep_ == "aux"]
+            if v.pos_ == "AUX" and v.lower_ in cfg["possibility_aux"] or any(c.lower_ in cfg["possibility_aux"] for c in aux):
+                return True
+            if v is clause.head and v.tag_ in ("VBP", "VBZ") and not aux:
+                return True
+        return False
+
+    def _abstract_commitment(self, t, folded) -> bool:
+        """Whether a promise's only object is an abstract order or vision (``abstract_objects``) or an aim
+        (``aim_objects``: "restating the forum's goals of jointly settling quotas"); the triggers folded into
+        it lie in that object or are the promise's own adjective ("are committed")."""
         objs = [c for c in t.children if c.dep_ in ("dobj", "attr")]
+        own = {t.i}
         for c in t.children:
             if c.dep_ == "acomp":      # "are committed to the rule of law"
+                own.add(c.i)
                 objs.extend(g for p_ in c.children if p_.dep_ == "prep" and p_.lower_ == "to"
                             for g in p_.children if g.dep_ == "pobj")
             if c.dep_ == "prep" and c.lower_ == "to":
                 objs.extend(g for g in c.children if g.dep_ == "pobj")
-        return bool(objs) and all(lemma_of(o) in self.rules.cfg["abstract_objects"] for o in objs)
+        cfg = self.rules.cfg
+        inside = own | {x.i for o in objs for x in o.subtree}
+        return bool(objs) and set(folded) <= inside and all(
+            lemma_of(o) in cfg["abstract_objects"] or lemma_of(o) in cfg["aim_objects"] for o in objs)
 
     def _content_subject(self, pred, folded) -> bool:
         """Whether the clause's subject is an agreement, a measure or a document (``content_subjects``):
@@ -171,14 +204,22 @@ class ModalityRules:
         cfg = self.rules.cfg
         cur = pred
         active = not any(c.dep_ == "auxpass" for c in pred.children)
-        for _ in range(3):
+        for _ in range(6):
             # "the surveys are expected to conclude": the subject of the verb the event hangs on
             subj = next((c for c in cur.children if c.dep_ == "nsubj" or
                          c.dep_ == "nsubjpass" and cur is not pred and active), None)
             if subj is not None:
+                near = None
                 if subj.lower_ in ("which", "that") and cur.dep_ == "relcl":
+                    # "a tribunal's ruling that told firms to pay", the clause hung on an earlier noun: the noun before
+                    # the pronoun is what it describes too
+                    near = subj.doc[subj.i - 1] if subj.i > 0 and subj.doc[subj.i - 1].pos_ == "NOUN" else None
                     subj = cur.head
+                    if near is not None and near.dep_ == "pobj" and near.head.lower_ == "of" and near.head.head.pos_ == "NOUN":
+                        near = near.head.head     # "a memorandum of understanding that ...": the memorandum
                 if subj.i not in folded and lemma_of(subj) in cfg["content_subjects"]:
+                    return True
+                if near is not None and near.i not in folded and lemma_of(near) in cfg["content_subjects"]:
                     return True
                 if cur.dep_ in ("ccomp", "xcomp") and lemma_of(cur.head) in cfg["enabling_verbs"]:
                     cur = cur.head      # "the memorandum would allow the agencies to share data"
@@ -186,8 +227,17 @@ class ModalityRules:
                 return False
             if cur.dep_ == "relcl" and cur.head.i != cur.i:
                 return False
-            if cur.dep_ in ("xcomp", "conj") and cur.head.i != cur.i and cur.head.pos_ in ("VERB", "AUX"):
+            if cur.dep_ in ("xcomp", "conj", "pcomp") and cur.head.i != cur.i and (
+                    cur.head.pos_ in ("VERB", "AUX") or cur.head.dep_ == "relcl"):   # a relative verb mis-tagged a noun
                 cur = cur.head
                 continue
+            if cur.dep_ in ("acl", "advcl") and any(c.dep_ == "aux" and c.lower_ == "to" for c in cur.children) or \
+                    cur.dep_ == "pcomp":
+                # "an MoU that stresses creating a registry to avert shortfalls", "creating a registry for
+                # pooling data": what the thing is for, told by the verb above it
+                up = next((a for a in cur.ancestors if a.pos_ in ("VERB", "AUX") or a.dep_ == "relcl"), None)
+                if up is not None and up.i not in folded:
+                    cur = up
+                    continue
             return False
         return False

@@ -60,6 +60,31 @@ def _own_date(v) -> bool:
     return False
 
 
+def _hyphen_word(tok) -> str:
+    """A noun with the words hyphened to it, lowercase: "buy-out" for the "out" of "a buy-out"."""
+    i = tok.i
+    while i >= 2 and tok.doc[i - 1].tag_ == "HYPH":
+        i -= 2
+    return "".join(x.lower_ for x in tok.doc[i:tok.i + 1])
+
+
+def _listed_with(noun) -> list:
+    """A noun and the nouns listed with it, however the parser hung the list ("a plan for ports as well as
+    more cooperation on fishing": the cooperation may hang on "ports")."""
+    out = [noun]
+    for x in noun.subtree:
+        if x.dep_ == "conj" and x.pos_ == "NOUN" and x.head.i != x.i:
+            cur, ok = x.head, True
+            while cur.i != noun.i:     # only lists and prepositional phrases in between, no clause
+                if cur.dep_ not in ("conj", "pobj", "prep"):
+                    ok = False
+                    break
+                cur = cur.head
+            if ok:
+                out.append(x)
+    return out
+
+
 def body_acronyms(sdoc, bodies) -> set:
     """Short names the article defines for a body of relations: "the Joint Fisheries Council (JFC)" makes
     "JFC" a council wherever it appears (cached on the document)."""
@@ -179,9 +204,15 @@ class TriggerRules:
         cfg = self.rules.cfg
         if verb in cfg["renewal_verbs"] and lemma_of(obj) in cfg["promise_nouns"] and self._promise_content(obj):
             return ["AGREE", "", "event", "event_rules.json:renewal_verbs+promise_nouns"]
-        if verb in cfg["announce_verbs"] and obj.i in trig and trig[obj.i].type in ("COOPERATE", "AID") and \
-                trig[obj.i].pos == "N":
+        if lemma_of(obj) in cfg["quantity_nouns"]:
+            # "unveiled a raft of joint projects": what is unveiled is the projects
+            obj = next((g for p in obj.children if p.dep_ == "prep" and p.lower_ == "of"
+                        for g in p.children if g.dep_ == "pobj"), obj)
+        if verb in cfg["announce_verbs"] and any(n.i in trig and trig[n.i].type in ("COOPERATE", "AID") and
+                                                trig[n.i].pos == "N" for n in _listed_with(obj)):
             return ["AGREE", "", "event", "event_rules.json:announce_verbs"]   # "will announce cooperation"
+        if verb in cfg["adoption_verbs"] and lemma_of(obj) in cfg["adopted_texts"]:
+            return ["SUPPORT", "", "accord", "event_rules.json:adoption_verbs+adopted_texts"]   # "adopt the Lisbon Declaration"
         if lemma_of(obj) in cfg["creation_nouns"]:
             # "announced the launch of a partnership": the partnership is what is announced
             obj = next((g for p in obj.children if p.dep_ == "prep" and p.lower_ == "of"
@@ -218,6 +249,35 @@ class TriggerRules:
                         return True
         return False
 
+    def _business_backing(self, v) -> bool:
+        """Whether a backing verb tells money put into business ("start-ups backed by Korean firms", "backing a
+        takeover of a wafer maker"): its object, or the noun its participle describes, is a deal of business
+        (``business_objects``), or its agent is a firm or investor (``business_backers``)."""
+        cfg = self.rules.cfg
+        things = [c for c in v.children if c.dep_ in ("dobj", "nsubjpass")]
+        if v.dep_ == "acl" and v.tag_ == "VBN":
+            things.append(v.head)
+        if any(_hyphen_word(x) in cfg["business_objects"] or lemma_of(x) in cfg["business_objects"] for x in things):
+            return True
+        return any(g.dep_ == "pobj" and lemma_of(g) in cfg["business_backers"]
+                   for c in v.children if c.dep_ == "agent" for g in c.children)
+
+    def _quits_meeting(self, v, trig) -> bool:
+        """Whether a withdrawal verb (``meeting_withdrawal_verbs``) gives up a meeting: its "of"/"from" object is a
+        meeting ("pulled out of the summit"), or, with no such object, the clause it hangs on cancels or puts off
+        one ("cancels the summit after Lula pulls out")."""
+        cfg = self.rules.cfg
+        if trig[v.i].lemma not in cfg["meeting_withdrawal_verbs"]:
+            return False
+        # "pulled out of the summit": the "of" may hang on the verb or on its particle
+        preps = [c for c in v.children if c.dep_ == "prep"] + [
+            p for c in v.children if c.dep_ in ("prt", "prep", "advmod") for p in c.children if p.dep_ == "prep"]
+        outs = [g for c in preps if c.lower_ in ("of", "from") for g in c.children if g.dep_ == "pobj"]
+        if outs:
+            return any(g.i in trig and trig[g.i].cls == "meeting" for g in outs)
+        h = v.head
+        return v.dep_ == "advcl" and h.i in trig and trig[h.i].type == "REJECT"
+
     def _governor(self, t, trig, sdoc):
         """The trigger that takes this one over, if any. Walk up the parse:
         - a verb trigger under a governing verb ("agreed to cooperate", "urged X to withdraw");
@@ -231,6 +291,7 @@ class TriggerRules:
         cur = t
         nominal_path = True      # only nominal links so far (noun inside an object)
         infinitival = False
+        purpose_clause = False
         if frame_prep(t, trig, cfg) is not None:
             return None     # "at their talks in Ottawa": the setting, an event of its own
         if tt is not None and tt.pos == "N" and _told_in_passing(t, cfg):
@@ -246,6 +307,8 @@ class TriggerRules:
                 continue
             if to_inf and dep in ("advcl", "acl", "xcomp", "relcl"):
                 infinitival = True
+                # "aim to move plants onshore to gain resilience and restrict shipments": the purpose of an aim
+                purpose_clause = purpose_clause or dep == "advcl" and h.i not in trig
             elif dep in ("conj", "relcl", "advcl", "parataxis", "appos", "nsubj", "nsubjpass", "csubj", "acl"):
                 if not (dep == "acl" and cur.tag_ in ("VBG",) and h.pos_ in ("NOUN",)):
                     return None
@@ -254,7 +317,7 @@ class TriggerRules:
             if h.i in trig:
                 ht = trig[h.i]
                 if ht.pos == "V":
-                    if ht.cls == "purpose" and tt is not None and tt.type in cfg["attempted_types"]:
+                    if ht.cls == "purpose" and tt is not None and tt.type in cfg["attempted_types"] and not purpose_clause:
                         return None     # "tried to storm the embassy": an attempted act of force is an event
                     if ht.cls in ("governs", "purpose") and dep not in ("nsubj", "nsubjpass"):
                         return h.i
@@ -364,7 +427,19 @@ class TriggerRules:
             return False
         if tr.type in ("PROTEST", "ASSAULT", "COERCE", "MOBILIZE"):
             return True         # "during demonstrations", "a bombing": such nouns report the act itself
-        if tr.cls == "meeting" and frame_prep(t, None, cfg) is not None:
+        setting = frame_prep(t, None, cfg) if tr.cls == "meeting" else None
+        if setting is not None:
+            # the act the setting is of: its verb, through a noun the parser hung the setting on ("to unveil a
+            # lithium plan, battery cooperation at the summit")
+            act = next((a for a in [setting.head, *setting.head.ancestors] if a.pos_ in ("VERB", "AUX")), setting.head)
+            aux = {c.lower_ for c in act.children if c.dep_ in ("aux", "auxpass")}
+            ahead = setting.lower_ != "in" and (bool(aux & cfg["future_aux"]) or "to" in aux and (
+                act.dep_ == "ROOT" or "be" in aux and act.tag_ == "VBN"))
+            if ahead and lemma_of(act) in cfg["signing_verbs"]:
+                return False    # "a memorandum the ministers are to sign at a meeting on Thursday": the signing planned is the event
+            if ahead:
+                m.future = True     # "to unveil a plan at the summit": a meeting still ahead
+                m.note("aux_mode", "trigger.setting_of_plan")
             return True         # "said after talks in New Delhi": the setting of what is reported
         if lemma_of(pred) in cfg["announce_verbs"] and pred is not t and (tr.cls in ("meeting", "accord") or tr.type == "SUPPORT"):
             m.future = True     # "announced the trip", "announced the signing": a plan made public,
@@ -406,9 +481,9 @@ class TriggerRules:
                 trig.pop(t.i)     # "has received 60 applications" is no visit
                 continue
             thing = obj if obj is not None else (t.head if t.dep_ == "acl" and t.tag_ == "VBN" else None)
-            if thing is not None and t.i in trig and trig[t.i].type in ("RETREAT", "AID") and \
-                    lemma_of(thing) in cfg["non_material_objects"]:
-                trig.pop(t.i)     # "released a roadmap", "a statement released after", "gave details"
+            if thing is not None and t.i in trig and trig[t.i].type in ("RETREAT", "AID") and (
+                    lemma_of(thing) in cfg["non_material_objects"] or lemma_of(thing) in cfg["speech_nouns"]):
+                trig.pop(t.i)     # "released a roadmap", "a statement released after", "gave details", "gave a long speech"
                 continue
             if obj is None and thing is not None and body_noun(thing, cfg) in cfg["relation_bodies"]:
                 obj = thing       # "the council, launched in 2021 by Chile and Peru": the council was launched
@@ -433,6 +508,13 @@ class TriggerRules:
 
         full_verbs = [(t, lem) for t, lem in verbs if t.pos_ == "VERB"]
         for t, lem in full_verbs:
+            if t.i in trig and trig[t.i].type == "SUPPORT" and lem in cfg["backing_verbs"] and self._business_backing(t):
+                trig.pop(t.i)     # "start-ups backed by Korean firms", "backing a takeover": money, no diplomacy
+                continue
+            if t.i in trig and trig[t.i].type == "RETREAT" and self._quits_meeting(t, trig):
+                # "cancels the summit after Lula pulls out", "withdrew from the talks": a planned meeting given up
+                trig[t.i] = Trigger(lem, "V", "REJECT", "", "event", "event_rules.json:meeting_withdrawal_verbs")
+                continue
             found = self._list_measure(t, lem)
             if found is not None:
                 trig[t.i] = found
