@@ -202,14 +202,67 @@ def _same_act(group: list[EventMention], m: EventMention) -> bool:
     return bool(act) and ma == act and (not mr or not rec or mr == rec)
 
 
-def _same_sides(group: list[EventMention], m: EventMention) -> bool:
-    """Whether a mention names the countries of a group (one set inside the other, none empty)."""
+def _same_sides(group: list[EventMention], m: EventMention, passive: bool = False) -> bool:
+    """Whether a mention names the countries of a group (one set inside the other, none empty). `passive`: a
+    mention with no actor ("a summit of A, B and C ... will be cancelled") names parties, not a target."""
     cg = set().union(*(countries_of(x.actors + x.recipients) for x in group))
     cm = countries_of(m.actors + m.recipients)
     ga = set().union(*(countries_of(x.actors) for x in group))
     gr = set().union(*(countries_of(x.recipients) for x in group)) - ga
     opposed = countries_of(m.actors) & gr or countries_of(m.recipients) - countries_of(m.actors) & ga
+    if passive and not m.actors:
+        opposed = set()
     return bool(cg and cm) and (cg <= cm or cm <= cg) and not opposed    # not "X's crackdown on Y" for Y's ban on X
+
+
+def _another(m: EventMention, words, nouns_of_class) -> bool:
+    """"An additional summit in France", "another agreement", "further summits": a meeting or accord noun
+    (the trigger, or one folded into it: "will attend an additional summit") that says it is one more of its
+    kind (event_rules.json other_occasion_words). `nouns_of_class`: the meeting and accord nouns of triggers.tsv."""
+    doc = m.head.doc
+    nouns = [m.head] + [doc[i] for i in sorted(m.tokens) if i != m.head.i and 0 <= i < len(doc)
+                        and lemma_of(doc[i]) in nouns_of_class]
+    return any(t.pos_ == "NOUN" and any(c.dep_ in ("det", "amod", "advmod", "nummod") and c.lower_ in words
+                                        for c in t.children) for t in nouns)
+
+
+def _several(m: EventMention, words) -> bool:
+    """"Further international summits": one more of its kind in the plural tells several meetings, none of
+    which a single meeting named later ("a summit in Xland") need be."""
+    return m.head.tag_ in ("NNS", "NNPS") and any(c.dep_ in ("det", "amod", "advmod", "nummod") and c.lower_ in words
+                                                 for c in m.head.children)
+
+
+def _pronoun_subject(m: EventMention, words) -> bool:
+    """"It was signed by ...", "It was held in ...": a passive meeting or accord verb whose subject is a
+    pronoun standing for a thing (event_rules.json event_pronouns) tells the article's latest one again."""
+    p = m.pred
+    return m.head.i == p.i and p.pos_ in ("VERB", "AUX") and p.dep_ != "relcl" and any(
+        c.dep_ == "nsubjpass" and c.lower_ in words for c in p.children)
+
+
+def _new_accord(m: EventMention, cfg) -> bool:
+    """"NewSpace and Arianespace signed a letter of intent", "they also announced a new arrangement": an accord
+    told with an indefinite object (event_rules.json indefinite_determiners) or as one more act (addition_adverbs)
+    is another accord, not one already told by the same parties."""
+    if m.cls != "accord" or m.anaphoric:
+        return False
+    p = m.pred
+    noun = m.head if m.head.pos_ == "NOUN" else next((c for c in p.children if c.dep_ in ("dobj", "nsubjpass")
+                                                     and c.pos_ in ("NOUN", "PROPN")), None)
+    dets = {c.lower_ for c in noun.children if c.dep_ in ("det", "poss")} if noun is not None else set()
+    if dets & cfg["indefinite_determiners"]:
+        return True
+    return not dets and any(c.dep_ == "advmod" and c.lower_ in cfg["addition_adverbs"] for c in p.children)
+
+
+def _subject_of(a: EventMention, b: EventMention) -> bool:
+    """"A summit is planned for May", "talks are scheduled for Monday": one mention's meeting noun is the
+    subject of the other's verb, and both tell the one planned meeting."""
+    def subj(noun, verb):
+        return noun.head.pos_ == "NOUN" and noun.head.dep_ in ("nsubj", "nsubjpass") and noun.head.head.i == verb.head.i \
+            and verb.head.pos_ == "VERB" and verb.cls == "event"
+    return subj(a, b) or subj(b, a)
 
 
 def absorb(target: EventMention, m: EventMention) -> None:
@@ -227,6 +280,19 @@ def absorb(target: EventMention, m: EventMention) -> None:
             target.topics.append(tp)
 
 
+def _retell_end(document, head_end: int, paragraphs: int) -> int:
+    """Where the first `paragraphs` paragraphs below the headline end (0 when there is no headline)."""
+    if not head_end:
+        return 0
+    text, end = document.text, head_end
+    for _ in range(paragraphs):
+        while end < len(text) and text[end].isspace():
+            end += 1
+        nxt = text.find("\n", end)
+        end = len(text) if nxt < 0 else nxt
+    return end
+
+
 class MergeRules:
     def _merge_sentence(self, mentions, sdoc, actors) -> list[EventMention]:
         """Mentions of one sentence that tell one event (conjoined verbs: "met ... and discussed"; an
@@ -241,21 +307,47 @@ class MergeRules:
             if tgt is not None:
                 m.note("merged", "merging.same_sentence")
                 absorb(tgt, m)
+                continue
+            tgt = next((x for x in merged if x.type == m.type and {x.cls, m.cls} == {"meeting", "event"}
+                        and not framing(x, m) and _subject_of(x, m) and compatible(x, m)), None)
+            if tgt is not None and tgt.cls == "meeting":
+                m.note("merged", "merging.subject_of_plan")
+                absorb(tgt, m)
+            elif tgt is not None:       # the meeting noun keeps the record: it is a meeting, planned
+                tgt.note("merged", "merging.subject_of_plan")
+                absorb(m, tgt)
+                merged[merged.index(tgt)] = m
             else:
                 merged.append(m)
         return merged
 
     def _merge(self, document, mentions: list[EventMention]) -> list[list[EventMention]]:
+        cfg = self.rules.cfg
         head_end, lead_end = _headline_and_lead(document)
+        retell_end = _retell_end(document, head_end, cfg["headline_retell_paragraphs"])
+        occasion_nouns = {k for k, tr in self.rules.nouns.items() if tr.cls in ("meeting", "accord")}
         groups: list[list[EventMention]] = []
         recency: list[int] = []
         for m in mentions:
             best = None
             order = sorted(range(len(groups)), key=lambda g: -recency[g])
+            another = m.cls in ("meeting", "accord") and _another(m, cfg["other_occasion_words"], occasion_nouns)
+            new_accord = _new_accord(m, cfg)
             for gi in order:
                 g = groups[gi]
                 if not _same_kind(g[0], m):
                     continue
+                if another and not any(_same_occasion(a, b) for x in g for a in _occasions(x) for b in _occasions(m)):
+                    m.note("kept_apart", "merging.another_of_its_kind")
+                    continue    # "an additional summit in Xland" after "a summit in Yland": one more, not the same
+                if m.head.tag_ in ("NN", "NNP") and any(_several(x, cfg["other_occasion_words"]) for x in g):
+                    m.note("kept_apart", "merging.another_of_its_kind")
+                    continue    # "further summits ... a summit in Yland is planned": one of several, not all of them
+                if m.cls in ("meeting", "accord") and _pronoun_subject(m, cfg["event_pronouns"]) \
+                        and all(compatible(x, m, attendees=True) for x in g):
+                    best = gi       # "... signed the Xville Declaration. It was signed by leaders from A, B and C"
+                    m.note("merged", "merging.pronoun_subject")
+                    break
                 if m.cls == "meeting" and g[0].cls == "meeting" and _more_attendees(g, m) \
                         and all(compatible(x, m, attendees=True) for x in g):
                     best = gi       # "... chaired the Xville Summit" ... "Friday's session was attended by A, B and C"
@@ -263,6 +355,9 @@ class MergeRules:
                     break
                 if not all(compatible(x, m) for x in g):
                     continue
+                if new_accord and m.sent.start >= lead_end:
+                    m.note("kept_apart", "merging.new_accord")
+                    continue    # "X and Y signed a letter of intent" after the two sides' agreement: another accord
                 # "he met Japan's prime minister": a verb with its other side named is matched by its parties below,
                 # not taken for a reference back because its subject is a pronoun
                 named_other_side = m.recipients and m.head.pos_ in ("VERB", "AUX")
@@ -289,7 +384,7 @@ class MergeRules:
                     best = gi       # "launched a research fund ... launched the fund at the university"
                     m.note("merged", "merging.definite_object")
                     break
-            if best is None and m.cls == "accord" and m.ref_object and not countries_of(m.actors):
+            if best is None and m.cls == "accord" and m.ref_object and not countries_of(m.actors) and not another:
                 # "The pair inked the deal in Osaka" after "X signed an agreement with Y": a definite accord
                 # with no party of its own names the article's latest accord of that category in other words
                 best = next((gi for gi in order if groups[gi][0].type == m.type and groups[gi][0].cls == "accord"
@@ -319,6 +414,15 @@ class MergeRules:
                              and all(compatible(x, m) for x in groups[gi]) and _same_sides(groups[gi], m)), None)
                 if best is not None:
                     m.note("merged", "merging.headline_and_lead")
+            if best is None and lead_end <= m.sent.start < retell_end:
+                # a lead about something else, and the headline's event told in the next paragraph: "Xland cancels
+                # summit in Yville" ... "A summit of ... scheduled to be held in Yville next week will be postponed"
+                best = next((gi for gi in order if groups[gi][0].type == m.type and groups[gi][0].cls == m.cls and all(
+                    x.sent.start < head_end for x in groups[gi]) and not any(
+                    x.type == m.type and head_end <= x.sent.start for g in groups for x in g)
+                    and all(compatible(x, m) for x in groups[gi]) and _same_sides(groups[gi], m, passive=True)), None)
+                if best is not None:
+                    m.note("merged", "merging.headline_told_below")
             if best is None:
                 if m.anaphoric and not m.actors and not m.recipients:
                     continue      # "the meeting" with nothing to refer to

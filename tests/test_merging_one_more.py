@@ -1,0 +1,75 @@
+"""Merging across an article, what is one event and what is one more: "another summit" and a letter of intent
+signed after an agreement are new events; "It was signed by ..." tells the signed accord again; a headline's
+cancellation told in the paragraph after a lead about something else is one event; "a summit ... is planned"
+is one planned meeting."""
+from __future__ import annotations
+
+import pactwatch
+
+
+def _events(text, date="2025-06-04"):
+    return pactwatch.extract(text, date=date)
+
+
+def _evidence(e):
+    return " | ".join(" ".join(x.text.split()) for x in e.evidence)
+
+
+def _countries(e):
+    return {p.country for p in e.actor + e.recipient}
+
+
+def test_another_summit_is_a_second_planned_meeting():
+    text = ("Chile and Peru will hold a summit on fisheries in Lima in May, officials said on Tuesday. "
+            "Another summit of Chile and Peru is planned for next year.")
+    evs = [e for e in _events(text) if e.event_type == "AGREE"]
+    assert len(evs) == 2
+    assert [e for e in evs if _evidence(e).startswith("Another summit of Chile and Peru is planned")]
+    assert [e for e in evs if "summit on fisheries in Lima" in _evidence(e) and "Another" not in _evidence(e)]
+
+
+def test_pronoun_subject_of_a_signing_tells_the_signed_charter_again():
+    text = ("Leaders of Norway and Kenya signed the Nairobi Water Charter on Monday. "
+            "It was signed by ministers from Brazil, Chile and Indonesia as well.")
+    evs = [e for e in _events(text) if e.event_type == "SUPPORT"]
+    assert len(evs) == 1
+    assert _countries(evs[0]) == {"NOR", "KEN", "BRA", "CHL", "IDN"}
+    assert "It was signed by ministers" in _evidence(evs[0])
+
+
+def test_letter_of_intent_signed_later_is_another_accord():
+    text = ("Ministers of India and Kenya signed an agreement on solar research in Nairobi on Monday.\n\n"
+            "The two sides also discussed drought relief and fisheries at length during the visit.\n\n"
+            "Kenya Power and Tata Power signed a letter of intent for a solar plant near Mombasa.")
+    evs = [e for e in _events(text) if e.event_type == "SUPPORT"]
+    assert len(evs) == 2
+    assert sorted("letter of intent" in _evidence(e) for e in evs) == [False, True]
+
+
+LITHIUM = ("Canada and Chile signed a memorandum of understanding covering lithium mining in Ottawa on Tuesday.\n\n"
+           "The talks lasted two hours, officials said, and covered trade and fisheries.\n\n")
+
+
+def test_also_signed_an_agreement_is_another_accord_a_definite_one_is_not():
+    def supports(last):
+        return [e for e in _events(LITHIUM + last) if e.event_type == "SUPPORT"]
+    assert len(supports("They also signed an agreement on student exchanges.")) == 2
+    assert len(supports("The two countries signed the memorandum after months of negotiation.")) == 1
+
+
+def test_headline_cancellation_told_below_a_lead_about_something_else_is_one():
+    text = ("Norway cancels fisheries summit in Bergen\n\n"
+            "Prime Minister Jonas Gahr Store says ministers from Norway, Iceland and Denmark will instead meet "
+            "in Oslo later this month.\n\n"
+            "A fisheries summit of Norway, Iceland and Denmark scheduled for next week in Bergen will be "
+            "cancelled, officials said on Wednesday.")
+    evs = [e for e in _events(text) if e.event_type == "REJECT"]
+    assert len(evs) == 1
+    assert _evidence(evs[0]).startswith("Norway cancels fisheries summit in Bergen | A fisheries summit")
+
+
+def test_summit_that_is_planned_is_one_planned_meeting():
+    text = "A summit between Chile and Peru is planned for May in Lima, Chilean officials said."
+    evs = _events(text)
+    assert [e.event_type for e in evs] == ["AGREE"]
+    assert _countries(evs[0]) == {"CHL", "PER"}
