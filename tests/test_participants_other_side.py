@@ -83,3 +83,14 @@ def test_grouping_with_only_some_members_named_keeps_its_slot() -> None:
     text = "Japan and Canada met the other G7 members in Rome on Friday to discuss chip supply chains."
     ev = _by_type(text, "CONSULT", date="2024-06-15")
     assert "IGO" in _codes(ev.actor + ev.recipient)
+
+
+def test_grouping_meeting_in_a_member_state_counts_its_host() -> None:
+    ev = _by_type("G7 leaders met in Naples on Friday to discuss chip supply chains.", "CONSULT", date="2023-05-20")
+    assert _codes(ev.actor + ev.recipient) == ["IGO", "ITA"]
+    assert "record.group_meets_at_member" in ev.why["actor"]
+
+
+def test_grouping_meeting_outside_its_members_adds_no_member() -> None:
+    ev = _by_type("G7 leaders met in Seoul on Friday to discuss chip supply chains.", "CONSULT", date="2023-05-20")
+    assert "record.group_meets_at_member" not in ev.why.get("actor", [])

@@ -141,6 +141,13 @@ class RecordBuilder:
                     actors = actors + [Entity(raw_text=host.name, entity_name=name, country=host.country,
                                               sector_code="GOV", entity_type="country")]
                     why["actor"] = why.get("actor", []) + ["record.summit_host"]
+                elif loc is not None and loc.country and loc.country not in {e.country for e in actors} and any(
+                        loc.country in kb.members_of(e.entity_name) for e in actors):
+                    # "the G7 summit in Hiroshima": a grouping meeting in one of its member states is hosted by it
+                    name = kb.country_name(loc.country) or loc.country
+                    actors = actors + [Entity(raw_text=loc.name, entity_name=name, country=loc.country,
+                                              sector_code="GOV", entity_type="country")]
+                    why["actor"] = why.get("actor", []) + ["record.group_meets_at_member"]
         date = next((m.date for m in g if m.date is not None and m.date.value), None)
         topics = []
         for m in g:
