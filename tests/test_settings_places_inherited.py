@@ -68,3 +68,11 @@ def test_a_summit_in_one_years_time_is_due_that_month() -> None:
     evs = _events("Chile and Peru agreed to hold another summit in Lima in one year\u2019s time.\n", "2023-11-01")
     plan = _with(evs, "summit")
     assert (plan.event_type, plan.date) == ("AGREE", "2024-11")
+
+
+def test_a_stated_span_counts_from_the_time_the_main_clause_inherits() -> None:
+    text = ("Chile's president met Peru's foreign minister in Santiago on Tuesday.\n\n"
+            "The two countries agreed to widen their lithium partnership a day after Bolivia unveiled export "
+            "restrictions on two rare metals.\n")
+    curbs = [e for e in _events(text, "2023-07-05") if e.event_type == "SANCTION"]
+    assert [(c.date, c.why["date"]) for c in curbs] == [("2023-07-03", ["date.span_from_main_clause"])]

@@ -131,20 +131,8 @@ class SettingRules:
                     m.set_date(when.date, "date.when_clause")
         for m in merged:
             # "agreed on Tuesday ..., a day after China unveiled export curbs": a stated span before the main act
-            p = m.pred
-            mark = next((c for c in p.children if c.dep_ == "mark" and c.lower_ in ("after", "before")), None)
-            unit = next((c for c in p.children if c.dep_ == "npadvmod"), None)
-            if p.dep_ != "advcl" or mark is None or unit is None or (m.date is not None and m.date.text):
-                continue
-            num = next((c for c in unit.children if c.dep_ in ("nummod", "det", "quantmod")), None)
-            n = dates_mod.count_word(num.text) if num is not None else None
-            main = next((x for x in merged if x is not m and x.date is not None and x.date.value and (
-                p.head.i in (x.pred.i, x.head.i) or p.head.i in x.tokens)), None)
-            if n and main is not None:
-                back = dates_mod.shift_value(main.date.value, -n if mark.lower_ == "after" else n, lemma_of(unit))
-                if back:
-                    m.set_date(dates_mod.TimeExpr(main.date.start, main.date.end, None, back[0], back[1]),
-                               "date.span_from_main_clause")
+            if m.date is None or not m.date.text:
+                _date_from_main_clause(m, merged)
         for m in merged:
             f = m.frame_of
             if f is not None and f.date is None and m.date is not None and m.date.value and \
@@ -434,7 +422,7 @@ class SettingRules:
         dated.sort(key=lambda x: (x[0], x[2]))
         report_year = (getattr(self, "_doc_date", None) or "")[:4]
         for g in groups:
-            if any(m.date is not None and m.date.value for m in g):
+            if any(m.date is not None and m.date.value for m in g) or any(_stated_span(m) for m in g):
                 continue
             if all(m.frame_of is not None or m.frame_offset for m in g):
                 continue      # a setting told in passing has no time of the article's
@@ -461,6 +449,13 @@ class SettingRules:
                 te = prior[-1]
                 # inherited: no words of its own say when (date_text stays empty)
                 g[0].set_date(dates_mod.TimeExpr(te.start, te.end, None, te.value, te.precision), rule)
+        # "Japan and the EU agreed ..., a day after China unveiled curbs": once the main clause has its time
+        every = [m for g in groups for m in g]
+        for g in groups:
+            if not any(m.date is not None and m.date.value for m in g):
+                for m in g:
+                    if _stated_span(m) and _date_from_main_clause(m, every, g[0]):
+                        break
         # a setting told in passing takes the time its event was given: "held talks, during a five-day
         # visit" -> the visit is of that month (it began earlier), "the talks at which they agreed" -> that day
         date_of = {}
@@ -559,3 +554,35 @@ def _names_a_place(m: EventMention) -> bool:
     doc = m.head.doc
     return any(t.ent_type_ in ("GPE", "LOC", "FAC") and t.head.lower_ in ("in", "at")
                for t in doc if m.span[0] <= t.idx < m.span[1])
+
+
+def _stated_span(m: EventMention):
+    """(count, unit token, 'after'|'before') for a clause told a stated span from its main clause ("a day
+    after China unveiled curbs"), else None."""
+    p = m.pred
+    mark = next((c for c in p.children if c.dep_ == "mark" and c.lower_ in ("after", "before")), None)
+    unit = next((c for c in p.children if c.dep_ == "npadvmod"), None)
+    if p.dep_ != "advcl" or mark is None or unit is None:
+        return None
+    num = next((c for c in unit.children if c.dep_ in ("nummod", "det", "quantmod")), None)
+    n = dates_mod.count_word(num.text) if num is not None else None
+    return (n, unit, mark.lower_) if n else None
+
+
+def _date_from_main_clause(m: EventMention, mentions, target: EventMention | None = None) -> bool:
+    """Date `m` (or the record `target` it belongs to) a stated span from the dated main clause it hangs on."""
+    span = _stated_span(m)
+    if span is None:
+        return False
+    n, unit, mark = span
+    p = m.pred
+    main = next((x for x in mentions if x is not m and x.date is not None and x.date.value and (
+        p.head.i in (x.pred.i, x.head.i) or p.head.i in x.tokens) and x.sent is m.sent), None)
+    if main is None:
+        return False
+    back = dates_mod.shift_value(main.date.value, -n if mark == "after" else n, lemma_of(unit))
+    if not back:
+        return False
+    (target or m).set_date(dates_mod.TimeExpr(main.date.start, main.date.end, None, back[0], back[1]),
+                           "date.span_from_main_clause")
+    return True
