@@ -76,3 +76,10 @@ def test_a_stated_span_counts_from_the_time_the_main_clause_inherits() -> None:
             "restrictions on two rare metals.\n")
     curbs = [e for e in _events(text, "2023-07-05") if e.event_type == "SANCTION"]
     assert [(c.date, c.why["date"]) for c in curbs] == [("2023-07-03", ["date.span_from_main_clause"])]
+
+
+def test_a_meeting_nouns_own_clause_says_where_it_is_held() -> None:
+    ev = _with(_events("Chile and Peru will sign a lithium pact at a regional forum taking place in Quito, Ecuador "
+                       "next week.\n", "2024-03-30"), "Quito")
+    assert ev.location is not None and (ev.location.name, ev.location.country) == ("Quito", "ECU")
+    assert ev.why["location"] == ["event_rules.json:occurrence_verbs"]

@@ -150,7 +150,7 @@ class SettingRules:
         """Where the event happened, and the id of the rule that found it: a place in a prepositional phrase
         of the event's own clause (``place_preps``), or where a visit goes (``travel_verbs``)."""
         cfg = self.rules.cfg
-        cands = []
+        cands, occ = [], []
         roots = [pred] + [sdoc[i] for i in sorted(folded) if sdoc[i] is not pred]
         seen = set()
         frontier = [(r, 0) for r in roots]
@@ -167,6 +167,12 @@ class SettingRules:
                     for pp in c.children:
                         if pp.dep_ == "prep" and pp.lower_ in cfg["place_preps"]:
                             cands.extend((depth + 1, p) for p in pp.children if p.dep_ == "pobj")
+                    continue
+                if c.dep_ in ("acl", "relcl") and lemma_of(c) in cfg["occurrence_verbs"] and (
+                        depth == 0 or tok.dep_ == "pobj" and tok.head.lower_ in ("at", "during")):
+                    # "a council taking place in Leuven", "at the summit, held in Lima": where it is held
+                    occ.extend((depth, p) for pp in c.children if pp.dep_ == "prep" and pp.lower_ in ("in", "at")
+                               for p in pp.children if p.dep_ == "pobj")
                     continue
                 if c.dep_ in ("relcl", "advcl", "ccomp", "parataxis", "nsubj", "nsubjpass", "dobj", "acl", "xcomp",
                               "conj", "appos"):
@@ -196,11 +202,12 @@ class SettingRules:
                     cands.extend((5, p) for pp in x.subtree if pp.dep_ == "prep" and pp.lower_ in ("in", "at")
                                  for p in pp.children if p.dep_ == "pobj")
         cands.sort(key=lambda x: x[0])
+        cands += [(6, p) for _, p in sorted(occ, key=lambda x: x[0])]
         for depth, tok in cands:
             loc = self._place_of(tok, sdoc, actors)
             if loc is not None:
                 return loc, ("event_rules.json:travel_verbs" if depth < 0 else "place.of_setting" if depth == 5
-                             else "event_rules.json:place_preps")
+                             else "event_rules.json:occurrence_verbs" if depth == 6 else "event_rules.json:place_preps")
         return None, None
 
     def _place_of(self, tok, sdoc, actors) -> Location | None:
