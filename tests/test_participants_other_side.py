@@ -94,3 +94,10 @@ def test_grouping_meeting_in_a_member_state_counts_its_host() -> None:
 def test_grouping_meeting_outside_its_members_adds_no_member() -> None:
     ev = _by_type("G7 leaders met in Seoul on Friday to discuss chip supply chains.", "CONSULT", date="2023-05-20")
     assert "record.group_meets_at_member" not in ev.why.get("actor", [])
+
+
+def test_two_state_meeting_on_the_sidelines_in_one_of_them_has_a_guest_and_a_host() -> None:
+    text = ("A meeting between Vice President Kamala Harris and Indonesian President Joko Widodo took place in "
+            "Seattle on Thursday, on the sidelines of the APEC summit.")
+    ev = _sides(text, "CONSULT", "IDN", "USA", "record.sidelines_guest_and_host", date="2023-11-17")
+    assert ev.mode == ["multilateral"]

@@ -123,11 +123,19 @@ class RecordBuilder:
                                 entity_type="country")]
                 allp = allp + hosts
                 why["recipient"] = ["record.visit_place_is_host"]
+            two_states = len({e.country for e in allp if e.country and e.country not in NON_STATE}) == 2 and all(
+                e.country and e.country not in NON_STATE for e in allp)
             if hosts and guests and typ == "CONSULT" and mode != ["multilateral"]:
                 actors, recips = guests, hosts
                 mode = ["visit"]
                 why["recipient"] = why.get("recipient", []) + ["record.guest_and_host"]
                 why["actor"] = why["mode"] = ["record.guest_and_host"]
+            elif hosts and guests and typ == "CONSULT" and two_states and not (first.actors and first.recipients):
+                # "met the US vice president in San Francisco on the sidelines of the summit": a meeting of two
+                # states on a summit's sidelines in one of them still has a guest and a host
+                actors, recips = guests, hosts
+                why["recipient"] = why.get("recipient", []) + ["record.sidelines_guest_and_host"]
+                why["actor"] = why.get("actor", []) + ["record.sidelines_guest_and_host"]
             elif typ == "CONSULT" and first.mode != "visit" and not (first.actors and first.recipients):
                 actors, recips = allp, []     # "X held talks with Y" keeps its sides; a meeting of several has none
                 why["actor"] = why.get("actor", []) + why.pop("recipient", []) + ["record.meeting_has_no_sides"]
