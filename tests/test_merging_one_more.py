@@ -73,3 +73,13 @@ def test_summit_that_is_planned_is_one_planned_meeting():
     evs = _events(text)
     assert [e.event_type for e in evs] == ["AGREE"]
     assert _countries(evs[0]) == {"CHL", "PER"}
+
+
+def test_act_told_as_one_more_below_the_lead_is_not_the_headline_event():
+    text = ("Chile and Peru agree to cooperate on lithium\n\n"
+            "The presidents of Chile and Peru met in Lima on Monday for their first talks since the election.\n\n"
+            "The two countries also announced a new arrangement on student exchanges.")
+    evs = [e for e in _events(text) if e.event_type == "AGREE"]
+    assert sorted(_evidence(e) for e in evs) == [
+        "Chile and Peru agree to cooperate on lithium",
+        "The two countries also announced a new arrangement on student exchanges"]

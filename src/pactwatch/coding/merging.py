@@ -253,7 +253,7 @@ def _new_accord(m: EventMention, cfg) -> bool:
     dets = {c.lower_ for c in noun.children if c.dep_ in ("det", "poss")} if noun is not None else set()
     if dets & cfg["indefinite_determiners"]:
         return True
-    return not dets and any(c.dep_ == "advmod" and c.lower_ in cfg["addition_adverbs"] for c in p.children)
+    return not dets and _told_as_more(m, cfg)
 
 
 def _subject_of(a: EventMention, b: EventMention) -> bool:
@@ -263,6 +263,11 @@ def _subject_of(a: EventMention, b: EventMention) -> bool:
         return noun.head.pos_ == "NOUN" and noun.head.dep_ in ("nsubj", "nsubjpass") and noun.head.head.i == verb.head.i \
             and verb.head.pos_ == "VERB" and verb.cls == "event"
     return subj(a, b) or subj(b, a)
+
+
+def _told_as_more(m: EventMention, cfg) -> bool:
+    """"The two countries also announced ...": an act told as one more (event_rules.json addition_adverbs)."""
+    return any(c.dep_ == "advmod" and c.lower_ in cfg["addition_adverbs"] for c in m.pred.children)
 
 
 def absorb(target: EventMention, m: EventMention) -> None:
@@ -414,7 +419,7 @@ class MergeRules:
                              and all(compatible(x, m) for x in groups[gi]) and _same_sides(groups[gi], m)), None)
                 if best is not None:
                     m.note("merged", "merging.headline_and_lead")
-            if best is None and lead_end <= m.sent.start < retell_end:
+            if best is None and lead_end <= m.sent.start < retell_end and not new_accord and not _told_as_more(m, cfg):
                 # a lead about something else, and the headline's event told in the next paragraph: "Xland cancels
                 # summit in Yville" ... "A summit of ... scheduled to be held in Yville next week will be postponed"
                 best = next((gi for gi in order if groups[gi][0].type == m.type and groups[gi][0].cls == m.cls and all(
