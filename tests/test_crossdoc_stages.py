@@ -80,3 +80,24 @@ def test_an_agreement_the_article_already_spoke_of_makes_no_new_one() -> None:
         assert agreement_of(r) is None, clause
     r = dict(base, evidence=[{"text": "Chile promised Peru a new partnership on ocean research"}])
     assert agreement_of(r)["kind"] == "partnership"
+
+
+def test_an_arrangement_extended_at_a_meeting_is_signed_and_in_force_by_the_clause_referring_back(tmp_path) -> None:
+    from pactwatch.pipeline import ingest_paths
+    from pactwatch.store import Store
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "docs" / "m1.txt").write_text(
+        " date 2031-05-06 MEXICO CITY, May 6 -- Canadian and Mexican officials spoke at a press conference after "
+        "the seventh meeting of the Canada-Mexico Science Council on Monday (May 5). They announced a set of joint "
+        "steps on Monday, such as a dialogue between their battery research agencies and a two-year extension to a "
+        "\"data-sharing arrangement\", under which they have been trading air quality measurements since 2029.",
+        encoding="utf-8")
+    store = Store(str(tmp_path / "m.db"))
+    ingest_paths([str(tmp_path / "docs")], store)
+    got = [(a["kind"], a["parties"], [(s["stage"], s["documents"]) for s in a["stages"]])
+           for a in store.derived("agreement")]
+    assert got == [("arrangement", ["CAN", "MEX"], [("signed", ["m1"]), ("in_force", ["m1"])])], got
+    # talks on an arrangement, with no word of it concluded, type none
+    talks = record("e1", "CONSULT", {"d1": "Norway and Chile held talks in Oslo on Monday"}, kind="meeting")
+    talks["evidence"].append({"doc_id": "d1", "start": 50, "end": 90, "text": "a new data-sharing arrangement"})
+    assert link.build_agreements([talks]) == []

@@ -60,7 +60,8 @@ def _cues() -> dict:
     """The word cues of data/link_words.json (stage cues, cancellations, agreement kinds), compiled."""
     raw = lexicon.read_json("link_words.json")
     return {"stage": {k: _cue(v) for k, v in raw["stage_cues"].items()},
-            "cancel": _cue(raw["cancel"]), "aim": _cue(raw["aim_of_talks"]), "aim_types": raw["aim_types"],
+            "cancel": _cue(raw["cancel"]), "done_nouns": _cue(raw["done_nouns"]),
+            "refers_back": re.compile(raw["refers_back"], re.I), "aim": _cue(raw["aim_of_talks"]), "aim_types": raw["aim_types"],
             "kinds": [(k, _cue(v)) for k, v in raw["agreement_kinds"].items()],
             "occasions": raw["occasions"], "occasion_kinds": raw["occasion_kinds"],
             "plan_rules": raw.get("plan_rules", []), "borrowed_date_rules": raw.get("borrowed_date_rules", []),
@@ -1402,11 +1403,41 @@ def agreement_of(r: dict) -> dict | None:
     named countries (not of a meeting: talks on a partnership are not the partnership)."""
     if r["agreement"]:
         return r["agreement"]
-    if r["event_type"] not in AGREEMENT_TYPES or r["kind"] == "meeting" or not r["evidence"] \
-            or not _participant_countries(r):
+    if not r["evidence"] or not _participant_countries(r):
         return None
+    if r["event_type"] == "CONSULT":
+        return _concluded_at_meeting(r)
+    if r["event_type"] not in AGREEMENT_TYPES or r["kind"] == "meeting":
+        return None
+    return _first_agreement(r["evidence"][0]["text"])
+
+
+def _concluded_at_meeting(r: dict) -> dict | None:
+    found = _meeting_concluded(r)
+    return found[0] if found else None
+
+
+def _meeting_concluded(r: dict) -> tuple[dict, dict] | None:
+    """(agreement, span) that a past meeting's report tells concluded there, in a clause folded
+    into the meeting after its first ("announced ... a three-year extension to administrative
+    arrangements"): the agreement word in a later span that also holds a word of the signed stage
+    (link_words.json stage_cues.signed, done_nouns), with that span; talks on a
+    partnership are not the partnership, so the first span, the meeting's own, types nothing."""
+    cue = _cues()["stage"]
+    if r["event_type"] != "CONSULT" or r.get("aux_mode") is not None or (r["agreement"] or {}).get("kind"):
+        return None
+    for sp in r["evidence"][1:]:
+        text = cue["not_yet"].sub(" ", sp["text"])
+        if (cue["signed"].search(text) or _cues()["done_nouns"].search(text)) and not cue["scheduled"].search(text):
+            found = _first_agreement(text)
+            if found:
+                return found, sp
+    return None
+
+
+def _first_agreement(text: str) -> dict | None:
+    """The first agreement a clause names or types, not one it speaks of as already known."""
     from .topics import find_agreements
-    text = r["evidence"][0]["text"]
     found = [(s, {"name": a.get("name"), "kind": a["kind"]}) for s, _, a in find_agreements(text)]
     found += [(m.start(), {"name": None, "kind": k}) for k, rx in _cues()["kinds"] for m in rx.finditer(text)]
     # "building on the agreement", "under that deal": an unnamed agreement the article already spoke of
@@ -1449,17 +1480,42 @@ def build_agreements(canon: list[dict]) -> list[dict]:
         g["parties"] = sorted(set(g["parties"]) | set(parties))
         g["countries"] = g["parties"]
         g["topics"] += [t for t in r["topics"] if t not in g["topics"]]
-        for st, docs in _stages(r):
+        met = _meeting_concluded(r)
+        for st, docs in ([("signed", [met[1]["doc_id"]])] if met else _stages(r)):
             g["stages"].append({"stage": st, "date": r["date"] or r["first_reported"], "event_id": r["id"],
-                                "documents": docs, "evidence": [sp for sp in r["evidence"] if sp["doc_id"] in docs][:1]})
+                                "documents": docs, "evidence": [met[1]] if met else
+                                [sp for sp in r["evidence"] if sp["doc_id"] in docs][:1]})
             if st == "signed":
                 for x in r["actor"] + r["recipient"]:
                     if x["entity_type"] == "person" and x["entity_name"] not in g["signatories"]:
                         g["signatories"].append(x["entity_name"])
+    _in_force_told_after(canon, typed, groups)
     for g in groups.values():
         g["stages"].sort(key=lambda s: (s["date"] or "", STAGES.index(s["stage"])))
         g["status"] = g["stages"][-1]["stage"] if g["stages"] else None
     return sorted(groups.values(), key=lambda g: g["id"])
+
+
+def _in_force_told_after(canon: list[dict], typed: dict, groups: dict) -> None:
+    """A report that names no agreement but refers back to one the sentence before told ("..., under which
+    they have been cooperating to identify supply-chain disruptions": link_words.json refers_back) and
+    says it is in force (stage_cues.in_force) puts the agreement of its parties that its article cited
+    last before it in force."""
+    cue = _cues()
+    for r in canon:
+        if typed[r["id"]] or not r["evidence"] or r["aux_mode"] is not None:
+            continue
+        sp = r["evidence"][0]
+        if not cue["refers_back"].match(sp["text"]) or not cue["stage"]["in_force"].search(sp["text"]):
+            continue
+        parties = _participant_countries(r)
+        before = [(st["evidence"][0]["end"], g) for g in groups.values() if parties and parties <= set(g["parties"])
+                  for st in g["stages"] if st["evidence"] and st["evidence"][0]["doc_id"] == sp["doc_id"]
+                  and st["evidence"][0]["end"] <= sp["start"]]
+        if before:
+            g = max(before, key=lambda x: x[0])[1]
+            g["stages"].append({"stage": "in_force", "date": r["date"] or r["first_reported"], "event_id": r["id"],
+                                "documents": [sp["doc_id"]], "evidence": [sp]})
 
 
 def _compatible(a, b) -> bool:
