@@ -3,8 +3,9 @@ between states, a speech is no aid, the purpose of an aim or of a document's mec
 relative clause describing a ruling is no request, a condition that holds whenever is no promise, aims
 and timelines are no commitments; a meeting one was supposed to attend was a plan, an announced vision
 listed with cooperation is a promise, adopting a declaration is support, pulling out of a planned meeting
-is a refusal, and the setting of a planned act is still ahead (or, for a planned signing, no event of its
-own)."""
+is a refusal, the setting of a planned act is still ahead (or, for a planned signing, no event of its
+own); a view held is no recognition, "deliver" with nothing handed over no aid, and being happy to act
+with a partner a promise."""
 from __future__ import annotations
 
 import pytest
@@ -51,6 +52,15 @@ EXACT = {
     # a clause in the past keeps its tense under a future one: the pull-out is done, no plan
     "The Andean summit due in Lima next month will be postponed after Lula pulled out because of "
     "budget talks in Brasilia.": ["REJECT", "REJECT"],
+    # a view held ("we recognise that ...") is no recognition; recognising a state is
+    '"We agree on common rules for ocean data, and we recognise that by pooling efforts we can support new '
+    'standards," the draft said.': [],
+    "Chile recognised Kosovo on Monday.": ["SUPPORT"],
+    # "deliver" with nothing handed over is no aid; with a cargo it is
+    'Boric says Chile will "set a firm date" and "deliver" on lithium, as the region falls behind.': [],
+    "Qatar delivered medicine to the Yemeni port.": ["AID"],
+    # being happy to act with a partner is a readiness, a promise
+    "Chile would be happy to pursue the project with Peru.": ["AGREE"],
 }
 
 # text -> categories none of its events may have

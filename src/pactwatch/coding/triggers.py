@@ -140,6 +140,11 @@ class TriggerRules:
                         return r.phrasal[key]
                 if lem == "be" and dep == "acomp" and ("be", cl) in r.phrasal:
                     return r.phrasal[("be", cl)]
+                if lem == "be" and dep == "acomp" and cl in r.cfg["willingness_adjectives"] and any(
+                        g.dep_ == "xcomp" and any(a.dep_ == "aux" and a.lower_ == "to" for a in g.children)
+                        for g in c.children):
+                    # "is happy to build the port with X": willingness to act, a promise
+                    return Trigger(f"be {cl}", "V", "AGREE", "", "governs", "event_rules.json:willingness_adjectives")
             if lem == "be":
                 return None
             if t.pos_ == "ADJ" and not t.tag_.startswith("VB"):
@@ -508,6 +513,13 @@ class TriggerRules:
 
         full_verbs = [(t, lem) for t, lem in verbs if t.pos_ == "VERB"]
         for t, lem in full_verbs:
+            if t.i in trig and lem in cfg["cognition_verbs"] and any(c.dep_ == "ccomp" for c in t.children):
+                trig.pop(t.i)     # "we recognise that pooled efforts pay off": a view held, no recognition of a state
+                continue
+            if t.i in trig and trig[t.i].type == "AID" and lem in cfg["transitive_aid_verbs"] and not any(
+                    c.dep_ in ("dobj", "nsubjpass", "dative") for c in t.children) and t.dep_ not in ("acl", "relcl"):
+                trig.pop(t.i)     # "will deliver on its pledges", "the plan delivered": nothing handed over
+                continue
             if t.i in trig and trig[t.i].type == "SUPPORT" and lem in cfg["backing_verbs"] and self._business_backing(t):
                 trig.pop(t.i)     # "start-ups backed by Korean firms", "backing a takeover": money, no diplomacy
                 continue
