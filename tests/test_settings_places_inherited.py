@@ -83,3 +83,13 @@ def test_a_meeting_nouns_own_clause_says_where_it_is_held() -> None:
                        "next week.\n", "2024-03-30"), "Quito")
     assert ev.location is not None and (ev.location.name, ev.location.country) == ("Quito", "ECU")
     assert ev.why["location"] == ["event_rules.json:occurrence_verbs"]
+
+
+def test_a_past_act_does_not_inherit_the_time_of_a_plan() -> None:
+    text = ("Chile and Peru signed a lithium research pact in Lima on Monday.\n\n"
+            "The two presidents said their governments would hold the next round of talks in Santiago next year.\n\n"
+            "Robles invited Peruvian firms to build battery plants in northern Chile.\n")
+    evs = _events(text, "2024-10-16")
+    invite = _with(evs, "invited")
+    assert invite.date == "2024-10-14" and invite.why["date"] == ["date.inherited"]
+    assert _with(evs, "next round").date == "2025"

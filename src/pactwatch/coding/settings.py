@@ -426,8 +426,9 @@ class SettingRules:
             dated += [(m.span[0], m.date, m.sent.start) for m in self._sent_mentions if id(m) not in kept and
                       m.date is not None and m.date.value and not _background(m)]
             dated += self._free_times
+        report = getattr(self, "_doc_date", None) or ""
         dated.sort(key=lambda x: (x[0], x[2]))
-        report_year = (getattr(self, "_doc_date", None) or "")[:4]
+        report_year = report[:4]
         for g in groups:
             if any(m.date is not None and m.date.value for m in g) or any(_stated_span(m) for m in g):
                 continue
@@ -443,6 +444,10 @@ class SettingRules:
             if any(m.future for m in g) or g[0].type == "AGREE":
                 # a plan is dated when stated: not by a time in an earlier year the article recalled
                 prior = [te for te in prior if te.value[:4] >= report_year]
+            if report and all(m.pred.tag_ in ("VBD", "VBN") and not m.future for m in g):
+                # a time ahead of the report is a plan's, not the time of a past act or of a promise made:
+                # "will hold talks next year. Modi invited firms to invest" was not next year
+                prior = [te for te in prior if te.value[:10] <= report[:len(te.value)]]
             if not prior:
                 # told before its time: "X and Y signed a deal." then "... on Friday, Nov. 17"; "he met
                 # Kishida ahead of the summit on Friday" (a later time of its own sentence)
