@@ -51,6 +51,14 @@ ARTICLES = {
     "a3_talks": " date 2031-04-03 LIMA, April 3 -- Peru and Bolivia intend to keep up talks to settle a quarrel "
                 "over fishing rights.",
     "a4_other": " date 2031-08-13 LIMA, August 13 -- Peru lifted its ban on Bolivian beef imports on Monday.",
+    # a bilateral on the sidelines of a summit, and the meeting of a group of four there, told twice
+    "g1_pair": " date 2031-06-08 BRASILIA, June 8 -- Brazilian President Ana Ribeiro met Argentine President Tomas "
+               "Herrera in Geneva on Saturday, on the sidelines of the climate summit.",
+    "g2_group": " date 2031-06-09 LIMA, June 9 -- On Saturday, at the sidelines of the climate summit in Geneva, the "
+                "leaders of Brazil, Argentina, Chile and Peru held a four-way meeting, which Argentine President "
+                "Tomas Herrera chaired.",
+    "g3_group": " date 2031-06-09 SANTIAGO, June 9 -- The leaders of Chile, Peru and Argentina met in Geneva on "
+                "Saturday.",
     "s4_held": " date 2032-10-15 NAIROBI, October 15 -- Ministers opened an ocean science summit in Nairobi on "
                 "Monday.",
 }
@@ -114,3 +122,9 @@ def test_talks_for_an_aim_are_carried_out_when_the_aim_is_reached(store) -> None
     assert (talks["a1_talks"]["status"], talks["a1_talks"]["resolved_docs"]) == ("fulfilled", ["a2_done"]), talks
     assert "aim reached" in talks["a1_talks"]["status_reason"]
     assert talks["a3_talks"]["status"] == "open", talks      # lifting a beef ban settles no fishing quarrel
+
+
+def test_a_bilateral_on_the_sidelines_is_not_the_group_s_meeting(store) -> None:
+    met = [r["documents"] for r in link.canonical_events(store)
+           if r["event_type"] == "CONSULT" and {"g1_pair", "g2_group", "g3_group"} & set(r["documents"])]
+    assert sorted(met) == [["g1_pair"], ["g2_group", "g3_group"]], met

@@ -79,6 +79,7 @@ class LinkConfig:
     fulfil_min_overlap: float = 0.5    # share of the commitment's words in the event that carries it out
     withdraw_min_overlap: float = 0.4  # the same, for a report that calls it off (its wording says so)
     due_slack_days: int = 0            # overdue once the as-of date is past due + slack
+    meeting_other_countries: int = 1   # two meeting reports: one may name at most this many countries the other does not
     late_meeting_days: int = 92        # a promised gathering held this long after it was due can still keep it
     recall_min_days: int = 30          # a past act recalled: its own date ends this long before both articles
 
@@ -235,6 +236,8 @@ def same_event(a: Event, b: Event, doc_dates: dict[str, str | None], cfg: LinkCo
             return None   # a report naming no country is matched by place or by the people it names
     elif not ca & cb or cj < cfg.min_country_jaccard:
         return None
+    elif a.event_type == "CONSULT" and max(len(ca - cb), len(cb - ca)) > cfg.meeting_other_countries:
+        return None     # a bilateral on the sidelines is not the group's meeting, nor the group's another's
     if pa and pb and not pa & pb:
         return None
     reasons: dict = {"same_type": a.event_type, "kind": kind(a), "shared_countries": sorted(ca & cb),
