@@ -101,3 +101,19 @@ def test_two_state_meeting_on_the_sidelines_in_one_of_them_has_a_guest_and_a_hos
             "Seattle on Thursday, on the sidelines of the APEC summit.")
     ev = _sides(text, "CONSULT", "IDN", "USA", "record.sidelines_guest_and_host", date="2023-11-17")
     assert ev.mode == ["multilateral"]
+
+
+def test_we_does_not_stand_for_the_partner_named_in_its_own_clause() -> None:
+    text = ("Chile and Japan signed a deal on lithium research in Tokyo on Monday. \"We see lithium becoming "
+            "central to our exports by 2030, and we are keen to widen this work with Japan over the coming "
+            "years,\" he said.")
+    ev = _sides(text, "AGREE", "CHL", "JPN", date="2023-11-17")
+    assert "participants.description_not_other_side" in ev.why["actor"]
+
+
+def test_willingness_adjective_reaches_the_partner_of_its_infinitive() -> None:
+    text = ("Chile and Japan signed a deal on lithium research in Tokyo on Monday. The two countries would be "
+            "glad to extend the project to Peru next year.")
+    ev = _by_type(text, "AGREE", date="2023-11-17")
+    assert _codes(ev.actor) == ["CHL", "JPN"]
+    assert _codes(ev.recipient) == ["PER"]

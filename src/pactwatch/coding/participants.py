@@ -381,6 +381,12 @@ class ParticipantRules:
                             if cc.dep_ in ("nsubj", "nsubjpass") and cc.i not in folded:
                                 add(recip_toks, "participants.clause_subject", np(cc))
                     collect(c, wide, depth + 1)
+                elif c.dep_ == "acomp" and depth < 2 and v.i in folded:
+                    # "we would be happy to pursue this with the United States": the infinitive of a willingness
+                    # adjective speaks of the other side
+                    for x in c.children:
+                        if x.dep_ == "xcomp" and x.i not in folded and lemma_of(x) not in cfg["reporting_verbs"]:
+                            collect(x, wide, depth + 1)
                 elif c.dep_ in ("nsubj", "nsubjpass") and v is not pred and v.i in folded and v.pos_ == "VERB" \
                         and c.i not in folded:
                     add(recip_toks, "participants.clause_subject", np(c))      # "demanded that the US cancel": the US
@@ -431,6 +437,12 @@ class ParticipantRules:
         # descriptions and pronouns
         if not m.actors and subj is not None and not actors.in_tokens(between):
             ents = state.resolve(subj, sdoc, prefer_type=m.type)
+            # "we would be happy to pursue this with the United States": the side the clause names as the other
+            # one is not among those the description stands for
+            other = {e.country for e in m.recipients if e.country}
+            if ents and other and any(e.country in other for e in ents) and any(e.country not in other for e in ents):
+                ents = [e for e in ents if e.country not in other]
+                m.note("actor", "participants.description_not_other_side")
             if ents:
                 m.actors = ents
                 m.described = True
