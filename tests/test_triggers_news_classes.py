@@ -4,8 +4,8 @@ relative clause describing a ruling is no request, a condition that holds whenev
 and timelines are no commitments; a meeting one was supposed to attend was a plan, an announced vision
 listed with cooperation is a promise, adopting a declaration is support, pulling out of a planned meeting
 is a refusal, the setting of a planned act is still ahead (or, for a planned signing, no event of its
-own); a view held is no recognition, "deliver" with nothing handed over no aid, and being happy to act
-with a partner a promise."""
+own); a view held is no recognition, "deliver" with nothing handed over no aid, being happy to act
+with a partner a promise, and a plan told with its cancellation the cancelled plan."""
 from __future__ import annotations
 
 import pytest
@@ -61,6 +61,14 @@ EXACT = {
     "Qatar delivered medicine to the Yemeni port.": ["AID"],
     # being happy to act with a partner is a readiness, a promise
     "Chile would be happy to pursue the project with Peru.": ["AGREE"],
+    # a plan told with its cancellation is the cancelled plan, however the parser hung the cancellation
+    "Boric regretted the visit to Lima that he had planned but then had to cancel over the strike.": [
+        "REJECT"],
+}
+
+ABSENT_PLANS = {
+    "The summit in Quito came instead of a state visit to Bogota that Lula had first planned but was then "
+    "forced to cancel because of floods.": {"AGREE"},
 }
 
 # text -> categories none of its events may have
@@ -83,6 +91,6 @@ def test_news_class_is_coded_exactly(text):
     assert types(text) == EXACT[text]
 
 
-@pytest.mark.parametrize("text", sorted(ABSENT))
+@pytest.mark.parametrize("text", sorted(ABSENT) + sorted(ABSENT_PLANS))
 def test_news_class_codes_no_such_event(text):
-    assert not set(types(text)) & ABSENT[text]
+    assert not set(types(text)) & {**ABSENT, **ABSENT_PLANS}[text]

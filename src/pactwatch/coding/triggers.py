@@ -570,7 +570,28 @@ class TriggerRules:
             elif tr.pos == "V" and t.dep_ == "relcl" and t.tag_ in ("VBZ", "VBP") and tr.cls != "governs" and not any(
                     c.dep_ == "aux" for c in t.children):
                 parent[i] = -1
+            # a plan told in a relative clause together with its cancellation ("the visit that he had planned but
+            # was forced to cancel") is the cancelled plan: the cancellation tells it
+            if tr.pos == "V" and tr.type == "AGREE" and t.dep_ in ("relcl", "acl") and lemma_of(t) in cfg["plan_verbs"] \
+                    and self._cancelled_in_conjunct(t, trig) is not None:
+                parent[i] = self._cancelled_in_conjunct(t, trig)
         return parent
+
+    @staticmethod
+    def _cancelled_in_conjunct(v, trig):
+        """The cancellation (a REJECT trigger) in a conjunct of a verb ("had planned but was forced to cancel"),
+        or, where the parser hung the conjunct elsewhere, in the few words after the verb's "but"; or None."""
+        for c in v.children:
+            if c.dep_ == "conj":
+                for x in c.subtree:
+                    if x.i in trig and trig[x.i].type == "REJECT" and trig[x.i].pos == "V":
+                        return x.i
+        but = next((c for c in v.children if c.dep_ == "cc" and c.lower_ == "but"), None)
+        if but is not None:
+            for x in v.doc[but.i + 1:min(but.i + 7, v.sent.end)]:
+                if x.i in trig and trig[x.i].pos == "V":
+                    return x.i if trig[x.i].type == "REJECT" else None
+        return None
 
     def _list_measure(self, t, lem: str | None = None):
         """A trigger for putting a country or firm on, or taking it off, a list of export control
