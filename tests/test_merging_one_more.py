@@ -11,6 +11,10 @@ def _events(text, date="2025-06-04"):
     return pactwatch.extract(text, date=date)
 
 
+def _of(text, event_type):
+    return [e for e in _events(text) if e.event_type == event_type]
+
+
 def _evidence(e):
     return " | ".join(" ".join(x.text.split()) for x in e.evidence)
 
@@ -22,7 +26,7 @@ def _countries(e):
 def test_another_summit_is_a_second_planned_meeting():
     text = ("Chile and Peru will hold a summit on fisheries in Lima in May, officials said on Tuesday. "
             "Another summit of Chile and Peru is planned for next year.")
-    evs = [e for e in _events(text) if e.event_type == "AGREE"]
+    evs = _of(text, "AGREE")
     assert len(evs) == 2
     assert [e for e in evs if _evidence(e).startswith("Another summit of Chile and Peru is planned")]
     assert [e for e in evs if "summit on fisheries in Lima" in _evidence(e) and "Another" not in _evidence(e)]
@@ -31,7 +35,7 @@ def test_another_summit_is_a_second_planned_meeting():
 def test_pronoun_subject_of_a_signing_tells_the_signed_charter_again():
     text = ("Leaders of Norway and Kenya signed the Nairobi Water Charter on Monday. "
             "It was signed by ministers from Brazil, Chile and Indonesia as well.")
-    evs = [e for e in _events(text) if e.event_type == "SUPPORT"]
+    evs = _of(text, "SUPPORT")
     assert len(evs) == 1
     assert _countries(evs[0]) == {"NOR", "KEN", "BRA", "CHL", "IDN"}
     assert "It was signed by ministers" in _evidence(evs[0])
@@ -41,7 +45,7 @@ def test_letter_of_intent_signed_later_is_another_accord():
     text = ("Ministers of India and Kenya signed an agreement on solar research in Nairobi on Monday.\n\n"
             "The two sides also discussed drought relief and fisheries at length during the visit.\n\n"
             "Kenya Power and Tata Power signed a letter of intent for a solar plant near Mombasa.")
-    evs = [e for e in _events(text) if e.event_type == "SUPPORT"]
+    evs = _of(text, "SUPPORT")
     assert len(evs) == 2
     assert sorted("letter of intent" in _evidence(e) for e in evs) == [False, True]
 
@@ -52,7 +56,7 @@ LITHIUM = ("Canada and Chile signed a memorandum of understanding covering lithi
 
 def test_also_signed_an_agreement_is_another_accord_a_definite_one_is_not():
     def supports(last):
-        return [e for e in _events(LITHIUM + last) if e.event_type == "SUPPORT"]
+        return _of(LITHIUM + last, "SUPPORT")
     assert len(supports("They also signed an agreement on student exchanges.")) == 2
     assert len(supports("The two countries signed the memorandum after months of negotiation.")) == 1
 
@@ -63,7 +67,7 @@ def test_headline_cancellation_told_below_a_lead_about_something_else_is_one():
             "in Oslo later this month.\n\n"
             "A fisheries summit of Norway, Iceland and Denmark scheduled for next week in Bergen will be "
             "cancelled, officials said on Wednesday.")
-    evs = [e for e in _events(text) if e.event_type == "REJECT"]
+    evs = _of(text, "REJECT")
     assert len(evs) == 1
     assert _evidence(evs[0]).startswith("Norway cancels fisheries summit in Bergen | A fisheries summit")
 
@@ -79,7 +83,15 @@ def test_act_told_as_one_more_below_the_lead_is_not_the_headline_event():
     text = ("Chile and Peru agree to cooperate on lithium\n\n"
             "The presidents of Chile and Peru met in Lima on Monday for their first talks since the election.\n\n"
             "The two countries also announced a new arrangement on student exchanges.")
-    evs = [e for e in _events(text) if e.event_type == "AGREE"]
+    evs = _of(text, "AGREE")
     assert sorted(_evidence(e) for e in evs) == [
         "Chile and Peru agree to cooperate on lithium",
         "The two countries also announced a new arrangement on student exchanges"]
+
+
+def test_relative_clause_on_another_summit_is_no_reference_back():
+    text = ("The leaders of Chile, Peru and Ecuador will meet at the Pacific Forum in Lima on Saturday, "
+            "officials said. Ecuador called off the June 20 summit, which several other heads of state were "
+            "supposed to attend.")
+    assert [_evidence(e) for e in _of(text, "AGREE")] == [
+        "The leaders of Chile, Peru and Ecuador will meet at the Pacific Forum in Lima on Saturday"]

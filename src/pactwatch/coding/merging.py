@@ -216,8 +216,8 @@ def _same_sides(group: list[EventMention], m: EventMention, passive: bool = Fals
 
 
 def _another(m: EventMention, words, nouns_of_class) -> bool:
-    """"An additional summit in France", "another agreement", "further summits": a meeting or accord noun
-    (the trigger, or one folded into it: "will attend an additional summit") that says it is one more of its
+    """"Another forum in Xland", "one more agreement", "further rounds of talks": a meeting or accord noun
+    (the trigger, or one folded into it: "will attend another forum") that says it is one more of its
     kind (event_rules.json other_occasion_words). `nouns_of_class`: the meeting and accord nouns of triggers.tsv."""
     doc = m.head.doc
     nouns = [m.head] + [doc[i] for i in sorted(m.tokens) if i != m.head.i and 0 <= i < len(doc)
@@ -227,14 +227,14 @@ def _another(m: EventMention, words, nouns_of_class) -> bool:
 
 
 def _several(m: EventMention, words) -> bool:
-    """"Further international summits": one more of its kind in the plural tells several meetings, none of
-    which a single meeting named later ("a summit in Xland") need be."""
+    """"Further forums on fisheries": one more of its kind in the plural tells several meetings, none of
+    which a single meeting named later ("a forum in Xland") need be."""
     return m.head.tag_ in ("NNS", "NNPS") and any(c.dep_ in ("det", "amod", "advmod", "nummod") and c.lower_ in words
                                                  for c in m.head.children)
 
 
 def _pronoun_subject(m: EventMention, words) -> bool:
-    """"It was signed by ...", "It was held in ...": a passive meeting or accord verb whose subject is a
+    """"It was endorsed by ...", "It was held in ...": a passive meeting or accord verb whose subject is a
     pronoun standing for a thing (event_rules.json event_pronouns) tells the article's latest one again."""
     p = m.pred
     return m.head.i == p.i and p.pos_ in ("VERB", "AUX") and p.dep_ != "relcl" and any(
@@ -242,7 +242,7 @@ def _pronoun_subject(m: EventMention, words) -> bool:
 
 
 def _new_accord(m: EventMention, cfg) -> bool:
-    """"NewSpace and Arianespace signed a letter of intent", "they also announced a new arrangement": an accord
+    """"Two state firms signed a letter of intent", "the ministers also unveiled a treaty": an accord
     told with an indefinite object (event_rules.json indefinite_determiners) or as one more act (addition_adverbs)
     is another accord, not one already told by the same parties."""
     if m.cls != "accord" or m.anaphoric:
@@ -257,7 +257,7 @@ def _new_accord(m: EventMention, cfg) -> bool:
 
 
 def _subject_of(a: EventMention, b: EventMention) -> bool:
-    """"A summit is planned for May", "talks are scheduled for Monday": one mention's meeting noun is the
+    """"A forum is scheduled for June", "talks are set for Monday": one mention's meeting noun is the
     subject of the other's verb, and both tell the one planned meeting."""
     def subj(noun, verb):
         return noun.head.pos_ == "NOUN" and noun.head.dep_ in ("nsubj", "nsubjpass") and noun.head.head.i == verb.head.i \
@@ -268,6 +268,19 @@ def _subject_of(a: EventMention, b: EventMention) -> bool:
 def _told_as_more(m: EventMention, cfg) -> bool:
     """"The two countries also announced ...": an act told as one more (event_rules.json addition_adverbs)."""
     return any(c.dep_ == "advmod" and c.lower_ in cfg["addition_adverbs"] for c in m.pred.children)
+
+
+def _about_other_antecedent(group: list[EventMention], m: EventMention, nouns_of_class) -> bool:
+    """"... called off the forum in June, which other ministers were due to attend": a mention in a
+    relative clause hung on a meeting or accord noun (`nouns_of_class`) tells of that meeting; with no party of
+    its own it is no reference back to a group that does not hold that noun."""
+    t = m.pred
+    while t.dep_ != "relcl" and t.head.i != t.i:
+        t = t.head
+    if t.dep_ != "relcl" or lemma_of(t.head) not in nouns_of_class:
+        return False
+    noun = t.head.i
+    return not any(noun == x.head.i or noun in x.tokens for x in group)
 
 
 def absorb(target: EventMention, m: EventMention) -> None:
@@ -344,13 +357,13 @@ class MergeRules:
                     continue
                 if another and not any(_same_occasion(a, b) for x in g for a in _occasions(x) for b in _occasions(m)):
                     m.note("kept_apart", "merging.another_of_its_kind")
-                    continue    # "an additional summit in Xland" after "a summit in Yland": one more, not the same
+                    continue    # "another forum in Xland" after "a forum in Yland": one more, not the same
                 if m.head.tag_ in ("NN", "NNP") and any(_several(x, cfg["other_occasion_words"]) for x in g):
                     m.note("kept_apart", "merging.another_of_its_kind")
-                    continue    # "further summits ... a summit in Yland is planned": one of several, not all of them
+                    continue    # "further forums ... a forum in Yland is planned": one of several, not all of them
                 if m.cls in ("meeting", "accord") and _pronoun_subject(m, cfg["event_pronouns"]) \
                         and all(compatible(x, m, attendees=True) for x in g):
-                    best = gi       # "... signed the Xville Declaration. It was signed by leaders from A, B and C"
+                    best = gi       # "... adopted the Xville Charter. It was endorsed by envoys of A, B and C as well"
                     m.note("merged", "merging.pronoun_subject")
                     break
                 if m.cls == "meeting" and g[0].cls == "meeting" and _more_attendees(g, m) \
@@ -366,8 +379,11 @@ class MergeRules:
                 # "he met Japan's prime minister": a verb with its other side named is matched by its parties below,
                 # not taken for a reference back because its subject is a pronoun
                 named_other_side = m.recipients and m.head.pos_ in ("VERB", "AUX")
-                if m.anaphoric or (m.described and m.cls in ("meeting", "accord") and not named_other_side) or (
-                        not m.actors and not m.recipients and m.cls in ("meeting", "accord")):
+                no_party = not m.actors and not m.recipients and m.cls in ("meeting", "accord")
+                if no_party and _about_other_antecedent(g, m, occasion_nouns):
+                    no_party = False
+                    m.note("kept_apart", "merging.relative_clause_of_other_occasion")
+                if m.anaphoric or (m.described and m.cls in ("meeting", "accord") and not named_other_side) or no_party:
                     best = gi
                     m.note("merged", "merging.refers_back")
                     break
@@ -420,8 +436,8 @@ class MergeRules:
                 if best is not None:
                     m.note("merged", "merging.headline_and_lead")
             if best is None and lead_end <= m.sent.start < retell_end and not new_accord and not _told_as_more(m, cfg):
-                # a lead about something else, and the headline's event told in the next paragraph: "Xland cancels
-                # summit in Yville" ... "A summit of ... scheduled to be held in Yville next week will be postponed"
+                # a lead about something else, and the headline's event told in the next paragraph: "Xland calls off
+                # Yville forum" ... "the forum of A, B and C, due in Yville next month, will not take place"
                 best = next((gi for gi in order if groups[gi][0].type == m.type and groups[gi][0].cls == m.cls and all(
                     x.sent.start < head_end for x in groups[gi]) and not any(
                     x.type == m.type and head_end <= x.sent.start for g in groups for x in g)
