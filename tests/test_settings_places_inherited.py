@@ -93,3 +93,11 @@ def test_a_past_act_does_not_inherit_the_time_of_a_plan() -> None:
     invite = _with(evs, "invited")
     assert invite.date == "2024-10-14" and invite.why["date"] == ["date.inherited"]
     assert _with(evs, "next round").date == "2025"
+
+
+def test_a_place_inside_a_topic_is_not_where_the_talks_were() -> None:
+    talks = _events("Chile's president discussed the drought in Bolivia with Peru's foreign minister on Monday.\n",
+                    "2024-03-30")
+    assert [e.location for e in talks if e.event_type == "CONSULT"] == [None]
+    met = _events("Chile's president met the Peruvian envoy in Lima on Monday.\n", "2024-03-30")
+    assert [e.location.country for e in met] == ["PER"]

@@ -163,7 +163,12 @@ class SettingRules:
                 # places inside clauses, subjects and objects belong to them, not to the event:
                 # "discussed the war in Ukraine" did not happen in Ukraine
                 if c.dep_ == "dobj" and depth == 0:
-                    # "met Holm in Copenhagen": the parser may hang the place on the object; one level only
+                    # "met Holm in Copenhagen": the parser may hang the place on the object; one level only,
+                    # and only on a party: "discussed the war in Ukraine" did not happen in Ukraine
+                    if c.pos_ != "PROPN" and c.i not in folded and c.i != t.i and \
+                            f"{lemma_of(tok)}|{lemma_of(c)}" not in cfg["verb_object_types"] and \
+                            not any(actors.owner.get(x.i) is not None for x in c.subtree if x.i <= c.i):
+                        continue
                     for pp in c.children:
                         if pp.dep_ == "prep" and pp.lower_ in cfg["place_preps"]:
                             cands.extend((depth + 1, p) for p in pp.children if p.dep_ == "pobj")
