@@ -59,6 +59,13 @@ ARTICLES = {
                 "Tomas Herrera chaired.",
     "g3_group": " date 2031-06-09 SANTIAGO, June 9 -- The leaders of Chile, Peru and Argentina met in Geneva on "
                 "Saturday.",
+    # one planned summit announced twice in other words, the second time with its co-host and city;
+    # a summit of another month
+    "p1_plan": " date 2031-01-10 ACCRA, January 10 -- A Ghanaian summit is being planned for July, the foreign "
+               "ministry said.",
+    "p2_plan": " date 2031-05-02 OSLO, May 2 -- Ghana and Norway will co-host a summit in Accra in July to discuss "
+               "marine research funding.",
+    "p3_other": " date 2031-05-03 ACCRA, May 3 -- Ghana will host a summit in September.",
     "s4_held": " date 2032-10-15 NAIROBI, October 15 -- Ministers opened an ocean science summit in Nairobi on "
                 "Monday.",
 }
@@ -128,3 +135,11 @@ def test_a_bilateral_on_the_sidelines_is_not_the_group_s_meeting(store) -> None:
     met = [r["documents"] for r in link.canonical_events(store)
            if r["event_type"] == "CONSULT" and {"g1_pair", "g2_group", "g3_group"} & set(r["documents"])]
     assert sorted(met) == [["g1_pair"], ["g2_group", "g3_group"]], met
+
+
+def test_two_announcements_of_one_planned_summit_are_one_plan(store) -> None:
+    plans = [r for r in link.canonical_events(store)
+             if r["event_type"] == "AGREE" and {"p1_plan", "p2_plan", "p3_other"} & set(r["documents"])]
+    assert sorted(r["documents"] for r in plans) == [["p1_plan", "p2_plan"], ["p3_other"]], plans
+    joined = next(r for r in plans if len(r["documents"]) == 2)
+    assert [m.get("same_planned_occasion") for m in joined["merge_reasons"]] == ["gathering"]

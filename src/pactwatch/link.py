@@ -299,12 +299,15 @@ def same_event(a: Event, b: Event, doc_dates: dict[str, str | None], cfg: LinkCo
     recalled = not weak and _recalled_past(a, b, doc_dates, cfg)
     if recalled:
         reasons["recalled_past_act"] = sorted(_actor_countries(a))
+    announced = not weak and nested and _announced_alike(a, b)
+    if announced:
+        reasons["same_planned_occasion"] = announced
     if weak and not (pa & pb or "same_place" in reasons or "same_agreement" in reasons
                      or sim >= cfg.min_text_similarity or (same_trigger and same_parties)):
         return None
     if not (pa & pb or "same_place" in reasons or "same_agreement" in reasons or sim >= cfg.min_text_similarity
             or (same_parties and (dated_same_day or same_trigger))
-            or (dated_same_day and nested and a.event_type in ("CONSULT", "SUPPORT")) or recalled):
+            or (dated_same_day and nested and a.event_type in ("CONSULT", "SUPPORT")) or recalled or announced):
         return None
     if len(ca & cb) < min(2, len(ca), len(cb)) and not (pa & pb or sim >= cfg.bonus_similarity):
         return None     # one shared country is not enough when both name two
@@ -317,6 +320,20 @@ def same_event(a: Event, b: Event, doc_dates: dict[str, str | None], cfg: LinkCo
             pa & pb or recalled):
         return None     # generic conflict categories: the wording must agree somewhat
     return reasons
+
+
+def _announced_alike(a: Event, b: Event) -> str:
+    """Two announcements of one planned gathering ("a South Korea summit is planned for six months from
+    now" / "South Korea and Britain will host a summit in Seoul in May"): meetings promised, each dated
+    by its own words to the same month or day, speaking of the same kind of occasion (link_words.json
+    occasion_kinds), with the parties of one among the other's (checked by the caller); the occasion
+    kind, else ""."""
+    if a.event_type != "AGREE" or kind(a) != "meeting" or kind(b) != "meeting" or a.date != b.date \
+            or len(a.date or "") < 7 or not _own_dated(a, ahead=True) or not _own_dated(b, ahead=True):
+        return ""
+    shared = set(_occasion_kinds(" ".join(sp.text for sp in a.evidence))) & set(
+        _occasion_kinds(" ".join(sp.text for sp in b.evidence)))
+    return "/".join(sorted(shared))
 
 
 def _actor_countries(e: Event) -> set[str]:
@@ -357,11 +374,12 @@ def _same_act(a: Event, b: Event) -> bool:
     return bool((content_words(a) & content_words(b)) - names)
 
 
-def _own_dated(e: Event) -> bool:
-    """The report dates the act by its own words (a time expression the coder did not borrow)."""
+def _own_dated(e: Event, ahead: bool = False) -> bool:
+    """The report dates the act by its own words (a time expression the coder did not borrow), read
+    backwards from the article unless `ahead` (a plan's time, read forwards, is its own too)."""
     rules = set((e.why or {}).get("date") or ())
     return bool(e.date and e.date_text and not rules & set(_cues()["borrowed_date_rules"])
-                and "date.read_ahead_for_plans" not in rules)
+                and (ahead or "date.read_ahead_for_plans" not in rules))
 
 
 def _recalled_alike(a: Event, b: Event, doc_dates: dict, cfg: LinkConfig) -> bool:
