@@ -513,6 +513,10 @@ class TriggerRules:
 
         full_verbs = [(t, lem) for t, lem in verbs if t.pos_ == "VERB"]
         for t, lem in full_verbs:
+            if t.i not in trig and lem in cfg["creation_verbs"] and self._made_part_of_relations(t):
+                # "will establish green hydrogen as a core pillar of the partnership": the relations widened
+                trig[t.i] = Trigger(lem, "V", "COOPERATE", "", "event", "event_rules.json:relation_parts")
+                continue
             if t.i in trig and lem in cfg["cognition_verbs"] and any(c.dep_ == "ccomp" for c in t.children):
                 trig.pop(t.i)     # "we recognise that pooled efforts pay off": a view held, no recognition of a state
                 continue
@@ -576,6 +580,21 @@ class TriggerRules:
                     and self._cancelled_in_conjunct(t, trig) is not None:
                 parent[i] = self._cancelled_in_conjunct(t, trig)
         return parent
+
+    def _made_part_of_relations(self, v) -> bool:
+        """Whether a verb makes something a part of relations: "establish X as a core pillar of the
+        partnership", "set up Y as a priority of their partnership" (``relation_parts`` of a relation noun)."""
+        cfg = self.rules.cfg
+        for p in v.children:
+            if p.dep_ == "prep" and p.lower_ == "as":
+                for part in p.children:
+                    if part.dep_ == "pobj" and lemma_of(part) in cfg["relation_parts"]:
+                        whole = [g for q in part.children if q.dep_ == "prep" and q.lower_ == "of"
+                                 for g in q.children if g.dep_ == "pobj"]
+                        if any(lemma_of(g) in cfg["relation_bodies"] or lemma_of(g) in cfg["relation_nouns"]
+                               for g in whole):
+                            return True
+        return False
 
     @staticmethod
     def _cancelled_in_conjunct(v, trig):
