@@ -66,6 +66,16 @@ ARTICLES = {
     "p2_plan": " date 2031-05-02 OSLO, May 2 -- Ghana and Norway will co-host a summit in Accra in July to discuss "
                "marine research funding.",
     "p3_other": " date 2031-05-03 ACCRA, May 3 -- Ghana will host a summit in September.",
+    # ministers to meet in a month: a summit there of leaders named by none is not their meeting; one
+    # of the ministers holding talks there is
+    "m1_plan": " date 2031-08-01 LISBON, August 1 -- Portuguese Science Minister Rui Costa and Spanish Science "
+               "Minister Elena Vidal will meet in Lisbon in September.",
+    "m2_summit": " date 2031-09-17 LISBON, September 17 -- Leaders of Portugal, Spain and France held a summit in "
+                 "Lisbon on Tuesday on ocean research.",
+    "m3_plan": " date 2031-08-02 ATHENS, August 2 -- Greek Energy Minister Nikos Pappas and Italian Energy Minister "
+               "Giulia Conti will meet in Athens in September.",
+    "m4_talks": " date 2031-09-17 ATHENS, September 17 -- Nikos Pappas held talks with his Italian counterpart in "
+                "Athens on Tuesday on power grids.",
     "s4_held": " date 2032-10-15 NAIROBI, October 15 -- Ministers opened an ocean science summit in Nairobi on "
                 "Monday.",
 }
@@ -143,3 +153,9 @@ def test_two_announcements_of_one_planned_summit_are_one_plan(store) -> None:
     assert sorted(r["documents"] for r in plans) == [["p1_plan", "p2_plan"], ["p3_other"]], plans
     joined = next(r for r in plans if len(r["documents"]) == 2)
     assert [m.get("same_planned_occasion") for m in joined["merge_reasons"]] == ["gathering"]
+
+
+def test_a_meeting_of_named_people_is_not_kept_by_one_naming_none_of_them(store) -> None:
+    plans = commitments_of(store, "m1_plan", "m3_plan")
+    assert plans["m1_plan"]["status"] == "overdue", plans
+    assert (plans["m3_plan"]["status"], plans["m3_plan"]["resolved_docs"]) == ("fulfilled", ["m4_talks"]), plans

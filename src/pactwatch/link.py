@@ -1211,8 +1211,11 @@ def _carries_out(r: dict, cand: dict, due: str | None, words: set, needed: set, 
     # stakeholder meeting" on that Tuesday)
     that_day = bool(len(due or "") == 10 and (cand["date"] or "")[:10] == due and _own_date(cand)
                     and overlap > 0 and not _people(cand))
+    # a meeting of named people is not kept by a report that names none of them and hardly its words
+    # (the ministers' meeting promised for the day after the leaders' session is not that session)
+    faceless = bool(_people(r) and not _people(cand) and overlap < cfg.min_text_similarity)
     ok = same_agreement or (overlap >= cfg.fulfil_min_overlap and len(words) >= 3) or (
-        r["kind"] == "meeting" and on_time and (same_place or shared_people or that_day)) or late
+        r["kind"] == "meeting" and on_time and ((same_place or shared_people) and not faceless or that_day)) or late
     if not ok:
         return None
     score = overlap + 0.5 * same_agreement + 0.3 * on_time + 0.2 * same_place + 0.2 * bool(shared_people)
