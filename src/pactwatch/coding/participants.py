@@ -439,7 +439,8 @@ class ParticipantRules:
             ents = state.resolve(subj, sdoc, prefer_type=m.type)
             # "we would be happy to pursue this with the United States": the side the clause names as the other
             # one is not among those the description stands for
-            other = {e.country for e in m.recipients if e.country}
+            other = {e.country for e in m.recipients if e.country} if m.type in ("AGREE", "CONSULT", "COOPERATE", "SUPPORT") \
+                else set()
             if ents and other and any(e.country in other for e in ents) and any(e.country not in other for e in ents):
                 ents = [e for e in ents if e.country not in other]
                 m.note("actor", "participants.description_not_other_side")
