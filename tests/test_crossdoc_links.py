@@ -28,6 +28,9 @@ ARTICLES = {
     # another act of the same doer in that year, told in other words: another event
     "k3_other": " date 2031-06-20 SAO PAULO, June 20 -- In August 2030, Brazil removed Argentina from its list of "
                 "trusted trading partners.",
+    # both recalled again, the curb dated only by the clause before it
+    "k4_both": " date 2031-07-01 BUENOS AIRES, July 1 -- Brazil removed Argentina from its list of trusted trading "
+               "partners in 2030 after imposing export curbs on three niobium alloys.",
     # a plan names the place in its clause; the report of the meeting names only the host country
     "t1_plan": " date 2031-03-01 OTTAWA, March 1 -- Canada and Japan will present their quantum sensing results at a "
                "Joint Science Council (JSC) taking place in Tampere, Finland next week (8 and 9 March).",
@@ -107,11 +110,11 @@ def test_an_agreement_of_another_month_stays_apart(store) -> None:
 def test_a_past_act_recalled_at_month_and_at_year_precision_is_one_event(store) -> None:
     curbs = [r for r in link.canonical_events(store) if r["event_type"] == "SANCTION"]
     joined = [r for r in curbs if "k1_month" in r["documents"]]
-    assert [r["documents"] for r in joined] == [["k1_month", "k2_year"]], curbs
+    assert [r["documents"] for r in joined] == [["k1_month", "k2_year", "k4_both"]], curbs
     assert joined[0]["date"] == "2030-03"
-    assert [m["recalled_past_act"] for m in joined[0]["merge_reasons"]] == [["BRA"]]
-    # another act of the same doer that year, in other words, stays apart
-    assert [r["documents"] for r in curbs if "k3_other" in r["documents"]] == [["k3_other"]], curbs
+    assert [m["recalled_past_act"] for m in joined[0]["merge_reasons"]] == [["BRA"], ["BRA"]]
+    # another act of the same doer that year, in other words, is another event (recalled twice too)
+    assert [r["documents"] for r in curbs if "k3_other" in r["documents"]] == [["k3_other", "k4_both"]], curbs
 
 
 def commitments_of(store, *docs: str) -> dict[str, dict]:

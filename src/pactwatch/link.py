@@ -296,14 +296,14 @@ def same_event(a: Event, b: Event, doc_dates: dict[str, str | None], cfg: LinkCo
     if same_trigger:
         reasons["same_trigger"] = _trigger(a)
     nested = ca <= cb or cb <= ca
-    recalled = not weak and _recalled_past(a, b, doc_dates, cfg)
+    recalled = _recalled_past(a, b, doc_dates, cfg)
     if recalled:
         reasons["recalled_past_act"] = sorted(_actor_countries(a))
     announced = not weak and nested and _announced_alike(a, b)
     if announced:
         reasons["same_planned_occasion"] = announced
     if weak and not (pa & pb or "same_place" in reasons or "same_agreement" in reasons
-                     or sim >= cfg.min_text_similarity or (same_trigger and same_parties)):
+                     or sim >= cfg.min_text_similarity or (same_trigger and same_parties) or recalled):
         return None
     if not (pa & pb or "same_place" in reasons or "same_agreement" in reasons or sim >= cfg.min_text_similarity
             or (same_parties and (dated_same_day or same_trigger))
@@ -345,8 +345,13 @@ def _recalled_past(a: Event, b: Event, doc_dates: dict, cfg: LinkConfig) -> bool
     "in 2019, Tokyo imposed export controls"): the same category, done (no modality), by the same
     countries, to compatible ones (one names none, or they share one), each dated by its own words
     (a year holds a month of it) long before both articles (`recall_min_days`). Promises and
-    meetings, which the same parties make many of in a year, need their own test (`_recalled_alike`)."""
-    if a.event_type in ("AGREE", "CONSULT") or a.aux_mode or b.aux_mode or not _own_dated(a) or not _own_dated(b):
+    meetings, which the same parties make many of in a year, need their own test (`_recalled_alike`).
+    A report dated only by the clause before it ("downgraded Seoul in 2019 after imposing export
+    controls") counts when the coder found both acts by the same rule."""
+    if a.event_type in ("AGREE", "CONSULT") or a.aux_mode or b.aux_mode:
+        return False
+    inherited = [e for e in (a, b) if not _own_dated(e)]
+    if any(not e.date or set((e.why or {}).get("date") or ()) != {"date.inherited"} for e in inherited):
         return False
     xa, xb = _actor_countries(a), _actor_countries(b)
     if not xa or xa != xb:
@@ -359,7 +364,14 @@ def _recalled_past(a: Event, b: Event, doc_dates: dict, cfg: LinkConfig) -> bool
         return False
     made = [_date(doc_dates.get(e.doc_id)) for e in (a, b)]
     end = max(sa_[1], sb_[1])
-    return all(made) and all((m - end).days > cfg.recall_min_days for m in made) and _same_act(a, b)
+    return all(made) and all((m - end).days > cfg.recall_min_days for m in made) and (
+        _same_rule(a, b) if inherited else _same_act(a, b))
+
+
+def _same_rule(a: Event, b: Event) -> bool:
+    """The coder found both reports' category by the same rule (its first trace of the category)."""
+    ra, rb = ((x.why or {}).get("event_type") or [None] for x in (a, b))
+    return bool(ra[0] and ra[0] == rb[0])
 
 
 def _same_act(a: Event, b: Event) -> bool:
@@ -367,8 +379,7 @@ def _same_act(a: Event, b: Event) -> bool:
     category: "triggers.tsv:impose/V", a list of measures), or they share a word besides the parties'
     names ("imposed export controls" / "tightened its controls on exports"): "downgraded Seoul" and
     "imposed export controls" are two acts of one year."""
-    ra, rb = ((x.why or {}).get("event_type") or [None] for x in (a, b))
-    if ra[0] and ra[0] == rb[0]:
+    if _same_rule(a, b):
         return True
     names = {w for e in (a, b) for x in e.actor + e.recipient for w in _words(f"{x.raw_text} {x.entity_name}")}
     return bool((content_words(a) & content_words(b)) - names)
