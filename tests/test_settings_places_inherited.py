@@ -101,3 +101,33 @@ def test_a_place_inside_a_topic_is_not_where_the_talks_were() -> None:
     assert [e.location for e in talks if e.event_type == "CONSULT"] == [None]
     met = _events("Chile's president met the Peruvian envoy in Lima on Monday.\n", "2024-03-30")
     assert [e.location.country for e in met] == ["PER"]
+
+
+WIRE = ("Chile, Peru sign lithium research pact\n\n"
+        "LIMA, March 4 (Reuters) - Chile and Peru on Monday signed an agreement to fund joint research on lithium "
+        "refining, the two foreign ministries said.\n\n"
+        "Bolivia imposed new curbs on lithium exports to Chile on Monday.\n\n"
+        "The two presidents will meet again in Santiago next month.\n")
+
+
+def test_a_dateline_below_the_headline_is_found_and_blanked_for_the_parser() -> None:
+    from pactwatch import nlp
+    from pactwatch.model import Document
+    doc = Document(id="t", text=WIRE, date="2024-03-05")
+    start, end, place = nlp.dateline(doc, below_headline=True)
+    assert (WIRE[start:end], place) == ("LIMA, March 4 (Reuters) - ", "LIMA")
+    assert nlp.dateline(doc) is None            # the article's home country reads only a dateline on top
+    parsed = nlp.parse_text(doc)
+    assert parsed.startswith("Chile, Peru sign lithium research pact\n\n") and len(parsed) == len(WIRE)
+    assert parsed[start:end].strip() == "" and parsed[end:].startswith("Chile and Peru on Monday")
+
+
+def test_an_accord_of_the_datelines_day_was_signed_in_its_city_a_sanction_or_a_plan_was_not() -> None:
+    evs = _events(WIRE, "2024-03-05")
+    signed = _with(evs, "signed an agreement")
+    assert (signed.event_type, signed.date) == ("SUPPORT", "2024-03-04")
+    assert signed.location is not None and signed.location.name == "Lima"
+    assert signed.why["location"] == ["place.dateline"]
+    assert _with(evs, "curbs").location is None
+    plan = _with(evs, "meet again")
+    assert plan.location is not None and plan.location.name == "Santiago"

@@ -72,18 +72,29 @@ def load_nlp():
 
 
 DATELINE = re.compile(
-    r"(?P<place>[A-Z][A-Za-z .'-]{1,30}?)(?:,\s+[A-Z][A-Za-z .'-]{1,30}?)?"
-    r"(?:,\s+(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]+)(?:\s*\([A-Za-z]+\))?\s*(?:--|—|–|_|-)?"
+    r"(?P<place>[A-Z][A-Za-z .'-]{1,30}?)(?:,\s+[A-Z][A-Za-z .'-]{1,30}?|\s*\[[A-Z][A-Za-z .'-]{1,30}\])?"
+    r"(?:,\s+(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]+)(?:\s*\([A-Za-z]+\))?\s*(?:--|—|–|_|-|:)?"
     r"|\s*\((?:AP|Reuters|AFP|Yonhap|Xinhua|Kyodo|UPI|dpa|IANS|PTI|Bloomberg|Bernama|TASS|[A-Z]{2,6})\)\s*(?:--|—|–|_|-))")
 
 
-def dateline(doc: Document) -> tuple[int, int, str] | None:
-    """The dateline opening the article ("SEOUL, Aug 5 --", "WASHINGTON (AP) --"): (start, end, place)."""
-    body = doc.text[doc.body_start: doc.body_start + 100]
-    lead = body.lstrip()
-    off = doc.body_start + (len(body) - len(lead))
-    m = DATELINE.match(lead)
-    if not m:
+HEADLINE_MAX_WORDS = 25     # a first paragraph this short, above a dateline, is the headline
+
+
+def dateline(doc: Document, below_headline: bool = False) -> tuple[int, int, str] | None:
+    """The dateline opening the article ("SEOUL, Aug 5 --", "WASHINGTON (AP) --", "Hiroshima [Japan], May 21 :"):
+    (start, end, place). With `below_headline`, also one opening the paragraph below a short headline."""
+    starts = [doc.body_start]
+    brk = re.compile(r"\n[ \t]*\n").search(doc.text, doc.body_start) if below_headline else None
+    if brk and len(doc.text[doc.body_start:brk.start()].split()) <= HEADLINE_MAX_WORDS:
+        starts.append(brk.end())
+    for start in starts:
+        body = doc.text[start: start + 100]
+        lead = body.lstrip()
+        off = start + (len(body) - len(lead))
+        m = DATELINE.match(lead)
+        if m:
+            break
+    else:
         return None
     end = off + m.end()
     while end < len(doc.text) and doc.text[end] in " \t":
@@ -94,11 +105,16 @@ def dateline(doc: Document) -> tuple[int, int, str] | None:
 def parse_text(doc: Document) -> str:
     """The text given to spaCy: the document with its header and dateline blanked out, same length,
     so that the first sentence parses as a sentence and offsets stay those of the document."""
-    dl = dateline(doc)
+    dl = dateline(doc, below_headline=True)
+    text = doc.text
+    if dl and dl[0] > doc.body_start and text[doc.body_start:dl[0]].strip():
+        # a headline above the dateline stays; the dateline is blanked
+        text = text[:dl[0]] + re.sub(r"[^\n]", " ", text[dl[0]:dl[1]]) + text[dl[1]:]
+        dl = None
     cut = dl[1] if dl else doc.body_start
     if cut:
-        return re.sub(r"[^\n]", " ", doc.text[:cut]) + doc.text[cut:]
-    return doc.text
+        return re.sub(r"[^\n]", " ", text[:cut]) + text[cut:]
+    return text
 
 
 def parse(doc: Document):

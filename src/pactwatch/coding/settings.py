@@ -8,6 +8,7 @@ import re
 
 from .. import dates as dates_mod
 from ..model import Location, Sentence
+from ..nlp import dateline
 from ..topics import find_agreements
 from .mention import EventMention
 from .modality import promise_words
@@ -166,7 +167,7 @@ class SettingRules:
                     # "met Holm in Copenhagen": the parser may hang the place on the object; one level only,
                     # and only on a party: "discussed the war in Ukraine" did not happen in Ukraine
                     if c.pos_ != "PROPN" and c.i not in folded and c.i != t.i and \
-                            f"{lemma_of(tok)}|{lemma_of(c)}" not in cfg["verb_object_types"] and \
+                            not {f"{lemma_of(tok)}|{lemma_of(c)}", f"{lemma_of(tok)}|{c.lower_}"} & cfg["verb_object_types"].keys() and \
                             not any(actors.owner.get(x.i) is not None for x in c.subtree if x.i <= c.i):
                         continue
                     for pp in c.children:
@@ -529,6 +530,30 @@ class SettingRules:
                 g[0].location = next(loc for og, loc, ote in occasions if (loc.name, loc.country) == (name, country)
                                      and planned(og) == planned(g))
                 g[0].note("location", "place.occasion_of_same_time")
+        self._dateline_places(groups)
+
+    def _dateline_places(self, groups):
+        """"BERLIN, Oct 14 (Reuters) - Germany and India on Monday signed ...": a meeting, signing or accord
+        (``dateline_place_types``) done on the dateline's day (the report's day when the dateline has none)
+        with no place of its own took place in the dateline's city. Not a plan, an act told in a relative
+        clause, or one whose clause names a place."""
+        document = getattr(self, "_anchor_doc", None)
+        dl = dateline(document, below_headline=True) if document is not None and document.date else None
+        if dl is None:
+            return
+        where = self.gaz.lookup(dl[2])
+        if where is None:
+            return
+        day = next((te.value for te in dates_mod.find_time_expressions(document.text[dl[0]:dl[1]], document.date)
+                    if te.value and te.precision == "day"), document.date[:10])
+        for g in groups:
+            if any(m.location is not None for m in g) or g[0].type not in self.rules.cfg["dateline_place_types"] \
+                    or any(m.future or m.pred.dep_ in ("relcl", "acl") or _names_a_place(m) for m in g):
+                continue
+            te = next((m.date for m in g if m.date is not None and m.date.value), None)
+            if te is not None and te.value == day:
+                g[0].location = where
+                g[0].note("location", "place.dateline")
 
 
 def _in_other_clause(x, root) -> bool:
