@@ -5,8 +5,8 @@ and timelines are no commitments; a meeting one was supposed to attend was a pla
 listed with cooperation is a promise, adopting a declaration is support, pulling out of a planned meeting
 is a refusal, the setting of a planned act is still ahead (or, for a planned signing, no event of its
 own); a view held is no recognition, "deliver" with nothing handed over no aid, being happy to act
-with a partner a promise, a plan told with its cancellation the cancelled plan, and making something a
-pillar of relations a cooperation."""
+with a partner a promise, a plan told with its cancellation the cancelled plan, making something a
+pillar of relations a cooperation, and what a courtesy is for a part of the courtesy."""
 from __future__ import annotations
 
 import pytest
@@ -68,6 +68,8 @@ EXACT = {
     # making something a pillar of relations widens them (a promise when ahead); a part of a city is no relation
     "Chile will establish green hydrogen as a core pillar of its partnership with Peru, Boric said.": ["AGREE"],
     "Chile established the museum as part of the old city.": [],
+    # what a courtesy is for is part of it, no meeting of its own
+    "Boric wrote that he appreciated their hosting the trade mission in Lima.": ["SUPPORT"],
 }
 
 ABSENT_PLANS = {

@@ -570,6 +570,11 @@ class TriggerRules:
                     t.head.lower_ not in cfg["temporal_preps"]:    # "after imposing export controls": an act
                 parent[i] = -1      # but "said after meeting officials in Adelaide" reports the meeting, and
                 #                     "announced cooperation by signing an agreement" the signing
+            # what a courtesy is for ("appreciate his hosting the delegation", "praised Peru's convening the
+            # talks") is part of the courtesy, no meeting of its own
+            elif tr.pos == "V" and t.tag_ == "VBG" and t.dep_ in ("ccomp", "dobj", "xcomp") and h.i in trig and \
+                    lemma_of(h) in cfg["courtesy_verbs"]:
+                parent[i] = h.i
             # a relative clause in the simple present describes, it does not report ("a list, which bars ...")
             elif tr.pos == "V" and t.dep_ == "relcl" and t.tag_ in ("VBZ", "VBP") and tr.cls != "governs" and not any(
                     c.dep_ == "aux" for c in t.children):
