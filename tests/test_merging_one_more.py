@@ -95,3 +95,19 @@ def test_relative_clause_on_another_summit_is_no_reference_back():
             "supposed to attend.")
     assert [_evidence(e) for e in _of(text, "AGREE")] == [
         "The leaders of Chile, Peru and Ecuador will meet at the Pacific Forum in Lima on Saturday"]
+
+
+def test_talk_with_a_third_state_during_a_visit_is_its_own_meeting_with_its_retelling():
+    text = ("Kenyan President William Ruto began a state visit to Germany on Monday. Ruto also said he had "
+            "talked with Nigerian President Bola Tinubu at the forum, and that the two discussed fertiliser prices.")
+    meetings = sorted((sorted(_countries(e)), _evidence(e)) for e in _of(text, "CONSULT"))
+    assert [c for c, _ in meetings] == [["DEU", "KEN"], ["KEN", "NGA"]]
+    assert "the two discussed fertiliser prices" in meetings[1][1]
+
+
+def test_undated_meeting_is_not_the_visit_recalled_from_last_year():
+    text = ("The opening ministerial meeting of the Kenya-Germany ocean council took place in Nairobi on Tuesday.\n\n"
+            "The council was launched by Ruto and Scholz during Scholz's visit to Kenya in March last year.\n\n"
+            "Kenyan and German ministers also held a long and friendly meeting, Kenya's foreign ministry said.")
+    visit = [e for e in _of(text, "CONSULT") if "visit to Kenya" in _evidence(e)]
+    assert len(visit) == 1 and "friendly meeting" not in _evidence(visit[0])

@@ -74,6 +74,24 @@ def _repeats(a: EventMention, b: EventMention) -> bool:
     return a.type == b.type and a.sent.start != b.sent.start and len(ta.split()) >= 5 and ta == told(b)
 
 
+def _other_counterpart(group: list[EventMention], m: EventMention) -> bool:
+    """"The president arrived in Xville ... he had talked with Yland's premier at the forum": a meeting report
+    whose other side is a person of a state the group does not hold tells another meeting, though it shares
+    the visitor."""
+    cg = set().union(*(countries_of(x.actors + x.recipients) for x in group))
+    met = countries_of([r for r in m.recipients if r.entity_type == "person"])
+    return bool(cg) and bool(met - countries_of(m.actors) - cg - NON_STATE)
+
+
+def _recalled_earlier(group: list[EventMention], m: EventMention, doc_date: str | None) -> bool:
+    """"... during her visit to Xland in April last year ... A warm meeting with the envoy": a meeting told
+    with no time of its own is of the article's days, not the one it recalled from an earlier year."""
+    if m.date is not None and m.date.value or not doc_date:
+        return False
+    dated = next((x.date.value for x in group if x.date is not None and x.date.value), None)
+    return dated is not None and dated[:4] < doc_date[:4]
+
+
 def _overlap(group: list[EventMention], m: EventMention) -> bool:
     pg = set().union(*(people_of(x.actors + x.recipients) for x in group))
     pm = people_of(m.actors + m.recipients)
@@ -260,8 +278,8 @@ def _subject_of(a: EventMention, b: EventMention) -> bool:
     """"A forum is scheduled for June", "talks are set for Monday": one mention's meeting noun is the
     subject of the other's verb, and both tell the one planned meeting."""
     def subj(noun, verb):
-        return noun.head.pos_ == "NOUN" and noun.head.dep_ in ("nsubj", "nsubjpass") and noun.head.head.i == verb.head.i \
-            and verb.head.pos_ == "VERB" and verb.cls == "event"
+        return noun.head.pos_ == "NOUN" and noun.head.dep_ in ("nsubj", "nsubjpass") \
+            and noun.head.head.i == verb.head.i and verb.head.pos_ == "VERB" and verb.cls == "event"
     return subj(a, b) or subj(b, a)
 
 
@@ -395,6 +413,12 @@ class MergeRules:
                     best = gi       # "attended the virtual AI Seoul Summit" ... "chaired the AI Seoul Summit"
                     m.note("merged", "merging.same_named_occasion")
                     break
+                if m.cls == "meeting" and _other_counterpart(g, m):
+                    m.note("kept_apart", "merging.other_counterpart")
+                    continue
+                if m.cls == "meeting" and not m.anaphoric and _recalled_earlier(g, m, document.date):
+                    m.note("kept_apart", "merging.undated_not_recalled")
+                    continue
                 if m.cls in ("meeting", "accord") and _overlap(g, m):
                     best = gi
                     m.note("merged", "merging.same_meeting_or_accord")
@@ -448,7 +472,7 @@ class MergeRules:
                 if m.anaphoric and not m.actors and not m.recipients:
                     continue      # "the meeting" with nothing to refer to
                 groups.append([m])
-                recency.append(len(recency))
+                recency.append(max(recency, default=-1) + 1)
             else:
                 groups[best].append(m)
                 recency[best] = max(recency) + 1
