@@ -79,6 +79,16 @@ ARTICLES = {
                "Giulia Conti will meet in Athens in September.",
     "m4_talks": " date 2031-09-17 ATHENS, September 17 -- Nikos Pappas held talks with his Italian counterpart in "
                 "Athens on Tuesday on power grids.",
+    # a visit promised to confirm cooperation, kept by the signing of it (spelled the other way); a visit
+    # promised for nothing more is not kept by a signing
+    "v1_plan": " date 2031-10-01 LISBON, October 1 -- On Friday, Portuguese Prime Minister Ana Sousa will visit a "
+               "shipyard in Vigo and confirm new Portugal-Spain defence cooperation, her office said.",
+    "v2_signed": " date 2031-10-05 MADRID, October 5 -- Portuguese Prime Minister Ana Sousa signed a new deal on "
+                 "defense cooperation with Spain on Saturday.",
+    "v3_plan": " date 2031-10-02 ATHENS, October 2 -- On Monday, Greek Prime Minister Eleni Markou will visit Cyprus, "
+               "her office said.",
+    "v4_signed": " date 2031-10-08 NICOSIA, October 8 -- Greek Prime Minister Eleni Markou signed a solar energy deal "
+                 "with Cyprus on Tuesday.",
     "s4_held": " date 2032-10-15 NAIROBI, October 15 -- Ministers opened an ocean science summit in Nairobi on "
                 "Monday.",
 }
@@ -162,3 +172,10 @@ def test_a_meeting_of_named_people_is_not_kept_by_one_naming_none_of_them(store)
     plans = commitments_of(store, "m1_plan", "m3_plan")
     assert plans["m1_plan"]["status"] == "overdue", plans
     assert (plans["m3_plan"]["status"], plans["m3_plan"]["resolved_docs"]) == ("fulfilled", ["m4_talks"]), plans
+
+
+def test_a_visit_promised_for_an_act_is_kept_by_the_report_of_that_act(store) -> None:
+    plans = commitments_of(store, "v1_plan", "v3_plan")
+    assert (plans["v1_plan"]["status"], plans["v1_plan"]["resolved_docs"]) == ("fulfilled", ["v2_signed"]), plans
+    assert "the act the meeting was for" in plans["v1_plan"]["status_reason"]
+    assert plans["v3_plan"]["status"] != "fulfilled", plans

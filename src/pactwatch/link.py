@@ -60,7 +60,7 @@ def _cues() -> dict:
     """The word cues of data/link_words.json (stage cues, cancellations, agreement kinds), compiled."""
     raw = lexicon.read_json("link_words.json")
     return {"stage": {k: _cue(v) for k, v in raw["stage_cues"].items()},
-            "cancel": _cue(raw["cancel"]), "done_nouns": _cue(raw["done_nouns"]),
+            "cancel": _cue(raw["cancel"]), "done_nouns": _cue(raw["done_nouns"]), "meeting_act": _cue(raw["meeting_act"]), "spellings": raw.get("spellings", {}),
             "refers_back": re.compile(raw["refers_back"], re.I), "aim": _cue(raw["aim_of_talks"]), "aim_types": raw["aim_types"],
             "kinds": [(k, _cue(v)) for k, v in raw["agreement_kinds"].items()],
             "occasions": raw["occasions"], "occasion_kinds": raw["occasion_kinds"],
@@ -172,7 +172,9 @@ def _norm(s: str) -> str:
 
 
 def _words(text: str) -> list[str]:
-    return re.findall(r"[a-z][a-z0-9]+", text.lower())
+    """Lower-case words, each in one spelling (link_words.json spellings: "defence" and "defense" are one)."""
+    sp = _cues()["spellings"]
+    return [sp.get(w, w) for w in re.findall(r"[a-z][a-z0-9]+", text.lower())]
 
 
 def content_words(e: Event) -> set[str]:
@@ -1177,9 +1179,15 @@ def _carries_out(r: dict, cand: dict, due: str | None, words: set, needed: set, 
     aim = _aim_reached(r, cand, cand_words, cfg)
     if aim:
         return aim
+    overlap = _containment(words, cand_words)
+    act = _act_of_meeting(r)
+    share = _containment(act, cand_words)
+    if t in FULFILS["other"] and t not in FULFILS["meeting"] and cand["aux_mode"] is None and len(act) >= 3 \
+            and share >= cfg.fulfil_min_overlap:
+        return "fulfilled", share, f"{t} on {cand['date'] or cand['first_reported'] or '?'}: " \
+                                   f"the act the meeting was for, {share:.2f} of its words"
     if t not in FULFILS[r["kind"]] and t not in CANCEL_TYPES:
         return None
-    overlap = _containment(words, cand_words)
     same_agreement = bool(r["agreement"] and cand["agreement"] and (
         (r["agreement"].get("name") and cand["agreement"].get("name") and
          _norm(r["agreement"]["name"]) == _norm(cand["agreement"]["name"])) or
@@ -1244,6 +1252,16 @@ def _aim_words(r: dict) -> set[str]:
     text = r["evidence"][0]["text"] if r["evidence"] else ""
     m = _cues()["aim"].search(text) if r["kind"] == "meeting" else None
     return {w for w in _words(text[m.end():]) if w not in STOP and len(w) > 2} if m else set()
+
+
+def _act_of_meeting(r: dict) -> set[str]:
+    """The content words of the act a promised meeting is for, from its act verb on (link_words.json
+    meeting_act: "will visit a naval base and confirm new defense cooperation": confirm, defense,
+    cooperation...); none for other promises. A later report of that act (a signing, cooperation, aid)
+    carrying most of these words keeps the promise, whether or not the visit is reported."""
+    text = r["evidence"][0]["text"] if r["evidence"] else ""
+    m = _cues()["meeting_act"].search(text) if r["kind"] == "meeting" else None
+    return {w for w in _words(text[m.start():]) if w not in STOP and len(w) > 2} if m else set()
 
 
 def _aim_reached(r: dict, cand: dict, cand_words: set, cfg: LinkConfig):
