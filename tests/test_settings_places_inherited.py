@@ -131,3 +131,10 @@ def test_an_accord_of_the_datelines_day_was_signed_in_its_city_a_sanction_or_a_p
     assert _with(evs, "curbs").location is None
     plan = _with(evs, "meet again")
     assert plan.location is not None and plan.location.name == "Santiago"
+
+
+def test_a_setting_whose_event_was_not_kept_takes_the_articles_time() -> None:
+    text = ("Chile and Peru agreed on Wednesday to widen cooperation on copper refining.\n\n"
+            "The accord came during talks in Lima between Chile's foreign minister and Peru's trade envoy.\n")
+    talks = _with(_events(text, "2025-02-20"), "talks in Lima")
+    assert (talks.event_type, talks.date) == ("CONSULT", "2025-02-19")

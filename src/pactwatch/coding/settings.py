@@ -438,8 +438,8 @@ class SettingRules:
         for g in groups:
             if any(m.date is not None and m.date.value for m in g) or any(_stated_span(m) for m in g):
                 continue
-            if all(m.frame_of is not None or m.frame_offset for m in g):
-                continue      # a setting told in passing has no time of the article's
+            if all(m.frame_offset or m.frame_of is not None and id(m.frame_of) in kept for m in g):
+                continue      # a setting told in passing has no time of the article's; it takes its event's below
             if any(m.vague_time for m in g) and g[0].type != "AGREE":
                 continue      # a promise is dated when made; a vague time belongs to what was promised
             first = min(m.span[0] for m in g)
