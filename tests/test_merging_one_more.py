@@ -111,3 +111,17 @@ def test_undated_meeting_is_not_the_visit_recalled_from_last_year():
             "Kenyan and German ministers also held a long and friendly meeting, Kenya's foreign ministry said.")
     visit = [e for e in _of(text, "CONSULT") if "visit to Kenya" in _evidence(e)]
     assert len(visit) == 1 and "friendly meeting" not in _evidence(visit[0])
+
+
+def test_state_visit_and_talks_held_during_it_are_two_events():
+    text = ("Kenyan President William Ruto held talks with German Chancellor Olaf Scholz on Tuesday, the Kenyan "
+            "leader's office said. Ruto is on a three-day state visit to Germany.")
+    assert sorted(_evidence(e) for e in _of(text, "CONSULT")) == [
+        "Kenyan President William Ruto held talks with German Chancellor Olaf Scholz on Tuesday",
+        "Ruto is on a three-day state visit to Germany"]
+
+
+def test_the_meeting_still_stands_for_the_visit():
+    text = ("Kenyan President William Ruto arrived in Berlin on Monday for a three-day state visit. "
+            "Officials called the meeting in Berlin a success.")
+    assert len(_of(text, "CONSULT")) == 1

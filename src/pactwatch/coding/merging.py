@@ -83,6 +83,17 @@ def _other_counterpart(group: list[EventMention], m: EventMention) -> bool:
     return bool(cg) and bool(met - countries_of(m.actors) - cg - NON_STATE)
 
 
+def _visit_and_talks(group: list[EventMention], m: EventMention) -> bool:
+    """"He held talks with the French president ... who is here on a two-day official visit": a visit and the
+    talks held during it, with their other side named, are two events (a definite "the meeting" may still
+    stand for the visit)."""
+    def talks(x):
+        return x.mode != "visit" and x.cls == "meeting" and bool(x.recipients) and not x.anaphoric
+    if m.mode == "visit":
+        return all(x.mode != "visit" for x in group) and any(talks(x) for x in group)
+    return talks(m) and all(x.mode == "visit" for x in group)
+
+
 def _recalled_earlier(group: list[EventMention], m: EventMention, doc_date: str | None) -> bool:
     """"... during her visit to Xland in April last year ... A warm meeting with the envoy": a meeting told
     with no time of its own is of the article's days, not the one it recalled from an earlier year."""
@@ -415,6 +426,9 @@ class MergeRules:
                     break
                 if m.cls == "meeting" and _other_counterpart(g, m):
                     m.note("kept_apart", "merging.other_counterpart")
+                    continue
+                if m.cls == "meeting" and not m.anaphoric and _visit_and_talks(g, m):
+                    m.note("kept_apart", "merging.visit_and_its_talks")
                     continue
                 if m.cls == "meeting" and not m.anaphoric and _recalled_earlier(g, m, document.date):
                     m.note("kept_apart", "merging.undated_not_recalled")
