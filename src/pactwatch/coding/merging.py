@@ -84,7 +84,7 @@ def _other_counterpart(group: list[EventMention], m: EventMention) -> bool:
 
 
 def _visit_and_talks(group: list[EventMention], m: EventMention) -> bool:
-    """"He held talks with the French president ... who is here on a two-day official visit": a visit and the
+    """"X held talks with the chancellor ... X is on a state visit to Yland": a visit and the
     talks held during it, with their other side named, are two events (a definite "the meeting" may still
     stand for the visit)."""
     def talks(x):
