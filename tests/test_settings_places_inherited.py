@@ -138,3 +138,10 @@ def test_a_setting_whose_event_was_not_kept_takes_the_articles_time() -> None:
             "The accord came during talks in Lima between Chile's foreign minister and Peru's trade envoy.\n")
     talks = _with(_events(text, "2025-02-20"), "talks in Lima")
     assert (talks.event_type, talks.date) == ("CONSULT", "2025-02-19")
+
+
+def test_a_time_hung_on_a_thing_dates_the_act_above_it() -> None:
+    evs = _events("Japan lifted its curbs on exports of three chip materials to South Korea in March last year.\n",
+                  "2024-07-03")
+    lifted = _with(evs, "lifted")
+    assert lifted.date == "2023-03" and "date.through_thing" in lifted.why["date"]

@@ -296,7 +296,7 @@ class SettingRules:
         cfg = self.rules.cfg
         start, end = sent.start + te.start, sent.start + te.end
         inside = [t for t in span if start <= t.idx < end]
-        target, blocked, on_verb, on_act, stop = None, False, False, False, None
+        target, blocked, on_verb, on_act, stop, through_thing = None, False, False, False, None, False
         if inside:
             cur = next((t for t in inside if not (start <= t.head.idx < end) or t.head.i == t.i), inside[0])
             for _ in range(8):
@@ -304,7 +304,7 @@ class SettingRules:
                 if hit is not None:
                     if hit.type == "REJECT" and cur.pos_ in ("NOUN", "PROPN") and cur.i not in (hit.head.i, hit.pred.i):
                         return      # "called off a visit next month": the time of what was called off
-                    target, how = hit, ["date.attached_by_parse"]
+                    target, how = hit, ["date.attached_by_parse"] + (["date.through_thing"] if through_thing else [])
                     on_verb = cur.i == hit.pred.i and hit.pred.tag_ == "VBD"
                     on_act = cur.i in (hit.pred.i, hit.head.i)
                     break
@@ -333,6 +333,15 @@ class SettingRules:
                 if not (start <= cur.idx < end) and cur.pos_ in ("VERB", "AUX") and cur.dep_ == "xcomp" and \
                         any(cur.head.i == m.pred.i for m in mentions):
                     cur = cur.head  # "is scheduled to take place on May 4": the time of what is scheduled
+                    continue
+                if not (start <= cur.idx < end) and cur.pos_ == "NOUN" and cur.dep_ in ("pobj", "dobj") and \
+                        inside[0].head.dep_ == "prep" and inside[0].head.lower_ in ("in", "on", "during") and \
+                        inside[0].head.head.i == cur.i and lemma_of(cur) not in self.rules.nouns and \
+                        cur.lower_ not in self.rules.nouns and not any(cur.i in m.tokens for m in mentions):
+                    # "lifted its curbs on exports of chips in March last year": a time the parser hung on
+                    # a thing (no event noun) is the time of the act above it
+                    through_thing = True
+                    cur = cur.head
                     continue
                 if not (start <= cur.idx < end) and cur.pos_ == "PROPN" and cur.dep_ in ("pobj", "appos", "compound", "conj") \
                         and cur.head.i != cur.i:
