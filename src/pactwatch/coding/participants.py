@@ -317,6 +317,19 @@ class ParticipantRules:
                     # the act criticised is the accused, not its victims
                     for d in doers:
                         add(recip_toks, "participants.doer_of_criticised_act", np(d, with_of=False))
+                elif c.dep_ == "dobj" and c.i != t.i and lemma_of(v) in cfg["topic_verbs"] and not (
+                        c.pos_ == "PROPN" and actors.owner.get(c.i) is not None and actors.owner[c.i].kind in ("org", "person")):
+                    # "the two ministers discussed the drought in Bolivia", "a call to discuss Canadian tariffs": what
+                    # is discussed is the topic, and the states qualifying it no party; only "with" inside it ("discussed
+                    # trade with Chile") names the other side
+                    if actors.in_tokens(np(c)):
+                        m.note("recipient", "participants.topic_object")
+                    for cc in c.children:
+                        if cc.dep_ == "prep" and cc.lower_ in ("with", "between", "among"):
+                            if cc.lower_ == "with":
+                                add(recip_toks, "participants.object_preposition", prep_objects(cc, {"with"}))
+                            else:
+                                add(between, "participants.between", prep_objects(cc, {"between", "among"}))
                 elif c.dep_ in ("dobj", "dative", "iobj", "attr", "oprd"):
                     # "rejected an Australian ultimatum": the object's modifiers name the other side; but
                     # "following Yoon's proposal": the possessor of the event noun itself made it
@@ -357,6 +370,11 @@ class ParticipantRules:
                         if pp.dep_ == "prep" and pp.lower_ in ("along", "together", "alongside"):
                             for w in [pp] if pp.lower_ == "alongside" else [x for x in pp.children if x.lower_ == "with"]:
                                 add(recip_toks, "participants.along_with", prep_objects(w, {w.lower_}))
+                elif c.dep_ == "prep" and c.lower_ in ("in", "at") and lemma_of(v) in cfg["topic_verbs"] and any(
+                        d.dep_ == "dobj" for d in v.children):
+                    # "discussed the famine in Somalia": the parser hangs the topic's place on the verb
+                    if actors.in_tokens(prep_objects(c, allowed)):
+                        m.note("recipient", "participants.topic_object")
                 elif c.dep_ == "prep":
                     if c.lower_ in ("between", "among") and (v.i in folded or v is pred):
                         add(between, "participants.between", prep_objects(c, {"between", "among"}))

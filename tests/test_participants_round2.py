@@ -1,0 +1,50 @@
+"""Participants, round 2: states that only qualify what is talked over are no party; a described person
+with a country word is that country's named person; bodies named after a region or a firm are not that
+state or firm.
+
+Sentences are made up for these tests."""
+from __future__ import annotations
+
+import pactwatch
+
+
+def _events(text: str, typ: str, date: str = "2025-03-06"):
+    return [e for e in pactwatch.extract(text, date=date, doc_id="t") if e.event_type == typ]
+
+
+def _one(text: str, typ: str, date: str = "2025-03-06"):
+    events = _events(text, typ, date)
+    assert len(events) == 1, [(e.event_type, e.evidence[0].text) for e in events]
+    return events[0]
+
+
+def _codes(ents) -> list[str]:
+    return sorted({e.country for e in ents if e.country})
+
+
+def _names(ents) -> list[str]:
+    return [e.entity_name for e in ents]
+
+
+# --- what is talked over is no party ----------------------------------------------------------------------
+
+def test_state_in_the_topic_of_a_call_is_no_party() -> None:
+    ev = _one("Mexico's economy minister and the U.S. trade representative held a call on Tuesday to discuss "
+              "Canadian tariffs on steel.", "CONSULT")
+    assert _codes(ev.actor) == ["MEX", "USA"]
+    assert _codes(ev.recipient) == []
+
+
+def test_state_where_the_discussed_crisis_is_is_no_party() -> None:
+    text = ("Ghana's foreign minister met his Kenyan counterpart in Accra on Monday. The two ministers "
+            "discussed the famine in Somalia and the situation in Sudan.")
+    events = _events(text, "CONSULT")
+    countries = {c for e in events for c in _codes(e.actor) + _codes(e.recipient)}
+    assert "SOM" not in countries and "SDN" not in countries
+    assert {"GHA", "KEN"} <= countries
+
+
+def test_with_inside_the_topic_still_names_the_other_side() -> None:
+    ev = _one("Norway's trade minister discussed fishing quotas with Iceland on Thursday.", "CONSULT")
+    assert _codes(ev.actor) == ["NOR"]
+    assert _codes(ev.recipient) == ["ISL"]
