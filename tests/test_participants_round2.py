@@ -48,3 +48,25 @@ def test_with_inside_the_topic_still_names_the_other_side() -> None:
     ev = _one("Norway's trade minister discussed fishing quotas with Iceland on Thursday.", "CONSULT")
     assert _codes(ev.actor) == ["NOR"]
     assert _codes(ev.recipient) == ["ISL"]
+
+
+# --- a described person with a state word ------------------------------------------------------------------
+
+_MET = "Peru's Foreign Minister Javier Montoya met Chile's envoy Carolina Benitez in Lima on Wednesday. "
+
+
+def test_state_word_description_is_that_states_named_person() -> None:
+    ev = _one(_MET + "The Chilean envoy will visit a copper smelter near Arequipa on Friday.", "AGREE")
+    assert _names(ev.actor) == ["Carolina Benitez"]
+    assert _codes(ev.actor) == ["CHL"]
+
+
+def test_state_word_description_never_takes_a_person_of_another_state() -> None:
+    ev = _one(_MET + "The Chilean minister will visit a copper smelter near Arequipa on Friday.", "AGREE")
+    assert "Javier Montoya" not in _names(ev.actor)
+    assert _codes(ev.actor) == ["CHL"]
+
+
+def test_state_word_description_as_object_is_the_named_person() -> None:
+    ev = _one(_MET + "Montoya will meet the Chilean envoy again in Cusco on Friday.", "AGREE")
+    assert _names(ev.recipient) == ["Carolina Benitez"]

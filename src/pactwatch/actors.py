@@ -324,6 +324,16 @@ class ActorResolver:
         for m in raw_mentions:
             if m.kind == "demonym":
                 self._demonym_group(m, sdoc)
+        # "the Chilean envoy", after "Chile's envoy Ana Ruiz": a definite unnamed official of a state is the last
+        # person of that state named with that office (never one of another state)
+        for m in raw_mentions:
+            if m.kind == "demonym" and m.entity.entity_type == "person" and m.entity.role and any(
+                    c.dep_ == "det" and c.lower_ in ("the", "this") for c in sdoc[m.head].head.children):
+                who = office_holder(raw_mentions, m.entity.role, m.start, m.entity.country)
+                if who is not None:
+                    m.entity = Entity(raw_text=m.entity.raw_text, entity_name=who.entity_name, country=who.country,
+                                      sector_code=who.sector_code, role=who.role, entity_type="person")
+                    m.kind = "person"
         # later short mentions the tagger missed: "Bae" alone, after "Bae Kyung-hoon"
         raw_mentions.extend(self._short_mentions(sdoc, registry, raw_mentions, document.body_start))
         raw_mentions.sort(key=lambda m: m.start)
@@ -585,16 +595,26 @@ def sdoc_sents(document: Document):
 RANK_WORDS = {"vice", "deputy", "prime", "former", "acting", "first", "assistant", "under", "junior", "state"}
 
 
-def person_by_title(acts: DocActors, title: str, before: int) -> Entity | None:
+def person_by_title(acts: DocActors, title: str, before: int, country: str | None = None) -> Entity | None:
     """The person a definite title refers to ("the president", "the Minister", "the vice president"):
     the most recent person mentioned before offset `before` whose office is that title (every word of
-    the title's role in the person's role, and no rank word of the person's role missing from it)."""
+    the title's role in the person's role, and no rank word of the person's role missing from it); with
+    `country` ("the Chilean envoy"), only a person of that state."""
     kb = load_knowledge()
     role = kb.role(title)
     if role is None or role.kind != "person":
         return None
-    want = set(re.findall(r"[a-z]+", role.role.lower()))
-    for m in reversed([m for m in acts.mentions if m.kind == "person" and m.end <= before]):
+    return office_holder(acts.mentions, role.role, before, country)
+
+
+def office_holder(mentions: list[Mention], office: str, before: int, country: str | None = None) -> Entity | None:
+    """The most recent person of `mentions` named before offset `before` who holds `office` (a role of
+    roles.tsv: every word of it in the person's role, and no rank word of the person's role missing from
+    it), of `country` when given."""
+    want = set(re.findall(r"[a-z]+", office.lower()))
+    for m in reversed([m for m in mentions if m.kind == "person" and m.end <= before]):
+        if country is not None and m.entity.country != country:
+            continue
         have = set(re.findall(r"[a-z]+", (m.entity.role or "").lower()))
         if want and want <= have and not (have - want) & RANK_WORDS:
             return m.entity

@@ -138,7 +138,13 @@ class Discourse:
                 c.dep_ == "det" and c.lower_ in ("the", "this") for c in tok.children):
             return None
         title = " ".join(x.text for x in tok.children if x.i < tok.i and x.dep_ in ("compound", "amod"))
-        return person_by_title(self.actors, (title + " " + tok.text).strip(), tok.idx)
+        # "the Chilean envoy", "Chile's minister": only a person of that state
+        states = {x.entity.country for x in self.actors.in_tokens(
+            [c.i for c in tok.children if c.i < tok.i and c.dep_ in ("compound", "amod", "poss")])
+            if x.kind in ("country", "demonym", "capital") and x.entity.country}
+        if len(states) > 1:
+            return None
+        return person_by_title(self.actors, (title + " " + tok.text).strip(), tok.idx, next(iter(states), None))
 
     def _pair_before(self, tok) -> list[Entity]:
         """The two countries named earlier in the sentence of `tok` ("X will visit Y, the first such trip
@@ -449,6 +455,13 @@ class ParticipantRules:
             for c in [subj] + [c for c in subj.children if c.dep_ == "conj"]:
                 who = state.titled(c)
                 if who is not None and who.entity_name not in names:
+                    # "the Chilean envoy will visit": the state word of the description is the named person's own,
+                    # no party beside him
+                    own = {e.entity_name for x in actors.in_tokens([d.i for d in c.children if d.i < c.i])
+                           for e in [x.entity] if x.kind in ("country", "demonym", "capital") and e.country == who.country}
+                    if own:
+                        m.actors = [e for e in m.actors if e.entity_name not in own]
+                        m.note("actor", "participants.described_person")
                     m.actors = [who] + m.actors
                     names.add(who.entity_name)
                     m.note("actor", "participants.title_beside_name")
