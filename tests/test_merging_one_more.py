@@ -125,3 +125,10 @@ def test_the_meeting_still_stands_for_the_visit():
     text = ("Kenyan President William Ruto arrived in Berlin on Monday for a three-day state visit. "
             "Officials called the meeting in Berlin a success.")
     assert len(_of(text, "CONSULT")) == 1
+
+
+def test_same_act_dated_years_back_is_not_the_headline_news():
+    text = ("Norway imposes sanctions on Iceland\n\n"
+            "The fisheries ministry in Oslo gave no reason for the step on Tuesday, which surprised traders.\n\n"
+            "Norway imposed sanctions on Iceland in 2019 during an earlier quarrel over quotas.")
+    assert sorted(e.date or "" for e in _of(text, "SANCTION")) == ["2019", "2025-06-03"]

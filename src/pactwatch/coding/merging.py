@@ -379,6 +379,10 @@ class MergeRules:
             best = None
             order = sorted(range(len(groups)), key=lambda g: -recency[g])
             another = m.cls in ("meeting", "accord") and _another(m, cfg["other_occasion_words"], occasion_nouns)
+            # "in 2019, Xland imposed curbs": a time in a year before the article's is background, not the headline's news
+            recalled = bool(m.date and m.date.value and document.date and m.date.value[:4] < document.date[:4])
+            if recalled and any(g[0].type == m.type and all(x.sent.start < head_end for x in g) for g in groups):
+                m.note("kept_apart", "merging.headline_not_background")
             new_accord = _new_accord(m, cfg)
             for gi in order:
                 g = groups[gi]
@@ -463,7 +467,8 @@ class MergeRules:
                 # "Japan decided to lift its curbs on Korea ... Tokyo will lift the restrictions": one act of
                 # one state on another, told twice in an article
                 best = next((gi for gi in order if groups[gi][0].type == m.type and _same_act(groups[gi], m)
-                             and all(compatible(x, m) for x in groups[gi])), None)
+                             and all(compatible(x, m) for x in groups[gi])
+                             and not (recalled and all(x.sent.start < head_end for x in groups[gi]))), None)
                 if best is not None:
                     m.note("merged", "merging.same_act_same_sides")
             if best is None and m.sent.start < lead_end:
@@ -473,7 +478,8 @@ class MergeRules:
                              and all(compatible(x, m) for x in groups[gi]) and _same_sides(groups[gi], m)), None)
                 if best is not None:
                     m.note("merged", "merging.headline_and_lead")
-            if best is None and lead_end <= m.sent.start < retell_end and not new_accord and not _told_as_more(m, cfg):
+            if best is None and lead_end <= m.sent.start < retell_end and not new_accord and not _told_as_more(m, cfg) \
+                    and not recalled:
                 # a lead about something else, and the headline's event told in the next paragraph: "Xland calls off
                 # Yville forum" ... "the forum of A, B and C, due in Yville next month, will not take place"
                 best = next((gi for gi in order if groups[gi][0].type == m.type and groups[gi][0].cls == m.cls and all(
