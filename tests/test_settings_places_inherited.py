@@ -145,3 +145,10 @@ def test_a_time_hung_on_a_thing_dates_the_act_above_it() -> None:
                   "2024-07-03")
     lifted = _with(evs, "lifted")
     assert lifted.date == "2023-03" and "date.through_thing" in lifted.why["date"]
+
+
+def test_the_same_day_is_the_day_the_article_last_gave() -> None:
+    text = ("Chile and Peru signed a lithium accord in Lima on June 3.\n\n"
+            "On the same day, Chile's trade minister met Ecuador's envoy.\n")
+    met = _with(_events(text, "2024-06-10"), "envoy")
+    assert (met.event_type, met.date) == ("CONSULT", "2024-06-03")

@@ -116,7 +116,7 @@ class SettingRules:
         if getattr(self, "_anchor_doc", None) is not document:
             # times the article talks about that no kept event carries: free expressions, dropped mentions
             self._anchor_doc, self._free_times, self._sent_mentions = document, [], []
-        tes = [_same_year(te, document, sent) for te in self._time_expressions(document, sent)]
+        tes = [self._same_day(_same_year(te, document, sent), sent) for te in self._time_expressions(document, sent)]
         for te in tes:
             if self._attach_time(te, merged, sdoc, span, sent) == "free" and \
                     not re.match(r"['\u2019]s\b", sent.text[te.end:]):     # "tomorrow's infrastructure": no time
@@ -277,6 +277,16 @@ class SettingRules:
             found = [f for f in found if re.search(r"\b(?:negotiat\w*|talks|text|terms|draft)\s+(?:\w+\s+){0,4}?"
                                                     r"(?:on|of|over|for)\s+(?:\w+\s+){0,4}$", text[:f[0]], re.I)]
         return _pick_agreement(found)
+
+    def _same_day(self, te, sent):
+        """"On the same day", "that day": the day the article last gave an event, not the report's day."""
+        if not _SAME_DAY.fullmatch(te.text.strip()):
+            return te
+        before = [m.date for m in self._sent_mentions if m.date is not None and m.date.precision == "day"
+                  and m.date.value and m.sent.start < sent.start]
+        if not before:
+            return te
+        return dates_mod.TimeExpr(te.start, te.end, te.text, before[-1].value, "day", te.relation)
 
     def _time_expressions(self, document, sent):
         self._doc_date = document.date
@@ -589,6 +599,9 @@ def _same_year(te, document, sent):
     if not years or years[-1] == te.value[:4]:
         return te
     return dates_mod.TimeExpr(te.start, te.end, te.text, years[-1] + te.value[4:], te.precision, te.relation)
+
+
+_SAME_DAY = re.compile(r"(?:on\s+)?(?:the\s+same|that)\s+day", re.I)
 
 
 def _dates_agree(a, b) -> bool:
