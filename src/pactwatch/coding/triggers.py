@@ -5,6 +5,12 @@ from __future__ import annotations
 from .rules import TRIGGER_POS, Trigger, lemma_of
 
 
+def lem_in(v, words) -> bool:
+    """Whether a verb, with its particle if it has one ("roll out"), is one of the words."""
+    prt = next((c.lower_ for c in v.children if c.dep_ == "prt"), None)
+    return lemma_of(v) in words or prt is not None and f"{lemma_of(v)} {prt}" in words
+
+
 def generic_plural(tok) -> bool:
     """'previous agreements', 'agreements': plural with no determiner, not a specific one."""
     return tok.tag_ in ("NNS", "NNPS") and not any(c.dep_ in ("det", "poss", "nummod") for c in tok.children)
@@ -492,10 +498,18 @@ class TriggerRules:
                 continue
             if obj is None and thing is not None and body_noun(thing, cfg) in cfg["relation_bodies"]:
                 obj = thing       # "the council, launched in 2021 by Chile and Peru": the council was launched
-            if obj is None:
-                continue
             prt = next((c.lower_ for c in t.children if c.dep_ == "prt"), None)
             verb = f"{lem} {prt}" if prt else lem     # "called off a visit" is not "call"
+            measure = obj if obj is not None else thing
+            if measure is not None and measure.i not in trig:
+                found = self._measure_made(t, verb, measure)
+                if found is not None:
+                    # "announced new export licence requirements", "rules announced last week that cap chip exports"
+                    trig[t.i] = found
+                    absorbed_noun[t.i] = measure.i
+                    continue
+            if obj is None:
+                continue
             key = f"{verb}|{lemma_of(obj)}"
             alt = f"{verb}|{obj.lower_}"
             vo = key if key in cfg["verb_object_types"] else alt
@@ -585,6 +599,42 @@ class TriggerRules:
                     and self._cancelled_in_conjunct(t, trig) is not None:
                 parent[i] = self._cancelled_in_conjunct(t, trig)
         return parent
+
+    def _measure_made(self, v, verb: str, noun):
+        """A restrictive measure made public, put in place or eased: a verb of ``measure_verbs`` (SANCTION) or
+        ``easing_verbs`` (CONCEDE) whose object, or the noun its participle describes, is a rule noun
+        (``measure_nouns``) bearing on trade (``measure_qualifiers`` in its compounds or prepositional phrases:
+        "export licence requirements", "curbs on lithium shipments") or restricting in its own clause
+        (``restrictive_verbs``: "rules that cap chip exports"); or None."""
+        cfg = self.rules.cfg
+        if lemma_of(noun) not in cfg["measure_nouns"] and noun.lower_ not in cfg["measure_nouns"]:
+            return None
+        if verb in cfg["measure_verbs"] or lem_in(v, cfg["measure_verbs"]):
+            typ, mode, rule = "SANCTION", "discontinue", "event_rules.json:measure_verbs+measure_nouns"
+        elif verb in cfg["easing_verbs"] or lem_in(v, cfg["easing_verbs"]):
+            typ, mode, rule = "CONCEDE", "", "event_rules.json:easing_verbs+measure_nouns"
+        else:
+            return None
+        clauses = [c for c in noun.children if c.dep_ in ("relcl", "acl") and c.i != v.i]
+        if v.dep_ == "acl" and v.head.i == noun.i:     # "rules announced last week that cap ...": the clause may hang on the verb
+            clauses += [c for c in v.subtree if c.dep_ == "relcl"]
+        if any(lemma_of(c) in cfg["restrictive_verbs"] for c in clauses):
+            return Trigger(v.lemma_.lower(), "V", typ, mode, "event", rule)
+        # "rules announced last week that cap chip exports": the parser may read the clause's verb as a noun
+        after = noun.doc[noun.i + 1:min(noun.i + 8, noun.sent.end)]
+        for x in after:
+            if x.lower_ in ("that", "which") and x.i + 1 < noun.sent.end:
+                nxt = noun.doc[x.i + 1]
+                if nxt.lower_ in cfg["restrictive_verbs"] or nxt.lower_.endswith("s") and nxt.lower_[:-1] in cfg["restrictive_verbs"]:
+                    return Trigger(v.lemma_.lower(), "V", typ, mode, "event", rule)
+                break
+        qualifying = [c for c in noun.children if c.dep_ in ("compound", "amod", "nmod", "prep")]
+        if noun.head.i == v.i:     # "unveiled curbs on tin shipments": the parser may hang the "on" on the verb
+            qualifying += [c for c in v.children if c.dep_ == "prep" and c.lower_ in ("on", "for", "against")]
+        words = {x.lower_ for c in qualifying for x in c.subtree} | {lemma_of(x) for c in qualifying for x in c.subtree}
+        if words & cfg["measure_qualifiers"]:
+            return Trigger(v.lemma_.lower(), "V", typ, mode, "event", rule)
+        return None
 
     def _made_part_of_relations(self, v) -> bool:
         """Whether a verb makes something a part of relations: "establish X as a core pillar of the

@@ -1,0 +1,36 @@
+"""Classes of wire news the trigger rules read right (round 2): a restrictive measure on trade that is
+announced, unveiled or introduced is a sanction by its announcer, and one eased a concession; a rule
+with no bearing on trade is none."""
+from __future__ import annotations
+
+import pytest
+
+from pactwatch import extract
+
+
+def coded(text: str, date: str = "2025-10-29") -> list[tuple]:
+    """Each event as (category, actor countries, recipient countries), sorted."""
+    out = []
+    for e in extract(text, date=date, doc_id="t"):
+        out.append((e.event_type, "+".join(sorted({a.country or "?" for a in e.actor})),
+                    "+".join(sorted({a.country or "?" for a in e.recipient}))))
+    return sorted(out)
+
+
+# text -> the exact events it holds
+EXACT = {
+    # a restrictive measure on trade made public: a sanction by whoever made it
+    "Ecuador on Monday announced new export permit requirements for raw cocoa beans.": [("SANCTION", "ECU", "")],
+    "Bolivia unveiled tighter curbs on tin shipments to Brazil late on Wednesday.": [("SANCTION", "BOL", "BRA")],
+    "Vendors rushed to adapt to the rules announced by Mexico last month that cap steel imports from Asia.":
+        [("SANCTION", "MEX", "")],
+    # eased, the measure is a concession
+    "Thailand relaxed quotas on sugar exports this week, its commerce ministry said.": [("CONCEDE", "THA", "")],
+    # a rule that says nothing of trade is no measure against anyone
+    "Norway introduced new rules on parental leave on Thursday.": [],
+}
+
+
+@pytest.mark.parametrize("text", list(EXACT))
+def test_exact_events(text):
+    assert coded(text) == EXACT[text]
