@@ -70,3 +70,21 @@ def test_state_word_description_never_takes_a_person_of_another_state() -> None:
 def test_state_word_description_as_object_is_the_named_person() -> None:
     ev = _one(_MET + "Montoya will meet the Chilean envoy again in Cusco on Friday.", "AGREE")
     assert _names(ev.recipient) == ["Carolina Benitez"]
+
+
+# --- bodies named after a word that is also a firm's name ---------------------------------------------------
+
+def test_fund_named_like_a_firm_is_not_that_firms_state() -> None:
+    ev = _one("Norway pledged $40 million to the Amazon Fund on Monday to curb forest clearing.", "AGREE")
+    assert _codes(ev.actor) == ["NOR"]
+    assert _codes(ev.recipient) == []
+
+
+def test_growers_union_named_like_a_firm_is_no_us_party() -> None:
+    ev = _one("The Apple Growers Union welcomed the fruit trade pact between Chile and Peru on Monday.", "SUPPORT")
+    assert "USA" not in _codes(ev.actor) + _codes(ev.recipient)
+
+
+def test_firm_with_a_name_of_its_own_keeps_its_state() -> None:
+    ev = _one("Samsung Electronics signed a chip supply deal with Vietnam on Monday.", "SUPPORT")
+    assert _codes(ev.actor) == ["KOR"]

@@ -231,11 +231,14 @@ class ActorResolver:
                 if any(m.kind == "org" for m in inner) and (
                         name.count("(") != name.count(")") or sdoc[span[0]].pos_ in ("VERB", "INTJ")):
                     continue    # "Thank European Commission", "Group of Seven(G7": a ragged span round a known body
+                after_firm = _named_after_firm(name, inner)
+                if after_firm:
+                    inner = [m for m in inner if m.kind != "org"]     # "the Apple Growers Union" is not Apple's
                 country = next((m.entity.country for m in inner if m.entity.country), None)
                 sector = next((m.entity.sector_code for m in inner if m.kind == "org" and m.entity.sector_code),
                               None)
-                oe = Entity(raw_text=name, entity_name=name, country=country, sector_code=sector or "GOV",
-                            entity_type="organization")
+                oe = Entity(raw_text=name, entity_name=name, country=country,
+                            sector_code=sector or (None if after_firm else "GOV"), entity_type="organization")
                 for m in inner:
                     raw_mentions.remove(m)
                 raw_mentions.append(Mention(s2, s2 + len(name), span[0], span[1], oe, "org", head_of(*span)))
@@ -541,6 +544,21 @@ class ActorResolver:
             if m.entity.entity_type == "person":
                 m.entity.entity_name = f"{m.entity.entity_name} ({role.role})"   # an unnamed official
             m.entity.role = role.role
+
+
+@functools.lru_cache(maxsize=1)
+def _body_name_heads() -> frozenset:
+    return frozenset(w.lower() for w in lexicon.read_json("event_rules.json").get("body_name_heads", []))
+
+
+def _named_after_firm(name: str, inner: list[Mention]) -> bool:
+    """An organisation's name that starts with a firm's name and ends in a word of a body of its own
+    (event_rules.json:body_name_heads: "the Apple Growers Union", "the Amazon Fund"): the body is named
+    after a word that is also the firm's name, no part of the firm."""
+    words = name.split()
+    firm = [m for m in inner if m.kind == "org" and m.entity.sector_code == "BUS"]
+    return len(words) >= 2 and bool(firm) and words[-1].lower() in _body_name_heads() and \
+        name.startswith(firm[0].entity.raw_text) and len(firm[0].entity.raw_text.split()) < len(words)
 
 
 _TARGET_PREPS = frozenset({"against", "with", "to", "toward", "towards", "on", "at", "by", "over", "from", "into"})
