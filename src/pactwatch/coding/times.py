@@ -1,0 +1,409 @@
+"""Times: when an event happened. Time expressions (found by ``pactwatch.dates``) are attached to the event
+they modify through the parse; undated events inherit the time the article was last talking about; a
+clause told a stated span from another counts from its time."""
+from __future__ import annotations
+
+import datetime as _dt
+import re
+
+from .. import dates as dates_mod
+from ..model import Sentence
+from .mention import EventMention
+from .modality import promise_words
+from .rules import MAYBE_TIME, OTHER_TIME, lemma_of
+
+# measures of a state, dated by the statement announcing them ("is restricting exports, the ministry said on
+# July 3"; "announced Tuesday it has decided to lift the curbs")
+_ANNOUNCED_MEASURES = ("SANCTION", "CONCEDE", "RETREAT")
+_LEAD_GAP = 2             # characters between a lead's sentence and the next one, which may date it
+
+
+def offset_date(m: EventMention, ref: str) -> tuple[str, str] | None:
+    """The time of a setting a stated span before/after the framed event: "five months after their
+    first talks" on 2027-07-13 -> 2027-02 (month precision); None when the span is not readable."""
+    prep = m.head.head
+    unit = next((c for c in prep.children if c.dep_ == "npadvmod"), None)
+    num = next((c for c in unit.children if c.dep_ in ("nummod", "det", "quantmod")), None) if unit is not None else None
+    n = dates_mod.count_word(num.text) if num is not None else None
+    if n is None:
+        return None
+    return dates_mod.shift_value(ref, -n if prep.lower_ in ("after", "following", "since") else n, lemma_of(unit))
+
+
+def _background(m: EventMention) -> bool:
+    """An event told in a subordinate clause ("Marchand, who pledged the money in January, launched ...",
+    "after they met in February"): its time is not the time the article goes on talking about."""
+    p = m.pred
+    if p.dep_ in ("relcl", "acl") and not m.future:
+        return True
+    if p.dep_ == "advcl" and any(c.dep_ in ("mark", "advmod") and c.lower_ in ("after", "before", "when", "since")
+                                 for c in p.children):     # "as"/"while": the time of the main clause
+        return True
+    return m.head.pos_ in ("NOUN", "PROPN") and m.head.dep_ == "pobj" and m.head.head.dep_ == "prep" and \
+        m.head.head.lower_ in ("after", "before", "since", "following")
+
+
+def _modifier_verb(tok) -> bool:
+    """A participle or gerund with no subject of its own modifying a noun or a preposition ("aimed at
+    enhancing", "a channel set up")."""
+    return tok is not None and tok.tag_ in ("VBG", "VBN") and tok.dep_ in ("acl", "pcomp", "advcl") and \
+        not any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass") for c in tok.children)
+
+
+def _background_time(te, stop) -> bool:
+    """A time that attached to no event and is not the time the article goes on talking about: a bound
+    ("before 2019"), a year, or the time of a past clause modifying a noun or subordinated
+    ("the TTC, launched in 2021", "after they met in March")."""
+    if te.relation is not None or te.precision not in ("day", "month"):
+        return True
+    if stop is None:
+        return False
+    if stop.dep_ in ("relcl", "acl") and stop.tag_ in ("VBD", "VBN"):
+        return True
+    return stop.dep_ == "advcl" and any(c.dep_ in ("mark", "advmod") and c.lower_ in ("after", "before", "since", "when")
+                                        for c in stop.children)
+
+
+def _distance(value: str, ref: str) -> int:
+    """Days between the middle of a (partial) ISO date and a reference day; large when unreadable."""
+    try:
+        r = _dt.date.fromisoformat(ref[:10])
+        parts = [int(x) for x in value.split("-")]
+        if len(parts) == 1:
+            mid = _dt.date(parts[0], 7, 1)
+        elif len(parts) == 2:
+            mid = _dt.date(parts[0], parts[1], 15)
+        else:
+            mid = _dt.date(parts[0], parts[1], parts[2])
+        return abs((mid - r).days)
+    except (ValueError, TypeError):
+        return 10 ** 6
+
+
+def sent_ref(coder, sent: Sentence) -> str:
+    return coder._doc_date
+
+
+class TimeRules:
+    """The EventCoder steps of time: the dates of the events of a sentence, then inherited dates."""
+
+    def _date_sentence(self, document, merged, sdoc, span, sent) -> None:
+        """Dates for the events of one sentence: each time expression to the event it modifies; an event
+        with none takes the time of a "when" clause or of the setting that frames it."""
+        if getattr(self, "_anchor_doc", None) is not document:
+            # times the article talks about that no kept event carries: free expressions, dropped mentions
+            self._anchor_doc, self._free_times, self._sent_mentions = document, [], []
+        tes = [self._same_day(_same_year(te, document, sent), sent) for te in self._time_expressions(document, sent)]
+        for te in tes:
+            if self._attach_time(te, merged, sdoc, span, sent) == "free" and \
+                    not re.match(r"['\u2019]s\b", sent.text[te.end:]):     # "tomorrow's infrastructure": no time
+                self._free_times.append((sent.start + te.start, te, sent.start))
+        self._sent_mentions.extend(merged)
+        for m in merged:
+            if m.date is None:
+                # "announced the signing when they met in Brasilia in February": at that time
+                when = next((x for x in merged if x is not m and x.date is not None and x.date.value and
+                             x.pred.dep_ == "advcl" and x.pred.head.i == m.pred.i and any(
+                                 c.dep_ == "advmod" and c.lower_ in ("when", "as", "while") for c in x.pred.children)), None)
+                if when is not None:
+                    m.set_date(when.date, "date.when_clause")
+        for m in merged:
+            # "agreed on Tuesday ..., a day after China unveiled export curbs": a stated span before the main act
+            if m.date is None or not m.date.text:
+                _date_from_main_clause(m, merged)
+        for m in merged:
+            f = m.frame_of
+            if f is not None and f.date is None and m.date is not None and m.date.value and \
+                    m.head.head.lower_ in ("at", "during") and not m.frame_offset:
+                f.set_date(m.date, "date.setting_of_framed_event")     # "proposed it at their talks in Santiago in March": then
+            if f is not None and m.date is None and f.date is not None and f.date.value:
+                if not m.frame_offset:
+                    m.set_date(f.date, "date.from_setting")
+                else:
+                    back = offset_date(m, f.date.value)     # "five months after their first talks"
+                    if back:
+                        m.set_date(dates_mod.TimeExpr(f.date.start, f.date.end, None, back[0], back[1]), "date.setting_offset")
+
+    def _same_day(self, te, sent):
+        """"On the same day", "that day": the day the article last gave an event, not the report's day."""
+        if not _SAME_DAY.fullmatch(te.text.strip()):
+            return te
+        before = [m.date for m in self._sent_mentions if m.date is not None and m.date.precision == "day"
+                  and m.date.value and m.sent.start < sent.start]
+        if not before:
+            return te
+        return dates_mod.TimeExpr(te.start, te.end, te.text, before[-1].value, "day", te.relation)
+
+    def _time_expressions(self, document, sent):
+        self._doc_date = document.date
+        if not document.date or not MAYBE_TIME.search(sent.text):
+            return []
+        try:
+            return dates_mod.find_time_expressions(sent.text, document.date)
+        except Exception:  # the date module promises not to raise; never let one sentence sink a document
+            return []
+
+    def _attach_time(self, te, mentions, sdoc, span, sent):
+        """Give a time expression to the event it modifies. Walk up the parse from the expression
+        through prepositions and adverbs; stop at a reporting verb ("said Wednesday") or at any other
+        verb or noun that is not part of an event ("since the launch ... last month")."""
+        if te.relation == "after" and re.search(r"\bsince\s*$", sent.text[:te.start], re.I):
+            return      # "their fourth meeting since last year": a bound, not the time of the event
+        cfg = self.rules.cfg
+        start, end = sent.start + te.start, sent.start + te.end
+        inside = [t for t in span if start <= t.idx < end]
+        target, blocked, on_verb, on_act, stop, through_thing = None, False, False, False, None, False
+        if inside:
+            cur = next((t for t in inside if not (start <= t.head.idx < end) or t.head.i == t.i), inside[0])
+            for _ in range(8):
+                hit = next((m for m in mentions if cur.i in m.tokens or cur.i == m.pred.i), None)
+                if hit is not None:
+                    if hit.type == "REJECT" and cur.pos_ in ("NOUN", "PROPN") and cur.i not in (hit.head.i, hit.pred.i):
+                        return      # "called off a visit next month": the time of what was called off
+                    target, how = hit, ["date.attached_by_parse"] + (["date.through_thing"] if through_thing else [])
+                    on_verb = cur.i == hit.pred.i and hit.pred.tag_ == "VBD"
+                    on_act = cur.i in (hit.pred.i, hit.head.i)
+                    break
+                if lemma_of(cur) in cfg["reporting_verbs"] and cur.pos_ == "VERB":
+                    # "said Wednesday": the date of the statement, not of the event; but a clause told as
+                    # going on then ("said on Friday as he held talks") and measures announced by the
+                    # statement ("is restricting exports, the ministry said on July 3") take it
+                    target = next((m for m in mentions if m.pred.head.i == cur.i and (
+                        m.pred.dep_ == "advcl" and any(c.dep_ in ("mark", "advmod") and c.lower_ in ("as", "while", "when")
+                                                       for c in m.pred.children)
+                        or m.pred.dep_ == "ccomp" and m.type in _ANNOUNCED_MEASURES)), None)
+                    if target is None:
+                        return "statement"
+                    how = ["date.told_with_statement"]
+                    break
+                if not (start <= cur.idx < end) and cur.pos_ in ("NOUN", "PROPN") and \
+                        cur.dep_ in ("nsubj", "nsubjpass") and cur.head.pos_ in ("VERB", "AUX") and \
+                        inside[0].head.dep_ == "prep" and inside[0].head.head.i == cur.i:
+                    cur = cur.head  # "Biden on Sunday secured ...": a time hung on the subject is the verb's
+                    continue
+                if not (start <= cur.idx < end) and cur.pos_ in ("NOUN", "PROPN") and cur.dep_ == "pobj" and \
+                        cur.head.dep_ == "prep" and lemma_of(cur.head.head) in cfg["reporting_verbs"] and \
+                        cur.head.head.pos_ == "VERB":
+                    cur = cur.head.head     # "said in a statement on July 3": the time of the saying
+                    continue
+                if not (start <= cur.idx < end) and cur.pos_ in ("VERB", "AUX") and cur.dep_ == "xcomp" and \
+                        any(cur.head.i == m.pred.i for m in mentions):
+                    cur = cur.head  # "is scheduled to take place on May 4": the time of what is scheduled
+                    continue
+                if not (start <= cur.idx < end) and cur.pos_ == "NOUN" and cur.dep_ in ("pobj", "dobj") and \
+                        inside[0].head.dep_ == "prep" and inside[0].head.lower_ in ("in", "on", "during") and \
+                        inside[0].head.head.i == cur.i and lemma_of(cur) not in self.rules.nouns and \
+                        cur.lower_ not in self.rules.nouns and not any(cur.i in m.tokens for m in mentions):
+                    # "lifted its curbs on exports of chips in March last year": a time the parser hung on
+                    # a thing (no event noun) is the time of the act above it
+                    through_thing = True
+                    cur = cur.head
+                    continue
+                if not (start <= cur.idx < end) and cur.pos_ == "PROPN" and cur.dep_ in ("pobj", "appos", "compound", "conj") \
+                        and cur.head.i != cur.i:
+                    cur = cur.head  # "announced by X and Y in New Delhi in April, 2022": a name takes no time
+                    continue
+                if not (start <= cur.idx < end) and cur.pos_ in ("VERB", "AUX", "ADJ") and (
+                        lemma_of(cur) in cfg["plan_verbs"] or cur.lower_ in cfg["due_words"]):
+                    # "On June 12, the minister is set to sign ...": the time of what is planned
+                    planned_act = next((m for m in mentions if m.pred.dep_ == "xcomp" and m.pred.head.i == cur.i), None)
+                    if planned_act is not None:
+                        target, how = planned_act, ["date.time_of_planned_act"]
+                        break
+                if not (start <= cur.idx < end) and cur.pos_ in ("VERB", "AUX", "NOUN", "PROPN", "ADJ"):
+                    # a noun at the root means the parser made a fragment of the sentence: no evidence either way
+                    blocked = not (cur.head.i == cur.i and cur.pos_ in ("NOUN", "PROPN"))
+                    stop = cur
+                    break
+                if cur.head.i == cur.i:
+                    break
+                cur = cur.head
+        if target is None and blocked and te.precision == "day" and te.relation is None and \
+                _modifier_verb(stop) and not re.search(r"\w", sent.text[te.end:]):
+            # "declared an alliance aimed at enhancing resilience during their summit on Wednesday.": a day
+            # closing the sentence, hung by the parser on a participle of a modifier, is the main clause's
+            root = span.root
+            target = next((m for m in mentions if m.pred.i == root.i and m.date is None), None)
+            how = ["date.sentence_final_time"]
+        if target is None:
+            # one event in the sentence and the expression hangs on nothing else: it is the event's
+            if blocked or len(mentions) != 1 or te.value is None:
+                return "free" if te.value and not _background_time(te, stop) else None
+            target, how = mentions[0], ["date.only_event_in_sentence"]
+        if te.value is None and target.type == "AGREE" and (target.future or promise_words(target.pred)):
+            # "agreed to hold another summit in six months": read in a past sentence as a stretch of the
+            # past, the expression is the time ahead of what was promised
+            ahead = [x for x in dates_mod.find_time_expressions(sent.text, sent_ref(self, sent), tense="future")
+                     if x.start == te.start and x.value]
+            if ahead:
+                te = dates_mod.TimeExpr(te.start, te.end, te.text, ahead[0].value, ahead[0].precision, te.relation)
+                how.append("date.read_ahead_for_plans")
+        if te.value is None:
+            if target.date is None:
+                target.vague_time = True
+            return
+        if target.pred.tag_ == "VBD" and not target.future and not promise_words(target.pred) and self._doc_date and \
+                te.value[:10] > self._doc_date[:10] and not self._doc_date.startswith(te.value):
+            return      # "called off a visit next month": a past act is not dated after its report
+        scheduled = target.pred.tag_ in ("VBZ", "VBP") and not any(c.dep_ == "aux" for c in target.pred.children) or \
+            target.pred.tag_ == "VBG" and any(c.dep_ == "aux" and c.lower_ in ("is", "are", "'s", "'re", "am")
+                                              for c in target.pred.children)     # "is taking place on Tuesday"
+        past_perfect = re.search(r"\bhad\s+(?:\w+\s+){0,2}\w+(?:ed|en|id|ld)\b", sent.text) is not None
+        # "agreed on Tuesday to set up a group": the time of the agreeing, not of what was agreed
+        promised = target.type == "AGREE" and promise_words(target.pred) and not on_verb
+        # "following his proposal in September": the time dates the act the noun names, not what it promises
+        dated_act = on_act and target.head.pos_ in ("NOUN", "PROPN") and target.cls != "meeting"
+        if not dated_act and (target.future or scheduled or promised) and target.aux_mode != "negation" \
+                and not past_perfect:
+            # "is scheduled to visit on Wednesday", "when the committee meets again in October": ahead
+            again = [x for x in dates_mod.find_time_expressions(sent.text, sent_ref(self, sent), tense="future")
+                     if x.start == te.start]
+            if again and again[0].value:
+                te = dates_mod.TimeExpr(te.start, te.end, te.text, again[0].value, again[0].precision, te.relation)
+                how.append("date.read_ahead_for_plans")
+            if scheduled and target.type in ("CONSULT", "SUPPORT", "COOPERATE") and te.value and \
+                    te.value > (self._doc_date or ""):
+                target.future = True
+                target.type = "AGREE"
+                target.note("event_type", "recode.scheduled_meeting_ahead_is_agree")
+        elif target.type == "AGREE" and lemma_of(target.pred) in self.rules.cfg["prospective_verbs"] and \
+                te.precision in ("month", "season", "quarter") and self._doc_date and not past_perfect:
+            # "invited Australia to a summit in July": an invitation points ahead, a pledge may be dated
+            # when made ("pledged the money in January"); the nearer reading wins
+            ahead = [x for x in dates_mod.find_time_expressions(sent.text, sent_ref(self, sent), tense="future")
+                     if x.start == te.start and x.value]
+            if ahead and _distance(ahead[0].value, self._doc_date) < _distance(te.value, self._doc_date):
+                te = dates_mod.TimeExpr(te.start, te.end, te.text, ahead[0].value, ahead[0].precision, te.relation)
+                how.append("event_rules.json:prospective_verbs")
+        if target.head.pos_ in ("NOUN", "PROPN") and target.type == "CONSULT" and target.pred is target.head and \
+                te.value and self._doc_date and te.value[:10] > self._doc_date[:10] and \
+                not self._doc_date.startswith(te.value) and target.aux_mode is None:
+            target.type, target.future = "AGREE", True
+            target.note("event_type", "recode.scheduled_meeting_ahead_is_agree")    # "the bilateral summit in Jakarta next month"
+        if target.date is None or (target.date.precision != "day" and te.precision == "day"):
+            target.set_date(te, *how)
+            target.vague_time = False
+
+    def _inherit_dates(self, groups):
+        """An event reported with no time of its own happened at the time the article was last
+        talking about: the latest explicitly dated mention before it. Not when its sentence says it
+        was another time ("earlier", "previously", "last year") or gave a vague one."""
+        kept = {id(m) for g in groups for m in g}
+        dated = [(m.span[0], m.date, m.sent.start) for g in groups for m in g
+                 if m.date is not None and m.date.value and not _background(m)]
+        if getattr(self, "_anchor_doc", None) is not None:
+            # a dated mention not kept as an event ("said at the meeting on Friday") and a time the parse gave
+            # to no event still say when the article is
+            dated += [(m.span[0], m.date, m.sent.start) for m in self._sent_mentions if id(m) not in kept and
+                      m.date is not None and m.date.value and not _background(m)]
+            dated += self._free_times
+        report = getattr(self, "_doc_date", None) or ""
+        dated.sort(key=lambda x: (x[0], x[2]))
+        report_year = report[:4]
+        for g in groups:
+            if any(m.date is not None and m.date.value for m in g) or any(_stated_span(m) for m in g):
+                continue
+            if all(m.frame_offset or m.frame_of is not None and id(m.frame_of) in kept for m in g):
+                continue      # a setting told in passing has no time of the article's; it takes its event's below
+            if any(m.vague_time for m in g) and g[0].type != "AGREE":
+                continue      # a promise is dated when made; a vague time belongs to what was promised
+            first = min(m.span[0] for m in g)
+            text = " ".join(m.sent.text[m.span[0] - m.sent.start:m.span[1] - m.sent.start] for m in g).lower()
+            if OTHER_TIME.search(re.sub(r"\bsince\s+last\s+\w+", "", text)):     # "since last year": a bound
+                continue
+            prior = [te for pos, te, _s in dated if pos < first]
+            if any(m.future for m in g) or g[0].type == "AGREE":
+                # a plan is dated when stated: not by a time in an earlier year the article recalled
+                prior = [te for te in prior if te.value[:4] >= report_year]
+            if report and all(m.pred.tag_ in ("VBD", "VBN") and not m.future for m in g):
+                # a time ahead of the report is a plan's, not the time of a past act or of a promise made:
+                # "will hold talks next year. Modi invited firms to invest" was not next year
+                prior = [te for te in prior if te.value[:10] <= report[:len(te.value)]]
+            if not prior:
+                # told before its time: "X and Y signed a deal." then "... on Friday, Nov. 17"; "he met
+                # Kishida ahead of the summit on Friday" (a later time of its own sentence)
+                last = max(m.sent.start + len(m.sent.text) for m in g)
+                prior = [te for pos, te, sent_start in dated if pos > first and sent_start - last <= _LEAD_GAP
+                         and te.value <= (self._doc_date or "")[:len(te.value)]][:1]
+                rule = "date.lead_from_next_sentence"
+            else:
+                rule = "date.inherited"
+            if prior:
+                te = prior[-1]
+                # inherited: no words of its own say when (date_text stays empty)
+                g[0].set_date(dates_mod.TimeExpr(te.start, te.end, None, te.value, te.precision), rule)
+        # "Japan and the EU agreed ..., a day after China unveiled curbs": once the main clause has its time
+        every = [m for g in groups for m in g]
+        for g in groups:
+            if not any(m.date is not None and m.date.value for m in g):
+                for m in g:
+                    if _stated_span(m) and _date_from_main_clause(m, every, g[0]):
+                        break
+        # a setting told in passing takes the time its event was given: "held talks, during a five-day
+        # visit" -> the visit is of that month (it began earlier), "the talks at which they agreed" -> that day
+        date_of = {}
+        for g in groups:
+            te = next((m.date for m in g if m.date is not None and m.date.value), None)
+            for m in g:
+                date_of[id(m)] = te
+        for g in groups:
+            if any(m.date is not None and m.date.value for m in g):
+                continue
+            for m in g:
+                te = date_of.get(id(m.frame_of)) if m.frame_of is not None and not m.frame_offset else None
+                if te is None:
+                    continue
+                value, precision = te.value, te.precision
+                if m.head.head.lower_ == "during" and precision == "day":
+                    value, precision = value[:7], "month"
+                g[0].set_date(dates_mod.TimeExpr(te.start, te.end, None, value, precision), "date.setting_of_dated_event")
+                break
+
+
+_SAME_YEAR = re.compile(r"^\s*,?\s*(?:of\s+)?(?:the\s+same|that)\s+year\b", re.I)
+_YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
+
+
+def _same_year(te, document, sent):
+    """ "In August the same year": the year is the last one the article named before, not the report's."""
+    if not te.value or len(te.value) < 7 or not _SAME_YEAR.match(sent.text[te.end:]):
+        return te
+    years = _YEAR.findall(document.text[document.body_start:sent.start])
+    if not years or years[-1] == te.value[:4]:
+        return te
+    return dates_mod.TimeExpr(te.start, te.end, te.text, years[-1] + te.value[4:], te.precision, te.relation)
+
+
+_SAME_DAY = re.compile(r"(?:on\s+)?(?:the\s+same|that)\s+day", re.I)
+
+
+def _stated_span(m: EventMention):
+    """(count, unit token, 'after'|'before') for a clause told a stated span from its main clause ("a day
+    after China unveiled curbs"), else None."""
+    p = m.pred
+    mark = next((c for c in p.children if c.dep_ == "mark" and c.lower_ in ("after", "before")), None)
+    unit = next((c for c in p.children if c.dep_ == "npadvmod"), None)
+    if p.dep_ != "advcl" or mark is None or unit is None:
+        return None
+    num = next((c for c in unit.children if c.dep_ in ("nummod", "det", "quantmod")), None)
+    n = dates_mod.count_word(num.text) if num is not None else None
+    return (n, unit, mark.lower_) if n else None
+
+
+def _date_from_main_clause(m: EventMention, mentions, target: EventMention | None = None) -> bool:
+    """Date `m` (or the record `target` it belongs to) a stated span from the dated main clause it hangs on."""
+    span = _stated_span(m)
+    if span is None:
+        return False
+    n, unit, mark = span
+    p = m.pred
+    main = next((x for x in mentions if x is not m and x.date is not None and x.date.value and (
+        p.head.i in (x.pred.i, x.head.i) or p.head.i in x.tokens) and x.sent is m.sent), None)
+    if main is None:
+        return False
+    back = dates_mod.shift_value(main.date.value, -n if mark == "after" else n, lemma_of(unit))
+    if not back:
+        return False
+    (target or m).set_date(dates_mod.TimeExpr(main.date.start, main.date.end, None, back[0], back[1]),
+                           "date.span_from_main_clause")
+    return True
