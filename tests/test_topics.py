@@ -221,3 +221,9 @@ def test_agreements_sorted_and_non_overlapping():
     got = find_agreements(text)
     assert [d["kind"] for _, _, d in got] == ["deal", "memorandum of understanding", "letter of intent", "trade deal"]
     assert all(e1 <= s2 for (_, e1, _), (s2, _, _) in zip(got, got[1:]))
+
+
+def test_a_hydrogen_compound_is_chemistry_not_clean_energy() -> None:
+    from pactwatch.topics import topics_in
+    assert topics_in("curbs on etching gases such as hydrogen fluoride used by chipmakers") == ["semiconductors"]
+    assert topics_in("a plant making green hydrogen for steel mills") == ["clean_energy"]
