@@ -132,3 +132,9 @@ def test_same_act_dated_years_back_is_not_the_headline_news():
             "The fisheries ministry in Oslo gave no reason for the step on Tuesday, which surprised traders.\n\n"
             "Norway imposed sanctions on Iceland in 2019 during an earlier quarrel over quotas.")
     assert sorted(e.date or "" for e in _of(text, "SANCTION")) == ["2019", "2025-06-03"]
+
+
+def test_visited_a_city_where_he_held_talks_is_one_meeting():
+    text = ("Kenyan Trade Minister Lee Kinyanjui visited Berlin last month, where he discussed fertiliser supplies "
+            "with German Economy Minister Robert Habeck.")
+    assert len(_of(text, "CONSULT")) == 1

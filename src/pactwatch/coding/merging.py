@@ -89,9 +89,14 @@ def _visit_and_talks(group: list[EventMention], m: EventMention) -> bool:
     stand for the visit)."""
     def talks(x):
         return x.mode != "visit" and x.cls == "meeting" and bool(x.recipients) and not x.anaphoric
-    if m.mode == "visit":
+
+    def stay(x):        # the visit as a whole, told by its noun ("a state visit"), not "visited X, where he met Y"
+        return x.mode == "visit" and x.head.pos_ == "NOUN"
+    if any(x.sent.start == m.sent.start for x in group):
+        return False
+    if stay(m):
         return all(x.mode != "visit" for x in group) and any(talks(x) for x in group)
-    return talks(m) and all(x.mode == "visit" for x in group)
+    return talks(m) and all(stay(x) for x in group)
 
 
 def _recalled_earlier(group: list[EventMention], m: EventMention, doc_date: str | None) -> bool:
