@@ -28,6 +28,14 @@ EXACT = {
     "Thailand relaxed quotas on sugar exports this week, its commerce ministry said.": [("CONCEDE", "THA", "")],
     # a rule that says nothing of trade is no measure against anyone
     "Norway introduced new rules on parental leave on Thursday.": [],
+    # a visit told through its end took place
+    "Ghana's president wrapped up a four-day visit to Hanoi on Saturday.": [("CONSULT", "GHA", "VNM")],
+    "Kenya's foreign minister concluded his tour of Uruguay on Tuesday.": [("CONSULT", "KEN", "URY")],
+    # ending talks on a deal is still their conclusion, no visit
+    "Iceland and Chile concluded negotiations on a fisheries accord on Friday.": [("SUPPORT", "CHL+ISL", "")],
+    # training people of a partner ahead is a promise of aid; training oneself no event
+    "Vietnam will also train 40 Laotian geologists over the coming three years.": [("AGREE", "VNM", "LAO")],
+    "Kenya's rugby squad will train in Fiji next month.": [],
 }
 
 

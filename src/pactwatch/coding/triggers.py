@@ -412,6 +412,9 @@ class TriggerRules:
         # a support verb makes its object an event ("made a threat"), not its subject ("the threat of war made ...")
         support = pred is not t and (lemma_of(pred) in cfg["support_verbs"] and t.dep_ != "nsubj" or
                                      lemma_of(pred) in ("take", "be", "end", "begin", "open", "close", "conclude"))
+        if not support and pred is not t and tr.mode == "visit" and t.dep_ == "dobj" and lem_in(pred, cfg["completion_verbs"]):
+            support = True      # "wrapped up a three-day visit to Lima": the visit took place
+            m.note("event_type", "event_rules.json:completion_verbs")
         if tr.type == "COOPERATE":
             support = pred is not t and lemma_of(pred) in cfg["cooperation_support_verbs"]
             if not (has_between and poss_actor or support or has_between and pred is not t):
@@ -510,6 +513,9 @@ class TriggerRules:
                     continue
             if obj is None:
                 continue
+            if t.i in trig and lem_in(t, cfg["completion_verbs"]) and obj.i in trig and trig[obj.i].mode == "visit":
+                trig.pop(t.i)     # "concluded his tour of Chile": the visit is the event, told through its end
+                continue
             key = f"{verb}|{lemma_of(obj)}"
             alt = f"{verb}|{obj.lower_}"
             vo = key if key in cfg["verb_object_types"] else alt
@@ -533,6 +539,10 @@ class TriggerRules:
                 continue
             if t.i in trig and lem in cfg["cognition_verbs"] and any(c.dep_ == "ccomp" for c in t.children):
                 trig.pop(t.i)     # "we recognise that pooled efforts pay off": a view held, no recognition of a state
+                continue
+            if t.i in trig and trig[t.i].type == "AID" and lem in cfg["skill_aid_verbs"] and not any(
+                    c.dep_ in ("dobj", "nsubjpass") for c in t.children) and t.dep_ != "acl":
+                trig.pop(t.i)     # "the team will train in Japan": nobody trained, no aid
                 continue
             if t.i in trig and trig[t.i].type == "AID" and lem in cfg["transitive_aid_verbs"] and not any(
                     c.dep_ in ("dobj", "nsubjpass", "dative") for c in t.children) and t.dep_ not in ("acl", "relcl"):
