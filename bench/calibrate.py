@@ -1,6 +1,6 @@
 """How far can an event's confidence be trusted? Precision by confidence on a gold set.
 
-    python bench/calibrate.py [--set realnews_dev|seeds] [--events EXPORT.jsonl]
+    python bench/calibrate.py [--set realnews_dev|seeds|wire_check] [--events EXPORT.jsonl]
     python bench/calibrate.py --fit        # learn src/pactwatch/data/confidence.json
 
 Ingests the set's documents (or reads an export), matches every exported event against the gold
@@ -35,7 +35,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = Path(os.environ.get("PACTWATCH_SHARED") or ROOT.parent / "shared")
 SETS = {"realnews_dev": ("corpus/realnews_dev", "gold/realnews_dev.gold.jsonl"),
-        "seeds": ("corpus/seeds", "gold/seeds.gold.jsonl")}
+        "seeds": ("corpus/seeds", "gold/seeds.gold.jsonl"),
+        # our own wire-style reports (bench/wire_check/README.md): not used by --fit, a check on text it did not see
+        "wire_check": (ROOT / "bench" / "wire_check" / "docs", ROOT / "bench" / "wire_check" / "gold.jsonl")}
 BANDS = (0.0, 0.5, 0.6, 0.7, 0.8, 0.9, 1.01)
 
 
@@ -190,7 +192,7 @@ def main() -> int:
         return fit()
     docs_rel, gold_rel = SETS[a.set]
     ref = referee()
-    docs = ref.read_docs(SHARED / docs_rel)
+    docs = ref.read_docs(SHARED / docs_rel)       # an absolute path stays itself
     gold = ref.read_jsonl(SHARED / gold_rel)
     system = ref.read_jsonl(a.events) if a.events else export_events(SHARED / docs_rel)
     judged = [(c, o) for c, o in judge(ref, gold, system, docs) if o != "neutral"]
