@@ -88,3 +88,27 @@ def test_growers_union_named_like_a_firm_is_no_us_party() -> None:
 def test_firm_with_a_name_of_its_own_keeps_its_state() -> None:
     ev = _one("Samsung Electronics signed a chip supply deal with Vietnam on Monday.", "SUPPORT")
     assert _codes(ev.actor) == ["KOR"]
+
+
+# --- a name beside an office or a description of a person --------------------------------------------------
+
+def test_name_after_a_states_envoy_is_that_states_person() -> None:
+    ev = _one("Peru's Foreign Minister Luis Soto met Chile's envoy Ana Ruiz in Cusco on Monday.", "CONSULT")
+    assert ("Ana Ruiz", "CHL") in [(e.entity_name, e.country) for e in ev.actor + ev.recipient]
+
+
+def test_name_with_a_possessive_office_apposition_is_that_states_person() -> None:
+    ev = _one("Ana Ruiz, Chile's deputy minister for mining, signed a lithium accord with Bolivia on Monday.",
+              "SUPPORT")
+    assert [(e.entity_name, e.country) for e in ev.actor] == [("Ana Ruiz", "CHL")]
+    assert _codes(ev.recipient) == ["BOL"]
+
+
+def test_name_with_an_adjectival_office_apposition_is_that_states_person() -> None:
+    ev = _one("Ana Ruiz, the Chilean envoy for trade, met Bolivia's economy minister in La Paz on Monday.", "CONSULT")
+    assert ("Ana Ruiz", "CHL") in [(e.entity_name, e.country) for e in ev.actor + ev.recipient]
+
+
+def test_counterpart_with_a_state_word_is_that_states_person() -> None:
+    ev = _one("Peru's Foreign Minister Luis Soto met his Chilean counterpart Ana Ruiz in Cusco on Monday.", "CONSULT")
+    assert [(e.entity_name, e.country) for e in ev.recipient] == [("Ana Ruiz", "CHL")]

@@ -245,6 +245,9 @@ class ActorResolver:
 
         # 2b. well-known people the tagger did not label ("Willem-Alexander", "EVP Dombrovskis")
         raw_mentions.extend(self._known_people(sdoc, text, document.body_start, taken, raw_mentions, toks, head_of))
+        # 2c. names the tagger missed that an office or description stands beside ("Chile's envoy Ana Ruiz",
+        # "Ana Ruiz, the Chilean envoy for trade")
+        raw_mentions.extend(self._described_names(sdoc, text, document.body_start, raw_mentions, head_of))
         raw_mentions.sort(key=lambda m: m.start)
         acts.home_country, dateline_end = self._home_country(document, raw_mentions)
         # the dateline ("SEOUL, Aug 5 --") says where the report was filed, it names no actor
@@ -331,7 +334,8 @@ class ActorResolver:
         # person of that state named with that office (never one of another state)
         for m in raw_mentions:
             if m.kind == "demonym" and m.entity.entity_type == "person" and m.entity.role and any(
-                    c.dep_ == "det" and c.lower_ in ("the", "this") for c in sdoc[m.head].head.children):
+                    c.dep_ == "det" and c.lower_ in ("the", "this") for c in sdoc[m.head].head.children) and not any(
+                    p.kind == "person" and p.tok_start <= m.head < p.tok_end for p in raw_mentions):
                 who = office_holder(raw_mentions, m.entity.role, m.start, m.entity.country)
                 if who is not None:
                     m.entity = Entity(raw_text=m.entity.raw_text, entity_name=who.entity_name, country=who.country,
@@ -383,6 +387,41 @@ class ActorResolver:
                 pe = Entity(raw_text=text[s:e], entity_name=text[s:e], entity_type="person")
                 out.append(Mention(s, e, span[0], span[1], pe, "person", head_of(*span)))
                 covered.append((s, e))
+        return out
+
+    def _described_names(self, sdoc, text, body_start, mentions, head_of) -> list[Mention]:
+        """Runs of two or three capitalised proper nouns no mention covers and the tagger gave no other
+        type, in apposition with an office or a description of a person ("Chile's envoy Ana Ruiz", "Ana Ruiz,
+        Chile's deputy minister for mining", "his Chilean counterpart Ana Ruiz"): a person."""
+        covered = {i for m in mentions for i in range(m.tok_start, m.tok_end)}
+
+        def personal(noun) -> bool:
+            if noun.pos_ != "NOUN":
+                return False
+            if noun.lower_ in _person_nouns():
+                return True
+            words = " ".join(x.text for x in noun.subtree if x.i <= noun.i and x.dep_ in ("compound", "amod")
+                             or x.i == noun.i)
+            role = self.kb.role(words)
+            return role is not None and role.kind == "person"
+
+        out = []
+        for t in sdoc:
+            if t.idx < body_start or t.pos_ != "PROPN" or t.i in covered:
+                continue
+            run = [c for c in t.children if c.dep_ == "compound" and c.i < t.i and c.pos_ == "PROPN"] + [t]
+            if not 2 <= len(run) <= 3 or run[-1].i - run[0].i != len(run) - 1 or any(
+                    x.i in covered or x.pos_ != "PROPN" or not re.fullmatch(r"[A-Z][a-z]+(?:-[A-Z]?[a-z]+)?", x.text)
+                    or x.ent_type_ not in ("", "PERSON") for x in run):
+                continue
+            if not (any(c.dep_ == "appos" and c.i > t.i and personal(c) for c in t.children)
+                    or any(c.dep_ == "compound" and c.i == run[0].i - 1 and personal(c) for c in t.children)
+                    or t.dep_ == "appos" and t.head.i < run[0].i and personal(t.head)):
+                continue
+            s, e = run[0].idx, t.idx + len(t.text)
+            pe = Entity(raw_text=text[s:e], entity_name=text[s:e], entity_type="person")
+            out.append(Mention(s, e, run[0].i, t.i + 1, pe, "person", head_of(run[0].i, t.i + 1)))
+            covered.update(x.i for x in run)
         return out
 
     def _complete_name(self, text: str, s: int, name: str) -> str:
@@ -445,7 +484,8 @@ class ActorResolver:
             if t.pos_ in TITLE_STOP_POS and not (t.lower_ in ("of", "for") and i - 1 >= 0 and sdoc[i - 1].text[:1].isupper()) \
                     and t.tag_ != "POS" and t.text not in ("-",) and not joined:
                 break
-            if t.pos_ in ("NOUN", "ADJ") and not t.text[:1].isupper() and t.lower_ not in ("former", "deputy", "acting"):
+            if t.pos_ in ("NOUN", "ADJ") and not t.text[:1].isupper() and t.lower_ not in ("former", "deputy", "acting") \
+                    and t.lower_ not in _person_nouns():     # "his Chilean counterpart Ana Ruiz": Chile's
                 # lowercase common nouns are fine in titles ("science minister"), stop at others
                 if self.kb.role(t.lower_) is None and not self.kb.role(" ".join(x.lower_ for x in sdoc[i:a])):
                     break
@@ -544,6 +584,11 @@ class ActorResolver:
             if m.entity.entity_type == "person":
                 m.entity.entity_name = f"{m.entity.entity_name} ({role.role})"   # an unnamed official
             m.entity.role = role.role
+
+
+@functools.lru_cache(maxsize=1)
+def _person_nouns() -> frozenset:
+    return frozenset(w.lower() for w in lexicon.read_json("event_rules.json").get("person_description_nouns", []))
 
 
 @functools.lru_cache(maxsize=1)
