@@ -10,7 +10,7 @@ def _events(text: str, date: str):
 
 
 def _with(evs, words: str):
-    found = [e for e in evs if words in e.evidence[0].text]
+    found = [e for e in evs if any(words in x.text for x in e.evidence)]
     assert len(found) == 1, [(e.event_type, e.evidence[0].text) for e in evs]
     return found[0]
 
@@ -152,3 +152,16 @@ def test_the_same_day_is_the_day_the_article_last_gave() -> None:
             "On the same day, Chile's trade minister met Ecuador's envoy.\n")
     met = _with(_events(text, "2024-06-10"), "envoy")
     assert (met.event_type, met.date) == ("CONSULT", "2024-06-03")
+
+
+def test_an_agreement_of_the_day_takes_the_meetings_city_not_the_datelines() -> None:
+    text = ("Chile, Peru agree to resume copper talks\n\n"
+            "SANTIAGO, July 3 (Reuters) - Chile and Peru agreed on Wednesday to resume talks on copper export "
+            "rules, Chile's mining ministry said.\n\n"
+            "The two mining ministers reached the agreement at a meeting in Lima.\n\n"
+            "Chile's minister also called on Peru to ease its rules on ore shipments.\n")
+    evs = _events(text, "2024-07-03")
+    agreed = _with(evs, "agreed on Wednesday")
+    assert agreed.location is not None and agreed.location.name == "Lima"
+    assert agreed.why["location"] == ["place.occasion_of_same_time"]
+    assert _with(evs, "called on Peru").location is None

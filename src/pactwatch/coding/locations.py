@@ -63,7 +63,9 @@ class LocationRules:
                 if c.dep_ == "prep" and c.lower_ in cfg["place_preps"] or (c.dep_ == "prep" and c.lower_ == "of"
                                                                            and tok.lower_ in ("city", "town", "capital", "port", "village", "province")):
                     for pobj in c.children:
-                        if pobj.dep_ == "pobj":
+                        # "called on Japan", "pressure on China": a state after "on" is a party, not a place
+                        if pobj.dep_ == "pobj" and not (c.lower_ == "on" and actors.owner.get(pobj.i) is not None
+                                                        and actors.owner[pobj.i].kind == "country"):
                             cands.append((depth, pobj))
                 frontier.append((c, depth + 1))
         for r in roots:
@@ -151,12 +153,13 @@ class LocationRules:
                     g[0].location = placed_of[id(m.frame_of)]
                     g[0].note("location", "place.setting_of_placed_event")
                     break
-        planned = lambda g: g[0].type == "AGREE" or any(m.future for m in g)
+        planned = _planned
         occasions = [(g, next(m.location for m in g if m.location is not None),
                       next((m.date for m in g if m.date is not None and m.date.value), None))
                      for g in groups if any(m.location is not None for m in g) and not any(_background(m) for m in g)]
         for g in groups:
-            if any(m.location is not None for m in g) or g[0].cls not in ("meeting", "accord") \
+            if any(m.location is not None for m in g) or (g[0].cls not in ("meeting", "accord") and
+                                                          g[0].type not in self.rules.cfg["dateline_place_types"]) \
                     or any(_background(m) or _names_a_place(m) for m in g):
                 continue
             te = next((m.date for m in g if m.date is not None and m.date.value), None)
@@ -184,12 +187,16 @@ class LocationRules:
             return
         day = next((te.value for te in dates_mod.find_time_expressions(document.text[dl[0]:dl[1]], document.date)
                     if te.value and te.precision == "day"), document.date[:10])
+        # an act of that day the article places in another city: the dateline is where the report was filed
+        placed_elsewhere = any(
+            m.location is not None and m.location.country != where.country and m.date is not None
+            and m.date.value == day and not _planned(g) for g in groups for m in g)
         for g in groups:
             if any(m.location is not None for m in g) or g[0].type not in self.rules.cfg["dateline_place_types"] \
-                    or any(m.future or m.pred.dep_ in ("relcl", "acl") or _names_a_place(m) for m in g):
+                    or _planned(g) or any(m.pred.dep_ in ("relcl", "acl") or _names_a_place(m) for m in g):
                 continue
             te = next((m.date for m in g if m.date is not None and m.date.value), None)
-            if te is not None and te.value == day:
+            if te is not None and te.value == day and not placed_elsewhere:
                 g[0].location = where
                 g[0].note("location", "place.dateline")
 
@@ -220,3 +227,11 @@ def _names_a_place(m: EventMention) -> bool:
     doc = m.head.doc
     return any(t.ent_type_ in ("GPE", "LOC", "FAC") and t.head.lower_ in ("in", "at")
                for t in doc if m.span[0] <= t.idx < m.span[1])
+
+
+def _planned(g) -> bool:
+    """Whether a record is a plan: every mention told ahead, or a promise not told as made in the past
+    ("agreed on Wednesday to resume talks" was agreed; "will cooperate" is ahead)."""
+    if all(m.future for m in g):
+        return True
+    return g[0].type == "AGREE" and not any(m.pred.tag_ == "VBD" and not m.future for m in g)
