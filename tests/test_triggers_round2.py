@@ -36,6 +36,15 @@ EXACT = {
     # training people of a partner ahead is a promise of aid; training oneself no event
     "Vietnam will also train 40 Laotian geologists over the coming three years.": [("AGREE", "VNM", "LAO")],
     "Kenya's rugby squad will train in Fiji next month.": [],
+    # a condition still to be met is no event; the same clause told as a past fact is one
+    "Ghana will ratify the treaty once Nigeria's senate endorses it.": [("AGREE", "GHA", "")],
+    "Ghana ratified the treaty after Togo endorsed it.": [("SUPPORT", "GHA", ""), ("SUPPORT", "TGO", "")],
+    # a choice left open, an act not yet done: no event, neither a refusal nor a decision
+    "Uruguay has not yet decided whether to join the grain alliance.": [],
+    "Paraguay has yet to decide if it will host the fisheries summit.": [],
+    "Ecuador has not yet ratified the maritime accord with Panama.": [],
+    # a plain negation still is a refusal
+    "Ecuador did not ratify the maritime accord with Panama.": [("REJECT", "ECU", "PAN")],
 }
 
 

@@ -36,6 +36,26 @@ from .settings import SettingRules
 from .triggers import TriggerRules, generic_plural, venue
 
 
+def _put_ahead(v, cfg) -> bool:
+    """Whether a verb, or a verb it hangs on as a complement, is put ahead by a future auxiliary or an
+    infinitive's "to" ("will sign", "plans to sign")."""
+    for _ in range(3):
+        if any(c.dep_ == "aux" and (c.lower_ in cfg["future_aux"] or c.lower_ == "to") for c in v.children):
+            return True
+        if v.dep_ not in ("xcomp", "ccomp", "conj") or v.head.i == v.i:
+            return False
+        v = v.head
+    return False
+
+
+def _condition_tense(v) -> bool:
+    """Whether a clause of time reads as a condition: in the present or present perfect ("once it is approved",
+    "after it has been ratified"), not a past fact ("a day after China unveiled curbs"), with no time of its own."""
+    if v.tag_ == "VBD" or any(c.dep_ in ("aux", "auxpass") and c.lower_ in ("had", "was", "were", "did") for c in v.children):
+        return False
+    return not any(x.ent_type_ in ("DATE", "TIME") for x in v.subtree)
+
+
 def _align(sentences: list[Sentence], spans) -> list[Sentence | None]:
     """For each spaCy sentence span, the first sentence record that starts in it or covers its
     start. Both lists are in text order and do not overlap, so one pass does it: a record
@@ -195,6 +215,9 @@ class EventCoder(TriggerRules, ModalityRules, ParticipantRules, SettingRules, Me
             return None     # "the council can promote collaboration": a possibility, not an event
         if pred.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in cfg["hypothetical_marks"] for c in pred.children):
             return None     # "will lift its curbs if Seoul withdraws the complaint": a condition, not an event
+        if pred.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in cfg["pending_condition_marks"]
+                                        for c in pred.children) and _put_ahead(pred.head, cfg) and _condition_tense(pred):
+            return None     # "will sign the deal once it has been approved": a condition still to be met
         if m.type == "AGREE" and m.governs and self._abstract_commitment(t, folded):
             return None     # "reaffirmed their shared vision", "committed to the rule of law": no partner, no act
         if tr.pos == "V" and self._content_subject(pred, folded):

@@ -533,6 +533,11 @@ class TriggerRules:
 
         full_verbs = [(t, lem) for t, lem in verbs if t.pos_ == "VERB"]
         for t, lem in full_verbs:
+            left_open = self._left_open(t, trig) if t.i in trig else None
+            if left_open is not None:
+                # "has not yet decided whether to join", "has yet to sign": no act done, and none it governs
+                trig[t.i] = Trigger(lem, "V", trig[t.i].type, trig[t.i].mode, "purpose", left_open)
+                continue
             if t.i not in trig and lem in cfg["creation_verbs"] and self._made_part_of_relations(t):
                 # "will establish green hydrogen as a core pillar of the partnership": the relations widened
                 trig[t.i] = Trigger(lem, "V", "COOPERATE", "", "event", "event_rules.json:relation_parts")
@@ -644,6 +649,24 @@ class TriggerRules:
         words = {x.lower_ for c in qualifying for x in c.subtree} | {lemma_of(x) for c in qualifying for x in c.subtree}
         if words & cfg["measure_qualifiers"]:
             return Trigger(v.lemma_.lower(), "V", typ, mode, "event", rule)
+        return None
+
+    def _left_open(self, v, trig):
+        """The rule id when a verb tells an act not done: a governing verb whose complement leaves a choice
+        open ("has not decided whether to join": ``open_question_marks``), a negated verb with a pending
+        adverb ("has not yet signed": ``pending_words``), or an infinitive after "have"/"be" with one ("has yet
+        to ratify"); else None."""
+        cfg = self.rules.cfg
+        if trig[v.i].cls == "governs" and any(
+                c.dep_ in ("xcomp", "ccomp") and any(g.dep_ == "mark" and g.lower_ in cfg["open_question_marks"]
+                                                    for g in c.children) for c in v.children):
+            return "event_rules.json:open_question_marks"
+        if any(c.dep_ == "neg" for c in v.children) and any(
+                c.dep_ == "advmod" and c.lower_ in cfg["pending_words"] for c in v.children):
+            return "event_rules.json:pending_words"
+        if v.dep_ == "xcomp" and lemma_of(v.head) in ("have", "be") and any(
+                c.dep_ == "advmod" and c.lower_ in cfg["pending_words"] for c in v.head.children):
+            return "event_rules.json:pending_words"
         return None
 
     def _made_part_of_relations(self, v) -> bool:
