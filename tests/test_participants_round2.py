@@ -112,3 +112,16 @@ def test_name_with_an_adjectival_office_apposition_is_that_states_person() -> No
 def test_counterpart_with_a_state_word_is_that_states_person() -> None:
     ev = _one("Peru's Foreign Minister Luis Soto met his Chilean counterpart Ana Ruiz in Cusco on Monday.", "CONSULT")
     assert [(e.entity_name, e.country) for e in ev.recipient] == [("Ana Ruiz", "CHL")]
+
+
+# --- an act drawn or received -------------------------------------------------------------------------------
+
+def test_protest_drawn_from_a_state_is_that_states_act() -> None:
+    ev = _one("Peru tightened its rules on lithium exports on Tuesday, drawing an angry protest from Chile's "
+              "government.", "ACCUSE")
+    assert (_codes(ev.actor), _codes(ev.recipient)) == (["CHL"], ["PER"])
+
+
+def test_protest_sparked_from_a_state_is_that_states_act() -> None:
+    ev = _one("Ecuador's border closure sparked a formal protest from Colombia on Friday.", "ACCUSE")
+    assert (_codes(ev.actor), _codes(ev.recipient)) == (["COL"], ["ECU"])

@@ -479,6 +479,7 @@ class ParticipantRules:
                 m.actors = ents
                 m.described = True
                 m.note("actor", "participants.description")
+        self._received_act(m, t, actors, frames)
         if not m.actors and t.pos_ in ("NOUN", "PROPN"):
             for c in t.children:
                 if c.dep_ == "poss" and c.pos_ == "PRON":
@@ -573,6 +574,24 @@ class ParticipantRules:
                     if m.recipients:
                         m.note("recipient", "participants.hyphen_pair_other_side")
                         break
+
+    def _received_act(self, m, t, actors, frames) -> None:
+        """"drawing a protest from Chile", "received an invitation from Peru", "faced Chile's criticism": an act
+        named as the object of a verb of drawing or receiving (event_rules.json:receiving_verbs) is done by
+        whom its "from", "by" or possessor names, to the verb's subject."""
+        if t.pos_ != "NOUN" or t.dep_ != "dobj" or lemma_of(t.head) not in self.rules.cfg["receiving_verbs"]:
+            return
+        doers = [p for c in t.children if c.dep_ == "prep" and c.lower_ in ("from", "by") for p in c.children
+                 if p.dep_ == "pobj"] + [c for c in t.children if c.dep_ == "poss" and c.pos_ != "PRON"]
+        found = entities_of(actors.in_tokens([i for d in doers for i in np_tokens(d, False, frames)]))
+        if not found:
+            return
+        names = {e.entity_name for e in found}
+        m.recipients = dedupe([e for e in m.actors + m.recipients if e.entity_name not in names])
+        m.actors = found
+        m.note("actor", "participants.received_act")
+        if m.recipients:
+            m.note("recipient", "participants.received_act")
 
     def _speaker_for_state(self, m, pred, actors) -> None:
         """"The minister added that Chile hopes ...": an official speaking of his own state acts for it."""
