@@ -81,7 +81,7 @@ HEADLINE_MAX_WORDS = 25     # a first paragraph this short, above a dateline, is
 
 
 def dateline(doc: Document, below_headline: bool = False) -> tuple[int, int, str] | None:
-    """The dateline opening the article ("SEOUL, Aug 5 --", "WASHINGTON (AP) --", "Hiroshima [Japan], May 21 :"):
+    """The dateline opening the article ("SEOUL, Aug 5 --", "WASHINGTON (AP) --", "Porto [Portugal], May 21 :"):
     (start, end, place). With `below_headline`, also one opening the paragraph below a short headline."""
     starts = [doc.body_start]
     brk = re.compile(r"\n[ \t]*\n").search(doc.text, doc.body_start) if below_headline else None

@@ -53,7 +53,7 @@ class LocationRules:
                     continue
                 if c.dep_ in ("acl", "relcl") and lemma_of(c) in cfg["occurrence_verbs"] and (
                         depth == 0 or tok.dep_ == "pobj" and tok.head.lower_ in ("at", "during")):
-                    # "a council taking place in Leuven", "at the summit, held in Lima": where it is held
+                    # "a council taking place in Porto", "at the summit, held in Lima": where it is held
                     occ.extend((depth, p) for pp in c.children if pp.dep_ == "prep" and pp.lower_ in ("in", "at")
                                for p in pp.children if p.dep_ == "pobj")
                     continue
@@ -74,12 +74,12 @@ class LocationRules:
                 for c in r.children:
                     if c.dep_ == "dobj":
                         cands.append((-1, c))
-                        # "will visit the headquarters of a chipmaker in Veldhoven": where what is visited is
+                        # "will visit the headquarters of a chipmaker in Hsinchu": where what is visited is
                         cands.extend((0, p) for pp in c.subtree if pp.dep_ == "prep" and pp.lower_ in ("in", "at")
                                      for p in pp.children if p.dep_ == "pobj")
                     elif c.dep_ == "prep" and c.lower_ in ("to", "for"):
                         cands.extend((-1, p) for p in c.children if p.dep_ == "pobj")
-        # "signed an agreement with X on the sidelines of the summit in Hiroshima": the setting's place,
+        # "signed an agreement with X on the sidelines of the summit in Porto": the setting's place,
         # wherever the parser hung the setting inside the clause
         for r in roots[:1]:
             for x in r.subtree:
@@ -136,8 +136,8 @@ class LocationRules:
 
     def _inherit_places(self, groups):
         """An event the article tells with no place of its own took place where its setting did ("met
-        Kishida during the summit" -> the summit's city), or, for a meeting or a signing, where the
-        occasion of the same time the article placed did ("the summit in Hiroshima on Friday ... this
+        the host during the summit" -> the summit's city), or, for a meeting or a signing, where the
+        occasion of the same time the article placed did ("the summit in Porto on Friday ... this
         historic summit"). A time that does not agree, or two occasions placed differently at that time,
         give no place."""
         placed_of = {}

@@ -179,7 +179,7 @@ class TimeRules:
                 if not (start <= cur.idx < end) and cur.pos_ in ("NOUN", "PROPN") and \
                         cur.dep_ in ("nsubj", "nsubjpass") and cur.head.pos_ in ("VERB", "AUX") and \
                         inside[0].head.dep_ == "prep" and inside[0].head.head.i == cur.i:
-                    cur = cur.head  # "Biden on Sunday secured ...": a time hung on the subject is the verb's
+                    cur = cur.head  # "The president on Sunday secured ...": a time hung on the subject is the verb's
                     continue
                 if not (start <= cur.idx < end) and cur.pos_ in ("NOUN", "PROPN") and cur.dep_ == "pobj" and \
                         cur.head.dep_ == "prep" and lemma_of(cur.head.head) in cfg["reporting_verbs"] and \
@@ -201,7 +201,7 @@ class TimeRules:
                     continue
                 if not (start <= cur.idx < end) and cur.pos_ == "PROPN" and cur.dep_ in ("pobj", "appos", "compound", "conj") \
                         and cur.head.i != cur.i:
-                    cur = cur.head  # "announced by X and Y in New Delhi in April, 2022": a name takes no time
+                    cur = cur.head  # "announced by X and Y in Lima in April, 2022": a name takes no time
                     continue
                 if not (start <= cur.idx < end) and cur.pos_ in ("VERB", "AUX", "ADJ") and (
                         lemma_of(cur) in cfg["plan_verbs"] or cur.lower_ in cfg["due_words"]):
@@ -317,11 +317,11 @@ class TimeRules:
                 prior = [te for te in prior if te.value[:4] >= report_year]
             if report and all(m.pred.tag_ in ("VBD", "VBN") and not m.future for m in g):
                 # a time ahead of the report is a plan's, not the time of a past act or of a promise made:
-                # "will hold talks next year. Modi invited firms to invest" was not next year
+                # "will hold talks next year. the president invited firms to invest" was not next year
                 prior = [te for te in prior if te.value[:10] <= report[:len(te.value)]]
             if not prior:
                 # told before its time: "X and Y signed a deal." then "... on Friday, Nov. 17"; "he met
-                # Kishida ahead of the summit on Friday" (a later time of its own sentence)
+                # the host ahead of the summit on Friday" (a later time of its own sentence)
                 last = max(m.sent.start + len(m.sent.text) for m in g)
                 prior = [te for pos, te, sent_start in dated if pos > first and sent_start - last <= _LEAD_GAP
                          and te.value <= (self._doc_date or "")[:len(te.value)]][:1]
