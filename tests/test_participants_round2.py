@@ -125,3 +125,19 @@ def test_protest_drawn_from_a_state_is_that_states_act() -> None:
 def test_protest_sparked_from_a_state_is_that_states_act() -> None:
     ev = _one("Ecuador's border closure sparked a formal protest from Colombia on Friday.", "ACCUSE")
     assert (_codes(ev.actor), _codes(ev.recipient)) == (["COL"], ["ECU"])
+
+
+# --- a headline's reaction and the lead's measure -----------------------------------------------------------
+
+def test_headline_protest_is_aimed_at_the_author_of_the_leads_measure() -> None:
+    text = ("Chile protests\n\nSANTIAGO, March 4 (Reuters) - Peru tightened its rules on lithium exports on "
+            "Tuesday, obliging foreign buyers to refine half of the metal inside the country.")
+    ev = _one(text, "ACCUSE")
+    assert (_codes(ev.actor), _codes(ev.recipient)) == (["CHL"], ["PER"])
+
+
+def test_headline_protest_takes_no_side_from_a_lead_of_its_own_state() -> None:
+    text = ("Chile protests\n\nSANTIAGO, March 4 (Reuters) - Chile banned sales of raw copper ore to foreign "
+            "smelters on Tuesday, its mining ministry said in a statement.")
+    ev = _one(text, "ACCUSE")
+    assert (_codes(ev.actor), _codes(ev.recipient)) == (["CHL"], [])

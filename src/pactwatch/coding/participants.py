@@ -480,6 +480,7 @@ class ParticipantRules:
                 m.described = True
                 m.note("actor", "participants.description")
         self._received_act(m, t, actors, frames)
+        self._headline_reaction_target(m, t, sdoc, actors)
         if not m.actors and t.pos_ in ("NOUN", "PROPN"):
             for c in t.children:
                 if c.dep_ == "poss" and c.pos_ == "PRON":
@@ -574,6 +575,36 @@ class ParticipantRules:
                     if m.recipients:
                         m.note("recipient", "participants.hyphen_pair_other_side")
                         break
+
+    def _headline_reaction_target(self, m, t, sdoc, actors) -> None:
+        """"Chile protests" over a lead "Peru tightened rules on lithium exports ...": a headline's reaction with
+        no other side is aimed at the state whose measure the lead tells (the subject of the lead's first
+        measure, event_rules.json:reaction_types and measure_types)."""
+        cfg = self.rules.cfg
+        if m.type not in cfg["reaction_types"] or m.recipients or len(countries_of(m.actors)) != 1:
+            return
+        from .merging import _headline_and_lead
+        head_end, lead_end = _headline_and_lead(actors.document)
+        if not head_end or t.idx >= head_end:
+            return
+        own = countries_of(m.actors)
+        for span in sdoc.sents:
+            if span.start_char < head_end or span.start_char >= lead_end:
+                continue
+            verbs = [span.root] + [c for c in span.root.children if c.dep_ in ("conj", "xcomp")]
+            for v in verbs:
+                trig = self.rules.verbs.get(lemma_of(v))
+                if trig is None or trig.type not in cfg["measure_types"]:
+                    continue
+                subj = [c for c in (v if v.dep_ == "xcomp" else v).children if c.dep_ == "nsubj"] or \
+                    [c for c in span.root.children if c.dep_ == "nsubj"]
+                found = [x.entity for x in actors.in_tokens([i for c in subj for i in np_tokens(c, False, cfg["frame_nouns"])])]
+                states = countries_of(found)
+                if len(states) == 1 and not states & own and all(e.country not in NON_STATE for e in found):
+                    m.recipients = [e for e in found if e.entity_type == "country"][:1] or found[:1]
+                    m.note("recipient", "participants.headline_reaction_target")
+                return
+            return
 
     def _received_act(self, m, t, actors, frames) -> None:
         """"drawing a protest from Chile", "received an invitation from Peru", "faced Chile's criticism": an act
