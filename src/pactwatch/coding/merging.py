@@ -497,7 +497,7 @@ class MergeRules:
                 if m.anaphoric and not m.actors and not m.recipients:
                     continue      # "the meeting" with nothing to refer to
                 groups.append([m])
-                recency.append(max(recency, default=-1) + 1)
+                recency.append(len(recency))
             else:
                 groups[best].append(m)
                 recency[best] = max(recency) + 1
