@@ -1,6 +1,9 @@
 """Classes of wire news the trigger rules read right (round 2): a restrictive measure on trade that is
 announced, unveiled or introduced is a sanction by its announcer, and one eased a concession; a rule
-with no bearing on trade is none."""
+with no bearing on trade is none; a visit told through its end took place; training a partner's people
+is aid (a promise of it ahead); a condition still to be met, a choice left open and an act not yet done are
+no events; taking stock of progress together is a meeting; a framework launched by two sides sets up
+relations; a participle spelling out a measure's effect is part of the measure."""
 from __future__ import annotations
 
 import pytest
@@ -45,6 +48,15 @@ EXACT = {
     "Ecuador has not yet ratified the maritime accord with Panama.": [],
     # a plain negation still is a refusal
     "Ecuador did not ratify the maritime accord with Panama.": [("REJECT", "ECU", "PAN")],
+    # taking stock together is a meeting; a review by one side alone is none
+    "Officials from Ghana and Togo took stock of the port initiative on Thursday.": [("CONSULT", "GHA+TGO", "")],
+    "Senegal reviewed progress with Gambia on the bridge project last week.": [("CONSULT", "SEN", "GMB")],
+    "Senegal's treasury reviewed progress on the annual budget.": [],
+    # a framework launched by two sides sets up relations; launched by one it stays a project
+    "The green shipping initiative was launched by Norway and Chile in 2021 in Oslo.": [("SUPPORT", "CHL+NOR", "")],
+    # a participle spelling out a measure's effect is part of the measure
+    "Canada imposed sanctions on two Iranian banks, barring Canadian lenders from clearing their payments.":
+        [("SANCTION", "CAN", "IRN")],
 }
 
 

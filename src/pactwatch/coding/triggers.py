@@ -516,6 +516,18 @@ class TriggerRules:
             if t.i in trig and lem_in(t, cfg["completion_verbs"]) and obj.i in trig and trig[obj.i].mode == "visit":
                 trig.pop(t.i)     # "concluded his tour of Chile": the visit is the event, told through its end
                 continue
+            if f"{verb}|{lemma_of(obj)}" in cfg["review_objects"] and self._two_sided(t):
+                # "the two ministers reviewed progress under the partnership": a meeting of the sides
+                trig[t.i] = Trigger(lem, "V", "CONSULT", "", "meeting", "event_rules.json:review_objects")
+                absorbed_noun[t.i] = obj.i
+                trig.pop(obj.i, None)
+                continue
+            if verb in cfg["creation_verbs"] and lemma_of(obj) in cfg["launched_frameworks"] and self._two_sided(t):
+                # "the initiative was launched by the two leaders": relations set up, like a council launched
+                trig[t.i] = Trigger(lem, "V", "SUPPORT", "", "event", "event_rules.json:creation_verbs+launched_frameworks")
+                absorbed_noun[t.i] = obj.i
+                trig.pop(obj.i, None)
+                continue
             key = f"{verb}|{lemma_of(obj)}"
             alt = f"{verb}|{obj.lower_}"
             vo = key if key in cfg["verb_object_types"] else alt
@@ -604,6 +616,12 @@ class TriggerRules:
             elif tr.pos == "V" and t.tag_ == "VBG" and t.dep_ in ("ccomp", "dobj", "xcomp") and h.i in trig and \
                     lemma_of(h) in cfg["courtesy_verbs"]:
                 parent[i] = h.i
+            # a participle spelling out a measure's effect ("imposed sanctions on three firms, barring suppliers from
+            # shipping them goods") is part of the measure
+            elif tr.pos == "V" and t.tag_ == "VBG" and t.dep_ in ("advcl", "xcomp", "conj") and h.i in trig and \
+                    tr.type in cfg["measure_effect_types"] and trig[h.i].type in cfg["measure_effect_types"] and \
+                    trig[h.i].type != "REJECT":
+                parent[i] = h.i
             # a relative clause in the simple present describes, it does not report ("a list, which bars ...")
             elif tr.pos == "V" and t.dep_ == "relcl" and t.tag_ in ("VBZ", "VBP") and tr.cls != "governs" and not any(
                     c.dep_ == "aux" for c in t.children):
@@ -668,6 +686,32 @@ class TriggerRules:
                 c.dep_ == "advmod" and c.lower_ in cfg["pending_words"] for c in v.head.children):
             return "event_rules.json:pending_words"
         return None
+
+    def _two_sided(self, v) -> bool:
+        """Whether a verb is told of two or more sides: its subject or passive agent lists them ("Kenya and
+        India", "officials from Kenya and India") or counts them ("the two ministers", "both leaders":
+        ``two_sided_words``, ``joint_cues``), or a "with" names a partner, or an adverb says it was done together."""
+        cfg = self.rules.cfg
+        sides = [c for c in v.children if c.dep_ == "nsubj"] + [
+            g for c in v.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+        for x in sides:
+            if any(c.dep_ == "conj" for c in x.children) or any(
+                    c.dep_ in ("amod", "compound") and any(k.dep_ == "conj" for k in c.children) for c in x.children):
+                return True     # "Kenya and India", "Kenyan and Indian ministers"
+            if any(c.dep_ == "prep" and c.lower_ in ("from", "of") and any(
+                    g.dep_ == "pobj" and any(k.dep_ == "conj" for k in g.children) for g in c.children)
+                   for c in x.children):
+                return True     # "officials from Kenya and India"
+            if any(c.dep_ in ("nummod", "det", "amod", "predet") and c.lower_ in cfg["two_sided_words"] | cfg["joint_cues"]
+                   for c in x.children):
+                return True
+            if x.lower_ in cfg["joint_cues"] or " ".join(y.lower_ for y in x.subtree) in {f"the {w}" for w in cfg["joint_cues"]}:
+                return True     # "the two sides"
+        objs = [c for c in v.children if c.dep_ in ("dobj", "nsubjpass")]
+        if any(c.dep_ == "prep" and c.lower_ == "with" and any(g.dep_ == "pobj" for g in c.children)
+               for x in [v, *objs] for c in x.children):
+            return True     # "reviewed progress with India"
+        return any(c.dep_ == "advmod" and c.lower_ in cfg["joint_cues"] for c in v.children)
 
     def _made_part_of_relations(self, v) -> bool:
         """Whether a verb makes something a part of relations: "establish X as a core pillar of the
