@@ -141,3 +141,19 @@ def test_headline_protest_takes_no_side_from_a_lead_of_its_own_state() -> None:
             "smelters on Tuesday, its mining ministry said in a statement.")
     ev = _one(text, "ACCUSE")
     assert (_codes(ev.actor), _codes(ev.recipient)) == (["CHL"], [])
+
+
+# --- "the bloc" after a deal of the bloc and a state ---------------------------------------------------------
+
+def test_the_bloc_is_the_body_not_its_earlier_partner() -> None:
+    text = ("The European Union and Uruguay signed a beef and dairy trade accord in Montevideo on Monday. The bloc "
+            "said it would open similar negotiations with Paraguay next year.")
+    ev = _one(text, "AGREE")
+    assert (_codes(ev.actor), _codes(ev.recipient)) == (["EUR"], ["PRY"])
+
+
+def test_the_country_with_two_states_just_named_is_not_guessed() -> None:
+    text = ("Kenya and Tanzania signed a railway accord in Arusha on Monday. The country will open similar "
+            "negotiations with Uganda next year.")
+    events = _events(text, "AGREE")
+    assert all(not ({"KEN", "TZA"} <= set(_codes(e.actor))) for e in events)

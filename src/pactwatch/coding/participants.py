@@ -121,6 +121,15 @@ class Discourse:
         who = self.titled(tok)
         if who is not None:
             return [who]
+        of_kind = Rules.load().cfg["kind_descriptions"].get(low)
+        if of_kind and tok.tag_ == "NN" and any(c.dep_ == "det" and c.lower_ in ("the", "this") for c in tok.children):
+            # "the bloc said it would start similar talks with X": the one party of that kind the article was
+            # talking about (none when the latest event has two)
+            for m in reversed(self.events):
+                fits = [e for e in dedupe(m.actors + m.recipients) if _of_kind(e, of_kind)]
+                if fits:
+                    return fits if len(fits) == 1 else []
+            return []
         if low in ("ministry", "department", "agency", "government") and any(c.lower_ == "the" for c in tok.children):
             prior = [m for m in self.actors.mentions if m.kind == "org" and low in m.entity.entity_name.lower()
                      and m.start < tok.idx]
@@ -170,6 +179,14 @@ class Discourse:
         # a body named beside the pair ("X withdraws WTO complaint about Y") is no side of it
         others = [e for e in self.pair_countries if e.country not in mine]
         return [e for e in others if e.country not in NON_STATE] or others
+
+
+def _of_kind(e: Entity, kind: str) -> bool:
+    """Whether a party is of the kind a description names (event_rules.json:kind_descriptions): "body", an
+    international body; "state", a state."""
+    if kind == "body":
+        return e.entity_type == "organization" and e.country in BODY_CODES
+    return kind == "state" and e.entity_type == "country"
 
 
 def _in_span(i: int, span) -> bool:
