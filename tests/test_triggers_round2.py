@@ -27,6 +27,9 @@ EXACT = {
     "Bolivia unveiled tighter curbs on tin shipments to Brazil late on Wednesday.": [("SANCTION", "BOL", "BRA")],
     "Vendors rushed to adapt to the rules announced by Mexico last month that cap steel imports from Asia.":
         [("SANCTION", "MEX", "")],
+    # told in a relative clause that the parser hung on a noun inside the measure's phrase
+    "The new decree strengthens existing caps on sales of the rare metals that Hanoi announced in early 2023.":
+        [("SANCTION", "VNM", "")],
     # eased, the measure is a concession
     "Thailand relaxed quotas on sugar exports this week, its commerce ministry said.": [("CONCEDE", "THA", "")],
     # a rule that says nothing of trade is no measure against anyone

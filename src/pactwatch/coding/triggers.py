@@ -504,6 +504,16 @@ class TriggerRules:
             prt = next((c.lower_ for c in t.children if c.dep_ == "prt"), None)
             verb = f"{lem} {prt}" if prt else lem     # "called off a visit" is not "call"
             measure = obj if obj is not None else thing
+            rel = next((c for c in t.children if c.dep_ in ("dobj", "nsubjpass") and c.lower_ in ("which", "that")), None)
+            if rel is not None and t.dep_ == "relcl":
+                # "limits on exports of the minerals that Beijing announced": the parser may hang the clause on a
+                # noun inside the measure's phrase
+                cur = t.head
+                for _ in range(3):
+                    if lemma_of(cur) in cfg["measure_nouns"] or cur.dep_ != "pobj":
+                        break
+                    cur = cur.head.head
+                measure = cur
             if measure is not None and measure.i not in trig:
                 found = self._measure_made(t, verb, measure)
                 if found is not None:
