@@ -282,11 +282,11 @@ def _new_accord(m: EventMention, cfg) -> bool:
     if m.cls != "accord" or m.anaphoric:
         return False
     p = m.pred
-    noun = m.head if m.head.pos_ == "NOUN" else next((c for c in p.children if c.dep_ in ("dobj", "nsubjpass")
+    noun = m.head if m.head.pos_ == "NOUN" else next((c for c in p.children if c.dep_ == "dobj"
                                                      and c.pos_ in ("NOUN", "PROPN")), None)
     dets = {c.lower_ for c in noun.children if c.dep_ in ("det", "poss")} if noun is not None else set()
-    if dets & cfg["indefinite_determiners"]:
-        return True
+    if dets & cfg["indefinite_determiners"] and m.head.pos_ == "VERB":
+        return True     # the act of making one ("signed a letter of intent"), not "will have a signed agreement"
     return not dets and _told_as_more(m, cfg)
 
 
@@ -411,7 +411,7 @@ class MergeRules:
                     break
                 if not all(compatible(x, m) for x in g):
                     continue
-                if new_accord and m.sent.start >= lead_end:
+                if new_accord and m.sent.start >= lead_end and not any(x.sent.start == m.sent.start for x in g):
                     m.note("kept_apart", "merging.new_accord")
                     continue    # "X and Y signed a letter of intent" after the two sides' agreement: another accord
                 # "he met Japan's prime minister": a verb with its other side named is matched by its parties below,
