@@ -22,6 +22,12 @@ def _codes(ents) -> list[str]:
     return sorted({e.country for e in ents if e.country})
 
 
+def _sides(text: str, typ: str) -> tuple[list[str], list[str]]:
+    """Actor and recipient states of the one event of this category."""
+    ev = _one(text, typ)
+    return _codes(ev.actor), _codes(ev.recipient)
+
+
 def _names(ents) -> list[str]:
     return [e.entity_name for e in ents]
 
@@ -117,14 +123,13 @@ def test_counterpart_with_a_state_word_is_that_states_person() -> None:
 # --- an act drawn or received -------------------------------------------------------------------------------
 
 def test_protest_drawn_from_a_state_is_that_states_act() -> None:
-    ev = _one("Peru tightened its rules on lithium exports on Tuesday, drawing an angry protest from Chile's "
-              "government.", "ACCUSE")
-    assert (_codes(ev.actor), _codes(ev.recipient)) == (["CHL"], ["PER"])
+    text = "Peru tightened its rules on lithium exports on Tuesday, drawing an angry protest from Chile's government."
+    assert _sides(text, "ACCUSE") == (["CHL"], ["PER"])
 
 
 def test_protest_sparked_from_a_state_is_that_states_act() -> None:
-    ev = _one("Ecuador's border closure sparked a formal protest from Colombia on Friday.", "ACCUSE")
-    assert (_codes(ev.actor), _codes(ev.recipient)) == (["COL"], ["ECU"])
+    text = "Ecuador's border closure sparked a formal protest from Colombia on Friday."
+    assert _sides(text, "ACCUSE") == (["COL"], ["ECU"])
 
 
 # --- a headline's reaction and the lead's measure -----------------------------------------------------------
@@ -132,15 +137,13 @@ def test_protest_sparked_from_a_state_is_that_states_act() -> None:
 def test_headline_protest_is_aimed_at_the_author_of_the_leads_measure() -> None:
     text = ("Chile protests\n\nSANTIAGO, March 4 (Reuters) - Peru tightened its rules on lithium exports on "
             "Tuesday, obliging foreign buyers to refine half of the metal inside the country.")
-    ev = _one(text, "ACCUSE")
-    assert (_codes(ev.actor), _codes(ev.recipient)) == (["CHL"], ["PER"])
+    assert _sides(text, "ACCUSE") == (["CHL"], ["PER"])
 
 
 def test_headline_protest_takes_no_side_from_a_lead_of_its_own_state() -> None:
     text = ("Chile protests\n\nSANTIAGO, March 4 (Reuters) - Chile banned sales of raw copper ore to foreign "
             "smelters on Tuesday, its mining ministry said in a statement.")
-    ev = _one(text, "ACCUSE")
-    assert (_codes(ev.actor), _codes(ev.recipient)) == (["CHL"], [])
+    assert _sides(text, "ACCUSE") == (["CHL"], [])
 
 
 # --- "the bloc" after a deal of the bloc and a state ---------------------------------------------------------
@@ -148,8 +151,7 @@ def test_headline_protest_takes_no_side_from_a_lead_of_its_own_state() -> None:
 def test_the_bloc_is_the_body_not_its_earlier_partner() -> None:
     text = ("The European Union and Uruguay signed a beef and dairy trade accord in Montevideo on Monday. The bloc "
             "said it would open similar negotiations with Paraguay next year.")
-    ev = _one(text, "AGREE")
-    assert (_codes(ev.actor), _codes(ev.recipient)) == (["EUR"], ["PRY"])
+    assert _sides(text, "AGREE") == (["EUR"], ["PRY"])
 
 
 def test_the_country_with_two_states_just_named_is_not_guessed() -> None:
