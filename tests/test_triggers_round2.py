@@ -30,13 +30,17 @@ EXACT = {
     # told in a relative clause that the parser hung on a noun inside the measure's phrase
     "The new decree strengthens existing caps on sales of the rare metals that Hanoi announced in early 2023.":
         [("SANCTION", "VNM", "")],
+    # a coercive noun put in place by a verb that is no light verb of its own
+    "Malaysia on Tuesday slapped new restrictions on bauxite exports to Singapore.": [("SANCTION", "MYS", "SGP")],
+    "Mongolia now requires export permits for all coking coal sold abroad.": [("SANCTION", "MNG", "")],
     # eased, the measure is a concession
     "Thailand relaxed quotas on sugar exports this week, its commerce ministry said.": [("CONCEDE", "THA", "")],
     # a rule that says nothing of trade is no measure against anyone
     "Norway introduced new rules on parental leave on Thursday.": [],
     # a visit told through its end took place
     "Ghana's president wrapped up a four-day visit to Hanoi on Saturday.": [("CONSULT", "GHA", "VNM")],
-    "Kenya's foreign minister concluded his tour of Uruguay on Tuesday.": [("CONSULT", "KEN", "URY")],
+    "Kenya's foreign minister concluded a week-long tour to Uruguay on Tuesday.": [("CONSULT", "KEN", "URY")],
+    "Peru's president kicked off a five-day visit to Morocco on Monday.": [("CONSULT", "PER", "MAR")],
     # ending talks on a deal is still their conclusion, no visit
     "Iceland and Chile concluded negotiations on a fisheries accord on Friday.": [("SUPPORT", "CHL+ISL", "")],
     # training people of a partner ahead is a promise of aid; training oneself no event

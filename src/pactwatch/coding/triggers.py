@@ -514,7 +514,8 @@ class TriggerRules:
                         break
                     cur = cur.head.head
                 measure = cur
-            if measure is not None and measure.i not in trig:
+            if measure is not None and (measure.i not in trig or lem not in cfg["support_verbs"] and lem not in cfg["announce_verbs"]
+                                        and trig[measure.i].type in ("SANCTION", "COERCE") and t.i not in trig):
                 found = self._measure_made(t, verb, measure)
                 if found is not None:
                     # "announced new export licence requirements", "rules announced last week that cap chip exports"
