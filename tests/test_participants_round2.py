@@ -159,3 +159,11 @@ def test_the_country_with_two_states_just_named_is_not_guessed() -> None:
             "negotiations with Uganda next year.")
     events = _events(text, "AGREE")
     assert all(not ({"KEN", "TZA"} <= set(_codes(e.actor))) for e in events)
+
+
+# --- a visit whose other side is a body of no known state ----------------------------------------------------
+
+def test_visit_received_by_a_body_of_no_known_state_is_made_to_the_place() -> None:
+    text = ("Kenya's President William Ruto arrived in Accra on Monday to a reception organised by the ruling "
+            "National Democratic Party.")
+    assert _sides(text, "CONSULT") == (["KEN"], ["GHA"])
