@@ -33,6 +33,8 @@ EXACT = {
     # a coercive noun put in place by a verb that is no light verb of its own
     "Malaysia on Tuesday slapped new restrictions on bauxite exports to Singapore.": [("SANCTION", "MYS", "SGP")],
     "Mongolia now requires export permits for all coking coal sold abroad.": [("SANCTION", "MNG", "")],
+    # striking back with a measure is the measure
+    "Vietnam retaliated with duties on Thai rice imports.": [("SANCTION", "VNM", "")],
     # eased, the measure is a concession
     "Thailand relaxed quotas on sugar exports this week, its commerce ministry said.": [("CONCEDE", "THA", "")],
     # a rule that says nothing of trade is no measure against anyone
@@ -41,6 +43,10 @@ EXACT = {
     "Ghana's president wrapped up a four-day visit to Hanoi on Saturday.": [("CONSULT", "GHA", "VNM")],
     "Kenya's foreign minister concluded a week-long tour to Uruguay on Tuesday.": [("CONSULT", "KEN", "URY")],
     "Peru's president kicked off a five-day visit to Morocco on Monday.": [("CONSULT", "PER", "MAR")],
+    # a courtesy call paid on someone is a visit, no telephone call
+    "Mali's defence minister paid a courtesy call on President Faye in Dakar on Friday.": [("CONSULT", "MLI", "SEN")],
+    # a signing planned for a summit is one event; the summit that frames it is not coded again
+    "Togo is set to sign the port accord during the summit in Lome next week.": [("AGREE", "TGO", "")],
     # ending talks on a deal is still their conclusion, no visit
     "Iceland and Chile concluded negotiations on a fisheries accord on Friday.": [("SUPPORT", "CHL+ISL", "")],
     # training people of a partner ahead is a promise of aid; training oneself no event

@@ -187,6 +187,9 @@ class TriggerRules:
                 return None
             if lem == "call" and any(c.dep_ == "prep" and c.lower_ == "for" for c in t.children):
                 return None     # "a call for proposals" is no telephone call
+            if lem == "call" and any(c.dep_ == "prep" and c.lower_ in r.cfg["call_on_preps"] and any(
+                    g.dep_ == "pobj" for g in c.children) for c in t.children):
+                return Trigger(lem, "N", "CONSULT", "visit", "meeting", "event_rules.json:call_on_preps")   # "paid a courtesy call on X"
             if lem == "memorandum" or t.lower_ == "mou":
                 return r.nouns.get("memorandum")
             tr = r.nouns.get(lem)
@@ -412,6 +415,8 @@ class TriggerRules:
         # a support verb makes its object an event ("made a threat"), not its subject ("the threat of war made ...")
         support = pred is not t and (lemma_of(pred) in cfg["support_verbs"] and t.dep_ != "nsubj" or
                                      lemma_of(pred) in ("take", "be", "end", "begin", "open", "close", "conclude"))
+        if not support and pred is not t and t.dep_ == "dobj" and tr.rule == "event_rules.json:call_on_preps":
+            support = True      # "paid a courtesy call on the president": the call was paid
         if not support and pred is not t and tr.mode == "visit" and t.dep_ == "dobj" and lem_in(pred, cfg["completion_verbs"]):
             support = True      # "wrapped up a three-day visit to Lima": the visit took place
             m.note("event_type", "event_rules.json:completion_verbs")
@@ -448,7 +453,8 @@ class TriggerRules:
             act = next((a for a in [setting.head, *setting.head.ancestors] if a.pos_ in ("VERB", "AUX")), setting.head)
             aux = {c.lower_ for c in act.children if c.dep_ in ("aux", "auxpass")}
             ahead = setting.lower_ != "in" and (bool(aux & cfg["future_aux"]) or "to" in aux and (
-                act.dep_ == "ROOT" or "be" in aux and act.tag_ == "VBN"))
+                act.dep_ == "ROOT" or "be" in aux and act.tag_ == "VBN" or
+                act.dep_ == "xcomp" and lemma_of(act.head) in cfg["plan_verbs"] | cfg["due_words"]))
             if ahead and lemma_of(act) in cfg["signing_verbs"]:
                 return False    # "a memorandum the ministers are to sign at a meeting on Thursday": the signing planned is the event
             if ahead:
@@ -556,6 +562,14 @@ class TriggerRules:
 
         full_verbs = [(t, lem) for t, lem in verbs if t.pos_ == "VERB"]
         for t, lem in full_verbs:
+            if t.i not in trig and lem_in(t, cfg["retaliation_verbs"]):
+                found = self._retaliation(t, trig)
+                if found is not None:
+                    # "retaliated with curbs on gallium exports": the measure taken
+                    trig[t.i] = Trigger(lem, "V", "SANCTION", "discontinue", "event", "event_rules.json:retaliation_verbs")
+                    absorbed_noun[t.i] = found.i
+                    trig.pop(found.i, None)
+                    continue
             left_open = self._left_open(t, trig) if t.i in trig else None
             if left_open is not None:
                 # "has not yet decided whether to join", "has yet to sign": no act done, and none it governs
@@ -678,6 +692,22 @@ class TriggerRules:
         words = {x.lower_ for c in qualifying for x in c.subtree} | {lemma_of(x) for c in qualifying for x in c.subtree}
         if words & cfg["measure_qualifiers"]:
             return Trigger(v.lemma_.lower(), "V", typ, mode, "event", rule)
+        return None
+
+    def _retaliation(self, v, trig):
+        """The measure a verb of striking back names with "with" ("retaliated with curbs on gallium exports",
+        "hit back with tariffs"): a SANCTION noun, or a rule noun bearing on trade; or None."""
+        cfg = self.rules.cfg
+        preps = [c for c in v.children if c.dep_ == "prep" and c.lower_ == "with"] + [
+            p for c in v.children if c.dep_ == "prt" for p in c.children if p.dep_ == "prep" and p.lower_ == "with"]
+        for p in preps:
+            for g in p.children:
+                if g.dep_ != "pobj":
+                    continue
+                if g.i in trig and trig[g.i].type == "SANCTION":
+                    return g
+                if self._measure_made(v, "impose", g) is not None:
+                    return g
         return None
 
     def _left_open(self, v, trig):
