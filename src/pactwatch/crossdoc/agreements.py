@@ -1,0 +1,185 @@
+"""Agreements: agreement objects from the canonical events that name or type one, with dated,
+cited stages (proposed, negotiating, to_be_signed, signed, in_force, suspended, withdrawn)."""
+from __future__ import annotations
+
+import re
+
+from .canonical import _participant_countries
+from .config import _cues
+from .features import _norm
+
+STAGES = ("proposed", "negotiating", "to_be_signed", "signed", "in_force", "suspended", "withdrawn")
+
+
+def _stage(text: str, t: str, aux: str | None) -> str | None:
+    """The stage a report's text gives an agreement: suspended, withdrawn or in force by their words;
+    a signing, adoption or launch still to come (or negotiations completed) is to_be_signed; a past
+    act that concludes it ("signed", "inked", "reached", "launched", "declared") is signed;
+    otherwise a promise proposes it and talks negotiate it."""
+    cue = _cues()["stage"]
+    if cue["suspended"].search(text):
+        return "suspended"
+    if t in ("REJECT", "RETREAT", "SANCTION") and cue["withdrawn"].search(text):
+        return "withdrawn"
+    if cue["in_force"].search(text):
+        return "in_force"
+    text = cue["not_yet"].sub(" ", text)       # "has not yet been signed" says nothing was
+    scheduled, concluded = cue["scheduled"].search(text), cue["concluded_talks"].search(text)
+    rest = cue["concluded_talks"].sub(" ", cue["scheduled"].sub(" ", text))
+    if aux in ("future", "hypothetical"):
+        return "to_be_signed" if scheduled or re.search(r"\bsign", text, re.I) else "proposed"
+    if aux != "negation" and cue["signed"].search(rest):
+        return "signed"
+    if concluded or scheduled:
+        return "to_be_signed"
+    if t == "SUPPORT":
+        return "signed"
+    if t == "AGREE":
+        return "to_be_signed" if re.search(r"\bsign", text, re.I) else "proposed"
+    if t == "CONSULT" or cue["negotiating"].search(text):
+        return "negotiating"
+    return None
+
+
+def _stages(r: dict) -> list[tuple[str, list[str]]]:
+    """(stage, documents) of a canonical record, each report read on its own: a later report of an
+    event may say more (or less) than the first."""
+    by_doc: dict[str, list[str]] = {}
+    for sp in r["evidence"]:
+        by_doc.setdefault(sp["doc_id"], []).append(sp["text"])
+    out: dict[str, list[str]] = {}
+    for doc in sorted(by_doc):
+        st = _stage(" ".join(by_doc[doc]), r["event_type"], r.get("aux_mode"))
+        if st:
+            out.setdefault(st, []).append(doc)
+    return sorted(out.items(), key=lambda x: STAGES.index(x[0]))
+
+
+AGREEMENT_TYPES = ("AGREE", "SUPPORT")     # records that may type an agreement by its words alone
+
+
+def agreement_of(r: dict) -> dict | None:
+    """The agreement a canonical record names or types: its own, else the first agreement word in its
+    first report's clause ("a new partnership", "a chip alliance") of a promise or a signing between
+    named countries (not of a meeting: talks on a partnership are not the partnership)."""
+    if r["agreement"]:
+        return r["agreement"]
+    if not r["evidence"] or not _participant_countries(r):
+        return None
+    if r["event_type"] == "CONSULT":
+        return _concluded_at_meeting(r)
+    if r["event_type"] not in AGREEMENT_TYPES or r["kind"] == "meeting":
+        return None
+    return _first_agreement(r["evidence"][0]["text"])
+
+
+def _concluded_at_meeting(r: dict) -> dict | None:
+    found = _meeting_concluded(r)
+    return found[0] if found else None
+
+
+def _meeting_concluded(r: dict) -> tuple[dict, dict] | None:
+    """(agreement, span) that a past meeting's report tells concluded there, in a clause folded
+    into the meeting after its first ("announced ... a three-year extension to administrative
+    arrangements"): the agreement word in a later span that also holds a word of the signed stage
+    (link_words.json stage_cues.signed, done_nouns), with that span; talks on a
+    partnership are not the partnership, so the first span, the meeting's own, types nothing."""
+    cue = _cues()["stage"]
+    if r["event_type"] != "CONSULT" or r.get("aux_mode") is not None or (r["agreement"] or {}).get("kind"):
+        return None
+    for sp in r["evidence"][1:]:
+        text = cue["not_yet"].sub(" ", sp["text"])
+        if (cue["signed"].search(text) or _cues()["done_nouns"].search(text)) and not cue["scheduled"].search(text):
+            found = _first_agreement(text)
+            if found:
+                return found, sp
+    return None
+
+
+def _first_agreement(text: str) -> dict | None:
+    """The first agreement a clause names or types, not one it speaks of as already known."""
+    from ..topics import find_agreements
+    found = [(s, {"name": a.get("name"), "kind": a["kind"]}) for s, _, a in find_agreements(text)]
+    found += [(m.start(), {"name": None, "kind": k}) for k, rx in _cues()["kinds"] for m in rx.finditer(text)]
+    # "building on the agreement", "under that deal": an unnamed agreement the article already spoke of
+    # and "building on previous agreements", "Seoul's partnership with OpenAI": earlier ones
+    found = [f for f in found if f[1]["name"] or not re.search(
+        r"(?:\b(?:the|that|this|its|their|previous|earlier|past|existing|former)|\w['\u2019]s)\s+$", text[:f[0]], re.I)]
+    return min(found, key=lambda x: x[0])[1] if found else None
+
+
+def build_agreements(canon: list[dict]) -> list[dict]:
+    """Agreement records from canonical events: mentions of one name with compatible parties (one
+    set inside the other, or none named) are one agreement, so the United States' agreements of
+    one name with two different countries stay two; an unnamed mention joins a named agreement of
+    compatible parties (sharing one) and the same kind."""
+    groups: dict[tuple, dict] = {}
+    named: dict[str, list[tuple]] = {}   # normalised name -> keys of its agreements
+    typed = {r["id"]: agreement_of(r) for r in canon}
+    items = sorted((r for r in canon if typed[r["id"]]), key=lambda r: (r["date"] or r["first_reported"] or "", r["id"]))
+    for r in items:
+        ag = typed[r["id"]]
+        parties = tuple(sorted(_participant_countries(r)))
+        name = ag.get("name")
+        if name:
+            key = next((k for k in named.get(_norm(name), ()) if _compatible(groups[k]["parties"], parties)),
+                       ("name", _norm(name), len(named.get(_norm(name), ()))))
+        else:
+            key = next((k for ks in named.values() for k in ks if set(groups[k]["parties"]) & set(parties)
+                        and _compatible(groups[k]["parties"], parties) and groups[k]["kind"] in (ag.get("kind"), None, "agreement", "deal")
+                        and (set(groups[k]["topics"]) & set(r["topics"]) or not r["topics"])), None)
+            key = key or ("typed", ag.get("kind"), parties, (r["topics"] or [""])[0])
+        g = groups.get(key)
+        if g is None:
+            g = groups[key] = {"id": "a-" + r["id"], "name": name, "kind": ag.get("kind"), "parties": list(parties),
+                               "signatories": [], "topics": [], "stages": [], "countries": list(parties)}
+            if name:
+                named.setdefault(_norm(name), []).append(key)
+        g["name"] = g["name"] or name
+        if ag.get("kind") and (g["kind"] in (None, "agreement", "deal")):
+            g["kind"] = ag.get("kind")
+        g["parties"] = sorted(set(g["parties"]) | set(parties))
+        g["countries"] = g["parties"]
+        g["topics"] += [t for t in r["topics"] if t not in g["topics"]]
+        met = _meeting_concluded(r)
+        for st, docs in ([("signed", [met[1]["doc_id"]])] if met else _stages(r)):
+            g["stages"].append({"stage": st, "date": r["date"] or r["first_reported"], "event_id": r["id"],
+                                "documents": docs, "evidence": [met[1]] if met else
+                                [sp for sp in r["evidence"] if sp["doc_id"] in docs][:1]})
+            if st == "signed":
+                for x in r["actor"] + r["recipient"]:
+                    if x["entity_type"] == "person" and x["entity_name"] not in g["signatories"]:
+                        g["signatories"].append(x["entity_name"])
+    _in_force_told_after(canon, typed, groups)
+    for g in groups.values():
+        g["stages"].sort(key=lambda s: (s["date"] or "", STAGES.index(s["stage"])))
+        g["status"] = g["stages"][-1]["stage"] if g["stages"] else None
+    return sorted(groups.values(), key=lambda g: g["id"])
+
+
+def _in_force_told_after(canon: list[dict], typed: dict, groups: dict) -> None:
+    """A report that names no agreement but refers back to one the sentence before told ("..., under which
+    they have been cooperating to identify supply-chain disruptions": link_words.json refers_back) and
+    says it is in force (stage_cues.in_force) puts the agreement of its parties that its article cited
+    last before it in force."""
+    cue = _cues()
+    for r in canon:
+        if typed[r["id"]] or not r["evidence"] or r["aux_mode"] is not None:
+            continue
+        sp = r["evidence"][0]
+        if not cue["refers_back"].match(sp["text"]) or not cue["stage"]["in_force"].search(sp["text"]):
+            continue
+        parties = _participant_countries(r)
+        before = [(st["evidence"][0]["end"], g) for g in groups.values() if parties and parties <= set(g["parties"])
+                  for st in g["stages"] if st["evidence"] and st["evidence"][0]["doc_id"] == sp["doc_id"]
+                  and st["evidence"][0]["end"] <= sp["start"]]
+        if before:
+            g = max(before, key=lambda x: x[0])[1]
+            g["stages"].append({"stage": "in_force", "date": r["date"] or r["first_reported"], "event_id": r["id"],
+                                "documents": [sp["doc_id"]], "evidence": [sp]})
+
+
+def _compatible(a, b) -> bool:
+    """Two party sets that may be one agreement's: either is empty, or one holds the other."""
+    a, b = set(a), set(b)
+    return not a or not b or a <= b or b <= a

@@ -1,0 +1,159 @@
+"""Commitments: every promised canonical event with its status (fulfilled, withdrawn, overdue,
+open) as of the latest document date, its due date, and the report that resolved it."""
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from .canonical import _content, _participant_countries, _text
+from .config import _cues, LinkConfig
+from .features import _date, _span
+from .fulfilment import _after, _carries_out, _object_nouns, _own_date
+
+
+def _due(r: dict) -> tuple[str | None, str | None]:
+    """When a commitment is due, and the words that say so: a future time in its own clause ("by the
+    end of April", "next month"), else the event's date when that lies after it was first reported."""
+    from ..dates import find_time_expressions
+    made = r["first_reported"]
+    if made:
+        for sp in r["evidence"][:1]:
+            found = [te for te in find_time_expressions(sp["text"], made) if te.value]
+            past = _own_past_date(r, made)
+            # ahead of the day it was made (not a forward reading of the past date the act was given:
+            # "following the proposal in September"); or the period it was made in, due by that
+            # period's end: "later this month", "by the end of this year", "at a meeting this month"
+            # told of a plan
+            found = [te for te in found if (te.value > made[: len(te.value)] and not (
+                past and len(te.value) == len(past) and te.value[4:] == past[4:]))
+                or (len(te.value) < 10 and te.value == made[: len(te.value)] and (
+                    te.relation in ("after", "before") or _told_as_plan(r, sp["text"][:te.start])))]
+            found.sort(key=lambda te: (te.relation != "before", te.start))
+            if found:
+                return found[0].value, found[0].text
+    if r["date"] and made and r["date"] > made[: len(r["date"])] and (_own_date(r) or r["kind"] != "other"):
+        # a date told for the promise itself, or a meeting or signing dated by its setting ("during the
+        # visit"); not an open-ended pledge ("will strengthen cooperation") that only inherited one
+        return r["date"], None
+    return None, None
+
+
+def _own_past_date(r: dict, made: str) -> str | None:
+    """The date the coder gave the act itself from its own words (not inherited), when it lies before
+    the report: the promise was made then, and its time expression says when, not when it is due."""
+    rules = (r.get("why") or {}).get("date") or []
+    if r["date"] and rules and _own_date(r) and "date.read_ahead_for_plans" not in rules \
+            and r["date"] < made[: len(r["date"])]:
+        return r["date"]
+    return None
+
+
+def _told_as_plan(r: dict, before: str) -> bool:
+    """The words before a time expression tell a thing still to come ("will", "would", "set to"), or
+    the coder's trace says the record is a plan."""
+    rules = set((r.get("why") or {}).get("aux_mode") or ())
+    return bool(_cues()["stage"]["planned"].search(before) or r.get("aux_mode") in ("future", "hypothetical")
+                or rules & set(_cues()["plan_rules"]))
+
+
+def build_commitments(canon: list[dict], as_of: str | None, cfg: LinkConfig) -> list[dict]:
+    """Every promise with its status: the best-matching later report that carries it out (the earliest
+    among near-equal ones) fulfils it, one that calls it off withdraws it; past its due date with
+    neither it is overdue, else open."""
+    out = []
+    later = sorted(canon, key=lambda r: (_when_key(r), r["id"]))
+    rank = {r["id"]: i for i, r in enumerate(later)}
+    pc = {r["id"]: _participant_countries(r) for r in canon}
+    words_of = {r["id"]: _content(r) for r in canon}
+    by_country: dict[str, list[dict]] = {}
+    by_word: dict[str, list[dict]] = {}      # capitalised word -> the records whose text has it
+    by_place: dict[str, list[dict]] = {}     # first word of a record's place -> the records held there
+    for r in later:
+        if (r["location"] or {}).get("name"):
+            by_place.setdefault(r["location"]["name"].split()[0], []).append(r)
+        for c in pc[r["id"]]:
+            by_country.setdefault(c, []).append(r)
+        for w in set(re.findall(r"\b[A-Z][\w-]*", _text(r))):
+            by_word.setdefault(w, []).append(r)
+    for r in canon:
+        if not _promised(r):
+            continue
+        made = r["first_reported"] or r["date"]
+        due, due_text = _due(r)
+        mine = pc[r["id"]]
+        words, needed = _content(r, first_only=True), _object_nouns(r)
+        status, by, why = "open", None, "no later report carries it out"
+        pool = {x["id"]: x for c in mine for x in by_country.get(c, [])}
+        if r["location"]:      # and the reports that name its place, whoever they name
+            place = r["location"]["name"]
+            pool.update((x["id"], x) for x in by_word.get(place.split()[0], ())
+                        if re.search(r"\b" + re.escape(place) + r"\b", _text(x)))
+        pool.update((x["id"], x) for x in _held_at_named_place(r, by_place, pc))
+        found = []
+        for cand in sorted(pool.values(), key=lambda x: rank[x["id"]]):
+            if cand["id"] == r["id"] or not _after(cand, made, r):
+                continue
+            if cand["first_reported"] and made and cand["first_reported"] < made:
+                continue
+            hit = _carries_out(r, cand, due, words, needed, words_of[cand["id"]], cfg)
+            if hit:
+                found.append((hit, cand))
+        if found:
+            best = max(h[1] for h, _ in found)
+            near = [(h, c) for h, c in found if h[1] >= best - 0.15]
+            day = _when_key(near[0][1])       # the earliest of the near-equal; of that day the best
+            (status, _, why), by = max((x for x in near if _when_key(x[1]) == day), key=lambda x: x[0][1])
+        if status == "open" and due and as_of and _past(due, as_of, cfg.due_slack_days):
+            status, why = "overdue", f"due {due}, nothing reported by {as_of}"
+        out.append({
+            "id": "c-" + r["id"], "event_id": r["id"], "kind": r["kind"],
+            "actor": r["actor"], "recipient": r["recipient"], "countries": sorted(mine),
+            "what": r["evidence"][0]["text"] if r["evidence"] else "", "topics": r["topics"],
+            "agreement": r["agreement"], "made_on": made, "due": due, "due_text": due_text, "status": status,
+            "status_reason": why, "as_of": as_of,
+            "resolved_by": by["id"] if by else None,
+            "resolved_on": (by["date"] or by["first_reported"]) if by else None,
+            "resolved_evidence": by["evidence"][:1] if by else [],
+            "evidence": r["evidence"], "documents": r["documents"],
+        })
+    return out
+
+
+def _held_at_named_place(r: dict, by_place: dict[str, list[dict]], pc: dict[str, set]) -> list[dict]:
+    """The records held at a place the promise's own clause names ("a council taking place in Leuven
+    next week") that name no party but the promise's and their place's country (a report of "the
+    meeting in Leuven" that took the host country for its only party)."""
+    text = r["evidence"][0]["text"] if r["evidence"] else ""
+    out = []
+    for w in set(re.findall(r"\b[A-Z][\w-]*", text)):
+        for x in by_place.get(w, ()):
+            loc = x["location"]
+            if re.search(r"\b" + re.escape(loc["name"]) + r"\b", text) \
+                    and pc[x["id"]] <= pc[r["id"]] | {loc.get("country")}:
+                out.append(x)
+    return out
+
+
+def _promised(r: dict) -> bool:
+    """A promise, plan or offer (AGREE); or a meeting still to come ("the ministers will call on the
+    president", "would meet"), which is a planned meeting whatever its category."""
+    if r["event_type"] == "AGREE":
+        return r["aux_mode"] not in ("negation", "hypothetical")
+    return r["event_type"] == "CONSULT" and (r["aux_mode"] == "future" or (
+        r["aux_mode"] == "hypothetical" and bool(r["evidence"])
+        and bool(_cues()["stage"]["planned"].search(r["evidence"][0]["text"]))))
+
+
+def _when_key(r: dict) -> str:
+    """When a record happened, to order reports: its date, unless only the article's flow gave it
+    (then its first report's day: the flow does not make it earlier than others of that day)."""
+    rules = set((r.get("why") or {}).get("date") or ())
+    if r["date"] and r["first_reported"] and rules and rules <= set(_cues()["flow_date_rules"]):
+        return min(r["first_reported"], max(r["date"], r["first_reported"][: len(r["date"])]))
+    return r["date"] or r["first_reported"] or ""
+
+
+def _past(due: str, as_of: str, slack: int) -> bool:
+    span = _span(due)
+    now = _date(as_of)
+    return bool(span and now and now > span[1] + dt.timedelta(days=slack))

@@ -1,0 +1,148 @@
+"""What the same-event test reads of one report (per-document `Event`), computed once per event:
+its countries, people, kind (meeting, accord, other), trigger, occasion, content words and date span;
+and the word and date helpers these rest on."""
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import re
+
+from ..model import Event
+from .config import _cues, MEETING_WORDS, STOP
+
+_FEATURES: dict[int, dict] = {}
+
+
+def _feat(e: Event, name: str, fn):
+    """Per-event features are computed once per event object (events are not changed once loaded)."""
+    d = _FEATURES.get(id(e))
+    if d is None or d.get("_ref") is not e:
+        if len(_FEATURES) > 200_000:
+            _FEATURES.clear()
+        d = _FEATURES[id(e)] = {"_ref": e}
+    if name not in d:
+        d[name] = fn(e)
+    return d[name]
+
+
+def countries(e: Event) -> set[str]:
+    return _feat(e, "countries", lambda e: {x.country for x in e.actor + e.recipient if x.country})
+
+
+def people(e: Event) -> set[str]:
+    return _feat(e, "people", lambda e: {_norm(x.entity_name) for x in e.actor + e.recipient
+                                         if x.entity_type == "person"})
+
+
+def kind(e: Event) -> str:
+    return _feat(e, "kind", _kind)
+
+
+def _kind(e: Event) -> str:
+    """meeting | accord | other: what an AGREE (or any) event is about. The coder's own class
+    (`Event.kind`) where it names a meeting or an accord: it saw the noun the event is about; for an
+    AGREE it classed as a plain event, or an old record without a class, the words of its trigger and
+    first clause tell a promised meeting ("plans to travel") or signing ("would sign")."""
+    if e.event_type == "CONSULT":
+        return "meeting"
+    if e.kind in ("meeting", "accord") and e.event_type in ("AGREE", "SUPPORT", "REJECT"):
+        return e.kind
+    if e.event_type not in ("AGREE", "SUPPORT", "REJECT"):
+        return "other"
+    if e.agreement or e.event_type == "SUPPORT":
+        return "accord"     # a signing is the signing of something
+    if e.kind is not None and e.event_type != "AGREE":
+        return "other"      # a refusal the coder took for no meeting or accord
+    if set(_words(e.trigger or "")) & MEETING_WORDS:
+        return "meeting"
+    if e.event_type == "AGREE":
+        first = e.evidence[0].text if e.evidence else ""
+        if re.search(r"\bsign(?:s|ed|ing)?\b", first, re.I) and not re.search(r"\b(visit|trip|summit)\b", first, re.I):
+            return "accord"       # "announced the signing", "would sign a partnership": a promised signing
+        if re.search(r"\b(visit|travel|trip|summit|meet|meeting|talks|host)\w*\b", first, re.I) and not re.search(
+                r"\b(sign|fund|lab|laborator|centre|center|committee|office)\w*", first, re.I):
+            return "meeting"      # "plans to travel to Beijing in May"
+    return "other"
+
+
+def _trigger(e: Event) -> str:
+    w = _words(e.trigger or "")
+    return w[0] if w else ""
+
+
+def _occasion(e: Event) -> frozenset:
+    """The kinds of occasion a meeting's trigger word names (link_words.json occasion_kinds: a
+    journey, a gathering); none for other records or a word of neither."""
+    def of(e):
+        w = _trigger(e)
+        forms = {w, re.sub(r"(?:ing|ed|s)$", "", w)}
+        return frozenset(k for k, nouns in _cues()["occasion_kinds"].items() if forms & set(nouns))
+    return _feat(e, "occasion", of) if kind(e) == "meeting" else frozenset()
+
+
+def _other_occasion(a: Event, b: Event) -> bool:
+    """One meeting report names a journey and the other a gathering ('a state visit', 'the summit'):
+    a visit and the talks held during it are two events."""
+    oa, ob = _occasion(a), _occasion(b)
+    return bool(oa and ob and not oa & ob)
+
+
+def _weak_date(e: Event) -> bool:
+    """No time expression of its own: the date was inherited, or there is none."""
+    return not e.date or not e.date_text
+
+
+def _norm(s: str) -> str:
+    return " ".join(s.replace("-", " ").lower().split())
+
+
+def _words(text: str) -> list[str]:
+    """Lower-case words, each in one spelling (link_words.json spellings: "defence" and "defense" are one)."""
+    sp = _cues()["spellings"]
+    return [sp.get(w, w) for w in re.findall(r"[a-z][a-z0-9]+", text.lower())]
+
+
+def content_words(e: Event) -> set[str]:
+    return _feat(e, "words", lambda e: {w for w in _words(" ".join(sp.text for sp in e.evidence))
+                                        if w not in STOP and len(w) > 2})
+
+
+def jaccard(a: set, b: set) -> float:
+    return len(a & b) / len(a | b) if a or b else 0.0
+
+
+@functools.lru_cache(maxsize=65536)
+def _date(s: str | None) -> dt.date | None:
+    if not s:
+        return None
+    try:
+        y, m, d = (s + "-01-01")[:10].split("-")
+        return dt.date(int(y), int(m), int(d))
+    except ValueError:
+        return None
+
+
+@functools.lru_cache(maxsize=65536)
+def _span(value: str | None) -> tuple[dt.date, dt.date] | None:
+    """The days a YYYY / YYYY-MM / YYYY-MM-DD value covers."""
+    if not value:
+        return None
+    lo = _date(value)
+    if lo is None:
+        return None
+    if len(value) == 4:
+        return lo, dt.date(lo.year, 12, 31)
+    if len(value) == 7:
+        nxt = dt.date(lo.year + (lo.month == 12), lo.month % 12 + 1, 1)
+        return lo, nxt - dt.timedelta(days=1)
+    return lo, lo
+
+
+def _person_names(e: Event) -> set[str]:
+    return _feat(e, "names", lambda e: {x.entity_name for x in e.actor + e.recipient if x.entity_type == "person"})
+
+
+def _occasion_kinds(text: str) -> list[str]:
+    """The kinds of occasion a text speaks of (a journey, a gathering...: link_words.json)."""
+    ws = set(_words(text))
+    return sorted(k for k, nouns in _cues()["occasion_kinds"].items() if ws & set(nouns))

@@ -1,0 +1,211 @@
+"""Whether a later canonical event carries out a commitment (fulfils it) or calls it off
+(withdraws it), and how well: `_carries_out` and the tests it rests on."""
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import re
+
+from ..model import Location
+from ..places import same_place
+from .canonical import _participant_countries, _people, _text
+from .config import _cues, LinkConfig, STOP
+from .features import _date, _norm, _occasion_kinds, _span, _words
+
+
+def _own_date(r: dict) -> bool:
+    """The record's date was stated for the act itself, by the coder's trace (not inherited from the
+    article, the next sentence or a setting); without a trace, any date."""
+    rules = (r.get("why") or {}).get("date")
+    if rules is None or "why" not in r:
+        return bool(r["date"])
+    return bool(r["date"] and rules and not set(rules) & set(_cues()["borrowed_date_rules"]))
+
+
+def _containment(small: set, big: set) -> float:
+    """Share of a commitment's words found in a later report."""
+    return len(small & big) / len(small) if small else 0.0
+
+
+def _object_nouns(r: dict) -> set[str]:
+    """The things a promise is about that must be there when it is carried out ("laboratory", "fund")."""
+    from ..events import Rules
+    objs = Rules.load().cfg["commitment_objects"]
+    return {w for sp in r["evidence"][:1] for w in _words(sp["text"]) if w in objs} - {"plan", "plans"}
+
+
+def _after(cand: dict, made: str | None, r: dict | None = None) -> bool:
+    """The candidate happened (or was first reported) after the promise was made; or on the day it
+    was made, when the promise was a signing or meeting for that very day and another article reports
+    the act ("to be signed on Tuesday" in the morning paper, "signed on Tuesday" in the evening one)."""
+    if not made:
+        return True
+    span, day = _span(cand["date"]), _date(made)
+    if span:
+        if day and span[0] == day and r is not None and r["kind"] in ("accord", "meeting") \
+                and (r["date"] or "")[:10] == made[:10]:
+            return bool(set(cand["documents"]) - set(r["documents"]))
+        return span[0] > day if day else True
+    return bool(cand["first_reported"] and cand["first_reported"] > made)
+
+
+def _named_in(r: dict, cand: dict) -> bool:
+    """The place of one names the other's in its words ("a summit in Seoul" / "the Seoul summit"), or
+    both name the same occasion ("the Hanseatic Science Forum")."""
+    for x, y in ((r, cand), (cand, r)):
+        if x["location"] and re.search(r"\b" + re.escape(x["location"]["name"]) + r"\b", _text(y)):
+            return True
+    return bool(_occasions(_text(r)) & _occasions(_text(cand)))
+
+
+def _elsewhere(r: dict, cand: dict) -> bool:
+    """Both records have a place, and the places differ (a country agrees with a city inside it)."""
+    a, b = r.get("location"), cand.get("location")
+    if not a or not b or not a.get("name") or not b.get("name"):
+        return False
+    return not same_place(*(Location(**{k: x.get(k) for k in ("name", "country", "lat", "lon", "geonames_id")})
+                            for x in (a, b)))
+
+
+def _same_occasion(r: dict, cand: dict) -> bool:
+    """A promise's first clause and a later report speak of the same kind of occasion: the cancelled
+    trip of one guest is not the summit it was to attend."""
+    return bool(set(_occasion_kinds(r["evidence"][0]["text"] if r["evidence"] else "")) & set(_occasion_kinds(_text(cand))))
+
+
+@functools.lru_cache(maxsize=8192)
+def _occasions(text: str) -> frozenset[str]:
+    """Names of occasions in a text: capitalised words ending in an occasion noun ("AI Seoul Summit")."""
+    return frozenset(" ".join(m.group(0).split()).lower() for m in _occasion_re().finditer(text))
+
+
+@functools.lru_cache(maxsize=1)
+def _occasion_re() -> re.Pattern:
+    heads = "|".join(_cues()["occasions"])
+    return re.compile(r"(?:\b[A-Z][\w-]*\s+(?:(?:of|and|on|for|the)\s+)?){1,6}(?:" + heads + r")\b")
+
+
+def _carries_out(r: dict, cand: dict, due: str | None, words: set, needed: set, cand_words: set,
+                 cfg: LinkConfig):
+    """(status, score, reason) when `cand` fulfils or withdraws commitment `r` (its content `words`, the
+    things it promises `needed`), else None."""
+    t = cand["event_type"]
+    aim = _aim_reached(r, cand, cand_words, cfg)
+    if aim:
+        return aim
+    overlap = _containment(words, cand_words)
+    act = _act_of_meeting(r)
+    share = _containment(act, cand_words)
+    if t in FULFILS["other"] and t not in FULFILS["meeting"] and cand["aux_mode"] is None and len(act) >= 3 \
+            and share >= cfg.fulfil_min_overlap:
+        return "fulfilled", share, f"{t} on {cand['date'] or cand['first_reported'] or '?'}: " \
+                                   f"the act the meeting was for, {share:.2f} of its words"
+    if t not in FULFILS[r["kind"]] and t not in CANCEL_TYPES:
+        return None
+    same_agreement = bool(r["agreement"] and cand["agreement"] and (
+        (r["agreement"].get("name") and cand["agreement"].get("name") and
+         _norm(r["agreement"]["name"]) == _norm(cand["agreement"]["name"])) or
+        (r["agreement"].get("kind") == cand["agreement"].get("kind") and set(r["topics"]) & set(cand["topics"]))))
+    same_place = bool(r["location"] and cand["location"] and r["location"]["name"] == cand["location"]["name"]) \
+        or _named_in(r, cand)
+    # a report with no date of the act: it happened by the day it was reported
+    due_span, when = _span(due) if due else None, _span(cand["date"] or cand["first_reported"])
+    on_time = bool(due_span and when and when[0] <= due_span[1] + dt.timedelta(days=31)
+                   and when[1] >= due_span[0] - dt.timedelta(days=31))
+    if t in CANCEL_TYPES and _cues()["cancel"].search(_text(cand)):
+        score = overlap + 0.3 * on_time + 0.2 * same_place
+        if overlap >= cfg.withdraw_min_overlap:
+            return "withdrawn", score, f"called off ({t}), {overlap:.2f} of its words"
+        if r["kind"] == "meeting" and on_time and same_place and _same_occasion(r, cand) and not (
+                _people(r) and _people(cand) and not _people(r) & _people(cand)):
+            return "withdrawn", score, f"called off ({t}): the {'/'.join(_occasion_kinds(_text(cand)))} " \
+                                       f"at its place, when it was due"
+        return None
+    if t not in FULFILS[r["kind"]] or cand["aux_mode"] is not None:
+        return None
+    made, told = _date(r["first_reported"]), _date(cand["first_reported"])
+    if made and when and when[0] > made and set(cand["documents"]) <= set(r["documents"]) \
+            and not (told and when[0] <= told):
+        return None          # what the promise's own articles date after their day is still to come
+                             # (not an act its first report tells as done, the plan recalled beside it)
+    shared_people = _people(r) & _people(cand)
+    late = bool(r["kind"] == "meeting" and due_span and when and not on_time and _kept_late(r, cand, due_span, when, cfg))
+    if r["kind"] == "meeting" and due_span and when and not on_time and not late:
+        return None          # a meeting promised for May is not the one held in September
+    if r["kind"] == "meeting" and _elsewhere(r, cand):
+        return None          # nor one held at another place ("in lieu of" the planned one)
+    if r["kind"] == "meeting" and len(due or "") == 10 and len(cand["date"] or "") == 10 and cand["date"] < due \
+            and _own_date(cand):
+        return None          # a meeting set for Wednesday is not one its own words date Tuesday
+    if needed and r["kind"] != "meeting" and not needed & cand_words and not same_agreement:
+        return None          # a promised laboratory is not carried out by a fund
+    # a meeting promised for a day, and one of its parties held that very day, named by no one else
+    # and speaking of it in its words ("will attend a stakeholder event on Tuesday" / "held a
+    # stakeholder meeting" on that Tuesday)
+    that_day = bool(len(due or "") == 10 and (cand["date"] or "")[:10] == due and _own_date(cand)
+                    and overlap > 0 and not _people(cand))
+    # a meeting of named people is not kept by a report that names none of them and hardly its words
+    # (the ministers' meeting promised for the day after the leaders' session is not that session)
+    faceless = bool(_people(r) and not _people(cand) and overlap < cfg.min_text_similarity)
+    ok = same_agreement or (overlap >= cfg.fulfil_min_overlap and len(words) >= 3) or (
+        r["kind"] == "meeting" and on_time and ((same_place or shared_people) and not faceless or that_day)) or late
+    if not ok:
+        return None
+    score = overlap + 0.5 * same_agreement + 0.3 * on_time + 0.2 * same_place + 0.2 * bool(shared_people)
+    reason = "same agreement signed" if same_agreement else f"{overlap:.2f} of its words"
+    if on_time:
+        reason += ", when it was due"
+    elif late:
+        reason += f", {(when[0] - due_span[1]).days} days after it was due"
+    return "fulfilled", score, f"{t} on {cand['date'] or cand['first_reported'] or '?'}: {reason}"
+
+
+def _aim_words(r: dict) -> set[str]:
+    """The content words of the aim a promise of talks states ("plan to continue talks to reinstate each
+    other to their white lists": reinstate, white, lists), none for other promises."""
+    text = r["evidence"][0]["text"] if r["evidence"] else ""
+    m = _cues()["aim"].search(text) if r["kind"] == "meeting" else None
+    return {w for w in _words(text[m.end():]) if w not in STOP and len(w) > 2} if m else set()
+
+
+def _act_of_meeting(r: dict) -> set[str]:
+    """The content words of the act a promised meeting is for, from its act verb on (link_words.json
+    meeting_act: "will visit a naval base and confirm new defense cooperation": confirm, defense,
+    cooperation...); none for other promises. A later report of that act (a signing, cooperation, aid)
+    carrying most of these words keeps the promise, whether or not the visit is reported."""
+    text = r["evidence"][0]["text"] if r["evidence"] else ""
+    m = _cues()["meeting_act"].search(text) if r["kind"] == "meeting" else None
+    return {w for w in _words(text[m.start():]) if w not in STOP and len(w) > 2} if m else set()
+
+
+def _aim_reached(r: dict, cand: dict, cand_words: set, cfg: LinkConfig):
+    """("fulfilled", score, reason) when a promise of talks for an aim is carried out by a later report
+    of that aim reached (link_words.json aim_types: a concession, a signing, cooperation) in most of
+    its words (`fulfil_min_overlap`, three words or more)."""
+    if cand["event_type"] not in _cues()["aim_types"] or cand["aux_mode"] is not None:
+        return None
+    aim = _aim_words(r)
+    share = _containment(aim, cand_words)
+    if len(aim) < 3 or share < cfg.fulfil_min_overlap:
+        return None
+    return "fulfilled", share, f"{cand['event_type']} on {cand['date'] or cand['first_reported'] or '?'}: " \
+                               f"the talks' aim reached, {share:.2f} of its words"
+
+
+def _kept_late(r: dict, cand: dict, due_span: tuple, when: tuple, cfg: LinkConfig) -> bool:
+    """A promised gathering held a little after it was due (`late_meeting_days`) is still the one
+    promised when the later report speaks of the same kind of occasion ("an additional summit in
+    France in one year's time" / "the AI summit in Paris" three months later) and names every country
+    the promise names, at no other place, and the promise named no people whom it does not."""
+    if when[0] <= due_span[1] or (when[0] - due_span[1]).days > cfg.late_meeting_days:
+        return False
+    mine = _participant_countries(r)
+    if not mine or not mine <= _participant_countries(cand) or _elsewhere(r, cand):
+        return False
+    if _people(r) and _people(cand) and not _people(r) & _people(cand):
+        return False
+    return _same_occasion(r, cand)
+
+
+FULFILS = {"meeting": {"CONSULT"}, "accord": {"SUPPORT"}, "other": {"CONSULT", "SUPPORT", "COOPERATE", "AID"}}
+CANCEL_TYPES = ("REJECT", "SANCTION", "RETREAT")     # with a cancel cue: a promise called off

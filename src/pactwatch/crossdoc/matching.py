@@ -1,0 +1,216 @@
+"""The same-event test: the reasons why two reports from different documents tell one real-world
+event (`same_event`), or None; with its cheap pre-test (`_far_apart`) and the tests of promises,
+recalled acts and planned occasions it rests on."""
+from __future__ import annotations
+
+import datetime as dt
+
+from ..model import Event
+from ..places import same_place
+from .config import _cues, LinkConfig
+from .features import (_date, _norm, _occasion_kinds, _other_occasion, _span, _trigger, _weak_date, _words,
+                       content_words, countries, jaccard, kind, people)
+
+
+def _far_apart(a: Event, b: Event, cfg: LinkConfig) -> bool:
+    """Both carry dates of their own, further apart than the window (promises excepted: they may be
+    dated when made). Implied by `same_event`'s own tests; checked first because it is cheap."""
+    if a.event_type == "AGREE" or a.event_type != b.event_type or _weak_date(a) or _weak_date(b):
+        return False
+    sa_, sb_ = _span(a.date), _span(b.date)
+    return bool(sa_ and sb_ and max((sb_[0] - sa_[1]).days, (sa_[0] - sb_[1]).days, 0) > cfg.date_window_days)
+
+
+def same_event(a: Event, b: Event, doc_dates: dict[str, str | None], cfg: LinkConfig) -> dict | None:
+    """Reasons why a and b (from different documents) report the same event, or None."""
+    if a.doc_id == b.doc_id or a.event_type != b.event_type or kind(a) != kind(b):
+        return None
+    if (a.aux_mode or None) != (b.aux_mode or None) or _other_occasion(a, b):
+        return None
+    ca, cb = countries(a), countries(b)
+    cj = jaccard(ca, cb)
+    placed = bool(a.location and b.location and _norm(a.location.name) == _norm(b.location.name))
+    pa, pb = people(a), people(b)
+    if not ca or not cb:
+        if not placed and not pa & pb:
+            return None   # a report naming no country is matched by place or by the people it names
+    elif not ca & cb or cj < cfg.min_country_jaccard:
+        return None
+    elif a.event_type == "CONSULT" and max(len(ca - cb), len(cb - ca)) > cfg.meeting_other_countries:
+        return None     # a bilateral on the sidelines is not the group's meeting, nor the group's another's
+    if pa and pb and not pa & pb:
+        return None
+    reasons: dict = {"same_type": a.event_type, "kind": kind(a), "shared_countries": sorted(ca & cb),
+                     "country_jaccard": round(cj, 2)}
+    if pa & pb:
+        reasons["shared_people"] = sorted(pa & pb)
+    if a.location and b.location:
+        if not same_place(a.location, b.location):
+            return None
+        reasons["same_place"] = a.location.name
+    na = (a.agreement or {}).get("name")
+    nb = (b.agreement or {}).get("name")
+    if na and nb:
+        if _norm(na) != _norm(nb):
+            return None
+        reasons["same_agreement"] = na
+    sa_, sb_ = _span(a.date), _span(b.date)
+    weak = _weak_date(a) or _weak_date(b)
+    if weak:
+        # a background mention ("the memorandum signed in Paris", "the restrictions Beijing imposed")
+        # has no date of its own: only its article's date bounds it, and stronger evidence is needed
+        reasons["date"] = "one report gives no date of its own"
+        sa_ = sb_ = None
+        da, db = _date(doc_dates.get(a.doc_id)), _date(doc_dates.get(b.doc_id))
+        other_day = _span(a.date if not _weak_date(a) else b.date if not _weak_date(b) else None)
+        later_doc = db if _weak_date(b) else da
+        if other_day and later_doc and later_doc < other_day[0] - dt.timedelta(days=cfg.undated_window_days) \
+                and a.event_type != "AGREE":
+            return None     # reported before it happened
+    elif sa_ and sb_:
+        gap = max((sb_[0] - sa_[1]).days, (sa_[0] - sb_[1]).days, 0)
+        if gap > cfg.date_window_days:
+            if not (a.event_type == "AGREE" and _made_when_dated(a, b, doc_dates, cfg)):
+                return None
+            reasons["promise_dated_when_made"] = True
+        else:
+            reasons["date_gap_days"] = gap
+    if not weak and not (sa_ and sb_):
+        da, db = _date(doc_dates.get(a.doc_id)), _date(doc_dates.get(b.doc_id))
+        if da and db:
+            # an undated report: its article must be close to the other's date (or article)
+            other = sa_ or sb_
+            ref = (other[0] if other else (da if sa_ else db))
+            mine = db if sa_ else da
+            gap = abs((mine - ref).days) if other else abs((da - db).days)
+            if gap > cfg.undated_window_days:
+                return None
+            reasons["undated_within_days"] = gap
+    sim = jaccard(content_words(a), content_words(b))
+    reasons["evidence_similarity"] = round(sim, 2)
+    # besides compatibility, positive evidence that it is the same occasion
+    same_parties = len(ca) >= 2 and ca == cb
+    dated_same_day = "date_gap_days" in reasons and reasons["date_gap_days"] <= 1 and len(a.date or "") == 10 \
+        and len(b.date or "") == 10
+    same_trigger = _trigger(a) == _trigger(b) and bool(_trigger(a))
+    if same_trigger:
+        reasons["same_trigger"] = _trigger(a)
+    nested = ca <= cb or cb <= ca
+    recalled = _recalled_past(a, b, doc_dates, cfg)
+    if recalled:
+        reasons["recalled_past_act"] = sorted(_actor_countries(a))
+    announced = not weak and nested and _announced_alike(a, b)
+    if announced:
+        reasons["same_planned_occasion"] = announced
+    if weak and not (pa & pb or "same_place" in reasons or "same_agreement" in reasons
+                     or sim >= cfg.min_text_similarity or (same_trigger and same_parties) or recalled):
+        return None
+    if not (pa & pb or "same_place" in reasons or "same_agreement" in reasons or sim >= cfg.min_text_similarity
+            or (same_parties and (dated_same_day or same_trigger))
+            or (dated_same_day and nested and a.event_type in ("CONSULT", "SUPPORT")) or recalled or announced):
+        return None
+    if len(ca & cb) < min(2, len(ca), len(cb)) and not (pa & pb or sim >= cfg.bonus_similarity):
+        return None     # one shared country is not enough when both name two
+    if (not ca or not cb) and not (sim >= cfg.min_text_similarity or same_trigger or pa & pb):
+        return None
+    if a.event_type == "AGREE" and kind(a) == "other" and sim < cfg.min_text_similarity and not (
+            pa & pb and (sim > 0.2 or same_trigger)) and not _recalled_alike(a, b, doc_dates, cfg):
+        return None     # two different promises of the same parties on the same day
+    if a.event_type not in ("CONSULT", "AGREE", "SUPPORT") and sim < cfg.min_text_similarity / 2 and not (
+            pa & pb or recalled):
+        return None     # generic conflict categories: the wording must agree somewhat
+    return reasons
+
+
+def _announced_alike(a: Event, b: Event) -> str:
+    """Two announcements of one planned gathering ("a South Korea summit is planned for six months from
+    now" / "South Korea and Britain will host a summit in Seoul in May"): meetings promised, each dated
+    by its own words to the same month or day, speaking of the same kind of occasion (link_words.json
+    occasion_kinds), with the parties of one among the other's (checked by the caller); the occasion
+    kind, else ""."""
+    if a.event_type != "AGREE" or kind(a) != "meeting" or kind(b) != "meeting" or a.date != b.date \
+            or len(a.date or "") < 7 or not _own_dated(a, ahead=True) or not _own_dated(b, ahead=True):
+        return ""
+    shared = set(_occasion_kinds(" ".join(sp.text for sp in a.evidence))) & set(
+        _occasion_kinds(" ".join(sp.text for sp in b.evidence)))
+    return "/".join(sorted(shared))
+
+
+def _actor_countries(e: Event) -> set[str]:
+    return {x.country for x in e.actor if x.country}
+
+
+def _recalled_past(a: Event, b: Event, doc_dates: dict, cfg: LinkConfig) -> bool:
+    """Two articles recall a past act of one doer ("In July 2019 Tokyo tightened its export controls",
+    "in 2019, Tokyo imposed export controls"): the same category, done (no modality), by the same
+    countries, to compatible ones (one names none, or they share one), each dated by its own words
+    (a year holds a month of it) long before both articles (`recall_min_days`). Promises and
+    meetings, which the same parties make many of in a year, need their own test (`_recalled_alike`).
+    A report dated only by the clause before it ("downgraded Seoul in 2019 after imposing export
+    controls") counts when the coder found both acts by the same rule."""
+    if a.event_type in ("AGREE", "CONSULT") or a.aux_mode or b.aux_mode:
+        return False
+    inherited = [e for e in (a, b) if not _own_dated(e)]
+    if any(not e.date or set((e.why or {}).get("date") or ()) != {"date.inherited"} for e in inherited):
+        return False
+    xa, xb = _actor_countries(a), _actor_countries(b)
+    if not xa or xa != xb:
+        return False
+    ra, rb = countries(a) - xa, countries(b) - xb
+    if ra and rb and not ra & rb:
+        return False
+    sa_, sb_ = _span(a.date), _span(b.date)
+    if not sa_ or not sb_ or max((sb_[0] - sa_[1]).days, (sa_[0] - sb_[1]).days) > 0:
+        return False
+    made = [_date(doc_dates.get(e.doc_id)) for e in (a, b)]
+    end = max(sa_[1], sb_[1])
+    return all(made) and all((m - end).days > cfg.recall_min_days for m in made) and (
+        _same_rule(a, b) if inherited else _same_act(a, b))
+
+
+def _same_rule(a: Event, b: Event) -> bool:
+    """The coder found both reports' category by the same rule (its first trace of the category)."""
+    ra, rb = ((x.why or {}).get("event_type") or [None] for x in (a, b))
+    return bool(ra[0] and ra[0] == rb[0])
+
+
+def _same_act(a: Event, b: Event) -> bool:
+    """Two reports tell one kind of act: the coder found it by the same rule (its trace of the
+    category: "triggers.tsv:impose/V", a list of measures), or they share a word besides the parties'
+    names ("imposed export controls" / "tightened its controls on exports"): "downgraded Seoul" and
+    "imposed export controls" are two acts of one year."""
+    if _same_rule(a, b):
+        return True
+    names = {w for e in (a, b) for x in e.actor + e.recipient for w in _words(f"{x.raw_text} {x.entity_name}")}
+    return bool((content_words(a) & content_words(b)) - names)
+
+
+def _own_dated(e: Event, ahead: bool = False) -> bool:
+    """The report dates the act by its own words (a time expression the coder did not borrow), read
+    backwards from the article unless `ahead` (a plan's time, read forwards, is its own too)."""
+    rules = set((e.why or {}).get("date") or ())
+    return bool(e.date and e.date_text and not rules & set(_cues()["borrowed_date_rules"])
+                and (ahead or "date.read_ahead_for_plans" not in rules))
+
+
+def _recalled_alike(a: Event, b: Event, doc_dates: dict, cfg: LinkConfig) -> bool:
+    """Two articles recall an agreement of the past in the same terms: the same parties, category word
+    and topic, and the same date of their own ("in May"), well before either article."""
+    if _weak_date(a) or _weak_date(b) or a.date != b.date or _trigger(a) != _trigger(b) or not _trigger(a):
+        return False
+    if len(countries(a)) < 2 or countries(a) != countries(b) or not set(a.topics) & set(b.topics):
+        return False
+    end = _span(a.date)
+    made = [_date(doc_dates.get(e.doc_id)) for e in (a, b)]
+    return bool(end and all(made) and all((m - end[1]).days > cfg.date_window_days for m in made))
+
+
+def _made_when_dated(a: Event, b: Event, doc_dates: dict, cfg: LinkConfig) -> bool:
+    """A promise is dated by what it promises ("will sign in May") or by when it was made ("announced
+    the signing in January"): two reports agree when one's date is the other's report date."""
+    for x, y in ((a, b), (b, a)):
+        sx, made = _span(x.date), _date(doc_dates.get(y.doc_id))
+        if sx and made and sx[0] - dt.timedelta(days=cfg.date_window_days) <= made <= sx[1] + dt.timedelta(
+                days=cfg.date_window_days):
+            return True
+    return False

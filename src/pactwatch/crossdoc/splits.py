@@ -1,0 +1,86 @@
+"""A connected set of reports whose facts conflict (people, place, date, occasion) is split into
+canonical events, in an order that does not depend on when documents arrived."""
+from __future__ import annotations
+
+from ..model import Event
+from ..places import same_place
+from .config import LinkConfig
+from .features import _occasion, _other_occasion, _span, _weak_date, people
+from .matching import _made_when_dated
+
+
+def _facts_conflict(a: Event, b: Event, cfg: LinkConfig, doc_dates: dict | None = None) -> bool:
+    """Facts that rule out one event, even if a chain of links joins them (besides coming from one
+    document): the people, places and dates of two reports."""
+    pa, pb = people(a), people(b)
+    if pa and pb and not pa & pb:
+        return True
+    if _other_occasion(a, b):
+        return True
+    if a.location and b.location and not same_place(a.location, b.location):
+        return True
+    if not _weak_date(a) and not _weak_date(b):
+        sa_, sb_ = _span(a.date), _span(b.date)
+        if sa_ and sb_ and max((sb_[0] - sa_[1]).days, (sa_[0] - sb_[1]).days, 0) > cfg.date_window_days:
+            return not (a.event_type == b.event_type == "AGREE" and doc_dates is not None
+                        and _made_when_dated(a, b, doc_dates, cfg))
+    return False
+
+
+def _conflict_key(e: Event, doc_dates: dict) -> tuple:
+    """Everything `_facts_conflict` reads of a report: two reports with the same key never conflict
+    (unless they come from one document), and a third conflicts with both or with neither."""
+    loc = e.location
+    return (e.event_type, frozenset(people(e)),
+            (loc.name, loc.country, loc.lat, loc.lon, loc.geonames_id) if loc else None,
+            None if _weak_date(e) else e.date,
+            doc_dates.get(e.doc_id) if e.event_type == "AGREE" else None, _occasion(e))
+
+
+def _split(evs: list[Event], match, cfg: LinkConfig) -> list[list[str]]:
+    """A connected set of reports whose members conflict is split: members in a fixed order (date,
+    id) join the first part they match a member of and conflict with no one in; the order does not
+    depend on when documents arrived, so neither does the result. Conflicts are tested between
+    distinct `_conflict_key`s, not between all pairs of reports."""
+    ids = sorted(e.id for e in evs)
+    if len(evs) <= 2:
+        return [ids]
+    dd = match.doc_dates
+    by = {e.id: e for e in evs}
+    key = {e.id: _conflict_key(e, dd) for e in evs}
+    rep: dict[tuple, Event] = {}
+    for m in ids:
+        rep.setdefault(key[m], by[m])
+    memo: dict[tuple, bool] = {}
+
+    def clash(s, t) -> bool:
+        if s == t:
+            return False
+        if (s, t) not in memo:
+            memo[(s, t)] = memo[(t, s)] = _facts_conflict(rep[s], rep[t], cfg, dd)
+        return memo[(s, t)]
+
+    keys = list(rep)
+    if len({e.doc_id for e in evs}) == len(evs) and not any(
+            clash(s, t) for i, s in enumerate(keys) for t in keys[i + 1:]):
+        return [ids]
+    order = sorted(ids, key=lambda m: ((by[m].date or "9999") if not _weak_date(by[m]) else "9999", m))
+    parts: list[tuple[list[str], set[str], dict[tuple, list[str]]]] = []
+    for m in order:
+        e, s = by[m], key[m]
+        home = None
+        for p in parts:
+            if e.doc_id in p[1] or any(clash(s, t) for t in p[2]):
+                continue
+            same = p[2].get(s, [])
+            if any(match(e, by[o]) is not None for o in same) or any(
+                    match(e, by[o]) is not None for o in p[0] if key[o] != s):
+                home = p
+                break
+        if home is None:
+            home = ([], set(), {})
+            parts.append(home)
+        home[0].append(m)
+        home[1].add(e.doc_id)
+        home[2].setdefault(s, []).append(m)
+    return [sorted(p[0]) for p in parts]
