@@ -154,15 +154,19 @@ class LocationRules:
                     g[0].note("location", "place.setting_of_placed_event")
                     break
         planned = _planned
+        # every placed record counts, a background one too ("when they met in Ottawa in February"): two
+        # places at one time leave the event unplaced
         occasions = [(g, next(m.location for m in g if m.location is not None),
                       next((m.date for m in g if m.date is not None and m.date.value), None))
-                     for g in groups if any(m.location is not None for m in g) and not any(_background(m) for m in g)]
+                     for g in groups if any(m.location is not None for m in g)]
         for g in groups:
             if any(m.location is not None for m in g) or (g[0].cls not in ("meeting", "accord") and
                                                           g[0].type not in self.rules.cfg["dateline_place_types"]) \
                     or any(_background(m) or _names_a_place(m) for m in g):
                 continue
             te = next((m.date for m in g if m.date is not None and m.date.value), None)
+            if g[0].cls not in ("meeting", "accord") and (te is None or te.precision != "day"):
+                continue    # an agreement or act that is no meeting: only an occasion of its very day places it
             # a plan takes the place of the planned occasion of its time, a past event the place of a past one
             same = {(loc.name, loc.country) for og, loc, ote in occasions
                     if og is not g and planned(og) == planned(g) and _dates_agree(te, ote)}
