@@ -167,3 +167,11 @@ def test_visit_received_by_a_body_of_no_known_state_is_made_to_the_place() -> No
     text = ("Kenya's President William Ruto arrived in Accra on Monday to a reception organised by the ruling "
             "National Democratic Party.")
     assert _sides(text, "CONSULT") == (["KEN"], ["GHA"])
+
+
+def test_visit_here_after_two_names_is_the_nearer_names_visit_to_the_home_state() -> None:
+    text = ("NAIROBI, March 7 (Reuters) - Kenya and Ghana will open a joint cocoa research centre next year.\n\n"
+            "Speaking after a dinner with Ruto, Mahama, who is here on a three-day state visit, said the centre would "
+            "train farmers from both countries.")
+    ev = _one(text, "CONSULT", date="2025-03-08")
+    assert (_codes(ev.actor), _codes(ev.recipient)) == (["GHA"], ["KEN"])

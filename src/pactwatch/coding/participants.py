@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 from ..actors import DocActors, describe_pair, is_person_description, person_by_title
+from ..knowledge import load_knowledge
 from ..model import Entity
 from .mention import EventMention, countries_of, countries_as_entities, dedupe, entities_of
 from .rules import NON_STATE, Rules, lemma_of
@@ -261,6 +262,15 @@ class ParticipantRules:
                 subj = s[0]
                 if s[0].lower_ in ("who", "which", "that") and cur.dep_ == "relcl" and cur.head.i not in folded:
                     subj = cur.head      # "Marchand, who pledged the money": Marchand
+                    # "with Macron, Modi, who is here on a visit": the name just before the pronoun, though the parser
+                    # made it an apposition of the one before
+                    near = [c for c in subj.children if c.dep_ == "appos" and c.pos_ == "PROPN" and c.i < s[0].i
+                            and actors.owner.get(c.i) is not None and actors.owner[c.i].kind == "person"
+                            and actors.owner[c.i].head == c.i and actors.owner.get(subj.i) is not actors.owner[c.i]]
+                    if near:
+                        subj = near[-1]
+                        add(actor_toks, "participants.relative_clause_nearest_name", [subj.i])
+                        break
                 add(actor_toks, "participants.subject", np(subj, with_of=subj is s[0]))
                 break
             if sp and not agent and cur.lower_ in cfg["disposition_participles"] and sp[0].i not in folded:
@@ -498,6 +508,15 @@ class ParticipantRules:
                 m.note("actor", "participants.description")
         self._received_act(m, t, actors, frames)
         self._headline_reaction_target(m, t, sdoc, actors)
+        if m.type == "CONSULT" and m.mode == "visit" and m.actors and not m.recipients and actors.home_country and \
+                actors.home_country not in countries_of(m.actors) and any(
+                    c.dep_ == "advmod" and c.lower_ in cfg["deictic_place_words"] for v in (t, pred) for c in v.children):
+            # "Modi, who is here on a two-day official visit": a visit made "here" is made to the state the report
+            # is filed in
+            code = actors.home_country
+            name = load_knowledge().country_name(code) or code
+            m.recipients = [Entity(raw_text=name, entity_name=name, country=code, sector_code="GOV", entity_type="country")]
+            m.note("recipient", "participants.visit_here")
         if not m.actors and t.pos_ in ("NOUN", "PROPN"):
             for c in t.children:
                 if c.dep_ == "poss" and c.pos_ == "PRON":
