@@ -494,7 +494,7 @@ class ActorResolver:
         # apposition: "Name, director of the X," -> the appos subtree
         right_end = m.tok_end
         head = sdoc[m.head]
-        # "with Macron, Modi, who ...": a name in apposition is another person, no title
+        # "with Ruto, Mahama, who ...": a name in apposition is another person, no title
         appos = [c for c in head.children if c.dep_ == "appos" and c.i >= m.tok_end and not (
             c.pos_ == "PROPN" and any(p.kind == "person" and p.tok_start <= c.i < p.tok_end for p in mentions if p is not m))]
         if appos:

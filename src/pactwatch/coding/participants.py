@@ -262,7 +262,7 @@ class ParticipantRules:
                 subj = s[0]
                 if s[0].lower_ in ("who", "which", "that") and cur.dep_ == "relcl" and cur.head.i not in folded:
                     subj = cur.head      # "Marchand, who pledged the money": Marchand
-                    # "with Macron, Modi, who is here on a visit": the name just before the pronoun, though the parser
+                    # "after a dinner with Ruto, Mahama, who is in town for talks": the name just before the pronoun, though the parser
                     # made it an apposition of the one before
                     near = [c for c in subj.children if c.dep_ == "appos" and c.pos_ == "PROPN" and c.i < s[0].i
                             and actors.owner.get(c.i) is not None and actors.owner[c.i].kind == "person"
@@ -511,7 +511,7 @@ class ParticipantRules:
         if m.type == "CONSULT" and m.mode == "visit" and m.actors and not m.recipients and actors.home_country and \
                 actors.home_country not in countries_of(m.actors) and any(
                     c.dep_ == "advmod" and c.lower_ in cfg["deictic_place_words"] for v in (t, pred) for c in v.children):
-            # "Modi, who is here on a two-day official visit": a visit made "here" is made to the state the report
+            # "Mahama, who is here on a state visit": a visit made "here" is made to the state the report
             # is filed in
             code = actors.home_country
             name = load_knowledge().country_name(code) or code

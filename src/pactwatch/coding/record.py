@@ -118,7 +118,7 @@ class RecordBuilder:
             if typ == "CONSULT" and first.mode == "visit" and loc is not None and loc.country and guests \
                     and not hosts and not any(e.country for e in recips):
                 # "her visit in Manila": a visit made in a country is made to it (also when the other side named is
-                # a body of no known state: "arrived in Hanoi to a ceremony organised by the ruling party")
+                # a body of no known state: "arrived in Accra to a reception held by the governing party")
                 name = load_knowledge().country_name(loc.country) or loc.country
                 hosts = [Entity(raw_text=loc.name, entity_name=name, country=loc.country, sector_code="GOV",
                                 entity_type="country")]
