@@ -47,6 +47,11 @@ EXACT = {
     "Mali's defence minister paid a courtesy call on President Faye in Dakar on Friday.": [("CONSULT", "MLI", "SEN")],
     # a signing planned for a summit is one event; the summit that frames it is not coded again
     "Togo is set to sign the port accord during the summit in Lome next week.": [("AGREE", "TGO", "")],
+    # cooperation announced by signing an accord is the signing, one act
+    "Ghana and Togo also announced broad cooperation on power grids by inking a memorandum on a shared substation.":
+        [("SUPPORT", "GHA+TGO", "")],
+    # a general remark with 'you' is no meeting
+    '"You cannot hold a regional summit when half the members stay home," Peru\'s president said.': [],
     # ending talks on a deal is still their conclusion, no visit
     "Iceland and Chile concluded negotiations on a fisheries accord on Friday.": [("SUPPORT", "CHL+ISL", "")],
     # training people of a partner ahead is a promise of aid; training oneself no event

@@ -215,6 +215,10 @@ class EventCoder(TriggerRules, ModalityRules, ParticipantRules, SettingRules, Me
             return None     # "the council can promote collaboration": a possibility, not an event
         if pred.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in cfg["hypothetical_marks"] for c in pred.children):
             return None     # "will lift its curbs if Seoul withdraws the complaint": a condition, not an event
+        if any(any(c.dep_ == "nsubj" and c.lower_ in cfg["generic_subjects"] for c in v.children) and any(
+                c.dep_ == "aux" and c.lower_ in cfg["generic_modals"] for c in v.children)
+               for v in [pred] + ([pred.head] if pred.dep_ in ("dobj", "xcomp") else [])):
+            return None     # "you can't have a summit when only three turn up": a general remark, no event
         if pred.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in cfg["pending_condition_marks"]
                                         for c in pred.children) and _put_ahead(pred.head, cfg) and _condition_tense(pred):
             return None     # "will sign the deal once it has been approved": a condition still to be met

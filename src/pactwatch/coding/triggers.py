@@ -647,6 +647,14 @@ class TriggerRules:
                     tr.type in cfg["measure_effect_types"] and trig[h.i].type in cfg["measure_effect_types"] and \
                     trig[h.i].type != "REJECT":
                 parent[i] = h.i
+            # cooperation announced by signing an accord ("announced cooperation in space by inking an agreement")
+            # is told by the signing: one act
+            elif tr.pos == "V" and tr.type == "AGREE" and tr.rule.startswith("event_rules.json:announce_verbs") and any(
+                    p.dep_ == "prep" and p.lower_ in cfg["means_preps"] and any(
+                        g.dep_ == "pcomp" and g.i in trig and trig[g.i].type == "SUPPORT" for g in p.children)
+                    for p in t.children):
+                parent[i] = next(g.i for p in t.children if p.dep_ == "prep" and p.lower_ in cfg["means_preps"]
+                                 for g in p.children if g.dep_ == "pcomp" and g.i in trig and trig[g.i].type == "SUPPORT")
             # a relative clause in the simple present describes, it does not report ("a list, which bars ...")
             elif tr.pos == "V" and t.dep_ == "relcl" and t.tag_ in ("VBZ", "VBP") and tr.cls != "governs" and not any(
                     c.dep_ == "aux" for c in t.children):
