@@ -175,3 +175,10 @@ def test_visit_here_after_two_names_is_the_nearer_names_visit_to_the_home_state(
             "train farmers from both countries.")
     ev = _one(text, "CONSULT", date="2025-03-08")
     assert (_codes(ev.actor), _codes(ev.recipient)) == (["GHA"], ["KEN"])
+
+
+def test_planner_of_a_trip_told_in_a_relative_clause_cancels_it() -> None:
+    text = ("The NATO meeting came in place of a tour of Norway that Canada's prime minister had originally planned "
+            "but was subsequently forced to cancel due to a budget vote in Ottawa.")
+    ev = _one(text, "REJECT")
+    assert _codes(ev.actor) == ["CAN"]

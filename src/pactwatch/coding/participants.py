@@ -24,6 +24,8 @@ DOER_TYPES = {"ACCUSE"}
 # categories of verbal acts that, made in a speech to an international body, are addressed to it
 ADDRESSED_TYPES = {"AGREE", "REQUEST", "SUPPORT", "COOPERATE"}
 BODY_CODES = {"IGO", "UNO", "EUR"}
+# categories of calling off what was planned ("cancelled the trip that X had planned"): the planner acts
+COUNTERMAND_TYPES = {"REJECT"}
 # word lists (participles of disposition, attitude nouns, nested prepositions, group nouns): event_rules.json
 
 
@@ -508,6 +510,18 @@ class ParticipantRules:
                 m.note("actor", "participants.description")
         self._received_act(m, t, actors, frames)
         self._headline_reaction_target(m, t, sdoc, actors)
+        if m.type in COUNTERMAND_TYPES and t.pos_ == "VERB":
+            # "a tour of Norway that the premier had planned but was then made to call off": the plan folded into the
+            # cancellation is told in a relative clause; its subject called it off, whatever the parser hung the
+            # cancellation on
+            planners = [x.entity for i in sorted(folded) if sdoc[i].dep_ == "relcl" and sdoc[i].pos_ == "VERB"
+                        for c in sdoc[i].children if c.dep_ == "nsubj" and c.pos_ != "PRON"
+                        for x in actors.in_tokens(np_tokens(c, False, frames))]
+            if planners and not ({e.entity_name for e in planners} & {e.entity_name for e in m.actors}):
+                names = {e.entity_name for e in planners}
+                m.actors = dedupe(planners)
+                m.recipients = [e for e in m.recipients if e.entity_name not in names]
+                m.note("actor", "participants.planner_cancels")
         if m.type == "CONSULT" and m.mode == "visit" and m.actors and not m.recipients and actors.home_country and \
                 actors.home_country not in countries_of(m.actors) and any(
                     c.dep_ == "advmod" and c.lower_ in cfg["deictic_place_words"] for v in (t, pred) for c in v.children):
