@@ -86,8 +86,11 @@ def countries_as_entities(ents: list[Entity]) -> list[Entity]:
                 out.append(e)
             else:
                 name = kb.country_name(e.country) or e.country
+                # a person of the EU stands here for the union, a body, not for a person of that name
+                kind = "country" if e.country not in NON_STATE else \
+                    "organization" if e.entity_type == "person" else e.entity_type
                 out.append(Entity(raw_text=e.raw_text, entity_name=name, country=e.country, sector_code="GOV",
-                                  entity_type="country" if e.country not in NON_STATE else e.entity_type))
+                                  entity_type=kind))
     return out
 
 
