@@ -33,6 +33,9 @@ EXACT = {
     # a coercive noun put in place by a verb that is no light verb of its own
     "Malaysia on Tuesday slapped new restrictions on bauxite exports to Singapore.": [("SANCTION", "MYS", "SGP")],
     "Mongolia now requires export permits for all coking coal sold abroad.": [("SANCTION", "MNG", "")],
+    # duties against dumping, or on goods of a named origin, are a measure
+    "Brazil slapped anti-dumping duties on Indian jute bags on Thursday.": [("SANCTION", "BRA", "IND")],
+    "The ministry announced new rules on tenant protection for Chilean renters.": [],
     # striking back with a measure is the measure
     "Vietnam retaliated with duties on Thai rice imports.": [("SANCTION", "VNM", "")],
     # eased, the measure is a concession

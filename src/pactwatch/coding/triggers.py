@@ -698,8 +698,12 @@ class TriggerRules:
         if noun.head.i == v.i:     # "unveiled curbs on tin shipments": the parser may hang the "on" on the verb
             qualifying += [c for c in v.children if c.dep_ == "prep" and c.lower_ in ("on", "for", "against")]
         words = {x.lower_ for c in qualifying for x in c.subtree} | {lemma_of(x) for c in qualifying for x in c.subtree}
-        if words & cfg["measure_qualifiers"]:
+        if words & cfg["measure_qualifiers"] or {_hyphen_word(x) for c in qualifying for x in c.subtree} & cfg["measure_qualifiers"]:
             return Trigger(v.lemma_.lower(), "V", typ, mode, "event", rule)
+        if any(c.dep_ == "prep" and c.lower_ in ("on", "against") and any(
+                x.ent_type_ in ("NORP", "GPE") for g in c.children if g.dep_ == "pobj"
+                for x in [g, *(k for k in g.children if k.dep_ in ("amod", "compound"))]) for c in qualifying):
+            return Trigger(v.lemma_.lower(), "V", typ, mode, "event", rule)     # "duties on Chinese steel"
         return None
 
     def _retaliation(self, v, trig):
