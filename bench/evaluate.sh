@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Score the project with the referees (../shared/eval/score.py, score_crossdoc.py) on the seeds, the PLOVER
-# sentences and the real-news dev set (per event, then across documents).
+# sentences and the real-news dev set (per event, then across documents), then our own wire-style check set.
 # Usage: bench/evaluate.sh [--show-missed]
 set -euo pipefail
 top=$(cd "$(dirname "$0")/.." && pwd)
@@ -28,4 +28,9 @@ if [ -d "$rn" ]; then
   python3 "$shared/eval/score_crossdoc.py" "$rn" "$shared/gold/realnews_dev.crossdoc.json" \
     "$tmp/realnews.canonical.jsonl" "$tmp/realnews.commitments.jsonl" "$tmp/realnews.agreements.jsonl"
 fi
+wire="$top/bench/wire_check"
+"$pw" ingest -q --db "$tmp/wire.db" "$wire/docs" >/dev/null
+"$pw" export --db "$tmp/wire.db" --format jsonl -o "$tmp/wire.jsonl" 2>/dev/null
+echo "== own wire-style check (bench/wire_check: our own reports, written after most rules; see its README)"
+python3 "$shared/eval/score.py" --gold "$wire/gold.jsonl" --system "$tmp/wire.jsonl" --docs "$wire/docs" "$@"
 [ -n "${KEEP:-}" ] && cp "$tmp"/*.jsonl "$KEEP"/ || true
