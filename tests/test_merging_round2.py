@@ -28,3 +28,21 @@ def test_first_meeting_of_a_consultation_with_an_eu_commissioner_is_that_consult
     assert "the first meeting" in said
     assert _countries(ev) == {"KEN", "EUR"}
     assert all(p.entity_type != "person" or p.entity_name != "European Union" for p in ev.actor + ev.recipient)
+
+
+def test_a_third_states_leader_meeting_one_side_is_another_meeting():
+    text = ("Chile's President Gabriel Boric held talks with Brazil's President Lula on Monday in Brasilia. "
+            "China's President Xi Jinping also met Lula on the sidelines of the forum.")
+    evs = _of(text, "CONSULT")
+    assert sorted(sorted(_countries(e)) for e, _ in evs) == [["BRA", "CHL"], ["BRA", "CHN"]]
+    assert [said for e, said in evs if "CHN" in _countries(e)] == ["China's President Xi Jinping also met Lula on the "
+                                                                   "sidelines of the forum"]
+
+
+def test_undated_talks_of_the_two_leaders_do_not_join_a_visit_of_last_year():
+    text = ("Peru's President Dina Boluarte arrived in Santiago on Monday. Her host Gabriel Boric thanked her for "
+            "receiving him during his visit to Lima last year. The two leaders also discussed the drought in Bolivia.")
+    evs = _of(text, "CONSULT")
+    [(past, said)] = [(e, said) for e, said in evs if e.date and e.date.startswith("2024")]
+    assert "drought" not in said
+    assert [e for e, said in evs if "drought" in said and e.date == "2025-06-02"]

@@ -83,6 +83,17 @@ def _other_counterpart(group: list[EventMention], m: EventMention) -> bool:
     return bool(cg) and bool(met - countries_of(m.actors) - cg - NON_STATE)
 
 
+def _third_party(group: list[EventMention], m: EventMention) -> bool:
+    """"X held talks with Y on Monday ... Zland's president also met Y": a meeting report whose acting side
+    is a person of a state that the group's two sides or more do not hold, meeting one of them, tells another
+    meeting, though it shares the other side."""
+    cg = set().union(*(countries_of(x.actors + x.recipients) for x in group))
+    if len(cg - NON_STATE) < 2 or m.described or not m.recipients:
+        return False
+    by = countries_of([a for a in m.actors if a.entity_type == "person"]) - NON_STATE
+    return bool(by - cg) and bool(countries_of(m.recipients) & cg)
+
+
 def _visit_and_talks(group: list[EventMention], m: EventMention) -> bool:
     """"X held talks with the chancellor ... X is on a state visit to Yland": a visit and the
     talks held during it, with their other side named, are two events (a definite "the meeting" may still
@@ -421,6 +432,9 @@ class MergeRules:
                 if no_party and _about_other_antecedent(g, m, occasion_nouns):
                     no_party = False
                     m.note("kept_apart", "merging.relative_clause_of_other_occasion")
+                if m.cls == "meeting" and not m.anaphoric and m.described and _recalled_earlier(g, m, document.date):
+                    m.note("kept_apart", "merging.undated_not_recalled")
+                    continue    # "the two leaders also discussed ..." after "his visit to Xville last year"
                 if m.anaphoric or (m.described and m.cls in ("meeting", "accord") and not named_other_side) or no_party:
                     best = gi
                     m.note("merged", "merging.refers_back")
@@ -435,6 +449,9 @@ class MergeRules:
                     break
                 if m.cls == "meeting" and _other_counterpart(g, m):
                     m.note("kept_apart", "merging.other_counterpart")
+                    continue
+                if m.cls == "meeting" and not m.anaphoric and _third_party(g, m):
+                    m.note("kept_apart", "merging.third_party")
                     continue
                 if m.cls == "meeting" and not m.anaphoric and _visit_and_talks(g, m):
                     m.note("kept_apart", "merging.visit_and_its_talks")
