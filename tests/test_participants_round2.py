@@ -182,3 +182,13 @@ def test_planner_of_a_trip_told_in_a_relative_clause_cancels_it() -> None:
             "but was subsequently forced to cancel due to a budget vote in Ottawa.")
     ev = _one(text, "REJECT")
     assert _codes(ev.actor) == ["CAN"]
+
+
+def test_state_qualifying_a_measure_inside_a_joint_response_is_no_party() -> None:
+    text = "Japan and India agreed on Tuesday to coordinate their response to Chinese tariffs on solar panels."
+    assert _sides(text, "AGREE") == (["IND", "JPN"], [])
+
+
+def test_named_partner_inside_a_cooperation_object_stays() -> None:
+    text = "Japan and India agreed on Tuesday to expand naval cooperation with Vietnam."
+    assert _sides(text, "AGREE") == (["IND", "JPN"], ["VNM"])

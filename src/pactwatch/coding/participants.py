@@ -24,6 +24,8 @@ DOER_TYPES = {"ACCUSE"}
 # categories of verbal acts that, made in a speech to an international body, are addressed to it
 ADDRESSED_TYPES = {"AGREE", "REQUEST", "SUPPORT", "COOPERATE"}
 BODY_CODES = {"IGO", "UNO", "EUR"}
+# categories of acts done together, whose object says what they are about
+COOPERATIVE_TYPES = {"AGREE", "CONSULT", "COOPERATE", "SUPPORT"}
 # categories of calling off what was planned ("cancelled the trip that X had planned"): the planner acts
 COUNTERMAND_TYPES = {"REJECT"}
 # word lists (participles of disposition, attitude nouns, nested prepositions, group nouns): event_rules.json
@@ -460,6 +462,13 @@ class ParticipantRules:
             forum = [x for x in rec_m if x.entity.country in FORUM_CODES and sdoc[x.head].dep_ == "pobj"
                      and sdoc[x.head].head.lower_ in ("with", "to", "before")]
             rec_m = [x for x in rec_m if all(x is not f for f in forum)]
+        if m.type in COOPERATIVE_TYPES:
+            # "agreed to coordinate their response to Chinese tariffs", "talks on the crisis in X": a state that only
+            # qualifies a measure or a situation inside what the parties cooperate on is the topic, no party
+            topic = [x for x in rec_m if self._qualifies_topic(sdoc[x.head], t)]
+            if topic:
+                rec_m = [x for x in rec_m if all(x is not q for q in topic)]
+                m.note("recipient", "participants.topic_qualifier")
         m.actors = entities_of(acts_m)
         m.recipients = entities_of(rec_m)
         for rule, toks, meant in sources:
@@ -625,6 +634,22 @@ class ParticipantRules:
                     if m.recipients:
                         m.note("recipient", "participants.hyphen_pair_other_side")
                         break
+
+    def _qualifies_topic(self, tok, t) -> bool:
+        """Whether a state's token only qualifies a measure or a situation ("Chinese tariffs", "Russia's war", "the
+        crisis in X"; event_rules.json:topic_noun_types, situation_nouns) that is not the event's own noun."""
+        cfg = self.rules.cfg
+        cur = tok
+        if cur.dep_ == "pobj" and cur.head.lower_ in ("in", "of") and cur.head.head.i != cur.i:
+            cur = cur.head      # "the crisis in X"
+        if cur.dep_ not in ("amod", "poss", "compound", "nmod", "prep"):
+            return False
+        noun = cur.head
+        if noun.i == t.i or noun.pos_ != "NOUN":
+            return False
+        lem = noun.lemma_.lower()
+        trig = self.rules.nouns.get(lem) or self.rules.nouns.get(noun.lower_)
+        return lem in cfg["situation_nouns"] or (trig is not None and trig.type in cfg["topic_noun_types"])
 
     def _headline_reaction_target(self, m, t, sdoc, actors) -> None:
         """"Chile protests" over a lead "Peru tightened rules on lithium exports ...": a headline's reaction with
