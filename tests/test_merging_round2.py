@@ -46,3 +46,31 @@ def test_undated_talks_of_the_two_leaders_do_not_join_a_visit_of_last_year():
     [(past, said)] = [(e, said) for e, said in evs if e.date and e.date.startswith("2024")]
     assert "drought" not in said
     assert [e for e, said in evs if "drought" in said and e.date == "2025-06-02"]
+
+
+def test_headline_agreement_and_a_lead_parsed_with_one_side_as_recipient_are_one():
+    text = "Chile, Peru agree to boost lithium research\n\nChile agreed with Peru on Tuesday to boost joint lithium research, officials said."
+    [(ev, said)] = _of(text, "AGREE")
+    assert said.startswith("Chile, Peru agree to boost lithium research | ")
+    assert _countries(ev) == {"CHL", "PER"}
+
+
+def test_headline_to_sign_and_a_lead_planning_the_signing_are_one_planned_signing():
+    planned = ("Ghana, Togo to sign power pact\n\nGhana and Togo will sign an agreement on Friday to link their grids "
+               "and trade surplus power, the two energy ministries said.")
+    [(ev, said)] = _of(planned, "AGREE")
+    assert "to sign power pact | " in said
+    assert ev.date == "2025-06-06"
+    assert not _of(planned, "SUPPORT")
+    done = planned.replace("will sign", "signed").replace("on Friday", "on Tuesday")
+    [(ev, said)] = _of(done, "SUPPORT")
+    assert "to sign power pact | " in said
+    assert not _of(done, "AGREE")
+
+
+def test_headline_talks_and_a_lead_planning_them_are_one_planned_meeting():
+    text = ("Ghana to hold talks with Togo on power trade\n\nGhana's energy minister will hold talks with his Togolese "
+            "counterpart in Lome on Friday on cross-border power lines.")
+    [(ev, said)] = _of(text, "AGREE")
+    assert "to hold talks with Togo on power trade | " in said
+    assert not _of(text, "CONSULT")

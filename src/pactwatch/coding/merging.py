@@ -198,6 +198,34 @@ def _lead_kind(a: str, b: str) -> bool:
     return a == b or any({a, b} <= kind for kind in SAME_KIND_FOR_LEAD)
 
 
+def _plan_of(m: EventMention, types_by_rule: dict) -> str | None:
+    """The category a mention's act would have if it were done now, when it is AGREE only as the plan of that
+    act ("will sign an agreement on Friday": SUPPORT stated in the future, event_rules.json cooperative_types)."""
+    rules = m.why.get("event_type", ())
+    if m.type != "AGREE" or "event_rules.json:cooperative_types" not in rules:
+        return None
+    base = next((types_by_rule[r] for r in rules if r in types_by_rule), None)
+    return base if base != "AGREE" else None
+
+
+def _plan_form(a: EventMention, b: EventMention, types_by_rule: dict) -> bool:
+    """"Xland, Yland to sign pact" (the headline, read as the act) over "Xland and Yland will sign an agreement
+    on Friday" (its plan), or the other way round: one tells the other's act, the other its plan."""
+    return a.type != b.type and (_plan_of(a, types_by_rule) == b.type or _plan_of(b, types_by_rule) == a.type)
+
+
+def _types_by_rule(rules) -> dict:
+    """The category each trigger rule starts ("triggers.tsv:sign/V" -> SUPPORT), kept on the rules object."""
+    got = getattr(rules, "_merging_types_by_rule", None)
+    if got is None:
+        got = {tr.rule: tr.type for table in (rules.verbs, rules.phrasal, rules.nouns, rules.noun_phrases)
+               for tr in table.values() if getattr(tr, "rule", "")}
+        got.update({f"event_rules.json:verb_object_types[{k}]": v[0]     # "hold talks": CONSULT
+                    for k, v in rules.cfg.get("verb_object_types", {}).items() if isinstance(v, list) and v})
+        rules._merging_types_by_rule = got
+    return got
+
+
 def _describes_definite(m: EventMention) -> bool:
     """A participle with no subject of its own describing a definite noun ("Hosted by Xland and Yland, the
     event drew ...", "the summit, hosted by ..."): it tells something of a thing already spoken of."""
@@ -247,15 +275,17 @@ def _same_act(group: list[EventMention], m: EventMention) -> bool:
     return bool(act) and ma == act and (not mr or not rec or mr == rec)
 
 
-def _same_sides(group: list[EventMention], m: EventMention, passive: bool = False) -> bool:
+def _same_sides(group: list[EventMention], m: EventMention, passive: bool = False, two_sided=()) -> bool:
     """Whether a mention names the countries of a group (one set inside the other, none empty). `passive`: a
-    mention with no actor ("a summit of A, B and C ... will be cancelled") names parties, not a target."""
+    mention with no actor ("a summit of A, B and C ... will be cancelled") names parties, not a target.
+    `two_sided`: categories of acts done together (event_rules.json two_sided_types), whose sides the parse
+    may set either way ("Xland, Yland agree ..." over "Xland agreed with Yland ...")."""
     cg = set().union(*(countries_of(x.actors + x.recipients) for x in group))
     cm = countries_of(m.actors + m.recipients)
     ga = set().union(*(countries_of(x.actors) for x in group))
     gr = set().union(*(countries_of(x.recipients) for x in group)) - ga
     opposed = countries_of(m.actors) & gr or countries_of(m.recipients) - countries_of(m.actors) & ga
-    if passive and not m.actors:
+    if passive and not m.actors or m.type in two_sided and all(x.type in two_sided for x in group):
         opposed = set()
     return bool(cg and cm) and (cg <= cm or cm <= cg) and not opposed    # not "X's crackdown on Y" for Y's ban on X
 
@@ -496,10 +526,18 @@ class MergeRules:
             if best is None and m.sent.start < lead_end:
                 # the lead tells the headline's event again: "China bans chip exports to US" then "China
                 # will ban exports of ... to the US with immediate effect"
-                best = next((gi for gi in order if _lead_kind(groups[gi][0].type, m.type) and groups[gi][0].sent.start < head_end
-                             and all(compatible(x, m) for x in groups[gi]) and _same_sides(groups[gi], m)), None)
+                by_rule = _types_by_rule(self.rules)
+                best = next((gi for gi in order if (_lead_kind(groups[gi][0].type, m.type)
+                                                    or _plan_form(groups[gi][0], m, by_rule))
+                             and groups[gi][0].sent.start < head_end
+                             and all(compatible(x, m) for x in groups[gi])
+                             and _same_sides(groups[gi], m, two_sided=cfg["two_sided_types"])), None)
                 if best is not None:
                     m.note("merged", "merging.headline_and_lead")
+                    if _plan_form(groups[best][0], m, by_rule):
+                        for x in groups[best]:      # the lead says whether the act is done or planned
+                            x.type = m.type
+                            x.note("event_type", "merging.headline_plan_form")
             if best is None and lead_end <= m.sent.start < retell_end and not new_accord and not _told_as_more(m, cfg) \
                     and not recalled:
                 # a lead about something else, and the headline's event told in the next paragraph: "Xland calls off
