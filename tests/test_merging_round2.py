@@ -74,3 +74,18 @@ def test_headline_talks_and_a_lead_planning_them_are_one_planned_meeting():
     [(ev, said)] = _of(text, "AGREE")
     assert "to hold talks with Togo on power trade | " in said
     assert not _of(text, "CONSULT")
+
+
+def test_signing_announced_for_a_planned_visit_is_that_planned_visit():
+    text = ("President Ruto will visit Accra next week, where he and his host are due to sign a memorandum on "
+            "vaccine production.")
+    [(ev, said)] = _of(text, "AGREE")
+    assert "due to sign a memorandum" in said and "will visit Accra" in said
+    assert [p.country for p in ev.actor] == ["KEN"] and [p.country for p in ev.recipient] == ["GHA"]
+    assert not _of(text, "SUPPORT")
+
+
+def test_signing_at_a_visit_already_made_stays_its_own_event():
+    text = "President Ruto visited Accra last week, where he and his host signed a memorandum on vaccine production."
+    assert len(_of(text, "CONSULT")) == 1
+    assert len(_of(text, "SUPPORT")) == 1

@@ -373,6 +373,15 @@ def absorb(target: EventMention, m: EventMention) -> None:
             target.topics.append(tp)
 
 
+def _absorb_sides(meeting: EventMention, act: EventMention) -> None:
+    """Absorb an act done at a meeting whose sides are already set ("the two leaders" of a visitor and his
+    host): a state the meeting holds on one side is not added to the other."""
+    ours, theirs = countries_of(meeting.actors), countries_of(meeting.recipients)
+    act.actors = [e for e in act.actors if not e.country or e.country not in theirs]
+    act.recipients = [e for e in act.recipients if not e.country or e.country not in ours]
+    absorb(meeting, act)
+
+
 def _retell_end(document, head_end: int, paragraphs: int) -> int:
     """Where the first `paragraphs` paragraphs below the headline end (0 when there is no headline)."""
     if not head_end:
@@ -384,6 +393,22 @@ def _retell_end(document, head_end: int, paragraphs: int) -> int:
         nxt = text.find("\n", end)
         end = len(text) if nxt < 0 else nxt
     return end
+
+
+def _act_at_planned_meeting(meeting: EventMention, m: EventMention, words) -> bool:
+    """"... is set to make a state visit to Xville on Friday, where the two leaders are expected to sign 20
+    agreements": a planned act (not a meeting) told in a relative clause of place or time (event_rules.json
+    setting_relative_words) hung inside a planned meeting's clause is announced for that meeting, one event
+    with it (realnews conventions: a signing announced for a future meeting is not coded twice)."""
+    if meeting.cls != "meeting" or m.cls == "meeting" or meeting.type != "AGREE" or m.type != "AGREE":
+        return False
+    t = m.pred
+    while t.dep_ != "relcl" and t.head.i != t.i:
+        t = t.head
+    if t.dep_ != "relcl" or not any(c.dep_ == "advmod" and c.lower_ in words for c in t.subtree if c.i < m.pred.i):
+        return False
+    inside = {x.i for x in meeting.pred.subtree} - {x.i for x in t.subtree}
+    return t.head.i in inside and meeting.head.i in inside
 
 
 class MergeRules:
@@ -400,6 +425,16 @@ class MergeRules:
             if tgt is not None:
                 m.note("merged", "merging.same_sentence")
                 absorb(tgt, m)
+                continue
+            words = self.rules.cfg["setting_relative_words"]
+            tgt = next((x for x in merged if _act_at_planned_meeting(x, m, words)
+                        or _act_at_planned_meeting(m, x, words)), None)
+            if tgt is not None:     # the meeting keeps the record: the act is announced for it
+                meeting, act = (tgt, m) if tgt.cls == "meeting" else (m, tgt)
+                act.note("merged", "merging.act_at_planned_meeting")
+                _absorb_sides(meeting, act)
+                if meeting is m:
+                    merged[merged.index(tgt)] = m
                 continue
             tgt = next((x for x in merged if x.type == m.type and {x.cls, m.cls} == {"meeting", "event"}
                         and not framing(x, m) and _subject_of(x, m) and compatible(x, m)), None)
