@@ -55,6 +55,10 @@ EXACT = {
         [("SUPPORT", "GHA+TGO", "")],
     # a general remark with 'you' is no meeting
     '"You cannot hold a regional summit when half the members stay home," Peru\'s president said.': [],
+    # a visit told through a part of its course took place
+    "At the end of the Kenyan president's visit to Lusaka, Zambian officials said ties were strong.": [("CONSULT", "KEN", "ZMB")],
+    # a refusal negated leaves the choice open
+    "Uruguay has not ruled out joining the grain alliance.": [],
     # ending talks on a deal is still their conclusion, no visit
     "Iceland and Chile concluded negotiations on a fisheries accord on Friday.": [("SUPPORT", "CHL+ISL", "")],
     # training people of a partner ahead is a promise of aid; training oneself no event

@@ -439,6 +439,10 @@ class TriggerRules:
                 c.dep_ in ("attr", "acomp") for c in pred.children):
             return False        # "the meeting is likely to be the last", "the partnership is part of a push": a description
         frame = t.head.head
+        if tr.mode == "visit" and self._visit_course_told(t) and (
+                any(c.dep_ == "poss" for c in t.children) or any(c.dep_ == "prep" and c.lower_ in ("to", "of") for c in t.children)):
+            m.note("event_type", "event_rules.json:visit_course_nouns")
+            return True         # "at the end of his visit to Hanoi": the visit took place
         if t.dep_ == "pobj" and t.head.lower_ in ("of",) and frame.lower_ in cfg["frame_nouns"] and not (
                 lemma_of(frame) in cfg["creation_nouns"] and frame.dep_ in ("dobj", "nsubjpass")):   # "announced the launch of talks"
             return False        # "on the sidelines of the gathering": a frame, not the event
@@ -722,6 +726,16 @@ class TriggerRules:
                     return g
         return None
 
+    def _visit_course_told(self, t) -> bool:
+        """Whether a visit noun is named under a part of its course ("at the end of his visit": ``visit_course_nouns``)
+        in a clause told as done, not put ahead ("will sign ... at the start of her visit next week" tells the plan)."""
+        cfg = self.rules.cfg
+        if not (t.dep_ == "pobj" and t.head.lower_ == "of" and lemma_of(t.head.head) in cfg["visit_course_nouns"]):
+            return False
+        act = next((a for a in t.ancestors if a.pos_ in ("VERB", "AUX")), None)
+        return act is None or not any(c.dep_ == "aux" and (c.lower_ in cfg["future_aux"] or c.lower_ == "to")
+                                      for c in act.children)
+
     def _left_open(self, v, trig):
         """The rule id when a verb tells an act not done: a governing verb whose complement leaves a choice
         open ("has not decided whether to join": ``open_question_marks``), a negated verb with a pending
@@ -732,6 +746,8 @@ class TriggerRules:
                 c.dep_ in ("xcomp", "ccomp") and any(g.dep_ == "mark" and g.lower_ in cfg["open_question_marks"]
                                                     for g in c.children) for c in v.children):
             return "event_rules.json:open_question_marks"
+        if any(c.dep_ == "neg" for c in v.children) and lem_in(v, cfg["open_refusals"]):
+            return "event_rules.json:open_refusals"     # "has not ruled out joining the pact"
         if any(c.dep_ == "neg" for c in v.children) and any(
                 c.dep_ == "advmod" and c.lower_ in cfg["pending_words"] for c in v.children):
             return "event_rules.json:pending_words"
