@@ -192,3 +192,24 @@ def test_state_qualifying_a_measure_inside_a_joint_response_is_no_party() -> Non
 def test_named_partner_inside_a_cooperation_object_stays() -> None:
     text = "Japan and India agreed on Tuesday to expand naval cooperation with Vietnam."
     assert _sides(text, "AGREE") == (["IND", "JPN"], ["VNM"])
+
+
+def test_headline_protest_after_the_headlines_own_measure_clause() -> None:
+    text = ("Japan tightens seafood import checks, South Korea protests\n\nSEOUL, Oct 2 (Reuters) - Fishermen in Busan "
+            "said on Thursday they feared losing their biggest buyer as prices fell for a third week.")
+    assert _sides(text, "ACCUSE") == (["KOR"], ["JPN"])
+
+
+def test_headline_protest_over_a_lead_announcing_a_measure() -> None:
+    text = ("Seoul protests\n\nSEOUL, Oct 2 (Reuters) - The Japanese government on Thursday announced new licence "
+            "requirements for exports of fluorinated polyimide to its neighbour.")
+    assert _sides(text, "ACCUSE") == (["KOR"], ["JPN"])
+
+
+# --- a body's short name ------------------------------------------------------------------------------------
+
+def test_short_name_of_a_body_named_before_is_that_body() -> None:
+    text = ("The European Commission and Chile concluded talks on a raw materials pact on Monday. The Commission "
+            "said it would open similar negotiations with Argentina next month.")
+    events = [e for e in _events(text, "AGREE") if "ARG" in _codes(e.recipient)]
+    assert [_codes(e.actor) for e in events] == [["EUR"]]

@@ -317,8 +317,16 @@ class ActorResolver:
                 named = next((x for x in raw_mentions if x.kind in ("country", "demonym") and x.tok_end == m.tok_start
                               and sdoc[x.head].dep_ in ("compound", "amod") and
                               m.tok_start <= sdoc[x.head].head.i < m.tok_end), None)
+                # "the Commission" after "the European Commission": the short name of a body named before
+                longer = next((x for x in reversed(raw_mentions) if x.kind == "org" and x.start < m.start
+                               and x.entity.country and x.entity.entity_name.lower().endswith(
+                                   " " + m.entity.entity_name.lower())), None)
                 if org is not None:
                     m.entity = self._org_entity(m.entity.raw_text, org)
+                elif longer is not None:
+                    m.entity = Entity(raw_text=m.entity.raw_text, entity_name=longer.entity.entity_name,
+                                      country=longer.entity.country, sector_code=longer.entity.sector_code,
+                                      role=longer.entity.role, entity_type=longer.entity.entity_type)
                 elif named is not None and named.entity.country:
                     # "the UK Carrier Strike Group": a body of no known country with a state named just before
                     # it is that state's

@@ -652,9 +652,10 @@ class ParticipantRules:
         return lem in cfg["situation_nouns"] or (trig is not None and trig.type in cfg["topic_noun_types"])
 
     def _headline_reaction_target(self, m, t, sdoc, actors) -> None:
-        """"Chile protests" over a lead "Peru tightened rules on lithium exports ...": a headline's reaction with
-        no other side is aimed at the state whose measure the lead tells (the subject of the lead's first
-        measure, event_rules.json:reaction_types and measure_types)."""
+        """"Chile protests" over a lead "Peru tightened rules on lithium exports ...", "Peru tightens lithium rules,
+        Chile protests": a headline's reaction with no other side is aimed at the state whose measure the headline's
+        other clause or the lead's first sentence tells (its subject; event_rules.json:reaction_types and
+        measure_types, or an announcing verb of measure_verbs with a measure_nouns object)."""
         cfg = self.rules.cfg
         if m.type not in cfg["reaction_types"] or m.recipients or len(countries_of(m.actors)) != 1:
             return
@@ -663,23 +664,30 @@ class ParticipantRules:
         if not head_end or t.idx >= head_end:
             return
         own = countries_of(m.actors)
-        for span in sdoc.sents:
-            if span.start_char < head_end or span.start_char >= lead_end:
-                continue
-            verbs = [span.root] + [c for c in span.root.children if c.dep_ in ("conj", "xcomp")]
+
+        def measure(v) -> bool:
+            trig = self.rules.verbs.get(lemma_of(v))
+            return trig is not None and trig.type in cfg["measure_types"] or lemma_of(v) in cfg["measure_verbs"] and any(
+                c.dep_ == "dobj" and c.lemma_.lower() in cfg["measure_nouns"] for c in v.children)
+
+        lead = next((s_ for s_ in sdoc.sents if head_end <= s_.start_char < lead_end), None)
+        for span, verbs in ((t.sent, [v for v in t.sent if v.pos_ == "VERB" and v.i != t.i]),
+                            (lead, [] if lead is None else [lead.root] + [c for c in lead.root.children
+                                                                          if c.dep_ in ("conj", "xcomp")])):
             for v in verbs:
-                trig = self.rules.verbs.get(lemma_of(v))
-                if trig is None or trig.type not in cfg["measure_types"]:
+                if not measure(v):
                     continue
-                subj = [c for c in (v if v.dep_ == "xcomp" else v).children if c.dep_ == "nsubj"] or \
-                    [c for c in span.root.children if c.dep_ == "nsubj"]
+                subj = [c for c in v.children if c.dep_ == "nsubj"] or \
+                    ([c for c in span.root.children if c.dep_ == "nsubj"] if v.dep_ == "xcomp" else [])
                 found = [x.entity for x in actors.in_tokens([i for c in subj for i in np_tokens(c, False, cfg["frame_nouns"])])]
+                if not subj and span.start == t.sent.start and v.i > span.start and actors.owner.get(v.i - 1) is not None:
+                    found = [actors.owner[v.i - 1].entity]     # "Japan tightens seafood checks, ...": headline-ese the
+                    #                                             parser reads as one noun phrase
                 states = countries_of(found)
                 if len(states) == 1 and not states & own and all(e.country not in NON_STATE for e in found):
                     m.recipients = [e for e in found if e.entity_type == "country"][:1] or found[:1]
                     m.note("recipient", "participants.headline_reaction_target")
-                return
-            return
+                    return
 
     def _received_act(self, m, t, actors, frames) -> None:
         """"drawing a protest from Chile", "received an invitation from Peru", "faced Chile's criticism": an act
