@@ -213,3 +213,10 @@ def test_short_name_of_a_body_named_before_is_that_body() -> None:
             "said it would open similar negotiations with Argentina next month.")
     events = [e for e in _events(text, "AGREE") if "ARG" in _codes(e.recipient)]
     assert [_codes(e.actor) for e in events] == [["EUR"]]
+
+
+def test_apposition_the_parser_hung_elsewhere_still_gives_the_state() -> None:
+    text = ("The agreement came during talks in Nairobi between Trade Minister Rebecca Miano and Faisal Al Mansouri, "
+            "the Qatari minister of state for foreign trade.")
+    ev = _one(text, "CONSULT")
+    assert ("Faisal Al Mansouri", "QAT") in [(e.entity_name, e.country) for e in ev.actor + ev.recipient]

@@ -505,6 +505,12 @@ class ActorResolver:
         # "with Ruto, Mahama, who ...": a name in apposition is another person, no title
         appos = [c for c in head.children if c.dep_ == "appos" and c.i >= m.tok_end and not (
             c.pos_ == "PROPN" and any(p.kind == "person" and p.tok_start <= c.i < p.tok_end for p in mentions if p is not m))]
+        if not appos and m.tok_end + 1 < len(sdoc) and sdoc[m.tok_end].text == ",":
+            # "talks between X and Omar Sultan, the UAE's minister of state": an apposition the parser hung elsewhere,
+            # starting right after the name's comma and naming an office
+            appos = [k for k in sdoc[m.tok_end + 1: min(len(sdoc), m.tok_end + 8)] if k.dep_ == "appos"
+                     and min(x.i for x in k.subtree) == m.tok_end + 1 and (r := self.kb.role(
+                         " ".join(x.text for x in k.subtree if x.i <= k.i))) is not None and r.kind == "person"][:1]
         if appos:
             sub = list(appos[0].subtree)
             if min(t.i for t in sub) - m.tok_end <= 2:
