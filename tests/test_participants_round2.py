@@ -81,7 +81,7 @@ def test_state_word_description_as_object_is_the_named_person() -> None:
 # --- bodies named after a word that is also a firm's name ---------------------------------------------------
 
 def test_fund_named_like_a_firm_is_not_that_firms_state() -> None:
-    ev = _one("Norway pledged $40 million to the Amazon Fund on Monday to curb forest clearing.", "AGREE")
+    ev = _one("Norway pledged $40 million to the Shell Fund on Monday to curb forest clearing.", "AGREE")
     assert _codes(ev.actor) == ["NOR"]
     assert _codes(ev.recipient) == []
 

@@ -506,7 +506,7 @@ class ActorResolver:
         appos = [c for c in head.children if c.dep_ == "appos" and c.i >= m.tok_end and not (
             c.pos_ == "PROPN" and any(p.kind == "person" and p.tok_start <= c.i < p.tok_end for p in mentions if p is not m))]
         if not appos and m.tok_end + 1 < len(sdoc) and sdoc[m.tok_end].text == ",":
-            # "talks between X and Omar Sultan, the UAE's minister of state": an apposition the parser hung elsewhere,
+            # "talks between X and Faisal Al Mansouri, the Qatari minister of state": an apposition the parser hung elsewhere,
             # starting right after the name's comma and naming an office
             appos = [k for k in sdoc[m.tok_end + 1: min(len(sdoc), m.tok_end + 8)] if k.dep_ == "appos"
                      and min(x.i for x in k.subtree) == m.tok_end + 1 and (r := self.kb.role(
@@ -614,7 +614,7 @@ def _body_name_heads() -> frozenset:
 
 def _named_after_firm(name: str, inner: list[Mention]) -> bool:
     """An organisation's name that starts with a firm's name and ends in a word of a body of its own
-    (event_rules.json:body_name_heads: "the Apple Growers Union", "the Amazon Fund"): the body is named
+    (event_rules.json:body_name_heads: "the Apple Growers Union", "the Shell Fund"): the body is named
     after a word that is also the firm's name, no part of the firm."""
     words = name.split()
     firm = [m for m in inner if m.kind == "org" and m.entity.sector_code == "BUS"]
