@@ -36,6 +36,11 @@ EXACT = {
     # duties against dumping, or on goods of a named origin, are a measure
     "Brazil slapped anti-dumping duties on Indian jute bags on Thursday.": [("SANCTION", "BRA", "IND")],
     "The ministry announced new rules on tenant protection for Chilean renters.": [],
+    # a measure announced with the date it takes effect is decided, no threat; one under a condition is a threat
+    "Ghana will require export permits for raw shea nuts from January 1, its trade ministry said.":
+        [("SANCTION", "GHA", "")],
+    "Ghana will require export permits for raw shea nuts if Togo keeps its duties, its trade ministry said.":
+        [("THREATEN", "GHA", "TGO")],
     # striking back with a measure is the measure
     "Vietnam retaliated with duties on Thai rice imports.": [("SANCTION", "VNM", "")],
     # eased, the measure is a concession

@@ -111,6 +111,21 @@ class ModalityRules:
         if m.aux_mode == "negation":
             m.future = m.future and False
 
+    def _scheduled_effect(self, pred, m) -> bool:
+        """Whether a measure is told with the date it takes effect: a preposition of ``scheduled_effect_preps`` on
+        its verb with a date ("from December 1", "starting next month"), or a cue of ``scheduled_effect_cues`` in its
+        sentence ("the curbs will take effect on March 1")."""
+        cfg = self.rules.cfg
+        for c in pred.children:
+            if c.dep_ in ("prep", "advmod", "advcl", "acl") and (c.lower_ in cfg["scheduled_effect_preps"] or lemma_of(c) in (
+                    "start", "begin")) and any(x.ent_type_ == "DATE" for x in c.subtree):
+                return True
+            if c.dep_ == "prep" and c.lower_ == "as" and any(g.lower_ == "of" for g in c.children) and any(
+                    x.ent_type_ == "DATE" for x in c.subtree):
+                return True     # "as of March 1"
+        text = m.sent.text.lower()
+        return any(cue in text for cue in cfg["scheduled_effect_cues"])
+
     def _recode(self, m, t, pred, sdoc, actors, state):
         """PLOVER's coding rules that depend on modality and participants."""
         cfg = self.rules.cfg
@@ -136,6 +151,9 @@ class ModalityRules:
         if m.future and m.type in ("SANCTION", "COERCE") and any(c in m.sent.text.lower() for c in cfg["immediate_cues"]):
             m.future = False       # "will ban exports with immediate effect": done, not threatened
             m.note("aux_mode", "event_rules.json:immediate_cues")
+        if m.future and m.type in ("SANCTION", "COERCE") and not conditional and self._scheduled_effect(pred, m):
+            m.future = False       # "will require export licences from December 1": a measure decided, not threatened
+            m.note("aux_mode", "event_rules.json:scheduled_effect_preps")
         if m.type == "AGREE" and m.governs and m.folded_types & {"ASSAULT", "COERCE", "SANCTION", "MOBILIZE"}:
             m.type, m.mode = "THREATEN", ""      # "vowed to retaliate", "pledged to impose sanctions"
             m.note("event_type", "recode.promised_coercion_is_threaten")
