@@ -71,9 +71,9 @@ def test_headline_to_sign_and_a_lead_planning_the_signing_are_one_planned_signin
 def test_headline_talks_and_a_lead_planning_them_are_one_planned_meeting():
     text = ("Ghana to hold talks with Togo on power trade\n\nGhana's energy minister will hold talks with his Togolese "
             "counterpart in Lome on Friday on cross-border power lines.")
-    [(ev, said)] = _of(text, "AGREE")
-    assert "to hold talks with Togo on power trade | " in said
-    assert not _of(text, "CONSULT")
+    evs = _of(text, "AGREE")
+    assert [(e.date, sorted(_countries(e))) for e, _ in evs] == [("2025-06-06", ["GHA", "TGO"])]
+    assert "to hold talks with Togo on power trade | " in evs[0][1] and not _of(text, "CONSULT")
 
 
 def test_signing_announced_for_a_planned_visit_is_that_planned_visit():
@@ -89,3 +89,33 @@ def test_signing_at_a_visit_already_made_stays_its_own_event():
     text = "President Ruto visited Accra last week, where he and his host signed a memorandum on vaccine production."
     assert len(_of(text, "CONSULT")) == 1
     assert len(_of(text, "SUPPORT")) == 1
+
+
+def test_reaching_the_agreement_is_the_agreement_just_told():
+    text = ("Ghana and Togo agreed on Monday to reopen talks on a shared power grid. The two energy ministers "
+            "reached the agreement at a meeting in Lome.")
+    [(ev, said)] = _of(text, "AGREE")
+    assert "reached the agreement" in said and "agreed on Monday to reopen talks" in said
+    assert len(_of(text, "CONSULT")) == 1
+
+
+def test_a_third_state_welcoming_the_agreement_is_its_own_act():
+    text = ("Ghana and Togo signed an agreement on Monday to link their power grids. Benin welcomed the agreement.")
+    evs = _of(text, "SUPPORT")
+    assert sorted(sorted(_countries(e)) for e, _ in evs) == [["BEN"], ["GHA", "TGO"]]
+
+
+def test_announcing_the_initiative_names_the_dialogue_just_launched():
+    text = ("Ghana and Togo launched a dialogue on power trade on Tuesday. The ministers announced the initiative "
+            "after a meeting in Lome.")
+    [(ev, said)] = _of(text, "SUPPORT")
+    assert "announced the initiative" in said
+    assert not _of(text, "AGREE")
+    other = text.replace("The ministers announced", "Benin and Togo announced")
+    assert len(_of(other, "SUPPORT")) + len(_of(other, "AGREE")) == 2
+
+
+def test_a_signing_still_ahead_of_the_deal_concluded_is_another_event():
+    text = ("Ghana and Togo concluded negotiations on a power trade deal on Wednesday. The two energy ministers "
+            "will sign the deal later this year, once parliaments approve it.")
+    assert len(_of(text, "AGREE")) == 1

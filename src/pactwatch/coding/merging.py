@@ -29,6 +29,8 @@ def distinct_objects(a: EventMention, b: EventMention) -> bool:
 def _same_kind(a: EventMention, b: EventMention) -> bool:
     if a.type == b.type == "SUPPORT" and b.anaphoric and {a.cls, b.cls} == {"accord", "event"}:
         return True     # "signed a deal ... witnessed the signing of the agreement": the act of an accord told again
+    if a.type == b.type == "AGREE" and b.cls == "accord" and b.anaphoric and a.cls == "event":
+        return True     # "X and Y agreed on Monday to ... The ministers reached the agreement at ...": the act named
     if a.cls != b.cls:
         return False
     if a.type == b.type:
@@ -92,6 +94,31 @@ def _third_party(group: list[EventMention], m: EventMention) -> bool:
         return False
     by = countries_of([a for a in m.actors if a.entity_type == "person"]) - NON_STATE
     return bool(by - cg) and bool(countries_of(m.recipients) & cg)
+
+
+def _names_act_just_told(group: list[EventMention], m: EventMention, cfg, types_by_rule: dict) -> bool:
+    """"X and Y launched a dialogue on lithium ... The ministers announced the initiative after a meeting": a
+    cooperative act (event_rules.json two_sided_types) whose definite object is a word for an act
+    (act_anaphor_nouns), done by the acting states of the act the article told last, is that act named again,
+    whatever category each was coded with."""
+    kinds = cfg["two_sided_types"]
+    if m.ref_object not in cfg["act_anaphor_nouns"] or m.type not in kinds or group[0].type not in kinds:
+        return False
+    if any(x.sent.start == m.sent.start for x in group) or _plan_of(m, types_by_rule):
+        return False        # "... will sign the deal later this year": an act still ahead on the thing, not the act told
+    obj = next((c for c in m.pred.children if c.dep_ in ("dobj", "nsubjpass") and c.lower_ == m.ref_object), None)
+    if obj is None or any(c.dep_ not in ("det", "punct") for c in obj.children):
+        return False        # "inking the implementing agreement for a satellite": a thing of its own, described
+    ma = countries_of(m.actors)
+    return bool(ma) and ma <= set().union(*(countries_of(x.actors) for x in group)) \
+        and all(compatible(x, m) for x in group)
+
+
+def _other_actor(group: list[EventMention], m: EventMention) -> bool:
+    """"X and Y signed an agreement ... Zland welcomed the agreement": a mention whose acting state is none of
+    the group's parties does something of its own to the act the group tells, it does not tell that act."""
+    cg = set().union(*(countries_of(x.actors + x.recipients) for x in group))
+    return bool(cg) and bool(countries_of(m.actors) - cg - NON_STATE)
 
 
 def _visit_and_talks(group: list[EventMention], m: EventMention) -> bool:
@@ -531,9 +558,15 @@ class MergeRules:
                 if m.ref_object and any(re.search(r"\b" + re.escape(m.ref_object) + r"\b",
                                                   x.sent.text[x.span[0] - x.sent.start:x.span[1] - x.sent.start].lower())
                                         for x in g):
+                    if _other_actor(g, m):
+                        m.note("kept_apart", "merging.other_actor_on_the_act")
+                        continue    # "X and Y signed an agreement ... Zland welcomed the agreement": Zland's own act
                     best = gi       # "launched a research fund ... launched the fund at the university"
                     m.note("merged", "merging.definite_object")
                     break
+            if best is None and order and _names_act_just_told(groups[order[0]], m, cfg, _types_by_rule(self.rules)):
+                best = order[0]     # "X and Y launched a dialogue ... the ministers announced the initiative after ..."
+                m.note("merged", "merging.act_named_again")
             if best is None and m.cls == "accord" and m.ref_object and not countries_of(m.actors) and not another:
                 # "The pair inked the deal in Osaka" after "X signed an agreement with Y": a definite accord
                 # with no party of its own names the article's latest accord of that category in other words
