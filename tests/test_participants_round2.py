@@ -220,3 +220,16 @@ def test_apposition_the_parser_hung_elsewhere_still_gives_the_state() -> None:
             "the Qatari minister of state for foreign trade.")
     ev = _one(text, "CONSULT")
     assert ("Faisal Al Mansouri", "QAT") in [(e.entity_name, e.country) for e in ev.actor + ev.recipient]
+
+
+# --- a planned trip to a city ------------------------------------------------------------------------------
+
+def test_planned_trip_to_a_city_abroad_is_made_to_its_state() -> None:
+    text = "The Kenyan president will travel to Entebbe on Friday to meet airline executives."
+    assert _sides(text, "AGREE") == (["KEN"], ["UGA"])
+
+
+def test_city_named_after_a_person_is_no_person() -> None:
+    ev = _one("On Thursday, the French president will travel on to Ho Chi Minh City to meet shipping executives.",
+              "AGREE")
+    assert all(not e.entity_name.endswith("City") for e in ev.actor + ev.recipient)

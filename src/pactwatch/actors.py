@@ -36,7 +36,7 @@ _NON_STATE = frozenset({"IGO", "UNO", "EUR", "NGO", "ISM", "IMG", "MNC"})     # 
 GOV_BODY = re.compile(r"\b(ministry|department|office|agency|administration|commission|council|cabinet|government|"
                       r"authorities|bureau|secretariat|presidency)\b", re.I)
 NOT_A_NAME = re.compile(r"\b(Meeting|Ministerial|Summit|Conference|Forum|Council|Committee|Agency|Ministry|"
-                        r"Office|Department|Deal|Agreement|Treaty|Accord|Initiative|Day|AI)\b")
+                        r"Office|Department|Deal|Agreement|Treaty|Accord|Initiative|Day|AI|City|Province|Prefecture)\b")
 ORG_WORD = re.compile(r"\b(agency|company|corporation|corp|inc|ltd|group|university|institute|party|union|"
                       r"association|federation|foundation|bank|fund|front|movement|army|force|forces|police|"
                       r"court|parliament|assembly|congress|senate|committee|organi[sz]ation|alliance|league|"

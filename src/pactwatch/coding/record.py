@@ -115,7 +115,7 @@ class RecordBuilder:
             hosts = [e for e in allp if loc is not None and (e.country == loc.country or seated(e))]
             guests = [e for e in allp if loc is not None and e.country and e.country != loc.country
                       and not seated(e)]
-            if typ == "CONSULT" and first.mode == "visit" and loc is not None and loc.country and guests \
+            if typ in ("CONSULT", "AGREE") and first.mode == "visit" and loc is not None and loc.country and guests \
                     and not hosts and not any(e.country for e in recips):
                 # "her visit in Manila": a visit made in a country is made to it (also when the other side named is
                 # a body of no known state: "arrived in Accra to a reception held by the governing party")
@@ -123,6 +123,8 @@ class RecordBuilder:
                 hosts = [Entity(raw_text=loc.name, entity_name=name, country=loc.country, sector_code="GOV",
                                 entity_type="country")]
                 allp = allp + hosts
+                if typ == "AGREE":
+                    recips = [e for e in recips if e.country] + hosts     # "will travel to Xville": the planned visit's host
                 why["recipient"] = ["record.visit_place_is_host"]
             two_states = len({e.country for e in allp if e.country and e.country not in NON_STATE}) == 2 and all(
                 e.country and e.country not in NON_STATE for e in allp)
