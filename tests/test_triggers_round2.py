@@ -41,6 +41,12 @@ EXACT = {
         [("SANCTION", "GHA", "")],
     "Ghana will require export permits for raw shea nuts if Togo keeps its duties, its trade ministry said.":
         [("THREATEN", "GHA", "TGO")],
+    # a rule restricting in its own clause is a measure, its clause part of it; an obligation on nothing traded is none
+    "Laos unveiled new rules targeting Thai timber traders on Monday.": [("SANCTION", "LAO", "")],
+    "Peru introduced a new rule requiring licences for zinc exports.": [("SANCTION", "PER", "")],
+    "Peru introduced a new rule requiring mining firms to publish their water use.": [],
+    # a ban on trade is a sanction, a ban on gatherings coercion
+    "Japan imposed a ban on drone exports to Myanmar.": [("SANCTION", "JPN", "MMR")],
     # striking back with a measure is the measure
     "Vietnam retaliated with duties on Thai rice imports.": [("SANCTION", "VNM", "")],
     # eased, the measure is a concession

@@ -524,8 +524,9 @@ class TriggerRules:
                         break
                     cur = cur.head.head
                 measure = cur
-            if measure is not None and (measure.i not in trig or lem not in cfg["support_verbs"] and lem not in cfg["announce_verbs"]
-                                        and trig[measure.i].type in ("SANCTION", "COERCE") and t.i not in trig):
+            if measure is not None and (measure.i not in trig or trig[measure.i].type in ("SANCTION", "COERCE") and (
+                    t.i not in trig or trig[t.i].type != "SANCTION" or f"{verb}|{lemma_of(measure)}" in cfg["verb_object_types"])):
+                # a measure on trade is a sanction even where the idiom alone reads coercion ("imposed a ban on chip exports")
                 found = self._measure_made(t, verb, measure)
                 if found is not None:
                     # "announced new export licence requirements", "rules announced last week that cap chip exports"
@@ -659,6 +660,12 @@ class TriggerRules:
                     for p in t.children):
                 parent[i] = next(g.i for p in t.children if p.dep_ == "prep" and p.lower_ in cfg["means_preps"]
                                  for g in p.children if g.dep_ == "pcomp" and g.i in trig and trig[g.i].type == "SUPPORT")
+            # the clause of a measure's noun that spells out what it restricts ("introduced a rule requiring licences for
+            # copper exports") is part of the measure
+            elif tr.pos == "V" and t.dep_ in ("acl", "relcl") and tr.type in cfg["measure_effect_types"] and \
+                    h.i not in trig and h.dep_ in ("dobj", "nsubjpass") and h.head.i in trig and \
+                    trig[h.head.i].type in cfg["measure_effect_types"] and trig[h.head.i].type != "REJECT":
+                parent[i] = h.head.i
             # a relative clause in the simple present describes, it does not report ("a list, which bars ...")
             elif tr.pos == "V" and t.dep_ == "relcl" and t.tag_ in ("VBZ", "VBP") and tr.cls != "governs" and not any(
                     c.dep_ == "aux" for c in t.children):
@@ -690,6 +697,9 @@ class TriggerRules:
             clauses += [c for c in v.subtree if c.dep_ == "relcl"]
         if any(lemma_of(c) in cfg["restrictive_verbs"] for c in clauses):
             return Trigger(v.lemma_.lower(), "V", typ, mode, "event", rule)
+        if any(lemma_of(c) in cfg["requiring_verbs"] and {x.lower_ for x in c.subtree} & cfg["measure_qualifiers"]
+               for c in clauses):
+            return Trigger(v.lemma_.lower(), "V", typ, mode, "event", rule)     # "rules that require licences for chip exports"
         # "rules announced last week that cap chip exports": the parser may read the clause's verb as a noun
         after = noun.doc[noun.i + 1:min(noun.i + 8, noun.sent.end)]
         for x in after:
