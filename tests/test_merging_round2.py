@@ -119,3 +119,28 @@ def test_a_signing_still_ahead_of_the_deal_concluded_is_another_event():
     text = ("Ghana and Togo concluded negotiations on a power trade deal on Wednesday. The two energy ministers "
             "will sign the deal later this year, once parliaments approve it.")
     assert len(_of(text, "AGREE")) == 1
+
+
+def test_an_indefinite_event_attended_later_in_the_day_is_a_meeting_of_its_own():
+    text = ("Kenyan Trade Minister Amina Otieno will hold a bilateral meeting with EU Commissioner Pieter Vos in "
+            "Brussels on Monday.\n\nThe talks will cover tariffs on cut flowers.\n\nIn the evening, Otieno will "
+            "attend a trade fair organised by the Belgian Chamber of Commerce.")
+    [fair] = [(e, said) for e, said in _of(text, "AGREE") if "trade fair" in said]
+    assert "bilateral meeting" not in fair[1] and _countries(fair[0]) == {"KEN", "BEL"}
+    assert len(_of(text, "AGREE")) == 2
+
+
+def test_the_same_summit_told_again_with_an_indefinite_noun_is_one_meeting():
+    text = ("The leaders of Kenya and Ghana held their bilateral summit in Accra on Monday.\n\nThe two presidents "
+            "signed three accords on trade and energy.\n\nBoth presidents held a bilateral summit in the "
+            "palace gardens, their second such meeting this year.")
+    [(ev, said)] = _of(text, "CONSULT")
+    assert "held a bilateral summit in the palace gardens" in said
+
+
+def test_a_visit_of_last_year_does_not_join_talks_told_with_no_time():
+    text = ("Kenya's trade minister held talks with his Ghanaian counterpart in Nairobi.\n\nThe two ministers "
+            "toured a solar plant.\n\nThe plant was opened during the Ghanaian president's visit to Kenya in "
+            "March last year.")
+    evs = _of(text, "CONSULT")
+    assert sorted(str(e.date) for e, _ in evs) == ["2024-03", "None"]

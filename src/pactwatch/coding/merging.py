@@ -358,6 +358,39 @@ def _new_accord(m: EventMention, cfg) -> bool:
     return not dets and _told_as_more(m, cfg)
 
 
+def _new_meeting(m: EventMention, cfg) -> bool:
+    """""Held a productive stakeholder meeting", "will attend a business event organised by ...": a meeting
+    noun with an indefinite determiner (event_rules.json indefinite_determiners), itself the act or the object
+    of the act's verb, not the setting of another act ("agreed at a meeting in Xville"), introduces a
+    meeting of its own."""
+    if m.cls != "meeting" or m.anaphoric:
+        return False
+    noun = m.head if m.head.pos_ == "NOUN" else next((c for c in m.pred.children if c.dep_ == "dobj"
+                                                     and c.pos_ == "NOUN"), None)
+    if noun is None or noun.dep_ == "pobj" or noun.dep_ == "compound":
+        return False
+    return any(c.dep_ == "det" and c.lower_ in cfg["indefinite_determiners"] for c in noun.children)
+
+
+def _meeting_nouns(m: EventMention):
+    """The meeting nouns of a mention: its trigger when a noun, and the nouns folded into it."""
+    doc = m.head.doc
+    return [t for t in [m.head] + [doc[i] for i in sorted(m.tokens) if 0 <= i < len(doc)] if t.pos_ == "NOUN"]
+
+
+def _kind_words(t) -> set:
+    return {lemma_of(c) for c in t.children if c.dep_ in ("amod", "compound")}
+
+
+def _same_noun_told(group: list[EventMention], m: EventMention) -> bool:
+    """"Their bilateral summit in Xville ... the two leaders held a bilateral summit at the premier's office": an
+    indefinite meeting noun whose words of kind the group's noun of the same word already has tells that
+    meeting; "a stakeholder meeting" after "the ministerial meeting" does not."""
+    ours = _meeting_nouns(m)
+    return any(lemma_of(a) == lemma_of(b) and _kind_words(a) <= _kind_words(b)
+               for x in group for b in _meeting_nouns(x) for a in ours)
+
+
 def _subject_of(a: EventMention, b: EventMention) -> bool:
     """"A forum is scheduled for June", "talks are set for Monday": one mention's meeting noun is the
     subject of the other's verb, and both tell the one planned meeting."""
@@ -492,6 +525,8 @@ class MergeRules:
             if recalled and any(g[0].type == m.type and all(x.sent.start < head_end for x in g) for g in groups):
                 m.note("kept_apart", "merging.headline_not_background")
             new_accord = _new_accord(m, cfg)
+            # one with no party of its own would not be written alone: it stays a reference back
+            new_meeting = m.sent.start >= lead_end and bool(m.actors or m.recipients) and _new_meeting(m, cfg)
             for gi in order:
                 g = groups[gi]
                 if not _same_kind(g[0], m):
@@ -517,6 +552,9 @@ class MergeRules:
                 if new_accord and m.sent.start >= lead_end and not any(x.sent.start == m.sent.start for x in g):
                     m.note("kept_apart", "merging.new_accord")
                     continue    # "X and Y signed a letter of intent" after the two sides' agreement: another accord
+                if new_meeting and not any(x.sent.start == m.sent.start for x in g) and not _same_noun_told(g, m):
+                    m.note("kept_apart", "merging.new_meeting")
+                    continue    # "... will attend a business event organised by ..." after his bilateral meeting
                 # "he met Japan's prime minister": a verb with its other side named is matched by its parties below,
                 # not taken for a reference back because its subject is a pronoun
                 named_other_side = m.recipients and m.head.pos_ in ("VERB", "AUX")
