@@ -228,9 +228,8 @@ def _dates_agree(a, b) -> bool:
 def _names_a_place(m: EventMention) -> bool:
     """Whether the mention's own words put it somewhere ("in La Paz") that the parse did not attach: then
     the article's occasion is not its place either."""
-    doc = m.head.doc
     return any(t.ent_type_ in ("GPE", "LOC", "FAC") and t.head.lower_ in ("in", "at")
-               for t in doc if m.span[0] <= t.idx < m.span[1])
+               for t in m.head.sent if m.span[0] <= t.idx < m.span[1])
 
 
 def _planned(g) -> bool:
