@@ -82,6 +82,8 @@ EXACT = {
     "Uruguay has not yet decided whether to join the grain alliance.": [],
     "Paraguay has yet to decide if it will host the fisheries summit.": [],
     "Ecuador has not yet ratified the maritime accord with Panama.": [],
+    # what a refusal refuses is part of it, no promise of its own
+    "Bolivia ruled out joining the copper cartel.": [("REJECT", "BOL", "")],
     # a plain negation still is a refusal
     "Ecuador did not ratify the maritime accord with Panama.": [("REJECT", "ECU", "PAN")],
     # taking stock together is a meeting; a review by one side alone is none

@@ -341,6 +341,8 @@ class TriggerRules:
                         return h.i
                     if tt is not None and tt.pos == "V" and dep == "xcomp" and ht.type == tt.type:
                         return h.i
+                    if cur.dep_ == "xcomp" and ht.type in cfg["refusal_complement_types"] and dep not in ("nsubj", "nsubjpass"):
+                        return h.i      # "ruled out joining the pact": what is refused is part of the refusal
                     return None
                 if ht.pos == "N":
                     if tt is not None and tt.pos == "N" and nominal_path and steps <= 3:
