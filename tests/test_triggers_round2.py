@@ -3,7 +3,10 @@ announced, unveiled or introduced is a sanction by its announcer, and one eased 
 with no bearing on trade is none; a visit told through its end took place; training a partner's people
 is aid (a promise of it ahead); a condition still to be met, a choice left open and an act not yet done are
 no events; taking stock of progress together is a meeting; a framework launched by two sides sets up
-relations; a participle spelling out a measure's effect is part of the measure."""
+relations; a participle spelling out a measure's effect is part of the measure; a measure struck back with,
+told in a relative clause, or announced with its start date is a sanction; a courtesy call paid is a visit;
+cooperation announced by signing is the signing; a general remark with 'you' is no event; what a refusal
+refuses is part of it."""
 from __future__ import annotations
 
 import pytest
