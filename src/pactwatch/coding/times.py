@@ -354,8 +354,9 @@ class TimeRules:
                 if te is None:
                     continue
                 value, precision = te.value, te.precision
-                if m.head.head.lower_ == "during" and precision == "day":
-                    value, precision = value[:7], "month"
+                if m.head.head.lower_ == "during" and precision == "day" and \
+                        lemma_of(m.head) in self.rules.cfg["travel_nouns"]:
+                    value, precision = value[:7], "month"      # a visit began before the day of what it framed
                 g[0].set_date(dates_mod.TimeExpr(te.start, te.end, None, value, precision), "date.setting_of_dated_event")
                 break
 
