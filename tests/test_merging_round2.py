@@ -144,3 +144,11 @@ def test_a_visit_of_last_year_does_not_join_talks_told_with_no_time():
             "March last year.")
     evs = _of(text, "CONSULT")
     assert sorted(str(e.date) for e, _ in evs) == ["2024-03", "None"]
+
+
+def test_the_agreement_said_of_later_stays_with_the_signed_memorandum_not_the_next_promise():
+    text = ("Ghana and Togo signed a memorandum on grid links in Accra on Monday. The two ministers also agreed to "
+            "meet again in Lome in March. Officials said the agreement would help both utilities trade surplus power.")
+    [(signed, said)] = _of(text, "SUPPORT")
+    assert "the agreement would help" in said
+    assert all("the agreement would help" not in s for _, s in _of(text, "AGREE"))

@@ -26,10 +26,13 @@ def distinct_objects(a: EventMention, b: EventMention) -> bool:
     return bool(oa and ob and not oa & ob)
 
 
-def _same_kind(a: EventMention, b: EventMention) -> bool:
+def _same_kind(a: EventMention, b: EventMention, reaching=()) -> bool:
+    """Whether b can tell a's event by their categories and classes. `reaching`: verbs of coming to an
+    agreement (event_rules.json reaching_verbs)."""
     if a.type == b.type == "SUPPORT" and b.anaphoric and {a.cls, b.cls} == {"accord", "event"}:
         return True     # "signed a deal ... witnessed the signing of the agreement": the act of an accord told again
-    if a.type == b.type == "AGREE" and b.cls == "accord" and b.anaphoric and a.cls == "event":
+    if a.type == b.type == "AGREE" and b.cls == "accord" and b.anaphoric and a.cls == "event" \
+            and b.head.dep_ == "dobj" and lemma_of(b.head.head) in reaching:
         return True     # "X and Y agreed on Monday to ... The ministers reached the agreement at ...": the act named
     if a.cls != b.cls:
         return False
@@ -529,7 +532,7 @@ class MergeRules:
             new_meeting = m.sent.start >= lead_end and bool(m.actors or m.recipients) and _new_meeting(m, cfg)
             for gi in order:
                 g = groups[gi]
-                if not _same_kind(g[0], m):
+                if not _same_kind(g[0], m, cfg["reaching_verbs"]):
                     continue
                 if another and not any(_same_occasion(a, b) for x in g for a in _occasions(x) for b in _occasions(m)):
                     m.note("kept_apart", "merging.another_of_its_kind")
