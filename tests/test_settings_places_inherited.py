@@ -165,3 +165,12 @@ def test_an_agreement_of_the_day_takes_the_meetings_city_not_the_datelines() -> 
     assert agreed.location is not None and agreed.location.name == "Lima"
     assert agreed.why["location"][0] in ("place.occasion_of_same_time", "event_rules.json:place_preps")
     assert _with(evs, "called on Peru").location is None
+
+
+def test_a_dateline_below_the_headline_gives_the_articles_home_country() -> None:
+    text = ("Chile delays lithium talks with Peru\n\n"
+            "SANTIAGO, Sept 22 - Mining Minister Aurora Williams apologised to her Peruvian counterpart in a "
+            "phone call on Thursday and proposed new dates for the talks.\n")
+    sorry = [e for e in _events(text, "2023-09-22") if e.event_type == "CONCEDE"]
+    assert sorry and {a.country for a in sorry[0].actor} == {"CHL"}
+    assert {r.country for r in sorry[0].recipient} == {"PER"}

@@ -249,9 +249,10 @@ class ActorResolver:
         # "Ana Ruiz, the Chilean envoy for trade")
         raw_mentions.extend(self._described_names(sdoc, text, document.body_start, raw_mentions, head_of))
         raw_mentions.sort(key=lambda m: m.start)
-        acts.home_country, dateline_end = self._home_country(document, raw_mentions)
-        # the dateline ("SEOUL, Aug 5 --") says where the report was filed, it names no actor
-        raw_mentions = [m for m in raw_mentions if m.start >= dateline_end]
+        acts.home_country, (dl_start, dl_end) = self._home_country(document, raw_mentions)
+        # the dateline ("SEOUL, Aug 5 --", on top or below the headline) says where the report was filed,
+        # it names no actor
+        raw_mentions = [m for m in raw_mentions if not (dl_start <= m.start < dl_end)]
 
         # 3. people: titles, appositions, registry of full names
         registry: dict[str, Entity] = {}
@@ -447,35 +448,35 @@ class ActorResolver:
                 return longer
         return name
 
-    def _home_country(self, document: Document, mentions: list[Mention]) -> tuple[str | None, int]:
-        """The article's home country and the end offset of its dateline (0 if none)."""
+    def _home_country(self, document: Document, mentions: list[Mention]) -> tuple[str | None, tuple[int, int]]:
+        """The article's home country and the span of its dateline ((0, 0) if none)."""
         from .nlp import dateline
-        dl = dateline(document)
+        dl = dateline(document, below_headline=True)
         if dl:
             start, end, place = dl
             for m in mentions:
                 if m.start == start and m.kind in ("capital", "country") and m.entity.country:
-                    return m.entity.country, end
+                    return m.entity.country, (start, end)
             c = self.kb.country(place.title())
             if c is not None:
-                return c.code, end
+                return c.code, (start, end)
             from .places import Gazetteer
             loc = Gazetteer.default().lookup(place.title())
             if loc is not None and loc.country:
-                return loc.country, end
+                return loc.country, (start, end)
         counts: dict[str, int] = {}
         for m in mentions:
             if m.kind in ("country", "capital", "demonym") and m.entity.country and len(m.entity.country) == 3:
                 counts[m.entity.country] = counts.get(m.entity.country, 0) + 1
         if not counts or len(list(sdoc_sents(document))) < 3:
-            return None, 0      # one sentence is too little to tell whose paper it is
+            return None, (0, 0)      # one sentence is too little to tell whose paper it is
         best = max(counts.values())
         if best < 2:
-            return None, 0
+            return None, (0, 0)
         for m in mentions:  # ties: the first mentioned
             if counts.get(m.entity.country) == best:
-                return m.entity.country, 0
-        return None, 0
+                return m.entity.country, (0, 0)
+        return None, (0, 0)
 
     def _attach_title(self, m: Mention, sdoc, mentions: list[Mention]) -> None:
         """Role, sector and country of a person from the words before and the apposition after.
