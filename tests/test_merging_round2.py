@@ -152,3 +152,19 @@ def test_the_agreement_said_of_later_stays_with_the_signed_memorandum_not_the_ne
     [(signed, said)] = _of(text, "SUPPORT")
     assert "the agreement would help" in said
     assert all("the agreement would help" not in s for _, s in _of(text, "AGREE"))
+
+
+def test_headline_visit_to_a_country_and_the_lead_arriving_in_its_capital_are_one_visit():
+    text = ("Kenyan President Ruto begins state visit to Ghana\n\nACCRA, June 2 (Reuters) - Kenyan President "
+            "William Ruto arrived in Accra on Monday for a four-day state visit, the first by a Kenyan leader "
+            "since 2015, as Nairobi courts West African markets.")
+    [(ev, said)] = _of(text, "CONSULT")
+    assert said.startswith("Kenyan President Ruto begins state visit to Ghana | ")
+
+
+def test_topics_discussed_with_an_indefinite_object_stay_with_the_meeting():
+    text = ("Kenya's energy minister Amina Otieno met Ghana's energy minister Kwame Boateng in Accra on Monday.\n\n"
+            "The two agreed to study a shared power line.\n\nThe two ministers also discussed a broad list of "
+            "other matters, among them fisheries and tourism.")
+    meetings = _of(text, "CONSULT")
+    assert len(meetings) == 1 and "also discussed a broad list" in meetings[0][1]

@@ -43,14 +43,23 @@ def _same_kind(a: EventMention, b: EventMention, reaching=()) -> bool:
     return False
 
 
-def compatible(a: EventMention, b: EventMention, attendees: bool = False) -> bool:
+def _share_person(pa: set, pb: set) -> bool:
+    """Whether two sets of people's names hold one person: the same name, or a surname, bare or after a title,
+    and a full name ending in it ("President Ruto" in a headline above "William Ruto" in the lead, before the
+    short name is known)."""
+    return bool(pa & pb) or any(len(x.split()) <= 2 and len(y.split()) > 1 and x.split()[-1] == y.split()[-1]
+                                and x != y for a, b in ((pa, pb), (pb, pa)) for x in a for y in b)
+
+
+def compatible(a: EventMention, b: EventMention, attendees: bool = False, retold: bool = False) -> bool:
     """Whether two mentions can tell one event. `attendees`: b names more attendees of a multilateral
-    meeting, so that parties of its own do not make it another meeting."""
+    meeting, so that parties of its own do not make it another meeting. `retold`: b is the lead telling the
+    headline's event again, so that a visit to a country and a visit placed in one of its cities are one."""
     if (a.aux_mode in ("hypothetical", "negation") or b.aux_mode in ("hypothetical", "negation")) \
             and a.aux_mode != b.aux_mode:
         return False
     pa, pb = people_of(a.actors + a.recipients), people_of(b.actors + b.recipients)
-    if pa and pb and not (pa & pb) and not (a.described or b.described) and not attendees:
+    if pa and pb and not _share_person(pa, pb) and not (a.described or b.described) and not attendees:
         return False
     ca, cb = countries_of(a.actors + a.recipients), countries_of(b.actors + b.recipients)
     if len(ca) >= 2 and len(cb) >= 2 and not (ca & cb) and not attendees:
@@ -58,7 +67,7 @@ def compatible(a: EventMention, b: EventMention, attendees: bool = False) -> boo
     if a.location and b.location and not same_place(a.location, b.location):
         return False
     if a.location and b.location and a.location.name != b.location.name and a.location.geonames_id != b.location.geonames_id \
-            and "visit" in (a.mode, b.mode):
+            and "visit" in (a.mode, b.mode) and not (retold and a.mode == b.mode == "visit"):
         return False        # a visit to a country and a meeting in one of its cities are two events (a meeting at
         #                     a city and the same meeting "in the US", told again, are one)
     if a.date and b.date and a.date.value and b.date.value:
@@ -366,8 +375,8 @@ def _new_meeting(m: EventMention, cfg) -> bool:
     noun with an indefinite determiner (event_rules.json indefinite_determiners), itself the act or the object
     of the act's verb, not the setting of another act ("agreed at a meeting in Xville"), introduces a
     meeting of its own."""
-    if m.cls != "meeting" or m.anaphoric:
-        return False
+    if m.cls != "meeting" or m.anaphoric or lemma_of(m.pred) in cfg["topic_verbs"]:
+        return False        # "the two officials also discussed a wide range of issues": a topic, no occasion
     noun = m.head if m.head.pos_ == "NOUN" else next((c for c in m.pred.children if c.dep_ == "dobj"
                                                      and c.pos_ == "NOUN"), None)
     if noun is None or noun.dep_ == "pobj" or noun.dep_ == "compound":
@@ -639,7 +648,7 @@ class MergeRules:
                 best = next((gi for gi in order if (_lead_kind(groups[gi][0].type, m.type)
                                                     or _plan_form(groups[gi][0], m, by_rule))
                              and groups[gi][0].sent.start < head_end
-                             and all(compatible(x, m) for x in groups[gi])
+                             and all(compatible(x, m, retold=True) for x in groups[gi])
                              and _same_sides(groups[gi], m, two_sided=cfg["two_sided_types"])), None)
                 if best is not None:
                     m.note("merged", "merging.headline_and_lead")
