@@ -119,3 +119,23 @@ def test_rule_descriptions_cover_triggers_lists_and_mechanisms() -> None:
     assert "to be signed" in describe_rule("modality.to_be_done")
     assert describe_rule("event_rules.json:verb_object_types[hold|talks]").startswith("'hold|talks'")
     assert describe_rule("no.such_rule") == "(no description)"
+
+
+def test_no_json_data_file_says_a_key_twice() -> None:
+    """A key said twice in a JSON data file silently drops the first value (two rules sharing a word list's
+    name): every object of every built-in JSON file has its keys once."""
+    import json
+    data = Path(__file__).resolve().parents[1] / "src" / "pactwatch" / "data"
+    twice = []
+
+    def hook(pairs):
+        seen = set()
+        for k, _ in pairs:
+            if k in seen:
+                twice.append(k)
+            seen.add(k)
+        return dict(pairs)
+
+    for f in sorted(data.glob("*.json")):
+        json.loads(f.read_text(encoding="utf-8"), object_pairs_hook=hook)
+        assert not twice, (f.name, twice)
