@@ -445,6 +445,7 @@ class Knowledge:
 
     # ------------------------------------------------------------------ indexes
     def _build(self) -> None:
+        self.__dict__.pop("_org_memo", None)        # names resolved before the tables changed
         entries: list[tuple[tuple, _Entry]] = []
         for code, rec in self._countries.items():
             if code != "-":
@@ -547,9 +548,13 @@ class Knowledge:
         return e.kind if e else None
 
     def org(self, text: str) -> Org | None:
-        """The organisation named by `text` (canonical name or alias)."""
-        e = self._find_entry(text, self._ORG_KINDS)
-        return e.obj if e else None  # type: ignore[return-value]
+        """The organisation named by `text` (canonical name or alias); remembered per name, as the
+        record builder asks the same names again and again."""
+        memo = self.__dict__.setdefault("_org_memo", {})
+        if text not in memo:
+            e = self._find_entry(text, self._ORG_KINDS)
+            memo[text] = e.obj if e else None
+        return memo[text]  # type: ignore[return-value]
 
     def seat_of(self, name: str | None, code: str | None) -> tuple:
         """The states a body sits in: its own seat, else that of the one body of its code with a seat (the

@@ -182,25 +182,26 @@ class LocationRules:
         (``dateline_place_types``) done on the dateline's day (the report's day when the dateline has none)
         with no place of its own took place in the dateline's city. Not a plan, an act told in a relative
         clause, or one whose clause names a place."""
+        types = self.rules.cfg["dateline_place_types"]
+        cands = [(g, te) for g in groups if g[0].type in types and not any(m.location is not None for m in g)
+                 for te in [next((m.date for m in g if m.date is not None and m.date.value), None)]
+                 if te is not None and te.precision == "day"]
         document = getattr(self, "_anchor_doc", None)
-        dl = dateline(document, below_headline=True) if document is not None and document.date else None
-        if dl is None:
+        if not cands or document is None or not document.date:
             return
-        where = self.gaz.lookup(dl[2])
+        dl = dateline(document, below_headline=True)
+        where = self.gaz.lookup(dl[2]) if dl is not None else None
         if where is None:
             return
         day = next((te.value for te in dates_mod.find_time_expressions(document.text[dl[0]:dl[1]], document.date)
                     if te.value and te.precision == "day"), document.date[:10])
         # an act of that day the article places in another city: the dateline is where the report was filed
-        placed_elsewhere = any(
-            m.location is not None and m.location.country != where.country and m.date is not None
-            and m.date.value == day and not _planned(g) for g in groups for m in g)
-        for g in groups:
-            if any(m.location is not None for m in g) or g[0].type not in self.rules.cfg["dateline_place_types"] \
-                    or _planned(g) or any(m.pred.dep_ in ("relcl", "acl") or _names_a_place(m) for m in g):
-                continue
-            te = next((m.date for m in g if m.date is not None and m.date.value), None)
-            if te is not None and te.value == day and not placed_elsewhere:
+        if any(m.location is not None and m.location.country != where.country and m.date is not None
+               and m.date.value == day and not _planned(g) for g in groups for m in g):
+            return
+        for g, te in cands:
+            if te.value == day and not _planned(g) and not any(
+                    m.pred.dep_ in ("relcl", "acl") or _names_a_place(m) for m in g):
                 g[0].location = where
                 g[0].note("location", "place.dateline")
 

@@ -525,7 +525,7 @@ class MergeRules:
         cfg = self.rules.cfg
         head_end, lead_end = _headline_and_lead(document)
         retell_end = _retell_end(document, head_end, cfg["headline_retell_paragraphs"])
-        occasion_nouns = {k for k, tr in self.rules.nouns.items() if tr.cls in ("meeting", "accord")}
+        occasion_nouns = self.rules.occasion_nouns
         groups: list[list[EventMention]] = []
         recency: list[int] = []
         for m in mentions:

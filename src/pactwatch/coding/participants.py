@@ -373,8 +373,9 @@ class ParticipantRules:
                     own = {i for p_ in c.children if c.i == t.i and p_.dep_ == "poss" for i in np(p_)}
                     add(actor_toks, "participants.noun_modifier", sorted(own))
                     # "withdrew its WTO complaint": the body a complaint is lodged with is the forum, no party
-                    forum_mod = {i for i in np(c) if lemma_of(c) in cfg["forum_object_nouns"] and i != c.i and
-                                 actors.owner.get(i) is not None and actors.owner[i].entity.country in FORUM_CODES}
+                    forum_mod = {i for i in np(c) if i != c.i and actors.owner.get(i) is not None and
+                                 actors.owner[i].entity.country in FORUM_CODES} \
+                        if lemma_of(c) in cfg["forum_object_nouns"] else set()
                     if forum_mod:
                         m.note("recipient", "event_rules.json:forum_object_nouns")
                     add(recip_toks, "participants.object", [i for i in np(c) if i != t.i and i not in own

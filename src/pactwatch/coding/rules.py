@@ -66,6 +66,11 @@ class Rules:
         return frozenset(k[0] for k in self.phrasal)
 
     @functools.cached_property
+    def occasion_nouns(self) -> frozenset:
+        """The noun triggers of meetings and accords."""
+        return frozenset(k for k, tr in self.nouns.items() if tr.cls in ("meeting", "accord"))
+
+    @functools.cached_property
     def noun_phrase_ends(self) -> frozenset:
         """What follows a space in a multi-word noun trigger: "A B" is one only if B is in this set."""
         return frozenset(p[i + 1:] for p in self.noun_phrases for i, ch in enumerate(p) if ch == " ")
@@ -123,7 +128,22 @@ def _inflect(lemma: str) -> set[str]:
 _INFLECTIONS: dict[str, str] = {}
 
 
+_LEMMAS: dict[tuple, str] = {}
+
+
 def lemma_of(t) -> str:
+    """The token's lemma, lower-cased, with the small model's verb lemmas repaired ("hopes" -> "hope");
+    remembered by the token's word, lemma and tags (the coder asks for the same tokens many times)."""
+    key = (t.lower, t.lemma, t.pos, t.tag)
+    got = _LEMMAS.get(key)
+    if got is None:
+        got = _lemma_of(t)
+        if len(_LEMMAS) < 200_000:
+            _LEMMAS[key] = got
+    return got
+
+
+def _lemma_of(t) -> str:
     if t.pos_ in ("VERB", "AUX") or t.tag_.startswith("VB"):
         if not _INFLECTIONS:
             _INFLECTIONS.update(Rules.load().cfg["inflections"])
