@@ -2,6 +2,8 @@
 trigger takes over another ("agreed to cooperate" is one AGREE event), and when a noun is an event."""
 from __future__ import annotations
 
+import re
+
 from .rules import TRIGGER_POS, Trigger, lemma_of
 
 
@@ -95,15 +97,20 @@ def body_acronyms(sdoc, bodies) -> set:
     """Short names the article defines for a body of relations: "the Joint Fisheries Council (JFC)" makes
     "JFC" a council wherever it appears (cached on the document)."""
     key = "pactwatch_body_acronyms"
-    if key not in sdoc.user_data:
+    found = sdoc.user_data.get(key)
+    if found is None:
         found = set()
-        for t in sdoc:
-            if t.text == "(" and 0 < t.i and t.i + 2 < len(sdoc) and sdoc[t.i + 2].text == ")":
-                ab = sdoc[t.i + 1].text
-                if ab.isupper() and ab.isalpha() and 2 <= len(ab) <= 6 and lemma_of(sdoc[t.i - 1]) in bodies:
-                    found.add(ab)
+        for m in _ACRONYM_IN_PARENS.finditer(sdoc.text):
+            span = sdoc.char_span(m.start(), m.end())
+            if span is None or len(span) != 3 or span.start == 0:
+                continue
+            if lemma_of(sdoc[span.start - 1]) in bodies:
+                found.add(m.group(1))
         sdoc.user_data[key] = found
-    return sdoc.user_data[key]
+    return found
+
+
+_ACRONYM_IN_PARENS = re.compile(r"\(([A-Z]{2,6})\)")
 
 
 def body_noun(tok, cfg) -> str:
