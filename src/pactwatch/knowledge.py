@@ -275,6 +275,7 @@ class Knowledge:
 
     def __init__(self) -> None:
         self._seq = 0
+        self._org_memo: dict[str, Org | None] = {}    # name -> organisation, as org() resolved it
         # records, merged from all sources
         self._countries: dict[str, dict] = {}     # code -> {"name": str, "forms": [(kind, form, seq)]}
         self._orgs: dict[tuple, dict] = {}        # key of canonical name -> {...}
@@ -445,7 +446,7 @@ class Knowledge:
 
     # ------------------------------------------------------------------ indexes
     def _build(self) -> None:
-        self.__dict__.pop("_org_memo", None)        # names resolved before the tables changed
+        self._org_memo = {}         # names resolved before the tables changed
         entries: list[tuple[tuple, _Entry]] = []
         for code, rec in self._countries.items():
             if code != "-":
@@ -550,7 +551,7 @@ class Knowledge:
     def org(self, text: str) -> Org | None:
         """The organisation named by `text` (canonical name or alias); remembered per name, as the
         record builder asks the same names again and again."""
-        memo = self.__dict__.setdefault("_org_memo", {})
+        memo = self._org_memo
         if text not in memo:
             e = self._find_entry(text, self._ORG_KINDS)
             memo[text] = e.obj if e else None

@@ -153,7 +153,6 @@ class LocationRules:
                     g[0].location = placed_of[id(m.frame_of)]
                     g[0].note("location", "place.setting_of_placed_event")
                     break
-        planned = _planned
         # every placed record counts, a background one too ("when they met in Ottawa in February"): two
         # places at one time leave the event unplaced
         occasions = [(g, next(m.location for m in g if m.location is not None),
@@ -168,12 +167,10 @@ class LocationRules:
             if g[0].cls not in ("meeting", "accord") and (te is None or te.precision != "day"):
                 continue    # an agreement or act that is no meeting: only an occasion of its very day places it
             # a plan takes the place of the planned occasion of its time, a past event the place of a past one
-            same = {(loc.name, loc.country) for og, loc, ote in occasions
-                    if og is not g and planned(og) == planned(g) and _dates_agree(te, ote)}
+            same = {(loc.name, loc.country): loc for og, loc, ote in reversed(occasions)
+                    if og is not g and _planned(og) == _planned(g) and _dates_agree(te, ote)}
             if len(same) == 1:
-                name, country = next(iter(same))
-                g[0].location = next(loc for og, loc, ote in occasions if (loc.name, loc.country) == (name, country)
-                                     and planned(og) == planned(g))
+                g[0].location = next(iter(same.values()))
                 g[0].note("location", "place.occasion_of_same_time")
         self._dateline_places(groups)
 
