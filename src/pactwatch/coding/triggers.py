@@ -68,6 +68,23 @@ def _own_date(v) -> bool:
     return False
 
 
+def _described_after(np) -> list:
+    """The participle phrase that follows a noun phrase but that the parser hung higher up ("its list of
+    nations given preferential treatment": "given" hung on the main verb): the tokens from a participle
+    right after the phrase up to the next punctuation or conjunction; none when the phrase is followed by
+    anything else."""
+    doc, end = np.doc, max(x.i for x in np.subtree) + 1
+    if end >= np.sent.end or doc[end].tag_ not in ("VBN", "VBG") or doc[end].head.i == np.i or \
+            doc[end].head.i in {x.i for x in np.subtree}:
+        return []
+    out = []
+    for x in doc[end:np.sent.end]:
+        if x.is_punct or x.dep_ in ("cc", "mark"):
+            break
+        out.append(x)
+    return out
+
+
 def _hyphen_word(tok) -> str:
     """A noun with the words hyphened to it, lowercase: "buy-out" for the "out" of "a buy-out"."""
     i = tok.i
@@ -614,6 +631,8 @@ class TriggerRules:
             found = self._list_measure(t, lem)
             if found is not None:
                 trig[t.i] = found
+                for x in self._list_tails(t):
+                    trig.pop(x.i, None)     # "given preferential access" describes the list: no act of its own
             elif t.i not in trig and lem in cfg["refusal_verbs"] and any(c.dep_ == "neg" for c in t.children) \
                     and not any(c.dep_ == "auxpass" for c in t.children):    # "exports shall not be permitted": a ban
                 # "will not accept any more refugees", "does not recognise the vote": a refusal
@@ -832,6 +851,14 @@ class TriggerRules:
                     return x.i if trig[x.i].type == "REJECT" else None
         return None
 
+    def _list_tails(self, t) -> list:
+        """The tokens of participle phrases describing the list a list measure names (``_described_after``)."""
+        lm = self.rules.cfg["list_measures"]
+        preps = [c for c in t.children if c.dep_ in ("prep", "dative")] + [
+            p for c in t.children if c.dep_ in ("advmod", "prt") for p in c.children if p.dep_ == "prep"]
+        return [x for p in preps if p.lower_ in lm["preps"] for g in p.children if g.dep_ == "pobj"
+                for x in _described_after(g)]
+
     def _list_measure(self, t, lem: str | None = None):
         """A trigger for putting a country or firm on, or taking it off, a list of export control
         (``list_measures``; the preposition says which: "to", "on", "as" place, "from", "off" remove): "added 40 firms to its entity list" (SANCTION), "removed Korea from its white
@@ -853,6 +880,7 @@ class TriggerRules:
                 words = [x.lower_ for x in lst.subtree]
                 if lst.dep_ != "pobj" or not set(words) & set(lm["list_nouns"]) and lemma_of(lst) not in lm["list_nouns"]:
                     continue
+                words += [x.lower_ for x in _described_after(lst)]     # "its list of nations given preferential ..."
                 text = " " + " ".join(words) + " "
                 fav = any(f" {w} " in text for w in lm["favourable"])
                 res = any(f" {w} " in text for w in lm["restrictive"])
