@@ -8,7 +8,7 @@ import re
 from .canonical import _content, _participant_countries, _text
 from .config import _cues, LinkConfig
 from .features import _date, _span
-from .fulfilment import _after, _carries_out, _object_nouns, _own_date
+from .fulfilment import _after, _called_off_beside, _calls_off, _carries_out, _object_nouns, _own_date
 
 
 def _due(r: dict) -> tuple[str | None, str | None]:
@@ -68,6 +68,7 @@ def build_commitments(canon: list[dict], as_of: str | None, cfg: LinkConfig) -> 
     by_country: dict[str, list[dict]] = {}
     by_word: dict[str, list[dict]] = {}      # capitalised word -> the records whose text has it
     by_place: dict[str, list[dict]] = {}     # first word of a record's place -> the records held there
+    called_off: dict[str, list[dict]] = {}   # document -> the records in it that call something off
     for r in later:
         if (r["location"] or {}).get("name"):
             by_place.setdefault(r["location"]["name"].split()[0], []).append(r)
@@ -75,6 +76,9 @@ def build_commitments(canon: list[dict], as_of: str | None, cfg: LinkConfig) -> 
             by_country.setdefault(c, []).append(r)
         for w in set(re.findall(r"\b[A-Z][\w-]*", _text(r))):
             by_word.setdefault(w, []).append(r)
+        if _calls_off(r):
+            for d in r["documents"]:
+                called_off.setdefault(d, []).append(r)
     for r in canon:
         if not _promised(r):
             continue
@@ -89,9 +93,12 @@ def build_commitments(canon: list[dict], as_of: str | None, cfg: LinkConfig) -> 
             pool.update((x["id"], x) for x in by_word.get(place.split()[0], ())
                         if re.search(r"\b" + re.escape(place) + r"\b", _text(x)))
         pool.update((x["id"], x) for x in _held_at_named_place(r, by_place, pc))
+        # and the occasions called off in the promise's own articles ("the envoys were to have attended
+        # the forum" beside "the forum in Tromso will be postponed")
+        pool.update((x["id"], x) for d in r["documents"] for x in called_off.get(d, ()))
         found = []
         for cand in sorted(pool.values(), key=lambda x: rank[x["id"]]):
-            if cand["id"] == r["id"] or not _after(cand, made, r):
+            if cand["id"] == r["id"] or not (_after(cand, made, r) or _called_off_beside(r, cand, made)):
                 continue
             if cand["first_reported"] and made and cand["first_reported"] < made:
                 continue

@@ -114,12 +114,17 @@ def _carries_out(r: dict, cand: dict, due: str | None, words: set, needed: set, 
                    and when[1] >= due_span[0] - dt.timedelta(days=31))
     if t in CANCEL_TYPES and _cues()["cancel"].search(_text(cand)):
         score = overlap + 0.3 * on_time + 0.2 * same_place
-        if overlap >= cfg.withdraw_min_overlap:
+        later = _after(cand, r["first_reported"] or r["date"], r)
+        if overlap >= cfg.withdraw_min_overlap and later:
             return "withdrawn", score, f"called off ({t}), {overlap:.2f} of its words"
-        if r["kind"] == "meeting" and on_time and same_place and _same_occasion(r, cand) and not (
+        # one that was only to have happened, told beside its cancellation: the occasion's kind and
+        # its due date (not words alone) make them one
+        beside = _told_beside(r, cand)
+        if r["kind"] == "meeting" and on_time and (same_place or beside) and _same_occasion(r, cand) and not (
                 _people(r) and _people(cand) and not _people(r) & _people(cand)):
+            where = "at its place" if same_place else "in its own article (link_words.json replaced_plan)"
             return "withdrawn", score, f"called off ({t}): the {'/'.join(_occasion_kinds(_text(cand)))} " \
-                                       f"at its place, when it was due"
+                                       f"{where}, when it was due"
         return None
     if t not in FULFILS[r["kind"]] or cand["aux_mode"] is not None:
         return None
@@ -158,6 +163,36 @@ def _carries_out(r: dict, cand: dict, due: str | None, words: set, needed: set, 
     elif late:
         reason += f", {(when[0] - due_span[1]).days} days after it was due"
     return "fulfilled", score, f"{t} on {cand['date'] or cand['first_reported'] or '?'}: {reason}"
+
+
+def _calls_off(r: dict) -> bool:
+    """A report that calls something off: a cancellation category with a cancel cue in its words."""
+    return r["event_type"] in CANCEL_TYPES and bool(_cues()["cancel"].search(_text(r)))
+
+
+def _called_off_beside(r: dict, cand: dict, made: str | None) -> bool:
+    """A planned meeting and a report, in one of its own articles and not before it was made, that
+    calls an occasion off: an article may tell the plan only as one that was to have happened."""
+    return r["kind"] == "meeting" and _calls_off(cand) and bool(set(r["documents"]) & set(cand["documents"])) \
+        and not (made and cand["first_reported"] and cand["first_reported"] < made)
+
+
+def _told_beside(r: dict, cand: dict) -> bool:
+    """A cancellation told in the planned meeting's own article, at no other place, of a meeting the
+    article does not tell as the replacement ("will instead meet at the Nordic summit in Bergen":
+    link_words.json replaced_plan)."""
+    text = r["evidence"][0]["text"] if r["evidence"] else ""
+    return bool(set(r["documents"]) & set(cand["documents"])) and not _elsewhere(r, cand) \
+        and not _more_cues()["replaced_plan"].search(text)
+
+
+@functools.lru_cache(maxsize=1)
+def _more_cues() -> dict:
+    """Cues of data/link_words.json that the commitment and agreement modules read (compiled once)."""
+    from .. import lexicon
+    from .config import _cue
+    raw = lexicon.read_json("link_words.json")
+    return {k: _cue(raw[k]) for k in ("replaced_plan",)}
 
 
 def _aim_words(r: dict) -> set[str]:
