@@ -89,6 +89,13 @@ ARTICLES = {
                "her office said.",
     "v4_signed": " date 2031-10-08 NICOSIA, October 8 -- Greek Prime Minister Eleni Markou signed a solar energy deal "
                  "with Cyprus on Tuesday.",
+    # one act of two states told by two articles naming other people; the same act on another topic
+    "l1_fund": " date 2031-07-03 WELLINGTON, July 3 -- New Zealand Science Minister Hana Tipene on Tuesday launched "
+               "a joint research fund with Fiji on critical minerals, worth 20 million dollars.",
+    "l2_recall": " date 2031-07-20 SUVA, July 20 -- Fiji's Energy Minister Josaia Naqara praised the critical "
+                 "minerals fund, which New Zealand Prime Minister Ruth Kahu launched with Fiji in July.",
+    "l3_other": " date 2031-07-21 SUVA, July 21 -- New Zealand Defence Minister Mark Ellis launched a joint research "
+                "fund on space weather with Fiji in July.",
     "s4_held": " date 2032-10-15 NAIROBI, October 15 -- Ministers opened an ocean science summit in Nairobi on "
                 "Monday.",
 }
@@ -179,3 +186,11 @@ def test_a_visit_promised_for_an_act_is_kept_by_the_report_of_that_act(store) ->
     assert (plans["v1_plan"]["status"], plans["v1_plan"]["resolved_docs"]) == ("fulfilled", ["v2_signed"]), plans
     assert "the act the meeting was for" in plans["v1_plan"]["status_reason"]
     assert plans["v3_plan"]["status"] != "fulfilled", plans
+
+
+def test_one_act_of_two_states_told_with_other_people_named_is_one_event(store) -> None:
+    funds = [r for r in link.canonical_events(store)
+             if r["event_type"] == "COOPERATE" and {"l1_fund", "l2_recall", "l3_other"} & set(r["documents"])]
+    assert sorted(r["documents"] for r in funds) == [["l1_fund", "l2_recall"], ["l3_other"]], funds
+    joined = next(r for r in funds if len(r["documents"]) == 2)
+    assert [m.get("told_alike") for m in joined["merge_reasons"]] == ["launched"]

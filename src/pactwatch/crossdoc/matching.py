@@ -38,12 +38,15 @@ def same_event(a: Event, b: Event, doc_dates: dict[str, str | None], cfg: LinkCo
         return None
     elif a.event_type == "CONSULT" and max(len(ca - cb), len(cb - ca)) > cfg.meeting_other_countries:
         return None     # a bilateral on the sidelines is not the group's meeting, nor the group's another's
-    if pa and pb and not pa & pb:
-        return None
+    alike = _told_alike(a, b)
+    if pa and pb and not pa & pb and not alike:
+        return None     # two meetings of other people; an act of states may be told with other names
     reasons: dict = {"same_type": a.event_type, "kind": kind(a), "shared_countries": sorted(ca & cb),
                      "country_jaccard": round(cj, 2)}
     if pa & pb:
         reasons["shared_people"] = sorted(pa & pb)
+    if alike:
+        reasons["told_alike"] = _trigger(a)
     if a.location and b.location:
         if not same_place(a.location, b.location):
             return None
@@ -117,9 +120,25 @@ def same_event(a: Event, b: Event, doc_dates: dict[str, str | None], cfg: LinkCo
             pa & pb and (sim > 0.2 or same_trigger)) and not _recalled_alike(a, b, doc_dates, cfg):
         return None     # two different promises of the same parties on the same day
     if a.event_type not in ("CONSULT", "AGREE", "SUPPORT") and sim < cfg.min_text_similarity / 2 and not (
-            pa & pb or recalled):
+            pa & pb or recalled or alike):
         return None     # generic conflict categories: the wording must agree somewhat
     return reasons
+
+
+def _told_alike(a: Event, b: Event) -> bool:
+    """Two reports tell one act of the same states in the same terms, though they name other people or
+    few words: not a meeting (whose people make it), the same two or more countries, the same rule and
+    trigger word of the coder, a shared topic, each dated by its own words to overlapping times
+    ("Australia on Tuesday launched a joint fund on minerals with Indonesia, the minister said" / "the
+    minerals fund, which Australia launched with Indonesia in June")."""
+    if a.event_type == "CONSULT" or kind(a) == "meeting" or not _own_dated(a) or not _own_dated(b):
+        return False
+    ca = countries(a)
+    if len(ca) < 2 or ca != countries(b) or _trigger(a) != _trigger(b) or not _trigger(a) or not _same_rule(a, b) \
+            or not set(a.topics) & set(b.topics):
+        return False
+    sa_, sb_ = _span(a.date), _span(b.date)
+    return bool(sa_ and sb_ and sa_[0] <= sb_[1] and sb_[0] <= sa_[1])
 
 
 def _announced_alike(a: Event, b: Event) -> str:

@@ -5,15 +5,15 @@ from __future__ import annotations
 from ..model import Event
 from ..places import same_place
 from .config import LinkConfig
-from .features import _occasion, _other_occasion, _span, _weak_date, people
-from .matching import _made_when_dated
+from .features import _occasion, _other_occasion, _span, _trigger, _weak_date, countries, kind, people
+from .matching import _made_when_dated, _own_dated, _told_alike
 
 
 def _facts_conflict(a: Event, b: Event, cfg: LinkConfig, doc_dates: dict | None = None) -> bool:
     """Facts that rule out one event, even if a chain of links joins them (besides coming from one
     document): the people, places and dates of two reports."""
     pa, pb = people(a), people(b)
-    if pa and pb and not pa & pb:
+    if pa and pb and not pa & pb and not _told_alike(a, b):
         return True
     if _other_occasion(a, b):
         return True
@@ -34,7 +34,10 @@ def _conflict_key(e: Event, doc_dates: dict) -> tuple:
     return (e.event_type, frozenset(people(e)),
             (loc.name, loc.country, loc.lat, loc.lon, loc.geonames_id) if loc else None,
             None if _weak_date(e) else e.date,
-            doc_dates.get(e.doc_id) if e.event_type == "AGREE" else None, _occasion(e))
+            doc_dates.get(e.doc_id) if e.event_type == "AGREE" else None, _occasion(e),
+            # what `_told_alike` reads besides the above
+            frozenset(countries(e)), kind(e), _trigger(e), ((e.why or {}).get("event_type") or [None])[0], _own_dated(e),
+            frozenset(e.topics))
 
 
 def _split(evs: list[Event], match, cfg: LinkConfig) -> list[list[str]]:
