@@ -7,6 +7,7 @@ import re
 from .canonical import _participant_countries
 from .config import _cues
 from .features import _norm
+from .fulfilment import _more_cues
 
 STAGES = ("proposed", "negotiating", "to_be_signed", "signed", "in_force", "suspended", "withdrawn")
 
@@ -117,9 +118,10 @@ def build_agreements(canon: list[dict]) -> list[dict]:
     named: dict[str, list[tuple]] = {}   # normalised name -> keys of its agreements
     typed = {r["id"]: agreement_of(r) for r in canon}
     items = sorted((r for r in canon if typed[r["id"]]), key=lambda r: (r["date"] or r["first_reported"] or "", r["id"]))
+    gatherings = _gatherings(canon)
     for r in items:
         ag = typed[r["id"]]
-        parties = tuple(sorted(_participant_countries(r)))
+        parties = tuple(sorted(_bodies_as_one(_participant_countries(r) | _signed_at(r, gatherings))))
         name = ag.get("name")
         if name:
             key = next((k for k in named.get(_norm(name), ()) if _compatible(groups[k]["parties"], parties)),
@@ -155,6 +157,37 @@ def build_agreements(canon: list[dict]) -> list[dict]:
         g["stages"].sort(key=lambda s: (s["date"] or "", STAGES.index(s["stage"])))
         g["status"] = g["stages"][-1]["stage"] if g["stages"] else None
     return sorted(groups.values(), key=lambda g: g["id"])
+
+
+def _gatherings(canon: list[dict]) -> dict[str, list[dict]]:
+    """document -> the past meetings it reports with three parties or more (a summit, a session)."""
+    out: dict[str, list[dict]] = {}
+    for r in canon:
+        if r["event_type"] == "CONSULT" and r.get("aux_mode") is None and len(_participant_countries(r)) >= 3:
+            for d in r["documents"]:
+                out.setdefault(d, []).append(r)
+    return out
+
+
+def _signed_at(r: dict, gatherings: dict[str, list[dict]]) -> set[str]:
+    """The parties of the gathering a declaration was adopted at by signatories its report only counts
+    ("numerous countries adopted the declaration", "leaders from 30 nations signed": link_words.json
+    collective_signatories): the largest past meeting of three parties or more in the same article,
+    on the signing's day (or either undated), that holds every party the signing names."""
+    if r["event_type"] not in AGREEMENT_TYPES or r.get("aux_mode") is not None or not r["evidence"] \
+            or not _more_cues()["collective_signatories"].search(r["evidence"][0]["text"]):
+        return set()
+    mine, doc = _participant_countries(r), r["evidence"][0]["doc_id"]
+    fits = [g for g in gatherings.get(doc, ()) if mine <= _participant_countries(g)
+            and (not r["date"] or not g["date"] or r["date"][:10] == g["date"][:10])]
+    return _participant_countries(max(fits, key=lambda g: (len(_participant_countries(g)), g["id"]))) if fits else set()
+
+
+def _bodies_as_one(parties: set[str]) -> set[str]:
+    """Several international bodies among an agreement's parties (a group, the UN, the EU: link_words.json
+    bodies_as_one) are one party, IGO; a single one keeps its code."""
+    bodies = parties & set(_more_cues()["bodies_as_one"])
+    return parties - bodies | {"IGO"} if len(bodies) > 1 else parties
 
 
 def _in_force_told_after(canon: list[dict], typed: dict, groups: dict) -> None:
