@@ -413,6 +413,14 @@ class ParticipantRules:
                     # "discussed the famine in Somalia": the parser hangs the topic's place on the verb
                     if actors.in_tokens(prep_objects(c, allowed)):
                         m.note("recipient", "participants.topic_object")
+                elif c.dep_ == "prep" and c.lower_ == "of" and v.i == t.i and m.cls == "meeting" and v.pos_ in ("NOUN", "PROPN"):
+                    # "the first meeting of the Chile-Peru council", "a meeting of the ministers of X and Y": those the
+                    # meeting is of are its parties; two or more states named there are both sides (as "between")
+                    toks = [i for p_ in c.children if p_.dep_ == "pobj" for i in np(p_)]
+                    if len(countries_of(entities_of(actors.in_tokens(toks)))) >= 2:
+                        add(between, "participants.meeting_of", toks)
+                    else:
+                        add(actor_toks, "participants.meeting_of", toks)
                 elif c.dep_ == "prep":
                     if c.lower_ in ("between", "among") and (v.i in folded or v is pred):
                         add(between, "participants.between", prep_objects(c, {"between", "among"}))
