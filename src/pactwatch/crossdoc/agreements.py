@@ -25,8 +25,12 @@ def _stage(text: str, t: str, aux: str | None) -> str | None:
     if cue["in_force"].search(text):
         return "in_force"
     text = cue["not_yet"].sub(" ", text)       # "has not yet been signed" says nothing was
-    scheduled, concluded = cue["scheduled"].search(text), cue["concluded_talks"].search(text)
-    rest = cue["concluded_talks"].sub(" ", cue["scheduled"].sub(" ", text))
+    # the end of talks, or an agreement's conclusion named as a noun ("welcomed the conclusion of the
+    # fisheries agreement": link_words.json concluded_agreement), waits for the signing
+    done = _more_cues()["concluded_agreement"]
+    scheduled = cue["scheduled"].search(text)
+    concluded = cue["concluded_talks"].search(text) or done.search(text)
+    rest = done.sub(" ", cue["concluded_talks"].sub(" ", cue["scheduled"].sub(" ", text)))
     if aux in ("future", "hypothetical"):
         return "to_be_signed" if scheduled or re.search(r"\bsign", text, re.I) else "proposed"
     if aux != "negation" and cue["signed"].search(rest):
