@@ -8,34 +8,58 @@ import re
 from .canonical import _content, _participant_countries, _text
 from .config import _cues, LinkConfig
 from .features import _date, _span
-from .fulfilment import _after, _called_off_beside, _calls_off, _carries_out, _object_nouns, _own_date
+from .fulfilment import _more_cues, _after, _called_off_beside, _calls_off, _carries_out, _object_nouns, _own_date
 
 
-def _due(r: dict) -> tuple[str | None, str | None]:
+def _due(r: dict, rest: str = "") -> tuple[str | None, str | None]:
     """When a commitment is due, and the words that say so: a future time in its own clause ("by the
-    end of April", "next month"), else the event's date when that lies after it was first reported."""
-    from ..dates import find_time_expressions
+    end of April", "next month"), or in the rest of that clause after the coder's span, up to the next
+    comma ("would sign the pact at their session this month": `clause_rest`); else the event's date when
+    that lies after it was first reported."""
     made = r["first_reported"]
     if made:
         for sp in r["evidence"][:1]:
-            found = [te for te in find_time_expressions(sp["text"], made) if te.value]
-            past = _own_past_date(r, made)
-            # ahead of the day it was made (not a forward reading of the past date the act was given:
-            # "following the proposal in September"); or the period it was made in, due by that
-            # period's end: "later this month", "by the end of this year", "at a meeting this month"
-            # told of a plan
-            found = [te for te in found if (te.value > made[: len(te.value)] and not (
-                past and len(te.value) == len(past) and te.value[4:] == past[4:]))
-                or (len(te.value) < 10 and te.value == made[: len(te.value)] and (
-                    te.relation in ("after", "before") or _told_as_plan(r, sp["text"][:te.start])))]
-            found.sort(key=lambda te: (te.relation != "before", te.start))
+            found = _due_in(r, sp["text"], made) or (
+                _due_in(r, sp["text"] + " " + rest, made, len(sp["text"])) if rest else None)
             if found:
-                return found[0].value, found[0].text
+                return found
     if r["date"] and made and r["date"] > made[: len(r["date"])] and (_own_date(r) or r["kind"] != "other"):
         # a date told for the promise itself, or a meeting or signing dated by its setting ("during the
         # visit"); not an open-ended pledge ("will strengthen cooperation") that only inherited one
         return r["date"], None
     return None, None
+
+
+def _due_in(r: dict, text: str, made: str, since: int = 0) -> tuple[str, str] | None:
+    """The due date a text of the promise gives (a time expression from offset `since` on), with its words."""
+    from ..dates import find_time_expressions
+    found = [te for te in find_time_expressions(text, made) if te.value and te.start >= since]
+    past = _own_past_date(r, made)
+    # ahead of the day it was made (not a forward reading of the past date the act was given:
+    # "following the proposal in September"); or the period it was made in, due by that
+    # period's end: "later this month", "by the end of this year", "at a meeting this month"
+    # told of a plan
+    found = [te for te in found if (te.value > made[: len(te.value)] and not (
+        past and len(te.value) == len(past) and te.value[4:] == past[4:]))
+        or (len(te.value) < 10 and te.value == made[: len(te.value)] and (
+            te.relation in ("after", "before") or _told_as_plan(r, text[:te.start])))]
+    found.sort(key=lambda te: (te.relation != "before", te.start))
+    return (found[0].value, found[0].text) if found else None
+
+
+def clause_rest(r: dict, sentences: list) -> str:
+    """The words of a promise's clause after the coder's span of it, up to the next comma, semicolon,
+    dash or bracket, or a word that starts another clause (link_words.json clause_rest_stop: "since",
+    "which"...): the sentence (of `sentences`, its article's) that holds the span's end, from there."""
+    if not r["evidence"]:
+        return ""
+    sp = r["evidence"][0]
+    for s in sentences:
+        if s.start <= sp["end"] <= s.end:
+            rest = re.split(r"[,;:()\u2013\u2014]| - ", s.text[sp["end"] - s.start:], maxsplit=1)[0]
+            stop = _more_cues()["clause_rest_stop"].search(rest)
+            return (rest[:stop.start()] if stop else rest).strip()
+    return ""
 
 
 def _own_past_date(r: dict, made: str) -> str | None:
@@ -56,10 +80,12 @@ def _told_as_plan(r: dict, before: str) -> bool:
                 or rules & set(_cues()["plan_rules"]))
 
 
-def build_commitments(canon: list[dict], as_of: str | None, cfg: LinkConfig) -> list[dict]:
+def build_commitments(canon: list[dict], as_of: str | None, cfg: LinkConfig,
+                      rest: dict[str, str] | None = None) -> list[dict]:
     """Every promise with its status: the best-matching later report that carries it out (the earliest
     among near-equal ones) fulfils it, one that calls it off withdraws it; past its due date with
-    neither it is overdue, else open."""
+    neither it is overdue, else open. `rest`: record id -> the rest of its promise's clause after the
+    coder's span (`clause_rest`), read for a due date the span left out."""
     out = []
     later = sorted(canon, key=lambda r: (_when_key(r), r["id"]))
     rank = {r["id"]: i for i, r in enumerate(later)}
@@ -83,7 +109,7 @@ def build_commitments(canon: list[dict], as_of: str | None, cfg: LinkConfig) -> 
         if not _promised(r):
             continue
         made = r["first_reported"] or r["date"]
-        due, due_text = _due(r)
+        due, due_text = _due(r, (rest or {}).get(r["id"], ""))
         mine = pc[r["id"]]
         words, needed = _content(r, first_only=True), _object_nouns(r)
         status, by, why = "open", None, "no later report carries it out"

@@ -192,7 +192,8 @@ def _more_cues() -> dict:
     from .. import lexicon
     from .config import _cue
     raw = lexicon.read_json("link_words.json")
-    return {"bodies_as_one": raw["bodies_as_one"], **{k: _cue(raw[k]) for k in ("replaced_plan", "collective_signatories", "concluded_agreement")}}
+    return {"bodies_as_one": raw["bodies_as_one"], **{k: _cue(raw[k]) for k in ("replaced_plan", "collective_signatories", "concluded_agreement",
+                                                                "clause_rest_stop")}}
 
 
 def _aim_words(r: dict) -> set[str]:

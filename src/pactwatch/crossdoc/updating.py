@@ -8,7 +8,7 @@ from typing import Iterable
 from ..model import Event
 from .agreements import build_agreements
 from .canonical import _participant_countries, canonical_events
-from .commitments import build_commitments
+from .commitments import _promised, build_commitments, clause_rest
 from .config import LinkConfig
 from .features import _norm, _person_names, countries
 from .forest import _attach, _DocDates, _Forest, _Matcher, _spanning_links, _Union
@@ -221,11 +221,27 @@ def refresh_derived(store, scope: set[str] | None, cfg: LinkConfig, load=None) -
             canon = _scoped_canon(store, scope, load)
         scope = set(scope) | {""}
     as_of = store.latest_document_date()
-    commitments = build_commitments(canon, as_of, cfg)
+    commitments = build_commitments(canon, as_of, cfg, _clause_rests(store, canon))
     agreements = build_agreements(canon)
     store.replace_derived("commitment", commitments, scope)
     store.replace_derived("agreement", agreements, scope)
     return len(commitments), len(agreements)
+
+
+def _clause_rests(store, canon: list[dict]) -> dict[str, str]:
+    """record id -> the rest of its promise's clause after the coder's span (`clause_rest`), for the
+    promises; each article's sentences read once."""
+    sentences: dict[str, list] = {}
+    out = {}
+    for r in canon:
+        if _promised(r) and r["evidence"]:
+            doc = r["evidence"][0]["doc_id"]
+            if doc not in sentences:
+                sentences[doc] = store.sentences(doc)
+            rest = clause_rest(r, sentences[doc])
+            if rest:
+                out[r["id"]] = rest
+    return out
 
 
 def _scoped_canon(store, scope: set[str] | None, load) -> list[dict]:
