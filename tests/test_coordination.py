@@ -25,3 +25,33 @@ def test_removal_from_a_list_described_by_a_trailing_participle_is_a_second_meas
 def test_putting_a_state_back_on_a_list_described_by_a_participle_is_a_concession():
     text = "Kenya put Uganda back on its list of partners given preferential access to its fertiliser exports."
     assert [(e[0], e[2]) for e in _coded(text)] == [("CONCEDE", {"KEN", "UGA"})]
+
+
+def test_different_acts_planned_under_one_verb_are_separate_promises():
+    text = "Kenya plans to set up a dialogue mechanism on shipping, sign a letter of intent, and join talks on shared projects."
+    evs = pactwatch.extract(text, date="2025-03-02")
+    assert [e.event_type for e in evs] == ["AGREE", "AGREE"]
+    assert [e.evidence[0].text for e in evs] == ["Kenya plans to set up a dialogue mechanism on shipping",
+                                                 "sign a letter of intent"]
+    assert "trigger.distinct_complements" in evs[1].why["event_type"]
+    assert all({p.country for p in e.actor} == {"KEN"} for e in evs)
+
+
+def test_a_planned_act_keeps_its_own_clause_without_the_next_act_of_the_series():
+    text = ("A government spokesman said on Monday that, to build a fisheries alliance, Chile intends to set up a "
+            "joint council on fisheries, sign an accord on port access with Peru, and take part in talks on shared "
+            "projects.")
+    evs = _coded(text)
+    assert [e[0] for e in evs] == ["AGREE", "AGREE"]
+    assert evs[0][1] == "Chile intends to set up a joint council on fisheries"
+    assert evs[1][1] == "sign an accord on port access with Peru"
+
+
+def test_one_verb_with_a_list_of_areas_stays_one_promise():
+    text = "Chile and Peru agreed on Tuesday to expand cooperation in fisheries, port logistics and desalination."
+    assert [e[0] for e in _coded(text)] == ["AGREE"]
+
+
+def test_one_promise_to_act_twice_with_one_verb_stays_one_promise():
+    text = "Kenya and Ghana agreed to build a seed bank and to build a training college for agronomists."
+    assert [e[0] for e in _coded(text)] == ["AGREE"]

@@ -87,12 +87,17 @@ def _clause_span(m: EventMention, others: list[EventMention], sdoc, sent: Senten
         root = m.pred.head       # "The Technology Prosperity Deal, to be signed by ...": name included
     keep = {x.i for x in root.subtree} | {x.i for x in m.head.subtree} | set(m.tokens)
     mine = set(m.tokens) | {m.pred.i, m.head.i, root.i}
+    series = [x for x in root.subtree if x.dep_ == "conj" and x.pos_ == "VERB" and x.i not in mine]
     for o in others:
         if o is m:
             continue
         for root in (o.pred, o.head):
             if root.i in keep and root.i not in mine:
                 keep -= {x.i for x in root.subtree} - mine
+    theirs = {i for o in others if o is not m for i in o.tokens | {o.pred.i, o.head.i}} - mine
+    for c in series:
+        if {x.i for x in c.subtree} & theirs:    # "sign a memorandum, and take part in talks": the talks are another's
+            keep -= {x.i for x in c.subtree} - mine
     lo = hi = m.head.i
     while lo - 1 in keep:
         lo -= 1
@@ -143,6 +148,7 @@ class EventCoder(TriggerRules, ModalityRules, ParticipantRules, SettingRules, Me
         its modality and participants; mentions of one event merged; time expressions attached."""
         trig, absorbed_noun = self._find_triggers(span, sdoc)
         parent = self._fold(trig, sdoc)
+        released = self._split_complements(trig, parent, sdoc)
         mentions = []
         for i, tr in sorted(trig.items()):
             if i in parent or tr.cls == "purpose":
@@ -151,6 +157,8 @@ class EventCoder(TriggerRules, ModalityRules, ParticipantRules, SettingRules, Me
             m = self._make_mention(document, sdoc, span, sent, t, tr, trig, parent, actors, state)
             if m is not None and i in absorbed_noun:
                 m.tokens.add(absorbed_noun[i])
+            if m is not None and i in released:
+                m.note("event_type", "trigger.distinct_complements")
             if m is not None:
                 mentions.append(m)
                 state.note(m)

@@ -386,6 +386,35 @@ class TriggerRules:
             cur = h
         return None
 
+    def _split_complements(self, trig: dict, parent: dict, sdoc) -> set:
+        """Different acts under one governing verb ("plans to set up a dialogue, sign a memorandum and ..."): the
+        first complement stays folded into the governor; each later infinitive with another verb and an object but
+        no subject of its own, of a category in ``distinct_complement_types``, is released as an event of its own (its modality
+        still read through the governor). One verb with a list of objects stays one event. Changes `parent`;
+        returns the released token indices."""
+        kinds = self.rules.cfg["distinct_complement_types"]
+        released = set()
+        for g, gt in trig.items():
+            if gt.pos != "V" or gt.cls != "governs" or g in parent:
+                continue
+            comps = []
+            for i in sorted(i for i, p in parent.items() if p == g and trig[i].pos == "V"):
+                cur = sdoc[i]
+                while cur.dep_ == "conj" and cur.head.i != cur.i:
+                    cur = cur.head
+                if cur.dep_ in ("xcomp", "ccomp") and cur.head.i == g and sdoc[i].pos_ == "VERB":
+                    comps.append(i)
+            seen = set()
+            for n, i in enumerate(comps):
+                lem = lemma_of(sdoc[i])
+                kids = [c.dep_ for c in sdoc[i].children]
+                if n and lem not in seen and trig[i].type in kinds and sdoc[i].tag_ == "VB" and "dobj" in kids and not {
+                        "nsubj", "nsubjpass"} & set(kids):     # a verb with its own subject is no series member
+                    del parent[i]
+                    released.add(i)
+                seen.add(lem)
+        return released
+
     @staticmethod
     def _root(i, parent):
         seen = 0
