@@ -105,50 +105,89 @@ def build_commitments(canon: list[dict], as_of: str | None, cfg: LinkConfig,
         if _calls_off(r):
             for d in r["documents"]:
                 called_off.setdefault(d, []).append(r)
-    for r in canon:
-        if not _promised(r):
+    for whole in canon:
+        if not _promised(whole):
             continue
-        made = r["first_reported"] or r["date"]
-        due, due_text = _due(r, (rest or {}).get(r["id"], ""))
-        mine = pc[r["id"]]
-        words, needed = _content(r, first_only=True), _object_nouns(r)
-        status, by, why = "open", None, "no later report carries it out"
-        pool = {x["id"]: x for c in mine for x in by_country.get(c, [])}
-        if r["location"]:      # and the reports that name its place, whoever they name
-            place = r["location"]["name"]
-            pool.update((x["id"], x) for x in by_word.get(place.split()[0], ())
-                        if re.search(r"\b" + re.escape(place) + r"\b", _text(x)))
-        pool.update((x["id"], x) for x in _held_at_named_place(r, by_place, pc))
-        # and the occasions called off in the promise's own articles ("the envoys were to have attended
-        # the forum" beside "the forum in Tromso will be postponed")
-        pool.update((x["id"], x) for d in r["documents"] for x in called_off.get(d, ()))
-        found = []
-        for cand in sorted(pool.values(), key=lambda x: rank[x["id"]]):
-            if cand["id"] == r["id"] or not (_after(cand, made, r) or _called_off_beside(r, cand, made)):
-                continue
-            if cand["first_reported"] and made and cand["first_reported"] < made:
-                continue
-            hit = _carries_out(r, cand, due, words, needed, words_of[cand["id"]], cfg)
-            if hit:
-                found.append((hit, cand))
-        if found:
-            best = max(h[1] for h, _ in found)
-            near = [(h, c) for h, c in found if h[1] >= best - 0.15]
-            day = _when_key(near[0][1])       # the earliest of the near-equal; of that day the best
-            (status, _, why), by = max((x for x in near if _when_key(x[1]) == day), key=lambda x: x[0][1])
-        if status == "open" and due and as_of and _past(due, as_of, cfg.due_slack_days):
-            status, why = "overdue", f"due {due}, nothing reported by {as_of}"
-        out.append({
-            "id": "c-" + r["id"], "event_id": r["id"], "kind": r["kind"],
-            "actor": r["actor"], "recipient": r["recipient"], "countries": sorted(mine),
-            "what": r["evidence"][0]["text"] if r["evidence"] else "", "topics": r["topics"],
-            "agreement": r["agreement"], "made_on": made, "due": due, "due_text": due_text, "status": status,
-            "status_reason": why, "as_of": as_of,
-            "resolved_by": by["id"] if by else None,
-            "resolved_on": (by["date"] or by["first_reported"]) if by else None,
-            "resolved_evidence": by["evidence"][:1] if by else [],
-            "evidence": r["evidence"], "documents": r["documents"],
-        })
+        due, due_text = _due(whole, (rest or {}).get(whole["id"], ""))
+        for n, r in enumerate(_acts(whole)):
+            out.append(_commitment(r, whole["id"] + (f"-{n + 1}" if n else ""), due, due_text, as_of, cfg,
+                                   (rank, pc, words_of, by_country, by_word, by_place, called_off)))
+    return out
+
+
+def _commitment(r: dict, cid: str, due: str | None, due_text: str | None, as_of: str | None, cfg: LinkConfig,
+                index: tuple) -> dict:
+    """The commitment of one promised act (`r`: a canonical record, or one act of it, `_acts`), its status
+    resolved against the later records (`index`: their ranks, countries, words and lookups)."""
+    rank, pc, words_of, by_country, by_word, by_place, called_off = index
+    made = r["first_reported"] or r["date"]
+    mine = pc[r["id"]]
+    words, needed = _content(r, first_only=True), _object_nouns(r)
+    status, by, why = "open", None, "no later report carries it out"
+    pool = {x["id"]: x for c in mine for x in by_country.get(c, [])}
+    if r["location"]:      # and the reports that name its place, whoever they name
+        place = r["location"]["name"]
+        pool.update((x["id"], x) for x in by_word.get(place.split()[0], ())
+                    if re.search(r"\b" + re.escape(place) + r"\b", _text(x)))
+    pool.update((x["id"], x) for x in _held_at_named_place(r, by_place, pc))
+    # and the occasions called off in the promise's own articles ("the envoys were to have attended
+    # the forum" beside "the forum in Tromso will be postponed")
+    pool.update((x["id"], x) for d in r["documents"] for x in called_off.get(d, ()))
+    found = []
+    for cand in sorted(pool.values(), key=lambda x: rank[x["id"]]):
+        if cand["id"] == r["id"] or not (_after(cand, made, r) or _called_off_beside(r, cand, made)):
+            continue
+        if cand["first_reported"] and made and cand["first_reported"] < made:
+            continue
+        hit = _carries_out(r, cand, due, words, needed, words_of[cand["id"]], cfg)
+        if hit:
+            found.append((hit, cand))
+    if found:
+        best = max(h[1] for h, _ in found)
+        near = [(h, c) for h, c in found if h[1] >= best - 0.15]
+        day = _when_key(near[0][1])       # the earliest of the near-equal; of that day the best
+        (status, _, why), by = max((x for x in near if _when_key(x[1]) == day), key=lambda x: x[0][1])
+    if status == "open" and due and as_of and _past(due, as_of, cfg.due_slack_days):
+        status, why = "overdue", f"due {due}, nothing reported by {as_of}"
+    return {
+        "id": "c-" + cid, "event_id": r["id"], "kind": r["kind"],
+        "actor": r["actor"], "recipient": r["recipient"], "countries": sorted(mine),
+        "what": r["evidence"][0]["text"] if r["evidence"] else "", "topics": r["topics"],
+        "agreement": r["agreement"], "made_on": made, "due": due, "due_text": due_text, "status": status,
+        "status_reason": why, "as_of": as_of,
+        "resolved_by": by["id"] if by else None,
+        "resolved_on": (by["date"] or by["first_reported"]) if by else None,
+        "resolved_evidence": by["evidence"][:1] if by else [],
+        "evidence": r["evidence"], "documents": r["documents"],
+    }
+
+
+def _acts(r: dict) -> list[dict]:
+    """The acts a promise lists under one verb of intent, each a commitment of its own ("plans to set up a
+    research council, sign a memorandum on ports and open a trade office": link_words.json promise_intent,
+    listed_act_verbs): views of the record whose first span is the act's words (the first keeps the
+    subject and the intent), typed by their own agreement word; a promised meeting, or a promise of one
+    act, is one."""
+    from .agreements import _first_agreement
+    if r["kind"] == "meeting" or not r["evidence"]:
+        return [r]
+    sp, cue = r["evidence"][0], _more_cues()
+    intent = cue["promise_intent"].search(sp["text"])
+    cuts = [m.start() for m in cue["listed_act"].finditer(sp["text"], intent.end())] if intent else []
+    if not cuts:
+        return [r]
+    others = [x for x in r["evidence"][1:] if x["doc_id"] != sp["doc_id"]]
+    out = []
+    for a, b in zip([0] + cuts, cuts + [len(sp["text"])]):
+        piece = sp["text"][a:b]
+        lead = len(piece) - len(re.sub(r"^[\s,]*(?:and\s+)?", "", piece))
+        piece = piece[lead:].rstrip(" ,")
+        ag = _first_agreement(piece)
+        if ag is None and (r["agreement"] or {}).get("name") and r["agreement"]["name"] in piece:
+            ag = r["agreement"]
+        out.append(dict(r, agreement=ag, kind="accord" if ag else "other", evidence=[
+            {"doc_id": sp["doc_id"], "start": sp["start"] + a + lead, "end": sp["start"] + a + lead + len(piece),
+             "text": piece}] + others))
     return out
 
 

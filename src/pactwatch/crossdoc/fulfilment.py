@@ -23,8 +23,19 @@ def _own_date(r: dict) -> bool:
 
 
 def _containment(small: set, big: set) -> float:
-    """Share of a commitment's words found in a later report."""
-    return len(small & big) / len(small) if small else 0.0
+    """Share of a commitment's words found in a later report, a word matching another of its stem
+    ("establish" / "establishment", "reactors" / "reactor")."""
+    stems = {_stem(w) for w in big}
+    return sum(w in big or _stem(w) in stems for w in small) / len(small) if small else 0.0
+
+
+def _stem(w: str) -> str:
+    """A word without its plural or noun ending (link_words.json word_endings), at least four
+    letters left."""
+    for end in _more_cues()["word_endings"]:
+        if w.endswith(end) and len(w) - len(end) >= 4:
+            return w[: len(w) - len(end)]
+    return w
 
 
 def _object_nouns(r: dict) -> set[str]:
@@ -192,8 +203,11 @@ def _more_cues() -> dict:
     from .. import lexicon
     from .config import _cue
     raw = lexicon.read_json("link_words.json")
-    return {"bodies_as_one": raw["bodies_as_one"], **{k: _cue(raw[k]) for k in ("replaced_plan", "collective_signatories", "concluded_agreement",
-                                                                "clause_rest_stop")}}
+    verbs = "|".join(sorted(raw["listed_act_verbs"], key=len, reverse=True))
+    return {"listed_act": re.compile(r"(?:,\s+(?:and\s+)?|\s+and\s+)(?=(?:" + verbs + r")\s)", re.I),
+            "bodies_as_one": raw["bodies_as_one"], "word_endings": raw["word_endings"],
+            **{k: _cue(raw[k]) for k in ("replaced_plan", "collective_signatories", "concluded_agreement",
+                                         "clause_rest_stop", "promise_intent")}}
 
 
 def _aim_words(r: dict) -> set[str]:
