@@ -20,11 +20,11 @@ from pathlib import Path
 import pytest
 
 from conftest import cli_in_process
-from pactwatch import store as store_mod
+from pactwatch.io.store import database as store_db
 from pactwatch.model import DocResult, Document, Sentence
 from pactwatch.pipeline import ingest_paths
 from pactwatch.sanitize import csv_cell, for_terminal, json_text
-from pactwatch.store import Store, StoreError
+from pactwatch.store import SCHEMA_VERSION, Store, StoreError
 
 ARTICLE = ("date 2026-02-10 TOKYO, Feb 10 -- Japan and Australia signed an agreement on critical minerals "
            "in Tokyo on Tuesday, the trade ministry said. The two countries will hold talks on battery "
@@ -229,7 +229,7 @@ def test_other_schema_version_or_missing_column_is_refused(seeded_db: Path) -> N
     assert proc.returncode == 1 and "schema version 1" in proc.stderr and proc.stderr.count("\n") == 1
     assert digest(seeded_db) == before
     with sqlite3.connect(seeded_db) as c:
-        c.execute(f"update meta set value='{store_mod.SCHEMA_VERSION}' where key='schema_version'")
+        c.execute(f"update meta set value='{SCHEMA_VERSION}' where key='schema_version'")
         c.execute("alter table events drop column trigger")
     c.close()
     before = digest(seeded_db)
@@ -251,7 +251,7 @@ def test_garbage_file_and_bad_url(tmp_path: Path) -> None:
 # ------------------------------------------------------------------------------ 11. faults
 def test_lock_timeout_is_one_line_and_the_run_is_recorded_failed(seeded_db: Path, tmp_path: Path,
                                                                   monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(store_mod, "BUSY_TIMEOUT_S", 0.2)
+    monkeypatch.setattr(store_db, "BUSY_TIMEOUT_S", 0.2)
     other = write(tmp_path / "in2" / "b.txt", ARTICLE.replace("Tokyo on Tuesday", "Perth on Tuesday"))
     holder = sqlite3.connect(seeded_db, isolation_level=None)
     holder.execute("BEGIN IMMEDIATE")  # another process's long write

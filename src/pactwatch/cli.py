@@ -35,7 +35,7 @@ from . import __version__, lexicon
 from .export import write_csv, write_jsonl
 from .model import EVENT_TYPES, TOPICS, Failure
 from .sanitize import for_terminal, json_text
-from .store import Store, StoreError, date_bounds, default_db_path, describe_db_error, remove_database
+from .io.store import Store, StoreError, date_bounds, default_db_path, describe_db_error, remove_database
 
 # the short topic names the tables print; accepted by --topic as well as the full ones
 TOPIC_SHORT = {"artificial_intelligence": "AI", "science_research": "science", "advanced_computing": "computing",

@@ -17,7 +17,7 @@ from .actors import ActorResolver
 from .coding import EventCoder
 from .ingest import DEFAULT_LIMITS, Limits, iter_documents
 from .model import DocResult, Document, Entity, Failure
-from .store import StoreError
+from .io.store import StoreError
 
 _CODERS: dict = {}
 

@@ -1,0 +1,1 @@
+"""Input and output: reading articles (`ingest`), the database (`store`), writing events (`export`)."""

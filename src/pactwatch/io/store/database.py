@@ -1,0 +1,246 @@
+"""Opening a database: which one (a path, a URL, $PACTWATCH_DB), the checks before anything is
+created or changed, SQLite's settings (WAL, foreign keys, busy timeout, BEGIN IMMEDIATE for
+writes), the write transaction, and messages for database errors a user can meet.
+
+`Database` is the base of `Store`: it holds the engine; the parts of the store that read and
+write (reading.py, writing.py, runs.py, linking.py, checks.py) are built on it.
+"""
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any, Self
+
+import sqlalchemy as sa
+from sqlalchemy import event as sa_event
+from sqlalchemy.engine import Connection
+from sqlalchemy.exc import DBAPIError
+
+from .schema import StoreError
+from .versions import check_schema, create_schema
+
+BUSY_TIMEOUT_S = 30.0  # how long a writer waits for another process's write lock before giving up
+
+
+def default_db_path() -> str:
+    """$PACTWATCH_DB, or ./pactwatch.db."""
+    return os.environ.get("PACTWATCH_DB") or "pactwatch.db"
+
+
+def describe_db_error(e: BaseException) -> str:
+    """One line for a database error a user can cause or meet, with what to do about it."""
+    msg = " ".join(str(getattr(e, "orig", None) or e).split())
+    low = msg.lower()
+    if "disk is full" in low or "no space left" in low:
+        return (f"the disk is full ({msg}): free some space and run the command again "
+                f"(what was stored before is kept)")
+    if "locked" in low or "busy" in low:
+        return (f"another process held the database's write lock for more than {BUSY_TIMEOUT_S:g} s ({msg}): "
+                f"wait for it to finish, then run the command again")
+    if "readonly" in low or "read-only" in low:
+        return f"the database cannot be written ({msg}): check the permissions of the file and its folder"
+    if "unable to open" in low:
+        return f"cannot open the database file ({msg}): check the path and the permissions of its folder"
+    if "not a database" in low or "malformed" in low or "corrupt" in low:
+        return f"the file is damaged or not a database ({msg}): restore it from a backup or ingest into a new --db"
+    return msg
+
+
+_SQLITE_MAGIC = b"SQLite format 3\x00"
+
+
+def _sqlite_path(url_or_path: str) -> Path | None:
+    """The file behind a SQLite path or ``sqlite:///`` URL; None for memory and other backends."""
+    if url_or_path in (":memory:", "sqlite://", "sqlite:///:memory:"):
+        return None
+    if "://" not in url_or_path:
+        return Path(url_or_path).expanduser().resolve()
+    if url_or_path.startswith("sqlite:///"):
+        rest = url_or_path[len("sqlite:///"):].split("?", 1)[0]
+        return None if rest in ("", ":memory:") else Path(rest).resolve()
+    return None
+
+
+def _where(url: str) -> str:
+    """The database named for a person: the file of a SQLite database, else the URL without its password."""
+    path = _sqlite_path(url)
+    if path is not None:
+        return str(path)
+    try:
+        return sa.engine.make_url(url).render_as_string(hide_password=True)
+    except Exception:  # noqa: BLE001 - an unparsable URL is named as given
+        return url
+
+
+def remove_database(url_or_path: str) -> bool:
+    """Delete a SQLite pactwatch database (of any schema version) with its -wal/-shm/-journal
+    files, so that it can be made anew; False when there was none. Anything that is not a
+    pactwatch database is refused with a `StoreError` and left as it is. Other backends: no-op."""
+    path = _sqlite_path(url_or_path)
+    if path is None or not path.exists():
+        return False
+    try:
+        Database(str(path), create=False, readonly=True).close()
+    except StoreError as e:
+        if "schema version" not in str(e) and "damaged pactwatch" not in str(e):
+            raise StoreError(f"{e} (refusing to replace it)") from None
+    for suffix in ("", "-wal", "-shm", "-journal"):
+        Path(f"{path}{suffix}").unlink(missing_ok=True)
+    return True
+
+
+class Database:
+    """An open database (see `Store`, which adds what is read and written)."""
+
+    def __init__(self, url_or_path: str | None = None, *, create: bool = True, readonly: bool = False) -> None:
+        given = url_or_path or default_db_path()
+        self.path = _sqlite_path(given)
+        self.where = _where(given)
+        self.readonly = readonly
+        if self.path is not None:
+            self.url = f"sqlite:///{self.path}"
+            engine_url = self._open_file(create)
+        else:
+            self.url = "sqlite://" if given == ":memory:" else given
+            engine_url = self.url
+        try:
+            self.engine = sa.create_engine(engine_url)
+        except Exception as e:  # bad URL, unknown backend or missing driver
+            raise StoreError(f"{self.where}: cannot open this database URL ({type(e).__name__}: {e}); "
+                             f"give --db a file path or a SQLAlchemy URL such as postgresql+psycopg://host/db") from None
+        if self.engine.dialect.name == "sqlite":
+            self._sqlite_setup()
+        try:
+            self._check_or_create(create)
+        except StoreError:
+            self.engine.dispose()
+            raise
+        except DBAPIError as e:
+            self.engine.dispose()
+            raise StoreError(f"{self.where}: {describe_db_error(e)}") from None
+
+    @staticmethod
+    def describe_target(url_or_path: str) -> str:
+        """How messages name a database: its file, or its URL without the password."""
+        return _where(url_or_path)
+
+    def _open_file(self, create: bool) -> str:
+        """Checks on a SQLite file before anything opens it; the URL to open it with."""
+        path = self.path
+        assert path is not None
+        if not path.exists():
+            if not create:
+                raise StoreError(f"{path}: no such database; create it with `pactwatch ingest --db {path} FILES` "
+                                 f"or `pactwatch demo`, or give the right --db")
+            if self.readonly:
+                raise StoreError(f"{path}: no such database (and it cannot be created read-only)")
+            try:
+                path.parent.mkdir(parents=True, exist_ok=True)
+            except OSError as e:
+                raise StoreError(f"{path}: cannot create its folder ({e.strerror or e}); "
+                                 f"choose another --db") from None
+            if not os.access(path.parent, os.W_OK):
+                raise StoreError(f"{path}: cannot create a database in {path.parent} (no write permission); "
+                                 f"choose another --db")
+            return self.url
+        if path.is_dir():
+            raise StoreError(f"{path}: is a folder, not a database file; give --db a file")
+        try:
+            with open(path, "rb") as f:
+                head = f.read(len(_SQLITE_MAGIC))
+        except OSError as e:
+            raise StoreError(f"{path}: cannot read the database ({e.strerror or e})") from None
+        if head and head != _SQLITE_MAGIC:
+            raise StoreError(f"{path}: not a SQLite database (not written by pactwatch); left untouched, "
+                             f"give another --db")
+        if not head and not create:
+            raise StoreError(f"{path}: empty file, not a pactwatch database; left untouched, give another --db")
+        if self.readonly or not os.access(path, os.W_OK) or not os.access(path.parent, os.W_OK):
+            self.readonly = True
+            # a WAL database needs its -shm file; in a folder we cannot write, and without one, the
+            # file can only be read as immutable (nobody can be writing it there either)
+            shm = Path(f"{path}-shm")
+            immutable = not os.access(path.parent, os.W_OK) and not shm.exists()
+            from urllib.parse import quote
+            return f"sqlite:///file:{quote(str(path))}?{'immutable=1' if immutable else 'mode=ro'}&uri=true"
+        return self.url
+
+    def _check_or_create(self, create: bool) -> None:
+        """Refuse a database that is not ours or not of this schema; create the schema in a new one.
+        Nothing is created or changed before these checks pass."""
+        if self._check_schema():
+            return
+        if not create or self.readonly:
+            raise StoreError(f"{self.where}: an empty database, not a pactwatch one; left untouched. "
+                             f"Fill it with `pactwatch ingest --db ...` or give another --db")
+        if self.engine.dialect.name == "sqlite":
+            self._set_wal()
+        with self._write() as c:  # another process may have created it meanwhile: check again under the lock
+            create_schema(c)
+        if not self._check_schema():  # pragma: no cover - created above
+            raise StoreError(f"{self.where}: could not create the pactwatch tables")
+
+    def _set_wal(self, wait: float | None = None) -> None:
+        """Switch a new SQLite database to WAL, outside any transaction. The switch needs the file
+        to itself and SQLite does not always wait for it, so retry while others hold it."""
+        import sqlite3
+        import time
+        deadline = time.monotonic() + (BUSY_TIMEOUT_S if wait is None else wait)
+        raw = self.engine.raw_connection()
+        try:
+            while True:
+                try:
+                    raw.driver_connection.execute("PRAGMA journal_mode=WAL")
+                    return
+                except sqlite3.OperationalError as e:
+                    if "locked" not in str(e) or time.monotonic() > deadline:
+                        raise StoreError(f"{self.where}: {describe_db_error(e)}") from None
+                    time.sleep(0.05)
+        finally:
+            raw.close()
+
+    def _check_schema(self) -> bool:
+        """False for a database with no tables at all; True for a pactwatch database of this schema
+        version with every table and column; otherwise a StoreError saying what is wrong."""
+        return check_schema(self.engine, self.where)
+
+    def _sqlite_setup(self) -> None:
+        readonly = self.readonly
+
+        @sa_event.listens_for(self.engine, "connect")
+        def _connect(dbapi_conn: Any, _rec: Any) -> None:
+            dbapi_conn.isolation_level = None  # let us issue BEGIN ourselves (see SQLAlchemy pysqlite notes)
+            cur = dbapi_conn.cursor()
+            # busy_timeout first: the other settings may have to wait for another process's lock.
+            # The journal mode is set once, when the database is created (it is stored in the file).
+            pragmas = [f"busy_timeout={int(BUSY_TIMEOUT_S * 1000)}", "foreign_keys=ON"] + ([] if readonly else ["synchronous=NORMAL"])
+            for pragma in pragmas:
+                cur.execute(f"PRAGMA {pragma}")
+            cur.close()
+
+        @sa_event.listens_for(self.engine, "begin")
+        def _begin(conn: Connection) -> None:
+            immediate = conn.get_execution_options().get("pactwatch_write")
+            conn.exec_driver_sql("BEGIN IMMEDIATE" if immediate and not readonly else "BEGIN")
+
+    @contextmanager
+    def _write(self) -> Iterator[Connection]:
+        """A write transaction (BEGIN IMMEDIATE on SQLite); commits or rolls back as a whole."""
+        if self.readonly:
+            raise StoreError(f"{self.where}: opened read-only (no write permission on the file or its folder); "
+                             f"this command needs to write: copy the database somewhere writable")
+        with self.engine.connect() as conn:
+            conn.execution_options(pactwatch_write=True)
+            with conn.begin():
+                yield conn
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+    def __enter__(self) -> Self:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()

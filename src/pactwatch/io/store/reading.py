@@ -1,0 +1,194 @@
+"""Reading documents and events back: one event, the filtered event list (the query behind
+`events`, `export` and `timeline`), documents, sentences, mentions and counts."""
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+import sqlalchemy as sa
+from sqlalchemy.engine import Connection
+
+from ...model import Document, Event, Sentence
+from .database import Database
+from .rows import chunks, loads, date_bounds
+from .schema import (ENTITY_COLS, StoreError, documents_t, events_t, evidence_t, failures_t, mentions_t,
+                     participants_t, runs_t, sentences_t, topics_t)
+
+
+class ReadingMixin(Database):
+    """Documents, sentences, events and mentions as the pipeline and the cross-document layer read them."""
+
+    def document_state(self, doc: Document) -> str:
+        """'new', 'unchanged' (same id and content hash) or 'changed'."""
+        with self.engine.connect() as c:
+            h = c.execute(sa.select(documents_t.c.content_hash).where(documents_t.c.id == doc.id)).scalar()
+        return "new" if h is None else "unchanged" if h == doc.content_hash else "changed"
+
+    def document(self, doc_id: str) -> Document | None:
+        with self.engine.connect() as c:
+            row = c.execute(sa.select(documents_t).where(documents_t.c.id == doc_id)).mappings().first()
+        if row is None:
+            return None
+        return Document(id=row["id"], text=row["text"], date=row["date"], title=row["title"],
+                        source=row["source"], url=row["url"], language=row["language"],
+                        origin=row["origin"], body_start=row["body_start"],
+                        warnings=loads(row["warnings"], []))
+
+    def documents(self) -> list[dict[str, Any]]:
+        """id, date, title, n_events per document, by id."""
+        n = sa.func.count(events_t.c.id).label("n_events")
+        q = (sa.select(documents_t.c.id, documents_t.c.date, documents_t.c.title, n)
+             .select_from(documents_t.outerjoin(events_t, events_t.c.doc_id == documents_t.c.id))
+             .group_by(documents_t.c.id, documents_t.c.date, documents_t.c.title)
+             .order_by(documents_t.c.id))
+        with self.engine.connect() as c:
+            return [dict(r) for r in c.execute(q).mappings()]
+
+    def sentences(self, doc_id: str) -> list[Sentence]:
+        q = (sa.select(sentences_t.c.idx, sentences_t.c.start, sentences_t.c.end, documents_t.c.text)
+             .join(documents_t, documents_t.c.id == sentences_t.c.doc_id)
+             .where(sentences_t.c.doc_id == doc_id).order_by(sentences_t.c.idx))
+        with self.engine.connect() as c:
+            return [Sentence(doc_id, i, s, e, text[s:e]) for i, s, e, text in c.execute(q)]
+
+    # ---- events -------------------------------------------------------------------------
+
+    def events(self, *, country: str | None = None, pair: tuple[str, str] | None = None,
+               event_type: str | None = None, topic: str | None = None, date_from: str | None = None,
+               date_to: str | None = None, text: str | None = None, doc_id: str | None = None,
+               min_confidence: float | None = None, limit: int | None = None) -> list[Event]:
+        """Events matching all the filters given, by date (undated last), document, position.
+
+        `country`: a participant (actor or recipient) has it; `pair`: both codes are
+        among the participants; `date_from`/`date_to` (YYYY[-MM[-DD]]): the event's
+        date overlaps the range, undated events excluded; `text`: case-insensitive
+        substring of an evidence span or a participant's name or mention; `min_confidence`:
+        the event's confidence is at least this."""
+        e = events_t
+        q = sa.select(e.c.id, e.c.record, e.c.confidence, e.c.trigger)
+        for code in [country] + list(pair or []):
+            if code:
+                q = q.where(sa.exists().where(participants_t.c.event_id == e.c.id,
+                                              participants_t.c.country == code.upper()))
+        if event_type:
+            q = q.where(e.c.event_type == event_type.upper())
+        if topic:
+            q = q.where(sa.exists().where(topics_t.c.event_id == e.c.id, topics_t.c.topic == topic))
+        if date_from:
+            lo = date_bounds(date_from)[0]
+            if lo is None:
+                raise StoreError(f"bad date_from {date_from!r} (expected YYYY, YYYY-MM or YYYY-MM-DD)")
+            q = q.where(e.c.date_hi >= lo)
+        if date_to:
+            hi = date_bounds(date_to)[1]
+            if hi is None:
+                raise StoreError(f"bad date_to {date_to!r} (expected YYYY, YYYY-MM or YYYY-MM-DD)")
+            q = q.where(e.c.date_lo <= hi)
+        if text:
+            p = participants_t.c
+            q = q.where(sa.or_(
+                sa.exists().where(evidence_t.c.event_id == e.c.id,
+                                  evidence_t.c.text.icontains(text, autoescape=True)),
+                sa.exists().where(p.event_id == e.c.id, sa.or_(p.entity_name.icontains(text, autoescape=True),
+                                                               p.raw_text.icontains(text, autoescape=True)))))
+        if doc_id:
+            q = q.where(e.c.doc_id == doc_id)
+        if min_confidence is not None:
+            q = q.where(e.c.confidence >= min_confidence)
+        q = q.order_by(sa.case((e.c.date.is_(None), 1), else_=0), e.c.date, e.c.doc_id,
+                       e.c.first_offset, e.c.id)
+        if limit is not None:
+            q = q.limit(limit)
+        with self.engine.connect() as c:
+            rows = c.execute(q).all()
+            return _rebuild(c, rows)
+
+    def event(self, event_id: str) -> Event | None:
+        with self.engine.connect() as c:
+            rows = c.execute(sa.select(events_t.c.id, events_t.c.record, events_t.c.confidence,
+                                       events_t.c.trigger).where(events_t.c.id == event_id)).all()
+            out = _rebuild(c, rows)
+        return out[0] if out else None
+
+    def events_by_ids(self, ids: Iterable[str]) -> list[Event]:
+        ids = list(ids)
+        out: list[Event] = []
+        with self.engine.connect() as c:
+            for chunk in chunks(ids):
+                rows = c.execute(sa.select(events_t.c.id, events_t.c.record, events_t.c.confidence,
+                                           events_t.c.trigger).where(events_t.c.id.in_(chunk))).all()
+                out.extend(_rebuild(c, rows))
+        return out
+
+    def event_ids(self, doc_ids: Iterable[str] | None = None) -> list[str]:
+        q = sa.select(events_t.c.id).order_by(events_t.c.id)
+        with self.engine.connect() as c:
+            if doc_ids is None:
+                return [r[0] for r in c.execute(q)]
+            out = []
+            for chunk in chunks(list(doc_ids)):
+                out.extend(r[0] for r in c.execute(q.where(events_t.c.doc_id.in_(chunk))))
+            return out
+
+    def document_dates(self, doc_ids: Iterable[str] | None = None) -> dict[str, str | None]:
+        q = sa.select(documents_t.c.id, documents_t.c.date)
+        with self.engine.connect() as c:
+            if doc_ids is None:
+                return {r[0]: r[1] for r in c.execute(q)}
+            out = {}
+            for chunk in chunks(list(set(doc_ids))):
+                out.update({r[0]: r[1] for r in c.execute(q.where(documents_t.c.id.in_(chunk)))})
+            return out
+
+    def latest_document_date(self) -> str | None:
+        with self.engine.connect() as c:
+            return c.execute(sa.select(sa.func.max(documents_t.c.date))).scalar()
+
+    def mention_rows(self) -> list[dict[str, Any]]:
+        """Every entity mention with its document's id and date (for the actor registry)."""
+        q = (sa.select(mentions_t.c.doc_id, documents_t.c.date, mentions_t.c.start, mentions_t.c.end,
+                       *(mentions_t.c[k] for k in ENTITY_COLS))
+             .join(documents_t, documents_t.c.id == mentions_t.c.doc_id)
+             .order_by(documents_t.c.date, mentions_t.c.doc_id, mentions_t.c.start))
+        with self.engine.connect() as c:
+            return [dict(r._mapping) for r in c.execute(q)]
+
+    def roles_of(self, names: Iterable[str]) -> list[dict[str, Any]]:
+        """The roles reported for these people, each with the date of the document that reported it."""
+        names = sorted({n for n in names if n})
+        if not names:
+            return []
+        q = (sa.select(mentions_t.c.entity_name, mentions_t.c.role, documents_t.c.date)
+             .join(documents_t, documents_t.c.id == mentions_t.c.doc_id)
+             .where(mentions_t.c.entity_type == "person", mentions_t.c.role.is_not(None),
+                    mentions_t.c.entity_name.in_(names)).distinct()
+             .order_by(documents_t.c.date, mentions_t.c.entity_name, mentions_t.c.role))
+        with self.engine.connect() as c:
+            return [dict(r._mapping) for r in c.execute(q)]
+
+    def counts(self) -> dict[str, int]:
+        tables = {"documents": documents_t, "sentences": sentences_t, "entities": mentions_t,
+                  "events": events_t, "failures": failures_t, "runs": runs_t}
+        with self.engine.connect() as c:
+            return {k: c.execute(sa.select(sa.func.count()).select_from(t)).scalar_one()
+                    for k, t in tables.items()}
+
+
+def _rebuild(c: Connection, rows: Sequence[Any]) -> list[Event]:
+    """Events from their stored record, with confidence, trigger and entity offsets restored."""
+    events: dict[str, Event] = {}
+    for eid, record, confidence, trigger in rows:
+        ev = Event.from_dict(json.loads(record))
+        ev.confidence = confidence if confidence is not None else ev.confidence
+        ev.trigger = trigger
+        events[eid] = ev
+    p = participants_t.c
+    for chunk in chunks(list(events)):
+        q = (sa.select(p.event_id, p.side, p.position, p.start, p.end)
+             .where(p.event_id.in_(chunk), sa.or_(p.start.is_not(None), p.end.is_not(None))))
+        for eid, side, pos, start, end in c.execute(q):
+            ents = events[eid].actor if side == "actor" else events[eid].recipient
+            if pos < len(ents):
+                ents[pos].start, ents[pos].end = start, end
+    return list(events.values())

@@ -1,0 +1,168 @@
+"""The store's tables (SQLAlchemy Core metadata) and its one error type.
+
+Every other part of the store, and any future backend or exporter, reads the
+layout from here; `versions.py` checks a database against it.
+
+Schema (version `SCHEMA_VERSION`, 2; JSON columns hold JSON text)::
+
+    meta(key PK, value)                       -- schema_version
+    runs(id PK, command, paths JSON, started_at, finished_at, counts JSON)
+    failures(id PK, run_id -> runs, origin, line, doc_id, reason, at)
+    documents(id PK, date, title, source, url, language, origin, text,
+              content_hash, body_start, warnings JSON, ingested_at, run_id -> runs)
+    sentences(doc_id -> documents, idx, start, end)          PK (doc_id, idx)
+    mentions(id PK, doc_id -> documents, start, end, raw_text, entity_name,
+             country, sector_code, role, entity_type)
+    events(id PK, doc_id -> documents, event_type, mode JSON, context JSON,
+           aux_mode, date, date_precision, date_text, date_lo, date_hi,
+           location_name, location_country, lat, lon, geonames_id,
+           agreement JSON, confidence, trigger, first_offset,
+           record JSON)                  -- record = Event.to_dict(), exported as is
+    event_participants(event_id -> events, side 'actor'|'recipient', position,
+           raw_text, entity_name, country, sector_code, role, entity_type,
+           start, end)                                       PK (event_id, side, position)
+    event_topics(event_id -> events, position, topic)        PK (event_id, position)
+    evidence(event_id -> events, position, doc_id, start, end, text)
+                                                             PK (event_id, position)
+    unlinked(doc_id PK -> documents)   -- stored, cross-document link step not yet done
+    event_links(a -> events, b -> events, reasons JSON)    PK (a, b), a < b
+    event_clusters(event_id PK -> events, cluster_id)   -- the canonical event of each event
+    derived(kind 'commitment'|'agreement', id, scope '|KOR|USA|', status, record JSON)
+                                                             PK (kind, id)
+
+A document's `unlinked` row is written in the same transaction as the document
+and removed (`mark_linked`) once the cross-document link step has covered it,
+so a run stopped between the two leaves a trace the next run picks up.
+`check()` verifies the whole database (orphans, offsets, missing sentences).
+
+Every child row references its parent with ON DELETE CASCADE; replacing a
+document also deletes its old rows explicitly, so no orphans remain even on a
+connection without foreign-key enforcement. Sentence text is not stored: it is
+the document text from `start` to `end`. `date_lo`/`date_hi` are the first
+and last day of the event's date (``2025-08`` -> 2025-08-01 .. 2025-08-31)
+and serve the date-range filter. Event ids come from the pipeline and must be
+unique across documents: a clash is a bug and raises `StoreError`.
+"""
+from __future__ import annotations
+
+import sqlalchemy as sa
+
+SCHEMA_VERSION = 2
+
+md = sa.MetaData()
+_S, _I, _T, _F = sa.String, sa.Integer, sa.Text, sa.Float
+
+
+def _fk(target: str) -> sa.ForeignKey:
+    return sa.ForeignKey(target, ondelete="CASCADE")
+
+
+meta_t = sa.Table("meta", md, sa.Column("key", _S(64), primary_key=True), sa.Column("value", _T))
+runs_t = sa.Table(
+    "runs", md,
+    sa.Column("id", _I, primary_key=True, autoincrement=True),
+    sa.Column("command", _T), sa.Column("paths", _T), sa.Column("started_at", _S(32)),
+    sa.Column("finished_at", _S(32)), sa.Column("counts", _T),
+)
+failures_t = sa.Table(
+    "failures", md,
+    sa.Column("id", _I, primary_key=True, autoincrement=True),
+    sa.Column("run_id", _I, _fk("runs.id"), index=True),
+    sa.Column("origin", _T), sa.Column("line", _I), sa.Column("doc_id", _T),
+    sa.Column("reason", _T, nullable=False), sa.Column("at", _S(32)),
+)
+documents_t = sa.Table(
+    "documents", md,
+    sa.Column("id", _S, primary_key=True),
+    sa.Column("date", _S(10)), sa.Column("title", _T), sa.Column("source", _T), sa.Column("url", _T),
+    sa.Column("language", _S(16)), sa.Column("origin", _T), sa.Column("text", _T, nullable=False),
+    sa.Column("content_hash", _S(64), nullable=False), sa.Column("body_start", _I, nullable=False),
+    sa.Column("warnings", _T), sa.Column("ingested_at", _S(32)),
+    sa.Column("run_id", _I, sa.ForeignKey("runs.id", ondelete="SET NULL")),
+)
+sentences_t = sa.Table(
+    "sentences", md,
+    sa.Column("doc_id", _S, _fk("documents.id"), primary_key=True),
+    sa.Column("idx", _I, primary_key=True),
+    sa.Column("start", _I, nullable=False), sa.Column("end", _I, nullable=False),
+)
+ENTITY_COLS = ("raw_text", "entity_name", "country", "sector_code", "role", "entity_type")
+mentions_t = sa.Table(
+    "mentions", md,
+    sa.Column("id", _I, primary_key=True, autoincrement=True),
+    sa.Column("doc_id", _S, _fk("documents.id"), nullable=False, index=True),
+    sa.Column("start", _I), sa.Column("end", _I),
+    *(sa.Column(c, _T) for c in ENTITY_COLS),
+)
+events_t = sa.Table(
+    "events", md,
+    sa.Column("id", _S, primary_key=True),
+    sa.Column("doc_id", _S, _fk("documents.id"), nullable=False, index=True),
+    sa.Column("event_type", _S(16), nullable=False, index=True),
+    sa.Column("mode", _T), sa.Column("context", _T), sa.Column("aux_mode", _S(16)),
+    sa.Column("date", _S(10), index=True), sa.Column("date_precision", _S(8)), sa.Column("date_text", _T),
+    sa.Column("date_lo", _S(10)), sa.Column("date_hi", _S(10)),
+    sa.Column("location_name", _T), sa.Column("location_country", _S(8)),
+    sa.Column("lat", _F), sa.Column("lon", _F), sa.Column("geonames_id", _I),
+    sa.Column("agreement", _T), sa.Column("confidence", _F), sa.Column("trigger", _T),
+    sa.Column("first_offset", _I), sa.Column("record", _T, nullable=False),
+)
+participants_t = sa.Table(
+    "event_participants", md,
+    sa.Column("event_id", _S, _fk("events.id"), primary_key=True),
+    sa.Column("side", _S(9), primary_key=True),
+    sa.Column("position", _I, primary_key=True),
+    *(sa.Column(c, _T) for c in ENTITY_COLS),
+    sa.Column("start", _I), sa.Column("end", _I),
+    sa.CheckConstraint("side IN ('actor', 'recipient')", name="ck_participant_side"),
+    sa.Index("ix_participants_country", "country", "event_id"),
+)
+# events some participant of which has a country
+WITH_COUNTRY = sa.select(participants_t.c.event_id).where(participants_t.c.country.is_not(None))
+
+topics_t = sa.Table(
+    "event_topics", md,
+    sa.Column("event_id", _S, _fk("events.id"), primary_key=True),
+    sa.Column("position", _I, primary_key=True),
+    sa.Column("topic", _S(32), nullable=False),
+    sa.Index("ix_event_topics_topic", "topic", "event_id"),
+)
+evidence_t = sa.Table(
+    "evidence", md,
+    sa.Column("event_id", _S, _fk("events.id"), primary_key=True),
+    sa.Column("position", _I, primary_key=True),
+    sa.Column("doc_id", _S, nullable=False), sa.Column("start", _I, nullable=False),
+    sa.Column("end", _I, nullable=False), sa.Column("text", _T),
+)
+
+
+# ---- the cross-document layer (see link.py) ---------------------------------------------------
+links_t = sa.Table(
+    "event_links", md,
+    sa.Column("a", _S, _fk("events.id"), primary_key=True),
+    sa.Column("b", _S, _fk("events.id"), primary_key=True),
+    sa.Column("reasons", _T, nullable=False),
+    sa.Index("ix_event_links_b", "b"),
+)
+clusters_t = sa.Table(
+    "event_clusters", md,
+    sa.Column("event_id", _S, _fk("events.id"), primary_key=True),
+    sa.Column("cluster_id", _S, nullable=False, index=True),
+)
+unlinked_t = sa.Table(
+    "unlinked", md,
+    sa.Column("doc_id", _S, _fk("documents.id"), primary_key=True),
+)
+derived_t = sa.Table(
+    "derived", md,
+    sa.Column("kind", _S(16), primary_key=True),           # 'commitment' | 'agreement'
+    sa.Column("id", _S, primary_key=True),
+    sa.Column("scope", _T, nullable=False),                # '|KOR|USA|': the countries it involves
+    sa.Column("status", _S(16)),
+    sa.Column("record", _T, nullable=False),
+)
+
+
+class StoreError(Exception):
+    """A store-level error: bad data handed to the store, or a schema mismatch."""
+
