@@ -32,3 +32,23 @@ def test_a_meeting_of_ministers_of_two_states_has_both_states() -> None:
     evs = _events("An informal meeting of the trade ministers of Norway and Iceland took place in Bergen last week.")
     evs = [e for e in evs if e.event_type == "CONSULT"]
     assert evs and _parties(evs[0]) == {"NOR", "ISL"}
+
+
+_TWO_SIDED = """Brazil and Mexico will announce closer cooperation on vaccines during a Health Innovation Council taking place in \
+Madrid, Spain next month, according to a draft seen by reporters.
+
+Brazil has funded vaccine trials since 2021, the draft says.
+
+Mexico has built two new laboratories for the trials."""
+
+
+def test_a_council_of_no_state_at_which_two_states_act_is_theirs_in_a_report_about_both() -> None:
+    evs = [e for e in _events(_TWO_SIDED) if "Council" in e.evidence[0].text]
+    assert evs and _parties(evs[0]) == {"BRA", "MEX"}
+    assert "participants.stateless_setting" in evs[0].why.get("actor", [])
+
+
+def test_a_council_in_a_datelined_report_still_belongs_to_the_home_country() -> None:
+    evs = _events("LIMA, May 3 (Reuters) - The Fisheries Council approved new quotas on Tuesday.\n\n"
+                  "Peru said the quotas would protect anchovy stocks.\n\nPeru and Chile share the stocks.")
+    assert any("PER" in {x.country for x in e.actor} for e in evs)

@@ -332,7 +332,7 @@ class ActorResolver:
                     # "the UK Carrier Strike Group": a body of no known country with a state named just before
                     # it is that state's
                     m.entity.country = named.entity.country
-                elif GOV_BODY.search(m.entity.entity_name) and acts.home_country:
+                elif GOV_BODY.search(m.entity.entity_name) and acts.home_country and (dl_end or not self._home_tied(raw_mentions)):
                     m.entity.country = acts.home_country
                     m.entity.sector_code = m.entity.sector_code or "GOV"
         # demonym + role noun: "Israeli soldiers", "Swiss doctors" are groups with that sector
@@ -447,6 +447,18 @@ class ActorResolver:
             if self.kb.person(longer) is not None:
                 return longer
         return name
+
+    @staticmethod
+    def _home_tied(mentions: list[Mention]) -> bool:
+        """Whether two sides are named equally often (an article about the two of them: no home country by count);
+        the European Union counts as a side."""
+        counts: dict[str, int] = {}
+        for m in mentions:
+            if (m.kind in ("country", "capital", "demonym") or m.entity.country == "EUR") and m.entity.country \
+                    and len(m.entity.country) == 3:
+                counts[m.entity.country] = counts.get(m.entity.country, 0) + 1
+        top = sorted(counts.values(), reverse=True)
+        return len(top) >= 2 and top[0] == top[1]
 
     def _home_country(self, document: Document, mentions: list[Mention]) -> tuple[str | None, tuple[int, int]]:
         """The article's home country and the span of its dateline ((0, 0) if none)."""

@@ -746,9 +746,15 @@ class ParticipantRules:
             owner = prep.head
             m.frame_of = next((x for x in mentions if x is not m and (owner.i in x.tokens or owner.i == x.pred.i)), None)
             if m.frame_of is not None:
-                if (not m.actors or m.described) and (m.frame_of.actors or m.frame_of.recipients):
+                # "will announce it during a Trade Council taking place in X": a body with no state of its own names
+                # no side of the setting either
+                bare = bool(m.actors) and not m.recipients and not any(e.country for e in m.actors)
+                if (not m.actors or m.described or bare) and (m.frame_of.actors or m.frame_of.recipients) and \
+                        (not bare or any(e.country for e in m.frame_of.actors + m.frame_of.recipients)):
                     m.actors = list(m.frame_of.actors)
                     m.described = m.described and not m.actors
+                    if bare:
+                        m.note("actor", "participants.stateless_setting")
                     names = {e.entity_name for e in m.actors}
                     m.recipients = dedupe([e for e in m.recipients + m.frame_of.recipients if e.entity_name not in names])
                     m.note("actor", "participants.from_framed_event")
