@@ -8,7 +8,7 @@ import re
 from .canonical import _content, _participant_countries, _text
 from .config import _cues, LinkConfig
 from .features import _date, _span
-from .fulfilment import _more_cues, _after, _called_off_beside, _calls_off, _carries_out, _object_nouns, _own_date
+from .fulfilment import _dated_by_setting, _more_cues, _after, _called_off_beside, _calls_off, _carries_out, _object_nouns, _own_date
 
 
 def _due(r: dict, rest: str = "") -> tuple[str | None, str | None]:
@@ -23,9 +23,11 @@ def _due(r: dict, rest: str = "") -> tuple[str | None, str | None]:
                 _due_in(r, sp["text"] + " " + rest, made, len(sp["text"])) if rest else None)
             if found:
                 return found
-    if r["date"] and made and r["date"] > made[: len(r["date"])] and (_own_date(r) or r["kind"] != "other"):
-        # a date told for the promise itself, or a meeting or signing dated by its setting ("during the
-        # visit"); not an open-ended pledge ("will strengthen cooperation") that only inherited one
+    if r["date"] and made and r["date"] > made[: len(r["date"])] and (
+            _own_date(r) or r["kind"] != "other" or _dated_by_setting(r)):
+        # a date told for the promise itself, or a meeting or signing, or an act, dated by its setting
+        # ("during the visit"); not an open-ended pledge ("will strengthen cooperation") that only
+        # inherited one
         return r["date"], None
     return None, None
 

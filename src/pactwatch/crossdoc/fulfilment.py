@@ -163,17 +163,46 @@ def _carries_out(r: dict, cand: dict, due: str | None, words: set, needed: set, 
     # a meeting of named people is not kept by a report that names none of them and hardly its words
     # (the ministers' meeting promised for the day after the leaders' session is not that session)
     faceless = bool(_people(r) and not _people(cand) and overlap < cfg.min_text_similarity)
+    at_meeting = _at_the_meeting(r, cand, due, when)
     ok = same_agreement or (overlap >= cfg.fulfil_min_overlap and len(words) >= 3) or (
-        r["kind"] == "meeting" and on_time and ((same_place or shared_people) and not faceless or that_day)) or late
+        r["kind"] == "meeting" and on_time and ((same_place or shared_people) and not faceless or that_day)) \
+        or late or at_meeting
     if not ok:
         return None
     score = overlap + 0.5 * same_agreement + 0.3 * on_time + 0.2 * same_place + 0.2 * bool(shared_people)
     reason = "same agreement signed" if same_agreement else f"{overlap:.2f} of its words"
+    if at_meeting and not (same_agreement or overlap >= cfg.fulfil_min_overlap):
+        # the weakest sign: any report that carries out the act itself comes first
+        score, reason = min(score, 0.3), "the meeting it was to be done at, held by its parties that day"
     if on_time:
         reason += ", when it was due"
     elif late:
         reason += f", {(when[0] - due_span[1]).days} days after it was due"
     return "fulfilled", score, f"{t} on {cand['date'] or cand['first_reported'] or '?'}: {reason}"
+
+
+def _at_the_meeting(r: dict, cand: dict, due: str | None, when: tuple | None) -> bool:
+    """A promise of an act at a gathering on a given day, dated by that setting in the coder's trace ("will
+    announce a joint roadmap during the council taking place on Thursday": `_dated_by_setting`), is kept by
+    the meeting of exactly its parties (two or more) held that day or within two days after
+    (`MEETING_DAY_SLACK`)."""
+    if r["kind"] != "other" or cand["event_type"] != "CONSULT" or len(r["date"] or "") != 10 or not due or not when:
+        return False
+    mine = _participant_countries(r)
+    if len(mine) < 2 or mine != _participant_countries(cand) or not _dated_by_setting(r):
+        return False
+    day = _date(r["date"])       # the setting's day, which the words of the promise may tell less exactly
+    return bool(day and day <= when[0] <= day + dt.timedelta(days=MEETING_DAY_SLACK))
+
+
+def _dated_by_setting(r: dict) -> bool:
+    """The coder dated the record by the meeting or visit it is to happen at or during (a borrowed date
+    rule of link_words.json that is not one of the article's flow: date.from_setting...)."""
+    rules = set((r.get("why") or {}).get("date") or ())
+    return bool(rules & (set(_cues()["borrowed_date_rules"]) - set(_cues()["flow_date_rules"])))
+
+
+MEETING_DAY_SLACK = 2     # a meeting of two or three days: the act promised for its first day may come on its last
 
 
 def _calls_off(r: dict) -> bool:
