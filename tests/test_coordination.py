@@ -55,3 +55,22 @@ def test_one_verb_with_a_list_of_areas_stays_one_promise():
 def test_one_promise_to_act_twice_with_one_verb_stays_one_promise():
     text = "Kenya and Ghana agreed to build a seed bank and to build a training college for agronomists."
     assert [e[0] for e in _coded(text)] == ["AGREE"]
+
+
+def test_a_planned_meeting_followed_by_consultations_is_two_planned_occasions():
+    text = ("Kenya's trade minister will hold a bilateral meeting with Chile's foreign minister in Nairobi on Monday, "
+            "followed by consultations with exporters.")
+    evs = _coded(text, "2025-03-05")
+    assert [e[0] for e in evs] == ["AGREE", "AGREE"]
+    assert evs[0][1].endswith("in Nairobi on Monday") and "followed" not in evs[0][1]
+    assert evs[1][1] == "consultations with exporters"
+    assert evs[1][2] == {"KEN", "CHL"} and evs[1][3] == evs[0][3] == "2025-03-10"
+
+
+def test_talks_held_followed_by_a_meeting_are_two_meetings():
+    text = ("Kenya's trade minister held talks with his Chilean counterpart in Nairobi on Monday, followed by a "
+            "meeting with exporters from both countries.")
+    evs = _coded(text, "2025-03-05")
+    assert [e[0] for e in evs] == ["CONSULT", "CONSULT"]
+    assert evs[1][1] == "a meeting with exporters from both countries"
+    assert evs[1][3] == "2025-03-03"

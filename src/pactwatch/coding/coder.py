@@ -33,7 +33,7 @@ from .participants import ParticipantRules, Discourse, np_tokens
 from .record import RecordBuilder
 from .rules import CONFLICT, NON_STATE, VERBAL_TYPES, Rules
 from .settings import SettingRules
-from .triggers import TriggerRules, generic_plural, venue
+from .triggers import TriggerRules, generic_plural, sequel_of, venue
 
 
 def _put_ahead(v, cfg) -> bool:
@@ -95,6 +95,10 @@ def _clause_span(m: EventMention, others: list[EventMention], sdoc, sent: Senten
             if root.i in keep and root.i not in mine:
                 keep -= {x.i for x in root.subtree} - mine
     theirs = {i for o in others if o is not m for i in o.tokens | {o.pred.i, o.head.i}} - mine
+    for o in others:
+        after = sequel_of(o.head, Rules.load().cfg) if o is not m else None
+        if after is not None and after.i not in mine:     # "..., followed by consultations": the next occasion's words
+            keep -= {x.i for x in after.subtree} - mine
     for c in series:
         if {x.i for x in c.subtree} & theirs:    # "sign a memorandum, and take part in talks": the talks are another's
             keep -= {x.i for x in c.subtree} - mine
@@ -110,6 +114,18 @@ def _clause_span(m: EventMention, others: list[EventMention], sdoc, sent: Senten
     a, b = sdoc[lo].idx, sdoc[hi].idx + len(sdoc[hi].text)
     a, b = max(a, sent.start), min(b, sent.end)
     return (a, b) if b > a else (sent.start, sent.end)
+
+
+def _follow(m: EventMention, mentions: list[EventMention]) -> None:
+    """A sequel ("..., followed by consultations with ...") follows the act whose clause holds its participle:
+    it is another occasion of that act's programme, and with no party of its own it has that act's parties."""
+    after = m.sequel
+    m.sequel = next((o for o in mentions if o is not m and o.sequel is None and after.i in
+                     {x.i for x in o.pred.subtree} | {x.i for x in o.head.subtree}), None)
+    if m.sequel is not None and not m.actors and not m.recipients:
+        m.actors, m.recipients = list(m.sequel.actors), list(m.sequel.recipients)
+        m.note("actor", "participants.programme_sequel")
+        m.note("recipient", "participants.programme_sequel")
 
 
 class EventCoder(TriggerRules, ModalityRules, ParticipantRules, SettingRules, MergeRules, RecordBuilder):
@@ -163,6 +179,9 @@ class EventCoder(TriggerRules, ModalityRules, ParticipantRules, SettingRules, Me
                 mentions.append(m)
                 state.note(m)
         merged = self._merge_sentence(mentions, sdoc, actors)
+        for m in merged:
+            if m.sequel is not None:
+                _follow(m, merged)
         self._date_sentence(document, merged, sdoc, span, sent)
         for m in merged:
             m.span = _clause_span(m, merged, sdoc, sent)

@@ -543,6 +543,9 @@ class MergeRules:
                 g = groups[gi]
                 if not _same_kind(g[0], m, cfg["reaching_verbs"]):
                     continue
+                if m.sequel is not None and not m.anaphoric and (any(x is m.sequel for x in g) or not _same_noun_told(g, m)):
+                    m.note("kept_apart", "merging.programme_sequel")
+                    continue    # "will meet X, followed by consultations with ...": the next occasion, not the meeting
                 if another and not any(_same_occasion(a, b) for x in g for a in _occasions(x) for b in _occasions(m)):
                     m.note("kept_apart", "merging.another_of_its_kind")
                     continue    # "another forum in Xland" after "a forum in Yland": one more, not the same

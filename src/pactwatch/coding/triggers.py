@@ -31,6 +31,16 @@ def frame_prep(t, trig, cfg):
     return p
 
 
+def sequel_of(t, cfg):
+    """The participle of sequence ("followed by", "preceded by": ``sequence_participles``) whose agent a
+    noun is ("..., followed by consultations with business leaders"), or None."""
+    p = t.head
+    if t.dep_ != "pobj" or p.dep_ not in ("agent", "prep") or p.lower_ != "by":
+        return None
+    v = p.head
+    return v if v.tag_ == "VBN" and lemma_of(v) in cfg["sequence_participles"] and v.head.i != v.i else None
+
+
 def venue(t, cfg) -> bool:
     """A meeting noun named as the time or place of something else: "during the summit", "ahead of a meeting"."""
     if t.dep_ != "pobj":
@@ -510,21 +520,38 @@ class TriggerRules:
             # the act the setting is of: its verb, through a noun the parser hung the setting on ("to unveil a
             # lithium plan, battery cooperation at the summit")
             act = next((a for a in [setting.head, *setting.head.ancestors] if a.pos_ in ("VERB", "AUX")), setting.head)
-            aux = {c.lower_ for c in act.children if c.dep_ in ("aux", "auxpass")}
-            ahead = setting.lower_ != "in" and (bool(aux & cfg["future_aux"]) or "to" in aux and (
-                act.dep_ == "ROOT" or "be" in aux and act.tag_ == "VBN" or
-                act.dep_ == "xcomp" and lemma_of(act.head) in cfg["plan_verbs"] | cfg["due_words"]))
+            ahead = setting.lower_ != "in" and self._act_ahead(act)
             if ahead and lemma_of(act) in cfg["signing_verbs"]:
                 return False    # "a memorandum the ministers are to sign at a meeting on Thursday": the signing planned is the event
             if ahead:
                 m.future = True     # "to unveil a plan at the summit": a meeting still ahead
                 m.note("aux_mode", "trigger.setting_of_plan")
             return True         # "said after talks in New Delhi": the setting of what is reported
+        after = sequel_of(t, cfg) if tr.cls == "meeting" else None
+        if after is not None:
+            # "will meet X on Monday, followed by consultations with business leaders": the next occasion of the
+            # programme, planned when the act it follows is
+            act = next((a for a in after.ancestors if a.pos_ in ("VERB", "AUX")), None)
+            m.note("event_type", "event_rules.json:sequence_participles")
+            m.sequel = after
+            if act is not None and self._act_ahead(act):
+                m.future = True
+                m.note("aux_mode", "event_rules.json:sequence_participles")
+            return True
         if lemma_of(pred) in cfg["announce_verbs"] and pred is not t and (tr.cls in ("meeting", "accord") or tr.type == "SUPPORT"):
             m.future = True     # "announced the trip", "announced the signing": a plan made public,
             m.note("aux_mode", "event_rules.json:announce_verbs")
             m.anaphoric = False  # an event of its own, not a reference to another promise
         return bool(has_between or poss_actor or support or m.future or m.anaphoric)
+
+    def _act_ahead(self, act) -> bool:
+        """Whether a verb tells an act still ahead: a future auxiliary ("will sign"), or an infinitive of a
+        headline, of a passive ("is to be signed") or under a plan or a due word ("plans to meet")."""
+        cfg = self.rules.cfg
+        aux = {c.lower_ for c in act.children if c.dep_ in ("aux", "auxpass")}
+        return bool(aux & cfg["future_aux"]) or "to" in aux and (
+            act.dep_ == "ROOT" or "be" in aux and act.tag_ == "VBN" or
+            act.dep_ == "xcomp" and lemma_of(act.head) in cfg["plan_verbs"] | cfg["due_words"])
 
     def _find_triggers(self, span, sdoc) -> tuple[dict, dict]:
         """The triggers of a sentence by token index, with verb + object idioms ("hold talks", "lift
