@@ -114,7 +114,34 @@ def build_commitments(canon: list[dict], as_of: str | None, cfg: LinkConfig,
         for n, r in enumerate(_acts(whole)):
             out.append(_commitment(r, whole["id"] + (f"-{n + 1}" if n else ""), due, due_text, as_of, cfg,
                                    (rank, pc, words_of, by_country, by_word, by_place, called_off)))
+    out += filter(None, (_invitation_kept(r, as_of) for r in canon))
     return out
+
+
+def _invitation_kept(r: dict, as_of: str | None) -> dict | None:
+    """The invitation a visit or meeting told as made or under way was made at ("are travelling to Chile at
+    the invitation of its president": link_words.json invitation_cue), a commitment of the host to the
+    guest that the visit itself carries out: fulfilled by its own canonical event, the invitation's words
+    (to the next comma) its evidence."""
+    if r["event_type"] != "CONSULT" or r["aux_mode"] is not None:
+        return None
+    for sp in r["evidence"]:
+        m = _more_cues()["invitation_cue"].search(sp["text"])
+        if m:
+            break
+    else:
+        return None
+    words = re.split(r"[,;:()\u2013\u2014]| - ", sp["text"][m.start():], maxsplit=1)[0].rstrip()
+    span = {"doc_id": sp["doc_id"], "start": sp["start"] + m.start(), "end": sp["start"] + m.start() + len(words),
+            "text": words}
+    return {
+        "id": "c-" + r["id"] + "-invitation", "event_id": r["id"], "kind": "meeting",
+        "actor": r["recipient"], "recipient": r["actor"], "countries": sorted(_participant_countries(r)),
+        "what": words, "topics": r["topics"], "agreement": None, "made_on": None, "due": None, "due_text": None,
+        "status": "fulfilled", "status_reason": "the visit made at this invitation (link_words.json invitation_cue)",
+        "as_of": as_of, "resolved_by": r["id"], "resolved_on": r["date"] or r["first_reported"],
+        "resolved_evidence": r["evidence"][:1], "evidence": [span], "documents": [sp["doc_id"]],
+    }
 
 
 def _commitment(r: dict, cid: str, due: str | None, due_text: str | None, as_of: str | None, cfg: LinkConfig,
