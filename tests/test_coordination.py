@@ -74,3 +74,10 @@ def test_talks_held_followed_by_a_meeting_are_two_meetings():
     assert [e[0] for e in evs] == ["CONSULT", "CONSULT"]
     assert evs[1][1] == "a meeting with exporters from both countries"
     assert evs[1][3] == "2025-03-03"
+
+
+def test_a_measure_told_ahead_of_a_summit_does_not_end_on_the_bare_preposition():
+    text = "Chile vowed to lift its export curbs on copper against Peru ahead of next week's summit of both presidents in Lima."
+    evs = _coded(text, "2025-03-05")
+    assert evs[0][0] == "CONCEDE"
+    assert evs[0][1] == "Chile vowed to lift its export curbs on copper against Peru"

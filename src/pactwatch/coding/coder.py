@@ -102,6 +102,12 @@ def _clause_span(m: EventMention, others: list[EventMention], sdoc, sent: Senten
     for c in series:
         if {x.i for x in c.subtree} & theirs:    # "sign a memorandum, and take part in talks": the talks are another's
             keep -= {x.i for x in c.subtree} - mine
+    changed = True
+    while changed:      # "vowed to lift its curbs ahead of [the summit]": no preposition left without its object
+        gone = {i for i in keep - mine if sdoc[i].dep_ in ("prep", "agent", "advmod") and sdoc[i].pos_ in ("ADP", "ADV")
+                and any(True for _ in sdoc[i].children) and not any(c.i in keep for c in sdoc[i].children)}
+        keep -= gone
+        changed = bool(gone)
     lo = hi = m.head.i
     while lo - 1 in keep:
         lo -= 1
