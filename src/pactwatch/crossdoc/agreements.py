@@ -31,8 +31,11 @@ def _stage(text: str, t: str, aux: str | None) -> str | None:
     scheduled = cue["scheduled"].search(text)
     concluded = cue["concluded_talks"].search(text) or done.search(text)
     rest = done.sub(" ", cue["concluded_talks"].sub(" ", cue["scheduled"].sub(" ", text)))
+    # what the parties will do under an agreement ("under the new accord, the two sides will ...":
+    # link_words.json terms_of_agreement), promised, tells its terms settled: it waits for its signing
+    settled = _more_cues()["terms_of_agreement"].search(text) and not cue["signed"].search(text)
     if aux in ("future", "hypothetical"):
-        return "to_be_signed" if scheduled or re.search(r"\bsign", text, re.I) else "proposed"
+        return "to_be_signed" if scheduled or settled or re.search(r"\bsign", text, re.I) else "proposed"
     if aux != "negation" and cue["signed"].search(rest):
         return "signed"
     if concluded or scheduled:
@@ -40,7 +43,7 @@ def _stage(text: str, t: str, aux: str | None) -> str | None:
     if t == "SUPPORT":
         return "signed"
     if t == "AGREE":
-        return "to_be_signed" if re.search(r"\bsign", text, re.I) else "proposed"
+        return "to_be_signed" if settled or re.search(r"\bsign", text, re.I) else "proposed"
     if t == "CONSULT" or cue["negotiating"].search(text):
         return "negotiating"
     return None

@@ -236,7 +236,7 @@ def _more_cues() -> dict:
     return {"listed_act": re.compile(r"(?:,\s+(?:and\s+)?|\s+and\s+)(?=(?:" + verbs + r")\s)", re.I),
             "bodies_as_one": raw["bodies_as_one"], "word_endings": raw["word_endings"],
             **{k: _cue(raw[k]) for k in ("replaced_plan", "collective_signatories", "concluded_agreement",
-                                         "clause_rest_stop", "promise_intent", "invitation_cue")}}
+                                         "clause_rest_stop", "promise_intent", "invitation_cue", "terms_of_agreement")}}
 
 
 def _aim_words(r: dict) -> set[str]:
