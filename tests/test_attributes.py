@@ -52,3 +52,24 @@ def test_a_council_in_a_datelined_report_still_belongs_to_the_home_country() -> 
     evs = _events("LIMA, May 3 (Reuters) - The Fisheries Council approved new quotas on Tuesday.\n\n"
                   "Peru said the quotas would protect anchovy stocks.\n\nPeru and Chile share the stocks.")
     assert any("PER" in {x.country for x in e.actor} for e in evs)
+
+
+def test_an_embassy_statement_is_its_states_act_addressed_to_the_state_it_sits_in() -> None:
+    evs = [e for e in _events("Russia's embassy in Helsinki condemned the new border rules in a statement on Friday.")
+           if e.event_type == "ACCUSE"]
+    assert evs
+    assert {x.country for x in evs[0].actor} == {"RUS"}
+    assert {x.country for x in evs[0].recipient} == {"FIN"}
+    assert "participants.embassy_host" in evs[0].why.get("recipient", [])
+
+
+def test_an_embassy_that_names_its_target_keeps_it() -> None:
+    evs = [e for e in _events("The Iranian embassy in Rome accused Israel of sabotage on Tuesday.")
+           if e.event_type == "ACCUSE"]
+    assert evs and _parties(evs[0]) == {"IRN", "ISR"}
+
+
+def test_goods_of_a_states_origin_do_not_make_it_a_party() -> None:
+    evs = [e for e in _events("Vietnam will require a licence for any export of advanced drones of Israeli origin "
+                              "with immediate effect.") if e.event_type == "SANCTION"]
+    assert evs and _parties(evs[0]) == {"VNM"}

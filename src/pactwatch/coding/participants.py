@@ -206,6 +206,7 @@ def np_tokens(tok, with_of: bool, frames) -> list[int]:
     ("the top diplomats of South Korea and the US"), the members it lists ("leaders from many countries,
     including X and Y") and the makers of a body ("a committee on quantum
     science set up by Canada and Japan"); not other prepositional phrases or clauses."""
+    cfg = Rules.load().cfg
     out, stack = [], [tok]
     if with_of and tok.pos_ in ("NOUN", "PROPN"):
         for d in tok.subtree:
@@ -224,9 +225,13 @@ def np_tokens(tok, with_of: bool, frames) -> list[int]:
                         stack.extend(p for p in pp.children if p.dep_ == "pobj")
             elif c.dep_ == "prep" and with_of and t.lower_ not in frames and (
                     c.lower_ in ("of", "against", "to") or (t.i == tok.i and c.lower_ in ("from", "in", "for", "by"))
-                    or c.lower_ == "including" and t.lemma_.lower() in Rules.load().cfg["group_nouns"]):
+                    or c.lower_ == "including" and t.lemma_.lower() in cfg["group_nouns"]):
                 # "leaders from many countries, including X and Y" names X and Y (not "areas including trade")
-                stack.extend(p for p in c.children if p.dep_ == "pobj")
+                if c.lower_ == "in" and t.lemma_.lower() in cfg["posted_abroad_nouns"]:
+                    continue        # "China's embassy in Prague": where the embassy sits, no party
+                # "chips of U.S. origin": where goods come from, no party
+                stack.extend(p for p in c.children if p.dep_ == "pobj" and not (
+                    c.lower_ == "of" and p.lemma_.lower() in cfg["provenance_nouns"]))
     return out
 
 
@@ -528,6 +533,7 @@ class ParticipantRules:
                 m.note("actor", "participants.description")
         self._received_act(m, t, actors, frames)
         self._headline_reaction_target(m, t, sdoc, actors)
+        self._embassy_host(m, subj, actors, frames)
         if m.type in COUNTERMAND_TYPES and t.pos_ == "VERB":
             # "a tour of Norway that the premier had planned but was then made to call off": the plan folded into the
             # cancellation is told in a relative clause; its subject called it off, whatever the parser hung the
@@ -697,6 +703,23 @@ class ParticipantRules:
                     m.recipients = [e for e in found if e.entity_type == "country"][:1] or found[:1]
                     m.note("recipient", "participants.headline_reaction_target")
                     return
+
+    def _embassy_host(self, m, subj, actors, frames) -> None:
+        """"China's embassy in Prague condemned the trip": a verbal act of a state's body seated abroad
+        (event_rules.json:posted_abroad_nouns, host_addressed_types) with no other side named is addressed to the
+        state it sits in."""
+        cfg = self.rules.cfg
+        if m.recipients or m.type not in cfg["host_addressed_types"] or subj is None or \
+                subj.lemma_.lower() not in cfg["posted_abroad_nouns"]:
+            return
+        own = countries_of(m.actors)
+        hosts = [x.entity for c in subj.children if c.dep_ == "prep" and c.lower_ == "in" for p in c.children
+                 if p.dep_ == "pobj" for x in actors.in_tokens(np_tokens(p, False, frames))
+                 if x.kind in ("country", "capital") and x.entity.country and x.entity.country not in own
+                 and x.entity.country not in NON_STATE]
+        if own and hosts:
+            m.recipients = hosts[:1]
+            m.note("recipient", "participants.embassy_host")
 
     def _received_act(self, m, t, actors, frames) -> None:
         """"drawing a protest from Chile", "received an invitation from Peru", "faced Chile's criticism": an act
