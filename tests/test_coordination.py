@@ -81,3 +81,15 @@ def test_a_measure_told_ahead_of_a_summit_does_not_end_on_the_bare_preposition()
     evs = _coded(text, "2025-03-05")
     assert evs[0][0] == "CONCEDE"
     assert evs[0][1] == "Chile vowed to lift its export curbs on copper against Peru"
+
+
+def test_a_commitment_made_in_a_memorandum_still_to_be_signed_is_two_events():
+    text = ("Kenya and Chile held talks on farm trade in Nairobi on Monday. The two sides agreed to a joint "
+            "monitoring system for fertiliser shortages in a memorandum of understanding to be signed by Kenyan Trade Minister "
+            "Rebecca Miano and Chilean Economy Minister Nicolas Grau.")
+    evs = pactwatch.extract(text, date="2025-03-05")
+    assert [e.event_type for e in evs] == ["CONSULT", "AGREE", "AGREE"]
+    agreed, signing = evs[1], evs[2]
+    assert agreed.evidence[0].text == "The two sides agreed to a joint monitoring system for fertiliser shortages"
+    assert signing.evidence[0].text.startswith("a memorandum of understanding to be signed by Kenyan")
+    assert signing.agreement["kind"] == "memorandum of understanding" and agreed.agreement is None

@@ -94,6 +94,9 @@ def _clause_span(m: EventMention, others: list[EventMention], sdoc, sent: Senten
         for root in (o.pred, o.head):
             if root.i in keep and root.i not in mine:
                 keep -= {x.i for x in root.subtree} - mine
+        for i in o.tokens:      # "agreed to X in [a memorandum] to be signed by ...": the words folded into another event
+            if i in keep and i not in mine and sdoc[i].pos_ == "NOUN" and m.head.i not in {x.i for x in sdoc[i].subtree}:
+                keep -= {x.i for x in sdoc[i].subtree} - mine
     theirs = {i for o in others if o is not m for i in o.tokens | {o.pred.i, o.head.i}} - mine
     for o in others:
         after = sequel_of(o.head, Rules.load().cfg) if o is not m else None

@@ -212,6 +212,11 @@ class ModalityRules:
             if c.dep_ == "prep" and c.lower_ == "to":
                 objs.extend(g for g in c.children if g.dep_ == "pobj")
         cfg = self.rules.cfg
+        nouns = self.rules.nouns
+        accords = [nouns.get(lemma_of(g)) or nouns.get(g.lower_) for c in t.children if c.dep_ == "prep" and c.lower_ != "to"
+                   for g in c.children if g.dep_ == "pobj"]
+        if any(a is not None and a.cls == "accord" for a in accords):
+            return False    # "agreed to a warning system in a memorandum": a commitment written into an accord
         inside = own | {x.i for o in objs for x in o.subtree}
         return bool(objs) and set(folded) <= inside and all(
             lemma_of(o) in cfg["abstract_objects"] or lemma_of(o) in cfg["aim_objects"] for o in objs)

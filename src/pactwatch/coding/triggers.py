@@ -715,8 +715,11 @@ class TriggerRules:
                 continue
             h = t.head
             # "the Deal, to be signed by X": the signing is the event, the deal its object
+            # "agreed to a warning system in a memorandum to be signed by X": the memorandum is the planned signing's,
+            # not the agreement's
             if tr.pos == "V" and t.dep_ in ("acl", "relcl") and h.i in trig and trig[h.i].pos == "N" \
-                    and trig[h.i].cls in ("accord", "meeting") and h.i not in parent:
+                    and trig[h.i].cls in ("accord", "meeting") and (h.i not in parent or h.dep_ == "pobj" and any(
+                        c.dep_ == "aux" and c.lower_ == "to" for c in t.children)):
                 parent[h.i] = i
             # a gerund under a preposition that nothing takes over ("centers on expanding ties") is no event
             elif tr.pos == "V" and t.tag_ == "VBG" and t.dep_ in ("pcomp", "pobj") and not (
