@@ -8,7 +8,7 @@ import re
 from .canonical import _content, _participant_countries, _text
 from .config import _cues, LinkConfig
 from .features import _date, _span
-from .fulfilment import _dated_by_setting, _more_cues, _after, _called_off_beside, _calls_off, _carries_out, _object_nouns, _own_date
+from .fulfilment import _dated_by_setting, _more_cues, _talks_promised, _after, _called_off_beside, _calls_off, _carries_out, _object_nouns, _own_date
 
 
 def _due(r: dict, rest: str = "") -> tuple[str | None, str | None]:
@@ -149,7 +149,7 @@ def _commitment(r: dict, cid: str, due: str | None, due_text: str | None, as_of:
     """The commitment of one promised act (`r`: a canonical record, or one act of it, `_acts`), its status
     resolved against the later records (`index`: their ranks, countries, words and lookups)."""
     rank, pc, words_of, by_country, by_word, by_place, called_off = index
-    made = r["first_reported"] or r["date"]
+    made = _made(r)
     mine = pc[r["id"]]
     words, needed = _content(r, first_only=True), _object_nouns(r)
     status, by, why = "open", None, "no later report carries it out"
@@ -218,6 +218,18 @@ def _acts(r: dict) -> list[dict]:
             {"doc_id": sp["doc_id"], "start": sp["start"] + a + lead, "end": sp["start"] + a + lead + len(piece),
              "text": piece}] + others))
     return out
+
+
+def _made(r: dict) -> str | None:
+    """When a promise was made: the day it was first reported; for talks that a later article tells as
+    launched on a date of their own ("in November the two presidents announced the launch of talks on"),
+    that date, so that what happened since, in that article too, can carry them out."""
+    first = r["first_reported"]
+    rules = set((r.get("why") or {}).get("date") or ())
+    if _talks_promised(r) and r["aux_mode"] is None and r["date"] and first and r["date"] < first[: len(r["date"])] \
+            and not (rules and rules <= set(_cues()["flow_date_rules"])):
+        return r["date"]
+    return first or r["date"]
 
 
 def _held_at_named_place(r: dict, by_place: dict[str, list[dict]], pc: dict[str, set]) -> list[dict]:

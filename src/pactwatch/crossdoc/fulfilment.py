@@ -101,7 +101,7 @@ def _carries_out(r: dict, cand: dict, due: str | None, words: set, needed: set, 
     """(status, score, reason) when `cand` fulfils or withdraws commitment `r` (its content `words`, the
     things it promises `needed`), else None."""
     t = cand["event_type"]
-    aim = _aim_reached(r, cand, cand_words, cfg)
+    aim = _aim_reached(r, cand, cand_words, cfg) or _talks_concluded(r, cand)
     if aim:
         return aim
     overlap = _containment(words, cand_words)
@@ -181,6 +181,29 @@ def _carries_out(r: dict, cand: dict, due: str | None, words: set, needed: set, 
     return "fulfilled", score, f"{t} on {cand['date'] or cand['first_reported'] or '?'}: {reason}"
 
 
+def _talks_promised(r: dict) -> bool:
+    """A promise of talks: a promised meeting whose first clause names negotiations (link_words.json
+    talks_nouns: "announced the launch of negotiations with Chile on")."""
+    return r["kind"] == "meeting" and bool(r["evidence"]) and bool(_more_cues()["talks_nouns"].search(r["evidence"][0]["text"]))
+
+
+def _talks_concluded(r: dict, cand: dict):
+    """("fulfilled", score, reason) when a promise of talks is carried out by a later report of exactly its
+    parties (two or more) concluding negotiations or an agreement (stage_cues.concluded_talks,
+    link_words.json concluded_agreement), on no other topic."""
+    if not _talks_promised(r) or cand["event_type"] not in ("SUPPORT", "AGREE") or cand["aux_mode"] is not None:
+        return None
+    text = _text(cand)
+    if not (_cues()["stage"]["concluded_talks"].search(text) or _more_cues()["concluded_agreement"].search(text)):
+        return None
+    mine = _participant_countries(r)
+    if len(mine) < 2 or mine != _participant_countries(cand) or (
+            r["topics"] and cand["topics"] and not set(r["topics"]) & set(cand["topics"])):
+        return None
+    return "fulfilled", 0.5, f"{cand['event_type']} on {cand['date'] or cand['first_reported'] or '?'}: " \
+                             f"the negotiations concluded"
+
+
 def _at_the_meeting(r: dict, cand: dict, due: str | None, when: tuple | None) -> bool:
     """A promise of an act at a gathering on a given day, dated by that setting in the coder's trace ("will
     announce a joint roadmap during the council taking place on Thursday": `_dated_by_setting`), is kept by
@@ -236,7 +259,8 @@ def _more_cues() -> dict:
     return {"listed_act": re.compile(r"(?:,\s+(?:and\s+)?|\s+and\s+)(?=(?:" + verbs + r")\s)", re.I),
             "bodies_as_one": raw["bodies_as_one"], "word_endings": raw["word_endings"],
             **{k: _cue(raw[k]) for k in ("replaced_plan", "collective_signatories", "concluded_agreement",
-                                         "clause_rest_stop", "promise_intent", "invitation_cue", "terms_of_agreement")}}
+                                         "clause_rest_stop", "promise_intent", "invitation_cue", "terms_of_agreement",
+                                         "talks_nouns")}}
 
 
 def _aim_words(r: dict) -> set[str]:
