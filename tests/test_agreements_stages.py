@@ -31,3 +31,21 @@ def test_what_the_parties_will_do_under_an_agreement_tells_it_settled_but_not_si
     plain = record("e3", "AGREE", {"d1": "the two agencies will pool their satellite imagery in a new accord"},
                    agreement={"kind": "accord", "name": None})
     assert stages(plain) == [("proposed", ["d1"])]
+
+
+def test_talks_on_an_agreement_put_it_under_negotiation_unless_it_was_signed_before() -> None:
+    talks = record("t1", "AGREE", {"d1": "the premier agreed to open negotiations with Chile on a salmon farming "
+                                         "agreement"}, kind="meeting")
+    assert stages(talks) == [("negotiating", ["d1"])]
+    review = record("t2", "CONSULT", {"d1": "the ministers will meet in Oslo for talks on the salmon farming "
+                                            "agreement the two countries signed in March"}, kind="meeting",
+                    aux="future")
+    assert stages(review) == []
+
+
+def test_the_agreement_the_talks_are_on_may_follow_the_coder_s_span() -> None:
+    from pactwatch.crossdoc.agreements import build_agreements
+    talks = record("t1", "AGREE", {"d1": "the premier agreed to open negotiations with Chile on"}, kind="meeting")
+    assert [(s["stage"], s["documents"]) for a in build_agreements([talks], {"t1": "a salmon farming agreement"})
+            for s in a["stages"]] == [("negotiating", ["d1"])]
+    assert stages(talks) == []

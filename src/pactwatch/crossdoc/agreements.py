@@ -116,14 +116,33 @@ def _first_agreement(text: str) -> dict | None:
     return min(found, key=lambda x: x[0])[1] if found else None
 
 
-def build_agreements(canon: list[dict]) -> list[dict]:
+def _talks_on(r: dict, rest: str = "") -> tuple[dict, dict] | None:
+    """(agreement, span) that talks are told to be about ("launched negotiations with Chile on a
+    fisheries agreement": link_words.json talks_nouns, then on/over/about/for): the agreement word after
+    them in the meeting's first clause, or in the rest of that clause after the coder's span (`rest`),
+    not told signed there; that agreement is under negotiation."""
+    if r["kind"] != "meeting" or not r["evidence"] or r.get("aux_mode") == "negation":
+        return None
+    sp = r["evidence"][0]
+    text = sp["text"] + (" " + rest if rest else "")
+    talks = _more_cues()["talks_nouns"].search(text)
+    about = re.search(r"\b(?:on|over|about|for)\s", text[talks.end():]) if talks else None
+    topic = text[talks.end() + about.start():] if about else ""
+    if _cues()["stage"]["signed"].search(_cues()["stage"]["not_yet"].sub(" ", topic)):
+        return None         # talks on an agreement signed before ("the partnership they signed in May")
+    found = _first_agreement(topic) if topic else None
+    return (found, sp) if found else None
+
+
+def build_agreements(canon: list[dict], rest: dict[str, str] | None = None) -> list[dict]:
     """Agreement records from canonical events: mentions of one name with compatible parties (one
     set inside the other, or none named) are one agreement, so the United States' agreements of
     one name with two different countries stay two; an unnamed mention joins a named agreement of
     compatible parties (sharing one) and the same kind."""
     groups: dict[tuple, dict] = {}
     named: dict[str, list[tuple]] = {}   # normalised name -> keys of its agreements
-    typed = {r["id"]: agreement_of(r) for r in canon}
+    talked = {r["id"]: t for r in canon if not agreement_of(r) for t in [_talks_on(r, (rest or {}).get(r["id"], ""))] if t}
+    typed = {r["id"]: agreement_of(r) or (talked[r["id"]][0] if r["id"] in talked else None) for r in canon}
     items = sorted((r for r in canon if typed[r["id"]]), key=lambda r: (r["date"] or r["first_reported"] or "", r["id"]))
     gatherings = _gatherings(canon)
     for r in items:
@@ -151,7 +170,11 @@ def build_agreements(canon: list[dict]) -> list[dict]:
         g["countries"] = g["parties"]
         g["topics"] += [t for t in r["topics"] if t not in g["topics"]]
         met = _meeting_concluded(r)
-        for st, docs in ([("signed", [met[1]["doc_id"]])] if met else _stages(r)):
+        if r["id"] in talked:       # talks on an agreement: it is under negotiation
+            met = (None, talked[r["id"]][1], "negotiating")
+        elif met:
+            met = (*met, "signed")
+        for st, docs in ([(met[2], [met[1]["doc_id"]])] if met else _stages(r)):
             g["stages"].append({"stage": st, "date": r["date"] or r["first_reported"], "event_id": r["id"],
                                 "documents": docs, "evidence": [met[1]] if met else
                                 [sp for sp in r["evidence"] if sp["doc_id"] in docs][:1]})

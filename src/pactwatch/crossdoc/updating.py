@@ -221,8 +221,9 @@ def refresh_derived(store, scope: set[str] | None, cfg: LinkConfig, load=None) -
             canon = _scoped_canon(store, scope, load)
         scope = set(scope) | {""}
     as_of = store.latest_document_date()
-    commitments = build_commitments(canon, as_of, cfg, _clause_rests(store, canon))
-    agreements = build_agreements(canon)
+    rest = _clause_rests(store, canon)
+    commitments = build_commitments(canon, as_of, cfg, rest)
+    agreements = build_agreements(canon, rest)
     store.replace_derived("commitment", commitments, scope)
     store.replace_derived("agreement", agreements, scope)
     return len(commitments), len(agreements)
