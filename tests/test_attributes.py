@@ -73,3 +73,21 @@ def test_goods_of_a_states_origin_do_not_make_it_a_party() -> None:
     evs = [e for e in _events("Vietnam will require a licence for any export of advanced drones of Israeli origin "
                               "with immediate effect.") if e.event_type == "SANCTION"]
     assert evs and _parties(evs[0]) == {"VNM"}
+
+
+_FILED_ABROAD = """OSLO, March 4 (Kyodo) -- Japan and Norway agreed on Monday to expand joint research on offshore wind power, \
+Tokyo's industry ministry said.
+
+Industry Minister Sato Kenji and Norwegian Energy Minister Ingrid Dahl signed the plan during talks in the Norwegian \
+capital.
+
+Sato is set to visit a turbine plant in Bergen on Tuesday."""
+
+
+def test_an_unmarked_minister_beside_a_home_states_counterpart_is_of_the_other_state() -> None:
+    evs = _events(_FILED_ABROAD, date="2025-03-04")
+    people = {x.entity_name: x.country for e in evs for x in e.actor + e.recipient if x.entity_type == "person"}
+    assert people.get("Ingrid Dahl") == "NOR"
+    assert people.get("Sato Kenji") == "JPN"
+    visits = [e for e in evs if "turbine plant" in e.evidence[0].text]
+    assert visits and {x.country for x in visits[0].actor} == {"JPN"}

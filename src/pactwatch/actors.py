@@ -283,6 +283,7 @@ class ActorResolver:
                     ent.role = ent.role or known.role
                     ent.sector_code = ent.sector_code or known.sector
         # second pass: every mention takes the registry's final view; national titles default to home
+        explicit = [(m, m.entity.country) for m in people if m.entity.country]
         for m in people:
             key = _canon_person_key(m.entity.entity_name)
             reg = registry.get(key) or self._short_name_match(key, registry)
@@ -293,7 +294,8 @@ class ActorResolver:
                         setattr(m.entity, attr, getattr(reg, attr))
             if m.entity.country is None and m.entity.role and acts.home_country and m.entity.sector_code in (
                     "GOV", "LEG", "MIL", "JUD", "COP", "SPY"):
-                m.entity.country = acts.home_country
+                m.entity.country = self._counterpart_country(m, explicit, acts.home_country, raw_mentions, sdoc,
+                                                             sent_of) or acts.home_country
                 if reg is not None and reg.country is None:
                     reg.country = acts.home_country
             if m.entity.country is None and m.entity.role and acts.home_country is None and m.entity.sector_code in (
@@ -459,6 +461,27 @@ class ActorResolver:
                 counts[m.entity.country] = counts.get(m.entity.country, 0) + 1
         top = sorted(counts.values(), reverse=True)
         return len(top) >= 2 and top[0] == top[1]
+
+    @staticmethod
+    def _counterpart_country(m: Mention, explicit, home: str, mentions: list[Mention], sdoc, sent_of) -> str | None:
+        """"Science Minister Lee and Polish Digital Minister Gawkowski reached the deal" in a report filed from
+        Poland: an official of no stated state coordinated with one the report marks as of the home state is the
+        other side's, the one other state the article's first sentence naming two states names."""
+        tok = sdoc[m.head]
+        partners = [c for x, c in explicit if x is not m and c == home and (
+            sdoc[x.head].dep_ == "conj" and sdoc[x.head].head.i == tok.i or tok.dep_ == "conj" and tok.head.i == x.head)]
+        if not partners:
+            return None
+        by_sent: dict[int, set] = {}
+        for x in mentions:
+            if x.kind in ("country", "capital", "demonym") and x.entity.country and len(x.entity.country) == 3 \
+                    and x.entity.country not in _NON_STATE:
+                by_sent.setdefault(sent_of.get(x.head, -1), set()).add(x.entity.country)
+        for si in sorted(by_sent):
+            if si >= 0 and len(by_sent[si]) >= 2:
+                others = by_sent[si] - {home}
+                return others.pop() if len(others) == 1 else None
+        return None
 
     def _home_country(self, document: Document, mentions: list[Mention]) -> tuple[str | None, tuple[int, int]]:
         """The article's home country and the span of its dateline ((0, 0) if none)."""
