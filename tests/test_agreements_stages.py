@@ -37,8 +37,8 @@ def test_talks_on_an_agreement_put_it_under_negotiation_unless_it_was_signed_bef
     talks = record("t1", "AGREE", {"d1": "the premier agreed to open negotiations with Chile on a salmon farming "
                                          "agreement"}, kind="meeting")
     assert stages(talks) == [("negotiating", ["d1"])]
-    review = record("t2", "CONSULT", {"d1": "the ministers will meet in Oslo for talks on the salmon farming "
-                                            "agreement the two countries signed in March"}, kind="meeting",
+    review = record("t2", "CONSULT", {"d1": "the ministers will meet in Oslo to resume talks on the salmon "
+                                            "farming agreement the two countries signed in March"}, kind="meeting",
                     aux="future")
     assert stages(review) == []
 

@@ -117,15 +117,16 @@ def _first_agreement(text: str) -> dict | None:
 
 
 def _talks_on(r: dict, rest: str = "") -> tuple[dict, dict] | None:
-    """(agreement, span) that talks are told to be about ("launched negotiations with Chile on a
-    fisheries agreement": link_words.json talks_nouns, then on/over/about/for): the agreement word after
+    """(agreement, span) that negotiations are told to be about ("launched talks with Chile on a fisheries
+    agreement": link_words.json negotiation_opened, then on/over/about/for; talks alone may be on an
+    agreement in force): the agreement word after
     them in the meeting's first clause, or in the rest of that clause after the coder's span (`rest`),
     not told signed there; that agreement is under negotiation."""
     if r["kind"] != "meeting" or not r["evidence"] or r.get("aux_mode") == "negation":
         return None
     sp = r["evidence"][0]
     text = sp["text"] + (" " + rest if rest else "")
-    talks = _more_cues()["talks_nouns"].search(text)
+    talks = _more_cues()["negotiation_opened"].search(text)
     about = re.search(r"\b(?:on|over|about|for)\s", text[talks.end():]) if talks else None
     topic = text[talks.end() + about.start():] if about else ""
     if _cues()["stage"]["signed"].search(_cues()["stage"]["not_yet"].sub(" ", topic)):
