@@ -91,3 +91,20 @@ def test_an_unmarked_minister_beside_a_home_states_counterpart_is_of_the_other_s
     assert people.get("Sato Kenji") == "JPN"
     visits = [e for e in evs if "turbine plant" in e.evidence[0].text]
     assert visits and {x.country for x in visits[0].actor} == {"JPN"}
+
+
+def test_a_visit_with_no_place_in_a_datelined_report_is_to_the_state_it_is_filed_from() -> None:
+    evs = _events("HANOI, Sept 9 (Reuters) - Vietnam and Finland signed a forestry research pact on Tuesday.\n\n"
+                  "The pact was signed by Vietnam's science minister and Finland's trade minister Aino Lehtonen, who "
+                  "arrived on Sunday for a four-day visit.", date="2025-09-09")
+    visits = [e for e in evs if e.event_type == "CONSULT" and "visit" in e.evidence[0].text]
+    assert visits
+    assert {x.country for x in visits[0].actor} == {"FIN"}
+    assert {x.country for x in visits[0].recipient} == {"VNM"}
+
+
+def test_a_visit_that_names_its_destination_keeps_it() -> None:
+    evs = _events("HANOI, Sept 9 (Reuters) - Vietnam and Finland signed a forestry research pact on Tuesday.\n\n"
+                  "Finland's trade minister Aino Lehtonen, who arrived on Sunday, will fly on to Laos for a two-day "
+                  "visit to Vientiane.", date="2025-09-09")
+    assert all("VNM" not in {x.country for x in e.recipient} for e in evs if "Laos" in e.evidence[0].text)

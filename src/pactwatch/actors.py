@@ -73,6 +73,7 @@ class DocActors:
     mentions: list[Mention] = field(default_factory=list)
     home_country: str | None = None
     owner: dict[int, Mention] = field(default_factory=dict)  # token index -> mention owning it
+    filed_in: str | None = None     # the state of the dateline, when the report has one
 
     def entities(self) -> list[Entity]:
         return [m.entity for m in self.mentions]
@@ -250,6 +251,7 @@ class ActorResolver:
         raw_mentions.extend(self._described_names(sdoc, text, document.body_start, raw_mentions, head_of))
         raw_mentions.sort(key=lambda m: m.start)
         acts.home_country, (dl_start, dl_end) = self._home_country(document, raw_mentions)
+        acts.filed_in = acts.home_country if dl_end else None
         # the dateline ("SEOUL, Aug 5 --", on top or below the headline) says where the report was filed,
         # it names no actor
         raw_mentions = [m for m in raw_mentions if not (dl_start <= m.start < dl_end)]

@@ -546,15 +546,17 @@ class ParticipantRules:
                 m.actors = dedupe(planners)
                 m.recipients = [e for e in m.recipients if e.entity_name not in names]
                 m.note("actor", "participants.planner_cancels")
+        here = any(c.dep_ == "advmod" and c.lower_ in cfg["deictic_place_words"] for v in (t, pred) for c in v.children)
         if m.type == "CONSULT" and m.mode == "visit" and m.actors and not m.recipients and actors.home_country and \
-                actors.home_country not in countries_of(m.actors) and any(
-                    c.dep_ == "advmod" and c.lower_ in cfg["deictic_place_words"] for v in (t, pred) for c in v.children):
+                actors.home_country not in countries_of(m.actors) and (here or actors.filed_in == actors.home_country and
+                                                                       not m.described and not self._destination(t, pred)):
             # "Mahama, who is here on a state visit": a visit made "here" is made to the state the report
-            # is filed in
+            # is filed in; so is one with no place of its own in a report with a dateline ("JAKARTA - ... Sweden's
+            # minister, who arrived on Monday for a three-day visit")
             code = actors.home_country
             name = load_knowledge().country_name(code) or code
             m.recipients = [Entity(raw_text=name, entity_name=name, country=code, sector_code="GOV", entity_type="country")]
-            m.note("recipient", "participants.visit_here")
+            m.note("recipient", "participants.visit_here" if here else "participants.visit_filed_from")
         if not m.actors and t.pos_ in ("NOUN", "PROPN"):
             for c in t.children:
                 if c.dep_ == "poss" and c.pos_ == "PRON":
@@ -703,6 +705,14 @@ class ParticipantRules:
                     m.recipients = [e for e in found if e.entity_type == "country"][:1] or found[:1]
                     m.note("recipient", "participants.headline_reaction_target")
                     return
+
+    @staticmethod
+    def _destination(t, pred) -> bool:
+        """Whether a visit says where it goes: a place after a preposition of the visit or its verb ("a visit to X",
+        "arrived in X"), or an object ("visited X")."""
+        return any(c.dep_ == "dobj" or c.dep_ in ("prep", "dative") and any(
+            p.dep_ == "pobj" and p.ent_type_ in ("GPE", "LOC", "FAC") for p in c.children)
+            for v in (t, pred) for c in v.children)
 
     def _embassy_host(self, m, subj, actors, frames) -> None:
         """"China's embassy in Prague condemned the trip": a verbal act of a state's body seated abroad
