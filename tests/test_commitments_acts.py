@@ -41,3 +41,9 @@ def test_one_act_with_a_list_of_things_stays_one_commitment() -> None:
     one = record("p2", "AGREE", {"d1": "the two ministries will strengthen cooperation in fisheries, ports and "
                                        "polar research"}, date="2031-05-04", reported="2031-05-01")
     assert len(commitments(one)) == 1
+
+
+def test_a_verb_after_an_aside_is_not_a_second_act() -> None:
+    loan = record("p3", "AGREE", {"d1": "the grant will help Fiordo Labs, a Chilean start-up, build a pilot "
+                                        "hatchery near Puerto Montt"}, date="2031-05-04", reported="2031-05-01")
+    assert len(commitments(loan)) == 1

@@ -202,7 +202,9 @@ def _acts(r: dict) -> list[dict]:
         return [r]
     sp, cue = r["evidence"][0], _more_cues()
     intent = cue["promise_intent"].search(sp["text"])
-    cuts = [m.start() for m in cue["listed_act"].finditer(sp["text"], intent.end())] if intent else []
+    # the first act, too, starts with one of the verbs ("will help the company, a start-up, build" lists none)
+    first = intent and cue["first_act"].match(sp["text"], intent.end())
+    cuts = [m.start() for m in cue["listed_act"].finditer(sp["text"], intent.end())] if first else []
     if not cuts:
         return [r]
     others = [x for x in r["evidence"][1:] if x["doc_id"] != sp["doc_id"]]

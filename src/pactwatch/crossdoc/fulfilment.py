@@ -257,6 +257,7 @@ def _more_cues() -> dict:
     raw = lexicon.read_json("link_words.json")
     verbs = "|".join(sorted(raw["listed_act_verbs"], key=len, reverse=True))
     return {"listed_act": re.compile(r"(?:,\s+(?:and\s+)?|\s+and\s+)(?=(?:" + verbs + r")\s)", re.I),
+            "first_act": re.compile(r"\s+(?:(?:also|jointly|together|formally|soon)\s+)?(?:" + verbs + r")\s", re.I),
             "bodies_as_one": raw["bodies_as_one"], "word_endings": raw["word_endings"],
             **{k: _cue(raw[k]) for k in ("replaced_plan", "collective_signatories", "concluded_agreement",
                                          "clause_rest_stop", "promise_intent", "invitation_cue", "terms_of_agreement",
