@@ -93,3 +93,20 @@ def test_a_commitment_made_in_a_memorandum_still_to_be_signed_is_two_events():
     assert agreed.evidence[0].text == "The two sides agreed to a joint monitoring system for fertiliser shortages"
     assert signing.evidence[0].text.startswith("a memorandum of understanding to be signed by Kenyan")
     assert signing.agreement["kind"] == "memorandum of understanding" and agreed.agreement is None
+
+
+def test_a_headline_verb_the_parser_hung_on_the_noun_is_the_signing():
+    text = ("Japan and Chile ink historic partnership in Kishida visit, with eyes on copper\n\n"
+            "The two presidents met in the capital on Sunday.")
+    evs = pactwatch.extract(text, date="2025-03-05")
+    signed = [e for e in evs if e.event_type == "SUPPORT"]
+    assert len(signed) == 1
+    assert signed[0].evidence[0].text == "Japan and Chile ink historic partnership"
+    assert {p.country for p in signed[0].actor} == {"JPN", "CHL"}
+    assert "trigger.headline_verb" in signed[0].why["event_type"]
+
+
+def test_a_headline_with_its_verb_parsed_as_one_is_unchanged():
+    evs = pactwatch.extract("Kenya and Ghana ink historic partnership", date="2025-03-05")
+    assert [(e.event_type, e.evidence[0].text) for e in evs] == [("SUPPORT", "Kenya and Ghana ink historic partnership")]
+    assert "trigger.headline_verb" not in evs[0].why["event_type"]

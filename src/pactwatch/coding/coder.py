@@ -33,7 +33,7 @@ from .participants import ParticipantRules, Discourse, np_tokens
 from .record import RecordBuilder
 from .rules import CONFLICT, NON_STATE, VERBAL_TYPES, Rules
 from .settings import SettingRules
-from .triggers import TriggerRules, generic_plural, sequel_of, venue
+from .triggers import TriggerRules, generic_plural, headline_doers, phrase_head, sequel_of, venue
 
 
 def _put_ahead(v, cfg) -> bool:
@@ -86,6 +86,8 @@ def _clause_span(m: EventMention, others: list[EventMention], sdoc, sent: Senten
     if m.pred.dep_ in ("acl", "relcl") and m.pred.head.i in m.tokens:
         root = m.pred.head       # "The Technology Prosperity Deal, to be signed by ...": name included
     keep = {x.i for x in root.subtree} | {x.i for x in m.head.subtree} | set(m.tokens)
+    if m.head.dep_ in ("nmod", "compound") and phrase_head(m.head).i in m.tokens:     # "Chile, Peru seal fisheries pact"
+        keep |= {x.i for x in phrase_head(m.head).subtree}
     mine = set(m.tokens) | {m.pred.i, m.head.i, root.i}
     series = [x for x in root.subtree if x.dep_ == "conj" and x.pos_ == "VERB" and x.i not in mine]
     for o in others:
@@ -184,6 +186,11 @@ class EventCoder(TriggerRules, ModalityRules, ParticipantRules, SettingRules, Me
                 m.tokens.add(absorbed_noun[i])
             if m is not None and i in released:
                 m.note("event_type", "trigger.distinct_complements")
+            if m is not None and self._headline_verb(t) is not None:
+                m.note("event_type", "trigger.headline_verb")
+                if not m.actors:    # "Chile and Peru ink historic partnership": the names the parser hung on the noun
+                    m.actors = entities_of(actors.in_tokens(headline_doers(t)))
+                    m.note("actor", "participants.headline_doers")
             if m is not None:
                 mentions.append(m)
                 state.note(m)

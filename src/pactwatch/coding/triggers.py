@@ -41,6 +41,22 @@ def sequel_of(t, cfg):
     return v if v.tag_ == "VBN" and lemma_of(v) in cfg["sequence_participles"] and v.head.i != v.i else None
 
 
+def phrase_head(t):
+    """The noun a modifier ends in, through the compounds after it ("seal" in "seal fisheries pact": "pact")."""
+    cur = t
+    while cur.dep_ in ("compound", "nmod") and cur.head.pos_ == "NOUN" and cur.head.i > cur.i:
+        cur = cur.head
+    return cur
+
+
+def headline_doers(t) -> list:
+    """The names before a headline verb read as a modifier, in the noun phrase it modifies or hung on it
+    ("Chile, Peru seal fisheries pact"): the tokens of those names."""
+    head = phrase_head(t)
+    names = [c for c in list(t.children) + list(head.children) if c.i < t.i and c.pos_ == "PROPN"]
+    return sorted({x.i for c in names for x in c.subtree if x.i < t.i})
+
+
 def venue(t, cfg) -> bool:
     """A meeting noun named as the time or place of something else: "during the summit", "ahead of a meeting"."""
     if t.dep_ != "pobj":
@@ -544,6 +560,25 @@ class TriggerRules:
             m.anaphoric = False  # an event of its own, not a reference to another promise
         return bool(has_between or poss_actor or support or m.future or m.anaphoric)
 
+    def _headline_verb(self, t):
+        """The trigger of a verb of ``headline_verbs`` that the parser hung as a modifier of the next noun in a
+        line with no final stop ("Chile and Peru ink historic partnership"), with the doers hung on it: the verb
+        with that noun as its object (a verb + object idiom, or the verb's own row); else None. The names before
+        it are its actors (``headline_doers``)."""
+        cfg = self.rules.cfg
+        if t.lower_ not in cfg["headline_verbs"] or t.dep_ not in ("nmod", "compound") or t.head.pos_ != "NOUN" or \
+                t.head.i < t.i or t.sent[-1].is_punct and t.sent[-1].text in ".?!":
+            return None
+        if not headline_doers(t):
+            return None
+        verb = cfg["headline_verbs"][t.lower_]
+        key = f"{verb}|{lemma_of(phrase_head(t))}"
+        spec = cfg["verb_object_types"].get(key)
+        if spec is not None:
+            return None if spec[2] == "none" else Trigger(verb, "V", *spec, f"event_rules.json:verb_object_types[{key}]")
+        tr = self.rules.verbs.get(verb)
+        return None if tr is None else Trigger(verb, "V", tr.type, tr.mode, tr.cls, "trigger.headline_verb")
+
     def _act_ahead(self, act) -> bool:
         """Whether a verb tells an act still ahead: a future auxiliary ("will sign"), or an infinitive of a
         headline, of a passive ("is to be signed") or under a plan or a due word ("plans to meet")."""
@@ -574,6 +609,13 @@ class TriggerRules:
             if tr is None:
                 continue
             trig[t.i] = tr
+        for t in span:
+            found = self._headline_verb(t)
+            if found is not None:
+                # a headline's "Chile and Peru ink historic partnership": the tagger took the verb for a noun
+                trig[t.i] = found
+                absorbed_noun[t.i] = phrase_head(t).i
+                trig.pop(phrase_head(t).i, None)
         # verb + object idioms: "hold talks", "lift sanctions", "send troops"
         for t, lem in verbs:
             obj = next((c for c in t.children if c.dep_ in ("dobj", "nsubjpass", "attr")), None)
