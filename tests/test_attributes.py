@@ -108,3 +108,16 @@ def test_a_visit_that_names_its_destination_keeps_it() -> None:
                   "Finland's trade minister Aino Lehtonen, who arrived on Sunday, will fly on to Laos for a two-day "
                   "visit to Vientiane.", date="2025-09-09")
     assert all("VNM" not in {x.country for x in e.recipient} for e in evs if "Laos" in e.evidence[0].text)
+
+
+def test_two_states_signing_in_a_third_state_do_not_make_it_a_party() -> None:
+    evs = [e for e in _events("Chile and New Zealand signed a clean energy partnership in March on the margins of "
+                              "a climate conference in Morocco.") if e.event_type == "SUPPORT"]
+    assert evs and _parties(evs[0]) == {"CHL", "NZL"}
+    assert "participants.venue_of_pair" in evs[0].why.get("recipient", [])
+
+
+def test_a_state_signing_in_another_state_keeps_it_as_the_other_side() -> None:
+    evs = [e for e in _events("Chile signed a clean energy partnership in Morocco in March.")
+           if e.event_type == "SUPPORT"]
+    assert evs and _parties(evs[0]) == {"CHL", "MAR"}

@@ -319,6 +319,8 @@ class ParticipantRules:
         between = []
         wide = set(cfg["participant_preps"])
 
+        venue: set[int] = set()     # tokens of states named as where the event is ("signed it in Egypt")
+
         def prep_objects(c, allowed):
             out = []
             if c.lower_ not in allowed:
@@ -331,6 +333,7 @@ class ParticipantRules:
                 toks = np(pobj, with_of=c.lower_ not in ("in", "at"))
                 if c.lower_ in ("in", "at"):
                     toks = [i for i in toks if actors.owner.get(i) is not None and actors.owner[i].kind == "country"]
+                    venue.update(toks)
                 out.extend(toks)
             return out
 
@@ -483,6 +486,13 @@ class ParticipantRules:
             if topic:
                 rec_m = [x for x in rec_m if all(x is not q for q in topic)]
                 m.note("recipient", "participants.topic_qualifier")
+        if m.type in COOPERATIVE_TYPES and len(countries_of(entities_of(acts_m))) >= 2:
+            # "the EU and Kazakhstan signed a partnership ... at a conference in Egypt": two sides named as the doers
+            # of a joint act make it theirs; the state it took place in is the venue, no party
+            placed = [x for x in rec_m if x.head in venue]
+            if placed:
+                rec_m = [x for x in rec_m if all(x is not q for q in placed)]
+                m.note("recipient", "participants.venue_of_pair")
         m.actors = entities_of(acts_m)
         m.recipients = entities_of(rec_m)
         for rule, toks, meant in sources:
