@@ -49,3 +49,20 @@ def test_the_agreement_the_talks_are_on_may_follow_the_coder_s_span() -> None:
     assert [(s["stage"], s["documents"]) for a in build_agreements([talks], {"t1": "a salmon farming agreement"})
             for s in a["stages"]] == [("negotiating", ["d1"])]
     assert stages(talks) == []
+
+
+def test_the_agreement_a_plan_is_for_put_before_it_is_proposed() -> None:
+    from pactwatch.crossdoc.agreements import build_agreements
+    from pactwatch.crossdoc.commitments import clause_purpose
+    from pactwatch.model import Sentence
+    text = "The ministry said that to build a polar research alliance, the premier plans to open a lab in Punta Arenas."
+    span = "the premier plans to open a lab in Punta Arenas"
+    plan = record("p1", "AGREE", {"d1": span})
+    plan["evidence"][0].update(start=text.index(span), end=text.index(span) + len(span))
+    purpose = clause_purpose(plan, [Sentence("d1", 0, 0, len(text), text)])
+    assert purpose["text"] == "to build a polar research alliance"
+    assert text[purpose["start"]:purpose["end"]] == purpose["text"]
+    got = [(a["kind"], s["stage"]) for a in build_agreements([plan], {}, {"p1": purpose}) for s in a["stages"]]
+    assert got == [("alliance", "proposed")]
+    known = dict(purpose, text="to deepen the research alliance")
+    assert build_agreements([plan], {}, {"p1": known}) == []

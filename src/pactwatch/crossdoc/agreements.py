@@ -135,7 +135,24 @@ def _talks_on(r: dict, rest: str = "") -> tuple[dict, dict] | None:
     return (found, sp) if found else None
 
 
-def build_agreements(canon: list[dict], rest: dict[str, str] | None = None) -> list[dict]:
+def _purpose_views(canon: list[dict], purpose: dict[str, dict]) -> list[tuple[dict, dict]]:
+    """(view, agreement) for the promises whose fronted purpose names a new agreement ("to forge a
+    research alliance, the premier plans to ...": `purpose`, record id -> that purpose's span): the
+    agreement the plan is for is proposed by it."""
+    out = []
+    for r in canon:
+        sp = purpose.get(r["id"])
+        # a new one ("a research alliance"), not one the parties have ("to deepen their alliance")
+        ag = _first_agreement(sp["text"]) if sp and not re.search(
+            r"\b(?:the|that|this|its|their|our|existing)\b|\w['\u2019]s\b", sp["text"], re.I) else None
+        if ag:
+            out.append((dict(r, agreement=ag, evidence=[sp], event_type="AGREE", aux_mode=None, kind="other",
+                             documents=[sp["doc_id"]], _group=r["id"] + "-purpose"), ag))
+    return out
+
+
+def build_agreements(canon: list[dict], rest: dict[str, str] | None = None,
+                     purpose: dict[str, dict] | None = None) -> list[dict]:
     """Agreement records from canonical events: mentions of one name with compatible parties (one
     set inside the other, or none named) are one agreement, so the United States' agreements of
     one name with two different countries stay two; an unnamed mention joins a named agreement of
@@ -144,10 +161,10 @@ def build_agreements(canon: list[dict], rest: dict[str, str] | None = None) -> l
     named: dict[str, list[tuple]] = {}   # normalised name -> keys of its agreements
     talked = {r["id"]: t for r in canon if not agreement_of(r) for t in [_talks_on(r, (rest or {}).get(r["id"], ""))] if t}
     typed = {r["id"]: agreement_of(r) or (talked[r["id"]][0] if r["id"] in talked else None) for r in canon}
-    items = sorted((r for r in canon if typed[r["id"]]), key=lambda r: (r["date"] or r["first_reported"] or "", r["id"]))
+    items = sorted([(r, typed[r["id"]]) for r in canon if typed[r["id"]]] + _purpose_views(canon, purpose or {}),
+                   key=lambda x: (x[0]["date"] or x[0]["first_reported"] or "", x[0].get("_group", x[0]["id"])))
     gatherings = _gatherings(canon)
-    for r in items:
-        ag = typed[r["id"]]
+    for r, ag in items:
         parties = tuple(sorted(_bodies_as_one(_participant_countries(r) | _signed_at(r, gatherings))))
         name = ag.get("name")
         if name:
@@ -160,7 +177,7 @@ def build_agreements(canon: list[dict], rest: dict[str, str] | None = None) -> l
             key = key or ("typed", ag.get("kind"), parties, (r["topics"] or [""])[0])
         g = groups.get(key)
         if g is None:
-            g = groups[key] = {"id": "a-" + r["id"], "name": name, "kind": ag.get("kind"), "parties": list(parties),
+            g = groups[key] = {"id": "a-" + r.get("_group", r["id"]), "name": name, "kind": ag.get("kind"), "parties": list(parties),
                                "signatories": [], "topics": [], "stages": [], "countries": list(parties)}
             if name:
                 named.setdefault(_norm(name), []).append(key)
@@ -171,7 +188,7 @@ def build_agreements(canon: list[dict], rest: dict[str, str] | None = None) -> l
         g["countries"] = g["parties"]
         g["topics"] += [t for t in r["topics"] if t not in g["topics"]]
         met = _meeting_concluded(r)
-        if r["id"] in talked:       # talks on an agreement: it is under negotiation
+        if r["id"] in talked and "_group" not in r:       # talks on an agreement: it is under negotiation
             met = (None, talked[r["id"]][1], "negotiating")
         elif met:
             met = (*met, "signed")

@@ -32,6 +32,22 @@ def _due(r: dict, rest: str = "") -> tuple[str | None, str | None]:
     return None, None
 
 
+def clause_purpose(r: dict, sentences: list) -> dict | None:
+    """The purpose a promise's sentence puts before it ("... said that to forge a research alliance, the
+    premier plans to ..."): an infinitive clause ending in a comma just before the coder's span, at the
+    sentence's start or after "that", a colon or a semicolon; as a span of the article."""
+    if not r["evidence"]:
+        return None
+    sp = r["evidence"][0]
+    for s in sentences:
+        if s.start <= sp["start"] <= s.end:
+            m = re.search(r"(?:^|\bthat\s+|[;:]\s+)(to\s+[a-z]+\s+[^,;:]+?)\s*,\s*$", s.text[: sp["start"] - s.start],
+                          re.I)
+            return {"doc_id": sp["doc_id"], "start": s.start + m.start(1), "end": s.start + m.end(1),
+                    "text": m.group(1)} if m else None
+    return None
+
+
 def _due_in(r: dict, text: str, made: str, since: int = 0) -> tuple[str, str] | None:
     """The due date a text of the promise gives (a time expression from offset `since` on), with its words."""
     from ..dates import find_time_expressions

@@ -8,7 +8,7 @@ from typing import Iterable
 from ..model import Event
 from .agreements import build_agreements
 from .canonical import _participant_countries, canonical_events
-from .commitments import _promised, build_commitments, clause_rest
+from .commitments import _promised, build_commitments, clause_purpose, clause_rest
 from .config import LinkConfig
 from .features import _norm, _person_names, countries
 from .forest import _attach, _DocDates, _Forest, _Matcher, _spanning_links, _Union
@@ -221,28 +221,31 @@ def refresh_derived(store, scope: set[str] | None, cfg: LinkConfig, load=None) -
             canon = _scoped_canon(store, scope, load)
         scope = set(scope) | {""}
     as_of = store.latest_document_date()
-    rest = _clause_rests(store, canon)
+    rest, purpose = _clause_rests(store, canon)
     commitments = build_commitments(canon, as_of, cfg, rest)
-    agreements = build_agreements(canon, rest)
+    agreements = build_agreements(canon, rest, purpose)
     store.replace_derived("commitment", commitments, scope)
     store.replace_derived("agreement", agreements, scope)
     return len(commitments), len(agreements)
 
 
-def _clause_rests(store, canon: list[dict]) -> dict[str, str]:
-    """record id -> the rest of its promise's clause after the coder's span (`clause_rest`), for the
-    promises; each article's sentences read once."""
+def _clause_rests(store, canon: list[dict]) -> tuple[dict[str, str], dict[str, dict]]:
+    """For the promises: record id -> the rest of its promise's clause after the coder's span
+    (`clause_rest`), and record id -> the purpose its sentence puts before it (`clause_purpose`); each
+    article's sentences read once."""
     sentences: dict[str, list] = {}
-    out = {}
+    out, purposes = {}, {}
     for r in canon:
         if _promised(r) and r["evidence"]:
             doc = r["evidence"][0]["doc_id"]
             if doc not in sentences:
                 sentences[doc] = store.sentences(doc)
-            rest = clause_rest(r, sentences[doc])
+            rest, purpose = clause_rest(r, sentences[doc]), clause_purpose(r, sentences[doc])
             if rest:
                 out[r["id"]] = rest
-    return out
+            if purpose:
+                purposes[r["id"]] = purpose
+    return out, purposes
 
 
 def _scoped_canon(store, scope: set[str] | None, load) -> list[dict]:
