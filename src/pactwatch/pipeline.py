@@ -15,7 +15,7 @@ from typing import Callable, Iterable, Iterator
 from . import nlp
 from .actors import ActorResolver
 from .coding import EventCoder
-from .ingest import DEFAULT_LIMITS, Limits, iter_documents
+from .io.ingest import DEFAULT_LIMITS, Limits, iter_documents
 from .model import DocResult, Document, Entity, Failure
 from .io.store import StoreError
 

@@ -10,7 +10,7 @@ from .common import OPEN_STORES, echo, open_store, print_table
 
 
 def cmd_ingest(args) -> int:
-    from ...ingest import DEFAULT_LIMITS, Limits
+    from ...io.ingest import DEFAULT_LIMITS, Limits
     limits = Limits(max_bytes=args.max_bytes or DEFAULT_LIMITS.max_bytes,
                     max_line_chars=args.max_line_chars or DEFAULT_LIMITS.max_line_chars,
                     max_chars=args.max_chars or DEFAULT_LIMITS.max_chars)
@@ -20,7 +20,7 @@ def cmd_ingest(args) -> int:
 
 
 def run_ingest(paths, store, processes, quiet=False, command="ingest", limits=None):
-    from ...ingest import DEFAULT_LIMITS
+    from ...io.ingest import DEFAULT_LIMITS
     from ...pipeline import ingest_paths
     bar = None
     if not quiet and sys.stderr.isatty():
