@@ -121,3 +121,18 @@ def test_a_state_signing_in_another_state_keeps_it_as_the_other_side() -> None:
     evs = [e for e in _events("Chile signed a clean energy partnership in Morocco in March.")
            if e.event_type == "SUPPORT"]
     assert evs and _parties(evs[0]) == {"CHL", "MAR"}
+
+
+def test_a_welcome_of_a_visit_told_before_is_aimed_at_the_visitor() -> None:
+    evs = _events("Peruvian Foreign Minister Ana Ruiz visited Bolivia on Monday to discuss a lithium corridor.\n\n"
+                  "Chile's foreign ministry welcomed the visit on Tuesday.", date="2025-06-03")
+    welcome = [e for e in evs if e.event_type == "SUPPORT" and "welcomed" in e.evidence[0].text]
+    assert welcome
+    assert {x.country for x in welcome[0].actor} == {"CHL"}
+    assert {x.country for x in welcome[0].recipient} == {"PER"}
+    assert "participants.reaction_to_event" in welcome[0].why.get("recipient", [])
+
+
+def test_a_welcome_of_something_never_told_names_no_other_side() -> None:
+    evs = _events("Chile's foreign ministry welcomed the visit on Tuesday.", date="2025-06-03")
+    assert all(not e.recipient for e in evs if e.event_type == "SUPPORT")

@@ -544,6 +544,7 @@ class ParticipantRules:
         self._received_act(m, t, actors, frames)
         self._headline_reaction_target(m, t, sdoc, actors)
         self._embassy_host(m, subj, actors, frames)
+        self._reaction_to_event(m, t, pred, actors, state, frames)
         if m.type in COUNTERMAND_TYPES and t.pos_ == "VERB":
             # "a tour of Norway that the premier had planned but was then made to call off": the plan folded into the
             # cancellation is told in a relative clause; its subject called it off, whatever the parser hung the
@@ -723,6 +724,38 @@ class ParticipantRules:
         return any(c.dep_ == "dobj" or c.dep_ in ("prep", "dative") and any(
             p.dep_ == "pobj" and p.ent_type_ in ("GPE", "LOC", "FAC") for p in c.children)
             for v in (t, pred) for c in v.children)
+
+    def _reaction_to_event(self, m, t, pred, actors, state, frames) -> None:
+        """"Taiwan's foreign ministry welcomed the visit", "Beijing, which had condemned the planned trip": a reaction
+        (event_rules.json:reaction_object_types) whose definite object is an act the article told before, with no other
+        side named, is aimed at the doers of that act (else at its other parties)."""
+        cfg = self.rules.cfg
+        if m.recipients or not m.actors or m.type not in cfg["reaction_object_types"]:
+            return
+        own = countries_of(m.actors)
+        visit = set(cfg["visit_nouns"])
+        for obj in (c for v in (t, pred) for c in v.children if c.dep_ == "dobj" and c.pos_ == "NOUN"):
+            lem = obj.lemma_.lower()
+            if actors.in_tokens(np_tokens(obj, True, frames)) or not any(
+                    c.dep_ in ("det", "poss") and c.lower_ in ("the", "this", "that", "its", "his", "her", "their")
+                    for c in obj.children):
+                continue
+            same = {lem} | (visit if lem in visit else set())
+            for prior in reversed(state.events):
+                if prior is m:
+                    continue
+                # an earlier reaction to the same act ("China condemned the planned trip") aims at the same doers
+                reacted = prior.type in cfg["reaction_object_types"] and any(
+                    c.dep_ == "dobj" and c.lemma_.lower() in same for v in (prior.head, prior.pred) for c in v.children)
+                if not reacted and prior.head.lemma_.lower() not in same:
+                    continue
+                for side in ((prior.recipients,) if reacted else (prior.actors, prior.recipients)):
+                    others = [e for e in side if e.country and e.country not in own and e.country not in NON_STATE]
+                    if others:
+                        m.recipients = dedupe(others)
+                        m.note("recipient", "participants.reaction_to_event")
+                        return
+                return
 
     def _embassy_host(self, m, subj, actors, frames) -> None:
         """"China's embassy in Prague condemned the trip": a verbal act of a state's body seated abroad
