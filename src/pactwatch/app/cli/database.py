@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sys
 
-from ...export import write_csv, write_jsonl
+from ...io.export import write_csv, write_jsonl
 from ...model import Failure
 from ...sanitize import json_text
 from .common import echo, open_store, write_output
