@@ -47,3 +47,14 @@ def test_a_verb_after_an_aside_is_not_a_second_act() -> None:
     loan = record("p3", "AGREE", {"d1": "the grant will help Fiordo Labs, a Chilean start-up, build a pilot "
                                         "hatchery near Puerto Montt"}, date="2031-05-04", reported="2031-05-01")
     assert len(commitments(loan)) == 1
+
+
+def test_open_starts_an_act_before_a_determiner_only() -> None:
+    fund = record("p4", "AGREE", {"d1": "the two ministers also plan to launch a joint fund for polar science and "
+                                        "open a research office in Punta Arenas"}, date="2031-05-04",
+                  reported="2031-05-01")
+    assert [c[0] for c in commitments(fund)] == [
+        "the two ministers also plan to launch a joint fund for polar science", "open a research office in Punta Arenas"]
+    order = record("p5", "AGREE", {"d1": "the two navies will defend a free and open sea lane in the south"},
+                   date="2031-05-04", reported="2031-05-01")
+    assert len(commitments(order)) == 1

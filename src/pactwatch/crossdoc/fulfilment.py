@@ -256,6 +256,8 @@ def _more_cues() -> dict:
     from .config import _cue
     raw = lexicon.read_json("link_words.json")
     verbs = "|".join(sorted(raw["listed_act_verbs"], key=len, reverse=True))
+    # verbs that are also adjectives ("a free and open order") start an act only before a determiner
+    verbs += r")\s|(?:" + "|".join(raw["listed_act_verbs_before_determiner"]) + r")\s+(?:" + raw["act_determiners"]
     return {"listed_act": re.compile(r"(?:,\s+(?:and\s+)?|\s+and\s+)(?=(?:" + verbs + r")\s)", re.I),
             "first_act": re.compile(r"\s+(?:(?:also|jointly|together|formally|soon)\s+)?(?:" + verbs + r")\s", re.I),
             "bodies_as_one": raw["bodies_as_one"], "word_endings": raw["word_endings"],
