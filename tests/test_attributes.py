@@ -136,3 +136,18 @@ def test_a_welcome_of_a_visit_told_before_is_aimed_at_the_visitor() -> None:
 def test_a_welcome_of_something_never_told_names_no_other_side() -> None:
     evs = _events("Chile's foreign ministry welcomed the visit on Tuesday.", date="2025-06-03")
     assert all(not e.recipient for e in evs if e.event_type == "SUPPORT")
+
+
+def test_a_measure_beside_another_naming_its_target_shares_the_target() -> None:
+    evs = [e for e in _events("Last year Canada imposed import curbs on the two minerals and removed India from its "
+                              "list of preferred trading partners.", date="2025-03-01") if e.event_type == "SANCTION"]
+    curbs = [e for e in evs if "import curbs" in e.evidence[0].text]
+    assert curbs and {x.country for x in curbs[0].recipient} == {"IND"}
+    assert "participants.conjoined_measure_target" in curbs[0].why.get("recipient", [])
+
+
+def test_a_measure_beside_a_clause_with_its_own_subject_keeps_no_target() -> None:
+    evs = [e for e in _events("Canada imposed import curbs on the two minerals, and India removed Canada from its "
+                              "list of preferred trading partners.", date="2025-03-01") if e.event_type == "SANCTION"]
+    curbs = [e for e in evs if "import curbs" in e.evidence[0].text]
+    assert curbs and not curbs[0].recipient

@@ -545,6 +545,7 @@ class ParticipantRules:
         self._headline_reaction_target(m, t, sdoc, actors)
         self._embassy_host(m, subj, actors, frames)
         self._reaction_to_event(m, t, pred, actors, state, frames)
+        self._conjoined_measure_target(m, pred, actors, frames)
         if m.type in COUNTERMAND_TYPES and t.pos_ == "VERB":
             # "a tour of Norway that the premier had planned but was then made to call off": the plan folded into the
             # cancellation is told in a relative clause; its subject called it off, whatever the parser hung the
@@ -724,6 +725,32 @@ class ParticipantRules:
         return any(c.dep_ == "dobj" or c.dep_ in ("prep", "dative") and any(
             p.dep_ == "pobj" and p.ent_type_ in ("GPE", "LOC", "FAC") for p in c.children)
             for v in (t, pred) for c in v.children)
+
+    def _conjoined_measure_target(self, m, pred, actors, frames) -> None:
+        """"Tokyo imposed export controls on the three materials and removed South Korea from its list": a coercive
+        measure aimed at no one named, told beside another measure of the same doer that names its target (a verb of the
+        same category, or of event_rules.json:list_measures), is aimed at that target too."""
+        cfg = self.rules.cfg
+        if m.type not in ("SANCTION", "THREATEN") or not m.actors or m.recipients:
+            return
+        lists = cfg["list_measures"]
+        own = countries_of(m.actors)
+        sibs = [c for c in pred.children if c.dep_ == "conj" and c.pos_ == "VERB"]
+        if pred.dep_ == "conj" and pred.head.pos_ == "VERB":
+            sibs.append(pred.head)
+        for v in sibs:
+            if v is not pred.head and any(c.dep_ in ("nsubj", "nsubjpass") for c in v.children):
+                continue        # another clause with its own subject
+            trig = self.rules.verbs.get(lemma_of(v))
+            if not (trig is not None and trig.type == m.type or lemma_of(v) in lists["add_verbs"] + lists["remove_verbs"]):
+                continue
+            found = [x.entity for c in v.children if c.dep_ == "dobj" for x in actors.in_tokens(np_tokens(c, False, frames))
+                     if x.kind in ("country", "capital", "demonym") and x.entity.country
+                     and x.entity.country not in own and x.entity.country not in NON_STATE]
+            if found:
+                m.recipients = dedupe(found)
+                m.note("recipient", "participants.conjoined_measure_target")
+                return
 
     def _reaction_to_event(self, m, t, pred, actors, state, frames) -> None:
         """"Taiwan's foreign ministry welcomed the visit", "Beijing, which had condemned the planned trip": a reaction
