@@ -66,3 +66,12 @@ def test_the_agreement_a_plan_is_for_put_before_it_is_proposed() -> None:
     assert got == [("alliance", "proposed")]
     known = dict(purpose, text="to deepen the research alliance")
     assert build_agreements([plan], {}, {"p1": known}) == []
+
+
+def test_negotiations_launched_on_an_agreement_are_not_its_launch() -> None:
+    r = record("e1", "AGREE", {"d1": "Norway and Chile launched negotiations on a salmon farming agreement in "
+                                     "March"}, agreement=DEAL)
+    assert stages(r) == [("negotiating", ["d1"])]
+    launched = record("e2", "SUPPORT", {"d1": "Norway and Chile launched a salmon farming partnership in March"},
+                      agreement={"kind": "partnership", "name": None})
+    assert stages(launched) == [("signed", ["d1"])]

@@ -31,6 +31,10 @@ def _stage(text: str, t: str, aux: str | None) -> str | None:
     scheduled = cue["scheduled"].search(text)
     concluded = cue["concluded_talks"].search(text) or done.search(text)
     rest = done.sub(" ", cue["concluded_talks"].sub(" ", cue["scheduled"].sub(" ", text)))
+    # negotiations launched or opened ("launched talks on a supply agreement": link_words.json
+    # negotiation_opened) are not the agreement launched
+    opened = _more_cues()["negotiation_opened"].search(rest)
+    rest = _more_cues()["negotiation_opened"].sub(" ", rest)
     # what the parties will do under an agreement ("under the new accord, the two sides will ...":
     # link_words.json terms_of_agreement), promised, tells its terms settled: it waits for its signing
     settled = _more_cues()["terms_of_agreement"].search(text) and not cue["signed"].search(text)
@@ -40,6 +44,8 @@ def _stage(text: str, t: str, aux: str | None) -> str | None:
         return "signed"
     if concluded or scheduled:
         return "to_be_signed"
+    if opened:
+        return "negotiating"
     if t == "SUPPORT":
         return "signed"
     if t == "AGREE":
