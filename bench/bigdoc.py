@@ -41,7 +41,7 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 import generate  # noqa: E402  (bench/generate.py)
 
-from pactwatch.ingest import DEFAULT_LIMITS  # noqa: E402
+from pactwatch.io.ingest import DEFAULT_LIMITS  # noqa: E402
 
 SEED = 20260102
 BATCH_LONG_CHARS = 3_100_000
@@ -142,7 +142,7 @@ def make_case(name: str, folder: Path, scale: float) -> Path:
 
 def child(path: str, stage: str) -> None:
     """Run in the fresh process: read with the default limits, process, print one JSON line."""
-    from pactwatch.ingest import iter_documents
+    from pactwatch.io.ingest import iter_documents
     from pactwatch.model import Failure
     from pactwatch.pipeline import _coders, extract_many, ingest_paths
     from pactwatch import nlp
@@ -156,7 +156,7 @@ def child(path: str, stage: str) -> None:
     del items
     t0 = time.perf_counter()
     if stage == "ingest":
-        from pactwatch.store import Store
+        from pactwatch.io.store import Store
 
         with tempfile.TemporaryDirectory() as tmp:
             store = Store(os.path.join(tmp, "big.db"))

@@ -95,7 +95,7 @@ def _db_contents(db: Path) -> tuple[int, int, set[str]]:
 
 def _ingest(folder: Path, db: Path, processes: int):
     from pactwatch.pipeline import ingest_paths
-    from pactwatch.store import Store
+    from pactwatch.io.store import Store
 
     store = Store(str(db))            # schema creation is not part of the timing
     try:
@@ -130,7 +130,7 @@ def main(argv=None) -> int:
         say(f"corpus: {args.docs} articles in {corpus} ({time.perf_counter() - t0:.2f}s to generate)")
 
         from pactwatch import nlp, pipeline
-        from pactwatch.ingest import iter_documents
+        from pactwatch.io.ingest import iter_documents
         from pactwatch.model import Document
         from pactwatch.places import Gazetteer
 

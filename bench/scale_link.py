@@ -46,7 +46,7 @@ def write(folder: Path, n: int, seed: int = 7) -> None:
 
 def relink(db: str, incremental: int = 0) -> None:
     from pactwatch import link
-    from pactwatch.store import Store
+    from pactwatch.io.store import Store
 
     store = Store(db)
     docs = sorted(store.document_dates())

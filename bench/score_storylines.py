@@ -33,7 +33,7 @@ sys.path.insert(0, str(ROOT / "src"))
 
 from pactwatch import link  # noqa: E402
 from pactwatch.pipeline import ingest_paths  # noqa: E402
-from pactwatch.store import Store  # noqa: E402
+from pactwatch.io.store import Store  # noqa: E402
 
 
 def read_jsonl(p: Path) -> list[dict]:

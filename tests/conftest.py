@@ -23,8 +23,8 @@ except ImportError:  # running from a checkout without an install
 
 import pytest
 
-from pactwatch.export import write_jsonl
-from pactwatch.ingest import iter_documents
+from pactwatch.io.export import write_jsonl
+from pactwatch.io.ingest import iter_documents
 from pactwatch.model import DocResult, Document, Event, Failure
 from pactwatch.pipeline import extract_many
 

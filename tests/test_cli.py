@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from pactwatch.export import CSV_COLUMNS
+from pactwatch.io.export import CSV_COLUMNS
 
 SEED_AUG = "000_91c11504c86257ee"
 SEED_OCT = "002_c190c86888b87c20"

@@ -99,8 +99,8 @@ def run(exe: str, *args: str, env: dict) -> subprocess.CompletedProcess:
 def clean(pactwatch_exe: str, corpus: Path, env: dict, tmp_path_factory: pytest.TempPathFactory) -> dict:
     """One clean run, with readers (in-process queries and `pactwatch export`/`check`) working
     on the database while it runs."""
-    from pactwatch.export import write_jsonl
-    from pactwatch.store import Store
+    from pactwatch.io.export import write_jsonl
+    from pactwatch.io.store import Store
 
     tmp = tmp_path_factory.mktemp("clean")
     db = tmp / "clean.db"

@@ -7,7 +7,7 @@ import pytest
 
 from pactwatch import link
 from pactwatch.pipeline import ingest_paths
-from pactwatch.store import Store
+from pactwatch.io.store import Store
 
 ARTICLES = {
     # one past agreement recalled by two later articles in their own words

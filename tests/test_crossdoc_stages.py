@@ -84,7 +84,7 @@ def test_an_agreement_the_article_already_spoke_of_makes_no_new_one() -> None:
 
 def test_an_arrangement_extended_at_a_meeting_is_signed_and_in_force_by_the_clause_referring_back(tmp_path) -> None:
     from pactwatch.pipeline import ingest_paths
-    from pactwatch.store import Store
+    from pactwatch.io.store import Store
     (tmp_path / "docs").mkdir()
     (tmp_path / "docs" / "m1.txt").write_text(
         " date 2031-05-06 MEXICO CITY, May 6 -- Canadian and Mexican officials spoke at a press conference after "

@@ -16,7 +16,7 @@ except ImportError:  # running from a checkout without an install
 
 import pytest
 
-from pactwatch.export import CSV_COLUMNS, write_csv, write_jsonl
+from pactwatch.io.export import CSV_COLUMNS, write_csv, write_jsonl
 from pactwatch.model import Entity, Event, Evidence, Location
 
 from conftest import SHARED  # noqa: E402  ($PACTWATCH_SHARED, else ../shared)

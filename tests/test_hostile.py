@@ -24,7 +24,7 @@ from pactwatch.io.store import database as store_db
 from pactwatch.model import DocResult, Document, Sentence
 from pactwatch.pipeline import ingest_paths
 from pactwatch.sanitize import csv_cell, for_terminal, json_text
-from pactwatch.store import SCHEMA_VERSION, Store, StoreError
+from pactwatch.io.store import SCHEMA_VERSION, Store, StoreError
 
 ARTICLE = ("date 2026-02-10 TOKYO, Feb 10 -- Japan and Australia signed an agreement on critical minerals "
            "in Tokyo on Tuesday, the trade ministry said. The two countries will hold talks on battery "
@@ -75,7 +75,7 @@ def test_file_name_that_is_not_utf8_is_stored_under_an_escaped_name(tmp_path: Pa
 
 # ------------------------------------------------------------------------------ 2. a broken install
 def test_a_missing_html_package_is_named_with_its_own_error(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    from pactwatch.ingest import read_html_file
+    from pactwatch.io.ingest import read_html_file
 
     monkeypatch.setitem(sys.modules, "trafilatura", None)  # as if it could not be imported
     page = write(tmp_path / "p.html", "<html><body><p>Japan and Australia met.</p></body></html>")

@@ -15,7 +15,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from pactwatch.ingest import (NO_DATE_WARNING, Limits, iter_documents, parse_header, read_jsonl_file,
+from pactwatch.io.ingest import (NO_DATE_WARNING, Limits, iter_documents, parse_header, read_jsonl_file,
                               read_text_file)
 from pactwatch.model import Document, Failure
 

@@ -184,7 +184,7 @@ def test_a_huge_run_on_sentence_is_not_coded_and_says_so() -> None:
 
 
 def test_a_document_over_max_chars_is_rejected_with_its_reason(tmp_path) -> None:
-    from pactwatch.ingest import DEFAULT_LIMITS, Limits, iter_documents
+    from pactwatch.io.ingest import DEFAULT_LIMITS, Limits, iter_documents
 
     assert DEFAULT_LIMITS.max_chars <= 1_000_000
     limits = Limits(max_chars=3_000)

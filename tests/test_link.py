@@ -10,7 +10,7 @@ import pytest
 
 from pactwatch import link
 from pactwatch.pipeline import ingest_paths
-from pactwatch.store import Store
+from pactwatch.io.store import Store
 
 ARTICLES = {
     # a meeting, reported by two outlets the same day in different words

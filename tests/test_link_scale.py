@@ -15,7 +15,7 @@ import random
 
 from pactwatch import link
 from pactwatch.model import DocResult, Document, Entity, Event, Evidence, Location, Sentence
-from pactwatch.store import Store
+from pactwatch.io.store import Store
 
 OPENINGS = ("The foreign ministers of Japan and Australia met in {place} on Tuesday",
             "Japan's and Australia's foreign ministers held talks in {place} on Tuesday",

@@ -5,7 +5,7 @@ import gc
 import pytest
 
 from pactwatch import pipeline
-from pactwatch.store import Store
+from pactwatch.io.store import Store
 
 ARTICLE = ("SEOUL, March 3 -- South Korea and Japan signed a memorandum of understanding on "
            "semiconductor research on Tuesday, officials said. The two countries will hold talks in Tokyo next month.")

@@ -14,7 +14,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import pactwatch
-from pactwatch.ingest import Limits, parse_header, read_html_file, read_jsonl_file, read_text_file
+from pactwatch.io.ingest import Limits, parse_header, read_html_file, read_jsonl_file, read_text_file
 from pactwatch.model import Document, Failure
 
 HANG_S = 20

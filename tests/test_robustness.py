@@ -9,10 +9,10 @@ from pathlib import Path
 
 import pytest
 
-from pactwatch.ingest import HTML_WARNING, NO_DATE_WARNING, iter_documents, read_html_file, read_text_file
+from pactwatch.io.ingest import HTML_WARNING, NO_DATE_WARNING, iter_documents, read_html_file, read_text_file
 from pactwatch.model import Document, Failure
 from pactwatch.pipeline import ingest_paths
-from pactwatch.store import Store
+from pactwatch.io.store import Store
 
 ARTICLE = ("Seoul, Aug 5 South Korea and the United States signed an agreement on artificial intelligence "
            "research on Tuesday, officials said. The two countries will cooperate on semiconductors.")

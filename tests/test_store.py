@@ -15,7 +15,7 @@ except ImportError:  # running from a checkout without an install
 import pytest
 
 from pactwatch.model import DocResult, Document, Entity, Event, Evidence, Failure, Location, Sentence
-from pactwatch.store import SCHEMA_VERSION, Store, StoreError, date_bounds, default_db_path
+from pactwatch.io.store import SCHEMA_VERSION, Store, StoreError, date_bounds, default_db_path
 
 TEXT = (" date 2025-08-05 Ottawa, Aug 5 Canada and the Republic of Korea opened a dialogue Tuesday on robotics. "
         "Park met Tremblay in Busan. Both sides will sign a memorandum on quantum research.")

@@ -51,7 +51,7 @@ def test_out_of_order_batches_equal_a_rebuild(tmp_path) -> None:
 
     from pactwatch import link
     from pactwatch.pipeline import ingest_paths
-    from pactwatch.store import Store
+    from pactwatch.io.store import Store
 
     src = ROOT / "tests" / "data" / "storylines" / "docs"
     order = sorted(src.glob("*.txt"))
