@@ -31,3 +31,10 @@ def test_a_visit_made_with_no_invitation_named_is_no_commitment() -> None:
     visit = record("v3", "CONSULT", {"d1": "the Chilean president is travelling to Norway this week"},
                    kind="meeting", date="2031-04-02")
     assert commitments(visit) == []
+
+
+def test_an_invitation_already_made_a_promise_that_the_visit_keeps_is_not_counted_twice() -> None:
+    invite = record("i1", "AGREE", {"d0": "the Norwegian king invited the Chilean president to visit Norway in "
+                                          "April"}, kind="meeting", date="2031-04", reported="2031-02-01")
+    visit = record("v1", "CONSULT", {"d1": TEXT}, kind="meeting", date="2031-04-02", reported="2031-04-02")
+    assert commitments(invite, visit) == [("c-i1", "fulfilled", "v1", invite["evidence"][0]["text"])]

@@ -130,7 +130,10 @@ def build_commitments(canon: list[dict], as_of: str | None, cfg: LinkConfig,
         for n, r in enumerate(_acts(whole)):
             out.append(_commitment(r, whole["id"] + (f"-{n + 1}" if n else ""), due, due_text, as_of, cfg,
                                    (rank, pc, words_of, by_country, by_word, by_place, called_off)))
-    out += filter(None, (_invitation_kept(r, as_of) for r in canon))
+    # an invitation a report of the visit recalls, unless an earlier report made it a promise of its own
+    # ("invited the president to visit in April") that this visit keeps
+    invited = {c["resolved_by"] for c in out if c["resolved_by"] and _more_cues()["invited"].search(c["what"])}
+    out += [c for c in map(lambda r: _invitation_kept(r, as_of), canon) if c and c["resolved_by"] not in invited]
     return out
 
 

@@ -263,7 +263,7 @@ def _more_cues() -> dict:
             "bodies_as_one": raw["bodies_as_one"], "word_endings": raw["word_endings"],
             **{k: _cue(raw[k]) for k in ("replaced_plan", "collective_signatories", "concluded_agreement",
                                          "clause_rest_stop", "promise_intent", "invitation_cue", "terms_of_agreement",
-                                         "talks_nouns", "negotiation_opened")}}
+                                         "talks_nouns", "negotiation_opened", "invited")}}
 
 
 def _aim_words(r: dict) -> set[str]:
