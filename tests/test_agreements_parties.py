@@ -38,3 +38,9 @@ def test_a_declaration_signed_by_named_countries_keeps_its_own_parties() -> None
     decl = record("s1", "SUPPORT", {"d1": "Norway and Chile signed the Tromso Declaration on the sidelines"},
                   agreement=DECL, date=None)
     assert parties(forum, decl) == [["CHL", "NOR"]]
+
+
+def test_an_agreement_between_international_bodies_alone_keeps_their_codes() -> None:
+    pact = record("s3", "SUPPORT", {"d3": "the EU and the UN signed the Tromso Declaration"}, agreement=DECL,
+                  countries=("EUR", "UNO"))
+    assert parties(pact) == [["EUR", "UNO"]]

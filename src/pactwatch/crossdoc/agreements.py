@@ -238,10 +238,11 @@ def _signed_at(r: dict, gatherings: dict[str, list[dict]]) -> set[str]:
 
 
 def _bodies_as_one(parties: set[str]) -> set[str]:
-    """Several international bodies among an agreement's parties (a group, the UN, the EU: link_words.json
-    bodies_as_one) are one party, IGO; a single one keeps its code."""
+    """Several international bodies among the parties of an agreement that states sign too (a group, the
+    UN, the EU: link_words.json bodies_as_one) are one party, IGO; a single one keeps its code, and so do
+    the bodies of an agreement between bodies alone."""
     bodies = parties & set(_more_cues()["bodies_as_one"])
-    return parties - bodies | {"IGO"} if len(bodies) > 1 else parties
+    return parties - bodies | {"IGO"} if len(bodies) > 1 and parties - bodies else parties
 
 
 def _in_force_told_after(canon: list[dict], typed: dict, groups: dict) -> None:
