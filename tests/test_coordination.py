@@ -110,3 +110,23 @@ def test_a_headline_with_its_verb_parsed_as_one_is_unchanged():
     evs = pactwatch.extract("Kenya and Ghana ink historic partnership", date="2025-03-05")
     assert [(e.event_type, e.evidence[0].text) for e in evs] == [("SUPPORT", "Kenya and Ghana ink historic partnership")]
     assert "trigger.headline_verb" not in evs[0].why["event_type"]
+
+
+def test_a_second_meeting_told_with_other_words_of_kind_is_another_meeting_of_the_same_sides():
+    text = ("The inaugural ministerial meeting of the Kenya-Chile Trade Council was held in Nairobi on Monday, where the "
+            "two sides discussed fertiliser and copper trade.\n\n"
+            "The meeting was chaired on the Kenyan side by Trade Minister Rebecca Miano.\n\n"
+            "\"Held a useful investor meeting alongside my colleagues. Good ideas on fertiliser trade,\" Miano wrote "
+            "on social media.")
+    evs = pactwatch.extract(text, date="2025-03-05")
+    assert [e.event_type for e in evs] == ["CONSULT", "CONSULT"]
+    assert evs[1].evidence[0].text == "Held a useful investor meeting alongside my colleagues"
+    assert {p.country for p in evs[1].actor + evs[1].recipient} == {"KEN", "CHL"}
+    assert evs[1].date == evs[0].date == "2025-03-03"
+    assert "merging.new_meeting_same_sides" in evs[1].why["kept_apart"]
+
+
+def test_the_meeting_told_again_with_the_same_noun_stays_one():
+    text = ("The inaugural ministerial meeting of the Kenya-Chile Trade Council was held in Nairobi on Monday.\n\n"
+            "\"Held an inaugural ministerial meeting alongside my colleagues. Good ideas on fertiliser trade,\" Miano wrote.")
+    assert [e.event_type for e in pactwatch.extract(text, date="2025-03-05")] == ["CONSULT"]

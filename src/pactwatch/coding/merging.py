@@ -580,6 +580,22 @@ class MergeRules:
                 if m.cls == "meeting" and not m.anaphoric and m.described and _recalled_earlier(g, m, document.date):
                     m.note("kept_apart", "merging.undated_not_recalled")
                     continue    # "the two leaders also discussed ..." after "his visit to Xville last year"
+                if no_party and m.cls == "meeting" and g[0].cls == "meeting" and m.sent.start >= lead_end and \
+                        _new_meeting(m, cfg) and _recalled_earlier(g, m, document.date):
+                    m.note("kept_apart", "merging.undated_not_recalled")
+                    continue
+                if no_party and m.cls == "meeting" and g[0].cls == "meeting" and m.sent.start >= lead_end and \
+                        _new_meeting(m, cfg) and not _same_noun_told(g, m):
+                    # "Held a productive stakeholder meeting along with ..." below the report of the ministerial
+                    # meeting: another meeting of the same sides, not the one told
+                    m.actors = dedupe([e for x in g for e in x.actors])
+                    m.recipients = dedupe([e for x in g for e in x.recipients])
+                    m.note("kept_apart", "merging.new_meeting_same_sides")
+                    m.note("actor", "merging.new_meeting_same_sides")
+                    dated = next((x.date for x in g if x.date is not None and x.date.value), None)
+                    if m.date is None and dated is not None:
+                        m.set_date(dated, "merging.new_meeting_same_sides")     # of the same days
+                    break
                 if m.anaphoric or (m.described and m.cls in ("meeting", "accord") and not named_other_side) or no_party:
                     best = gi
                     m.note("merged", "merging.refers_back")
