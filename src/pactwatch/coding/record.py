@@ -244,6 +244,13 @@ def _called_off_meeting_at(m: EventMention, loc: Location) -> bool:
         if tok.pos_ in ("NOUN", "PROPN") and tok.dep_ in ("dobj", "nsubjpass", "nsubj") and tok.head.i == m.pred.i \
                 and loc.name in " ".join(x.text for x in tok.subtree):
             return True
+    # "a trip to Sydney that Biden had planned but was forced to cancel": a meeting noun folded into the refusal that
+    # names the place in a prepositional phrase of its own
+    for i in m.tokens:
+        tok = sdoc[i]
+        if i != m.pred.i and tok.pos_ == "NOUN" and any(
+                c.dep_ == "prep" and any(x.text == loc.name for x in c.subtree) for c in tok.children):
+            return True
     return False
 
 
