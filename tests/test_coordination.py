@@ -130,3 +130,21 @@ def test_the_meeting_told_again_with_the_same_noun_stays_one():
     text = ("The inaugural ministerial meeting of the Kenya-Chile Trade Council was held in Nairobi on Monday.\n\n"
             "\"Held an inaugural ministerial meeting alongside my colleagues. Good ideas on fertiliser trade,\" Miano wrote.")
     assert [e.event_type for e in pactwatch.extract(text, date="2025-03-05")] == ["CONSULT"]
+
+
+def test_courtesy_calls_on_two_leaders_of_different_sides_are_two_planned_calls():
+    text = ("Kenya's Trade Minister Rebecca Miano will travel to Santiago on Monday for the first meeting of the "
+            "Kenya-Chile Trade Council.\n\n"
+            "In addition, the two Kenyan envoys would also call on the Chilean President as well as the "
+            "Secretary-General of the United Nations.")
+    evs = _coded(text, "2025-03-05")
+    assert [e[0] for e in evs] == ["AGREE"] * 3
+    assert "call on" not in evs[0][1]
+    assert evs[1][1] == "In addition, the two Kenyan envoys would also call on the Chilean President"
+    assert evs[1][2] == {"KEN", "CHL"}
+    assert evs[2][1] == "the Secretary-General of the United Nations" and evs[2][2] == {"KEN", "UNO"}
+
+
+def test_a_courtesy_call_on_two_people_of_one_side_stays_one_call():
+    text = "The visiting Kenyan minister will call on the Chilean President and the Chilean foreign minister on Friday."
+    assert [e[0] for e in _coded(text, "2025-03-05")] == ["AGREE"]

@@ -21,12 +21,14 @@ was last talking about, unless their sentence says the time was another one.
 """
 from __future__ import annotations
 
+from dataclasses import replace
+
 from ..actors import DocActors
 from ..model import Document, Event, Sentence
 from ..nlp import too_long
 from ..places import Gazetteer
 from ..topics import topics_in
-from .mention import EventMention, dedupe, entities_of
+from .mention import EventMention, countries_of, dedupe, entities_of
 from .merging import MergeRules
 from .modality import ModalityRules
 from .participants import ParticipantRules, Discourse, np_tokens
@@ -120,7 +122,8 @@ def _clause_span(m: EventMention, others: list[EventMention], sdoc, sent: Senten
         hi += 1
     while lo < hi and (sdoc[lo].is_punct or sdoc[lo].is_space or sdoc[lo].dep_ in ("cc", "mark")):
         lo += 1
-    while hi > lo and (sdoc[hi].is_punct or sdoc[hi].is_space or sdoc[hi].dep_ == "cc") and sdoc[hi].text not in (")", '"', "”"):
+    while hi > lo and (sdoc[hi].is_punct or sdoc[hi].is_space or sdoc[hi].dep_ == "cc" or (     # "as well as"
+            sdoc[hi].head.dep_ == "cc" and sdoc[hi].head.i > hi)) and sdoc[hi].text not in (")", '"', "”"):
         hi -= 1
     a, b = sdoc[lo].idx, sdoc[hi].idx + len(sdoc[hi].text)
     a, b = max(a, sent.start), min(b, sent.end)
@@ -137,6 +140,32 @@ def _follow(m: EventMention, mentions: list[EventMention]) -> None:
         m.actors, m.recipients = list(m.sequel.actors), list(m.sequel.recipients)
         m.note("actor", "participants.programme_sequel")
         m.note("recipient", "participants.programme_sequel")
+
+
+def _calls_on_each(m: EventMention, actors) -> list[EventMention]:
+    """A courtesy call on two people of different sides ("would call on the premier as well as the president of
+    the commission", ``courtesy_calls``) is one call on each: the second person, coordinated with the first
+    (a conjunct of the first, or a phrase after "as well as" on the verb), is split off as a call of its own."""
+    if not any(r.startswith("event_rules.json:courtesy_calls") for r in m.why.get("event_type", [])):
+        return []
+    p = m.pred
+    cc = [c.i for c in p.children if c.dep_ == "cc"]
+    seconds = [c for c in p.children if c.dep_ in ("conj", "oprd", "dobj", "npadvmod") and any(i < c.i for i in cc)]
+    seconds += [k for c in p.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"
+                for k in g.children if k.dep_ == "conj"]
+    out = []
+    for x in seconds:
+        ents = entities_of(actors.in_tokens([y.i for y in x.subtree]))
+        theirs = countries_of(ents)
+        rest = [r for r in m.recipients if r.country not in theirs]
+        if not theirs or not rest:
+            continue        # a second person of the same side: one call on both
+        call = replace(m, head=x, pred=x, recipients=ents, tokens={x.i}, apart_from=m,
+                       why={k: list(v) for k, v in m.why.items()}, topics=list(m.topics))
+        call.note("recipient", "participants.call_on_each")
+        m.recipients = rest
+        out.append(call)
+    return out
 
 
 class EventCoder(TriggerRules, ModalityRules, ParticipantRules, SettingRules, MergeRules, RecordBuilder):
@@ -198,6 +227,7 @@ class EventCoder(TriggerRules, ModalityRules, ParticipantRules, SettingRules, Me
         for m in merged:
             if m.sequel is not None:
                 _follow(m, merged)
+        merged = [x for m in merged for x in [m, *_calls_on_each(m, actors)]]
         self._date_sentence(document, merged, sdoc, span, sent)
         for m in merged:
             m.span = _clause_span(m, merged, sdoc, sent)

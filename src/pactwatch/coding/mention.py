@@ -39,6 +39,7 @@ class EventMention:
     frame_of: object = None       # "proposed it at their talks in February": the talks are the setting of this event
     frame_offset: bool = False    # "five months after their first talks": the setting lies a stated time away
     sequel: object = None         # "..., followed by consultations": the participle of sequence; then the act it follows
+    apart_from: object = None     # "call on A as well as B": the mention this one was split off
     ref_object: str | None = None  # "launched the fund": a definite object, pointing back to an earlier mention
     why: dict = field(default_factory=dict)   # field -> rule ids that set it, in the order they applied
 

@@ -377,6 +377,9 @@ def _new_meeting(m: EventMention, cfg) -> bool:
     meeting of its own."""
     if m.cls != "meeting" or m.anaphoric or lemma_of(m.pred) in cfg["topic_verbs"]:
         return False        # "the two officials also discussed a wide range of issues": a topic, no occasion
+    if m.head.pos_ == "VERB" and m.recipients and _told_as_more(m, cfg) and any(
+            r.startswith("event_rules.json:courtesy_calls") for r in m.why.get("event_type", [])):
+        return True         # "the ministers would also call on the premier": a call of its own
     noun = m.head if m.head.pos_ == "NOUN" else next((c for c in m.pred.children if c.dep_ == "dobj"
                                                      and c.pos_ == "NOUN"), None)
     if noun is None or noun.dep_ == "pobj" or noun.dep_ == "compound":
@@ -539,6 +542,9 @@ class MergeRules:
             new_accord = _new_accord(m, cfg)
             # one with no party of its own would not be written alone: it stays a reference back
             new_meeting = m.sent.start >= lead_end and bool(m.actors or m.recipients) and _new_meeting(m, cfg)
+            if m.apart_from is not None:
+                m.note("kept_apart", "participants.call_on_each")
+                order = []      # "would call on the premier as well as the president": one call on each
             for gi in order:
                 g = groups[gi]
                 if not _same_kind(g[0], m, cfg["reaching_verbs"]):
