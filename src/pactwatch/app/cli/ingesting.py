@@ -21,7 +21,7 @@ def cmd_ingest(args) -> int:
 
 def run_ingest(paths, store, processes, quiet=False, command="ingest", limits=None):
     from ...io.ingest import DEFAULT_LIMITS
-    from ...pipeline import ingest_paths
+    from ..service import ingest_paths
     bar = None
     if not quiet and sys.stderr.isatty():
         from tqdm import tqdm
