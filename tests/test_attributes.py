@@ -159,3 +159,15 @@ def test_a_trip_called_off_in_a_relative_clause_counts_its_host() -> None:
            if e.event_type == "REJECT"]
     assert evs and _parties(evs[0]) == {"SWE", "KEN"}
     assert "record.called_off_meeting_host" in evs[0].why.get("recipient", [])
+
+
+def test_european_firms_offered_a_stake_are_the_eus_side() -> None:
+    evs = [e for e in _events("Mongolia offered European firms a share in a new copper mine, its mining minister said.",
+                              date="2025-04-02") if e.event_type == "AGREE"]
+    assert evs and _parties(evs[0]) == {"MNG", "EUR"}
+
+
+def test_a_european_country_is_not_the_eu() -> None:
+    evs = _events("Brazil's president will tour a small European country next month, his office said.",
+                  date="2025-04-02")
+    assert all("EUR" not in _parties(e) for e in evs)
