@@ -25,6 +25,8 @@ def _stage(text: str, t: str, aux: str | None) -> str | None:
     if cue["in_force"].search(text):
         return "in_force"
     text = cue["not_yet"].sub(" ", text)       # "has not yet been signed" says nothing was
+    if _more_cues()["postponed"].search(text) and not cue["signed"].search(text):
+        return "to_be_signed"                   # "has delayed the signing": still to come
     # the end of talks, or an agreement's conclusion named as a noun ("welcomed the conclusion of the
     # fisheries agreement": link_words.json concluded_agreement), waits for the signing
     done = _more_cues()["concluded_agreement"]

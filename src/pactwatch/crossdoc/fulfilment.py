@@ -101,17 +101,18 @@ def _carries_out(r: dict, cand: dict, due: str | None, words: set, needed: set, 
     """(status, score, reason) when `cand` fulfils or withdraws commitment `r` (its content `words`, the
     things it promises `needed`), else None."""
     t = cand["event_type"]
-    aim = _aim_reached(r, cand, cand_words, cfg) or _talks_concluded(r, cand)
+    off = _calls_off(cand)
+    aim = None if off else _aim_reached(r, cand, cand_words, cfg) or _talks_concluded(r, cand)
     if aim:
         return aim
     overlap = _containment(words, cand_words)
     act = _act_of_meeting(r)
     share = _containment(act, cand_words)
     if t in FULFILS["other"] and t not in FULFILS["meeting"] and cand["aux_mode"] is None and len(act) >= 3 \
-            and share >= cfg.fulfil_min_overlap:
+            and share >= cfg.fulfil_min_overlap and not off:
         return "fulfilled", share, f"{t} on {cand['date'] or cand['first_reported'] or '?'}: " \
                                    f"the act the meeting was for, {share:.2f} of its words"
-    if t not in FULFILS[r["kind"]] and t not in CANCEL_TYPES:
+    if t not in FULFILS[r["kind"]] and not off:
         return None
     same_agreement = bool(r["agreement"] and cand["agreement"] and (
         (r["agreement"].get("name") and cand["agreement"].get("name") and
@@ -123,7 +124,7 @@ def _carries_out(r: dict, cand: dict, due: str | None, words: set, needed: set, 
     due_span, when = _span(due) if due else None, _span(cand["date"] or cand["first_reported"])
     on_time = bool(due_span and when and when[0] <= due_span[1] + dt.timedelta(days=31)
                    and when[1] >= due_span[0] - dt.timedelta(days=31))
-    if t in CANCEL_TYPES and _cues()["cancel"].search(_text(cand)):
+    if off:
         score = overlap + 0.3 * on_time + 0.2 * same_place
         later = _after(cand, r["first_reported"] or r["date"], r)
         if overlap >= cfg.withdraw_min_overlap and later:
@@ -229,8 +230,12 @@ MEETING_DAY_SLACK = 2     # a meeting of two or three days: the act promised for
 
 
 def _calls_off(r: dict) -> bool:
-    """A report that calls something off: a cancellation category with a cancel cue in its words."""
-    return r["event_type"] in CANCEL_TYPES and bool(_cues()["cancel"].search(_text(r)))
+    """A report that calls something off: a cancellation category with a cancel cue in its words; or
+    one of any category that puts the act off ("has delayed the signing of the memorandum":
+    link_words.json postponed) and tells nothing done (stage_cues.signed)."""
+    text = _text(r)
+    return (r["event_type"] in CANCEL_TYPES and bool(_cues()["cancel"].search(text))) or (
+        bool(_more_cues()["postponed"].search(text)) and not _cues()["stage"]["signed"].search(text))
 
 
 def _called_off_beside(r: dict, cand: dict, made: str | None) -> bool:
@@ -263,7 +268,7 @@ def _more_cues() -> dict:
             "bodies_as_one": raw["bodies_as_one"], "word_endings": raw["word_endings"],
             **{k: _cue(raw[k]) for k in ("replaced_plan", "collective_signatories", "concluded_agreement",
                                          "clause_rest_stop", "promise_intent", "invitation_cue", "terms_of_agreement",
-                                         "talks_nouns", "negotiation_opened", "invited")}}
+                                         "talks_nouns", "negotiation_opened", "invited", "postponed")}}
 
 
 def _aim_words(r: dict) -> set[str]:
