@@ -148,3 +148,17 @@ def test_courtesy_calls_on_two_leaders_of_different_sides_are_two_planned_calls(
 def test_a_courtesy_call_on_two_people_of_one_side_stays_one_call():
     text = "The visiting Kenyan minister will call on the Chilean President and the Chilean foreign minister on Friday."
     assert [e[0] for e in _coded(text, "2025-03-05")] == ["AGREE"]
+
+
+def test_an_alliance_declared_and_promised_again_in_one_article_is_one_act():
+    text = ("Chile and Peru declared the establishment of a lithium alliance on Monday. "
+            "Both states will establish a battery alliance, the ministers said.")
+    evs = _coded(text, "2025-03-05")
+    assert [e[0] for e in evs] == ["SUPPORT"]
+    assert evs[0][1].endswith("Both states will establish a battery alliance")
+
+
+def test_a_promise_of_another_kind_of_body_stays_a_promise():
+    text = ("Chile and Peru declared the establishment of a lithium alliance on Monday. "
+            "Both states will establish a fisheries council next year.")
+    assert [e[0] for e in _coded(text, "2025-03-05")] == ["SUPPORT", "AGREE"]

@@ -415,6 +415,25 @@ def _subject_of(a: EventMention, b: EventMention) -> bool:
     return subj(a, b) or subj(b, a)
 
 
+def _bodies(m: EventMention, bodies) -> set:
+    """The lemmas of the nouns of bodies of relations in a mention's clause ("alliance", "council")."""
+    return {lemma_of(x) for x in m.pred.subtree if x.pos_ == "NOUN"} & set(bodies)
+
+
+def _body_set_up_told_again(group: list[EventMention], m: EventMention, bodies) -> bool:
+    """"X and Y declared the establishment of a chip alliance ... The two countries will establish a
+    semiconductor alliance": a body of relations set up (SUPPORT) and the same sides' promise to set up one of
+    the same kind (AGREE, from ``creation_verbs+relation_bodies``) in one article tell one act."""
+    promised = "event_rules.json:creation_verbs+relation_bodies"
+    for a, b in ((group[0], m), (m, group[0])):
+        if a.type == "SUPPORT" and b.type == "AGREE" and promised in b.why.get("event_type", []) and \
+                _bodies(a, bodies) & _bodies(b, bodies):
+            sides = [countries_of(x.actors + x.recipients) for x in group]
+            mine = countries_of(m.actors + m.recipients)
+            return len(mine) >= 2 and all(c == mine for c in sides) and all(compatible(x, m) for x in group)
+    return False
+
+
 def _told_as_more(m: EventMention, cfg) -> bool:
     """"The two countries also announced ...": an act told as one more (event_rules.json addition_adverbs)."""
     return any(c.dep_ == "advmod" and c.lower_ in cfg["addition_adverbs"] for c in m.pred.children)
@@ -547,6 +566,10 @@ class MergeRules:
                 order = []      # "would call on the premier as well as the president": one call on each
             for gi in order:
                 g = groups[gi]
+                if _body_set_up_told_again(g, m, cfg["relation_bodies"]):
+                    best = gi       # "declared the establishment of a chip alliance ... will establish a chip alliance"
+                    m.note("merged", "merging.body_set_up_told_again")
+                    break
                 if not _same_kind(g[0], m, cfg["reaching_verbs"]):
                     continue
                 if m.sequel is not None and not m.anaphoric and (any(x is m.sequel for x in g) or not _same_noun_told(g, m)):
