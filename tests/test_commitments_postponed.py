@@ -30,3 +30,12 @@ def test_a_signing_done_after_a_delay_fulfils_it() -> None:
     done = record("s1", "SUPPORT", {"d2": "after months of delays Ghana and Kenya signed a fintech memorandum"},
                   kind="accord", agreement=MEMO, date="2031-06-20", countries=("GHA", "KEN"))
     assert status(plan(), done)["p1"] == ("fulfilled", "s1")
+
+
+def test_a_meeting_held_after_it_was_put_off_fulfils_its_plan() -> None:
+    talks = record("p2", "AGREE", {"d1": "Ghana and Kenya will hold talks on fintech rules in Accra in June"},
+                   kind="meeting", date="2031-06", reported="2031-05-04", countries=("GHA", "KEN"), place="Accra")
+    held = record("h1", "CONSULT", {"d2": "the talks on fintech rules, postponed twice, were held in Accra on "
+                                          "Monday"}, kind="meeting", date="2031-06-23", countries=("GHA", "KEN"),
+                  place="Accra")
+    assert status(talks, held)["p2"] == ("fulfilled", "h1")

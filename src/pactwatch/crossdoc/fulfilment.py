@@ -232,10 +232,12 @@ MEETING_DAY_SLACK = 2     # a meeting of two or three days: the act promised for
 def _calls_off(r: dict) -> bool:
     """A report that calls something off: a cancellation category with a cancel cue in its words; or
     one of any category that puts the act off ("has delayed the signing of the memorandum":
-    link_words.json postponed) and tells nothing done (stage_cues.signed)."""
+    link_words.json postponed) and tells nothing done (stage_cues.signed, link_words.json held: "the
+    talks, postponed in March, were held on Tuesday")."""
     text = _text(r)
     return (r["event_type"] in CANCEL_TYPES and bool(_cues()["cancel"].search(text))) or (
-        bool(_more_cues()["postponed"].search(text)) and not _cues()["stage"]["signed"].search(text))
+        bool(_more_cues()["postponed"].search(text)) and not _cues()["stage"]["signed"].search(text)
+        and not _more_cues()["held"].search(text))
 
 
 def _called_off_beside(r: dict, cand: dict, made: str | None) -> bool:
@@ -268,7 +270,7 @@ def _more_cues() -> dict:
             "bodies_as_one": raw["bodies_as_one"], "word_endings": raw["word_endings"],
             **{k: _cue(raw[k]) for k in ("replaced_plan", "collective_signatories", "concluded_agreement",
                                          "clause_rest_stop", "promise_intent", "invitation_cue", "terms_of_agreement",
-                                         "talks_nouns", "negotiation_opened", "invited", "postponed")}}
+                                         "talks_nouns", "negotiation_opened", "invited", "postponed", "held")}}
 
 
 def _aim_words(r: dict) -> set[str]:
