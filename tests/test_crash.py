@@ -77,6 +77,14 @@ def count(db: Path, table: str) -> int:
         return 0
 
 
+def _has_tables(db: Path) -> bool:
+    """The database holds at least one table (a kill may land after SQLite wrote the file's header)."""
+    try:
+        return bool(rows(db, "SELECT name FROM sqlite_master WHERE type = 'table'"))
+    except sqlite3.Error:
+        return True     # unreadable: let `check` say why
+
+
 def rows(db: Path, sql: str) -> list[tuple]:
     con = sqlite3.connect(f"file:{db}?mode=ro", uri=True)
     try:
@@ -223,9 +231,10 @@ def test_sigkill_at_any_point_loses_and_doubles_nothing(pactwatch_exe: str, corp
             continue
         docs = count(db, "documents")
         seen.append((point, docs, count(db, "event_links")))
-        if not db.exists() or db.stat().st_size == 0:
-            # killed before the database was created, or just after SQLite created the empty file (a slow
-            # machine): every command treats it as no database yet, and the next ingest fills it
+        if not db.exists() or db.stat().st_size == 0 or not _has_tables(db):
+            # killed before the database was created, or just after SQLite created the empty file or set
+            # it to WAL before any table was made (a slow machine): there is nothing to check yet, `check`
+            # says the database is empty, and the next ingest fills it
             continue
         # consistent after every kill: no orphans, offsets match, every document has its sentences
         chk = run(pactwatch_exe, "check", "--db", str(db), env=env)
