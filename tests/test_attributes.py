@@ -171,3 +171,18 @@ def test_a_european_country_is_not_the_eu() -> None:
     evs = _events("Brazil's president will tour a small European country next month, his office said.",
                   date="2025-04-02")
     assert all("EUR" not in _parties(e) for e in evs)
+
+
+def test_a_charge_rejected_is_aimed_back_at_its_maker() -> None:
+    evs = _events("Turkey's trade ministry on Monday accused Egypt of dumping steel rebar, a charge Cairo denied.",
+                  date="2025-05-05")
+    rej = [e for e in evs if e.event_type == "REJECT"]
+    assert rej and {x.country for x in rej[0].actor} == {"EGY"} and {x.country for x in rej[0].recipient} == {"TUR"}
+    assert "participants.rejected_charge" in rej[0].why.get("recipient", [])
+
+
+def test_it_after_a_complaint_stands_for_the_doer_of_the_act_just_told() -> None:
+    evs = _events("Chile imposed a levy on copper concentrate exports in 2022, and Japan lodged a protest against it "
+                  "within a week.", date="2025-05-05")
+    acc = [e for e in evs if e.event_type == "ACCUSE"]
+    assert acc and {x.country for x in acc[0].actor} == {"JPN"} and {x.country for x in acc[0].recipient} == {"CHL"}

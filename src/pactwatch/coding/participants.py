@@ -546,6 +546,8 @@ class ParticipantRules:
         self._embassy_host(m, subj, actors, frames)
         self._reaction_to_event(m, t, pred, actors, state, frames)
         self._conjoined_measure_target(m, pred, actors, frames)
+        self._rejected_charge(m, pred, actors, state, frames)
+        self._pronoun_object(m, t, pred, state)
         if m.type in COUNTERMAND_TYPES and t.pos_ == "VERB":
             # "a tour of Norway that the premier had planned but was then made to call off": the plan folded into the
             # cancellation is told in a relative clause; its subject called it off, whatever the parser hung the
@@ -725,6 +727,43 @@ class ParticipantRules:
         return any(c.dep_ == "dobj" or c.dep_ in ("prep", "dative") and any(
             p.dep_ == "pobj" and p.ent_type_ in ("GPE", "LOC", "FAC") for p in c.children)
             for v in (t, pred) for c in v.children)
+
+    @staticmethod
+    def _latest_doers(m, state, own, types=None) -> list[Entity]:
+        """The doers (of another state than `own`) of the latest event the article told before `m` (of one of `types`)."""
+        for prior in reversed(state.events):
+            if prior is m or types is not None and prior.type not in types:
+                continue
+            doers = [e for e in prior.actors if e.country and e.country not in own and e.country not in NON_STATE]
+            if doers:
+                return dedupe(doers)
+        return []
+
+    def _rejected_charge(self, m, pred, actors, state, frames) -> None:
+        """"China accused Malaysia of ..., a charge Kuala Lumpur rejected": a refusal of a charge (event_rules.json:
+        accusation_nouns) with no other side named is aimed at the makers of the article's latest accusation."""
+        if m.type != "REJECT" or not m.actors or m.recipients:
+            return
+        objs = [c for c in pred.children if c.dep_ == "dobj"] + ([pred.head] if pred.dep_ == "relcl" else [])
+        if not any(o.lemma_.lower() in self.rules.cfg["accusation_nouns"] and not actors.in_tokens(np_tokens(o, True, frames))
+                   for o in objs):
+            return
+        m.recipients = self._latest_doers(m, state, countries_of(m.actors), {"ACCUSE"})
+        if m.recipients:
+            m.note("recipient", "participants.rejected_charge")
+
+    def _pronoun_object(self, m, t, pred, state) -> None:
+        """"Indonesia announced a ban ..., and the EU filed a complaint against it": "it" or "them" as the object of the
+        act's preposition, with no other side named, stands for the doers of the act told just before."""
+        if not m.actors or m.recipients:
+            return
+        heads = [t, pred] + [c for c in pred.children if c.dep_ == "dobj"]     # "filed a complaint against it"
+        if not any(c.dep_ == "prep" and c.lower_ in ("against", "with", "on", "to", "from") and any(
+                p.dep_ == "pobj" and p.lower_ in ("it", "them") for p in c.children) for v in heads for c in v.children):
+            return
+        m.recipients = self._latest_doers(m, state, countries_of(m.actors))
+        if m.recipients:
+            m.note("recipient", "participants.pronoun_object")
 
     def _conjoined_measure_target(self, m, pred, actors, frames) -> None:
         """"Tokyo imposed export controls on the three materials and removed South Korea from its list": a coercive
