@@ -162,3 +162,11 @@ def test_a_promise_of_another_kind_of_body_stays_a_promise():
     text = ("Chile and Peru declared the establishment of a lithium alliance on Monday. "
             "Both states will establish a fisheries council next year.")
     assert [e[0] for e in _coded(text, "2025-03-05")] == ["SUPPORT", "AGREE"]
+
+
+def test_a_headline_listing_its_doers_with_a_comma_keeps_both_and_stops_at_its_object():
+    text = ("Norway, Kenya ink fertiliser supply MoU, eye joint research fund\n\n"
+            "The two ministers met in the capital on Sunday.")
+    signed = [e for e in pactwatch.extract(text, date="2025-03-05") if e.event_type == "SUPPORT"]
+    assert [e.evidence[0].text for e in signed] == ["Norway, Kenya ink fertiliser supply MoU"]
+    assert {p.country for p in signed[0].actor} == {"NOR", "KEN"}

@@ -89,7 +89,9 @@ def _clause_span(m: EventMention, others: list[EventMention], sdoc, sent: Senten
         root = m.pred.head       # "The Technology Prosperity Deal, to be signed by ...": name included
     keep = {x.i for x in root.subtree} | {x.i for x in m.head.subtree} | set(m.tokens)
     if m.head.dep_ in ("nmod", "compound") and phrase_head(m.head).i in m.tokens:     # "Chile, Peru seal fisheries pact"
-        keep |= {x.i for x in phrase_head(m.head).subtree}
+        keep |= {x.i for x in phrase_head(m.head).subtree if x.i <= phrase_head(m.head).i}
+    if "trigger.headline_verb" in m.why.get("event_type", []):
+        keep |= set(headline_doers(m.head))
     mine = set(m.tokens) | {m.pred.i, m.head.i, root.i}
     series = [x for x in root.subtree if x.dep_ == "conj" and x.pos_ == "VERB" and x.i not in mine]
     for o in others:

@@ -50,11 +50,10 @@ def phrase_head(t):
 
 
 def headline_doers(t) -> list:
-    """The names before a headline verb read as a modifier, in the noun phrase it modifies or hung on it
-    ("Chile, Peru seal fisheries pact"): the tokens of those names."""
-    head = phrase_head(t)
-    names = [c for c in list(t.children) + list(head.children) if c.i < t.i and c.pos_ == "PROPN"]
-    return sorted({x.i for c in names for x in c.subtree if x.i < t.i})
+    """The words before a headline verb read as a modifier ("Norway, Kenya ink fertiliser MoU"): its doers,
+    however the parser hung them; none unless a name is among them."""
+    before = [x for x in t.sent if x.i < t.i]
+    return [x.i for x in before] if any(x.pos_ == "PROPN" for x in before) else []
 
 
 def venue(t, cfg) -> bool:
