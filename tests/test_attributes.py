@@ -186,3 +186,12 @@ def test_it_after_a_complaint_stands_for_the_doer_of_the_act_just_told() -> None
                   "within a week.", date="2025-05-05")
     acc = [e for e in evs if e.event_type == "ACCUSE"]
     assert acc and {x.country for x in acc[0].actor} == {"JPN"} and {x.country for x in acc[0].recipient} == {"CHL"}
+
+
+def test_a_trip_to_a_named_town_in_a_datelined_report_is_not_to_the_dateline_state() -> None:
+    evs = _events("OTTAWA, June 2 -- Canada and Finland will set up a joint Arctic research council, officials said.\n\n"
+                  "Aino Virtanen, Finland's science minister, was due to travel to Iqaluit on Thursday to tour a "
+                  "research station.", date="2025-06-02")
+    trips = [e for e in evs if "Iqaluit" in e.evidence[0].text]
+    assert all("CAN" not in {x.country for x in e.recipient} or "participants.visit_filed_from" not in
+               e.why.get("recipient", []) for e in trips)

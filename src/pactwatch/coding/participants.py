@@ -563,7 +563,8 @@ class ParticipantRules:
         here = any(c.dep_ == "advmod" and c.lower_ in cfg["deictic_place_words"] for v in (t, pred) for c in v.children)
         if m.type == "CONSULT" and m.mode == "visit" and m.actors and not m.recipients and actors.home_country and \
                 actors.home_country not in countries_of(m.actors) and (here or actors.filed_in == actors.home_country and
-                                                                       not m.described and not self._destination(t, pred)):
+                                                                       bool(countries_of(m.actors)) and not m.described
+                                                                       and self._destination(t, pred) in (None, actors.home_country)):
             # "Mahama, who is here on a state visit": a visit made "here" is made to the state the report
             # is filed in; so is one with no place of its own in a report with a dateline ("JAKARTA - ... Sweden's
             # minister, who arrived on Monday for a three-day visit")
@@ -721,12 +722,21 @@ class ParticipantRules:
                     return
 
     @staticmethod
-    def _destination(t, pred) -> bool:
-        """Whether a visit says where it goes: a place after a preposition of the visit or its verb ("a visit to X",
-        "arrived in X"), or an object ("visited X")."""
-        return any(c.dep_ == "dobj" or c.dep_ in ("prep", "dative") and any(
-            p.dep_ == "pobj" and p.ent_type_ in ("GPE", "LOC", "FAC") for p in c.children)
-            for v in (t, pred) for c in v.children)
+    def _destination(t, pred) -> str | None:
+        """Where a visit says it goes: "" for somewhere (an object, "visited X"; a place after a preposition, "a visit to
+        X", "arrived in X"), the state of that place when the gazetteer knows it; None when it says nowhere."""
+        from ..places import Gazetteer
+        for c in (c for v in (t, pred) for c in v.children):
+            if c.dep_ == "dobj":
+                return ""
+            if c.dep_ not in ("prep", "dative"):
+                continue
+            for p in c.children:
+                if p.dep_ == "pobj" and (p.ent_type_ in ("GPE", "LOC", "FAC") or p.pos_ == "PROPN" and c.lower_ in ("to", "in")):
+                    name = " ".join(x.text for x in p.subtree if x.dep_ == "compound" or x.i == p.i)
+                    loc = Gazetteer.default().lookup(name)
+                    return loc.country if loc is not None and loc.country else ""
+        return None
 
     @staticmethod
     def _latest_doers(m, state, own, types=None) -> list[Entity]:
