@@ -170,3 +170,9 @@ def test_a_headline_listing_its_doers_with_a_comma_keeps_both_and_stops_at_its_o
     signed = [e for e in pactwatch.extract(text, date="2025-03-05") if e.event_type == "SUPPORT"]
     assert [e.evidence[0].text for e in signed] == ["Norway, Kenya ink fertiliser supply MoU"]
     assert {p.country for p in signed[0].actor} == {"NOR", "KEN"}
+
+
+def test_an_as_clause_with_its_own_doer_is_not_the_signing_evidence():
+    text = "Chile signed a fisheries deal with Peru on Monday as Peru raised its ties with Chile to a comprehensive strategic partnership."
+    evs = _coded(text, "2025-03-05")
+    assert evs[0][0] == "SUPPORT" and evs[0][1] == "Chile signed a fisheries deal with Peru on Monday"

@@ -108,6 +108,11 @@ def _clause_span(m: EventMention, others: list[EventMention], sdoc, sent: Senten
         after = sequel_of(o.head, Rules.load().cfg) if o is not m else None
         if after is not None and after.i not in mine:     # "..., followed by consultations": the next occasion's words
             keep -= {x.i for x in after.subtree} - mine
+    apart = Rules.load().cfg["clause_marks_apart"]
+    for c in [sdoc[i] for i in sorted(keep - mine) if sdoc[i].dep_ == "advcl"]:
+        kids = list(c.children)
+        if any(k.dep_ == "mark" and k.lower_ in apart for k in kids) and any(k.dep_ in ("nsubj", "nsubjpass") for k in kids):
+            keep -= {x.i for x in c.subtree} - mine     # "... as Peru raised its ties with Chile": another doer's clause
     for c in series:
         if {x.i for x in c.subtree} & theirs:    # "sign a memorandum, and take part in talks": the talks are another's
             keep -= {x.i for x in c.subtree} - mine
