@@ -1,0 +1,157 @@
+"""The tense around a time expression: marker words ("will", "is to", "said", "-ed" verbs) in its
+sentence, weighed by closeness; the tense decides which way a bare "Friday" or "August" points
+from the reference date.
+"""
+from __future__ import annotations
+
+import bisect
+import re
+
+from .words import _F, _FUTURE_MARKERS, _MONTHS, _PAST_MARKERS, _PRESENT_MARKERS, _WEEKDAY_ABBR
+
+# --------------------------------------------------------------------------
+# marker words
+
+_TOKEN_RE = re.compile(r"[A-Za-z]+(?:['\u2019][a-z]+)?|[.;:!?]|,", re.ASCII)
+_FUTURE_PHRASE_RE = re.compile(
+    r"\b(?:(?:is|are|am|was|were)\s+to\s+[a-z]+|(?:due|set|scheduled|expected|going|planned|slated)\s+to\s+"
+    r"(?!the\b|a\b|an\b|its\b|his\b|her\b|their\b)[a-z]+|set\s+for|as\s+(?:soon|early)\s+as|"
+    r"(?:plan|plans|planning|intend|intends|intending|expect|expects|hope|hopes|aim|aims|vow|vows|vowed|pledged|promised)\s+to|"
+    r"will|shall)\b", _F)
+_PAST_PHRASE_RE = re.compile(
+    r"\b(?:(?:would|could|might|should|must|will)\s+have|(?:has|have|'ve)\s+(?:not\s+|never\s+|already\s+|also\s+|just\s+)?"
+    r"(?:been|(?!scheduled|planned|slated|postponed|delayed|decided|agreed\s+to)[a-z]{2,}ed|made|held|met|taken|given|gone|come|seen|become|begun|brought|built|found|told|said|"
+    r"won|lost|left|sent|signed|agreed|reached|known|shown|grown|risen|fallen|paid|spent|sold|bought))\b", _F)
+_PASSIVE_BEFORE = frozenset("be been being is are am was were get got 's".split())
+_ED_RE = re.compile(r"^[a-z]{3,}ed$")
+_NOT_PAST_ED = frozenset(
+    "scheduled planned expected slated intended postponed delayed proposed anticipated "
+    "projected need indeed speed proceed exceed succeed feed seed bed red shed hundred "
+    "united based related limited interested concerned supposed".split())
+
+
+def _markers(sentence: str) -> list[tuple[int, int, str, float]]:
+    """Tense markers in ``sentence`` as (start, end, tense, weight)."""
+    out: list[tuple[int, int, str, float]] = []
+    for m in _FUTURE_PHRASE_RE.finditer(sentence):
+        out.append((m.start(), m.end(), "future", 1.6))
+    for m in _PAST_PHRASE_RE.finditer(sentence):
+        out.append((m.start(), m.end(), "past", 2.5))
+    prev = ""
+    for m in _TOKEN_RE.finditer(sentence):
+        w, prev_w = m[0].lower().replace("\u2019", "'"), prev
+        prev = w
+        if w in ("will", "shall"):
+            continue  # counted as phrases
+        if "'" in w and w not in _FUTURE_MARKERS and "'" + w.split("'")[1] in _FUTURE_MARKERS:
+            w = "'" + w.split("'")[1]      # "we'll": the clitic is the marker
+        if w in _FUTURE_MARKERS:
+            out.append((m.start(), m.end(), "future", 0.8 if w == "would" else 1.2))
+        elif prev_w in _PASSIVE_BEFORE and (w in _PAST_MARKERS or _ED_RE.match(w)):
+            continue    # participle of a passive ("is to be signed"), not a past tense
+        elif w in _PAST_MARKERS:
+            out.append((m.start(), m.end(), "past", 1.0))
+        elif w in _PRESENT_MARKERS:
+            out.append((m.start(), m.end(), "present", 0.7))
+        elif _ED_RE.match(w) and w not in _NOT_PAST_ED:
+            out.append((m.start(), m.end(), "past", 0.6))
+    return out
+
+
+def _decide(scores: dict[str, float]) -> str:
+    best = max(scores, key=lambda k: scores[k])
+    if scores[best] <= 0:
+        return "present"
+    return best
+
+
+def sentence_tense(sentence: str) -> str:
+    """'past', 'future' or 'present' for a whole sentence, from weighted marker words.
+
+    Future markers ("will", "is to", "plans to", "scheduled", "next",
+    "upcoming") weigh more than past ones ("said", "met", "-ed" verbs); a
+    sentence with neither is 'present'.
+    """
+    if not isinstance(sentence, str):
+        return "present"
+    scores = {"past": 0.0, "future": 0.0, "present": 0.0}
+    for _s, _e, tense, weight in _markers(sentence[:5000]):
+        scores[tense] += weight
+    return _decide(scores)
+
+
+# --------------------------------------------------------------------------
+# the tense at one place of a text
+
+_ABBREVIATIONS = frozenset(
+    list(_MONTHS) + list(_WEEKDAY_ABBR) + "mr mrs ms dr st gen sen rep gov lt col capt sgt maj adm jr sr "
+    "inc corp co ltd bros no vs etc fig approx dept univ prof rev mt ft".split())
+_BREAK_RE = re.compile(r"([A-Za-z]*)[.?!]+[\"')\]]*(?=\s+[\"'(\[]?[A-Z0-9])|\n")
+_WINDOW = 400               # characters either side of an expression that can bear on its tense
+_CLAUSE_BREAK_RE = re.compile(r"[,;:(]|\s[-\u2013\u2014]\s")
+_AFTER_BREAK = 0.15         # weight of a marker past such a break when a marker precedes the expression
+
+
+def _sentence_breaks(text: str) -> list[int]:
+    """Offsets where sentences end (abbreviations such as "Sept." and initials do not end one)."""
+    out = []
+    for m in _BREAK_RE.finditer(text):
+        word = m[1] or ""
+        if m[0] != "\n" and (word.lower() in _ABBREVIATIONS or len(word) == 1):
+            continue
+        out.append(m.end())
+    return out
+
+
+class _TenseIndex:
+    """Tense markers and token positions of one text, to ask the tense at many places cheaply."""
+
+    def __init__(self, text: str):
+        self.text = text
+        tokens = [(m.start(), m[0]) for m in _TOKEN_RE.finditer(text)]
+        self.starts = [t[0] for t in tokens]
+        self.cost = [0]                      # cost[i]: distance covered by tokens[:i]
+        for _pos, tok in tokens:
+            self.cost.append(self.cost[-1] + (2 if tok in ";:" else 1))
+        self.markers = sorted(_markers(text))
+        self.mstarts = [m[0] for m in self.markers]
+        self.breaks = _sentence_breaks(text)
+
+    def tense_at(self, start: int, end: int) -> str:
+        """Tense of the clause around text[start:end]: markers in its sentence, weighed by closeness."""
+        i = bisect.bisect_right(self.breaks, start)
+        lo = max(self.breaks[i - 1] if i else 0, start - _WINDOW)
+        hi = min(self.breaks[i] if i < len(self.breaks) and self.breaks[i] >= end else len(self.text), end + _WINDOW)
+        es = bisect.bisect_left(self.starts, start)
+        ee = bisect.bisect_left(self.starts, end)
+        scores = {"past": 0.0, "future": 0.0, "present": 0.0}
+        markers = [self.markers[k] for k in range(bisect.bisect_left(self.mstarts, lo), bisect.bisect_left(self.mstarts, hi))]
+        markers = [mk for mk in markers if mk[1] <= hi and not (mk[0] >= start and mk[1] <= end)]
+        # a clause verb before the expression governs it; past a comma after it, another clause begins
+        # ("the talks, which took place on Friday, are set to ...")
+        governed = any(me <= start for _ms, me, _t, _w in markers)
+        for ms, me, tense, weight in markers:
+            if me <= start:
+                dist = self.cost[es] - self.cost[bisect.bisect_left(self.starts, me)]
+            elif ms < start:
+                dist = 0
+            else:               # after the expression: the governing verb usually precedes it
+                dist = max(0, self.cost[bisect.bisect_left(self.starts, ms)] - self.cost[ee]) + 1
+                if governed and _CLAUSE_BREAK_RE.search(self.text, end, ms):
+                    weight *= _AFTER_BREAK
+            scores[tense] += weight / (1.0 + dist) ** 1.5
+        lead = _LEAD_WORD_RE.search(self.text, max(lo, start - 60), start)
+        if lead and lead[1].lower() in _LEAD_TENSE:
+            tense, weight = _LEAD_TENSE[lead[1].lower()]
+            scores[tense] += weight
+        return _decide(scores)
+
+
+def _local_tense(text: str, start: int, end: int) -> str:
+    """Tense of the clause around text[start:end] (see _TenseIndex.tense_at)."""
+    return _TenseIndex(text).tense_at(start, end)
+
+
+_LEAD_WORD_RE = re.compile(r"([A-Za-z]+)\s+(?:(?:early|late|mid|the|about|around)[\s-]+)*$")
+# a preposition right before the expression: "since March" looks back
+_LEAD_TENSE = {"since": ("past", 1.5)}
