@@ -195,3 +195,10 @@ def test_a_trip_to_a_named_town_in_a_datelined_report_is_not_to_the_dateline_sta
     trips = [e for e in evs if "Iqaluit" in e.evidence[0].text]
     assert all("CAN" not in {x.country for x in e.recipient} or "participants.visit_filed_from" not in
                e.why.get("recipient", []) for e in trips)
+
+
+def test_who_after_a_name_stands_for_that_name_not_for_a_conjunct_after_it() -> None:
+    evs = _events("The fund was launched in Lagos by British trade minister Jenny Marsh, who arrived on Tuesday for a "
+                  "two-day visit, and Ghana's finance minister Kofi Mensah.", date="2025-11-12")
+    visits = [e for e in evs if e.event_type == "CONSULT" and "visit" in e.evidence[0].text]
+    assert visits and {x.country for x in visits[0].actor} == {"GBR"}

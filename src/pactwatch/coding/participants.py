@@ -280,7 +280,13 @@ class ParticipantRules:
                         subj = near[-1]
                         add(actor_toks, "participants.relative_clause_nearest_name", [subj.i])
                         break
-                add(actor_toks, "participants.subject", np(subj, with_of=subj is s[0]))
+                toks = np(subj, with_of=subj is s[0])
+                if subj is not s[0] and cur.dep_ == "relcl":
+                    # "minister X, who arrived on Tuesday for a visit, and minister Y": the relative pronoun stands for
+                    # what comes before its clause, not for a conjunct after it
+                    end = max(x.i for x in cur.subtree)
+                    toks = [i for i in toks if i <= end]
+                add(actor_toks, "participants.subject", toks)
                 break
             if sp and not agent and cur.lower_ in cfg["disposition_participles"] and sp[0].i not in folded:
                 subj = sp[0]      # "X is committed to opening its market": X acts
