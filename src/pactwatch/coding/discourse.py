@@ -1,0 +1,176 @@
+"""What the article has been talking about (``Discourse``): the events told so far and the pair of countries
+in view, against which descriptions ("the two countries", "the bloc") and pronouns are resolved."""
+from __future__ import annotations
+
+import re
+
+from ..actors import DocActors, describe_pair, is_person_description, person_by_title
+from ..model import Entity
+from .mention import EventMention, countries_as_entities, dedupe
+from .noun_phrases import _in_span
+from .rules import NON_STATE, Rules
+
+BODY_CODES = {"IGO", "UNO", "EUR"}
+
+
+def _of_kind(e: Entity, kind: str) -> bool:
+    """Whether a party is of the kind a description names (event_rules.json:kind_descriptions): "body", an
+    international body; "state", a state."""
+    if kind == "body":
+        return e.entity_type == "organization" and e.country in BODY_CODES
+    return kind == "state" and e.entity_type == "country"
+
+
+class Discourse:
+    """What the article has been talking about: for descriptions and pronouns."""
+
+    def __init__(self, actors: DocActors):
+        self.actors = actors
+        self.events: list[EventMention] = []
+        self.pair_countries: list[Entity] = []
+        self.bodies: dict[str, list[Entity]] = {}     # "committee" -> the countries that make it up
+
+    def note(self, m: EventMention) -> None:
+        self.events.append(m)
+        ctry = countries_as_entities(m.actors + m.recipients)
+        if len(ctry) >= 2:
+            self.pair_countries = ctry
+
+    def after_sentence(self, mentions, span, actors):
+        # countries mentioned together in a sentence with no event also make a pair
+        # (also in a sentence whose events name no two countries: "X and Y will ..., officials said at
+        # the meeting")
+        sent_m = actors.starting_in(span.start_char, span.end_char)
+        ctry = countries_as_entities([m.entity for m in sent_m if m.entity.sector_code != "JRN"])     # not "as per Reuters"
+        if len(ctry) >= 2 and not any(len(countries_as_entities(m.actors + m.recipients)) >= 2 for m in mentions):
+            self.pair_countries = ctry
+
+    def _last_people(self, n: int, before: int, prefer_type: str | None = None) -> list[Entity]:
+        """People of the most recent event with at least n people (preferring one of a type)."""
+        for want in ([prefer_type] if prefer_type else []) + [None]:
+            for m in reversed(self.events):
+                if want and m.type != want:
+                    continue
+                people = [e for e in dedupe(m.actors + m.recipients) if e.entity_type == "person"]
+                if len(people) >= n:
+                    return people[:max(n, 2)] if n >= 2 else people[:1]
+        return []
+
+    def resolve(self, tok, sdoc, prefer_type: str | None = None) -> list[Entity]:
+        """Entities a description or pronoun at `tok` refers to."""
+        phrase = " ".join(x.text for x in tok.subtree if x.dep_ != "punct").strip()
+        low = tok.lower_
+        if low in ("he", "she", "his", "her", "him"):
+            sent = tok.sent
+            same = [m for m in self.actors.mentions if m.kind == "person" and m.end <= tok.idx
+                    and m.sent == self.actors.owner.get(m.head, m).sent and _in_span(m.head, sent)]
+            if same:
+                return [same[-1].entity]
+            # "During her visit to Manila, Harris announced ...": a pronoun in an opening phrase is the
+            # subject of the clause that follows
+            root = sent.root
+            if tok.i < root.i and tok.dep_ in ("poss", "pobj") and root.pos_ in ("VERB", "AUX"):
+                subj = [c for c in root.children if c.dep_ in ("nsubj", "nsubjpass") and c.i > tok.i]
+                ahead = self.actors.in_tokens([i for c in subj for i in (c.i, *(x.i for x in c.children
+                                                                              if x.dep_ == "compound"))])
+                if ahead and ahead[0].kind == "person" and not any(
+                        a.i < tok.i for a in tok.ancestors if a.dep_ in ("nsubj", "nsubjpass")):
+                    return [ahead[0].entity]
+            prior = [m for m in self.actors.mentions if m.kind == "person" and m.end <= tok.idx]
+            return [prior[-1].entity] if prior else []
+        if low in ("it", "they", "we") and tok.dep_ in ("nsubj", "nsubjpass"):
+            # "the ministry said Wednesday it will sign": the reporter speaks of itself
+            v = tok.head
+            if v.dep_ == "ccomp" and v.head.i != v.i:
+                rsubj = [c for c in v.head.children if c.dep_ == "nsubj"]
+                if rsubj:
+                    ents = [x.entity for x in self.actors.in_tokens([x.i for x in rsubj[0].subtree])]
+                    if ents:
+                        return ents
+                    ents = self.resolve(rsubj[0], sdoc)
+                    if ents:
+                        return ents
+        if low in ("it", "its", "they", "their", "we", "them"):
+            for m in reversed(self.events):
+                if m.actors and m.head.i < tok.i or m.sent.start < tok.idx and m.actors:
+                    return list(m.actors)
+            return []
+        if tok.pos_ == "PRON":
+            return []
+        if any(c.lower_ == "their" for c in tok.children) and low in (
+                "countries", "nations", "leaders", "governments", "presidents", "heads", "delegations"):
+            for m in reversed(self.events):
+                cs = countries_as_entities(m.actors + m.recipients)
+                if len(cs) >= 2:
+                    return cs
+            return list(self.pair_countries)
+        kind = describe_pair(phrase) or describe_pair(re.sub(r"\s+", " ", phrase.lower()))
+        if kind is None and low in ("bilateral",):
+            kind = "countries"
+        if kind is not None:
+            if is_person_description(kind):
+                people = self._last_people(2, tok.idx, prefer_type)
+                if people:
+                    return people
+            return list(self.pair_countries) or self._pair_before(tok)
+        who = self.titled(tok)
+        if who is not None:
+            return [who]
+        of_kind = Rules.load().cfg["kind_descriptions"].get(low)
+        if of_kind and tok.tag_ == "NN" and any(c.dep_ == "det" and c.lower_ in ("the", "this") for c in tok.children):
+            # "the bloc said it would start similar talks with X": the one party of that kind the article was
+            # talking about (none when the latest event has two)
+            for m in reversed(self.events):
+                fits = [e for e in dedupe(m.actors + m.recipients) if _of_kind(e, of_kind)]
+                if fits:
+                    return fits if len(fits) == 1 else []
+            return []
+        if low in ("ministry", "department", "agency", "government") and any(c.lower_ == "the" for c in tok.children):
+            prior = [m for m in self.actors.mentions if m.kind == "org" and low in m.entity.entity_name.lower()
+                     and m.start < tok.idx]
+            if prior:
+                return [prior[-1].entity]
+            if self.actors.home_country:
+                name = phrase[4:] if phrase.lower().startswith("the ") else phrase
+                return [Entity(raw_text=phrase, entity_name=name, country=self.actors.home_country,
+                               sector_code="GOV", entity_type="organization")]
+        return []
+
+    def titled(self, tok) -> Entity | None:
+        """"the president", "the Minister": the last person named with that office."""
+        if tok.pos_ not in ("NOUN", "PROPN") or self.actors.owner.get(tok.i) is not None or not any(
+                c.dep_ == "det" and c.lower_ in ("the", "this") for c in tok.children):
+            return None
+        title = " ".join(x.text for x in tok.children if x.i < tok.i and x.dep_ in ("compound", "amod"))
+        # "the Chilean envoy", "Chile's minister": only a person of that state
+        states = {x.entity.country for x in self.actors.in_tokens(
+            [c.i for c in tok.children if c.i < tok.i and c.dep_ in ("compound", "amod", "poss")])
+            if x.kind in ("country", "demonym", "capital") and x.entity.country}
+        if len(states) > 1:
+            return None
+        return person_by_title(self.actors, (title + " " + tok.text).strip(), tok.idx, next(iter(states), None))
+
+    def _pair_before(self, tok) -> list[Entity]:
+        """The two countries named earlier in the sentence of `tok` ("X will visit Y, the first such trip
+        since the two nations ..."), when nothing before made a pair."""
+        sent = tok.sent
+        ents = [m.entity for m in self.actors.starting_in(sent.start_char, tok.idx)]
+        cs = countries_as_entities(ents)
+        return cs if len(cs) == 2 else []
+
+    def counterpart(self, actors: list[Entity]) -> list[Entity]:
+        """The other side of the meeting (else of any event) the article is talking about."""
+        mine = {e.country for e in actors if e.country}
+        for want in ("CONSULT", None):
+            for m in reversed(self.events):
+                if want and m.type != want:
+                    continue
+                parts = dedupe(m.actors + m.recipients)
+                cs = {e.country for e in parts if e.country and e.country not in NON_STATE}
+                if mine & cs and cs - mine:
+                    others = [e for e in parts if e.country in cs - mine]
+                    if others:
+                        return others
+        # a body named beside the pair ("X withdraws WTO complaint about Y") is no side of it
+        others = [e for e in self.pair_countries if e.country not in mine]
+        return [e for e in others if e.country not in NON_STATE] or others

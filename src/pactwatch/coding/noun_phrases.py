@@ -1,0 +1,45 @@
+"""Noun-phrase helpers of the participant rules: which tokens of a noun phrase can name a party."""
+from __future__ import annotations
+
+from .rules import Rules
+
+
+def _in_span(i: int, span) -> bool:
+    """Whether token `i` is in `span` (a sentence): cheaper than comparing ``sdoc[i].sent``, which
+    walks the sentence."""
+    return span.start <= i < span.end
+
+
+def np_tokens(tok, with_of: bool, frames) -> list[int]:
+    """Tokens of the noun phrase headed by `tok` that can name participants: the head, its
+    conjuncts, modifiers, possessors and appositions, and (optionally) its "of" complements
+    ("the top diplomats of South Korea and the US"), the members it lists ("leaders from many countries,
+    including X and Y") and the makers of a body ("a committee on quantum
+    science set up by Canada and Japan"); not other prepositional phrases or clauses."""
+    cfg = Rules.load().cfg
+    out, stack = [], [tok]
+    if with_of and tok.pos_ in ("NOUN", "PROPN"):
+        for d in tok.subtree:
+            if d.dep_ == "acl" and d.tag_ == "VBN" and d.head.pos_ in ("NOUN", "PROPN"):
+                stack.extend(p for a in d.children if a.dep_ == "agent" for p in a.children if p.dep_ == "pobj")
+    while stack:
+        t = stack.pop()
+        out.append(t.i)
+        for c in t.children:
+            if c.dep_ in ("conj", "compound", "amod", "nmod", "poss", "appos", "nummod", "case", "cc", "det",
+                          "quantmod", "npadvmod"):
+                stack.append(c)
+            elif c.dep_ in ("acl", "amod") and c.tag_ in ("VBN", "JJ") and with_of:
+                for pp in c.children:
+                    if pp.dep_ in ("prep", "dative") and pp.lower_ in ("to", "for", "against"):     # "aid sent to Sudan"
+                        stack.extend(p for p in pp.children if p.dep_ == "pobj")
+            elif c.dep_ == "prep" and with_of and t.lower_ not in frames and (
+                    c.lower_ in ("of", "against", "to") or (t.i == tok.i and c.lower_ in ("from", "in", "for", "by"))
+                    or c.lower_ == "including" and t.lemma_.lower() in cfg["group_nouns"]):
+                # "leaders from many countries, including X and Y" names X and Y (not "areas including trade")
+                if c.lower_ == "in" and t.lemma_.lower() in cfg["posted_abroad_nouns"]:
+                    continue        # "China's embassy in Prague": where the embassy sits, no party
+                # "chips of U.S. origin": where goods come from, no party
+                stack.extend(p for p in c.children if p.dep_ == "pobj" and not (
+                    c.lower_ == "of" and p.lemma_.lower() in cfg["provenance_nouns"]))
+    return out
