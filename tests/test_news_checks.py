@@ -15,3 +15,24 @@ def test_a_complaint_or_threat_with_no_party_named_is_not_written() -> None:
     assert "THREATEN" not in types("Attacks like this threaten our national security, the minister said.")
     # with a party it is an event
     assert types("Chile complained to Peru about the new permit rule on Monday.") == ["ACCUSE"]
+
+
+def test_a_month_in_a_past_relative_clause_looks_back_although_the_main_clause_is_future() -> None:
+    # timex/tense.py: a verb of the expression's own clause, before it, decides over the clauses after a break
+    sent = ("Chile's trade minister Tomas Varela, who toured a lithium plant during his visit to Bolivia in March, "
+            "is expected to attend the meeting in Lima.")
+    assert pactwatch.resolve_date("March", "2025-09-24", sentence=sent) == "2025-03"
+    evs = {e.event_type: e for e in pactwatch.extract(sent, date="2025-09-24", doc_id="t")}
+    assert (evs["CONSULT"].date, evs["CONSULT"].mode) == ("2025-03", ["visit"])
+    # coding/times.py (plan_statement_days): the plan does not take the visit's time, months before the report
+    assert evs["AGREE"].date is None
+    # without the relative clause's own verb the month still points ahead
+    assert pactwatch.resolve_date("March", "2025-09-24", sentence="The minister is expected to visit Bolivia in "
+                                  "March.") == "2026-03"
+
+
+def test_a_plan_still_takes_the_time_it_was_stated_days_before() -> None:
+    text = ("LIMA, Sept 26 -- Chile and Peru agreed on Tuesday to deepen cooperation on lithium research. "
+            "The two ministers will meet again to review the work.")
+    evs = [e for e in pactwatch.extract(text, date="2025-09-26", doc_id="t") if e.event_type == "AGREE"]
+    assert [e.date for e in evs] == ["2025-09-23", "2025-09-23"], [(e.date, e.evidence[0].text) for e in evs]

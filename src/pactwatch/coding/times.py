@@ -80,6 +80,22 @@ def _distance(value: str, ref: str) -> int:
         return 10 ** 6
 
 
+def _ended_before(value: str, ref: str, days: int) -> bool:
+    """The (partial) ISO date ended more than `days` days before the reference day."""
+    try:
+        r = _dt.date.fromisoformat(ref[:10])
+        parts = [int(x) for x in value.split("-")]
+        if len(parts) == 1:
+            end = _dt.date(parts[0], 12, 31)
+        elif len(parts) == 2:
+            end = _dt.date(parts[0] + parts[1] // 12, parts[1] % 12 + 1, 1) - _dt.timedelta(days=1)
+        else:
+            end = _dt.date(parts[0], parts[1], parts[2])
+        return (r - end).days > days
+    except (ValueError, TypeError):
+        return False
+
+
 def sent_ref(coder, sent: Sentence) -> str:
     return coder._doc_date
 
@@ -315,6 +331,11 @@ class TimeRules:
             if any(m.future for m in g) or g[0].type == "AGREE":
                 # a plan is dated when stated: not by a time in an earlier year the article recalled
                 prior = [te for te in prior if te.value[:4] >= report_year]
+            if report and any(m.future for m in g):
+                # nor, told in the future, by a time that ended long before the report ("X, who toured the park
+                # during his visit in March, is expected to attend the meeting", written in September): a
+                # plan told in the news was stated days before, not months
+                prior = [te for te in prior if not _ended_before(te.value, report, self.rules.cfg["plan_statement_days"])]
             if report and all(m.pred.tag_ in ("VBD", "VBN") and not m.future for m in g):
                 # a time ahead of the report is a plan's, not the time of a past act or of a promise made:
                 # "will hold talks next year. the president invited firms to invest" was not next year

@@ -130,6 +130,10 @@ class _TenseIndex:
         # a clause verb before the expression governs it; past a comma after it, another clause begins
         # ("the talks, which took place on Friday, are set to ...")
         governed = any(me <= start for _ms, me, _t, _w in markers)
+        # a verb of the expression's own clause, before it with no clause break between, decides alone over
+        # the clauses after the next break ("X, who toured the park during his visit in March, is expected to")
+        own = governed and any(me <= start and not _CLAUSE_BREAK_RE.search(self.text, me, start)
+                               for _ms, me, _t, _w in markers)
         for ms, me, tense, weight in markers:
             if me <= start:
                 dist = self.cost[es] - self.cost[bisect.bisect_left(self.starts, me)]
@@ -138,7 +142,7 @@ class _TenseIndex:
             else:               # after the expression: the governing verb usually precedes it
                 dist = max(0, self.cost[bisect.bisect_left(self.starts, ms)] - self.cost[ee]) + 1
                 if governed and _CLAUSE_BREAK_RE.search(self.text, end, ms):
-                    weight *= _AFTER_BREAK
+                    weight *= 0.0 if own else _AFTER_BREAK
             scores[tense] += weight / (1.0 + dist) ** 1.5
         lead = _LEAD_WORD_RE.search(self.text, max(lo, start - 60), start)
         if lead and lead[1].lower() in _LEAD_TENSE:
