@@ -64,18 +64,22 @@ def _background_time(te, stop) -> bool:
                                         for c in stop.children)
 
 
+def _point(value: str, where: str) -> _dt.date:
+    """The first, middle or last day ('first', 'mid', 'last') of a (partial) ISO date; ValueError when unreadable."""
+    parts = [int(x) for x in value.split("-")]
+    if len(parts) == 3:
+        return _dt.date(parts[0], parts[1], parts[2])
+    if len(parts) == 2:
+        y, mo = parts
+        last = _dt.date(y + mo // 12, mo % 12 + 1, 1) - _dt.timedelta(days=1)
+        return {"first": _dt.date(y, mo, 1), "mid": _dt.date(y, mo, 15), "last": last}[where]
+    return {"first": _dt.date(parts[0], 1, 1), "mid": _dt.date(parts[0], 7, 1), "last": _dt.date(parts[0], 12, 31)}[where]
+
+
 def _distance(value: str, ref: str) -> int:
     """Days between the middle of a (partial) ISO date and a reference day; large when unreadable."""
     try:
-        r = _dt.date.fromisoformat(ref[:10])
-        parts = [int(x) for x in value.split("-")]
-        if len(parts) == 1:
-            mid = _dt.date(parts[0], 7, 1)
-        elif len(parts) == 2:
-            mid = _dt.date(parts[0], parts[1], 15)
-        else:
-            mid = _dt.date(parts[0], parts[1], parts[2])
-        return abs((mid - r).days)
+        return abs((_point(value, "mid") - _dt.date.fromisoformat(ref[:10])).days)
     except (ValueError, TypeError):
         return 10 ** 6
 
@@ -83,15 +87,7 @@ def _distance(value: str, ref: str) -> int:
 def _ended_before(value: str, ref: str, days: int) -> bool:
     """The (partial) ISO date ended more than `days` days before the reference day."""
     try:
-        r = _dt.date.fromisoformat(ref[:10])
-        parts = [int(x) for x in value.split("-")]
-        if len(parts) == 1:
-            end = _dt.date(parts[0], 12, 31)
-        elif len(parts) == 2:
-            end = _dt.date(parts[0] + parts[1] // 12, parts[1] % 12 + 1, 1) - _dt.timedelta(days=1)
-        else:
-            end = _dt.date(parts[0], parts[1], parts[2])
-        return (r - end).days > days
+        return (_dt.date.fromisoformat(ref[:10]) - _point(value, "last")).days > days
     except (ValueError, TypeError):
         return False
 
