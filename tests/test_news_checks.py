@@ -36,3 +36,12 @@ def test_a_plan_still_takes_the_time_it_was_stated_days_before() -> None:
             "The two ministers will meet again to review the work.")
     evs = [e for e in pactwatch.extract(text, date="2025-09-26", doc_id="t") if e.event_type == "AGREE"]
     assert [e.date for e in evs] == ["2025-09-23", "2025-09-23"], [(e.date, e.evidence[0].text) for e in evs]
+
+
+def test_a_memorandum_sealed_is_signed_and_a_site_toured_during_a_visit_is_a_visit() -> None:
+    # event_rules.json verb_object_types: sealing a memorandum is its signing (SUPPORT), as inking one is
+    assert types("Chile and Canada sealed a memorandum on lithium refining in Ottawa on Tuesday.") == ["SUPPORT"]
+    # triggers.tsv: 'tour' as a verb, like 'visit'
+    evs = pactwatch.extract("Chilean Mining Minister Aurora Williams toured a copper smelter in Zambia on Monday.",
+                            date="2025-05-01", doc_id="t")
+    assert [(e.event_type, e.mode, e.date) for e in evs] == [("CONSULT", ["visit"], "2025-04-28")]
