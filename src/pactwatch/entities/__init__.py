@@ -1,2 +1,3 @@
-"""Who is named in a document: the actor resolver and the document's actors, one module per job
-(``doc_actors.py``, ``names.py``, ``people.py``, ``resolver.py``). ``pactwatch.actors`` keeps the names."""
+"""Who is named in a document, one module per job: the knowledge tables (``records.py``, ``keys.py``,
+``tables.py``, ``lookups.py``) and the actor resolver with the document's actors (``names.py``, ``people.py``,
+``resolver.py``, ``doc_actors.py``). ``pactwatch.knowledge`` and ``pactwatch.actors`` keep the names."""
