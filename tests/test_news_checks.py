@@ -45,3 +45,12 @@ def test_a_memorandum_sealed_is_signed_and_a_site_toured_during_a_visit_is_a_vis
     evs = pactwatch.extract("Chilean Mining Minister Aurora Williams toured a copper smelter in Zambia on Monday.",
                             date="2025-05-01", doc_id="t")
     assert [(e.event_type, e.mode, e.date) for e in evs] == [("CONSULT", ["visit"], "2025-04-28")]
+
+
+def test_an_answer_withheld_from_the_press_is_no_refusal() -> None:
+    # event_rules.json press_answer_verbs / press_giving_verbs + press_answer_objects (triggers._press_refusal)
+    assert types("A spokesperson for the Chilean energy ministry declined to comment.") == []
+    assert types("The Chilean space agency declined to give the cost of the satellite.") == []
+    # a refusal between parties stays one
+    assert types("Chile declined to join the Peruvian initiative on Monday.") == ["REJECT"]
+    assert types("Peru refused to give its consent to the Chilean mining project.") == ["REJECT"]

@@ -615,6 +615,14 @@ class TriggerRules:
                 trig[t.i] = found
                 absorbed_noun[t.i] = phrase_head(t).i
                 trig.pop(phrase_head(t).i, None)
+        for t, lem in verbs:
+            if t.i in trig and self._press_refusal(t, trig[t.i]):
+                # "declined to comment", "refused to give the cost of the plant": an answer withheld from the
+                # press, no refusal between parties
+                trig.pop(t.i)
+                for c in t.children:
+                    if c.dep_ == "xcomp":
+                        trig.pop(c.i, None)
         # verb + object idioms: "hold talks", "lift sanctions", "send troops"
         for t, lem in verbs:
             obj = next((c for c in t.children if c.dep_ in ("dobj", "nsubjpass", "attr")), None)
@@ -740,6 +748,22 @@ class TriggerRules:
                     c.dep_ == "aux" and c.lower_ in cfg["request_modals"] for c in t.children):
                 trig[t.i] = Trigger(lem, "V", "REQUEST", "", "reported_request", "event_rules.json:request_frames")
         return trig, absorbed_noun
+
+    def _press_refusal(self, t, tr) -> bool:
+        """A refusal whose complement is an answer to the press ("declined to comment", "refused to give the cost
+        of the satellite"): event_rules.json press_answer_verbs, or a giving verb with one of press_answer_objects."""
+        cfg = self.rules.cfg
+        if tr.type != "REJECT" or tr.cls != "governs":
+            return False
+        for c in t.children:
+            if c.dep_ != "xcomp":
+                continue
+            if lemma_of(c) in cfg["press_answer_verbs"]:
+                return True
+            obj = next((g for g in c.children if g.dep_ == "dobj"), None)
+            if lemma_of(c) in cfg["press_giving_verbs"] and obj is not None and lemma_of(obj) in cfg["press_answer_objects"]:
+                return True
+        return False
 
     def _fold(self, trig: dict, sdoc) -> dict:
         """Which trigger takes over which: token index -> the index of its governor (-1: no event at all)."""
