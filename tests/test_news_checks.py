@@ -54,3 +54,13 @@ def test_an_answer_withheld_from_the_press_is_no_refusal() -> None:
     # a refusal between parties stays one
     assert types("Chile declined to join the Peruvian initiative on Monday.") == ["REJECT"]
     assert types("Peru refused to give its consent to the Chilean mining project.") == ["REJECT"]
+
+
+def test_a_pledge_told_in_an_absolute_clause_is_its_own_promise() -> None:
+    # triggers._fold: a gerund under "with" that has a subject of its own is a clause, not a dropped gerund
+    evs = pactwatch.extract("Chile and Peru on Tuesday signed a memorandum on lithium refining, with both sides "
+                            "pledging to set up a joint working group.", date="2025-03-20", doc_id="t")
+    assert sorted((e.event_type, tuple(sorted(x.country for x in e.actor))) for e in evs) == [
+        ("AGREE", ("CHL", "PER")), ("SUPPORT", ("CHL", "PER"))]
+    # a gerund with no subject of its own under a preposition is still no event of its own
+    assert types("Chile criticised Peru for signing the memorandum with Bolivia.") == ["ACCUSE"]

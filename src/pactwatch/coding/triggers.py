@@ -787,7 +787,8 @@ class TriggerRules:
                         c.dep_ == "aux" and c.lower_ == "to" for c in t.children)):
                 parent[h.i] = i
             # a gerund under a preposition that nothing takes over ("centers on expanding ties") is no event
-            elif tr.pos == "V" and t.tag_ == "VBG" and t.dep_ in ("pcomp", "pobj") and not (
+            elif tr.pos == "V" and t.tag_ == "VBG" and t.dep_ in ("pcomp", "pobj") and not any(
+                    c.dep_ == "nsubj" for c in t.children) and not (     # "with both sides pledging to": a clause
                     tr.cls == "meeting" and t.head.lower_ in cfg["frame_preps"]) and not (
                     t.head.lower_ in cfg["means_preps"] and tr.type == "SUPPORT") and \
                     t.head.lower_ not in cfg["temporal_preps"]:    # "after imposing export controls": an act
