@@ -64,3 +64,13 @@ def test_a_pledge_told_in_an_absolute_clause_is_its_own_promise() -> None:
         ("AGREE", ("CHL", "PER")), ("SUPPORT", ("CHL", "PER"))]
     # a gerund with no subject of its own under a preposition is still no event of its own
     assert types("Chile criticised Peru for signing the memorandum with Bolivia.") == ["ACCUSE"]
+
+
+def test_the_formation_of_a_council_announced_is_the_council_formed() -> None:
+    # triggers._commitment_spec: "announced the formation of X" tells X set up, as "X was launched" does (SUPPORT),
+    # so two reports of one founding have one category
+    formed = "The formation of the Joint Fisheries Council (JFC) was announced by Chile and Peru in Lima in April 2022."
+    launched = "The Joint Fisheries Council (JFC) was launched by the presidents of Chile and Peru in April 2022."
+    assert types(formed) == types(launched) == ["SUPPORT"]
+    # announced for later, it is a promise
+    assert types("Chile and Peru will announce the formation of a joint fisheries council next week.") == ["AGREE"]

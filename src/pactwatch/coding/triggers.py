@@ -276,7 +276,8 @@ class TriggerRules:
             return ["AGREE", "", "event", "event_rules.json:announce_verbs"]   # "will announce cooperation"
         if verb in cfg["adoption_verbs"] and lemma_of(obj) in cfg["adopted_texts"]:
             return ["SUPPORT", "", "accord", "event_rules.json:adoption_verbs+adopted_texts"]   # "adopt the Lisbon Declaration"
-        if lemma_of(obj) in cfg["creation_nouns"]:
+        created = lemma_of(obj) in cfg["creation_nouns"]
+        if created:
             # "announced the launch of a partnership": the partnership is what is announced
             obj = next((g for p in obj.children if p.dep_ == "prep" and p.lower_ == "of"
                         for g in p.children if g.dep_ == "pobj"), obj)
@@ -287,10 +288,11 @@ class TriggerRules:
         if obj.i in trig and trig[obj.i].type not in ("AGREE", "COOPERATE") and not body:
             return None
         acronym = body and lemma_of(obj) not in cfg["relation_bodies"]     # "the JFC", defined as a council
-        if verb in cfg["announce_verbs"]:
+        if verb in cfg["announce_verbs"] and not (created and body):
             return ["AGREE", "", "event", "trigger.body_acronym" if acronym else
                     "event_rules.json:announce_verbs+commitment_objects"]
-        if verb in cfg["creation_verbs"] and body:
+        if (verb in cfg["creation_verbs"] or created) and body:
+            # "announced the formation of a council" tells the council formed, as "launched a council" does
             # "launched a joint council", "set up a dialogue channel": relations established (PLOVER SUPPORT)
             return ["SUPPORT", "", "event", "trigger.body_acronym" if acronym else
                     "event_rules.json:creation_verbs+relation_bodies"]
