@@ -74,3 +74,13 @@ def test_the_formation_of_a_council_announced_is_the_council_formed() -> None:
     assert types(formed) == types(launched) == ["SUPPORT"]
     # announced for later, it is a promise
     assert types("Chile and Peru will announce the formation of a joint fisheries council next week.") == ["AGREE"]
+
+
+def test_a_trip_planned_in_a_relative_clause_and_called_off_is_a_meeting_given_up() -> None:
+    # coding/coder.py: the plan folded into the cancellation is told in a clause on the meeting noun, so the
+    # record's kind is a meeting, as for "cancelled a trip to Lima" (the cross-document layer reads that kind)
+    told = ("The forum took the place of a trip to Lima that Boric had first planned but was then obliged to cancel "
+            "because of budget talks in Santiago.")
+    direct = "The Chilean president cancelled a trip to Lima."
+    kinds = [[(e.event_type, e.kind) for e in pactwatch.extract(t, date="2025-05-01", doc_id="t")] for t in (told, direct)]
+    assert kinds == [[("REJECT", "meeting")], [("REJECT", "meeting")]], kinds

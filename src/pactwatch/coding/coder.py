@@ -250,6 +250,10 @@ class EventCoder(TriggerRules, ModalityRules, ParticipantRules, SettingRules, Me
             tok = sdoc[i]
             direct = tok.dep_ in ("dobj", "nsubjpass", "attr") and (tok.head.i == t.i or tok.head.i in folded)
             direct = direct or (tok.i == t.head.i and t.dep_ in ("acl", "relcl"))
+            # "a trip that he had planned but was forced to cancel": the plan folded into the cancellation is told
+            # in a clause on the meeting noun, so the cancellation is of that meeting
+            direct = direct or (typ == "REJECT" and any(sdoc[j].dep_ in ("acl", "relcl") and sdoc[j].head.i == tok.i
+                                                        for j in folded if j != i))
             if i != t.i and ft.cls in ("accord", "meeting") and direct and not generic_plural(tok):
                 if typ in ("SUPPORT", "AGREE", "CONSULT", "REJECT") and not (typ == "SUPPORT" and ft.cls == "meeting"):
                     cls = ft.cls
