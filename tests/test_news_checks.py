@@ -84,3 +84,19 @@ def test_a_trip_planned_in_a_relative_clause_and_called_off_is_a_meeting_given_u
     direct = "The Chilean president cancelled a trip to Lima."
     kinds = [[(e.event_type, e.kind) for e in pactwatch.extract(t, date="2025-05-01", doc_id="t")] for t in (told, direct)]
     assert kinds == [[("REJECT", "meeting")], [("REJECT", "meeting")]], kinds
+
+
+def test_plover_idioms_of_mobilisation_concession_refusal_censorship_handover_and_access() -> None:
+    # event_rules.json verb_object_types: verb + object pairs whose category the verb alone does not tell
+    cases = {
+        "Israel called up 300,000 reservists after the attack on its border posts.": "MOBILIZE",
+        "Ethiopia granted amnesty to thousands of Tigrayan fighters on Monday.": "CONCEDE",
+        "North Korea ignored Seoul's offer of talks on family reunions.": "REJECT",
+        "Iranian authorities blocked access to Instagram and WhatsApp on Tuesday.": "COERCE",
+        "The junta in Burkina Faso suspended the broadcasts of French radio stations.": "COERCE",
+        "South Africa handed over two wanted fugitives to Zimbabwean police.": "COOPERATE",
+        "The Colombian rebels handed over their weapons to United Nations monitors.": "RETREAT",
+        "Venezuela allowed Red Cross workers into its prisons on Tuesday.": "RETREAT",
+    }
+    got = {s: types(s, "2024-05-15") for s in cases}
+    assert {s: t for s, t in got.items() if cases[s] not in t} == {}, got
