@@ -1,0 +1,140 @@
+"""Tests of clause shapes the trigger finder asks: quitting a meeting, an act put ahead, a visit's course told,
+a question left open, an act of two sides, something made part of relations, a plan called off in a conjunct, a
+refusal that only answers the press ("declined to comment").
+``TriggerRules`` (``triggers.py``) inherits these."""
+from __future__ import annotations
+
+from .rules import lemma_of
+from .trigger_shapes import lem_in
+
+
+class ClauseTests:
+    """Clause-shape tests of ``TriggerRules``."""
+
+    def _quits_meeting(self, v, trig) -> bool:
+        """Whether a withdrawal verb (``meeting_withdrawal_verbs``) gives up a meeting: its "of"/"from" object is a
+        meeting ("pulled out of the summit"), or, with no such object, the clause it hangs on cancels or puts off
+        one ("cancels the summit after Lula pulls out")."""
+        cfg = self.rules.cfg
+        if trig[v.i].lemma not in cfg["meeting_withdrawal_verbs"]:
+            return False
+        # "pulled out of the summit": the "of" may hang on the verb or on its particle
+        preps = [c for c in v.children if c.dep_ == "prep"] + [
+            p for c in v.children if c.dep_ in ("prt", "prep", "advmod") for p in c.children if p.dep_ == "prep"]
+        outs = [g for c in preps if c.lower_ in ("of", "from") for g in c.children if g.dep_ == "pobj"]
+        if outs:
+            return any(g.i in trig and trig[g.i].cls == "meeting" for g in outs)
+        h = v.head
+        return v.dep_ == "advcl" and h.i in trig and trig[h.i].type == "REJECT"
+
+    def _act_ahead(self, act) -> bool:
+        """Whether a verb tells an act still ahead: a future auxiliary ("will sign"), or an infinitive of a
+        headline, of a passive ("is to be signed") or under a plan or a due word ("plans to meet")."""
+        cfg = self.rules.cfg
+        aux = {c.lower_ for c in act.children if c.dep_ in ("aux", "auxpass")}
+        return bool(aux & cfg["future_aux"]) or "to" in aux and (
+            act.dep_ == "ROOT" or "be" in aux and act.tag_ == "VBN" or
+            act.dep_ == "xcomp" and lemma_of(act.head) in cfg["plan_verbs"] | cfg["due_words"])
+
+    def _visit_course_told(self, t) -> bool:
+        """Whether a visit noun is named under a part of its course ("at the end of his visit": ``visit_course_nouns``)
+        in a clause told as done, not put ahead ("will sign ... at the start of her visit next week" tells the plan)."""
+        cfg = self.rules.cfg
+        if not (t.dep_ == "pobj" and t.head.lower_ == "of" and lemma_of(t.head.head) in cfg["visit_course_nouns"]):
+            return False
+        act = next((a for a in t.ancestors if a.pos_ in ("VERB", "AUX")), None)
+        return act is None or not any(c.dep_ == "aux" and (c.lower_ in cfg["future_aux"] or c.lower_ == "to")
+                                      for c in act.children)
+
+    def _left_open(self, v, trig):
+        """The rule id when a verb tells an act not done: a governing verb whose complement leaves a choice
+        open ("has not decided whether to join": ``open_question_marks``), a negated verb with a pending
+        adverb ("has not yet signed": ``pending_words``), or an infinitive after "have"/"be" with one ("has yet
+        to ratify"); else None."""
+        cfg = self.rules.cfg
+        if trig[v.i].cls == "governs" and any(
+                c.dep_ in ("xcomp", "ccomp") and any(g.dep_ == "mark" and g.lower_ in cfg["open_question_marks"]
+                                                    for g in c.children) for c in v.children):
+            return "event_rules.json:open_question_marks"
+        if any(c.dep_ == "neg" for c in v.children) and lem_in(v, cfg["open_refusals"]):
+            return "event_rules.json:open_refusals"     # "has not ruled out joining the pact"
+        if any(c.dep_ == "neg" for c in v.children) and any(
+                c.dep_ == "advmod" and c.lower_ in cfg["pending_words"] for c in v.children):
+            return "event_rules.json:pending_words"
+        if v.dep_ == "xcomp" and lemma_of(v.head) in ("have", "be") and any(
+                c.dep_ == "advmod" and c.lower_ in cfg["pending_words"] for c in v.head.children):
+            return "event_rules.json:pending_words"
+        return None
+
+    def _two_sided(self, v) -> bool:
+        """Whether a verb is told of two or more sides: its subject or passive agent lists them ("Kenya and
+        India", "officials from Kenya and India") or counts them ("the two ministers", "both leaders":
+        ``two_sided_words``, ``joint_cues``), or a "with" names a partner, or an adverb says it was done together."""
+        cfg = self.rules.cfg
+        sides = [c for c in v.children if c.dep_ == "nsubj"] + [
+            g for c in v.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+        for x in sides:
+            if any(c.dep_ == "conj" for c in x.children) or any(
+                    c.dep_ in ("amod", "compound") and any(k.dep_ == "conj" for k in c.children) for c in x.children):
+                return True     # "Kenya and India", "Kenyan and Indian ministers"
+            if any(c.dep_ == "prep" and c.lower_ in ("from", "of") and any(
+                    g.dep_ == "pobj" and any(k.dep_ == "conj" for k in g.children) for g in c.children)
+                   for c in x.children):
+                return True     # "officials from Kenya and India"
+            if any(c.dep_ in ("nummod", "det", "amod", "predet") and c.lower_ in cfg["two_sided_words"] | cfg["joint_cues"]
+                   for c in x.children):
+                return True
+            if x.lower_ in cfg["joint_cues"] or " ".join(y.lower_ for y in x.subtree) in {f"the {w}" for w in cfg["joint_cues"]}:
+                return True     # "the two sides"
+        objs = [c for c in v.children if c.dep_ in ("dobj", "nsubjpass")]
+        if any(c.dep_ == "prep" and c.lower_ == "with" and any(g.dep_ == "pobj" for g in c.children)
+               for x in [v, *objs] for c in x.children):
+            return True     # "reviewed progress with India"
+        return any(c.dep_ == "advmod" and c.lower_ in cfg["joint_cues"] for c in v.children)
+
+    def _made_part_of_relations(self, v) -> bool:
+        """Whether a verb makes something a part of relations: "establish X as a core pillar of the
+        partnership", "set up Y as a priority of their partnership" (``relation_parts`` of a relation noun)."""
+        cfg = self.rules.cfg
+        for p in v.children:
+            if p.dep_ == "prep" and p.lower_ == "as":
+                for part in p.children:
+                    if part.dep_ == "pobj" and lemma_of(part) in cfg["relation_parts"]:
+                        whole = [g for q in part.children if q.dep_ == "prep" and q.lower_ == "of"
+                                 for g in q.children if g.dep_ == "pobj"]
+                        if any(lemma_of(g) in cfg["relation_bodies"] or lemma_of(g) in cfg["relation_nouns"]
+                               for g in whole):
+                            return True
+        return False
+
+    @staticmethod
+    def _cancelled_in_conjunct(v, trig):
+        """The cancellation (a REJECT trigger) in a conjunct of a verb ("had planned but was forced to cancel"),
+        or, where the parser hung the conjunct elsewhere, in the few words after the verb's "but"; or None."""
+        for c in v.children:
+            if c.dep_ == "conj":
+                for x in c.subtree:
+                    if x.i in trig and trig[x.i].type == "REJECT" and trig[x.i].pos == "V":
+                        return x.i
+        but = next((c for c in v.children if c.dep_ == "cc" and c.lower_ == "but"), None)
+        if but is not None:
+            for x in v.doc[but.i + 1:min(but.i + 7, v.sent.end)]:
+                if x.i in trig and trig[x.i].pos == "V":
+                    return x.i if trig[x.i].type == "REJECT" else None
+        return None
+
+    def _press_refusal(self, t, tr) -> bool:
+        """A refusal whose complement is an answer to the press ("declined to comment", "refused to give the cost
+        of the satellite"): event_rules.json press_answer_verbs, or a giving verb with one of press_answer_objects."""
+        cfg = self.rules.cfg
+        if tr.type != "REJECT" or tr.cls != "governs":
+            return False
+        for c in t.children:
+            if c.dep_ != "xcomp":
+                continue
+            if lemma_of(c) in cfg["press_answer_verbs"]:
+                return True
+            obj = next((g for g in c.children if g.dep_ == "dobj"), None)
+            if lemma_of(c) in cfg["press_giving_verbs"] and obj is not None and lemma_of(obj) in cfg["press_answer_objects"]:
+                return True
+        return False
