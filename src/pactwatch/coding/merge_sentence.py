@@ -1,0 +1,72 @@
+"""Merging within one sentence: mentions of one event in a sentence (a framed setting, a conjoined verb of the
+same act, a meeting and the act done at it) become one. ``MergeRules`` (``merging.py``) inherits this."""
+from __future__ import annotations
+
+from .mention import EventMention
+from .merge_pairs import _absorb_sides, absorb, compatible, distinct_objects, framing, own_subject
+
+
+def _subject_of(a: EventMention, b: EventMention) -> bool:
+    """"A forum is scheduled for June", "talks are set for Monday": one mention's meeting noun is the
+    subject of the other's verb, and both tell the one planned meeting."""
+    def subj(noun, verb):
+        return noun.head.pos_ == "NOUN" and noun.head.dep_ in ("nsubj", "nsubjpass") \
+            and noun.head.head.i == verb.head.i and verb.head.pos_ == "VERB" and verb.cls == "event"
+    return subj(a, b) or subj(b, a)
+
+
+def _act_at_planned_meeting(meeting: EventMention, m: EventMention, words) -> bool:
+    """"... is set to make a state visit to Xville on Friday, where the two leaders are expected to sign 20
+    agreements": a planned act (not a meeting) told in a relative clause of place or time (event_rules.json
+    setting_relative_words) hung inside a planned meeting's clause is announced for that meeting, one event
+    with it (realnews conventions: a signing announced for a future meeting is not coded twice)."""
+    if meeting.cls != "meeting" or m.cls == "meeting" or meeting.type != "AGREE" or m.type != "AGREE":
+        return False
+    t = m.pred
+    while t.dep_ != "relcl" and t.head.i != t.i:
+        t = t.head
+    if t.dep_ != "relcl" or not any(c.dep_ == "advmod" and c.lower_ in words for c in t.subtree if c.i < m.pred.i):
+        return False
+    inside = {x.i for x in meeting.pred.subtree} - {x.i for x in t.subtree}
+    return t.head.i in inside and meeting.head.i in inside
+
+
+class SentenceMerging:
+    """The sentence step of ``MergeRules``."""
+
+    def _merge_sentence(self, mentions, sdoc, actors) -> list[EventMention]:
+        """Mentions of one sentence that tell one event (conjoined verbs: "met ... and discussed"; an
+        anaphoric noun) become one; settings are linked to the events they frame first."""
+        self._frames(mentions, sdoc, actors)
+        merged: list[EventMention] = []
+        for m in mentions:
+            tgt = next((x for x in merged if x.type == m.type and x.cls == m.cls and not framing(x, m) and (
+                (m.head.dep_ == "conj" and m.head.head.i in x.tokens or x.head.dep_ == "conj" and x.head.head.i in m.tokens)
+                and (m.cls == "meeting" or not distinct_objects(x, m)) and not own_subject(x, m)
+                or (m.anaphoric or x.anaphoric) and compatible(x, m))), None)
+            if tgt is not None:
+                m.note("merged", "merging.same_sentence")
+                absorb(tgt, m)
+                continue
+            words = self.rules.cfg["setting_relative_words"]
+            tgt = next((x for x in merged if _act_at_planned_meeting(x, m, words)
+                        or _act_at_planned_meeting(m, x, words)), None)
+            if tgt is not None:     # the meeting keeps the record: the act is announced for it
+                meeting, act = (tgt, m) if tgt.cls == "meeting" else (m, tgt)
+                act.note("merged", "merging.act_at_planned_meeting")
+                _absorb_sides(meeting, act)
+                if meeting is m:
+                    merged[merged.index(tgt)] = m
+                continue
+            tgt = next((x for x in merged if x.type == m.type and {x.cls, m.cls} == {"meeting", "event"}
+                        and not framing(x, m) and _subject_of(x, m) and compatible(x, m)), None)
+            if tgt is not None and tgt.cls == "meeting":
+                m.note("merged", "merging.subject_of_plan")
+                absorb(tgt, m)
+            elif tgt is not None:       # the meeting noun keeps the record: it is a meeting, planned
+                tgt.note("merged", "merging.subject_of_plan")
+                absorb(m, tgt)
+                merged[merged.index(tgt)] = m
+            else:
+                merged.append(m)
+        return merged
