@@ -143,7 +143,10 @@ def test_a_visit_of_last_year_does_not_join_talks_told_with_no_time():
             "toured a solar plant.\n\nThe plant was opened during the Ghanaian president's visit to Kenya in "
             "March last year.")
     evs = _of(text, "CONSULT")
-    assert sorted(str(e.date) for e, _ in evs) == ["2024-03", "None"]
+    # the talks, the tour of the plant (a visit of its own, with no time: not the time of last year's visit the
+    # next sentence recalls) and last year's visit
+    assert sorted(str(e.date) for e, _ in evs) == ["2024-03", "None", "None"]
+    assert [said for e, said in evs if e.date == "2024-03"] == ["the Ghanaian president's visit to Kenya"]
 
 
 def test_the_agreement_said_of_later_stays_with_the_signed_memorandum_not_the_next_promise():

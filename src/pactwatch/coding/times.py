@@ -340,8 +340,12 @@ class TimeRules:
                 # told before its time: "X and Y signed a deal." then "... on Friday, Nov. 17"; "he met
                 # the host ahead of the summit on Friday" (a later time of its own sentence)
                 last = max(m.sent.start + len(m.sent.text) for m in g)
+                # ... from the next sentence, a time of the news, not of the past it recalls ("The two ministers
+                # toured a plant. The plant was opened during a visit in March last year.")
                 prior = [te for pos, te, sent_start in dated if pos > first and sent_start - last <= _LEAD_GAP
-                         and te.value <= (self._doc_date or "")[:len(te.value)]][:1]
+                         and te.value <= (self._doc_date or "")[:len(te.value)] and not (
+                             report and sent_start >= last and _ended_before(
+                                 te.value, report, self.rules.cfg["plan_statement_days"]))][:1]
                 rule = "date.lead_from_next_sentence"
             else:
                 rule = "date.inherited"
