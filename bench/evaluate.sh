@@ -47,4 +47,6 @@ if [ -d "$wire2/docs" ]; then
   python3 "$shared/eval/score_crossdoc.py" "$wire2/docs" "$wire2/crossdoc.json" \
     "$tmp/wire2.canonical.jsonl" "$tmp/wire2.commitments.jsonl" "$tmp/wire2.agreements.jsonl"
 fi
+echo "== PLOVER categories on sentences of our own (bench/plover_probe)"
+"$(dirname "$pw")/python" "$top/bench/plover_probe/score.py" 2>/dev/null || python3 "$top/bench/plover_probe/score.py"
 [ -n "${KEEP:-}" ] && cp "$tmp"/*.jsonl "$KEEP"/ || true
