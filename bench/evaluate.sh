@@ -46,7 +46,6 @@ code wire "$wire/docs"
 echo "== own wire-style check (bench/wire_check: our own reports, written after most rules; see its README)"
 score wire "$wire/docs" "$wire/gold.jsonl" "$@"
 # --- own check 2 (bench/wire_check2): written 2026-12-02 before that day's rules; development data since (see its README).
-# (bench/wire_check3 is sealed: it is scored by hand, once, as its README says, not here.)
 wire2="$top/bench/wire_check2"
 if [ -d "$wire2/docs" ]; then
   code wire2 "$wire2/docs" crossdoc
@@ -54,6 +53,16 @@ if [ -d "$wire2/docs" ]; then
   score wire2 "$wire2/docs" "$wire2/gold.jsonl" "$@"
   echo "== own check 2 (bench/wire_check2), across documents"
   across wire2 "$wire2/docs" "$wire2/crossdoc.json"
+fi
+# --- own check 3 (bench/wire_check3): sealed for one session, development data since (see its README).
+# (bench/wire_check4 is sealed: it is scored by hand, once, as its README says, not here.)
+wire3="$top/bench/wire_check3"
+if [ -d "$wire3/docs" ]; then
+  code wire3 "$wire3/docs" crossdoc
+  echo "== own check 3 (bench/wire_check3: our own reports, held out for one session; now development data, see its README)"
+  score wire3 "$wire3/docs" "$wire3/gold.jsonl" "$@"
+  echo "== own check 3 (bench/wire_check3), across documents"
+  across wire3 "$wire3/docs" "$wire3/crossdoc.json"
 fi
 echo "== PLOVER categories on sentences of our own (bench/plover_probe)"
 "$py" "$top/bench/plover_probe/score.py"
