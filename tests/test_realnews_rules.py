@@ -274,10 +274,12 @@ def test_a_lead_takes_the_date_of_the_next_sentence() -> None:
 @pytest.mark.parametrize("text,event_type", [
     ("Chile and Peru struck a deal on fisheries on Monday.", "AGREE"),
     ("Chile and Peru clinched a trade pact on Monday.", "AGREE"),
-    ("Chile and Peru sealed an accord on fisheries on Monday.", "AGREE"),
+    ("Chile and Peru sealed an accord on fisheries on Monday.", "SUPPORT"),     # sealed like inked: signed
     ("Chile and Peru inked a fisheries pact on Monday.", "SUPPORT"),
     ("Chile and Peru launched a joint council on ocean science on Monday.", "SUPPORT"),
     ("Chile and Peru launched a fund for ocean science on Monday.", "COOPERATE"),
+    ("Chile and Peru raised their relationship to a strategic partnership on Monday.", "SUPPORT"),
+    ("Chile and Peru elevated ties to a comprehensive strategic partnership on Monday.", "SUPPORT"),
     ("Chile and Peru will announce closer cooperation on ocean science next week.", "AGREE"),
     ("Chile and Peru were exploring ways to build patrol boats together.", "AGREE"),
 ])

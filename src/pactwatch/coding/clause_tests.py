@@ -138,3 +138,14 @@ class ClauseTests:
             if lemma_of(c) in cfg["press_giving_verbs"] and obj is not None and lemma_of(obj) in cfg["press_answer_objects"]:
                 return True
         return False
+
+    def _participle_description(self, t, tr) -> bool:
+        """Whether an act of ``participle_description_types`` is told only by a passive participle with no subject
+        or auxiliary of its own, or is the agent of one: "a research centre ..., funded by German development aid",
+        "a lab built with Korean help" describe a thing, not an act of the news."""
+        if tr.type not in self.rules.cfg["participle_description_types"]:
+            return False
+        v = t if tr.pos == "V" else (t.head.head if t.dep_ == "pobj" and t.head.dep_ in ("agent", "prep") else None)
+        if v is None or v.tag_ != "VBN" or v.dep_ not in ("acl", "advcl"):
+            return False
+        return not any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass") for c in v.children)

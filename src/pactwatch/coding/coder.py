@@ -310,6 +310,8 @@ class EventCoder(TriggerRules, ModalityRules, ParticipantRules, SettingRules, Me
             return None     # "reaffirmed their shared vision", "committed to the rule of law": no partner, no act
         if tr.pos == "V" and self._content_subject(pred, folded):
             return None     # "the accord will deepen ties", "the action aims to ...": what a thing does, no event
+        if self._participle_description(t, tr):
+            return None     # "a centre to be set up ..., funded by German aid": how a thing is paid for, no act
         # participants
         self._participants(m, t, pred, folded, sdoc, actors, state)
         if tr.pos == "N" and tr.cls == "meeting" and venue(t, cfg) and (m.actors or m.recipients) and all(
@@ -335,6 +337,8 @@ class EventCoder(TriggerRules, ModalityRules, ParticipantRules, SettingRules, Me
             # "did not mention Ostrowski's planned trip": whatever the sentence says of it, a trip was planned
             m.type, m.mode, m.aux_mode, m.future = "AGREE", "", None, True
             m.note("event_type", "event_rules.json:future_words")
+        if m.aux_mode == "negation" and not cfg["keep_negated"]:
+            return None     # "we are not retreating", "a move it did not criticise": what did not happen (PLOVER.md)
         # place, topics, agreement
         m.location, rule = self._location(pred, t, folded, sdoc, span, actors)
         if m.location is not None:

@@ -166,11 +166,14 @@ class FoldRules:
             if i in parent:
                 continue
             h = t.head
+            if tr.pos == "V" and t.dep_ == "relcl" and h.i not in trig and h.dep_ == "pobj" and h.head.lower_ == "of" \
+                    and h.head.head.i in trig and trig[h.head.head.i].pos == "N":
+                h = h.head.head     # "the memorandum of understanding that X and Y signed": the clause is the memorandum's
             # "the Deal, to be signed by X": the signing is the event, the deal its object
             # "agreed to a warning system in a memorandum to be signed by X": the memorandum is the planned signing's,
             # not the agreement's
             if tr.pos == "V" and t.dep_ in ("acl", "relcl") and h.i in trig and trig[h.i].pos == "N" \
-                    and trig[h.i].cls in ("accord", "meeting") and (h.i not in parent or h.dep_ == "pobj" and any(
+                    and (trig[h.i].cls in ("accord", "meeting") or lemma_of(t) in cfg["signing_verbs"]) and (h.i not in parent or h.dep_ == "pobj" and any(
                         c.dep_ == "aux" and c.lower_ == "to" for c in t.children)):
                 parent[h.i] = i
             # a gerund under a preposition that nothing takes over ("centers on expanding ties") is no event

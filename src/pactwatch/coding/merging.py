@@ -17,6 +17,7 @@ from .merge_groups import (DAY_WORDS, DEFINITE, SAME_KIND_FOR_LEAD, _about_other
                            _other_actor, _other_counterpart, _overlap, _plan_form, _plan_of, _pronoun_subject,
                            _recalled_earlier, _repeats, _same_act, _same_noun_told, _same_occasion, _same_sides,
                            _several, _third_party, _time_word, _told_as_more, _types_by_rule, _visit_and_talks)  # noqa: F401
+from .times import _ended_before
 from .merge_sentence import SentenceMerging, _act_at_planned_meeting, _subject_of  # noqa: F401
 
 
@@ -70,8 +71,10 @@ class MergeRules(SentenceMerging):
             best = None
             order = sorted(range(len(groups)), key=lambda g: -recency[g])
             another = m.cls in ("meeting", "accord") and _another(m, cfg["other_occasion_words"], occasion_nouns)
-            # "in 2019, Xland imposed curbs": a time in a year before the article's is background, not the headline's news
-            recalled = bool(m.date and m.date.value and document.date and m.date.value[:4] < document.date[:4])
+            # "in 2019, Xland imposed curbs", "in January" in an October report: a time that ended weeks before the
+            # article's is background, not the news of its headline and lead
+            recalled = bool(m.date and m.date.value and document.date and (
+                m.date.value[:4] < document.date[:4] or _ended_before(m.date.value, document.date, cfg["recalled_days"])))
             if recalled and any(g[0].type == m.type and all(x.sent.start < head_end for x in g) for g in groups):
                 m.note("kept_apart", "merging.headline_not_background")
             new_accord = _new_accord(m, cfg)
@@ -202,7 +205,8 @@ class MergeRules(SentenceMerging):
                 # one state on another, told twice in an article
                 best = next((gi for gi in order if groups[gi][0].type == m.type and _same_act(groups[gi], m)
                              and all(compatible(x, m) for x in groups[gi])
-                             and not (recalled and all(x.sent.start < head_end for x in groups[gi]))), None)
+                             and not (recalled and all(x.sent.start < lead_end and not (x.date and x.date.value)
+                                                       for x in groups[gi]))), None)
                 if best is not None:
                     m.note("merged", "merging.same_act_same_sides")
             if best is None and m.sent.start < lead_end:

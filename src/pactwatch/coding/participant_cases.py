@@ -11,6 +11,23 @@ from .triggers import frame_prep
 
 
 class ParticipantCases:
+    def _they_of_sentence(self, subj, pred, actors) -> list[Entity]:
+        """The states a plural pronoun subject of a clause inside the sentence stands for: the nearest subject
+        above it naming two or more states ("X and Y adopted a roadmap for the partnership they signed in 2022"
+        : they = X and Y). Empty when there is none (the article's context decides)."""
+        if subj.lower_ not in self.rules.cfg["plural_pronouns"] or pred.dep_ == "ROOT":
+            return []
+        frames = self.rules.cfg["frame_nouns"]
+        for v in pred.ancestors:
+            if v.pos_ not in ("VERB", "AUX"):
+                continue
+            for c in v.children:
+                if c.dep_ == "nsubj" and c.i != subj.i:
+                    ents = entities_of(actors.in_tokens(np_tokens(c, False, frames)))
+                    if len(countries_of(ents)) >= 2:
+                        return ents
+        return []
+
     def _qualifies_topic(self, tok, t) -> bool:
         """Whether a state's token only qualifies a measure or a situation ("Chinese tariffs", "Russia's war", "the
         crisis in X"; event_rules.json:topic_noun_types, situation_nouns) that is not the event's own noun."""

@@ -336,7 +336,11 @@ class ParticipantRules(ParticipantCases):
                     m.note("actor", "participants.title_beside_name")
         # descriptions and pronouns
         if not m.actors and subj is not None and not actors.in_tokens(between):
-            ents = state.resolve(subj, sdoc, prefer_type=m.type)
+            ents = self._they_of_sentence(subj, pred, actors)
+            if ents:
+                m.note("actor", "participants.they_of_sentence")
+            else:
+                ents = state.resolve(subj, sdoc, prefer_type=m.type)
             # "we would be happy to pursue this with the United States": the side the clause names as the other
             # one is not among those the description stands for
             other = {e.country for e in m.recipients if e.country} if m.type in ("AGREE", "CONSULT", "COOPERATE", "SUPPORT") \

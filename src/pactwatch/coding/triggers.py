@@ -92,6 +92,8 @@ class TriggerRules(FoldRules, MeasureRules, ClauseTests):
             if lem == "call" and any(c.dep_ == "prep" and c.lower_ in r.cfg["call_on_preps"] and any(
                     g.dep_ == "pobj" for g in c.children) for c in t.children):
                 return Trigger(lem, "N", "CONSULT", "visit", "meeting", "event_rules.json:call_on_preps")   # "paid a courtesy call on X"
+            if lem in r.cfg["press_events"]["heads"] and self._press_event_alone(t):
+                return None     # "told a news conference": the press is no party (a joint one with a partner is)
             if lem == "memorandum" or t.lower_ == "mou":
                 return r.nouns.get("memorandum")
             tr = r.nouns.get(lem)
@@ -136,6 +138,10 @@ class TriggerRules(FoldRules, MeasureRules, ClauseTests):
         if t.dep_ == "pobj" and t.head.lower_ == "for" and t.head.head.pos_ == "NOUN" and tr.cls == "meeting":
             m.future = True     # "the conditions for Ostrowski's visit", "a date for the summit": still ahead
             m.note("aux_mode", "trigger.date_for_a_meeting")
+        elif t.dep_ == "pobj" and t.head.lower_ == "for" and t.head.head.pos_ in ("VERB", "AUX") and tr.cls == "meeting" \
+                and self._act_ahead(t.head.head):
+            m.future = True     # "will travel on to Xville on Wednesday for talks": talks still ahead
+            m.note("aux_mode", "trigger.trip_for_a_meeting")
         if mods & cfg["future_words"] or (t.head.lemma_.lower() in cfg["future_frames"]) or any(
                 lemma_of(a) in cfg["future_frames"] for a in list(t.ancestors)[:3]):
             m.future = True
@@ -206,6 +212,27 @@ class TriggerRules(FoldRules, MeasureRules, ClauseTests):
             return None if spec[2] == "none" else Trigger(verb, "V", *spec, f"event_rules.json:verb_object_types[{key}]")
         tr = self.rules.verbs.get(verb)
         return None if tr is None else Trigger(verb, "V", tr.type, tr.mode, tr.cls, "trigger.headline_verb")
+
+    def _press_event_alone(self, t) -> bool:
+        """Whether a press conference or briefing (event_rules.json press_events) is held for the press alone: not
+        "joint", no partner "with" or "alongside" it."""
+        spec = self.rules.cfg["press_events"]
+        mods = [c for c in t.children if c.dep_ in ("compound", "amod", "nmod")]
+        if not any(c.lower_ in spec["modifiers"] for c in mods):
+            return False
+        shared = any(c.lower_ in spec["shared"] for c in mods) or any(
+            c.lower_ in spec["shared"] for m in mods for c in m.children)
+        partner = any(c.dep_ == "prep" and c.lower_ in spec["partner_preps"] for c in t.children)
+        return not shared and not partner
+
+    def _status_raised(self, t, verb: str, obj) -> bool:
+        """Whether verb + object raise relations to a status ("elevated ties to a comprehensive strategic
+        partnership", "took their relationship to a new level"): event_rules.json relation_status."""
+        spec = self.rules.cfg["relation_status"]
+        if verb not in spec["verbs"] or lemma_of(obj) not in spec["objects"] and obj.lower_ not in spec["objects"]:
+            return False
+        return any(c.dep_ == "prep" and c.lower_ == "to" and any(lemma_of(g) in spec["statuses"] for g in c.subtree)
+                   for c in list(t.children) + list(obj.children))     # the "to" hung on the verb or on its object
 
     def _find_triggers(self, span, sdoc) -> tuple[dict, dict]:
         """The triggers of a sentence by token index, with verb + object idioms ("hold talks", "lift
@@ -298,6 +325,12 @@ class TriggerRules(FoldRules, MeasureRules, ClauseTests):
             if verb in cfg["creation_verbs"] and lemma_of(obj) in cfg["launched_frameworks"] and self._two_sided(t):
                 # "the initiative was launched by the two leaders": relations set up, like a council launched
                 trig[t.i] = Trigger(lem, "V", "SUPPORT", "", "event", "event_rules.json:creation_verbs+launched_frameworks")
+                absorbed_noun[t.i] = obj.i
+                trig.pop(obj.i, None)
+                continue
+            if self._status_raised(t, verb, obj):
+                # "raised their relationship to a strategic partnership": relations upgraded (SUPPORT)
+                trig[t.i] = Trigger(lem, "V", "SUPPORT", "", "event", "event_rules.json:relation_status")
                 absorbed_noun[t.i] = obj.i
                 trig.pop(obj.i, None)
                 continue

@@ -84,8 +84,10 @@ class ActorResolver(PeopleResolution):
                 # a knowledge match inside a person name ("Jordan") loses to the person name when the
                 # name has two or more words
                 inner = [m for m in raw_mentions if s <= m.start and m.end <= e]
-                if inner and (len(ent) < 2 or any(m.kind in ("demonym", "org") for m in inner)):
-                    continue        # "Jordan", "Bosnian Serbs", "Hezbollah": the knowledge files know better
+                bare = len(re.sub(r"'s$|’s$", "", text[s:e]).rstrip())
+                if inner and (len(ent) < 2 or any(m.kind in ("demonym", "org") for m in inner)
+                              or any(m.start == s and m.end >= s + bare for m in inner)):
+                    continue        # "Jordan", "Bosnian Serbs", "Hezbollah", "Sri Lanka": the knowledge files know better
                 for m in inner:
                     raw_mentions.remove(m)
                 name = re.sub(r"'s$|’s$", "", text[s:e]).strip()
@@ -151,6 +153,11 @@ class ActorResolver(PeopleResolution):
         raw_mentions.sort(key=lambda m: m.start)
         acts.home_country, (dl_start, dl_end) = self._home_country(document, raw_mentions)
         acts.filed_in = acts.home_country if dl_end else None
+        agency = self._agency_home(document.text[dl_start:dl_end], raw_mentions, dl_end) if dl_end else None
+        if agency is not None and agency != acts.home_country:
+            # "RIYADH, April 22 (Yonhap) - Science Minister X ...": a national agency's correspondent abroad writes of
+            # his own country's officials; the dateline still says where the report was filed
+            acts.home_country = agency
         # the dateline ("SEOUL, Aug 5 --", on top or below the headline) says where the report was filed,
         # it names no actor
         raw_mentions = [m for m in raw_mentions if not (dl_start <= m.start < dl_end)]
@@ -297,6 +304,20 @@ class ActorResolver(PeopleResolution):
             if si >= 0 and len(by_sent[si]) >= 2:
                 others = by_sent[si] - {home}
                 return others.pop() if len(others) == 1 else None
+        return None
+
+    def _agency_home(self, dateline: str, mentions: list[Mention], body_from: int) -> str | None:
+        """The country of a news agency named in the dateline's brackets ("(Yonhap)", "(Kyodo)") when the article
+        names that country in its body too: a national agency reporting from abroad; else None (a world wire
+        service, "(Reuters)", writes from where it files)."""
+        m = re.search(r"\(([^()]{2,40})\)", dateline)
+        if m is None:
+            return None
+        for _, _, kind, obj in self.kb.find(m.group(1)):
+            if kind == "org" and getattr(obj, "sector", None) == "JRN" and obj.country and len(obj.country) == 3 \
+                    and any(x.start >= body_from and x.entity.country == obj.country and x.kind in (
+                        "country", "capital", "demonym") for x in mentions):
+                return obj.country
         return None
 
     def _home_country(self, document: Document, mentions: list[Mention]) -> tuple[str | None, tuple[int, int]]:
