@@ -101,3 +101,26 @@ def test_an_arrangement_extended_at_a_meeting_is_signed_and_in_force_by_the_clau
     talks = record("e1", "CONSULT", {"d1": "Norway and Chile held talks in Oslo on Monday"}, kind="meeting")
     talks["evidence"].append({"doc_id": "d1", "start": 50, "end": 90, "text": "a new data-sharing arrangement"})
     assert link.build_agreements([talks]) == []
+
+
+def test_an_unnamed_agreement_told_with_one_party_missing_is_the_same_agreement() -> None:
+    ag = {"kind": "agreement", "name": None}
+    both = record("e1", "AGREE", {"d2": "the two sides would sign the training agreement at some later point"},
+                  agreement=ag, date="2031-04-01")
+    one = record("e2", "AGREE", {"d1": "the minister will fly there to sign an agreement on training engineers"},
+                 agreement=ag, countries=("NOR",), date="2031-04-08", reported="2031-03-05")
+    ags = link.build_agreements([one, both])
+    assert [(a["parties"], sorted(d for s in a["stages"] for d in s["documents"])) for a in ags] == [
+        (["CHL", "NOR"], ["d1", "d2"])], ags
+    # another kind of instrument, or one of other parties, stays another agreement
+    other = record("e3", "AGREE", {"d3": "Norway will sign a memorandum with Peru"}, agreement=MOU,
+                   countries=("NOR", "PER"))
+    assert len(link.build_agreements([one, both, other])) == 2
+
+
+def test_a_signed_agreement_the_parties_will_have_is_still_to_be_signed() -> None:
+    r = record("e1", "AGREE", {"d1": "By the autumn the two agencies will have a signed accord on polar data"},
+               agreement=MOU)
+    assert stages(r) == [("to_be_signed", ["d1"])]
+    done = record("e2", "SUPPORT", {"d2": "The two agencies now have a signed accord on polar data"}, agreement=MOU)
+    assert stages(done) == [("signed", ["d2"])]

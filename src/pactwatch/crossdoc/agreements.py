@@ -182,7 +182,13 @@ def build_agreements(canon: list[dict], rest: dict[str, str] | None = None,
             key = next((k for ks in named.values() for k in ks if set(groups[k]["parties"]) & set(parties)
                         and _compatible(groups[k]["parties"], parties) and groups[k]["kind"] in (ag.get("kind"), None, "agreement", "deal")
                         and (set(groups[k]["topics"]) & set(r["topics"]) or not r["topics"])), None)
-            key = key or ("typed", ag.get("kind"), parties, (r["topics"] or [""])[0])
+            topic = (r["topics"] or [""])[0]
+            # an unnamed mention of the same kind and topic whose parties hold, or are held by, an earlier
+            # unnamed one's (a report that missed one party of the deal) is that agreement
+            key = key or next((k for k, g in groups.items() if k[0] == "typed" and k[1] == ag.get("kind")
+                               and k[3] == topic and set(g["parties"]) & set(parties)
+                               and _compatible(g["parties"], parties)), None)
+            key = key or ("typed", ag.get("kind"), parties, topic)
         g = groups.get(key)
         if g is None:
             g = groups[key] = {"id": "a-" + r.get("_group", r["id"]), "name": name, "kind": ag.get("kind"), "parties": list(parties),

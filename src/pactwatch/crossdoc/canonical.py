@@ -5,8 +5,8 @@ from __future__ import annotations
 from typing import Iterable
 
 from ..model import Event
-from .config import _cues, STOP
-from .features import _norm, _words, kind
+from .config import STOP
+from .features import _flow_dated, _norm, _words, kind
 
 
 def current_roles(store, records: list[dict]) -> list[dict]:
@@ -65,13 +65,6 @@ def canonical_events(store, event_ids: Iterable[str] | None = None, load=None, c
             out.append(_canonical(cid, evs, doc_dates, [ln for i in mids for ln in by_event.get(i, ())]))
     out.sort(key=lambda r: (r["date"] is None, r["date"] or "", r["id"]))
     return current_roles(store, out) if coded_roles else out
-
-
-def _flow_dated(e: Event) -> bool:
-    """The event's date is one only its article's flow gave (the coder's trace: date.inherited,
-    date.lead_from_next_sentence), not one stated for the act or its setting."""
-    rules = set((e.why or {}).get("date") or ())
-    return bool(rules) and rules <= set(_cues()["flow_date_rules"])
 
 
 def _canonical(cid: str, evs: list[Event], doc_dates: dict, links) -> dict:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import functools
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from .. import lexicon
 
@@ -36,7 +36,8 @@ def _cues() -> dict:
             "kinds": [(k, _cue(v)) for k, v in raw["agreement_kinds"].items()],
             "occasions": raw["occasions"], "occasion_kinds": raw["occasion_kinds"],
             "plan_rules": raw.get("plan_rules", []), "borrowed_date_rules": raw.get("borrowed_date_rules", []),
-            "flow_date_rules": raw.get("flow_date_rules", [])}
+            "flow_date_rules": raw.get("flow_date_rules", []), "meeting_modes_apart": raw.get("meeting_modes_apart", []),
+            "flow_date_window_days": int(raw.get("flow_date_window_days", 3))}
 
 
 @dataclass
@@ -53,3 +54,6 @@ class LinkConfig:
     meeting_other_countries: int = 1   # two meeting reports: one may name at most this many countries the other does not
     late_meeting_days: int = 92        # a promised gathering held this long after it was due can still keep it
     recall_min_days: int = 30          # a past act recalled: its own date ends this long before both articles
+    # a report dated only by its article's flow and another dated report: at most this many days apart
+    # (link_words.json flow_date_window_days)
+    flow_date_window_days: int = field(default_factory=lambda: _cues()["flow_date_window_days"])

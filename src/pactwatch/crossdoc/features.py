@@ -80,11 +80,29 @@ def _occasion(e: Event) -> frozenset:
     return _feat(e, "occasion", of) if kind(e) == "meeting" else frozenset()
 
 
+def _flow_dated(e: Event) -> bool:
+    """The event's date is one only its article's flow gave (the coder's trace: date.inherited,
+    date.lead_from_next_sentence), not one stated for the act or its setting."""
+    rules = set((e.why or {}).get("date") or ())
+    return bool(rules) and rules <= set(_cues()["flow_date_rules"])
+
+
+def _meeting_modes(e: Event) -> frozenset:
+    """The sort of meeting the coder's mode tells (link_words.json meeting_modes_apart: a visit, a
+    gathering of several states); none for other records."""
+    return _feat(e, "meeting_modes", lambda e: frozenset(set(e.mode or ()) & set(_cues()["meeting_modes_apart"]))
+                 if kind(e) == "meeting" else frozenset())
+
+
 def _other_occasion(a: Event, b: Event) -> bool:
-    """One meeting report names a journey and the other a gathering ('a state visit', 'the summit'):
-    a visit and the talks held during it are two events."""
+    """One meeting report names a journey and the other a gathering ('a state visit', 'the summit'),
+    by their trigger words or by the coder's modes (a visit / a multilateral meeting): a visit and
+    the talks held during it, or a pair's meeting on the sidelines of a group's summit, are two events."""
     oa, ob = _occasion(a), _occasion(b)
-    return bool(oa and ob and not oa & ob)
+    if oa and ob and not oa & ob:
+        return True
+    ma, mb = _meeting_modes(a), _meeting_modes(b)
+    return bool(ma and mb and not ma & mb)
 
 
 def _weak_date(e: Event) -> bool:

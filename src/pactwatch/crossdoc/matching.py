@@ -8,8 +8,8 @@ import datetime as dt
 from ..model import Event
 from ..places import same_place
 from .config import _cues, LinkConfig
-from .features import (_date, _norm, _occasion_kinds, _other_occasion, _span, _trigger, _weak_date, _words,
-                       content_words, countries, jaccard, kind, people)
+from .features import (_date, _flow_dated, _norm, _occasion_kinds, _other_occasion, _span, _trigger, _weak_date,
+                       _words, content_words, countries, jaccard, kind, people)
 
 
 def _far_apart(a: Event, b: Event, cfg: LinkConfig) -> bool:
@@ -70,6 +70,8 @@ def same_event(a: Event, b: Event, doc_dates: dict[str, str | None], cfg: LinkCo
         if other_day and later_doc and later_doc < other_day[0] - dt.timedelta(days=cfg.undated_window_days) \
                 and a.event_type != "AGREE":
             return None     # reported before it happened
+        if _flow_dates_apart(a, b, doc_dates, cfg):
+            return None     # the date its article's flow gave is another day (or year) than the other's
     elif sa_ and sb_:
         gap = max((sb_[0] - sa_[1]).days, (sa_[0] - sb_[1]).days, 0)
         if gap > cfg.date_window_days:
@@ -102,6 +104,9 @@ def same_event(a: Event, b: Event, doc_dates: dict[str, str | None], cfg: LinkCo
     recalled = _recalled_past(a, b, doc_dates, cfg)
     if recalled:
         reasons["recalled_past_act"] = sorted(_actor_countries(a))
+    elif _retold(a, b):
+        reasons["retold_act"] = _trigger(a)
+        recalled = True
     announced = not weak and nested and _announced_alike(a, b)
     if announced:
         reasons["same_planned_occasion"] = announced
@@ -123,6 +128,23 @@ def same_event(a: Event, b: Event, doc_dates: dict[str, str | None], cfg: LinkCo
             pa & pb or recalled or alike):
         return None     # generic conflict categories: the wording must agree somewhat
     return reasons
+
+
+def _flow_dates_apart(a: Event, b: Event, doc_dates: dict, cfg: LinkConfig) -> bool:
+    """A promise dated only by its article's flow (the time of the sentence before it: "The minister
+    arrives on Monday. He is expected to attend the next round"), to another time than its article's
+    own day, still tells when its article puts what it promises: another promise, dated by its own
+    words or by its flow too, more than `flow_date_window_days` (link_words.json) away is another
+    one, unless one is dated by the day the other was told (`_made_when_dated`), as between promises
+    dated by their words. Not for other acts: a standing measure or a past act is often given
+    another day by the flow."""
+    if a.event_type != "AGREE" or any(_weak_date(e) and not (e.date and _flow_dated(e)) for e in (a, b)):
+        return False
+    if not any(_weak_date(e) and not (doc_dates.get(e.doc_id) or "").startswith(e.date) for e in (a, b)):
+        return False    # the article's own day is only the day the promise was told
+    sa_, sb_ = _span(a.date), _span(b.date)
+    return bool(sa_ and sb_) and max((sb_[0] - sa_[1]).days, (sa_[0] - sb_[1]).days, 0) > \
+        cfg.flow_date_window_days and not _made_when_dated(a, b, doc_dates, cfg)
 
 
 def _told_alike(a: Event, b: Event) -> bool:
@@ -172,6 +194,30 @@ def _recalled_past(a: Event, b: Event, doc_dates: dict, cfg: LinkConfig) -> bool
     inherited = [e for e in (a, b) if not _own_dated(e)]
     if any(not e.date or set((e.why or {}).get("date") or ()) != {"date.inherited"} for e in inherited):
         return False
+    if not _one_doer_one_time(a, b):
+        return False
+    sa_, sb_ = _span(a.date), _span(b.date)
+    made = [_date(doc_dates.get(e.doc_id)) for e in (a, b)]
+    end = max(sa_[1], sb_[1])
+    return all(made) and all((m - end).days > cfg.recall_min_days for m in made) and (
+        _same_rule(a, b) if inherited else _same_act(a, b))
+
+
+def _retold(a: Event, b: Event) -> bool:
+    """A later article tells again an act of one doer in the same verb ("Peru protested against the
+    tariff on Monday" / "Peru, which protested against the new tariff this month"), soon after it: not
+    a promise or meeting, done (no modality) by the same countries to compatible ones (one names none,
+    or they share one), the same trigger word, each dated by its own words to overlapping times
+    (merge reason `retold_act`)."""
+    if a.event_type in ("AGREE", "CONSULT") or a.aux_mode or b.aux_mode or not _trigger(a) \
+            or _trigger(a) != _trigger(b) or not _own_dated(a) or not _own_dated(b):
+        return False
+    return _one_doer_one_time(a, b)
+
+
+def _one_doer_one_time(a: Event, b: Event) -> bool:
+    """The same countries do the act, to compatible ones (one report names none, or they share one),
+    at overlapping times (a year holds a month of it)."""
     xa, xb = _actor_countries(a), _actor_countries(b)
     if not xa or xa != xb:
         return False
@@ -179,12 +225,7 @@ def _recalled_past(a: Event, b: Event, doc_dates: dict, cfg: LinkConfig) -> bool
     if ra and rb and not ra & rb:
         return False
     sa_, sb_ = _span(a.date), _span(b.date)
-    if not sa_ or not sb_ or max((sb_[0] - sa_[1]).days, (sa_[0] - sb_[1]).days) > 0:
-        return False
-    made = [_date(doc_dates.get(e.doc_id)) for e in (a, b)]
-    end = max(sa_[1], sb_[1])
-    return all(made) and all((m - end).days > cfg.recall_min_days for m in made) and (
-        _same_rule(a, b) if inherited else _same_act(a, b))
+    return bool(sa_ and sb_ and max((sb_[0] - sa_[1]).days, (sa_[0] - sb_[1]).days) <= 0)
 
 
 def _same_rule(a: Event, b: Event) -> bool:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from ..model import Event
 from ..places import same_place
 from .config import LinkConfig
-from .features import _occasion, _other_occasion, _span, _trigger, _weak_date, countries, kind, people
+from .features import _meeting_modes, _occasion, _other_occasion, _span, _trigger, _weak_date, countries, kind, people
 from .matching import _made_when_dated, _own_dated, _told_alike
 
 
@@ -34,7 +34,7 @@ def _conflict_key(e: Event, doc_dates: dict) -> tuple:
     return (e.event_type, frozenset(people(e)),
             (loc.name, loc.country, loc.lat, loc.lon, loc.geonames_id) if loc else None,
             None if _weak_date(e) else e.date,
-            doc_dates.get(e.doc_id) if e.event_type == "AGREE" else None, _occasion(e),
+            doc_dates.get(e.doc_id) if e.event_type == "AGREE" else None, _occasion(e), _meeting_modes(e),
             # what `_told_alike` reads besides the above
             frozenset(countries(e)), kind(e), _trigger(e), ((e.why or {}).get("event_type") or [None])[0], _own_dated(e),
             frozenset(e.topics))

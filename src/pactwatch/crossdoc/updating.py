@@ -213,8 +213,10 @@ def refresh_derived(store, scope: set[str] | None, cfg: LinkConfig, load=None) -
     if scope is not None:
         # an agreement named in these records may have parties outside the scope (a stored record of
         # the same name): widen the scope to them, so that it is rebuilt whole, as a rebuild would
+        # and so may an unnamed one that joined mentions of nested parties: widen to its parties too
         names = {_norm(r["agreement"]["name"]) for r in canon if (r["agreement"] or {}).get("name")}
-        more = {c for a in store.derived("agreement") if a["name"] and _norm(a["name"]) in names
+        more = {c for a in store.derived("agreement") if (_norm(a["name"]) in names if a["name"] else
+                                                             set(a["parties"]) & set(scope))
                 for c in a["parties"]} - set(scope)
         if more:
             scope = set(scope) | more
