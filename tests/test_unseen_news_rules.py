@@ -92,8 +92,9 @@ def test_a_measure_from_months_before_is_not_the_headline_measure() -> None:
 
 
 @pytest.mark.parametrize("agency,named,home", [("Yonhap", "South Korea's science ministry said.", "KOR"),
-                                               ("Kyodo", "the Saudi ministry said.", "SAU")],
-                         ids=["national-agency-abroad", "agency-of-a-country-not-named"])
+                                               ("Kyodo", "the Saudi ministry said.", "SAU"),
+                                               ("Reuters", "a British diplomat said.", "SAU")],
+                         ids=["national-agency-abroad", "agency-of-a-country-not-named", "world-wire"])
 def test_a_national_agency_abroad_writes_of_its_own_ministers(agency, named, home) -> None:
     text = ("Ministers sign fusion pact\n\n"
             f"RIYADH, April 22 ({agency}) - Science Minister Kim Dal-bong signed a letter of intent with the Emirates "

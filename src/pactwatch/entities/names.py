@@ -41,6 +41,13 @@ def _person_nouns() -> frozenset:
 
 
 @functools.lru_cache(maxsize=1)
+def world_wires() -> frozenset:
+    """News agencies that file from everywhere (event_rules.json world_wires): their dateline says nothing of
+    whose officials the report speaks."""
+    return frozenset(w.lower() for w in lexicon.read_json("event_rules.json").get("world_wires", []))
+
+
+@functools.lru_cache(maxsize=1)
 def _body_name_heads() -> frozenset:
     return frozenset(w.lower() for w in lexicon.read_json("event_rules.json").get("body_name_heads", []))
 

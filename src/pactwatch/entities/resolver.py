@@ -8,7 +8,7 @@ import re
 from ..knowledge import Knowledge, load_knowledge
 from ..model import Document, Entity
 from .doc_actors import DocActors, Mention, office_holder, sdoc_sents
-from .names import GOV_BODY, NOT_A_NAME, ORG_WORD, _NON_STATE, _abroad, _acted_on, _canon_person_key, _named_after_firm
+from .names import GOV_BODY, NOT_A_NAME, ORG_WORD, _NON_STATE, world_wires, _abroad, _acted_on, _canon_person_key, _named_after_firm
 from .people import PeopleResolution
 
 
@@ -314,6 +314,8 @@ class ActorResolver(PeopleResolution):
         if m is None:
             return None
         for _, _, kind, obj in self.kb.find(m.group(1)):
+            if kind == "org" and obj.name.lower() in world_wires():
+                return None
             if kind == "org" and getattr(obj, "sector", None) == "JRN" and obj.country and len(obj.country) == 3 \
                     and any(x.start >= body_from and x.entity.country == obj.country and x.kind in (
                         "country", "capital", "demonym") for x in mentions):
