@@ -102,3 +102,42 @@ def test_a_national_agency_abroad_writes_of_its_own_ministers(agency, named, hom
     ev = only(text, "SUPPORT", "2025-04-22")
     assert side(ev.actor) == {home}
     assert ev.location is not None and ev.location.country == "SAU"
+
+
+def test_a_headline_official_unnamed_is_the_lead_official_named() -> None:
+    text = ("Peruvian PM calls off Accra trip amid cabinet row\n\n"
+            "LIMA, March 3 - Peruvian Prime Minister Ana Quispe has postponed her visit to Accra planned for "
+            "Thursday, where she was to sign a fisheries declaration with Ghana, her office said on Tuesday.")
+    rejections = [e for e in events(text) if e.event_type == "REJECT"]
+    assert len(rejections) == 1, [[s.text for s in e.evidence] for e in rejections]
+    assert side(rejections[0].actor) == {"PER"} and side(rejections[0].recipient) == {"GHA"}
+
+
+def test_a_headline_takes_the_time_of_its_lead_paragraph() -> None:
+    text = ("Norway pledges $90 million for Ghanaian fish-processing plant during Mahama visit\n\n"
+            "OSLO, March 3 (NTB) - Norway will put $90 million into a plant near Takoradi, the two governments "
+            "said, as Ghanaian President John Mahama began a two-day state visit on Tuesday.")
+    pledge = only(text, "AGREE")
+    assert pledge.date == "2026-03-03"
+
+
+def test_a_measure_the_statement_does_has_the_statement_time() -> None:
+    text = ("Ghana will let miners export manganese concentrate from April 1 if they build smelters, the mines "
+            "ministry said on Tuesday, loosening a ban imposed in June last year.")
+    eased = only(text, "CONCEDE")
+    assert eased.date == "2026-03-03"
+
+
+def test_a_call_made_to_apologise_is_an_apology_too() -> None:
+    text = ("Peruvian Prime Minister Ana Quispe telephoned Ghanaian President John Mahama on Tuesday to apologise "
+            "for the late change.")
+    assert kinds(text) == ["CONCEDE", "CONSULT"]
+    apology = only(text, "CONCEDE")
+    assert side(apology.actor) == {"PER"} and side(apology.recipient) == {"GHA"}
+
+
+def test_the_two_are_the_sides_of_the_latest_event() -> None:
+    text = ("Peruvian Prime Minister Ana Quispe telephoned Ghanaian President John Mahama on Tuesday, her office "
+            "said. The two agreed to reschedule the visit before the end of June.")
+    plan = only(text, "AGREE")
+    assert side(plan.actor + plan.recipient) == {"PER", "GHA"}

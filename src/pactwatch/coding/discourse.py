@@ -104,6 +104,14 @@ class Discourse:
                 if len(cs) >= 2:
                     return cs
             return list(self.pair_countries)
+        if re.fullmatch(r"(?:the\s+)?two|both", phrase.lower()):
+            # "The two agreed to reschedule the visit": the two sides of the latest event that had two ("the two
+            # talked about ..." refers back to a meeting told: the merge step finds which)
+            for m in reversed(self.events if prefer_type != "CONSULT" else ()):
+                sides = dedupe(m.actors + m.recipients)
+                if m.sent.start < tok.idx and len(sides) == 2:
+                    return sides
+            return []
         kind = describe_pair(phrase) or describe_pair(re.sub(r"\s+", " ", phrase.lower()))
         if kind is None and low in ("bilateral",):
             kind = "countries"

@@ -183,7 +183,9 @@ class TimeRules:
                     target = next((m for m in mentions if m.pred.head.i == cur.i and (
                         m.pred.dep_ == "advcl" and any(c.dep_ in ("mark", "advmod") and c.lower_ in ("as", "while", "when")
                                                        for c in m.pred.children)
-                        or m.pred.dep_ == "ccomp" and m.type in _ANNOUNCED_MEASURES)), None)
+                        or m.pred.dep_ == "ccomp" and m.type in _ANNOUNCED_MEASURES
+                        # "..., the ministry said on Tuesday, loosening a ban": what the statement does
+                        or m.pred.dep_ == "advcl" and m.pred.tag_ == "VBG" and m.type in _ANNOUNCED_MEASURES)), None)
                     if target is None:
                         return "statement"
                     how = ["date.told_with_statement"]
@@ -311,6 +313,10 @@ class TimeRules:
             dated += self._free_times
         report = getattr(self, "_doc_date", None) or ""
         dated.sort(key=lambda x: (x[0], x[2]))
+        head_end, lead_end = 0, 0
+        if getattr(self, "_anchor_doc", None) is not None:
+            from .merging import _headline_and_lead
+            head_end, lead_end = _headline_and_lead(self._anchor_doc)
         report_year = report[:4]
         for g in groups:
             if any(m.date is not None and m.date.value for m in g) or any(_stated_span(m) for m in g):
@@ -340,9 +346,12 @@ class TimeRules:
                 # told before its time: "X and Y signed a deal." then "... on Friday, Nov. 17"; "he met
                 # the host ahead of the summit on Friday" (a later time of its own sentence)
                 last = max(m.sent.start + len(m.sent.text) for m in g)
+                reach = last + _LEAD_GAP
+                if lead_end and min(m.sent.start for m in g) < head_end:
+                    reach = max(reach, lead_end)    # a headline told before its time: by the lead paragraph below it
                 # ... from the next sentence, a time of the news, not of the past it recalls ("The two ministers
                 # toured a plant. The plant was opened during a visit in March last year.")
-                prior = [te for pos, te, sent_start in dated if pos > first and sent_start - last <= _LEAD_GAP
+                prior = [te for pos, te, sent_start in dated if pos > first and sent_start <= reach
                          and te.value <= (self._doc_date or "")[:len(te.value)] and not (
                              report and sent_start >= last and _ended_before(
                                  te.value, report, self.rules.cfg["plan_statement_days"]))][:1]
