@@ -139,3 +139,18 @@ def test_the_two_are_the_sides_of_the_latest_event() -> None:
             "said. The two agreed to reschedule the visit before the end of June.")
     plan = only(text, "AGREE")
     assert side(plan.actor + plan.recipient) == {"PER", "GHA"}
+
+
+def test_officials_from_both_countries_are_the_two_countries() -> None:
+    text = ("Peru and Ghana held a fisheries meeting in Accra on Monday. Officials from both countries agreed to "
+            "draw up a list of joint patrol routes.")
+    plan = only(text, "AGREE")
+    assert side(plan.actor + plan.recipient) == {"PER", "GHA"}
+
+
+@pytest.mark.parametrize("text,date", [
+    ("Peru and Ghana agreed to open a joint marine laboratory in December.", "2026-12"),    # what was promised
+    ("Peru and Ghana agreed in December to open a joint marine laboratory.", "2025-12"),    # the agreeing
+], ids=["time-of-the-promise", "time-of-the-agreeing"])
+def test_a_time_on_the_promised_act_reads_ahead(text, date) -> None:
+    assert only(text, "AGREE").date == date

@@ -104,6 +104,10 @@ class Discourse:
                 if len(cs) >= 2:
                     return cs
             return list(self.pair_countries)
+        inner = [g for c in tok.children if c.dep_ == "prep" and c.lower_ in ("from", "of") for g in c.children
+                 if g.dep_ == "pobj" and describe_pair(" ".join(x.text for x in g.subtree).lower())]
+        if inner and tok.pos_ == "NOUN":
+            return self.resolve(inner[0], sdoc, prefer_type)    # "officials from both countries": the two countries
         if re.fullmatch(r"(?:the\s+)?two|both", phrase.lower()):
             # "The two agreed to reschedule the visit": the two sides of the latest event that had two ("the two
             # talked about ..." refers back to a meeting told: the merge step finds which)

@@ -165,6 +165,7 @@ class TimeRules:
         start, end = sent.start + te.start, sent.start + te.end
         inside = [t for t in span if start <= t.idx < end]
         target, blocked, on_verb, on_act, stop, through_thing = None, False, False, False, None, False
+        via_complement = False
         if inside:
             cur = next((t for t in inside if not (start <= t.head.idx < end) or t.head.i == t.i), inside[0])
             for _ in range(8):
@@ -173,7 +174,7 @@ class TimeRules:
                     if hit.type == "REJECT" and cur.pos_ in ("NOUN", "PROPN") and cur.i not in (hit.head.i, hit.pred.i):
                         return      # "called off a visit next month": the time of what was called off
                     target, how = hit, ["date.attached_by_parse"] + (["date.through_thing"] if through_thing else [])
-                    on_verb = cur.i == hit.pred.i and hit.pred.tag_ == "VBD"
+                    on_verb = cur.i == hit.pred.i and hit.pred.tag_ == "VBD" and not via_complement
                     on_act = cur.i in (hit.pred.i, hit.head.i)
                     break
                 if lemma_of(cur) in cfg["reporting_verbs"] and cur.pos_ == "VERB":
@@ -203,6 +204,7 @@ class TimeRules:
                 if not (start <= cur.idx < end) and cur.pos_ in ("VERB", "AUX") and cur.dep_ == "xcomp" and \
                         any(cur.head.i == m.pred.i for m in mentions):
                     cur = cur.head  # "is scheduled to take place on May 4": the time of what is scheduled
+                    via_complement = True   # "agreed to build a port in December": the time of what was promised
                     continue
                 if not (start <= cur.idx < end) and cur.pos_ == "NOUN" and cur.dep_ in ("pobj", "dobj") and \
                         inside[0].head.dep_ == "prep" and inside[0].head.lower_ in ("in", "on", "during") and \
