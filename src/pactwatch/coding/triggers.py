@@ -256,7 +256,7 @@ class TriggerRules(FoldRules, MeasureRules, ClauseTests):
                 continue
             trig[t.i] = tr
         for t in span:
-            found = self._headline_verb(t)
+            found = self._headline_verb(t) if t.lower_ in cfg["headline_verbs"] else None
             if found is not None:
                 # a headline's "Chile and Peru ink historic partnership": the tagger took the verb for a noun
                 trig[t.i] = found

@@ -29,9 +29,11 @@ def _containment(small: set, big: set) -> float:
     return sum(w in big or _stem(w) in stems for w in small) / len(small) if small else 0.0
 
 
+@functools.lru_cache(maxsize=65536)
 def _stem(w: str) -> str:
     """A word without its plural or noun ending (link_words.json word_endings), at least four
-    letters left."""
+    letters left (remembered: the link step stems the words of each report again for every
+    commitment it is weighed against)."""
     for end in _more_cues()["word_endings"]:
         if w.endswith(end) and len(w) - len(end) >= 4:
             return w[: len(w) - len(end)]
@@ -234,8 +236,13 @@ def _calls_off(r: dict) -> bool:
     one of any category that puts the act off ("has delayed the signing of the memorandum":
     link_words.json postponed) and tells nothing done (stage_cues.signed, link_words.json held: "the
     talks, postponed in March, were held on Tuesday")."""
-    text = _text(r)
-    return (r["event_type"] in CANCEL_TYPES and bool(_cues()["cancel"].search(text))) or (
+    return _calls_off_text(_text(r), r["event_type"] in CANCEL_TYPES)
+
+
+@functools.lru_cache(maxsize=8192)
+def _calls_off_text(text: str, cancel_type: bool) -> bool:
+    """`_calls_off` of a report's words (remembered: each report is weighed against every commitment)."""
+    return (cancel_type and bool(_cues()["cancel"].search(text))) or (
         bool(_more_cues()["postponed"].search(text)) and not _cues()["stage"]["signed"].search(text)
         and not _more_cues()["held"].search(text))
 

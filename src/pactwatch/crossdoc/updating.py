@@ -158,8 +158,7 @@ def _candidates(store, seeds: list[Event]) -> set[str]:
             out.update(ev for ev, _, _ in rows)
     places = {(e.event_type, e.location.name, bool(countries(e)) and e.event_type != "CONSULT")
               for e in seeds if e.location}
-    for typ, place, only in sorted(places):
-        out.update(store.candidate_event_ids_at(typ, place, "", only))
+    out.update(store.candidate_event_ids_at(places))
     return out
 
 
@@ -233,20 +232,18 @@ def refresh_derived(store, scope: set[str] | None, cfg: LinkConfig, load=None) -
 
 def _clause_rests(store, canon: list[dict]) -> tuple[dict[str, str], dict[str, dict]]:
     """For the promises: record id -> the rest of its promise's clause after the coder's span
-    (`clause_rest`), and record id -> the purpose its sentence puts before it (`clause_purpose`); each
-    article's sentences read once."""
-    sentences: dict[str, list] = {}
+    (`clause_rest`), and record id -> the purpose its sentence puts before it (`clause_purpose`); the
+    articles' sentences read at once."""
+    promises = [r for r in canon if _promised(r) and r["evidence"]]
+    sentences = store.sentences_of(r["evidence"][0]["doc_id"] for r in promises)
     out, purposes = {}, {}
-    for r in canon:
-        if _promised(r) and r["evidence"]:
-            doc = r["evidence"][0]["doc_id"]
-            if doc not in sentences:
-                sentences[doc] = store.sentences(doc)
-            rest, purpose = clause_rest(r, sentences[doc]), clause_purpose(r, sentences[doc])
-            if rest:
-                out[r["id"]] = rest
-            if purpose:
-                purposes[r["id"]] = purpose
+    for r in promises:
+        doc = sentences[r["evidence"][0]["doc_id"]]
+        rest, purpose = clause_rest(r, doc), clause_purpose(r, doc)
+        if rest:
+            out[r["id"]] = rest
+        if purpose:
+            purposes[r["id"]] = purpose
     return out, purposes
 
 

@@ -2,6 +2,7 @@
 running text, and the shared default instance (``load_knowledge``)."""
 from __future__ import annotations
 
+import os
 import re
 from typing import Iterator
 
@@ -292,13 +293,18 @@ class Knowledge(KnowledgeTables):
 # the shared default instance
 
 _DEFAULT: dict[tuple, Knowledge] = {}
+_BY_VALUE: dict[str, Knowledge] = {}     # the variable's raw value -> its knowledge base (the coder asks often)
 
 
 def load_knowledge() -> Knowledge:
     """The default knowledge base: built-in data plus the folders named in $PACTWATCH_DATA
     (colon-separated). Cached per value of the variable."""
-    extra = tuple(str(p) for p in lexicon.extra_dirs())
-    kb = _DEFAULT.get(extra)
+    value = os.environ.get(lexicon.ENV_VAR, "")
+    kb = _BY_VALUE.get(value)
     if kb is None:
-        kb = _DEFAULT[extra] = Knowledge.load(extra_dirs=extra)
+        extra = tuple(str(p) for p in lexicon.extra_dirs())
+        kb = _DEFAULT.get(extra)
+        if kb is None:
+            kb = _DEFAULT[extra] = Knowledge.load(extra_dirs=extra)
+        _BY_VALUE[value] = kb
     return kb

@@ -41,16 +41,25 @@ class LinkingMixin(RunsMixin):
                     out.setdefault((typ, code), []).append((ev, doc))
         return out
 
-    def candidate_event_ids_at(self, event_type: str, place: str, exclude_doc: str,
-                               countryless_only: bool = False) -> list[str]:
-        """Events of this category from other documents at the same place (for reports naming no country;
-        with `countryless_only`, only such reports)."""
-        q = (sa.select(events_t.c.id).where(events_t.c.event_type == event_type, events_t.c.doc_id != exclude_doc,
-                                             events_t.c.location_name == place).order_by(events_t.c.id))
-        if countryless_only:
-            q = q.where(events_t.c.id.not_in(WITH_COUNTRY))
+    def candidate_event_ids_at(self, wanted: Iterable[tuple[str, str, bool]]) -> set[str]:
+        """Events at the same place as some report, for reports naming no country, in one query per chunk
+        of places: for each (category, place, countryless_only) of `wanted`, the events of that category
+        at that place (with `countryless_only`, only those no participant of which has a country)."""
+        wanted = set(wanted)
+        places = sorted({place for _, place, _ in wanted if place is not None})   # NULL matches no place
+        out: set[str] = set()
+        if not places:
+            return out
+        has_country = events_t.c.id.in_(WITH_COUNTRY).label("has_country")
         with self.engine.connect() as c:
-            return [r[0] for r in c.execute(q)]
+            for chunk in chunks(places):
+                q = (sa.select(events_t.c.id, events_t.c.event_type, events_t.c.location_name, has_country)
+                     .where(events_t.c.location_name.in_(chunk), events_t.c.doc_id != "",
+                            events_t.c.event_type.in_(sorted({t for t, _, _ in wanted}))))
+                for ev, typ, place, with_country in c.execute(q):
+                    if (typ, place, False) in wanted or ((typ, place, True) in wanted and not with_country):
+                        out.add(ev)
+        return out
 
     def candidate_event_ids_with_people(self, names: Iterable[str], countryless_only: bool) -> dict[str, list[tuple[str, str, str]]]:
         """person name -> [(event id, category, document id)] of events naming that person (only those naming no

@@ -46,11 +46,22 @@ class ReadingMixin(Database):
             return [dict(r) for r in c.execute(q).mappings()]
 
     def sentences(self, doc_id: str) -> list[Sentence]:
-        q = (sa.select(sentences_t.c.idx, sentences_t.c.start, sentences_t.c.end, documents_t.c.text)
-             .join(documents_t, documents_t.c.id == sentences_t.c.doc_id)
-             .where(sentences_t.c.doc_id == doc_id).order_by(sentences_t.c.idx))
+        return self.sentences_of([doc_id])[doc_id]
+
+    def sentences_of(self, doc_ids: Iterable[str]) -> dict[str, list[Sentence]]:
+        """document id -> its sentences in order (none for an unknown id), each text read once."""
+        ids = sorted(set(doc_ids))
+        out: dict[str, list[Sentence]] = {d: [] for d in ids}
         with self.engine.connect() as c:
-            return [Sentence(doc_id, i, s, e, text[s:e]) for i, s, e, text in c.execute(q)]
+            for chunk in chunks(ids):
+                texts = dict(c.execute(sa.select(documents_t.c.id, documents_t.c.text)
+                                       .where(documents_t.c.id.in_(chunk))).all())
+                q = (sa.select(sentences_t.c.doc_id, sentences_t.c.idx, sentences_t.c.start, sentences_t.c.end)
+                     .where(sentences_t.c.doc_id.in_(chunk)).order_by(sentences_t.c.doc_id, sentences_t.c.idx))
+                for d, i, s, e in c.execute(q):
+                    if d in texts:
+                        out[d].append(Sentence(d, i, s, e, texts[d][s:e]))
+        return out
 
     # ---- events -------------------------------------------------------------------------
 
