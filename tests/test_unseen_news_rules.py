@@ -154,3 +154,11 @@ def test_officials_from_both_countries_are_the_two_countries() -> None:
 ], ids=["time-of-the-promise", "time-of-the-agreeing"])
 def test_a_time_on_the_promised_act_reads_ahead(text, date) -> None:
     assert only(text, "AGREE").date == date
+
+
+@pytest.mark.parametrize("text,found", [
+    ("Peru and Ghana adopted a roadmap for fisheries research in October.", ["SUPPORT"]),
+    ("Ghana adopted a new fisheries strategy in October.", []),     # one state's own plan
+], ids=["two-sides", "one-state"])
+def test_a_plan_adopted_by_two_sides_is_support(text, found) -> None:
+    assert kinds(text, "2026-11-03") == found

@@ -322,6 +322,13 @@ class TriggerRules(FoldRules, MeasureRules, ClauseTests):
                 absorbed_noun[t.i] = obj.i
                 trig.pop(obj.i, None)
                 continue
+            if verb in cfg["adoption_verbs"] and (lemma_of(obj) in cfg["adopted_plans"] or obj.lower_ in
+                                                  cfg["adopted_plans"]) and self._two_sided(t):
+                # "the EU and Namibia adopted a roadmap", "leaders of A and B endorsed a declaration": signed up to
+                trig[t.i] = Trigger(lem, "V", "SUPPORT", "", "event", "event_rules.json:adoption_verbs+adopted_plans")
+                absorbed_noun[t.i] = obj.i
+                trig.pop(obj.i, None)
+                continue
             if verb in cfg["creation_verbs"] and lemma_of(obj) in cfg["launched_frameworks"] and self._two_sided(t):
                 # "the initiative was launched by the two leaders": relations set up, like a council launched
                 trig[t.i] = Trigger(lem, "V", "SUPPORT", "", "event", "event_rules.json:creation_verbs+launched_frameworks")
