@@ -62,16 +62,72 @@ def _other_actor(group: list[EventMention], m: EventMention) -> bool:
     return bool(cg) and bool(countries_of(m.actors) - cg - NON_STATE)
 
 
-def _visit_and_talks(group: list[EventMention], m: EventMention) -> bool:
+def _destinations(m: EventMention) -> list:
+    """Where a visit goes: the object of its verb, or what "to"/"of" takes after its noun."""
+    t = m.head
+    if t.pos_ in ("VERB", "AUX"):
+        return [c for c in t.children if c.dep_ == "dobj"]
+    return [g for c in t.children if c.dep_ == "prep" and c.lower_ in ("to", "of") for g in c.children
+            if g.dep_ == "pobj"]
+
+
+def _site_tour(m: EventMention, cfg) -> bool:
+    """"Toured a nickel processing park", "a trip to the headquarters of a chipmaker", "visited a manufacturing
+    facility", "will tour key facilities": a visit whose destination is a site (event_rules.json site_nouns), or
+    whatever a touring verb (tour_verbs) takes that is no country or city, is a tour of a site."""
+    t = m.head
+    if m.cls != "meeting" or (m.mode != "visit" and lemma_of(t) not in cfg["tour_verbs"]):
+        return False
+    dests = _destinations(m)
+    if any(lemma_of(d) in cfg["site_nouns"] or d.lower_ in cfg["site_nouns"] for d in dests):
+        return True
+    return lemma_of(t) in cfg["tour_verbs"] and t.pos_ == "VERB" and bool(dests) and not any(
+        d.ent_type_ in ("GPE", "LOC") for d in dests)
+
+
+def _sites(m: EventMention, cfg) -> set:
+    """The site nouns a tour's destination names ("a cleanroom facility at the headquarters": facility,
+    headquarters)."""
+    return {lemma_of(x) for d in _destinations(m) for x in d.subtree if lemma_of(x) in cfg["site_nouns"]}
+
+
+def _tour_apart(group: list[EventMention], m: EventMention, cfg) -> bool:
+    """"Is on a state visit to Xland ... a trip to the headquarters of a chipmaker in Yville": a tour of a site
+    and a visit to a country or city, or the talks of a visit, are two events (realnews conventions: meetings
+    during a state visit are events of their own); two tours of one site may still be one."""
+    if m.cls != "meeting":
+        return False
+    tours = [_site_tour(x, cfg) for x in group if x.cls == "meeting"]
+    if not tours:
+        return False
+    if _site_tour(m, cfg):
+        if any(tours) and not m.anaphoric:      # "tour key facilities" ... "visiting a museum": two sites, two tours
+            sites = _sites(m, cfg)
+            return bool(sites) and all(not (sites & _sites(x, cfg)) for x in group if _site_tour(x, cfg))
+        return not any(tours)
+    # "the visit", "the visit to the firm" may still name the tour; "his visit to Xland" is the stay
+    return all(tours) and (not m.anaphoric or any(r.entity_type == "country" for r in m.recipients))
+
+
+def _visit_and_talks(group: list[EventMention], m: EventMention, cfg=None) -> bool:
     """"X held talks with the chancellor ... X is on a state visit to Yland": a visit and the
     talks held during it, with their other side named, are two events (a definite "the meeting" may still
-    stand for the visit)."""
+    stand for the visit). Talks between two sides ("talks between the two ministers") name their other side;
+    a visit told by a verb whose purpose is a visit noun ("arrived on Monday for a working visit") is the stay;
+    in one sentence, talks told as one more act ("a visit by X, who also met Y") are one more event."""
+    visit_nouns = set(cfg["visit_nouns"]) if cfg else {"visit", "trip"}
+
     def talks(x):
-        return x.mode != "visit" and x.cls == "meeting" and bool(x.recipients) and not x.anaphoric
+        return x.mode != "visit" and x.cls == "meeting" and not x.anaphoric and (bool(x.recipients) or (
+            x.head.pos_ == "NOUN" and any(c.dep_ == "prep" and c.lower_ == "between" for c in x.head.children)))
 
     def stay(x):        # the visit as a whole, told by its noun ("a state visit"), not "visited X, where he met Y"
-        return x.mode == "visit" and x.head.pos_ == "NOUN"
-    if any(x.sent.start == m.sent.start for x in group):
+        if x.mode != "visit" or (cfg and _site_tour(x, cfg)):
+            return False
+        return x.head.pos_ == "NOUN" or any(c.dep_ == "prep" and c.lower_ == "for" and any(
+            g.dep_ == "pobj" and lemma_of(g) in visit_nouns for g in c.children) for c in x.head.children)
+    if any(x.sent.start == m.sent.start for x in group) and not (
+            cfg and talks(m) and _told_as_more(m, cfg) and all(stay(x) for x in group)):
         return False
     if stay(m):
         return all(x.mode != "visit" for x in group) and any(talks(x) for x in group)
@@ -286,8 +342,8 @@ def _new_meeting(m: EventMention, cfg) -> bool:
         return True         # "the ministers would also call on the premier": a call of its own
     noun = m.head if m.head.pos_ == "NOUN" else next((c for c in m.pred.children if c.dep_ == "dobj"
                                                      and c.pos_ == "NOUN"), None)
-    if noun is None or noun.dep_ == "pobj" or noun.dep_ == "compound":
-        return False
+    if noun is None or noun.dep_ == "pobj" or noun.dep_ == "compound" or lemma_of(noun) in cfg["site_nouns"]:
+        return False        # "visited a manufacturing facility": the place of a tour, not a meeting noun
     return any(c.dep_ == "det" and c.lower_ in cfg["indefinite_determiners"] for c in noun.children)
 
 

@@ -17,11 +17,15 @@ def _subject_of(a: EventMention, b: EventMention) -> bool:
 
 def _act_at_planned_meeting(meeting: EventMention, m: EventMention, words) -> bool:
     """"... is set to make a state visit to Xville on Friday, where the two leaders are expected to sign 20
-    agreements": a planned act (not a meeting) told in a relative clause of place or time (event_rules.json
-    setting_relative_words) hung inside a planned meeting's clause is announced for that meeting, one event
-    with it (realnews conventions: a signing announced for a future meeting is not coded twice)."""
-    if meeting.cls != "meeting" or m.cls == "meeting" or meeting.type != "AGREE" or m.type != "AGREE":
+    agreements": a planned act (not a meeting, unless the planned meeting is a visit: a tour or talks at its
+    place) told in a relative clause of place or time (event_rules.json setting_relative_words) hung inside a
+    planned meeting's clause is announced for that meeting, one event with it (realnews conventions: a signing
+    announced for a future meeting is not coded twice)."""
+    if meeting.cls != "meeting" or meeting.type != "AGREE":
         return False
+    if m.cls == "meeting" and meeting.mode != "visit" or m.cls != "meeting" and m.type != "AGREE":
+        return False        # a tour or talks told there ("will visit X, where the two plan to tour key facilities and
+        #                     discuss ...") are part of the planned visit
     t = m.pred
     while t.dep_ != "relcl" and t.head.i != t.i:
         t = t.head
@@ -29,6 +33,17 @@ def _act_at_planned_meeting(meeting: EventMention, m: EventMention, words) -> bo
         return False
     inside = {x.i for x in meeting.pred.subtree} - {x.i for x in t.subtree}
     return t.head.i in inside and meeting.head.i in inside
+
+
+def _stop_on_planned_trip(trip: EventMention, m: EventMention) -> bool:
+    """"Will travel to Xville and hold talks with the premier before visiting a museum": a visit with no subject of
+    its own hung inside a planned trip's clause is a stop of that trip, one planned event with it."""
+    if trip.cls != "meeting" or trip.type != "AGREE" or trip.mode != "visit" or m.cls != "meeting" \
+            or m.mode != "visit" or m.pred.i == trip.pred.i:
+        return False
+    if any(c.dep_ in ("nsubj", "nsubjpass") for c in m.pred.children):
+        return False
+    return m.pred.i in {x.i for x in trip.pred.subtree} and m.pred.dep_ in ("pcomp", "advcl", "xcomp")
 
 
 class SentenceMerging:
@@ -51,9 +66,16 @@ class SentenceMerging:
             words = self.rules.cfg["setting_relative_words"]
             tgt = next((x for x in merged if _act_at_planned_meeting(x, m, words)
                         or _act_at_planned_meeting(m, x, words)), None)
+            rule = "merging.act_at_planned_meeting"
+            if tgt is None:
+                tgt = next((x for x in merged if _stop_on_planned_trip(x, m) or _stop_on_planned_trip(m, x)), None)
+                rule = "merging.stop_on_planned_trip"
             if tgt is not None:     # the meeting keeps the record: the act is announced for it
                 meeting, act = (tgt, m) if tgt.cls == "meeting" else (m, tgt)
-                act.note("merged", "merging.act_at_planned_meeting")
+                if rule == "merging.stop_on_planned_trip" or {tgt.cls, m.cls} == {"meeting"}:
+                    meeting, act = (tgt, m) if _stop_on_planned_trip(tgt, m) or _act_at_planned_meeting(
+                        tgt, m, words) else (m, tgt)
+                act.note("merged", rule)
                 _absorb_sides(meeting, act)
                 if meeting is m:
                     merged[merged.index(tgt)] = m

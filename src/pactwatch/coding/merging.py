@@ -16,7 +16,8 @@ from .merge_groups import (DAY_WORDS, DEFINITE, SAME_KIND_FOR_LEAD, _about_other
                            _more_attendees, _names_act_just_told, _new_accord, _new_meeting, _occasion_of, _occasions,
                            _other_actor, _other_counterpart, _overlap, _plan_form, _plan_of, _pronoun_subject,
                            _recalled_earlier, _repeats, _same_act, _same_noun_told, _same_occasion, _same_sides,
-                           _several, _third_party, _time_word, _told_as_more, _types_by_rule, _visit_and_talks)  # noqa: F401
+                           _several, _site_tour, _third_party, _time_word, _told_as_more, _tour_apart, _types_by_rule,
+                           _visit_and_talks)  # noqa: F401
 from .times import _ended_before
 from .merge_sentence import SentenceMerging, _act_at_planned_meeting, _subject_of  # noqa: F401
 
@@ -112,6 +113,9 @@ class MergeRules(SentenceMerging):
                     break
                 if not all(compatible(x, m) for x in g):
                     continue
+                if _tour_apart(g, m, cfg):
+                    m.note("kept_apart", "merging.site_tour_apart")
+                    continue    # "toured a processing park" ... "his visit to Xland in March": the tour, the visit
                 if new_accord and m.sent.start >= lead_end and not any(x.sent.start == m.sent.start for x in g):
                     m.note("kept_apart", "merging.new_accord")
                     continue    # "X and Y signed a letter of intent" after the two sides' agreement: another accord
@@ -162,12 +166,17 @@ class MergeRules(SentenceMerging):
                 if m.cls == "meeting" and not m.anaphoric and _third_party(g, m):
                     m.note("kept_apart", "merging.third_party")
                     continue
-                if m.cls == "meeting" and not m.anaphoric and _visit_and_talks(g, m):
+                if m.cls == "meeting" and not m.anaphoric and _visit_and_talks(g, m, cfg):
                     m.note("kept_apart", "merging.visit_and_its_talks")
                     continue
                 if m.cls == "meeting" and not m.anaphoric and _recalled_earlier(g, m, document.date):
                     m.note("kept_apart", "merging.undated_not_recalled")
                     continue
+                if m.cls == "meeting" and not m.anaphoric and not m.described and m.date and m.date.value \
+                        and document.date and m.date.value[:4] < document.date[:4] \
+                        and not any(x.date and x.date.value for x in g):
+                    m.note("kept_apart", "merging.recalled_not_undated")
+                    continue    # "under negotiation since last autumn" ... "X visited Yland in August 2020"
                 if m.cls in ("meeting", "accord") and _overlap(g, m):
                     best = gi
                     m.note("merged", "merging.same_meeting_or_accord")
@@ -215,7 +224,7 @@ class MergeRules(SentenceMerging):
                 by_rule = _types_by_rule(self.rules)
                 best = next((gi for gi in order if (_lead_kind(groups[gi][0].type, m.type)
                                                     or _plan_form(groups[gi][0], m, by_rule))
-                             and groups[gi][0].sent.start < head_end
+                             and groups[gi][0].sent.start < head_end and not _tour_apart(groups[gi], m, cfg)
                              and all(compatible(x, m, retold=True) for x in groups[gi])
                              and _same_sides(groups[gi], m, two_sided=cfg["two_sided_types"])), None)
                 if best is not None:
