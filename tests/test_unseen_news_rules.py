@@ -142,10 +142,14 @@ def test_the_two_are_the_sides_of_the_latest_event() -> None:
 
 
 def test_officials_from_both_countries_are_the_two_countries() -> None:
-    text = ("Peru and Ghana held a fisheries meeting in Accra on Monday. Officials from both countries agreed to "
-            "draw up a list of joint patrol routes.")
+    text = ("Peru and Ghana held a fisheries meeting in Accra on Monday. At the meeting, officials from both "
+            "countries agreed to draw up a list of joint patrol routes by December.")
     plan = only(text, "AGREE")
     assert side(plan.actor + plan.recipient) == {"PER", "GHA"}
+    assert plan.date == "2026-12"       # what was promised
+    # the meeting it was promised at is the meeting told before, dated Monday, not by the promise's deadline
+    assert kinds(text) == ["AGREE", "CONSULT"]
+    assert only(text, "CONSULT").date == "2026-03-02"
 
 
 @pytest.mark.parametrize("text,date", [

@@ -128,7 +128,10 @@ class TimeRules:
             if f is not None and f.date is None and m.date is not None and m.date.value and \
                     m.head.head.lower_ in ("at", "during") and not m.frame_offset:
                 f.set_date(m.date, "date.setting_of_framed_event")     # "proposed it at their talks in Santiago in March": then
-            if f is not None and m.date is None and f.date is not None and f.date.value:
+            if f is not None and m.date is None and f.date is not None and f.date.value and \
+                    "date.read_ahead_for_plans" not in f.why.get("date", ()):
+                # (a promise dated by what it promises, "agreed at the meeting to ... by December", does not date
+                # the meeting it was made at)
                 if not m.frame_offset:
                     m.set_date(f.date, "date.from_setting")
                 else:
