@@ -139,7 +139,7 @@ class TriggerRules(FoldRules, MeasureRules, ClauseTests):
             m.future = True     # "the conditions for Ostrowski's visit", "a date for the summit": still ahead
             m.note("aux_mode", "trigger.date_for_a_meeting")
         elif t.dep_ == "pobj" and t.head.lower_ == "for" and t.head.head.pos_ in ("VERB", "AUX") and tr.cls == "meeting" \
-                and self._act_ahead(t.head.head):
+                and tr.mode != "visit" and self._act_ahead(t.head.head):   # (a visit's own verb tells its tense)
             m.future = True     # "will travel on to Xville on Wednesday for talks": talks still ahead
             m.note("aux_mode", "trigger.trip_for_a_meeting")
         if mods & cfg["future_words"] or (t.head.lemma_.lower() in cfg["future_frames"]) or any(
