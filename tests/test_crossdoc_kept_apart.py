@@ -118,3 +118,24 @@ def test_the_article_s_own_day_given_by_the_flow_does_not_date_a_past_act() -> N
                     trigger="complaint", actor=[state("CHL")], recipient=[state("PER")], date="2031-03-16",
                     date_rules=["date.inherited"])
     assert link.same_event(recalled, retold, days, CFG) is not None
+
+
+# --- a report that matches two reports of one article joins the one it shares more with -----------------------
+
+def test_a_split_puts_a_report_with_the_part_it_matches_best() -> None:
+    from pactwatch.crossdoc.splits import _split
+    days = {"a": "2031-05-12", "b": "2031-05-13"}
+    chile, peru = state("CHL"), state("PER")
+    visit = report("a1", "a", "CONSULT", "President Rosa Ibarra began a state visit to Peru on Monday",
+                   trigger="visit", mode=["visit"], kind="meeting", actor=[chile], recipient=[peru],
+                   date="2031-05-12", date_text="Monday", date_rules=["date.attached_by_parse"])
+    tour = report("a0", "a", "CONSULT", "Ibarra toured a copper smelter near Arequipa on Monday",
+                  trigger="toured", mode=["visit"], kind="meeting", actor=[chile], recipient=[peru],
+                  date="2031-05-12", date_text="Monday", date_rules=["date.attached_by_parse"])
+    again = report("b1", "b", "CONSULT", "Chilean President Rosa Ibarra began a state visit to Peru on Monday",
+                   trigger="visit", mode=["visit"], kind="meeting", actor=[chile], recipient=[peru],
+                   date="2031-05-12", date_text="Monday", date_rules=["date.attached_by_parse"])
+    match = lambda x, y: link.same_event(x, y, days, CFG)    # noqa: E731
+    match.doc_dates = days
+    parts = _split([visit, tour, again], match, CFG)
+    assert sorted(map(sorted, parts)) == [["a0"], ["a1", "b1"]]     # the tour comes first, the visit wins

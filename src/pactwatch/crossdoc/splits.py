@@ -6,7 +6,7 @@ from ..model import Event
 from ..places import same_place
 from .config import LinkConfig
 from .features import _meeting_modes, _occasion, _other_occasion, _span, _trigger, _weak_date, countries, kind, people
-from .matching import _made_when_dated, _own_dated, _told_alike
+from .matching import _made_when_dated, _own_dated, _told_alike, same_event
 
 
 def _facts_conflict(a: Event, b: Event, cfg: LinkConfig, doc_dates: dict | None = None) -> bool:
@@ -40,6 +40,11 @@ def _conflict_key(e: Event, doc_dates: dict) -> tuple:
             frozenset(e.topics))
 
 
+def _strength(why: dict | None) -> tuple:
+    """How much two matching reports share: the number of reasons they match by, then their evidence similarity."""
+    return (len(why), why.get("evidence_similarity", 0.0)) if why else (0, 0.0)
+
+
 def _split(evs: list[Event], match, cfg: LinkConfig) -> list[list[str]]:
     """A connected set of reports whose members conflict is split: members in a fixed order (date,
     id) join the first part they match a member of and conflict with no one in; the order does not
@@ -71,15 +76,16 @@ def _split(evs: list[Event], match, cfg: LinkConfig) -> list[list[str]]:
     parts: list[tuple[list[str], set[str], dict[tuple, list[str]]]] = []
     for m in order:
         e, s = by[m], key[m]
-        home = None
+        home, best = None, None
         for p in parts:
             if e.doc_id in p[1] or any(clash(s, t) for t in p[2]):
                 continue
-            same = p[2].get(s, [])
-            if any(match(e, by[o]) is not None for o in same) or any(
-                    match(e, by[o]) is not None for o in p[0] if key[o] != s):
-                home = p
-                break
+            # the part it matches best: a report of one visit that matches both that visit and a tour made during
+            # it (two parts, from one article) joins the part it shares more with; the strength is computed afresh
+            # from the two reports (not read from stored links), so that an update splits as a rebuild does
+            got = [_strength(same_event(e, by[o], dd, cfg)) for o in p[0] if match(e, by[o]) is not None]
+            if got and (best is None or max(got) > best):
+                home, best = p, max(got)
         if home is None:
             home = ([], set(), {})
             parts.append(home)
