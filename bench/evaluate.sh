@@ -45,25 +45,22 @@ wire="$top/bench/wire_check"
 code wire "$wire/docs"
 echo "== own wire-style check (bench/wire_check: our own reports, written after most rules; see its README)"
 score wire "$wire/docs" "$wire/gold.jsonl" "$@"
-# --- own check 2 (bench/wire_check2): written 2026-12-02 before that day's rules; development data since (see its README).
-wire2="$top/bench/wire_check2"
-if [ -d "$wire2/docs" ]; then
-  code wire2 "$wire2/docs" crossdoc
-  echo "== own check 2 (bench/wire_check2: our own reports, written before the rules of 2026-12-02; now development data, see its README)"
-  score wire2 "$wire2/docs" "$wire2/gold.jsonl" "$@"
-  echo "== own check 2 (bench/wire_check2), across documents"
-  across wire2 "$wire2/docs" "$wire2/crossdoc.json"
-fi
-# --- own check 3 (bench/wire_check3): sealed for one session, development data since (see its README).
-# (bench/wire_check4 is sealed: it is scored by hand, once, as its README says, not here.)
-wire3="$top/bench/wire_check3"
-if [ -d "$wire3/docs" ]; then
-  code wire3 "$wire3/docs" crossdoc
-  echo "== own check 3 (bench/wire_check3: our own reports, held out for one session; now development data, see its README)"
-  score wire3 "$wire3/docs" "$wire3/gold.jsonl" "$@"
-  echo "== own check 3 (bench/wire_check3), across documents"
-  across wire3 "$wire3/docs" "$wire3/crossdoc.json"
-fi
+own_check() {  # own_check NAME DIR LABEL: one of our own check sets, per event and across documents
+  if [ -d "$2/docs" ]; then
+    code "$1" "$2/docs" crossdoc
+    echo "== $3"
+    score "$1" "$2/docs" "$2/gold.jsonl" "${@:4}"
+    echo "== $3, across documents"
+    across "$1" "$2/docs" "$2/crossdoc.json"
+  fi
+}
+# bench/wire_check2: written 2026-12-02 before that day's rules; bench/wire_check3: sealed for one session;
+# both development data since (see their READMEs). bench/wire_check4 is sealed: it is scored by hand, once,
+# as its README says, not here.
+own_check wire2 "$top/bench/wire_check2" \
+  "own check 2 (bench/wire_check2: our own reports, written before the rules of 2026-12-02; now development data, see its README)" "$@"
+own_check wire3 "$top/bench/wire_check3" \
+  "own check 3 (bench/wire_check3: our own reports, held out for one session; now development data, see its README)" "$@"
 echo "== PLOVER categories on sentences of our own (bench/plover_probe)"
 "$py" "$top/bench/plover_probe/score.py"
 [ -n "${KEEP:-}" ] && cp "$tmp"/*.jsonl "$KEEP"/ || true

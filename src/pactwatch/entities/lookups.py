@@ -18,6 +18,26 @@ _FORMER_SECTORS = frozenset({"GOV", "MIL", "LEG", "JUD", "SPY", "COP"})
 _FORMER_WORDS = frozenset({"former", "ex", "late", "onetime", "erstwhile"})
 
 
+
+def _leftmost_longest(trie: dict, text: str, pick):
+    """Walk the tokens of `text` left to right: at each token, `pick(candidates, tokens, i)` chooses among the
+    trie's matches starting there, as (index of the last token, value) or None; a match chosen consumes its
+    tokens. Yields (tokens, first index, last index, value): the leftmost-longest scan of `find` and `roles_in`."""
+    ms = list(_TOKEN_RE.finditer(text))
+    if not ms:
+        return
+    keys = _keys(text, ms)
+    i, n = 0, len(ms)
+    while i < n:
+        cands = _trie_matches(trie, keys, text, ms, i)
+        hit = pick(cands, ms, i) if cands else None
+        if hit is None:
+            i += 1
+            continue
+        j, value = hit
+        yield ms, i, j, value
+        i = j + 1
+
 class Knowledge(KnowledgeTables):
     """Countries, organisations and role words, with fast look-up and scanning."""
     # ------------------------------------------------------------------ look-ups
@@ -194,41 +214,26 @@ class Knowledge(KnowledgeTables):
         """Every non-overlapping, leftmost-longest mention of a country (kind 'country'), demonym
         ('demonym'), capital or seat of government ('capital') or organisation ('org') in `text`,
         as (start, end, kind, Country | Org)."""
-        ms = list(_TOKEN_RE.finditer(text))
-        n = len(ms)
-        if not n:
-            return []
-        keys = _keys(text, ms)
-        trie = self._trie
         out: list[tuple[int, int, str, object]] = []
-        i = 0
-        while i < n:
-            cands = _trie_matches(trie, keys, text, ms, i)
-            if not cands:
-                i += 1
-                continue
-            hit = None
-            for j, lst in reversed(cands):
-                for e in lst:
-                    if not e.scan or self._scan_ok(e, ms, i):
-                        hit = (j, e)
-                        break
-                if hit:
-                    break
-            if hit is None:
-                i += 1
-                continue
-            j, e = hit
+        for ms, i, j, e in _leftmost_longest(self._trie, text, self._pick_entry):
             start, end = ms[i].start(), ms[j].end()
             if e.dot and text[end:end + 1] == ".":
                 end += 1
-            i = j + 1
             if e.kind == "block":
                 continue
             if e.kind != "org" and text[end:end + 1] == "$":   # "US$5 billion" is a currency
                 continue
             out.append((start, end, _FIND_KIND[e.kind], e.obj))
         return out
+
+    @classmethod
+    def _pick_entry(cls, cands, ms: list[re.Match], i: int):
+        """The longest match at token i whose case constraints hold, as (last token, entry); else None."""
+        for j, lst in reversed(cands):
+            for e in lst:
+                if not e.scan or cls._scan_ok(e, ms, i):
+                    return j, e
+        return None
 
     @staticmethod
     def _scan_ok(e: _Entry, ms: list[re.Match], i: int) -> bool:
@@ -244,25 +249,9 @@ class Knowledge(KnowledgeTables):
     # ------------------------------------------------------------------ roles
     def roles_in(self, text: str) -> list[tuple[int, int, Role]]:
         """Every non-overlapping, leftmost-longest role word or phrase in `text` (case ignored)."""
-        ms = list(_TOKEN_RE.finditer(text))
-        n = len(ms)
-        if not n:
-            return []
-        keys = _keys(text, ms)
-        trie = self._role_trie
-        out: list[tuple[int, int, Role]] = []
-        i = 0
-        while i < n:
-            cands = _trie_matches(trie, keys, text, ms, i)
-            if not cands:
-                i += 1
-                continue
-            best = cands[-1]      # the longest
-            j, r = best
-            if r.role != "-":
-                out.append((ms[i].start(), ms[j].end(), r))
-            i = j + 1
-        return out
+        return [(ms[i].start(), ms[j].end(), r) for ms, i, j, r in
+                _leftmost_longest(self._role_trie, text, lambda cands, ms, i: cands[-1])    # the longest
+                if r.role != "-"]
 
     def role(self, text: str) -> Role | None:
         """The most specific role in a title or description.
