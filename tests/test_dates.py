@@ -454,3 +454,12 @@ def test_timebank_dev_accuracy():
         rows = list(csv.DictReader(fh, delimiter="\t", quoting=csv.QUOTE_NONE))
     correct = sum(resolve_date(r["expression"], r["reference_date"], r["sentence"]) == r["value"] for r in rows)
     assert correct / len(rows) >= 0.85
+
+
+def test_a_half_of_a_year_is_found_whole() -> None:
+    """"in the first half of 2027": the whole phrase is the time expression (so it hangs on its event), of
+    year precision."""
+    from pactwatch.timex.finder import find_time_expressions
+    found = [(e.text, e.value) for e in find_time_expressions("They plan to sign it in the first half of 2027.",
+                                                              "2026-03-03")]
+    assert found == [("the first half of 2027", "2027")]

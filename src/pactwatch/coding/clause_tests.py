@@ -149,3 +149,38 @@ class ClauseTests:
         if v is None or v.tag_ != "VBN" or v.dep_ not in ("acl", "advcl"):
             return False
         return not any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass") for c in v.children)
+
+    def _party_aim(self, v, trig) -> bool:
+        """Whether an aim verb (``party_aims``) tells a party's plan of a signing or a meeting ("the two sides aim
+        to sign the agreement by June"): its subject names a party (a country, a person, a body, "the two
+        sides") and its infinitive is a trigger of a signing or meeting category; "the accord aims to deepen
+        ties" is what a thing is for, and stays a purpose."""
+        spec = self.rules.cfg["party_aims"]
+        if lemma_of(v) not in spec["verbs"]:
+            return False
+        subj = next((c for c in v.children if c.dep_ == "nsubj"), None)
+        if subj is None or not (subj.ent_type_ in ("GPE", "NORP", "PERSON", "ORG") or subj.lower_ in spec["party_nouns"]):
+            return False
+        return any(c.dep_ == "xcomp" and c.i in trig and (trig[c.i].type in spec["complement_types"] or
+                                                          trig[c.i].cls in ("accord", "meeting")) for c in v.children)
+
+    def _question_frame(self, v) -> bool:
+        """Whether a question verb is the frame of a reply ("when asked about the deal, he said ..."): passive, in a
+        clause opened by one of ``question_frame_marks``, with no asker named."""
+        kids = list(v.children)
+        return v.tag_ == "VBN" and v.dep_ == "advcl" and not any(c.dep_ == "agent" for c in kids) and any(
+            c.dep_ in ("mark", "advmod") and c.lower_ in self.rules.cfg["question_frame_marks"] for c in kids)
+
+    def _plan_not_told(self, v, trig) -> bool:
+        """Whether a plan verb tells no plan of its own: a past perfect of a hope or plan (``unrealised_plans``:
+        "both governments had hoped to present the memorandum", a plan the article says came to nothing), or a
+        relative clause describing a thing as planned, with no act named ("the data centres that firms have
+        planned")."""
+        cfg = self.rules.cfg
+        lem = lemma_of(v)
+        if lem in cfg["unrealised_plans"] and v.tag_ == "VBN" and any(
+                c.dep_ == "aux" and c.lower_ == "had" for c in v.children):
+            return True
+        return lem in cfg["plan_verbs"] and v.dep_ == "relcl" and v.head.i not in trig and not any(
+            c.dep_ in ("xcomp", "ccomp") for c in v.children)
+

@@ -33,7 +33,7 @@ from .merging import MergeRules
 from .modality import ModalityRules
 from .participants import ParticipantRules, Discourse, np_tokens
 from .record import RecordBuilder
-from .rules import CONFLICT, NON_STATE, VERBAL_TYPES, Rules
+from .rules import CONFLICT, NON_STATE, VERBAL_TYPES, Rules, lemma_of
 from .settings import SettingRules
 from .triggers import TriggerRules, generic_plural, headline_doers, phrase_head, sequel_of, venue
 
@@ -48,6 +48,18 @@ def _put_ahead(v, cfg) -> bool:
             return False
         v = v.head
     return False
+
+
+def _hosted_gathering(t, cfg) -> bool:
+    """Whether a meeting noun is a gathering named by its host (``host_participles``: "the summit hosted by New
+    Delhi"), with no sides of its own ("talks with X", "a meeting between X and Y"): named as the venue of
+    something else, it is no event of its own (realnews conventions 14)."""
+    hosted = any(c.dep_ == "acl" and c.tag_ == "VBN" and lemma_of(c) in cfg["host_participles"]
+                 and any(g.dep_ == "agent" for g in c.children) for c in t.children)
+    sides = any(c.dep_ == "prep" and c.lower_ in ("with", "between") for c in t.children)
+    # "at the Group of 20 leaders' summit": the parser may hang the summit on the group's "of"
+    named_as_venue = venue(t, cfg) or t.dep_ == "pobj" and t.head.lower_ == "of" and venue(t.head.head, cfg)
+    return hosted and not sides and named_as_venue
 
 
 def _condition_tense(v) -> bool:
@@ -310,10 +322,21 @@ class EventCoder(TriggerRules, ModalityRules, ParticipantRules, SettingRules, Me
             return None     # "reaffirmed their shared vision", "committed to the rule of law": no partner, no act
         if tr.pos == "V" and self._content_subject(pred, folded):
             return None     # "the accord will deepen ties", "the action aims to ...": what a thing does, no event
+        if tr.pos == "V" and m.type in cfg["habitual_present_types"] and self._habitual_present(pred, sent):
+            return None     # "Russia supplies a quarter of the uranium US plants use": a standing state, no act
+        if tr.pos == "V" and self._plan_not_told(t, trig):
+            return None     # "had hoped to present the memorandum", "the plants that firms have planned": no plan told
+        if self._pending_obligation(pred):
+            return None     # "the package still has to be approved by parliament": a step still required
+        if m.type == "REQUEST" and self._question_frame(pred):
+            return None     # "when asked about the deal, he said": the frame of a reply, no request
         if self._participle_description(t, tr):
             return None     # "a centre to be set up ..., funded by German aid": how a thing is paid for, no act
         # participants
         self._participants(m, t, pred, folded, sdoc, actors, state)
+        if (tr.pos == "N" and tr.cls == "meeting" or tr.pos == "V" and t.dep_ == "acl") and \
+                _hosted_gathering(t if tr.pos == "N" else t.head, cfg):
+            return None     # "met Modi at the G20 summit hosted by New Delhi": a host's gathering as the venue
         if tr.pos == "N" and tr.cls == "meeting" and venue(t, cfg) and (m.actors or m.recipients) and all(
                 e.country in NON_STATE for e in m.actors + m.recipients):
             return None     # "ahead of the G7 summit", "during the forum's meeting": a venue, not an event

@@ -16,6 +16,16 @@ def promise_words(pred) -> bool:
                                     x.lower_ == "to" and x.dep_ == "aux") for x in pred.subtree)
 
 
+def _headline_clause(v) -> bool:
+    """Whether an infinitive is a headline's predicate that the parser hung on the names before it ("Spain,
+    Morocco to sign hydrogen memorandum": "sign" a clause on "Spain"): a line with no final stop whose root is
+    a name or a noun the infinitive's clause follows."""
+    root = v.head
+    last = v.sent[-1]
+    return v.dep_ in ("relcl", "acl") and root.dep_ == "ROOT" and root.pos_ in ("PROPN", "NOUN") and \
+        root.i < v.i and not (last.is_punct and last.text in ".?!")
+
+
 class ModalityRules:
     """The EventCoder steps of modality: `_modality` (future, possible, hypothetical, negated) and `_recode`
     (PLOVER's recoding rules that depend on them)."""
@@ -50,7 +60,7 @@ class ModalityRules:
             if v.dep_ in ("xcomp",) and "to" in aux and lemma_of(v.head) in ("be",):
                 m.future = True   # "is to visit"
                 m.note("aux_mode", "modality.is_to")
-            if v.dep_ == "ROOT" and "to" in aux and v.tag_ == "VB":
+            if "to" in aux and v.tag_ == "VB" and (v.dep_ == "ROOT" or _headline_clause(v)):
                 m.future = True   # a headline's "Korea to hold AI summit with UK": will hold
                 m.note("aux_mode", "modality.headline_infinitive")
             if v is pred and m.type == "COOPERATE" and v.tag_ == "VB" and "to" in aux and \
@@ -131,6 +141,9 @@ class ModalityRules:
         cfg = self.rules.cfg
         conditional = any(c.dep_ == "advcl" and any(g.dep_ == "mark" and g.lower_ in ("unless", "if") for g in c.children)
                           for c in pred.children)
+        if m.type == "PROTEST" and self._diplomatic_protest(t, pred):
+            m.type, m.mode = "ACCUSE", "disapprove"     # "Manila's protest to Beijing": a diplomatic protest
+            m.note("event_type", "event_rules.json:diplomatic_protest")
         if m.aux_mode == "negation" and "event_rules.json:refusal_verbs" in m.why.get("event_type", []):
             m.aux_mode, m.future = None, False      # "will not accept": the negation is the refusal itself
             return
@@ -220,6 +233,43 @@ class ModalityRules:
         inside = own | {x.i for o in objs for x in o.subtree}
         return bool(objs) and set(folded) <= inside and all(
             lemma_of(o) in cfg["abstract_objects"] or lemma_of(o) in cfg["aim_objects"] for o in objs)
+
+    @staticmethod
+    def _habitual_present(pred, sent) -> bool:
+        """Whether a verb tells a standing state in the simple present of an article's body ("Russia supplies a
+        quarter of the uranium", "the two countries deepen ties"): present tense, no auxiliary, no time
+        expression in its clause, in a sentence with a final stop (a headline's present tells a news event)."""
+        return pred.tag_ in ("VBZ", "VBP") and not any(c.dep_ in ("aux", "auxpass") for c in pred.children) and \
+            sent.text.rstrip().endswith(".") and not any(x.ent_type_ in ("DATE", "TIME") for x in pred.subtree)
+
+    def _pending_obligation(self, pred) -> bool:
+        """Whether the event is a step still required (``pending_obligations``): a passive infinitive under a
+        verb of obligation ("the package still has to be approved", "needs to be ratified") or a passive
+        with a modal of it ("must be approved by parliament")."""
+        spec = self.rules.cfg["pending_obligations"]
+        aux = {c.lower_ for c in pred.children if c.dep_ in ("aux", "auxpass")}
+        if pred.tag_ != "VBN" or "be" not in aux:
+            return False
+        return bool(aux & set(spec["modals"])) or "to" in aux and pred.dep_ == "xcomp" and \
+            lemma_of(pred.head) in spec["verbs"]
+
+    def _diplomatic_protest(self, t, pred) -> bool:
+        """Whether a protest is a state's (``diplomatic_protest``): made by a state named as its subject or
+        possessor ("China protested the visit", "Manila's protest"), or lodged to or with a state ("a protest
+        to Beijing"). PLOVER.md: a diplomatic protest is ACCUSE; PROTEST is collective civilian action."""
+        spec = self.rules.cfg["diplomatic_protest"]
+        if lemma_of(t) not in spec["words"]:
+            return False
+        def state(x):
+            return x.ent_type_ == "GPE"
+        for w in {t, pred}:
+            for c in w.children:
+                if c.dep_ in ("nsubj", "poss") and state(c):
+                    return True
+                if c.dep_ == "prep" and c.lower_ in spec["preps"] and any(
+                        g.dep_ == "pobj" and state(g) for g in c.children):
+                    return True
+        return False
 
     def _content_subject(self, pred, folded) -> bool:
         """Whether the clause's subject is an agreement, a measure or a document (``content_subjects``):

@@ -371,6 +371,10 @@ class TriggerRules(FoldRules, MeasureRules, ClauseTests):
                 # "has not yet decided whether to join", "has yet to sign": no act done, and none it governs
                 trig[t.i] = Trigger(lem, "V", trig[t.i].type, trig[t.i].mode, "purpose", left_open)
                 continue
+            if t.i in trig and trig[t.i].cls == "purpose" and self._party_aim(t, trig):
+                # "the two sides aim to sign the agreement by June": a plan of the parties, not a purpose
+                trig[t.i] = Trigger(lem, "V", "AGREE", "", "governs", "event_rules.json:party_aims")
+                continue
             if t.i not in trig and lem in cfg["creation_verbs"] and self._made_part_of_relations(t):
                 # "will establish green hydrogen as a core pillar of the partnership": the relations widened
                 trig[t.i] = Trigger(lem, "V", "COOPERATE", "", "event", "event_rules.json:relation_parts")
