@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import pytest
 from test_realnews_rules import one, types
-from test_unseen_news_rules import side
+from test_unseen_news_rules import DATE, side
 
 
 @pytest.mark.parametrize("text", [
@@ -124,3 +124,40 @@ def test_a_plan_verb_that_tells_no_plan_is_no_event(text) -> None:
 
 def test_an_earlier_agreement_told_in_the_past_perfect_stays() -> None:
     assert types("Ghana and Peru had agreed to meet in May 2025.") == ["AGREE"]
+
+
+def test_a_coming_summit_that_is_only_a_topic_is_no_plan() -> None:
+    text = "Ghana's foreign minister met Peru's president in Lima on Monday, where they discussed cocoa and the coming ASEAN summit."
+    assert types(text) == ["CONSULT"]
+
+
+def test_a_coming_visit_of_a_named_side_under_talk_is_still_told() -> None:
+    # the talks and the visit they were about are told together (the visit's own plan is not lost as a topic)
+    assert types("Ghana and Peru discussed Ecuador's upcoming visit to Lima on Monday.") == ["CONSULT"]
+
+
+def test_the_ministers_with_an_apposition_still_stand_for_the_two_named() -> None:
+    text = ("Ghanaian Foreign Minister Kwame Asante and Peruvian Foreign Minister Ana Ruiz signed a cocoa grant in "
+            "Lima on Monday. Ghana will ship two dryers by March, an official said. The ministers further agreed "
+            "to hold a joint cocoa fair in Accra in November, the first of its kind between the two countries.")
+    ev = [e for e in __import__("test_realnews_rules").events(text, DATE) if e.event_type == "AGREE" and "fair" in
+          e.evidence[0].text]
+    assert len(ev) == 1 and side(ev[0].actor) | side(ev[0].recipient) == {"GHA", "PER"}
+
+
+def test_two_requests_for_different_acts_stay_two() -> None:
+    text = ("Peru's trade minister, who has pressed Ghana to stop cocoa from slipping through to Europe, met Ghana's "
+            "trade minister in Accra on Monday. At the meeting, the Peruvian minister urged Ghana to close gaps in "
+            "its port checks.")
+    assert types(text).count("REQUEST") == 2
+
+
+def test_help_given_to_a_party_is_aid() -> None:
+    assert types("Ghana will help Peru build a national cocoa registry.") == ["AGREE"]
+    ev = one("Ghana helped Peru with two cocoa dryers in 2024.", "AID")
+    assert (side(ev.actor), side(ev.recipient)) == ({"GHA"}, {"PER"})
+
+
+def test_what_a_charge_says_is_no_event_of_its_own() -> None:
+    text = "Ghana on Monday rejected Peruvian claims that Ghanaian firms helped Ecuador obtain cocoa seeds."
+    assert types(text) == ["REJECT"]

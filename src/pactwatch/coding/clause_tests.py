@@ -184,3 +184,16 @@ class ClauseTests:
         return lem in cfg["plan_verbs"] and v.dep_ == "relcl" and v.head.i not in trig and not any(
             c.dep_ in ("xcomp", "ccomp") for c in v.children)
 
+    @staticmethod
+    def _helps_a_party(v) -> bool:
+        """Whether a verb of helping has a party as the one helped: its object ("helped Ghana with funds"), or the
+        subject of the act it helps with ("will help Nigeria build"), is a named state, people or body."""
+        def party(x):
+            return x.ent_type_ in ("GPE", "NORP", "ORG")
+        for c in v.children:
+            if c.dep_ in ("dobj", "dative") and party(c):
+                return True
+            if c.dep_ in ("ccomp", "xcomp") and any(g.dep_ == "nsubj" and party(g) for g in c.children):
+                return True
+        return False
+

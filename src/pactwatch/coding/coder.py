@@ -62,6 +62,21 @@ def _hosted_gathering(t, cfg) -> bool:
     return hosted and not sides and named_as_venue
 
 
+def _partyless_topic(t, cfg) -> bool:
+    """Whether a meeting noun ahead ("the coming summit": ``future_words``) is only a topic of talk: the object of a
+    verb of talking over (``topic_verbs``), or joined to it, with no party of its own (no possessor, no "of",
+    "with", "to" or "between" phrase, no state named in it)."""
+    if not any(c.dep_ == "amod" and c.lower_ in cfg["future_words"] for c in t.children):
+        return False
+    cur = t
+    while cur.dep_ == "conj" and cur.head.i != cur.i:
+        cur = cur.head
+    if cur.dep_ != "dobj" or lemma_of(cur.head) not in cfg["topic_verbs"]:
+        return False
+    return not any(c.dep_ == "poss" or c.dep_ == "prep" and c.lower_ in ("of", "with", "to", "between") or
+                   c.ent_type_ in ("GPE", "NORP") for c in t.children)
+
+
 def _condition_tense(v) -> bool:
     """Whether a clause of time reads as a condition: in the present or present perfect ("once it is approved",
     "after it has been ratified"), not a past fact ("a day after China unveiled curbs"), with no time of its own."""
@@ -326,6 +341,8 @@ class EventCoder(TriggerRules, ModalityRules, ParticipantRules, SettingRules, Me
             return None     # "Russia supplies a quarter of the uranium US plants use": a standing state, no act
         if tr.pos == "V" and self._plan_not_told(t, trig):
             return None     # "had hoped to present the memorandum", "the plants that firms have planned": no plan told
+        if pred.dep_ in ("ccomp", "acl") and lemma_of(pred.head) in cfg["accusation_nouns"] and pred.head.pos_ == "NOUN":
+            return None     # "rejected claims that its firms helped Russia": what a charge says, not an act told
         if self._pending_obligation(pred):
             return None     # "the package still has to be approved by parliament": a step still required
         if m.type == "REQUEST" and self._question_frame(pred):
@@ -355,6 +372,8 @@ class EventCoder(TriggerRules, ModalityRules, ParticipantRules, SettingRules, Me
                 m.recipients = dedupe(entities_of(asked) + [e for e in m.recipients
                                                            if e.entity_name not in {a.entity_name for a in m.actors}])
         self._recode(m, t, pred, sdoc, actors, state)
+        if tr.pos == "N" and tr.cls == "meeting" and _partyless_topic(t, cfg):
+            return None     # "discussed the South China Sea and the coming ASEAN summit": a topic, not a plan of theirs
         if tr.pos == "N" and tr.cls == "meeting" and any(
                 c.dep_ == "amod" and c.lower_ in self.rules.cfg["future_words"] for c in t.children):
             # "did not mention Ostrowski's planned trip": whatever the sentence says of it, a trip was planned

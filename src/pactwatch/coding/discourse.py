@@ -58,7 +58,10 @@ class Discourse:
 
     def resolve(self, tok, sdoc, prefer_type: str | None = None) -> list[Entity]:
         """Entities a description or pronoun at `tok` refers to."""
-        phrase = " ".join(x.text for x in tok.subtree if x.dep_ != "punct").strip()
+        # the noun phrase itself, without an apposition the parser hung on it ("The ministers further
+        # agreed to ..., the first of its kind between the two countries")
+        skip = {x.i for c in tok.children if c.dep_ == "appos" for x in c.subtree}
+        phrase = " ".join(x.text for x in tok.subtree if x.dep_ != "punct" and x.i not in skip).strip()
         low = tok.lower_
         if low in ("he", "she", "his", "her", "him"):
             sent = tok.sent

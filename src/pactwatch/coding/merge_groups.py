@@ -274,6 +274,22 @@ def _same_act(group: list[EventMention], m: EventMention) -> bool:
     return bool(act) and ma == act and (not mr or not rec or mr == rec)
 
 
+def _asked_act(m: EventMention) -> str | None:
+    """The lemma of the act a verbal mention asks for ("urged Mexico to close gaps": close), or None."""
+    return next((lemma_of(c) for c in m.pred.children if c.dep_ in ("xcomp", "ccomp") and c.pos_ == "VERB"), None)
+
+
+def _asks_otherwise(group: list[EventMention], m: EventMention, types) -> bool:
+    """Whether a mention of a category whose content tells the act apart (``content_told_types``: "pressed Mexico
+    to stop the chips", then "urged Mexico to close the gaps") asks for another act than the group: two
+    requests, not one told twice."""
+    if m.type not in types:
+        return False
+    mine = _asked_act(m)
+    theirs = {a for a in (_asked_act(x) for x in group) if a is not None}
+    return mine is not None and bool(theirs) and mine not in theirs
+
+
 def _same_sides(group: list[EventMention], m: EventMention, passive: bool = False, two_sided=()) -> bool:
     """Whether a mention names the countries of a group (one set inside the other, none empty). `passive`: a
     mention with no actor ("a summit of A, B and C ... will be cancelled") names parties, not a target.

@@ -11,7 +11,8 @@ import re
 from .mention import EventMention, countries_of, dedupe
 from .merge_pairs import (_absorb_sides, _same_kind, _share_person, absorb, compatible, distinct_objects, framing,
                           own_subject)  # noqa: F401
-from .merge_groups import (DAY_WORDS, DEFINITE, SAME_KIND_FOR_LEAD, _about_other_antecedent, _another, _bodies,
+from .merge_groups import (DAY_WORDS, DEFINITE, SAME_KIND_FOR_LEAD, _about_other_antecedent, _another, _asks_otherwise,
+                           _bodies,
                            _body_set_up_told_again, _describes_definite, _kind_words, _lead_kind, _meeting_nouns,
                            _more_attendees, _names_act_just_told, _new_accord, _new_meeting, _occasion_of, _occasions,
                            _other_actor, _other_counterpart, _overlap, _plan_form, _plan_of, _pronoun_subject,
@@ -213,6 +214,7 @@ class MergeRules(SentenceMerging):
                 # "Japan decided to lift its curbs on Korea ... Tokyo will lift the restrictions": one act of
                 # one state on another, told twice in an article
                 best = next((gi for gi in order if groups[gi][0].type == m.type and _same_act(groups[gi], m)
+                             and not _asks_otherwise(groups[gi], m, self.rules.cfg["content_told_types"])
                              and all(compatible(x, m) for x in groups[gi])
                              and not (recalled and all(x.sent.start < lead_end and not (x.date and x.date.value)
                                                        for x in groups[gi]))), None)

@@ -371,6 +371,10 @@ class TriggerRules(FoldRules, MeasureRules, ClauseTests):
                 # "has not yet decided whether to join", "has yet to sign": no act done, and none it governs
                 trig[t.i] = Trigger(lem, "V", trig[t.i].type, trig[t.i].mode, "purpose", left_open)
                 continue
+            if t.i not in trig and lem in cfg["assistance_verbs"] and self._helps_a_party(t):
+                # "India will help Nigeria build a payments system": aid to a party
+                trig[t.i] = Trigger(lem, "V", "AID", "", "event", "event_rules.json:assistance_verbs")
+                continue
             if t.i in trig and trig[t.i].cls == "purpose" and self._party_aim(t, trig):
                 # "the two sides aim to sign the agreement by June": a plan of the parties, not a purpose
                 trig[t.i] = Trigger(lem, "V", "AGREE", "", "governs", "event_rules.json:party_aims")
