@@ -161,3 +161,19 @@ def test_help_given_to_a_party_is_aid() -> None:
 def test_what_a_charge_says_is_no_event_of_its_own() -> None:
     text = "Ghana on Monday rejected Peruvian claims that Ghanaian firms helped Ecuador obtain cocoa seeds."
     assert types(text) == ["REJECT"]
+
+
+def test_a_one_sided_promise_is_made_to_the_other_side_of_the_pair() -> None:
+    text = ("Ghana and Peru signed a cocoa research grant in Lima on Monday. "
+            "Ghana will supply two cocoa dryers by March under the grant, an official said.")
+    ev = one(text, "AGREE")
+    assert (side(ev.actor), side(ev.recipient)) == ({"GHA"}, {"PER"})
+
+
+@pytest.mark.parametrize("text, event_type", [
+    ("Ghana's protest to Lima in February went unanswered.", "ACCUSE"),
+    ("Ghana's trip to Lima in April 2025 ended a long row.", "CONSULT"),
+], ids=["protest", "trip"])
+def test_the_possessor_of_an_event_noun_acts_also_under_another_verb(text, event_type) -> None:
+    ev = one(text, event_type)
+    assert (side(ev.actor), side(ev.recipient)) == ({"GHA"}, {"PER"})

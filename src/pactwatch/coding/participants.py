@@ -241,7 +241,10 @@ class ParticipantRules(ParticipantCases):
                         add(between, "participants.between", prep_objects(c, {"between", "among"}))
                     else:
                         add(recip_toks, "participants.preposition", prep_objects(c, allowed))
-                elif c.dep_ in ("poss", "compound", "nmod", "amod") and v is t and v.pos_ in ("NOUN", "PROPN"):
+                elif (c.dep_ in ("poss", "compound", "nmod", "amod") and v is t or c.dep_ == "poss" and v.i == t.i) \
+                        and v.pos_ in ("NOUN", "PROPN"):
+                    # the possessor also when the noun's clause has a verb of its own ("Manila's protest to Beijing
+                    # went unanswered": "v" is then a fresh token for the trigger's index)
                     add(actor_toks, "participants.noun_modifier", np(c))
                 elif c.dep_ in ("xcomp", "advcl") and depth < 2 and c.i not in folded and \
                         lemma_of(c) in cfg["reporting_verbs"] and any(g.lower_ == "to" for g in c.children):
@@ -448,13 +451,19 @@ class ParticipantRules(ParticipantCases):
                     m.note("recipient", "participants.addressed_body")
                     break
         # a one-sided cooperative act in a bilateral setting is addressed to the counterpart
-        if m.actors and not m.recipients and m.type in ("AGREE", "COOPERATE", "SUPPORT") and \
+        if m.actors and not m.recipients and m.type in ("AGREE", "COOPERATE", "SUPPORT", "AID") and \
                 len(countries_of(m.actors)) == 1:
             text = m.sent.text.lower()
             if any(re.search(r"\b" + re.escape(c) + r"\b", text) for c in cfg["joint_cues"]):
                 m.recipients = state.counterpart(m.actors)
                 if m.recipients:
                     m.note("recipient", "event_rules.json:joint_cues")
+            elif m.type in cfg["implied_counterpart_types"]:
+                # "Japan will supply two boats under the grant", "India also offered a line of credit": a promise
+                # by one side of the pair the article is about is made to the other (realnews conventions 12)
+                m.recipients = state.counterpart(m.actors)
+                if m.recipients:
+                    m.note("recipient", "event_rules.json:implied_counterpart_types")
         # "will visit a base and confirm new Ruritania-Freedonia defence ties": a cooperative act (or a visit) by
         # one state of a hyphen-joined pair of states named in its own clause is addressed to the other of the pair
         if m.actors and not m.recipients and (m.type in ("AGREE", "COOPERATE", "SUPPORT") or m.type == "CONSULT"
