@@ -177,3 +177,27 @@ def test_a_one_sided_promise_is_made_to_the_other_side_of_the_pair() -> None:
 def test_the_possessor_of_an_event_noun_acts_also_under_another_verb(text, event_type) -> None:
     ev = one(text, event_type)
     assert (side(ev.actor), side(ev.recipient)) == ({"GHA"}, {"PER"})
+
+
+@pytest.mark.parametrize("text, mode", [
+    ("The Ghanaian president spoke by telephone with the Peruvian president on Thursday.", "phone"),
+    ("Ghanaian Foreign Minister Kwame Asante and Peruvian Foreign Minister Ana Ruiz spoke at length in March.", ""),
+], ids=["phone", "two-subjects"])
+def test_speaking_with_a_party_is_talks(text, mode) -> None:
+    ev = one(text, "CONSULT")
+    assert side(ev.actor) | side(ev.recipient) == {"GHA", "PER"}
+    assert (mode in ev.mode) if mode else True
+
+
+def test_speaking_to_reporters_is_no_talks() -> None:
+    assert types("The Ghanaian minister spoke to reporters in Accra on Monday.") == []
+
+
+def test_one_sides_drill_is_a_mobilisation_and_a_joint_one_cooperation() -> None:
+    assert types("The Ghanaian navy conducted live-fire drills in the Gulf of Guinea on Monday.") == ["MOBILIZE"]
+    assert types("Ghana held naval drills with Peru off Takoradi on Monday.") == ["COOPERATE"]
+
+
+def test_an_attack_on_computer_networks_is_cyber_coercion() -> None:
+    ev = one("Hackers linked to the Ghanaian state attacked the computer networks of the Peruvian power grid.", "COERCE")
+    assert "cyber" in ev.mode

@@ -197,3 +197,17 @@ class ClauseTests:
                 return True
         return False
 
+    @staticmethod
+    def _speaks_with_a_party(v) -> bool:
+        """Whether a verb of speaking tells a conversation of parties: "with" a named person, state or body
+        ("spoke by telephone with the Argentine president"), or two of them as its subject ("Manalo and Iwaya
+        spoke at length"); "spoke to reporters", "spoke at the forum" are none."""
+        def party(x):
+            return x.ent_type_ in ("GPE", "NORP", "PERSON", "ORG") or any(
+                c.dep_ == "amod" and c.ent_type_ in ("NORP", "GPE") for c in x.children) and x.pos_ == "NOUN"
+        if any(c.dep_ == "prep" and c.lower_ == "with" and any(g.dep_ == "pobj" and party(g) for g in c.children)
+               for c in v.children):
+            return True
+        subj = next((c for c in v.children if c.dep_ == "nsubj"), None)
+        return subj is not None and party(subj) and any(c.dep_ == "conj" and party(c) for c in subj.children)
+

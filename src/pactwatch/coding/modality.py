@@ -182,6 +182,12 @@ class ModalityRules:
             m.type, m.aux_mode = "THREATEN", None
             m.note("event_type", "recode.future_coercion_is_threaten")
             return
+        if m.type == "COOPERATE" and self._own_exercise(m, t, m.tokens):
+            m.type, m.mode = "MOBILIZE", "troops"   # "the navy conducted live-fire drills near Taiwan": one side's
+            m.note("event_type", "event_rules.json:exercise_nouns")
+        if m.type == "ASSAULT" and self._cyber_target(t, pred):
+            m.type, m.mode = "COERCE", "cyber"      # "hackers attacked the computer networks of the power grid"
+            m.note("event_type", "event_rules.json:cyber_objects")
         if m.type in cfg["cooperative_types"] and m.future and m.aux_mode in (None, "future"):
             if m.type != "AGREE":
                 m.note("event_type", "event_rules.json:cooperative_types")
@@ -194,6 +200,29 @@ class ModalityRules:
                 e.entity_type == "country" or e.sector_code == "GOV" for e in m.actors):
             m.type, m.mode = "ACCUSE", "disapprove"
             m.note("event_type", "recode.government_protest_is_accuse")
+
+    def _own_exercise(self, m, t, folded) -> bool:
+        """Whether an exercise (``exercise_nouns``) is one side's own: no recipient, one acting state, and no word of
+        a joint one ("joint", "combined", "with"). PLOVER.md: joint exercises are COOPERATE, a single country's
+        exercise is MOBILIZE."""
+        spec = self.rules.cfg["exercise_nouns"]
+        doc = t.doc
+        nouns = [doc[i] for i in sorted(folded | {t.i}) if doc[i].lower_ in spec["nouns"]]
+        if not nouns or m.recipients or len({e.country for e in m.actors if e.country}) != 1:
+            return False
+        near = {x.lower_ for n in nouns for x in n.subtree} | {x.lower_ for x in t.children} | {
+            x.lower_ for x in t.head.children}
+        return not near & set(spec["joint_words"])
+
+    def _cyber_target(self, t, pred) -> bool:
+        """Whether an attack is on computers (``cyber_objects``: "attacked the computer networks of the grid"):
+        COERCE with mode cyber, not ASSAULT."""
+        words = self.rules.cfg["cyber_objects"]
+        objs = [c for v in {t, pred} for c in v.children if c.dep_ in ("dobj", "pobj", "nsubjpass")]
+        objs += [g for v in {t, pred} for c in v.children if c.dep_ == "prep" and c.lower_ == "on"
+                 for g in c.children if g.dep_ == "pobj"]
+        return any(o.lower_ in words or any(x.dep_ == "compound" and x.lower_ in words for x in o.children)
+                   for o in objs)
 
     def _generic_main(self, clause) -> bool:
         """Whether the main clause of a "when" clause says what can be or is done whenever: the clause's head,

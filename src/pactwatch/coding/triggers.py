@@ -371,6 +371,13 @@ class TriggerRules(FoldRules, MeasureRules, ClauseTests):
                 # "has not yet decided whether to join", "has yet to sign": no act done, and none it governs
                 trig[t.i] = Trigger(lem, "V", trig[t.i].type, trig[t.i].mode, "purpose", left_open)
                 continue
+            if t.i not in trig and lem in cfg["conversation_verbs"]["verbs"] and self._speaks_with_a_party(t):
+                # "spoke by telephone with the Argentine president", "Manalo and Iwaya spoke at length": talks
+                phone = any(c.dep_ == "prep" and c.lower_ in ("by", "over", "on") and any(
+                    g.lower_ in cfg["conversation_verbs"]["phone_words"] for g in c.children) for c in t.children)
+                trig[t.i] = Trigger(lem, "V", "CONSULT", "phone" if phone else "", "meeting",
+                                    "event_rules.json:conversation_verbs")
+                continue
             if t.i not in trig and lem in cfg["assistance_verbs"] and self._helps_a_party(t):
                 # "India will help Nigeria build a payments system": aid to a party
                 trig[t.i] = Trigger(lem, "V", "AID", "", "event", "event_rules.json:assistance_verbs")
