@@ -201,3 +201,12 @@ def test_one_sides_drill_is_a_mobilisation_and_a_joint_one_cooperation() -> None
 def test_an_attack_on_computer_networks_is_cyber_coercion() -> None:
     ev = one("Hackers linked to the Ghanaian state attacked the computer networks of the Peruvian power grid.", "COERCE")
     assert "cyber" in ev.mode
+
+
+def test_states_clashing_over_a_topic_is_a_quarrel_not_force() -> None:
+    assert types("Accra and Lima have clashed over fishing rights before.") == []
+    assert types("Ghanaian and Peruvian troops clashed on the border in June 2024.") == ["ASSAULT"]
+
+
+def test_exchanging_the_signed_documents_is_a_signing() -> None:
+    assert types("Ghana and Peru exchanged the documents in Accra on Tuesday.") == ["SUPPORT"]

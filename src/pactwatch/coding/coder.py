@@ -62,6 +62,19 @@ def _hosted_gathering(t, cfg) -> bool:
     return hosted and not sides and named_as_venue
 
 
+def _war_of_words(v, cfg, is_state) -> bool:
+    """Whether a verb of a quarrel (``dispute_verbs``) has states as its subject and a topic it is about ("Prague
+    and Beijing have clashed over Taiwan"): words, not force."""
+    spec = cfg["dispute_verbs"]
+    if lemma_of(v) not in spec["verbs"]:
+        return False
+    subj = next((c for c in v.children if c.dep_ == "nsubj"), None)
+    if subj is None or not (is_state(subj) or any(c.dep_ == "conj" and is_state(c) for c in subj.children)):
+        return False
+    return any(c.dep_ == "prep" and c.lower_ in spec["preps"] and not any(
+        g.ent_type_ in ("DATE", "TIME") for g in c.subtree) for c in v.children)
+
+
 def _partyless_topic(t, cfg) -> bool:
     """Whether a meeting noun ahead ("the coming summit": ``future_words``) is only a topic of talk: the object of a
     verb of talking over (``topic_verbs``), or joined to it, with no party of its own (no possessor, no "of",
@@ -343,6 +356,9 @@ class EventCoder(TriggerRules, ModalityRules, ParticipantRules, SettingRules, Me
             return None     # "had hoped to present the memorandum", "the plants that firms have planned": no plan told
         if pred.dep_ in ("ccomp", "acl") and lemma_of(pred.head) in cfg["accusation_nouns"] and pred.head.pos_ == "NOUN":
             return None     # "rejected claims that its firms helped Russia": what a charge says, not an act told
+        if tr.pos == "V" and _war_of_words(t, cfg, lambda x: x.ent_type_ in ("GPE", "NORP") or getattr(
+                actors.owner.get(x.i), "kind", None) in ("country", "capital")):
+            return None     # "Prague and Beijing have clashed over Taiwan before": a quarrel, not force
         if self._pending_obligation(pred):
             return None     # "the package still has to be approved by parliament": a step still required
         if m.type == "REQUEST" and self._question_frame(pred):

@@ -241,7 +241,8 @@ class ParticipantRules(ParticipantCases):
                         add(between, "participants.between", prep_objects(c, {"between", "among"}))
                     else:
                         add(recip_toks, "participants.preposition", prep_objects(c, allowed))
-                elif (c.dep_ in ("poss", "compound", "nmod", "amod") and v is t or c.dep_ == "poss" and v.i == t.i) \
+                elif (c.dep_ in ("poss", "compound", "nmod", "amod") and v is t or
+                      c.dep_ == "poss" and c.pos_ != "PRON" and v.i == t.i) \
                         and v.pos_ in ("NOUN", "PROPN"):
                     # the possessor also when the noun's clause has a verb of its own ("Manila's protest to Beijing
                     # went unanswered": "v" is then a fresh token for the trigger's index)
@@ -458,11 +459,13 @@ class ParticipantRules(ParticipantCases):
                 m.recipients = state.counterpart(m.actors)
                 if m.recipients:
                     m.note("recipient", "event_rules.json:joint_cues")
-            elif m.type in cfg["implied_counterpart_types"]:
+            elif m.type in cfg["implied_counterpart_types"] and countries_of(m.actors) & countries_of(state.pair_countries):
                 # "Japan will supply two boats under the grant", "India also offered a line of credit": a promise
-                # by one side of the pair the article is about is made to the other (realnews conventions 12)
-                m.recipients = state.counterpart(m.actors)
-                if m.recipients:
+                # by one side of the pair the article is about is made to the other, when there is one other
+                # (realnews conventions 12); a third state's promise names nobody of the pair
+                other = state.counterpart(m.actors)
+                if len(countries_of(other)) == 1:
+                    m.recipients = other
                     m.note("recipient", "event_rules.json:implied_counterpart_types")
         # "will visit a base and confirm new Ruritania-Freedonia defence ties": a cooperative act (or a visit) by
         # one state of a hyphen-joined pair of states named in its own clause is addressed to the other of the pair
