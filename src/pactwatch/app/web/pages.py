@@ -138,7 +138,8 @@ def pair(request: Request, a: str, b: str):
     pair_set = {a, b}
     agreements = [r for r in desk.agreements() if pair_set <= set(r["parties"]) and (not topic or topic in r["topics"])]
     commitments = [r for r in desk.commitments() if pair_set <= set(r["countries"]) and (not topic or topic in r["topics"])]
-    return render(request, "pair.html", {"title": f"{a} – {b}", "a": a, "b": b, "topic": topic, "chart": chart,
+    title = f"{params.country_name(a)} – {params.country_name(b)}"
+    return render(request, "pair.html", {"title": title, "a": a, "b": b, "topic": topic, "chart": chart,
                                          "timeline": timeline, "agreements": agreements,
                                          "commitments": commitments, "axis": _axis(agreements)})
 
@@ -257,6 +258,14 @@ def failures(request: Request):
     params.only(request.query_params)
     rows = _desk(request).store().failures()
     return render(request, "failures.html", {"title": "Failures", "rows": rows})
+
+
+@router.get("/favicon.ico")
+def favicon():
+    from importlib import resources
+    from fastapi.responses import Response
+    icon = (resources.files("pactwatch.app.web") / "static" / "favicon.svg").read_bytes()
+    return Response(icon, media_type="image/svg+xml", headers={"cache-control": "max-age=86400"})
 
 
 @router.get("/api")

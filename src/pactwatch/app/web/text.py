@@ -13,7 +13,7 @@ from ...sanitize import for_terminal
 
 def safe(text: str | None) -> Markup:
     """Text shown as it reads, nothing in it acting: HTML escaped, control characters made visible."""
-    return escape(for_terminal(text or ""))
+    return escape(for_terminal("" if text is None else text))
 
 
 def marked(text: str, spans: list[tuple[int, int, str]], href: Callable[[str], str] | None = None,
