@@ -332,3 +332,28 @@ def test_serve_check(demo_db: Path, tmp_path: Path) -> None:
     bad = cli_in_process("serve", "--db", tmp_path / "typo.db", "--check", check=False)
     assert bad.returncode == 1 and "no such database" in bad.stderr
     assert cli_in_process("serve", "--port", "0", check=False).returncode == 2
+
+
+def test_answers_are_kept_until_the_database_changes(demo_db: Path, tmp_path: Path) -> None:
+    copy = tmp_path / "growing.db"
+    shutil.copy(demo_db, copy)
+    app = create_app(str(copy), warm=False)
+    with TestClient(app) as c:
+        first = c.get("/api/events?size=1").json()["total"]
+        assert c.get("/api/events?size=1").json()["total"] == first == 199
+        cache = next(m for m in _middlewares(app) if type(m).__name__ == "ResponseCache")
+        assert cache.hits >= 1
+        (tmp_path / "new.txt").write_text(" date 2026-10-02 Canada and Japan signed an agreement on quantum "
+                                          "sensing research in Ottawa on Thursday.\n", encoding="utf-8")
+        cli_in_process("ingest", "--db", copy, "-q", tmp_path / "new.txt")
+        time.sleep(0.6)                                   # the data version is read at most every 0.5 s
+        assert c.get("/api/events?size=1").json()["total"] > first
+        assert "Ottawa" in c.get("/events?country=CAN").text
+
+
+def _middlewares(app):
+    """The middleware objects of a started app, outermost first."""
+    m = app.middleware_stack
+    while m is not None:
+        yield m
+        m = getattr(m, "app", None)

@@ -17,11 +17,13 @@ def commitments(store, status: str | None = None, country: str | None = None) ->
     return filter_commitments(rows, status, country)
 
 
-def filter_commitments(rows: list[dict], status: str | None = None, country: str | None = None) -> list[dict]:
+def filter_commitments(rows: list[dict], status: str | None = None, country: str | None = None,
+                       pair: tuple[str, str] | None = None) -> list[dict]:
     if status:
         rows = [r for r in rows if r["status"] == status]
-    if country:
-        rows = [r for r in rows if country.upper() in r["countries"]]
+    for code in [country, *(pair or ())]:
+        if code:
+            rows = [r for r in rows if code.upper() in r["countries"]]
     return sorted(rows, key=lambda r: (r["made_on"] or "", r["id"]))
 
 

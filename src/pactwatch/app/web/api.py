@@ -7,6 +7,7 @@ from __future__ import annotations
 from typing import Any
 
 from fastapi import APIRouter, Depends, Query, Request
+from fastapi.responses import JSONResponse
 
 from .. import queries
 from . import params
@@ -39,8 +40,14 @@ def paging(page: str | None = Query(None, description="page number, from 1"),
     return params.paging({"page": page, "size": size})
 
 
-def _listing(total: int, page: params.Paging, items: list) -> dict[str, Any]:
-    return {"total": total, "page": page.page, "size": page.size, "items": items}
+def _json(obj: Any) -> JSONResponse:
+    """The answer as JSON, written at once (the records are plain JSON values already; FastAPI's
+    generic encoder would walk them again)."""
+    return JSONResponse(obj)
+
+
+def _listing(total: int, page: params.Paging, items: list) -> JSONResponse:
+    return _json({"total": total, "page": page.page, "size": page.size, "items": items})
 
 
 def _searched(request: Request, page: params.Paging, rows, search) -> dict[str, Any]:
@@ -60,7 +67,7 @@ def api_events(request: Request, f: dict = Depends(filters), page: params.Paging
                order: str | None = Query(None, description="asc or desc")):
     _only(request, "filters", "paging", "sorting")
     column, desc = params.sorting(request.query_params)
-    total, rows = _desk(request).store().events_page(f, sort=column, descending=desc, offset=page.offset,
+    total, rows = _desk(request).events_page(f, sort=column, descending=desc, offset=page.offset,
                                                      limit=page.size)
     return _listing(total, page, [e.to_dict() for e in rows])
 
@@ -69,15 +76,14 @@ def api_events(request: Request, f: dict = Depends(filters), page: params.Paging
 def api_event(request: Request, event_id: str):
     _only(request)
     ev = _desk(request).event(event_id)
-    return {**ev.to_dict(extended=True), "canonical_id": _desk(request).store().cluster_of(ev.id)}
+    return _json({**ev.to_dict(extended=True), "canonical_id": _desk(request).store().cluster_of(ev.id)})
 
 
 @router.get("/canonical", summary="Canonical events (one per real-world event) some report of which matches")
 def api_canonical(request: Request, f: dict = Depends(filters), page: params.Paging = Depends(paging)):
     _only(request, "filters", "paging")
-    store = _desk(request).store()
-    total, ids = store.canonical_page(f, offset=page.offset, limit=page.size)
-    return _listing(total, page, queries.canonical(store, ids))
+    total, ids = _desk(request).canonical_page(f, offset=page.offset, limit=page.size)
+    return _listing(total, page, _desk(request).canonical(ids))
 
 
 @router.get("/canonical/{canonical_id}", summary="One canonical event with its reports and merge reasons")
@@ -87,7 +93,7 @@ def api_canonical_one(request: Request, canonical_id: str):
     if store.event(canonical_id) is None:
         raise NotFound(f"no canonical event with id {canonical_id[:80]!r}")
     recs = queries.canonical(store, [store.cluster_of(canonical_id)])
-    return recs[0]
+    return _json(recs[0])
 
 
 @router.get("/commitments", summary="Commitments with their status, due date and resolving report")
@@ -95,8 +101,7 @@ def api_commitments(request: Request, page: params.Paging = Depends(paging),
                     status: str | None = Query(None, description="open, overdue, fulfilled or withdrawn"),
                     country: str | None = Query(None, description="a country among the parties")):
     _only(request, "paging", extra=("status", "country"))
-    rows = queries.filter_commitments(_desk(request).commitments(), params.status(status),
-                                      params.country(country) if country else None)
+    rows = _desk(request).commitments_for(params.status(status), params.country(country) if country else None)
     return _listing(len(rows), page, rows[page.offset:page.offset + page.size])
 
 
@@ -126,7 +131,7 @@ def api_timeline(request: Request, page: params.Paging = Depends(paging),
 @router.get("/months", summary="Events per month and category (of the events matching the filters)")
 def api_months(request: Request, f: dict = Depends(filters)):
     _only(request, "filters")
-    return {"items": [{"month": m, "event_type": t, "events": n} for m, t, n in _desk(request).store().event_months(f)]}
+    return _json({"items": [{"month": m, "event_type": t, "events": n} for m, t, n in _desk(request).ask("event_months", f)]})
 
 
 @router.get("/pairs", summary="The country pairs that share the most events")
@@ -134,7 +139,7 @@ def api_pairs(request: Request, f: dict = Depends(filters),
               limit: str | None = Query(None, description="how many pairs (1-500, default 20)")):
     _only(request, "filters", extra=("limit",))
     n = params.whole(limit, "limit", 1, params.MAX_PAGE_SIZE, 20)
-    return {"items": [{"a": a, "b": b, "events": k} for a, b, k in _desk(request).store().country_pairs(f, limit=n)]}
+    return _json({"items": [{"a": a, "b": b, "events": k} for a, b, k in _desk(request).ask("country_pairs", f, limit=n)]})
 
 
 @router.get("/documents", summary="Documents, latest first, with how many events each holds")
@@ -151,13 +156,13 @@ def api_document(request: Request, doc_id: str):
     _only(request)
     doc = _desk(request).document(doc_id)
     store = _desk(request).store()
-    return {"id": doc.id, "date": doc.date, "title": doc.title, "source": doc.source, "url": doc.url,
-            "language": doc.language, "origin": doc.origin, "warnings": doc.warnings, "text": doc.text,
-            "events": [e.to_dict() for e in store.events(doc_id=doc_id)]}
+    return _json({"id": doc.id, "date": doc.date, "title": doc.title, "source": doc.source, "url": doc.url,
+                  "language": doc.language, "origin": doc.origin, "warnings": doc.warnings, "text": doc.text,
+                  "events": [e.to_dict() for e in store.events(doc_id=doc_id)]})
 
 
 @router.get("/failures", summary="Inputs that were rejected, with the reason")
 def api_failures(request: Request):
     _only(request)
     rows = _desk(request).store().failures()
-    return {"total": len(rows), "items": rows}
+    return _json({"total": len(rows), "items": rows})

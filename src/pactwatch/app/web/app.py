@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import logging
 import threading
+from collections import OrderedDict
 from contextlib import asynccontextmanager
 from importlib import resources
 from typing import Any
@@ -14,6 +15,7 @@ from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import HTMLResponse, JSONResponse
 from fastapi.staticfiles import StaticFiles
+from starlette.middleware.gzip import GZipMiddleware
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
@@ -33,6 +35,66 @@ CSP = ("default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' 
 HEADERS = [(b"content-security-policy", CSP.encode()), (b"x-content-type-options", b"nosniff"),
            (b"referrer-policy", b"no-referrer"), (b"x-frame-options", b"DENY"),
            (b"cross-origin-opener-policy", b"same-origin")]
+
+
+THREADS = 8   # requests handled at once (the rest wait their turn, answers from memory do not)
+
+
+class ResponseCache:
+    """Pure ASGI middleware: the answers to GET requests (pages and API, not the downloads) kept by URL
+    until the database changes (`Desk.version`), the least recently used dropped past `max_bytes`. The
+    database is only read here, so an answer stays right until an ingest changes the file."""
+
+    def __init__(self, app, desk: Desk, max_bytes: int = 64 << 20, max_body: int = 2 << 20) -> None:
+        self.app, self.desk = app, desk
+        self.max_bytes, self.max_body = max_bytes, max_body
+        self.kept: OrderedDict[str, tuple[int, list, bytes]] = OrderedDict()
+        self.size = 0
+        self.version: tuple | None = None
+        self.hits = self.misses = 0
+
+    def _key(self, scope) -> str | None:
+        path = scope["path"]
+        if scope["method"] != "GET" or path.startswith("/static/") or path.endswith((".csv", ".jsonl")):
+            return None
+        gzip = any(k == b"accept-encoding" and b"gzip" in v for k, v in scope.get("headers", ()))
+        return ("gz " if gzip else "") + path + "?" + scope.get("query_string", b"").decode("latin-1")
+
+    async def __call__(self, scope, receive, send) -> None:
+        key = self._key(scope) if scope["type"] == "http" else None
+        version = self.desk.version() if key else None
+        if key is None or version is None:
+            return await self.app(scope, receive, send)
+        if version != self.version:
+            self.kept.clear()
+            self.size, self.version = 0, version
+        hit = self.kept.get(key)
+        if hit is not None:
+            self.kept.move_to_end(key)
+            self.hits += 1
+            status, headers, body = hit
+            await send({"type": "http.response.start", "status": status, "headers": headers})
+            await send({"type": "http.response.body", "body": body})
+            return
+        self.misses += 1
+        start: dict = {}
+        parts: list[bytes] = []
+
+        async def keep(message) -> None:
+            if message["type"] == "http.response.start":
+                start.update(message)
+            elif message["type"] == "http.response.body":
+                parts.append(message.get("body", b""))
+            await send(message)
+
+        await self.app(scope, receive, keep)
+        body = b"".join(parts)
+        if start.get("status") == 200 and len(body) <= self.max_body and version == self.version:
+            self.kept[key] = (200, list(start.get("headers", [])), body)
+            self.size += len(body)
+            while self.size > self.max_bytes and self.kept:
+                _, (_, _, old) = self.kept.popitem(last=False)
+                self.size -= len(old)
 
 
 class SecurityHeaders:
@@ -79,14 +141,19 @@ def query_string(base: dict[str, Any] | None = None, **changes: Any) -> str:
     return "?" + urlencode(items) if items else ""
 
 
-def create_app(db: str, *, warm: bool = True) -> FastAPI:
+def create_app(db: str, *, warm: bool = True, cache: bool = True) -> FastAPI:
     """The web app over the pactwatch database `db` (a path or SQLAlchemy URL), opened read-only.
     A missing or unreadable database does not stop the app: every page says why, and it is tried
-    again (so `pactwatch demo` in another terminal fixes it without a restart)."""
+    again (so `pactwatch demo` in another terminal fixes it without a restart). `warm`: compute the
+    slow results in the background at start-up; `cache`: keep answers until the database changes."""
     desk = Desk(db)
 
     @asynccontextmanager
     async def lifespan(app: FastAPI):
+        # a few worker threads, not anyio's 40: the handlers hold the GIL most of the time, and
+        # many threads contending for it make every answer slower
+        import anyio.to_thread
+        anyio.to_thread.current_default_thread_limiter().total_tokens = THREADS
         try:
             desk.store()
         except Unavailable:
@@ -102,6 +169,10 @@ def create_app(db: str, *, warm: bool = True) -> FastAPI:
                               "commitments, agreements, actors and timelines, with the CLI's filters.")
     app.state.desk = desk
     app.state.templates = _templates()
+    # answers compressed when the client accepts it (pages of tables compress tenfold), and kept so
+    app.add_middleware(GZipMiddleware, minimum_size=1000, compresslevel=6)
+    if cache:
+        app.add_middleware(ResponseCache, desk=desk)
     app.add_middleware(SecurityHeaders)
     static = resources.files("pactwatch.app.web") / "static"
     app.mount("/static", StaticFiles(directory=str(static)), name="static")

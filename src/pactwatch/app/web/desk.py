@@ -17,6 +17,8 @@ log = logging.getLogger("pactwatch.serve")
 
 RETRY_S = 2.0          # a database that could not be opened is tried again at most this often
 TIMELINES_KEPT = 64    # relationship timelines kept at once
+ANSWERS_KEPT = 1024    # aggregate answers (counts, months, pairs, places) kept at once
+CANONICAL_KEPT = 4096  # canonical event records kept at once
 
 
 class NotFound(Exception):
@@ -41,6 +43,8 @@ class Desk:
         self._checked = 0.0
         self._cache: dict[str, Any] = {}
         self._timelines: OrderedDict[tuple, list[dict]] = OrderedDict()
+        self._answers: OrderedDict[tuple, Any] = OrderedDict()
+        self._canonical: OrderedDict[str, dict] = OrderedDict()
         self._computing: dict[str, threading.Lock] = {}
 
     # ---- the store -----------------------------------------------------------------------
@@ -73,6 +77,14 @@ class Desk:
     @property
     def error(self) -> str | None:
         return self._error
+
+    def version(self) -> tuple | None:
+        """The database's current data version (see `Store.data_version`); None while it cannot be read."""
+        try:
+            self._fresh()
+        except Unavailable:
+            return None
+        return self._version
 
     def close(self) -> None:
         with self._lock:
@@ -107,6 +119,8 @@ class Desk:
                 if version != self._version:
                     self._cache = {}
                     self._timelines = OrderedDict()
+                    self._answers = OrderedDict()
+                    self._canonical = OrderedDict()
                     self._version = version
 
     def cached(self, key: str, compute: Callable[[Store], Any]) -> Any:
@@ -141,27 +155,80 @@ class Desk:
             stages: dict[str, int] = {}
             for a in self.agreements():
                 stages[a["status"] or "?"] = stages.get(a["status"] or "?", 0) + 1
-            total_c, latest = s.canonical_page({}, limit=12)
-            return {"months": s.event_months(), "pairs": s.country_pairs(limit=15),
+            total_c, latest = self.canonical_page({}, limit=12)
+            return {"months": self.ask("event_months"), "pairs": self.ask("country_pairs", limit=15),
                     "commitments": queries.status_counts(commitments),
                     "agreements": dict(sorted(stages.items())), "canonical_total": total_c,
-                    "latest": queries.canonical(s, latest), "counts": s.counts()}
+                    "latest": self.canonical(latest), "counts": s.counts()}
         return self.cached("overview", compute)
+
+    def _kept(self, table: OrderedDict, key: tuple, most: int, compute: Callable[[], Any]) -> Any:
+        """`compute()`, kept in `table` under `key` (the least recently used dropped past `most`)."""
+        self._fresh()
+        with self._lock:
+            if key in table:
+                table.move_to_end(key)
+                return table[key]
+        value = compute()
+        with self._lock:
+            table[key] = value
+            while len(table) > most:
+                table.popitem(last=False)
+        return value
 
     def timeline(self, a: str, b: str, topic: str | None) -> list[dict]:
         from ... import link
+        return self._kept(self._timelines, (a, b, topic), TIMELINES_KEPT,
+                          lambda: link.timeline(self.store(), a, b, topic))
+
+    def ask(self, method: str, filters: dict | None = None, **kw: Any) -> Any:
+        """`Store.<method>(filters, **kw)` for an aggregate read (a count, the months, pairs, countries or
+        places of a selection), kept until the database changes."""
+        key = (method, tuple(sorted((filters or {}).items())), tuple(sorted(kw.items())))
+        return self._kept(self._answers, key, ANSWERS_KEPT,
+                          lambda: getattr(self.store(), method)(dict(filters or {}), **kw))
+
+    def canonical(self, cluster_ids: list[str]) -> list[dict]:
+        """The canonical event records of these clusters, in this order (each kept until the database
+        changes; those not kept yet computed together)."""
         self._fresh()
-        key = (a, b, topic)
         with self._lock:
-            if key in self._timelines:
-                self._timelines.move_to_end(key)
-                return self._timelines[key]
-        rows = link.timeline(self.store(), a, b, topic)
+            missing = [c for c in cluster_ids if c not in self._canonical]
+        if missing:
+            fresh = {r["id"]: r for r in queries.canonical(self.store(), missing)}
+            with self._lock:
+                for k in missing:
+                    if k in fresh:
+                        self._canonical[k] = fresh[k]
+                while len(self._canonical) > CANONICAL_KEPT:
+                    self._canonical.popitem(last=False)
         with self._lock:
-            self._timelines[key] = rows
-            while len(self._timelines) > TIMELINES_KEPT:
-                self._timelines.popitem(last=False)
-        return rows
+            return [self._canonical[c] for c in cluster_ids if c in self._canonical]
+
+    def commitments_for(self, status: str | None = None, country: str | None = None,
+                        pair: tuple[str, str] | None = None) -> list[dict]:
+        """The commitments of `queries.filter_commitments`, the answer kept until the database changes."""
+        return self._kept(self._answers, ("commitments", status, country, pair), ANSWERS_KEPT,
+                          lambda: queries.filter_commitments(self.commitments(), status, country, pair))
+
+    def agreements_for(self, pair: tuple[str, str]) -> list[dict]:
+        """The agreements both countries are parties to (kept, as `commitments_for`)."""
+        return self._kept(self._answers, ("agreements", pair), ANSWERS_KEPT,
+                          lambda: [r for r in self.agreements() if set(pair) <= set(r["parties"])])
+
+    def commitment_counts(self, country: str | None = None, pair: tuple[str, str] | None = None) -> dict[str, int]:
+        """status -> how many of the commitments with this country / pair (kept, as `commitments_for`)."""
+        return self._kept(self._answers, ("commitment counts", country, pair), ANSWERS_KEPT,
+                          lambda: queries.status_counts(self.commitments_for(None, country, pair)))
+
+    def events_page(self, filters: dict, **kw: Any) -> tuple[int, list]:
+        """A page of events with the total of the selection (the total kept, see `ask`)."""
+        _, rows = self.store().events_page(filters, count=False, **kw)
+        return self.ask("event_count", filters), rows
+
+    def canonical_page(self, filters: dict, **kw: Any) -> tuple[int, list[str]]:
+        _, ids = self.store().canonical_page(filters, count=False, **kw)
+        return self.ask("canonical_count", filters), ids
 
     def warm(self) -> None:
         """Compute the cached results now (the server does it in the background when it starts)."""

@@ -17,6 +17,7 @@ from .desk import Desk, NotFound
 from .text import marked, paragraph_bounds, safe_url
 
 router = APIRouter(include_in_schema=False)
+SHOWN = 20    # rows of a secondary list shown on a page (the rest a link away)
 
 
 def _desk(request: Request) -> Desk:
@@ -34,8 +35,14 @@ def _filter_args(f: dict) -> dict:
 
 
 def _month_href(base: dict):
+    """Links of a month chart's bars: the events of that month and category (months and categories
+    are checked values: no quoting needed)."""
+    prefix = "/events" + (query_string({k: v for k, v in base.items() if k not in ("from", "to", "type", "page")})
+                          or "?")
+    sep = "" if prefix.endswith("?") else "&"
+
     def href(month: str, t: str) -> str:
-        return "/events" + query_string(base, **{"from": month, "to": month, "type": t, "page": None})
+        return f"{prefix}{sep}from={month}&to={month}&type={t}"
     return href
 
 
@@ -54,7 +61,7 @@ def events(request: Request):
     f = params.event_filters(q)
     page = params.paging(q)
     sort, desc = params.sorting(q)
-    total, rows = _desk(request).store().events_page(f, sort=sort, descending=desc, offset=page.offset,
+    total, rows = _desk(request).events_page(f, sort=sort, descending=desc, offset=page.offset,
                                                      limit=page.size)
     return render(request, "events.html", {"title": "Events", "events": rows, "total": total, "page": page,
                                            "sort": sort, "desc": desc, "filters": _filter_args(f)})
@@ -115,9 +122,7 @@ def event(request: Request, event_id: str):
             evidence.append({"span": sp, "html": None})
     from ...coding.rules import describe_rule
     why = [(field, rule, describe_rule(rule)) for field, rules in sorted(ev.why.items()) for rule in rules]
-    cluster = store.cluster_of(ev.id)
-    canon = queries.canonical(store, [cluster])
-    canon = canon[0] if canon else None
+    canon = next(iter(_desk(request).canonical([store.cluster_of(ev.id)])), None)
     others = [e for e in store.events_by_ids(canon["mentions"]) if e.id != ev.id] if canon else []
     return render(request, "event.html", {"title": f"Event {ev.id}", "ev": ev, "doc": doc, "evidence": evidence,
                                           "why": why, "canon": canon, "others": others})
@@ -126,22 +131,26 @@ def event(request: Request, event_id: str):
 @router.get("/pair/{a}/{b}")
 def pair(request: Request, a: str, b: str):
     q = request.query_params
-    params.only(q, extra=("topic",))
+    params.only(q, "paging", extra=("topic",))
+    page = params.paging(q)
     a, b = params.country(a, "first country"), params.country(b, "second country")
     f = params.event_filters({"topic": q.get("topic", "")})
     topic = f.get("topic")
     desk = _desk(request)
-    timeline = desk.timeline(a, b, topic)
-    months = desk.store().event_months({"pair": (a, b), **({"topic": topic} if topic else {})})
+    selection = {"pair": (a, b), **({"topic": topic} if topic else {})}
+    total, ids = desk.canonical_page(selection, offset=page.offset, limit=page.size)
+    months = desk.ask("event_months", selection)
     chart = svg.month_bars(months, _month_href({"pair": f"{a} {b}", "topic": topic}),
                            label=f"events between {a} and {b} per month by category")
-    pair_set = {a, b}
-    agreements = [r for r in desk.agreements() if pair_set <= set(r["parties"]) and (not topic or topic in r["topics"])]
-    commitments = [r for r in desk.commitments() if pair_set <= set(r["countries"]) and (not topic or topic in r["topics"])]
+    agreements = [r for r in desk.agreements_for((a, b)) if not topic or topic in r["topics"]]
+    commitments = [r for r in desk.commitments_for(pair=(a, b)) if not topic or topic in r["topics"]]
     title = f"{params.country_name(a)} – {params.country_name(b)}"
     return render(request, "pair.html", {"title": title, "a": a, "b": b, "topic": topic, "chart": chart,
-                                         "timeline": timeline, "agreements": agreements,
-                                         "commitments": commitments, "axis": _axis(agreements)})
+                                         "timeline": desk.canonical(ids), "page": page,
+                                         "total": total, "agreements": agreements[:SHOWN],
+                                         "n_agreements": len(agreements),
+                                         "commitments": commitments[:SHOWN], "n_commitments": len(commitments),
+                                         "axis": _axis(agreements[:SHOWN])})
 
 
 def _axis(agreements: list[dict]):
@@ -156,22 +165,26 @@ def _axis(agreements: list[dict]):
 @router.get("/commitments")
 def commitments(request: Request):
     q = request.query_params
-    params.only(q, extra=("status", "country"))
+    params.only(q, "paging", extra=("status", "country", "pair"))
     status = params.status(q.get("status") or None)
     country = params.country(q["country"]) if q.get("country") else None
-    rows = _desk(request).commitments()
-    shown = queries.filter_commitments(rows, status, country)
-    return render(request, "commitments.html", {"title": "Commitments", "rows": shown, "status": status,
-                                                "country": country,
-                                                "counts": queries.status_counts(queries.filter_commitments(rows, None, country))})
+    pair = params.pair(q["pair"]) if q.get("pair") else None
+    page = params.paging(q)
+    desk = _desk(request)
+    shown = desk.commitments_for(status, country, pair)
+    counts = desk.commitment_counts(country, pair)
+    return render(request, "commitments.html", {"title": "Commitments", "rows": shown[page.offset:page.offset + page.size],
+                                                "status": status, "country": country, "pair": " ".join(pair or ()),
+                                                "page": page, "total": len(shown), "counts": counts})
 
 
 @router.get("/agreements")
 def agreements(request: Request):
-    params.only(request.query_params, extra=("q",))
-    query = params.search(request.query_params)
+    query, page = _search_and_page(request)
     rows = queries.filter_agreements(_desk(request).agreements(), query)
-    return render(request, "agreements.html", {"title": "Agreements", "rows": rows, "q": query, "axis": _axis(rows)})
+    shown = rows[page.offset:page.offset + page.size]
+    return render(request, "agreements.html", {"title": "Agreements", "rows": shown, "total": len(rows), "page": page,
+                                               "q": query, "axis": _axis(shown)})
 
 
 def _search_and_page(request: Request) -> tuple[str | None, params.Paging]:
@@ -197,23 +210,23 @@ def actor(request: Request):
     if record is None:
         raise NotFound(f"no actor named {name[:80]!r} in this database")
     page = params.paging(q)
-    total, rows = _desk(request).store().events_page({"entity": name}, offset=page.offset, limit=page.size,
+    total, rows = _desk(request).events_page({"entity": name}, offset=page.offset, limit=page.size,
                                                      descending=True)
     return render(request, "actor.html", {"title": name, "r": record, "events": rows, "total": total, "page": page})
 
 
 def _selection(request: Request):
-    """(store filters, the query parameters that ask for them, the store) of a page that reads only filters."""
+    """(store filters, the query parameters that ask for them, the desk) of a page that reads only filters."""
     params.only(request.query_params, "filters")
     f = params.event_filters(request.query_params)
-    return f, _filter_args(f), _desk(request).store()
+    return f, _filter_args(f), _desk(request)
 
 
 @router.get("/network")
 def network(request: Request):
-    f, args, store = _selection(request)
-    edges = store.country_pairs(f, limit=120)
-    nodes_all = store.country_counts(f)
+    f, args, desk = _selection(request)
+    edges = desk.ask("country_pairs", f, limit=120)
+    nodes_all = desk.ask("country_counts", f)
     keep = sorted({c for a, b, _ in edges for c in (a, b)}, key=lambda c: -nodes_all.get(c, 0))[:40]
     nodes = {c: nodes_all.get(c, 0) for c in keep}
     edges = [e for e in edges if e[0] in nodes and e[1] in nodes]
@@ -225,9 +238,9 @@ def network(request: Request):
 
 @router.get("/map")
 def world_map(request: Request):
-    f, args, store = _selection(request)
-    counts = store.country_counts(f)
-    places = store.places(f)
+    f, args, desk = _selection(request)
+    counts = desk.ask("country_counts", f)
+    places = desk.ask("places", f)
     drawing = geo.world(counts, places, href_country=lambda c: "/events" + query_string(args, country=c),
                         href_place=lambda p: "/events" + query_string(args, country=p["country"] or None))
     return render(request, "map.html", {"title": "Map", "drawing": drawing, "places": places[:25],

@@ -15,9 +15,8 @@ from .reading import ReadingMixin, filtered, rebuild_events
 from .schema import clusters_t, documents_t, events_t, failures_t, participants_t
 
 # the orders the event list can be read in: name -> columns (ties broken by id)
-EVENT_SORTS = {
-    "date": (sa.case((events_t.c.date.is_(None), 1), else_=0), events_t.c.date, events_t.c.doc_id,
-             events_t.c.first_offset),
+EVENT_SORTS = {   # (by date, latest first, reads the index ix_events_date_order backwards; undated last)
+    "date": (events_t.c.date, events_t.c.doc_id, events_t.c.first_offset),
     "type": (events_t.c.event_type, events_t.c.date),
     "confidence": (events_t.c.confidence, events_t.c.date),
     "doc": (events_t.c.doc_id, events_t.c.first_offset),
@@ -46,18 +45,23 @@ class BrowsingMixin(ReadingMixin):
         with self.engine.connect() as c:
             return tuple(c.execute(q).one())
 
+    def event_count(self, filters: dict[str, Any]) -> int:
+        """How many events match the filters."""
+        with self.engine.connect() as c:
+            return c.execute(filtered(sa.select(sa.func.count()).select_from(events_t), **filters)).scalar_one()
+
     def events_page(self, filters: dict[str, Any], *, sort: str = "date", descending: bool = False,
-                    offset: int = 0, limit: int = 50) -> tuple[int, list[Event]]:
-        """(how many events match the filters, those of rows offset .. offset+limit in this order)."""
+                    offset: int = 0, limit: int = 50, count: bool = True) -> tuple[int | None, list[Event]]:
+        """(how many events match the filters, or None unless `count`; those of rows offset ..
+        offset+limit in this order)."""
         if sort not in EVENT_SORTS:
             raise ValueError(f"unknown sort {sort!r}")
         e = events_t
-        count_q = filtered(sa.select(sa.func.count()).select_from(e), **filters)
         cols = [c.desc() if descending else c.asc() for c in EVENT_SORTS[sort]]
         q = (filtered(sa.select(e.c.id, e.c.record, e.c.confidence, e.c.trigger), **filters)
              .order_by(*cols, e.c.id.desc() if descending else e.c.id).offset(offset).limit(limit))
+        total = self.event_count(filters) if count else None
         with self.engine.connect() as c:
-            total = c.execute(count_q).scalar_one()
             return total, rebuild_events(c, c.execute(q).all())
 
     def event_months(self, filters: dict[str, Any] | None = None) -> list[tuple[str, str, int]]:
@@ -103,18 +107,29 @@ class BrowsingMixin(ReadingMixin):
         with self.engine.connect() as c:
             return [{"name": a, "country": b, "lat": la, "lon": lo, "events": k} for a, b, la, lo, k in c.execute(q)]
 
-    def canonical_page(self, filters: dict[str, Any], *, offset: int = 0, limit: int = 50) -> tuple[int, list[str]]:
-        """(how many canonical events have a report matching the filters, the ids of those of rows
-        offset .. offset+limit, latest first)."""
-        cid = sa.func.coalesce(clusters_t.c.cluster_id, events_t.c.id).label("cid")
-        base = filtered(sa.select(cid, events_t.c.date).select_from(
-            events_t.outerjoin(clusters_t, clusters_t.c.event_id == events_t.c.id)), **filters).subquery()
-        latest = sa.func.max(sa.func.coalesce(base.c.date, "")).label("latest")
-        q = (sa.select(base.c.cid, latest).group_by(base.c.cid).order_by(latest.desc(), base.c.cid)
-             .offset(offset).limit(limit))
-        count_q = sa.select(sa.func.count(sa.distinct(base.c.cid)))
+    def canonical_page(self, filters: dict[str, Any], *, offset: int = 0, limit: int = 50,
+                       count: bool = True) -> tuple[int | None, list[str]]:
+        """(how many canonical events have a report matching the filters, or None unless `count`; the
+        ids of those of rows offset .. offset+limit, latest first: in the order their latest matching
+        report comes in when the events are read latest first, read only as far as the page needs)."""
+        cid = sa.func.coalesce(clusters_t.c.cluster_id, events_t.c.id)
+        q = (filtered(sa.select(cid).select_from(events_t.outerjoin(clusters_t, clusters_t.c.event_id == events_t.c.id)),
+                      **filters)
+             .order_by(events_t.c.date.desc(), events_t.c.doc_id.desc(), events_t.c.first_offset.desc(),
+                       events_t.c.id.desc()))
+        seen: dict[str, None] = {}
         with self.engine.connect() as c:
-            return c.execute(count_q).scalar_one(), [r[0] for r in c.execute(q)]
+            total = c.execute(sa.select(sa.func.count(sa.distinct(q.subquery().c[0])))).scalar_one() if count else None
+            if limit:
+                for (k,) in c.execute(q.execution_options(yield_per=500)):
+                    seen.setdefault(k)
+                    if len(seen) >= offset + limit:
+                        break
+        return total, list(seen)[offset:offset + limit]
+
+    def canonical_count(self, filters: dict[str, Any]) -> int:
+        """How many canonical events have a report matching the filters."""
+        return self.canonical_page(filters, limit=0)[0]
 
     def cluster_of(self, event_id: str) -> str:
         """The canonical event (cluster) an event belongs to: its id (an event is its own when alone)."""
@@ -133,7 +148,7 @@ class BrowsingMixin(ReadingMixin):
         if text:
             cond = sa.or_(d.c.id.icontains(text, autoescape=True), d.c.title.icontains(text, autoescape=True))
             q, count_q = q.where(cond), count_q.where(cond)
-        q = q.order_by(d.c.date.desc(), d.c.id).offset(offset).limit(limit)
+        q = q.order_by(d.c.date.desc(), d.c.id.desc()).offset(offset).limit(limit)   # ix_documents_date backwards
         with self.engine.connect() as c:
             return c.execute(count_q).scalar_one(), [dict(r._mapping) for r in c.execute(q)]
 
