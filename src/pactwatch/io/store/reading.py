@@ -136,8 +136,9 @@ class ReadingMixin(Database):
                        *(mentions_t.c[k] for k in ENTITY_COLS))
              .join(documents_t, documents_t.c.id == mentions_t.c.doc_id)
              .order_by(documents_t.c.date, mentions_t.c.doc_id, mentions_t.c.start))
+        keys = ("doc_id", "date", "start", "end", *ENTITY_COLS)
         with self.engine.connect() as c:
-            return [dict(r._mapping) for r in c.execute(q)]
+            return [dict(zip(keys, r)) for r in c.execute(q)]
 
     def roles_of(self, names: Iterable[str]) -> list[dict[str, Any]]:
         """The roles reported for these people, each (name, role) once with the date of the first
