@@ -304,23 +304,37 @@ def _free_port() -> int:
         return s.getsockname()[1]
 
 
+def _serve(exe: str, *args: str) -> tuple[subprocess.Popen, str]:
+    """`pactwatch serve ARGS` started; (the process, what it printed until it listened)."""
+    proc = subprocess.Popen([exe, "serve", *args], stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    lines = []
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        line = proc.stdout.readline()
+        lines.append(line)
+        if "Uvicorn running" in line or proc.poll() is not None:
+            break
+    return proc, "".join(lines)
+
+
 def test_serve_command_binds_localhost_and_says_so(demo_db: Path, pactwatch_exe: str) -> None:
     port = _free_port()
-    proc = subprocess.Popen([pactwatch_exe, "serve", "--db", str(demo_db), "--port", str(port)],
-                            stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    proc, out = _serve(pactwatch_exe, "--db", str(demo_db), "--port", str(port))
     try:
-        lines = []
-        deadline = time.monotonic() + 60
-        while time.monotonic() < deadline:
-            line = proc.stdout.readline()
-            lines.append(line)
-            if "Uvicorn running" in line or proc.poll() is not None:
-                break
-        out = "".join(lines)
         assert f"serving on http://127.0.0.1:{port}/" in out and "read-only" in out, out
-        assert "only this machine can connect" in out
+        assert "only this machine can connect" in out and "warning" not in out
         with urllib.request.urlopen(f"http://127.0.0.1:{port}/api/events?size=1", timeout=30) as r:
             assert json.load(r)["total"] == 199
+    finally:
+        proc.terminate()
+        proc.wait(timeout=30)
+
+
+def test_serve_warns_when_it_listens_beyond_this_machine(demo_db: Path, pactwatch_exe: str) -> None:
+    port = _free_port()
+    proc, out = _serve(pactwatch_exe, "--db", str(demo_db), "--host", "0.0.0.0", "--port", str(port))
+    try:
+        assert "warning: listening on 0.0.0.0" in out and "there is no login" in out, out
     finally:
         proc.terminate()
         proc.wait(timeout=30)
