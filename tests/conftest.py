@@ -160,3 +160,13 @@ def cli_in_process(*args: str, check: bool = True, cwd: Path | None = None) -> s
 def run_cli():
     """run_cli(*args, check=True, cwd=None) -> CompletedProcess: the command run in-process."""
     return cli_in_process
+
+
+# ---------------------------------------------------------------------------------------------- the web app
+@pytest.fixture(scope="session")
+def demo_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A database of the bundled demo corpus (`pactwatch demo`), built once per test session; the web
+    tests open it read-only."""
+    path = tmp_path_factory.mktemp("demo") / "pactwatch-demo.db"
+    cli_in_process("demo", "--db", path, "-q")
+    return path

@@ -84,6 +84,10 @@ COMMANDS: dict[str, list[tuple[str, int]]] = {
     "timeline": [("timeline --db {demo} --pair KOR USA", 0),
                  ("timeline --db {demo} --pair IND GBR --topic AI", 0),
                  ("timeline --db {demo}", 2)],
+    # `serve` itself runs until stopped: test_web.py starts it; here it checks the database and exits
+    "serve": [("serve --db {demo} --host 127.0.0.1 --port 8765 --check", 0),
+              ("serve --db {tmp}/typo.db --check", 1),
+              ("serve --db {demo} --port 70000", 2)],
     "demo": [("demo --db {tmp}/d.db --quiet --limit 3 --processes 1", 0),
              ("demo --db {tmp}/not-ours.db -q", 1)],
 }
@@ -145,7 +149,7 @@ def test_subcommand_runs_with_documented_status(dbs: Dbs, name: str, argv: str, 
 def test_read_commands_create_nothing(dbs: Dbs) -> None:
     folder = dbs.tmp / "nothing-here"
     for argv in (["events"], ["check"], ["export"], ["failures"], ["commitments"], ["actors"], ["agreements"],
-                 ["timeline", "--pair", "KOR", "USA"], ["show", "x"], ["link"]):
+                 ["timeline", "--pair", "KOR", "USA"], ["show", "x"], ["link"], ["serve", "--check"]):
         proc = cli_in_process(*argv, "--db", folder / "typo.db", check=False)
         assert proc.returncode == 1 and "no such database" in proc.stderr, (argv, proc.stderr)
     assert not folder.exists()
@@ -229,7 +233,10 @@ def test_readme_examples_run_as_shown(shared_dir: Path, tmp_path: Path) -> None:
     problems: list[str] = []
     for ex in examples:
         words = shlex.split(ex.command)
-        if words[0] == "pactwatch":
+        if words[:2] == ["pactwatch", "serve"] and "--check" not in words:
+            proc, shown = serve_example(words[1:], work), [ln.replace(":8000/", ":PORT/") for ln in ex.shown]
+            ex = Example(ex.line, ex.command, shown, ex.status)
+        elif words[0] == "pactwatch":
             proc = cli_in_process(*words[1:], check=False, cwd=work)
         elif words[0] == "python":
             proc = subprocess.run([sys.executable, *words[1:]], cwd=work, capture_output=True, text=True,
@@ -248,6 +255,38 @@ def test_readme_examples_run_as_shown(shared_dir: Path, tmp_path: Path) -> None:
             if _norm(shown) not in printed:
                 problems.append(f"README line {ex.line}: `{ex.command}` did not print {shown.strip()!r}")
     assert not problems, "\n".join(problems)
+
+
+def serve_example(args: list[str], cwd: Path) -> subprocess.CompletedProcess:
+    """`pactwatch serve ...` runs until stopped: start it on a free port, wait until it listens, read
+    its overview, stop it; what it printed, with the port written as PORT."""
+    import shutil
+    import socket
+    import time
+    import urllib.request
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    exe = shutil.which("pactwatch", path=str(Path(sys.executable).parent)) or "pactwatch"
+    proc = subprocess.Popen([exe, *args, "--port", str(port)], cwd=cwd, stdout=subprocess.PIPE,
+                            stderr=subprocess.STDOUT, text=True)
+    lines: list[str] = []
+    try:
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline and proc.poll() is None:
+            lines.append(proc.stdout.readline())
+            if "Uvicorn running" in lines[-1]:
+                with urllib.request.urlopen(f"http://127.0.0.1:{port}/", timeout=30) as r:
+                    status = 0 if r.status == 200 else r.status
+                break
+        else:
+            status = 1
+    finally:
+        proc.terminate()
+        proc.wait(timeout=30)
+    out = "".join(lines).replace(f":{port}/", ":PORT/").replace(f":{port} ", ":PORT ")
+    return subprocess.CompletedProcess(args, status, out, "")
 
 
 def test_readme_names_every_subcommand() -> None:

@@ -7,6 +7,7 @@
     pactwatch failures              inputs that were rejected, with the reason
     pactwatch check                 verify the database (exit 1 on problems)
     pactwatch demo                  fresh database from the bundled demo corpus
+    pactwatch serve                 web app and JSON API over the database (read-only)
 
 The database is SQLite by default: --db PATH (or a SQLAlchemy URL), or the
 PACTWATCH_DB environment variable, else ./pactwatch.db. Only `ingest` and `demo`
@@ -21,7 +22,7 @@ carry input text goes through `sanitize.for_terminal`.
 One module a command group: common.py (printing, the database a command opens), options.py
 (argument types, event filters), ingesting.py (ingest, demo), events.py (events, show, explain),
 database.py (export, failures, check), crossdoc.py (link, actors, agreements, commitments,
-timeline), parser.py (build_parser), main.py (main).
+timeline), serving.py (serve), parser.py (build_parser), main.py (main).
 """
 from __future__ import annotations
 

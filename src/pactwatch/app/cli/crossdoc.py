@@ -1,6 +1,7 @@
 """The cross-document commands: `link`, `actors`, `agreements`, `commitments`, `timeline`."""
 from __future__ import annotations
 
+from .. import queries
 from .common import clip, echo, open_store, who
 
 
@@ -31,12 +32,7 @@ def cmd_actors(args) -> int:
 
 
 def cmd_agreements(args) -> int:
-    store = open_store(args)
-    rows = store.derived("agreement")
-    if args.query:
-        q = args.query.lower()
-        rows = [r for r in rows if q in (r.get("name") or "").lower() or q in (r.get("kind") or "").lower()
-                or q.upper() in r["parties"] or any(q in t for t in r["topics"])]
+    rows = queries.agreements(open_store(args), args.query)
     for r in rows:
         echo(f"{r['name'] or '(unnamed)'} — {r['kind']}   parties {', '.join(r['parties']) or '-'}   "
               f"status {r['status']}   topics {', '.join(r['topics']) or '-'}")
@@ -51,14 +47,7 @@ def cmd_agreements(args) -> int:
 
 
 def cmd_commitments(args) -> int:
-    from ... import link
-    store = open_store(args)
-    rows = link.current_roles(store, store.derived("commitment"))
-    if args.status:
-        rows = [r for r in rows if r["status"] == args.status]
-    if args.country:
-        rows = [r for r in rows if args.country.upper() in r["countries"]]
-    rows.sort(key=lambda r: (r["made_on"] or "", r["id"]))
+    rows = queries.commitments(open_store(args), args.status, args.country)
     for r in rows:
         echo(f"[{r['status']}] {r['made_on'] or '?'}  {who(r['actor'])} -> {who(r['recipient'])}"
               + (f"   due {r['due']}" if r["due"] else ""))
@@ -66,10 +55,7 @@ def cmd_commitments(args) -> int:
         echo(f"    {r['status_reason']}" + (f"; see {r['resolved_by']} ({r['resolved_on']})" if r["resolved_by"] else ""))
         if r["resolved_evidence"]:
             echo(f"    \"{clip(r['resolved_evidence'][0]['text'], 100)}\" ({r['resolved_evidence'][0]['doc_id']})")
-    counts: dict[str, int] = {}
-    for r in rows:
-        counts[r["status"]] = counts.get(r["status"], 0) + 1
-    echo(f"{len(rows)} commitment(s): " + ", ".join(f"{k} {v}" for k, v in sorted(counts.items())))
+    echo(f"{len(rows)} commitment(s): " + ", ".join(f"{k} {v}" for k, v in queries.status_counts(rows).items()))
     return 0
 
 

@@ -106,3 +106,6 @@ count_int = _number(int, lambda n: n >= 0, "a whole number >= 0")
 
 
 confidence_arg = _number(float, lambda c: 0.0 <= c <= 1.0, "a confidence between 0 and 1")
+
+
+port_arg = _number(int, lambda n: 1 <= n <= 65535, "a port number (1-65535)")

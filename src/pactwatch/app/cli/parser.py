@@ -8,7 +8,9 @@ from .crossdoc import cmd_actors, cmd_agreements, cmd_commitments, cmd_link, cmd
 from .database import cmd_check, cmd_export, cmd_failures
 from .events import cmd_events, cmd_explain, cmd_show
 from .ingesting import cmd_demo, cmd_ingest
-from .options import confidence_arg, count_int, country_arg, date_arg, day_arg, positive_int, topic_arg, type_arg
+from .options import (confidence_arg, count_int, country_arg, date_arg, day_arg, port_arg, positive_int, topic_arg,
+                      type_arg)
+from .serving import cmd_serve
 
 DESCRIPTION = "pactwatch command line: a thin layer over the library."
 
@@ -102,6 +104,14 @@ def build_parser() -> argparse.ArgumentParser:
     sp.add_argument("--pair", nargs=2, type=country_arg, metavar=("A", "B"), required=True)
     sp.add_argument("--topic", type=topic_arg, metavar="TOPIC", help="only events on this topic (AI, quantum...)")
     sp.set_defaults(func=cmd_timeline)
+
+    sp = with_db(sub.add_parser("serve", help="the web app and JSON API over the database (read-only)"))
+    sp.add_argument("--host", default="127.0.0.1",
+                    help="address to listen on (default 127.0.0.1: this machine only; 0.0.0.0 opens it to the network)")
+    sp.add_argument("--port", type=port_arg, default=8000, help="port to listen on (default 8000)")
+    sp.add_argument("--check", action="store_true",
+                    help="open the database and render the overview once, then exit (0 ok, 1 not)")
+    sp.set_defaults(func=cmd_serve)
 
     sp = sub.add_parser("demo", help="build a fresh database from the bundled demo corpus and show it")
     sp.add_argument("--db", help="database to (re)create (default ./pactwatch-demo.db)")

@@ -15,6 +15,8 @@ One module a job; `Store` puts them together:
     rows.py       JSON columns, date bounds, ids in chunks, bulk inserts
     writing.py    save / save_many: documents with their sentences, mentions and events
     reading.py    documents, sentences, events (the filtered query), mentions, counts
+    browsing.py   for the web app: events and canonical events a page at a time, counts per month,
+                  country pairs, places, documents a page at a time, a token that changes with the data
     runs.py       runs and failures; is a run's process still alive
     linking.py    the cross-document tables: candidates, links, clusters, derived records, unlinked
     checks.py     check / check_warnings
@@ -23,10 +25,10 @@ The tables, and how rows refer to each other, are described in schema.py.
 """
 from __future__ import annotations
 
+from .browsing import BrowsingMixin
 from .checks import ChecksMixin
 from .database import BUSY_TIMEOUT_S, Database, default_db_path, describe_db_error, remove_database
 from .linking import LinkingMixin
-from .reading import ReadingMixin
 from .rows import date_bounds
 from .runs import RunsMixin
 from .schema import SCHEMA_VERSION, StoreError
@@ -36,7 +38,7 @@ __all__ = ["BUSY_TIMEOUT_S", "SCHEMA_VERSION", "Store", "StoreError", "date_boun
            "describe_db_error", "remove_database"]
 
 
-class Store(WritingMixin, ReadingMixin, LinkingMixin, ChecksMixin, RunsMixin, Database):
+class Store(WritingMixin, BrowsingMixin, LinkingMixin, ChecksMixin, RunsMixin, Database):
     """The one interface to persisted results. Use as a context manager or call close().
 
     `create`: make the database when it does not exist (``ingest`` and ``demo``); otherwise a

@@ -79,6 +79,7 @@ documents_t = sa.Table(
     sa.Column("content_hash", _S(64), nullable=False), sa.Column("body_start", _I, nullable=False),
     sa.Column("warnings", _T), sa.Column("ingested_at", _S(32)),
     sa.Column("run_id", _I, sa.ForeignKey("runs.id", ondelete="SET NULL")),
+    sa.Index("ix_documents_date", "date", "id"),
 )
 sentences_t = sa.Table(
     "sentences", md,
@@ -93,6 +94,7 @@ mentions_t = sa.Table(
     sa.Column("doc_id", _S, _fk("documents.id"), nullable=False, index=True),
     sa.Column("start", _I), sa.Column("end", _I),
     *(sa.Column(c, _T) for c in ENTITY_COLS),
+    sa.Index("ix_mentions_entity_name", "entity_name"),     # the roles of the people of a record
 )
 events_t = sa.Table(
     "events", md,
@@ -106,6 +108,10 @@ events_t = sa.Table(
     sa.Column("lat", _F), sa.Column("lon", _F), sa.Column("geonames_id", _I),
     sa.Column("agreement", _T), sa.Column("confidence", _F), sa.Column("trigger", _T),
     sa.Column("first_offset", _I), sa.Column("record", _T, nullable=False),
+    # the orders the web app reads a page at a time in (by date, by confidence)
+    sa.Index("ix_events_date_order", "date", "doc_id", "first_offset", "id"),
+    sa.Index("ix_events_confidence", "confidence", "date"),
+    sa.Index("ix_events_type_date", "event_type", "date", "doc_id", "first_offset", "id"),
 )
 participants_t = sa.Table(
     "event_participants", md,
