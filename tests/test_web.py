@@ -41,6 +41,20 @@ API = ["/api/events", "/api/events?country=KOR&type=agree&from=2026&to=2026-06&s
 EVENT = "8b3be9c6af51b9ae"   # the demo's Korea-US joint committee meeting (README's `show` example)
 
 
+def demo_totals(db: Path) -> dict[str, int]:
+    """What the demo database holds, read through the store (the tests compare the web's answers with these,
+    not with numbers that move whenever the coder changes)."""
+    with Store(str(db), readonly=True) as store:
+        return {"events": store.counts()["events"], "canonical": store.canonical_count({}),
+                "commitments": len(store.derived("commitment")), "agreements": len(store.derived("agreement")),
+                "documents": store.counts()["documents"]}
+
+
+@pytest.fixture(scope="module")
+def totals(demo_db: Path) -> dict[str, int]:
+    return demo_totals(demo_db)
+
+
 @pytest.fixture(scope="module")
 def client(demo_db: Path):
     with TestClient(create_app(str(demo_db), warm=False)) as c:
@@ -103,10 +117,10 @@ def test_pages_show_what_they_are_for(client: TestClient) -> None:
     assert doc.count('<a class="mark" href="/event/') >= 3
 
 
-def test_filters_and_paging_change_the_table(client: TestClient) -> None:
+def test_filters_and_paging_change_the_table(client: TestClient, totals: dict) -> None:
     every = client.get("/api/events?size=500").json()
     agree = client.get("/api/events?type=AGREE&size=500").json()
-    assert every["total"] == 199 and 0 < agree["total"] < every["total"]
+    assert every["total"] == totals["events"] and 0 < agree["total"] < every["total"]
     assert {e["event_type"] for e in agree["items"]} == {"AGREE"}
     page2 = client.get("/api/events?size=10&page=2").json()
     assert [e["id"] for e in page2["items"]] == [e["id"] for e in every["items"][10:20]]
@@ -117,15 +131,15 @@ def test_filters_and_paging_change_the_table(client: TestClient) -> None:
     assert "cat-CONSULT" not in html.split("<tbody>")[1]
 
 
-def test_api_reads_what_the_cli_prints(client: TestClient, demo_db: Path) -> None:
+def test_api_reads_what_the_cli_prints(client: TestClient, demo_db: Path, totals: dict) -> None:
     with Store(str(demo_db), readonly=True) as store:
         cli_commitments = queries.commitments(store)
         events = store.events(pair=("KOR", "USA"), date_from="2026-03")
     api = client.get("/api/commitments?size=500").json()
-    assert api["total"] == len(cli_commitments) == 71
+    assert api["total"] == len(cli_commitments) == totals["commitments"] > 50
     assert [r["id"] for r in api["items"]] == [r["id"] for r in cli_commitments]
-    assert client.get("/api/agreements").json()["total"] == 18
-    assert client.get("/api/canonical").json()["total"] == 165
+    assert client.get("/api/agreements").json()["total"] == totals["agreements"] > 10
+    assert client.get("/api/canonical").json()["total"] == totals["canonical"] > 100
     shown = cli_in_process("commitments", "--db", demo_db, "--status", "fulfilled", "--country", "KOR").stdout
     n = int(re.search(r"^(\d+) commitment", shown, flags=re.M).group(1))
     assert client.get("/api/commitments?status=fulfilled&country=KOR").json()["total"] == n
@@ -317,14 +331,14 @@ def _serve(exe: str, *args: str) -> tuple[subprocess.Popen, str]:
     return proc, "".join(lines)
 
 
-def test_serve_command_binds_localhost_and_says_so(demo_db: Path, pactwatch_exe: str) -> None:
+def test_serve_command_binds_localhost_and_says_so(demo_db: Path, pactwatch_exe: str, totals: dict) -> None:
     port = _free_port()
     proc, out = _serve(pactwatch_exe, "--db", str(demo_db), "--port", str(port))
     try:
         assert f"serving on http://127.0.0.1:{port}/" in out and "read-only" in out, out
         assert "only this machine can connect" in out and "warning" not in out
         with urllib.request.urlopen(f"http://127.0.0.1:{port}/api/events?size=1", timeout=30) as r:
-            assert json.load(r)["total"] == 199
+            assert json.load(r)["total"] == totals["events"]
     finally:
         proc.terminate()
         proc.wait(timeout=30)
@@ -340,21 +354,22 @@ def test_serve_warns_when_it_listens_beyond_this_machine(demo_db: Path, pactwatc
         proc.wait(timeout=30)
 
 
-def test_serve_check(demo_db: Path, tmp_path: Path) -> None:
+def test_serve_check(demo_db: Path, tmp_path: Path, totals: dict) -> None:
     ok = cli_in_process("serve", "--db", demo_db, "--check")
-    assert "can be served: 30 documents, 199 events, 165 canonical events" in ok.stdout
+    assert (f"can be served: {totals['documents']} documents, {totals['events']} events, "
+            f"{totals['canonical']} canonical events") in ok.stdout
     bad = cli_in_process("serve", "--db", tmp_path / "typo.db", "--check", check=False)
     assert bad.returncode == 1 and "no such database" in bad.stderr
     assert cli_in_process("serve", "--port", "0", check=False).returncode == 2
 
 
-def test_answers_are_kept_until_the_database_changes(demo_db: Path, tmp_path: Path) -> None:
+def test_answers_are_kept_until_the_database_changes(demo_db: Path, tmp_path: Path, totals: dict) -> None:
     copy = tmp_path / "growing.db"
     shutil.copy(demo_db, copy)
     app = create_app(str(copy), warm=False)
     with TestClient(app) as c:
         first = c.get("/api/events?size=1").json()["total"]
-        assert c.get("/api/events?size=1").json()["total"] == first == 199
+        assert c.get("/api/events?size=1").json()["total"] == first == totals["events"]
         cache = next(m for m in _middlewares(app) if type(m).__name__ == "ResponseCache")
         assert cache.hits >= 1
         (tmp_path / "new.txt").write_text(" date 2026-10-02 Canada and Japan signed an agreement on quantum "

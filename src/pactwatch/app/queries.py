@@ -51,9 +51,9 @@ def filter_actors(rows: list[dict], query: str | None = None) -> list[dict]:
     country code (the test `actor_registry` applies to its own query)."""
     if not query:
         return rows
-    from ..crossdoc.features import _norm
-    n = _norm(query)
-    return [r for r in rows if n in _norm(r["entity_name"]) or any(n in _norm(x) for x in r["aliases"])
+    from ..crossdoc.features import norm_name
+    n = norm_name(query)
+    return [r for r in rows if n in norm_name(r["entity_name"]) or any(n in norm_name(x) for x in r["aliases"])
             or query.upper() in r["countries"]]
 
 

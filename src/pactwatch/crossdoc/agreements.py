@@ -6,7 +6,7 @@ import re
 
 from .canonical import _participant_countries
 from .config import _cues
-from .features import _norm
+from .features import norm_name
 from .fulfilment import _more_cues
 
 STAGES = ("proposed", "negotiating", "to_be_signed", "signed", "in_force", "suspended", "withdrawn")
@@ -176,8 +176,8 @@ def build_agreements(canon: list[dict], rest: dict[str, str] | None = None,
         parties = tuple(sorted(_bodies_as_one(_participant_countries(r) | _signed_at(r, gatherings))))
         name = ag.get("name")
         if name:
-            key = next((k for k in named.get(_norm(name), ()) if _compatible(groups[k]["parties"], parties)),
-                       ("name", _norm(name), len(named.get(_norm(name), ()))))
+            key = next((k for k in named.get(norm_name(name), ()) if _compatible(groups[k]["parties"], parties)),
+                       ("name", norm_name(name), len(named.get(norm_name(name), ()))))
         else:
             key = next((k for ks in named.values() for k in ks if set(groups[k]["parties"]) & set(parties)
                         and _compatible(groups[k]["parties"], parties) and groups[k]["kind"] in (ag.get("kind"), None, "agreement", "deal")
@@ -194,7 +194,7 @@ def build_agreements(canon: list[dict], rest: dict[str, str] | None = None,
             g = groups[key] = {"id": "a-" + r.get("_group", r["id"]), "name": name, "kind": ag.get("kind"), "parties": list(parties),
                                "signatories": [], "topics": [], "stages": [], "countries": list(parties)}
             if name:
-                named.setdefault(_norm(name), []).append(key)
+                named.setdefault(norm_name(name), []).append(key)
         g["name"] = g["name"] or name
         if ag.get("kind") and (g["kind"] in (None, "agreement", "deal")):
             g["kind"] = ag.get("kind")

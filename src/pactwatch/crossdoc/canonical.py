@@ -6,7 +6,7 @@ from typing import Iterable
 
 from ..model import Event
 from .config import STOP
-from .features import _flow_dated, _norm, _words, kind
+from .features import _flow_dated, norm_name, _words, kind
 
 
 def current_roles(store, records: list[dict]) -> list[dict]:
@@ -22,7 +22,7 @@ def current_roles(store, records: list[dict]) -> list[dict]:
         return records
     since: dict[str, dict[str, str]] = {}
     for row in store.roles_of({x["entity_name"] for x in people}):
-        first = since.setdefault(_norm(row["entity_name"]), {})
+        first = since.setdefault(norm_name(row["entity_name"]), {})
         if row["date"] and (row["role"] not in first or row["date"] < first[row["role"]]):
             first[row["role"]] = row["date"]
     for r in records:
@@ -31,7 +31,7 @@ def current_roles(store, records: list[dict]) -> list[dict]:
             for x in r.get(side, []):
                 if x.get("entity_type") != "person":
                     continue
-                known = [(d, role) for role, d in since.get(_norm(x["entity_name"]), {}).items() if d <= as_of[:10]]
+                known = [(d, role) for role, d in since.get(norm_name(x["entity_name"]), {}).items() if d <= as_of[:10]]
                 if known:
                     role = max(known)[1]
                     if role != x.get("role"):
@@ -81,7 +81,7 @@ def _canonical(cid: str, evs: list[Event], doc_dates: dict, links) -> dict:
     for e in evs:
         for side, bucket in ((e.actor, actors), (e.recipient, recips)):
             for x in side:
-                key = (_norm(x.entity_name), x.country)
+                key = (norm_name(x.entity_name), x.country)
                 if key not in seen_names:
                     seen_names.add(key)
                     bucket.append(x.to_dict())
@@ -132,4 +132,4 @@ def _content(r: dict, first_only: bool = False) -> set[str]:
 
 
 def _people(r: dict) -> set[str]:
-    return {_norm(x["entity_name"]) for x in r["actor"] + r["recipient"] if x["entity_type"] == "person"}
+    return {norm_name(x["entity_name"]) for x in r["actor"] + r["recipient"] if x["entity_type"] == "person"}

@@ -30,7 +30,7 @@ def countries(e: Event) -> set[str]:
 
 
 def people(e: Event) -> set[str]:
-    return _feat(e, "people", lambda e: {_norm(x.entity_name) for x in e.actor + e.recipient
+    return _feat(e, "people", lambda e: {norm_name(x.entity_name) for x in e.actor + e.recipient
                                          if x.entity_type == "person"})
 
 
@@ -110,7 +110,8 @@ def _weak_date(e: Event) -> bool:
     return not e.date or not e.date_text
 
 
-def _norm(s: str) -> str:
+def norm_name(s: str) -> str:
+    """A name compared across reports: lower case, hyphens as spaces, one space between words."""
     return " ".join(s.replace("-", " ").lower().split())
 
 

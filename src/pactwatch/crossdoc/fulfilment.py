@@ -10,7 +10,7 @@ from ..model import Location
 from ..places import same_place
 from .canonical import _participant_countries, _people, _text
 from .config import _cues, LinkConfig, STOP
-from .features import _date, _norm, _occasion_kinds, _span, _words
+from .features import _date, norm_name, _occasion_kinds, _span, _words
 
 
 def _own_date(r: dict) -> bool:
@@ -118,7 +118,7 @@ def _carries_out(r: dict, cand: dict, due: str | None, words: set, needed: set, 
         return None
     same_agreement = bool(r["agreement"] and cand["agreement"] and (
         (r["agreement"].get("name") and cand["agreement"].get("name") and
-         _norm(r["agreement"]["name"]) == _norm(cand["agreement"]["name"])) or
+         norm_name(r["agreement"]["name"]) == norm_name(cand["agreement"]["name"])) or
         (r["agreement"].get("kind") == cand["agreement"].get("kind") and set(r["topics"]) & set(cand["topics"]))))
     same_place = bool(r["location"] and cand["location"] and r["location"]["name"] == cand["location"]["name"]) \
         or _named_in(r, cand)

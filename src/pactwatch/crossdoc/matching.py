@@ -8,7 +8,7 @@ import datetime as dt
 from ..model import Event
 from ..places import same_place
 from .config import _cues, LinkConfig
-from .features import (_date, _flow_dated, _norm, _occasion_kinds, _other_occasion, _span, _trigger, _weak_date,
+from .features import (_date, _flow_dated, norm_name, _occasion_kinds, _other_occasion, _span, _trigger, _weak_date,
                        _words, content_words, countries, jaccard, kind, people)
 
 
@@ -29,7 +29,7 @@ def same_event(a: Event, b: Event, doc_dates: dict[str, str | None], cfg: LinkCo
         return None
     ca, cb = countries(a), countries(b)
     cj = jaccard(ca, cb)
-    placed = bool(a.location and b.location and _norm(a.location.name) == _norm(b.location.name))
+    placed = bool(a.location and b.location and norm_name(a.location.name) == norm_name(b.location.name))
     pa, pb = people(a), people(b)
     if not ca or not cb:
         if not placed and not pa & pb:
@@ -54,7 +54,7 @@ def same_event(a: Event, b: Event, doc_dates: dict[str, str | None], cfg: LinkCo
     na = (a.agreement or {}).get("name")
     nb = (b.agreement or {}).get("name")
     if na and nb:
-        if _norm(na) != _norm(nb):
+        if norm_name(na) != norm_name(nb):
             return None
         reasons["same_agreement"] = na
     sa_, sb_ = _span(a.date), _span(b.date)

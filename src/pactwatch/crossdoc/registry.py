@@ -3,7 +3,7 @@ chronology of the canonical events between two countries."""
 from __future__ import annotations
 
 from .canonical import _participant_countries, canonical_events
-from .features import _norm
+from .features import norm_name
 
 
 def actor_registry(store, query: str | None = None) -> list[dict]:
@@ -13,7 +13,7 @@ def actor_registry(store, query: str | None = None) -> list[dict]:
     for m in store.mention_rows():
         if m["entity_type"] not in ("person", "organization", "group"):
             continue
-        key = (m["entity_type"], _norm(m["entity_name"]))
+        key = (m["entity_type"], norm_name(m["entity_name"]))
         r = reg.setdefault(key, {"entity_name": m["entity_name"], "entity_type": m["entity_type"],
                                  "aliases": [], "countries": [], "sectors": [], "roles": [], "mentions": 0,
                                  "documents": [], "first_seen": m["date"], "last_seen": m["date"]})
@@ -44,8 +44,8 @@ def actor_registry(store, query: str | None = None) -> list[dict]:
         # the role used for coding is the latest one reported
         r["current_role"] = max(r["roles"], key=lambda x: max(x["dates"] or [""]))["role"] if r["roles"] else None
     if query:
-        q = _norm(query)
-        out = [r for r in out if q in _norm(r["entity_name"]) or any(q in _norm(a) for a in r["aliases"])
+        q = norm_name(query)
+        out = [r for r in out if q in norm_name(r["entity_name"]) or any(q in norm_name(a) for a in r["aliases"])
                or q.upper() in r["countries"]]
     return sorted(out, key=lambda r: (-r["mentions"], r["entity_name"]))
 

@@ -10,7 +10,7 @@ from .agreements import build_agreements
 from .canonical import _participant_countries, canonical_events
 from .commitments import _promised, build_commitments, clause_purpose, clause_rest
 from .config import LinkConfig
-from .features import _norm, _person_names, countries
+from .features import norm_name, _person_names, countries
 from .forest import _attach, _DocDates, _Forest, _Matcher, _spanning_links, _Union
 from .splits import _split
 
@@ -213,8 +213,8 @@ def refresh_derived(store, scope: set[str] | None, cfg: LinkConfig, load=None) -
         # an agreement named in these records may have parties outside the scope (a stored record of
         # the same name): widen the scope to them, so that it is rebuilt whole, as a rebuild would
         # and so may an unnamed one that joined mentions of nested parties: widen to its parties too
-        names = {_norm(r["agreement"]["name"]) for r in canon if (r["agreement"] or {}).get("name")}
-        more = {c for a in store.derived("agreement") if (_norm(a["name"]) in names if a["name"] else
+        names = {norm_name(r["agreement"]["name"]) for r in canon if (r["agreement"] or {}).get("name")}
+        more = {c for a in store.derived("agreement") if (norm_name(a["name"]) in names if a["name"] else
                                                              set(a["parties"]) & set(scope))
                 for c in a["parties"]} - set(scope)
         if more:
