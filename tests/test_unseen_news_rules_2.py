@@ -210,3 +210,8 @@ def test_states_clashing_over_a_topic_is_a_quarrel_not_force() -> None:
 
 def test_exchanging_the_signed_documents_is_a_signing() -> None:
     assert types("Ghana and Peru exchanged the documents in Accra on Tuesday.") == ["SUPPORT"]
+
+
+def test_a_planned_visits_host_is_the_state_it_takes_place_in() -> None:
+    ev = one("Ghana's foreign minister will attend a meeting of cocoa producers in Lima later this month.", "AGREE")
+    assert (side(ev.actor), side(ev.recipient)) == ({"GHA"}, {"PER"})
