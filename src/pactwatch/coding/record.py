@@ -78,10 +78,12 @@ class RecordBuilder:
                              entity_type="country")]
             why["recipient"] = ["record.place_is_target"]
         if loc is not None and loc.country and loc.country not in NON_STATE and not recips and typ == "AGREE" and \
-                any(m.cls == "meeting" for m in g) and actors and loc.country not in {e.country for e in actors} \
+                any(m.cls == "meeting" for m in g) and len({e.country for e in actors}) == 1 and \
+                loc.country not in {e.country for e in actors} \
                 and not any(loc.country in kb.seat_of(e.entity_name, e.country) for e in actors):
             # "will fly to Santiago next week", "to tour lithium mines in the Atacama on Wednesday": a planned visit's
-            # host is the state it is to take place in (realnews conventions 13: visitor actor, host recipient)
+            # host is the state it is to take place in (realnews conventions 13: visitor actor, host recipient); a
+            # joint body of two states meeting abroad has no host among its parties
             name = kb.country_name(loc.country) or loc.country
             recips = [Entity(raw_text=loc.name, entity_name=name, country=loc.country, sector_code="GOV",
                              entity_type="country")]
