@@ -8,6 +8,15 @@ from .rules import lemma_of
 from .trigger_shapes import lem_in
 
 
+def named_party(x, people: bool = True) -> bool:
+    """Whether a token names a party: a state, a people or a body; with `people` also a person or a noun a
+    state's adjective qualifies ("the Argentine president")."""
+    if not people:
+        return x.ent_type_ in ("GPE", "NORP", "ORG")
+    return x.ent_type_ in ("GPE", "NORP", "ORG", "PERSON") or (
+        x.pos_ == "NOUN" and any(c.dep_ == "amod" and c.ent_type_ in ("NORP", "GPE") for c in x.children))
+
+
 class ClauseTests:
     """Clause-shape tests of ``TriggerRules``."""
 
@@ -159,7 +168,7 @@ class ClauseTests:
         if lemma_of(v) not in spec["verbs"]:
             return False
         subj = next((c for c in v.children if c.dep_ == "nsubj"), None)
-        if subj is None or not (subj.ent_type_ in ("GPE", "NORP", "PERSON", "ORG") or subj.lower_ in spec["party_nouns"]):
+        if subj is None or not (named_party(subj) or subj.lower_ in spec["party_nouns"]):
             return False
         return any(c.dep_ == "xcomp" and c.i in trig and (trig[c.i].type in spec["complement_types"] or
                                                           trig[c.i].cls in ("accord", "meeting")) for c in v.children)
@@ -188,12 +197,11 @@ class ClauseTests:
     def _helps_a_party(v) -> bool:
         """Whether a verb of helping has a party as the one helped: its object ("helped Ghana with funds"), or the
         subject of the act it helps with ("will help Nigeria build"), is a named state, people or body."""
-        def party(x):
-            return x.ent_type_ in ("GPE", "NORP", "ORG")
         for c in v.children:
-            if c.dep_ in ("dobj", "dative") and party(c):
+            if c.dep_ in ("dobj", "dative") and named_party(c, people=False):
                 return True
-            if c.dep_ in ("ccomp", "xcomp") and any(g.dep_ == "nsubj" and party(g) for g in c.children):
+            if c.dep_ in ("ccomp", "xcomp") and any(g.dep_ == "nsubj" and named_party(g, people=False)
+                                                     for g in c.children):
                 return True
         return False
 
@@ -202,12 +210,10 @@ class ClauseTests:
         """Whether a verb of speaking tells a conversation of parties: "with" a named person, state or body
         ("spoke by telephone with the Argentine president"), or two of them as its subject ("Manalo and Iwaya
         spoke at length"); "spoke to reporters", "spoke at the forum" are none."""
-        def party(x):
-            return x.ent_type_ in ("GPE", "NORP", "PERSON", "ORG") or any(
-                c.dep_ == "amod" and c.ent_type_ in ("NORP", "GPE") for c in x.children) and x.pos_ == "NOUN"
-        if any(c.dep_ == "prep" and c.lower_ == "with" and any(g.dep_ == "pobj" and party(g) for g in c.children)
+        if any(c.dep_ == "prep" and c.lower_ == "with" and any(g.dep_ == "pobj" and named_party(g) for g in c.children)
                for c in v.children):
             return True
         subj = next((c for c in v.children if c.dep_ == "nsubj"), None)
-        return subj is not None and party(subj) and any(c.dep_ == "conj" and party(c) for c in subj.children)
+        return subj is not None and named_party(subj) and any(c.dep_ == "conj" and named_party(c)
+                                                                for c in subj.children)
 

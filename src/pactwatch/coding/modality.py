@@ -141,7 +141,7 @@ class ModalityRules:
         cfg = self.rules.cfg
         conditional = any(c.dep_ == "advcl" and any(g.dep_ == "mark" and g.lower_ in ("unless", "if") for g in c.children)
                           for c in pred.children)
-        if m.type == "PROTEST" and self._diplomatic_protest(t, pred):
+        if m.type == "PROTEST" and self._diplomatic_protest(m, t, pred):
             m.type, m.mode = "ACCUSE", "disapprove"     # "Manila's protest to Beijing": a diplomatic protest
             m.note("event_type", "event_rules.json:diplomatic_protest")
         if m.aux_mode == "negation" and "event_rules.json:refusal_verbs" in m.why.get("event_type", []):
@@ -195,11 +195,6 @@ class ModalityRules:
             m.aux_mode = None
         elif m.future and m.aux_mode is None:
             m.aux_mode = "future"
-        # a protest lodged by a government is a diplomatic protest, which PLOVER codes ACCUSE
-        if m.type == "PROTEST" and lemma_of(t) == "protest" and m.actors and all(
-                e.entity_type == "country" or e.sector_code == "GOV" for e in m.actors):
-            m.type, m.mode = "ACCUSE", "disapprove"
-            m.note("event_type", "recode.government_protest_is_accuse")
 
     def _own_exercise(self, m, t, folded) -> bool:
         """Whether an exercise (``exercise_nouns``) is one side's own: no recipient, one acting state, and no word of
@@ -282,23 +277,17 @@ class ModalityRules:
         return bool(aux & set(spec["modals"])) or "to" in aux and pred.dep_ == "xcomp" and \
             lemma_of(pred.head) in spec["verbs"]
 
-    def _diplomatic_protest(self, t, pred) -> bool:
-        """Whether a protest is a state's (``diplomatic_protest``): made by a state named as its subject or
-        possessor ("China protested the visit", "Manila's protest"), or lodged to or with a state ("a protest
-        to Beijing"). PLOVER.md: a diplomatic protest is ACCUSE; PROTEST is collective civilian action."""
+    def _diplomatic_protest(self, m, t, pred) -> bool:
+        """Whether a protest is a state's (``diplomatic_protest``): made by governments ("China protested the
+        visit", "Manila's protest": every actor a state or a government body), or lodged to or with a state ("a
+        protest to Beijing"). PLOVER.md: a diplomatic protest is ACCUSE; PROTEST is collective civilian action."""
         spec = self.rules.cfg["diplomatic_protest"]
         if lemma_of(t) not in spec["words"]:
             return False
-        def state(x):
-            return x.ent_type_ == "GPE"
-        for w in {t, pred}:
-            for c in w.children:
-                if c.dep_ in ("nsubj", "poss") and state(c):
-                    return True
-                if c.dep_ == "prep" and c.lower_ in spec["preps"] and any(
-                        g.dep_ == "pobj" and state(g) for g in c.children):
-                    return True
-        return False
+        if m.actors and all(e.entity_type == "country" or e.sector_code == "GOV" for e in m.actors):
+            return True
+        return any(c.dep_ == "prep" and c.lower_ in spec["preps"] and any(
+            g.dep_ == "pobj" and g.ent_type_ == "GPE" for g in c.children) for w in {t, pred} for c in w.children)
 
     def _content_subject(self, pred, folded) -> bool:
         """Whether the clause's subject is an agreement, a measure or a document (``content_subjects``):
