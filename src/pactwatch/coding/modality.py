@@ -161,6 +161,13 @@ class ModalityRules:
             m.type, m.mode, m.future = "CONCEDE", "", False     # "decided to lift its curbs": a concession
             m.note("event_type", "event_rules.json:decision_verbs")
             return
+        if m.type == "REQUEST" and m.governs and lemma_of(pred) in cfg["ordered_acts"]["verbs"] and \
+                m.folded_types & set(cfg["ordered_acts"]["types"]) and len(m.folded_types) == 1:
+            # "the court ordered the railway to put off the signing": an authority's order that does the act
+            m.type = next(iter(m.folded_types))
+            m.mode = cfg["ordered_acts"]["types"][m.type]
+            m.note("event_type", "event_rules.json:ordered_acts")
+            return
         if m.future and m.type in ("SANCTION", "COERCE") and any(c in m.sent.text.lower() for c in cfg["immediate_cues"]):
             m.future = False       # "will ban exports with immediate effect": done, not threatened
             m.note("aux_mode", "event_rules.json:immediate_cues")

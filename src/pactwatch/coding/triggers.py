@@ -213,6 +213,23 @@ class TriggerRules(FoldRules, MeasureRules, ClauseTests):
         tr = self.rules.verbs.get(verb)
         return None if tr is None else Trigger(verb, "V", tr.type, tr.mode, tr.cls, "trigger.headline_verb")
 
+    def _ordered_divestment(self, t, lem: str):
+        """The complement of an order verb that tells a sale of holdings ("ordered the fund to sell its stake",
+        "told three companies to divest their holdings", "ordered the business to be wound up"), else None
+        (event_rules.json forced_divestment)."""
+        spec = self.rules.cfg["forced_divestment"]
+        for x in t.children:
+            if x.dep_ not in ("xcomp", "ccomp") or x.pos_ != "VERB":
+                continue
+            prt = next((c.lower_ for c in x.children if c.dep_ == "prt"), None)
+            verb = f"{lemma_of(x)} {prt}" if prt else lemma_of(x)
+            if verb in spec["divest_verbs"]:
+                return x
+            obj = next((c for c in x.children if c.dep_ == "dobj"), None)
+            if verb in spec["sale_verbs"] and obj is not None and lemma_of(obj) in spec["holdings"]:
+                return x
+        return None
+
     def _press_event_alone(self, t) -> bool:
         """Whether a press conference or briefing (event_rules.json press_events) is held for the press alone: not
         "joint", no partner "with" or "alongside" it."""
@@ -381,6 +398,12 @@ class TriggerRules(FoldRules, MeasureRules, ClauseTests):
             if t.i not in trig and lem in cfg["assistance_verbs"] and self._helps_a_party(t):
                 # "India will help Nigeria build a payments system": aid to a party
                 trig[t.i] = Trigger(lem, "V", "AID", "", "event", "event_rules.json:assistance_verbs")
+                continue
+            sale = self._ordered_divestment(t, lem) if lem in cfg["forced_divestment"]["order_verbs"] else None
+            if sale is not None:
+                # "ordered the fund to sell its stake", "told three firms to divest": a forced divestment, a SANCTION
+                trig[t.i] = Trigger(lem, "V", "SANCTION", "discontinue", "event", "event_rules.json:forced_divestment")
+                trig.pop(sale.i, None)
                 continue
             if t.i in trig and trig[t.i].cls == "purpose" and self._party_aim(t, trig):
                 # "the two sides aim to sign the agreement by June": a plan of the parties, not a purpose

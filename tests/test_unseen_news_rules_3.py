@@ -1,0 +1,58 @@
+"""Error classes found on a check set written after the rules (bench/wire_check5, read once it was unsealed):
+a government blocking a foreign takeover, ordering a divestment, halting shipments, an order that does a
+refusal, and a one-sided charge or refusal aimed at the other side of the article's pair.
+
+Every sentence here is written for these tests; none is taken from a news article or a check set.
+"""
+from __future__ import annotations
+
+import pytest
+from test_realnews_rules import one, types
+from test_unseen_news_rules import side
+
+
+@pytest.mark.parametrize("text", [
+    "Spain's cabinet blocked the sale of a drone maker in Seville to a Russian investment group on Friday.",
+    "Spain vetoes Russian takeover of Seville drone maker",
+    "Madrid has blocked the acquisition of a Basque chip designer by a Russian fund.",
+], ids=["sale", "headline-veto", "acquisition"])
+def test_blocking_a_foreign_takeover_is_a_sanction(text) -> None:
+    ev = one(text, "SANCTION")
+    assert side(ev.actor) == {"ESP"} and ev.mode == ["discontinue"]
+
+
+def test_blocking_a_road_stays_a_protest() -> None:
+    assert types("Farmers blocked a road near Seville on Friday.") == ["PROTEST"]
+
+
+@pytest.mark.parametrize("text", [
+    "Ottawa ordered a Russian-controlled fund to sell its stake in a Quebec battery maker on Monday.",
+    "In 2021 Canada told two Russian companies to divest their holdings in Yukon copper mines.",
+    "The government ordered the Russian company's Canadian unit to be wound up last week.",
+], ids=["sell-stake", "divest", "wound-up"])
+def test_an_ordered_divestment_is_a_sanction(text) -> None:
+    ev = one(text, "SANCTION")
+    assert ev.mode == ["discontinue"]
+
+
+def test_an_order_to_do_something_else_is_no_sanction() -> None:
+    assert "SANCTION" not in types("Ottawa ordered the regulator to review the battery contract with Russia.")
+
+
+@pytest.mark.parametrize("text", [
+    "In 2012 Norway halted shipments of drone parts to Russia for six months.",
+    "Norway suspended deliveries of turbine parts to Russia on Monday.",
+], ids=["halt", "suspend"])
+def test_halting_shipments_to_a_state_is_a_sanction(text) -> None:
+    ev = one(text, "SANCTION")
+    assert side(ev.actor) == {"NOR"} and side(ev.recipient) == {"RUS"}
+
+
+def test_an_order_that_puts_off_a_signing_is_the_refusal() -> None:
+    ev = one("Peru's top court on Monday ordered the state oil firm to put off the signing of a contract with Ghana.",
+             "REJECT")
+    assert side(ev.actor) == {"PER"}
+
+
+def test_urging_a_state_to_put_off_a_signing_stays_a_request() -> None:
+    assert types("Ghana urged Peru to halt the signing of the contract.") == ["REQUEST"]
