@@ -56,3 +56,15 @@ def test_an_order_that_puts_off_a_signing_is_the_refusal() -> None:
 
 def test_urging_a_state_to_put_off_a_signing_stays_a_request() -> None:
     assert types("Ghana urged Peru to halt the signing of the contract.") == ["REQUEST"]
+
+
+@pytest.mark.parametrize("text", [
+    "Chile will invest 5 million euros in the joint call with Ghana.",
+    "The first funding call for Chilean and Ghanaian research groups opens in May.",
+], ids=["joint", "funding"])
+def test_a_call_for_proposals_is_no_telephone_call(text) -> None:
+    assert "CONSULT" not in types(text)
+
+
+def test_a_phone_call_between_leaders_stays_talks() -> None:
+    assert types("Chile's president and Ghana's president held a phone call on Monday.") == ["CONSULT"]

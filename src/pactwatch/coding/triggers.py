@@ -89,6 +89,10 @@ class TriggerRules(FoldRules, MeasureRules, ClauseTests):
                 return None
             if lem == "call" and any(c.dep_ == "prep" and c.lower_ == "for" for c in t.children):
                 return None     # "a call for proposals" is no telephone call
+            if lem == "call" and any(c.dep_ in ("amod", "compound") and c.lower_ in r.cfg["funding_calls"]["modifiers"]
+                                     for c in t.children) and not (
+                    t.dep_ == "dobj" and lemma_of(t.head) in r.cfg["funding_calls"]["held_by"]):
+                return None     # "a joint call for research groups", "the funding call opens in May": no telephone call
             if lem == "call" and any(c.dep_ == "prep" and c.lower_ in r.cfg["call_on_preps"] and any(
                     g.dep_ == "pobj" for g in c.children) for c in t.children):
                 return Trigger(lem, "N", "CONSULT", "visit", "meeting", "event_rules.json:call_on_preps")   # "paid a courtesy call on X"
