@@ -7,7 +7,7 @@ Every sentence here is written for these tests; none is taken from a news articl
 from __future__ import annotations
 
 import pytest
-from test_realnews_rules import one, types
+from test_realnews_rules import events, one, types
 from test_unseen_news_rules import side
 
 
@@ -68,3 +68,41 @@ def test_a_call_for_proposals_is_no_telephone_call(text) -> None:
 
 def test_a_phone_call_between_leaders_stays_talks() -> None:
     assert types("Chile's president and Ghana's president held a phone call on Monday.") == ["CONSULT"]
+
+
+@pytest.mark.parametrize("text", [
+    "Chile will put 40 million dollars into a lithium institute in Accra.",
+    "Chile will pay 12 million dollars a year into the joint research programmes with Ghana.",
+], ids=["put-into", "pay-into"])
+def test_money_still_to_be_put_into_a_purpose_is_a_promise(text) -> None:
+    assert side(one(text, "AGREE").actor) == {"CHL"}
+
+
+def test_money_spent_by_visitors_is_no_aid() -> None:
+    assert types("Tourists from Chile spent 2 million dollars in Accra last year.") == []
+
+
+def test_a_place_inside_what_the_money_is_for_is_not_where_it_was_promised() -> None:
+    ev = one("Chile will provide 40 million dollars for a lithium institute near Accra.", "AGREE")
+    assert ev.location is None
+
+
+def test_a_meeting_for_the_first_time_keeps_its_place() -> None:
+    ev = one("The Chile-Ghana committee met for the first time on Monday in Accra.", "CONSULT")
+    assert ev.location is not None and ev.location.country == "GHA"
+
+
+def test_a_list_item_with_its_own_subject_stands_alone() -> None:
+    text = ("Chile and Ghana signed a lithium accord in Accra on Monday.\n\nMain points of the accord:\n"
+            "- Chile will pay 12 million dollars a year into the joint research programmes;\n"
+            "- Ghanaian students may apply for Chilean grants.")
+    ev = one(text, "AGREE")
+    assert side(ev.actor) == {"CHL"} and side(ev.recipient) == {"GHA"}
+
+
+def test_a_list_item_that_goes_on_from_the_line_above_keeps_its_subject() -> None:
+    text = ("Chile and Ghana signed a lithium accord in Accra on Monday. Under it Santiago and Accra:\n"
+            "- will set up a steering committee that is to meet in Accra in May;\n"
+            "- agreed to exchange researchers.")
+    agreed = [e for e in events(text) if e.event_type == "AGREE"]
+    assert agreed and all(side(e.actor) | side(e.recipient) == {"CHL", "GHA"} for e in agreed)

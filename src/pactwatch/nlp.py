@@ -42,11 +42,19 @@ sentence takes time that grows faster than its length (a 4,000-token one full of
 pronouns takes seconds). The document gets a warning naming how many sentences were skipped."""
 
 
+LIST_MARKS = ("-", "*", "\u2022", "\u2013", "\u25aa", "\u25cf")   # bullets that open the items of a list
+
+
 def _paragraph_starts(doc):
     """A paragraph break (a blank line) ends a sentence: a headline without a full stop is not run
-    into the lead below it."""
+    into the lead below it; a line opened by a bullet (LIST_MARKS) and a capital starts a sentence of its own."""
     for tok in doc[:-1]:
         if tok.is_space and tok.text.count("\n") >= 2:
+            doc[tok.i + 1].is_sent_start = True
+        elif "\n" in tok.whitespace_ + (tok.text if tok.is_space else "") and doc[tok.i + 1].text in LIST_MARKS \
+                and tok.i + 2 < len(doc) and doc[tok.i + 2].text[:1].isupper():
+            # an item of a list with a subject of its own ("Key points:\n- Switzerland will pay ...") stands alone;
+            # one that goes on from the line above ("Athens and Jerusalem:\n- will set up ...") does not
             doc[tok.i + 1].is_sent_start = True
     return doc
 

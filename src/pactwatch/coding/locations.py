@@ -60,6 +60,9 @@ class LocationRules:
                 if c.dep_ in ("relcl", "advcl", "ccomp", "parataxis", "nsubj", "nsubjpass", "dobj", "acl", "xcomp",
                               "conj", "appos"):
                     continue
+                if c.dep_ == "prep" and c.lower_ in cfg["destination_preps"] and not any(
+                        p.dep_ == "pobj" and (p.ent_type_ in ("DATE", "TIME") or lemma_of(p) == "time") for p in c.children):
+                    continue    # "will provide $150 million for a plant near Nairobi": where the money goes, not the act
                 if c.dep_ == "prep" and c.lower_ in cfg["place_preps"] or (c.dep_ == "prep" and c.lower_ == "of"
                                                                            and tok.lower_ in ("city", "town", "capital", "port", "village", "province")):
                     for pobj in c.children:

@@ -217,6 +217,15 @@ class TriggerRules(FoldRules, MeasureRules, ClauseTests):
         tr = self.rules.verbs.get(verb)
         return None if tr is None else Trigger(verb, "V", tr.type, tr.mode, tr.cls, "trigger.headline_verb")
 
+    def _money_put_into(self, t) -> bool:
+        """Whether the verb's object is a sum of money and a preposition says where it goes ("put 5 million euros
+        into the joint call", "pay 600 million francs into the programmes"): event_rules.json money_verbs."""
+        spec = self.rules.cfg["money_verbs"]
+        obj = next((c for c in t.children if c.dep_ == "dobj"), None)
+        if obj is None or not (obj.ent_type_ == "MONEY" or lemma_of(obj) in spec["currencies"]):
+            return False
+        return any(c.dep_ == "prep" and c.lower_ in spec["preps"] for c in t.children)
+
     def _ordered_divestment(self, t, lem: str):
         """The complement of an order verb that tells a sale of holdings ("ordered the fund to sell its stake",
         "told three companies to divest their holdings", "ordered the business to be wound up"), else None
@@ -402,6 +411,11 @@ class TriggerRules(FoldRules, MeasureRules, ClauseTests):
             if t.i not in trig and lem in cfg["assistance_verbs"] and self._helps_a_party(t):
                 # "India will help Nigeria build a payments system": aid to a party
                 trig[t.i] = Trigger(lem, "V", "AID", "", "event", "event_rules.json:assistance_verbs")
+                continue
+            if t.i not in trig and lem in cfg["money_verbs"]["verbs"] and self._money_put_into(t):
+                # "will put 150 million dollars into the plant", "will pay 600 million francs a year into the
+                # programmes": money handed to a purpose, aid (a promise of it when still to come)
+                trig[t.i] = Trigger(lem, "V", "AID", "", "event", "event_rules.json:money_verbs")
                 continue
             sale = self._ordered_divestment(t, lem) if lem in cfg["forced_divestment"]["order_verbs"] else None
             if sale is not None:
