@@ -106,3 +106,17 @@ def test_a_list_item_that_goes_on_from_the_line_above_keeps_its_subject() -> Non
             "- agreed to exchange researchers.")
     agreed = [e for e in events(text) if e.event_type == "AGREE"]
     assert agreed and all(side(e.actor) | side(e.recipient) == {"CHL", "GHA"} for e in agreed)
+
+
+@pytest.mark.parametrize("headline", [
+    "Chile and Ghana agree on lithium research, Peru urges caution",
+    "Chile and Ghana agree on lithium research; Peru urges caution",
+], ids=["comma", "semicolon"])
+def test_two_clauses_of_a_headline_are_two_events(headline) -> None:
+    got = types(headline + "\n\nACCRA, May 3 - Officials of the two countries met on Monday.")
+    assert "AGREE" in got and "REQUEST" in got
+
+
+def test_a_headline_list_of_names_stays_one_clause() -> None:
+    ev = one("Chile, Ghana to sign lithium research memorandum\n\nACCRA, May 3 - Officials met on Monday.", "AGREE")
+    assert ev.evidence[0].text.startswith("Chile, Ghana to sign")

@@ -56,7 +56,34 @@ def _paragraph_starts(doc):
             # an item of a list with a subject of its own ("Key points:\n- Switzerland will pay ...") stands alone;
             # one that goes on from the line above ("Athens and Jerusalem:\n- will set up ...") does not
             doc[tok.i + 1].is_sent_start = True
+    _headline_clauses(doc)
     return doc
+
+
+HEADLINE_VERB_TAGS = ("VBZ", "VBP", "VBD")
+
+
+def _headline_clauses(doc) -> None:
+    """A headline (a short first paragraph with no final stop) that joins two clauses with a semicolon or a
+    comma ("Court halts signing of rail contract; Beijing urges quick resolution", "A and B agree on data
+    centres, US urges caution"): the second clause starts a sentence of its own. A comma starts one only
+    between two clauses with verbs of their own, not in a list of names ("Peru, Ghana to sign ...")."""
+    words = []
+    for tok in doc:
+        if tok.is_space and tok.text.count("\n") >= 2 and words:
+            break
+        if not tok.is_space:
+            words.append(tok)
+    if len(words) < 4 or len(words) > HEADLINE_MAX_WORDS or words[-1].text in (".", "?", "!"):
+        return
+    for k in range(1, len(words) - 2):
+        tok, nxt = words[k], words[k + 1]
+        if tok.text == ";":
+            nxt.is_sent_start = True
+        elif tok.text == "," and nxt.text[:1].isupper() and \
+                any(x.tag_ in HEADLINE_VERB_TAGS for x in words[k + 1:k + 5]) and \
+                any(x.tag_ in HEADLINE_VERB_TAGS for x in words[:k]):
+            nxt.is_sent_start = True
 
 
 @functools.lru_cache(maxsize=1)
