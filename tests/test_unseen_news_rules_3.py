@@ -120,3 +120,16 @@ def test_two_clauses_of_a_headline_are_two_events(headline) -> None:
 def test_a_headline_list_of_names_stays_one_clause() -> None:
     ev = one("Chile, Ghana to sign lithium research memorandum\n\nACCRA, May 3 - Officials met on Monday.", "AGREE")
     assert ev.evidence[0].text.startswith("Chile, Ghana to sign")
+
+
+@pytest.mark.parametrize("headline,category", [
+    ("Peruvian court halts signing of Ghana cocoa contract", "REJECT"),
+    ("Spain blocks Russian takeover of drone maker", "SANCTION"),
+], ids=["halts", "blocks"])
+def test_a_headline_verb_taken_for_a_noun_is_read_as_a_verb(headline, category) -> None:
+    assert category in types(headline + "\n\nLIMA, May 3 - Officials met on Monday.")
+
+
+def test_technologies_banned_from_export_are_a_sanction() -> None:
+    ev = one("Lithium refining technologies were banned from export by Ottawa on Thursday.", "SANCTION")
+    assert side(ev.actor) == {"CAN"}

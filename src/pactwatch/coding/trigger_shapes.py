@@ -51,10 +51,10 @@ def phrase_head(t):
 
 
 def headline_doers(t) -> list:
-    """The words before a headline verb read as a modifier ("Norway, Kenya ink fertiliser MoU"): its doers,
-    however the parser hung them; none unless a name is among them."""
+    """The words before a headline verb read as a modifier ("Norway, Kenya ink MoU", "Thai court halts"): its doers,
+    however the parser hung them; none unless a name or a nationality is among them."""
     before = [x for x in t.sent if x.i < t.i]
-    return [x.i for x in before] if any(x.pos_ == "PROPN" for x in before) else []
+    return [x.i for x in before] if any(x.pos_ == "PROPN" or x.ent_type_ in ("NORP", "GPE") for x in before) else []
 
 
 def venue(t, cfg) -> bool:

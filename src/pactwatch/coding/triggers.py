@@ -374,6 +374,10 @@ class TriggerRules(FoldRules, MeasureRules, ClauseTests):
             key = f"{verb}|{lemma_of(obj)}"
             alt = f"{verb}|{obj.lower_}"
             vo = key if key in cfg["verb_object_types"] else alt
+            if vo not in cfg["verb_object_types"]:
+                # "technologies were banned from export": a verb with a prepositional object ("ban|from export")
+                vo = next((k for c in t.children if c.dep_ == "prep" for p in c.children if p.dep_ == "pobj"
+                           for k in (f"{verb}|{c.lower_} {lemma_of(p)}",) if k in cfg["verb_object_types"]), vo)
             spec = cfg["verb_object_types"].get(vo)
             spec = spec + [f"event_rules.json:verb_object_types[{vo}]"] if spec else self._commitment_spec(verb, obj, trig)
             if spec:
