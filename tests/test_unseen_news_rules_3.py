@@ -133,3 +133,11 @@ def test_a_headline_verb_taken_for_a_noun_is_read_as_a_verb(headline, category) 
 def test_technologies_banned_from_export_are_a_sanction() -> None:
     ev = one("Lithium refining technologies were banned from export by Ottawa on Thursday.", "SANCTION")
     assert side(ev.actor) == {"CAN"}
+
+
+@pytest.mark.parametrize("subject", ["Each side", "Either country"])
+def test_each_side_of_the_pair_is_both_of_them(subject) -> None:
+    text = ("Chile and Ghana signed a lithium accord in Accra on Monday.\n\n"
+            f"{subject} will put 5 million dollars into the joint research programme.")
+    ev = one(text, "AGREE")
+    assert side(ev.actor) | side(ev.recipient) == {"CHL", "GHA"}

@@ -16,6 +16,9 @@ PLURAL_PAIR = re.compile(
     r"leaders|officials|ministers|diplomats|presidents|heads of state|delegations|men|women|chiefs)$", re.I)
 PAIR_DESC = re.compile(r"^(?:the\s+)?(?:(?:chief|top|senior)\s+)?(allies|diplomats|leaders|ministers|officials|"
                        r"negotiators|envoys|sides|partners)$", re.I)
+# "each side will put ...", "either country may end the accord": each of the pair, told in the singular
+EACH_OF_PAIR = re.compile(r"^(?:each|either)\s+(side|country|nation|government|partner|party|state)$", re.I)
+EACH_PLURAL = {"country": "countries", "party": "parties"}
 PERSON_WORDS = {"leaders", "officials", "ministers", "diplomats", "presidents", "heads of state", "delegations",
                 "men", "women", "chiefs", "negotiators", "envoys"}
 
@@ -106,10 +109,16 @@ def office_holder(mentions: list[Mention], office: str, before: int, country: st
 
 
 def describe_pair(text: str) -> str | None:
-    """'the two countries' -> 'countries'; 'the chief diplomats' -> 'diplomats'; else None."""
+    """'the two countries' -> 'countries'; 'the chief diplomats' -> 'diplomats'; 'each side' -> 'sides'; else None."""
     t = text.strip()
     mm = PLURAL_PAIR.match(t) or PAIR_DESC.match(t)
-    return mm.group(1).lower() if mm else None
+    if mm:
+        return mm.group(1).lower()
+    each = EACH_OF_PAIR.match(t)
+    if each:
+        word = each.group(1).lower()
+        return EACH_PLURAL.get(word, word + "s")
+    return None
 
 
 def is_person_description(word: str) -> bool:
