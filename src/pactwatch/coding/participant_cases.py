@@ -64,16 +64,18 @@ class ParticipantCases:
                 c.dep_ == "dobj" and c.lemma_.lower() in cfg["measure_nouns"] for c in v.children)
 
         lead = next((s_ for s_ in sdoc.sents if head_end <= s_.start_char < lead_end), None)
-        for span, verbs in ((t.sent, [v for v in t.sent if v.pos_ == "VERB" and v.i != t.i]),
-                            (lead, [] if lead is None else [lead.root] + [c for c in lead.root.children
-                                                                          if c.dep_ in ("conj", "xcomp")])):
+        # the headline's clauses (one sentence, or two when its comma or semicolon split it: nlp._headline_clauses),
+        # then the lead's first sentence
+        heads = [(s_, [v for v in s_ if v.pos_ == "VERB" and v.i != t.i]) for s_ in sdoc.sents if s_.start_char < head_end]
+        for span, verbs in (*heads, (lead, [] if lead is None else [lead.root] + [c for c in lead.root.children
+                                                                                  if c.dep_ in ("conj", "xcomp")])):
             for v in verbs:
                 if not measure(v):
                     continue
                 subj = [c for c in v.children if c.dep_ == "nsubj"] or \
                     ([c for c in span.root.children if c.dep_ == "nsubj"] if v.dep_ == "xcomp" else [])
                 found = [x.entity for x in actors.in_tokens([i for c in subj for i in np_tokens(c, False, cfg["frame_nouns"])])]
-                if not subj and span.start == t.sent.start and v.i > span.start and actors.owner.get(v.i - 1) is not None:
+                if not subj and span is not lead and v.i > span.start and actors.owner.get(v.i - 1) is not None:
                     found = [actors.owner[v.i - 1].entity]     # "Japan tightens seafood checks, ...": headline-ese the
                     #                                             parser reads as one noun phrase
                 states = countries_of(found)
