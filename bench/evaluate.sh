@@ -54,15 +54,17 @@ own_check() {  # own_check NAME DIR LABEL: one of our own check sets, per event 
     across "$1" "$2/docs" "$2/crossdoc.json"
   fi
 }
-# bench/wire_check2: written 2026-12-02 before that day's rules; bench/wire_check3 and bench/wire_check4: each
-# sealed for one session; all development data since (see their READMEs). bench/wire_check5 is sealed: it is
-# scored by hand, once, as its README says, not here.
+# bench/wire_check2: written 2026-12-02 before that day's rules; bench/wire_check3, wire_check4 and wire_check5:
+# each sealed for one session; all development data since (see their READMEs). bench/wire_check6 is sealed: it
+# is scored by hand, once, as its README says, not here.
 own_check wire2 "$top/bench/wire_check2" \
   "own check 2 (bench/wire_check2: our own reports, written before the rules of 2026-12-02; now development data, see its README)" "$@"
 own_check wire3 "$top/bench/wire_check3" \
   "own check 3 (bench/wire_check3: our own reports, held out for one session; now development data, see its README)" "$@"
 own_check wire4 "$top/bench/wire_check4" \
   "own check 4 (bench/wire_check4: our own reports, held out for one session; now development data, see its README)" "$@"
+own_check wire5 "$top/bench/wire_check5" \
+  "own check 5 (bench/wire_check5: our own reports, held out for one session; now development data, see its README)" "$@"
 echo "== PLOVER categories on sentences of our own (bench/plover_probe)"
 "$py" "$top/bench/plover_probe/score.py"
 [ -n "${KEEP:-}" ] && cp "$tmp"/*.jsonl "$KEEP"/ || true
