@@ -21,7 +21,7 @@ from ..model import DocResult, Document, Failure
 from . import BATCH_SIZE, EngineError, batches, in_order
 
 INSTALL_HINT = "install it with: pip install 'pactwatch[ray]' (or pip install ray)"
-START_TIMEOUT_S = float(os.environ.get("PACTWATCH_RAY_START_TIMEOUT", "600"))
+START_TIMEOUT_S = float(os.environ.get("PACTWATCH_RAY_START_TIMEOUT", "300"))
 LOCAL_OBJECT_STORE_BYTES = 256 * 1024 * 1024  # results of a few batches at a time: plenty
 
 
@@ -34,17 +34,28 @@ def _import_ray():
     return ray
 
 
+def init_ray(address: str | None = None, cpus: int = 1) -> None:
+    """Join the Ray at `address`, or start a local one with `cpus` CPUs: no dashboard, bound to
+    127.0.0.1, a small object store, Ray's own messages kept off the terminal."""
+    ray = _import_ray()
+    quiet = dict(logging_level=logging.ERROR, log_to_driver=False)
+    if address:
+        ray.init(address=address, **quiet)
+    else:
+        ray.init(address="local", num_cpus=cpus, include_dashboard=False, _node_ip_address="127.0.0.1",
+                 object_store_memory=LOCAL_OBJECT_STORE_BYTES, **quiet)
+
+
 class _Worker:
     """One Ray actor: spaCy and the coders loaded once, then batches of documents coded."""
 
-    def __init__(self):
-        from .. import nlp, pipeline
-        nlp.load_nlp()
-        pipeline._coders()
-        gc.freeze()  # the model's objects stay out of the collector's full collections (as in service.py)
-
-    def ready(self) -> str:
-        from .. import __version__
+    def ready(self, coding: bool) -> str:
+        """pactwatch's version here; `coding`: load spaCy and the coders now (else on first use)."""
+        from .. import __version__, nlp, pipeline
+        if coding:
+            nlp.load_nlp()
+            pipeline._coders()
+            gc.freeze()  # the model's objects stay out of the collector's full collections (as in service.py)
         return __version__
 
     def extract(self, docs: list[Document]) -> list[DocResult | Failure]:
@@ -76,22 +87,18 @@ class RayEngine:
     def where(self) -> str:
         return f"Ray at {self.address}" if self.address else "a local Ray"
 
-    def start(self) -> None:
-        """Start (or join) Ray and the actors, and wait until every actor has loaded the pipeline.
-        Raises EngineError when Ray cannot be reached or the actors do not start."""
+    def start(self, coding: bool = True) -> None:
+        """Start (or join) Ray and the actors, and wait until every actor has loaded pactwatch (and,
+        with `coding`, spaCy and the coders). Raises EngineError when Ray cannot be reached or the
+        actors do not start."""
         if self._actors:
             return
         ray = self._ray
-        if not ray.is_initialized():
-            quiet = dict(logging_level=logging.ERROR, log_to_driver=False)
-            if self.address:
-                _probe(self.address)
+        if self.address:
+            _probe(self.address)
+        if not ray.is_initialized():  # else: this process already joined a Ray (a test session's)
             try:
-                if self.address:
-                    ray.init(address=self.address, **quiet)
-                else:
-                    ray.init(address="local", num_cpus=self.workers, include_dashboard=False,
-                             _node_ip_address="127.0.0.1", object_store_memory=LOCAL_OBJECT_STORE_BYTES, **quiet)
+                init_ray(self.address, self.workers)
             except Exception as e:  # ConnectionError, RuntimeError, ValueError...: all one line
                 hint = ("start one with `ray start --head` on the head node, or give the right --address"
                         if self.address else "see the messages in /tmp/ray/session_latest/logs")
@@ -100,12 +107,12 @@ class RayEngine:
         actor = ray.remote(num_cpus=1, max_restarts=3)(_Worker)
         self._actors = [actor.remote() for _ in range(self.workers)]
         self._load = {i: 0 for i in range(self.workers)}
-        self._check_actors()
+        self._check_actors(coding)
 
-    def _check_actors(self) -> None:
+    def _check_actors(self, coding: bool) -> None:
         from .. import __version__
         ray = self._ray
-        refs = [a.ready.remote() for a in self._actors]
+        refs = [a.ready.remote(coding) for a in self._actors]
         done, waiting = ray.wait(refs, num_returns=len(refs), timeout=START_TIMEOUT_S)
         if waiting:
             self.close()
@@ -155,7 +162,7 @@ class RayEngine:
     def map(self, fn: Callable, items: Iterable) -> Iterator:
         """fn(item) for each item on the actors, in order, at most two items an actor in flight.
         An exception raised by fn is raised here (as itself where Ray can rebuild it)."""
-        self.start()
+        self.start(coding=False)
         task_error = self._ray.exceptions.RayTaskError
 
         def collect(handle, _item):

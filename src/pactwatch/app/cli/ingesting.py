@@ -22,13 +22,13 @@ def cmd_ingest(args) -> int:
     try:  # Ray not installed: said before anything is opened
         engine = get_engine(args.engine, args.processes, address=args.address)
     except EngineError as e:
-        echo(f"pactwatch ingest: {e}", file=sys.stderr, oneline=True)
+        echo(f"pactwatch: {e}", file=sys.stderr, oneline=True)
         return 1
     with engine:
         try:  # Ray started or joined, its workers loaded: errors before the database is created
             engine.start()
         except EngineError as e:
-            echo(f"pactwatch ingest: {e}", file=sys.stderr, oneline=True)
+            echo(f"pactwatch: {e}", file=sys.stderr, oneline=True)
             return 1
         store = open_store(args, write=True, create=True)  # ingest creates the database when it is new
         summary = run_ingest(args.paths, store, args.processes, quiet=args.quiet, limits=limits, engine=engine)
