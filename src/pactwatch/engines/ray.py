@@ -100,8 +100,12 @@ class RayEngine:
             try:
                 init_ray(self.address, self.workers)
             except Exception as e:  # ConnectionError, RuntimeError, ValueError...: all one line
-                hint = ("start one with `ray start --head` on the head node, or give the right --address"
-                        if self.address else "see the messages in /tmp/ray/session_latest/logs")
+                hint = ("start one with `ray start --head` on the head node, or give the right --address; a "
+                        "cluster with token authentication (Ray's default) also needs RAY_AUTH_MODE=token and its "
+                        "token (RAY_AUTH_TOKEN or ~/.ray/auth_token) here"
+                        if self.address and self.address != "auto" else
+                        "start one with `ray start --head`, or give its --address" if self.address else
+                        "see the messages in /tmp/ray/session_latest/logs")
                 raise EngineError(f"cannot start {self.where()}: {_reason(e)}; {hint}") from None
             self._owns_ray = True
         actor = ray.remote(num_cpus=1, max_restarts=3)(_Worker)
