@@ -20,7 +20,8 @@ from typing import Callable, Iterable, Iterator
 from ..model import DocResult, Document, Failure
 from . import BATCH_SIZE, EngineError, batches, in_order
 
-INSTALL_HINT = "install it with: pip install 'pactwatch[ray]' (or pip install ray)"
+INSTALL_HINT = ("install it with: pip install 'pactwatch[ray]' "
+                "(in a checkout: pip install -c constraints.txt -e '.[ray]')")
 START_TIMEOUT_S = float(os.environ.get("PACTWATCH_RAY_START_TIMEOUT", "300"))
 LOCAL_OBJECT_STORE_BYTES = 256 * 1024 * 1024  # results of a few batches at a time: plenty
 
