@@ -1,8 +1,8 @@
 """The Ray engine: a pool of Ray actors, each loading spaCy and the coders once, fed batches of
 documents with at most two batches an actor in flight; results come back in input order.
 
-Without an address it starts a local Ray for the run (`-j` CPUs, no dashboard, bound to
-127.0.0.1, usage statistics off) and stops it at the end; with one (`auto`, `HOST:PORT` of a
+Without an address it starts a local Ray for the run (`-j` CPUs, no dashboard, the node
+addressed as 127.0.0.1, usage statistics off) and stops it at the end; with one (`auto`, `HOST:PORT` of a
 cluster's head, or `ray://HOST:10001` for Ray Client) it joins that cluster and leaves it running.
 Every node needs the same pactwatch installed (the workers import it): `start` checks that each
 actor loads it, with the driver's version, before any document is sent.
@@ -36,8 +36,8 @@ def _import_ray():
 
 
 def init_ray(address: str | None = None, cpus: int = 1) -> None:
-    """Join the Ray at `address`, or start a local one with `cpus` CPUs: no dashboard, bound to
-    127.0.0.1, a small object store, Ray's own messages kept off the terminal."""
+    """Join the Ray at `address`, or start a local one with `cpus` CPUs: no dashboard, the node
+    addressed as 127.0.0.1, a small object store, Ray's own messages kept off the terminal."""
     ray = _import_ray()
     quiet = dict(logging_level=logging.ERROR, log_to_driver=False)
     if address:
