@@ -148,3 +148,30 @@ def test_ray_map_keeps_order_and_raises_fn_errors(local_ray) -> None:
         with pytest.raises(ValueError, match="three"):
             list(engine.map(fails_on_three, range(6)))
         assert list(engine.map(square, [])) == []
+
+
+def test_a_lost_ray_worker_loses_no_document(local_ray) -> None:
+    """A worker killed mid-run (out of memory, a node gone): its batches are sent again, and the
+    results are those of the local engine, none missing, none doubled."""
+    from pactwatch.model import Document, Failure
+
+    texts = ["Japan and India agreed on Monday to build a joint chip laboratory.",
+             "The French and Korean science ministers met in Paris on Tuesday.",
+             "Canada promised Mexico a grant for battery research on Wednesday.",
+             "Brazil accused Argentina of blocking a satellite data deal on Thursday.",
+             "Kenya and Ghana signed a memorandum on solar power research on Friday.",
+             "Poland invited Estonian officials to talks on quantum computing next month."]
+    docs = [Document(id=f"d{i}", text=t, date="2026-02-02") for i, t in enumerate(texts)]
+    with get_engine("local", 1) as local:
+        expected = [(r.document.id, [e.id for e in r.events]) for r in local.extract(docs)]
+    got, sent = [], []
+    with get_engine("ray", 2, batch_size=1) as engine:
+        submit = engine._submit
+        engine._submit = lambda method, *args: sent.append(args) or submit(method, *args)
+        for res in engine.extract(docs):
+            assert not isinstance(res, Failure), res
+            got.append((res.document.id, [e.id for e in res.events]))
+            if len(got) == 1:
+                local_ray.kill(engine._actors[1], no_restart=False)  # Ray restarts it, as after a crash
+    assert got == expected and any(ids for _, ids in got)
+    assert len(sent) > len(docs)  # some batches were sent twice

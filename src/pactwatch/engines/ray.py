@@ -148,15 +148,21 @@ class RayEngine:
             self._load[i] -= 1
 
     def extract(self, docs: Iterable[Document]) -> Iterator[DocResult | Failure]:
-        """Results in input order. A batch whose actor died (killed, out of memory) fails with that
-        reason, document by document, and the actor is restarted for the batches after it."""
+        """Results in input order. A batch whose actor was lost (killed, out of memory, its node gone)
+        is sent once more, to whichever actor is free (Ray restarts lost actors); lost again, or
+        failing in a way the pipeline does not catch, it fails with the reason, document by
+        document, and the run goes on."""
         self.start()
         exceptions = self._ray.exceptions
+        lost = (exceptions.RayActorError, exceptions.ObjectLostError)
 
         def collect(handle, batch: list[Document]) -> list[DocResult | Failure]:
             try:
-                return self._collect(handle)
-            except (exceptions.RayActorError, exceptions.ObjectLostError, exceptions.RayTaskError) as e:
+                try:
+                    return self._collect(handle)
+                except lost:
+                    return self._collect(self._submit("extract", batch))
+            except (*lost, exceptions.RayTaskError) as e:
                 reason = f"pipeline error: Ray worker failed on this batch ({_reason(e)})"
                 return [Failure(origin=d.origin or d.id, reason=reason, doc_id=d.id) for d in batch]
 
