@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Extraction on Ray with 1 and 2 workers: the speedup of the second worker.
 
-    python bench/scale_ray.py [--docs 200] [--workdir DIR] [--repeat N]
+    python bench/scale_ray.py [--docs 200] [--workdir DIR] [--repeat N] [--compare-local]
 
 Writes `--docs` generated articles (bench/generate.py, fixed seed) into the work folder, reads
 them, starts one local Ray with 2 CPUs, and times `RayEngine.extract` over all of them with 1
@@ -48,8 +48,10 @@ def _timed_extract(engine, docs) -> tuple[float, float | None, list[str]]:
     return wall, (None if busy0 is None or busy1 is None else (busy1 - busy0) / wall), ids
 
 
-def measure(n_docs: int, workdir, repeat: int = 1) -> dict:
-    """Seconds to extract `n_docs` generated documents on a local Ray with 1 and with 2 workers."""
+def measure(n_docs: int, workdir, repeat: int = 1, compare_local: bool = False) -> dict:
+    """Seconds to extract `n_docs` generated documents on a local Ray with 1 and with 2 workers
+    (and, with `compare_local`, with the local engine's 1 and 2 processes on the same documents)."""
+    from pactwatch.engines.local import LocalEngine
     from pactwatch.engines.ray import RayEngine, _import_ray, init_ray
     from pactwatch.io.ingest import iter_documents
     from pactwatch.model import Document
@@ -83,6 +85,17 @@ def measure(n_docs: int, workdir, repeat: int = 1) -> dict:
             out[f"busy_cores_{w}w"] = None if busy is None else round(busy, 2)
         out["events"] = len(ids[1])
         out["ray_speedup_2w"] = round(out["ray_1w_s"] / out["ray_2w_s"], 2)
+        if compare_local:  # the same documents on local processes, under the same load
+            for w in (1, 2):
+                with LocalEngine(w) as engine:
+                    list(engine.extract(docs[:2 * w]))  # the pool started, each worker's first parse
+                    wall, busy, lids = min((_timed_extract(engine, docs) for _ in range(max(1, repeat))),
+                                           key=lambda r: r[0])
+                if lids != ids[1]:
+                    raise RuntimeError("the local engine gave other event ids than Ray")
+                out[f"local_{w}p_s"] = round(wall, 2)
+                out[f"busy_cores_local_{w}p"] = None if busy is None else round(busy, 2)
+            out["local_speedup_2p"] = round(out["local_1p_s"] / out["local_2p_s"], 2)
     finally:
         if owned:
             ray.shutdown()
@@ -94,12 +107,18 @@ def main(argv=None) -> int:
     ap.add_argument("--docs", type=int, default=200)
     ap.add_argument("--workdir", help="folder for the generated documents (default: a temporary one)")
     ap.add_argument("--repeat", type=int, default=1, help="runs of each, the best kept (default 1)")
+    ap.add_argument("--compare-local", action="store_true",
+                    help="also time the local engine (1 and 2 processes) on the same documents")
     args = ap.parse_args(argv)
     with tempfile.TemporaryDirectory(prefix="pactwatch-ray-") as tmp:
-        r = measure(args.docs, args.workdir or tmp, repeat=args.repeat)
+        r = measure(args.docs, args.workdir or tmp, repeat=args.repeat, compare_local=args.compare_local)
     for w in (1, 2):
         print(f"ray {w} worker(s): {r[f'ray_{w}w_s']:.1f} s, {r[f'docs_per_s_{w}w']:.2f} docs/s, "
               f"machine busy {r[f'busy_cores_{w}w']} cores")
+    if args.compare_local:
+        for w in (1, 2):
+            print(f"local {w} process(es): {r[f'local_{w}p_s']:.1f} s, machine busy {r[f'busy_cores_local_{w}p']} cores")
+        print(f"local speedup with 2 processes: {r['local_speedup_2p']}")
     met = "met" if r["ray_speedup_2w"] >= TARGET_SPEEDUP else "NOT met"
     print(f"target ray_speedup_2w >= {TARGET_SPEEDUP}: {met} ({r['ray_speedup_2w']}; {r['cpus']} CPUs, "
           f"load average {r['load_before']} before the run)")
