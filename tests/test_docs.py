@@ -35,6 +35,9 @@ COMMANDS: dict[str, list[tuple[str, int]]] = {
          "--max-chars 1000000 {corpus}", 0),
         ("ingest --db {tmp}/new.db -j 1 --quiet {tmp}/missing.txt", 1),          # every input rejected
         ("ingest --db {tmp}/new.db --max-bytes 0 {corpus}", 2),
+        ("ingest --db {tmp}/new.db --engine local -j 1 {corpus}", 0),
+        ("ingest --db {tmp}/ray.db --engine ray --address 127.0.0.1:1 {corpus}", 1),  # no Ray listens there
+        ("ingest --db {tmp}/new.db --address auto {corpus}", 2),                      # --address needs ray
     ],
     "events": [
         ("events --db {seeds}", 0),

@@ -1,14 +1,13 @@
 """The pipeline: Document -> NLP -> coding (actors, events, dates, places, topics) -> DocResult.
 
 `extract_document` runs one document; `extract_many` runs a stream of them,
-in this process or in a pool of worker processes (each loads spaCy once).
+in this process or in a pool of worker processes (each loads spaCy once; see `engines/` for
+the engines a stream can run on: local processes or Ray).
 The store is not touched here: callers save the results (see `ingest_paths` in app/service.py,
 which this module still names for code that imports it from here).
 """
 from __future__ import annotations
 
-import multiprocessing as mp
-import os
 from dataclasses import replace
 from typing import Iterable, Iterator
 
@@ -124,28 +123,13 @@ def _extract_batch(docs: list[Document], piece_chars: int = nlp.PIECE_CHARS) -> 
     return out
 
 
-def _batches(items: Iterable, size: int) -> Iterator[list]:
-    batch = []
-    for x in items:
-        batch.append(x)
-        if len(batch) >= size:
-            yield batch
-            batch = []
-    if batch:
-        yield batch
-
-
 def extract_many(docs: Iterable[Document], processes: int = 1, batch_size: int = 16
                  ) -> Iterator[DocResult | Failure]:
-    """Results in input order. processes > 1 runs a worker pool."""
-    if processes <= 1:
-        for batch in _batches(docs, batch_size):
-            yield from _extract_batch(batch)
-        return
-    ctx = mp.get_context("fork" if hasattr(os, "fork") else "spawn")
-    with ctx.Pool(processes, initializer=_init_worker) as pool:
-        for results in pool.imap(_extract_batch, _batches(docs, batch_size), chunksize=1):
-            yield from results
+    """Results in input order. processes > 1 runs a worker pool (the local engine,
+    `engines.local.LocalEngine`)."""
+    from .engines.local import LocalEngine
+    with LocalEngine(processes, batch_size=batch_size) as engine:
+        yield from engine.extract(docs)
 
 
 def _init_worker():

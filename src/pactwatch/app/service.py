@@ -33,8 +33,9 @@ class IngestSummary:
 
 def ingest_paths(paths: list[str], store, processes: int = 1, limits: Limits = DEFAULT_LIMITS,
                  progress: Callable[[int], None] | None = None, command: str = "ingest",
-                 link: bool = True) -> IngestSummary:
-    """Read, extract and store. Unchanged documents are not processed again.
+                 link: bool = True, engine=None) -> IngestSummary:
+    """Read, extract and store. Unchanged documents are not processed again. `engine` (see
+    `pactwatch.engines`) codes the documents; without one, `processes` local worker processes do.
 
     Crash safety: documents are saved one transaction per batch, each with an "unlinked"
     mark written in the same transaction; the mark is removed once the cross-document link
@@ -49,7 +50,7 @@ def ingest_paths(paths: list[str], store, processes: int = 1, limits: Limits = D
     run_id = store.start_run(command, [str(p) for p in paths])
     frozen = _freeze_heap()
     try:
-        _ingest(paths, store, processes, limits, progress, link, summary, leftover, run_id)
+        _ingest(paths, store, processes, limits, progress, link, summary, leftover, run_id, engine)
     except BaseException as e:  # the run is recorded as failed (not as still running), then the error goes on
         reason = "interrupted" if isinstance(e, KeyboardInterrupt) else f"{type(e).__name__}: {e}"
         store.fail_run(run_id, reason, summary.as_dict())
@@ -73,7 +74,7 @@ def _freeze_heap() -> bool:
     return True
 
 
-def _ingest(paths, store, processes, limits, progress, link, summary, leftover, run_id) -> None:
+def _ingest(paths, store, processes, limits, progress, link, summary, leftover, run_id, engine=None) -> None:
     """The body of `ingest_paths`: read, extract, save in batches, link."""
     changes: dict[str, str] = {}
     read_warnings: dict[str, int] = {}  # document id -> how many warnings it had when read
@@ -107,7 +108,8 @@ def _ingest(paths, store, processes, limits, progress, link, summary, leftover, 
     pending: list[DocResult] = []
     stored: list[str] = []
     stale: set[str] = set()
-    for res in pipeline.extract_many(to_process(), processes=processes):
+    results = engine.extract(to_process()) if engine else pipeline.extract_many(to_process(), processes=processes)
+    for res in results:
         if isinstance(res, Failure):
             failed(res)
             continue

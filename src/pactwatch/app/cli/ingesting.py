@@ -14,12 +14,28 @@ def cmd_ingest(args) -> int:
     limits = Limits(max_bytes=args.max_bytes or DEFAULT_LIMITS.max_bytes,
                     max_line_chars=args.max_line_chars or DEFAULT_LIMITS.max_line_chars,
                     max_chars=args.max_chars or DEFAULT_LIMITS.max_chars)
-    store = open_store(args, write=True, create=True)  # ingest creates the database when it is new
-    summary = run_ingest(args.paths, store, args.processes, quiet=args.quiet, limits=limits)
+    from ...engines import EngineError, get_engine
+    if args.address and args.engine != "ray":
+        echo("pactwatch ingest: error: argument --address: only with --engine ray (the local engine runs on "
+             "this machine)", file=sys.stderr)
+        return 2
+    try:  # Ray not installed: said before anything is opened
+        engine = get_engine(args.engine, args.processes, address=args.address)
+    except EngineError as e:
+        echo(f"pactwatch: {e}", file=sys.stderr, oneline=True)
+        return 1
+    with engine:
+        try:  # Ray started or joined, its workers loaded: errors before the database is created
+            engine.start()
+        except EngineError as e:
+            echo(f"pactwatch: {e}", file=sys.stderr, oneline=True)
+            return 1
+        store = open_store(args, write=True, create=True)  # ingest creates the database when it is new
+        summary = run_ingest(args.paths, store, args.processes, quiet=args.quiet, limits=limits, engine=engine)
     return 0 if summary.failed == 0 or summary.new + summary.updated + summary.unchanged > 0 else 1
 
 
-def run_ingest(paths, store, processes, quiet=False, command="ingest", limits=None):
+def run_ingest(paths, store, processes, quiet=False, command="ingest", limits=None, engine=None):
     from ...io.ingest import DEFAULT_LIMITS
     from ..service import ingest_paths
     bar = None
@@ -27,7 +43,7 @@ def run_ingest(paths, store, processes, quiet=False, command="ingest", limits=No
         from tqdm import tqdm
         bar = tqdm(unit="doc", desc="ingest", file=sys.stderr, leave=False)
     summary = ingest_paths(paths, store, processes=processes, progress=bar.update if bar else None, command=command,
-                           limits=limits or DEFAULT_LIMITS)
+                           limits=limits or DEFAULT_LIMITS, engine=engine)
     if bar:
         bar.close()
     echo(f"read {summary.read}  new {summary.new}  updated {summary.updated}  unchanged {summary.unchanged}  "

@@ -44,7 +44,13 @@ def build_parser() -> argparse.ArgumentParser:
 
     sp = with_db(sub.add_parser("ingest", help="read articles (.txt, .html, .jsonl, folders) and store their events"))
     sp.add_argument("paths", nargs="+")
-    sp.add_argument("-j", "--processes", type=positive_int, default=1, help="worker processes (default 1)")
+    sp.add_argument("-j", "--processes", type=positive_int, default=1,
+                    help="worker processes, or Ray workers with --engine ray (default 1)")
+    sp.add_argument("--engine", choices=("local", "ray"), default="local",
+                    help="where the documents are coded: local worker processes (default) or Ray actors (-j of them)")
+    sp.add_argument("--address", metavar="ADDRESS",
+                    help="with --engine ray: the Ray cluster to join (auto, HOST:PORT or ray://HOST:PORT; "
+                         "default: start a local Ray for the run)")
     sp.add_argument("-q", "--quiet", action="store_true")
     sp.add_argument("--max-bytes", type=positive_int, metavar="N",
                     help="largest text file, or JSON Lines line, in bytes (default 5000000)")
