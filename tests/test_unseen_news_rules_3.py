@@ -141,3 +141,11 @@ def test_each_side_of_the_pair_is_both_of_them(subject) -> None:
             f"{subject} will put 5 million dollars into the joint research programme.")
     ev = one(text, "AGREE")
     assert side(ev.actor) | side(ev.recipient) == {"CHL", "GHA"}
+
+
+@pytest.mark.parametrize("text", [
+    "Ghana has blocked the appointment of new judges to the tribunal since 2021.",
+    "Ghana blocked the accession of Peru to the cocoa council on Monday.",
+], ids=["appointment", "accession"])
+def test_blocking_an_appointment_or_accession_is_a_refusal(text) -> None:
+    assert types(text) == ["REJECT"]
