@@ -149,3 +149,11 @@ def test_each_side_of_the_pair_is_both_of_them(subject) -> None:
 ], ids=["appointment", "accession"])
 def test_blocking_an_appointment_or_accession_is_a_refusal(text) -> None:
     assert types(text) == ["REJECT"]
+
+
+def test_sitting_down_with_a_leader_is_talks() -> None:
+    assert types("The Chilean president sat down with Ghana's president in Accra in November.") == ["CONSULT"]
+
+
+def test_sitting_down_alone_is_no_talks() -> None:
+    assert types("The Chilean president sat down after the speech in Accra.") == []

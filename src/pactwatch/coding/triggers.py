@@ -405,7 +405,10 @@ class TriggerRules(FoldRules, MeasureRules, ClauseTests):
                 # "has not yet decided whether to join", "has yet to sign": no act done, and none it governs
                 trig[t.i] = Trigger(lem, "V", trig[t.i].type, trig[t.i].mode, "purpose", left_open)
                 continue
-            if t.i not in trig and lem in cfg["conversation_verbs"]["verbs"] and self._speaks_with_a_party(t):
+            prt = next((c.lower_ for c in t.children if c.dep_ == "prt"), None)
+            if (t.i not in trig or trig[t.i].rule == "trigger.jointly") and (
+                    lem in cfg["conversation_verbs"]["verbs"] or f"{lem} {prt}" in cfg["conversation_verbs"]["verbs"]) \
+                    and self._speaks_with_a_party(t):
                 # "spoke by telephone with the Argentine president", "Manalo and Iwaya spoke at length": talks
                 phone = any(c.dep_ == "prep" and c.lower_ in ("by", "over", "on") and any(
                     g.lower_ in cfg["conversation_verbs"]["phone_words"] for g in c.children) for c in t.children)
