@@ -152,7 +152,7 @@ def test_blocking_an_appointment_or_accession_is_a_refusal(text) -> None:
 
 
 def test_sitting_down_with_a_leader_is_talks() -> None:
-    assert types("The Chilean president sat down with Ghana's president in Accra in November.") == ["CONSULT"]
+    assert types("Boric sat down with Mahama in Accra in November.") == ["CONSULT"]
 
 
 def test_sitting_down_alone_is_no_talks() -> None:
