@@ -157,3 +157,15 @@ def test_sitting_down_with_a_leader_is_talks() -> None:
 
 def test_sitting_down_alone_is_no_talks() -> None:
     assert types("The Chilean president sat down after the speech in Accra.") == []
+
+
+@pytest.mark.parametrize("text", [
+    "Peru walked away from talks on a fisheries treaty with Ghana in May 2021.",
+    "The Peruvian delegation walked out of the meeting with Ghana on Monday.",
+], ids=["walk-away", "walk-out"])
+def test_walking_away_from_talks_is_a_refusal(text) -> None:
+    assert types(text) == ["REJECT"]
+
+
+def test_workers_walking_out_stay_a_strike() -> None:
+    assert types("Dock workers in Lima walked out of the port on Monday.") == ["PROTEST"]

@@ -226,6 +226,16 @@ class TriggerRules(FoldRules, MeasureRules, ClauseTests):
             return False
         return any(c.dep_ == "prep" and c.lower_ in spec["preps"] for c in t.children)
 
+    def _prep_idiom(self, t, verb: str) -> str | None:
+        """The verb_object_types key of a verb with a prepositional object ("ban|from export", "walk away|from
+        talks"), or None."""
+        rows = self.rules.cfg["verb_object_types"]
+        # the parser hangs "from" on the particle as often as on the verb ("walked away [from talks]")
+        holders = [(verb, t)] + [(f"{lemma_of(t)} {x.lower_}", x) for x in t.children
+                                 if x.dep_ in ("prt", "advmod", "prep") and x.lower_ in ("away", "out", "off", "back")]
+        return next((k for v, h in holders for c in h.children if c.dep_ == "prep" for p in c.children
+                     if p.dep_ == "pobj" for k in (f"{v}|{c.lower_} {lemma_of(p)}",) if k in rows), None)
+
     def _ordered_divestment(self, t, lem: str):
         """The complement of an order verb that tells a sale of holdings ("ordered the fund to sell its stake",
         "told three companies to divest their holdings", "ordered the business to be wound up"), else None
@@ -342,6 +352,16 @@ class TriggerRules(FoldRules, MeasureRules, ClauseTests):
                     absorbed_noun[t.i] = measure.i
                     continue
             if obj is None:
+                # "Bern walked away from the talks": a verb with a prepositional object and no direct one
+                pvo = self._prep_idiom(t, verb)
+                if pvo is not None:
+                    typ, mode, cls = cfg["verb_object_types"][pvo]
+                    if cls != "none":
+                        trig[t.i] = Trigger(lem, "V", typ, mode, cls, f"event_rules.json:verb_object_types[{pvo}]")
+                        pobj = next((p for p in t.subtree if p.dep_ == "pobj" and pvo.endswith(f" {lemma_of(p)}")), None)
+                        if pobj is not None:
+                            absorbed_noun[t.i] = pobj.i
+                            trig.pop(pobj.i, None)
                 continue
             if t.i in trig and lem_in(t, cfg["completion_verbs"]) and obj.i in trig and trig[obj.i].mode == "visit":
                 trig.pop(t.i)     # "concluded his tour of Chile": the visit is the event, told through its end
@@ -376,8 +396,7 @@ class TriggerRules(FoldRules, MeasureRules, ClauseTests):
             vo = key if key in cfg["verb_object_types"] else alt
             if vo not in cfg["verb_object_types"]:
                 # "technologies were banned from export": a verb with a prepositional object ("ban|from export")
-                vo = next((k for c in t.children if c.dep_ == "prep" for p in c.children if p.dep_ == "pobj"
-                           for k in (f"{verb}|{c.lower_} {lemma_of(p)}",) if k in cfg["verb_object_types"]), vo)
+                vo = self._prep_idiom(t, verb) or vo
             spec = cfg["verb_object_types"].get(vo)
             spec = spec + [f"event_rules.json:verb_object_types[{vo}]"] if spec else self._commitment_spec(verb, obj, trig)
             if spec:
