@@ -160,7 +160,7 @@ def test_sitting_down_alone_is_no_talks() -> None:
 
 
 @pytest.mark.parametrize("text", [
-    "Peru walked away from talks on a fisheries treaty with Ghana in May 2021.",
+    "Peru walked away from the talks with Ghana in May 2021.",
     "The Peruvian delegation walked out of the meeting with Ghana on Monday.",
 ], ids=["walk-away", "walk-out"])
 def test_walking_away_from_talks_is_a_refusal(text) -> None:
