@@ -169,3 +169,11 @@ def test_walking_away_from_talks_is_a_refusal(text) -> None:
 
 def test_workers_walking_out_stay_a_strike() -> None:
     assert types("Dock workers in Lima walked out of the port on Monday.") == ["PROTEST"]
+
+
+@pytest.mark.parametrize("subject", ["The two space agencies", "Both ministries"])
+def test_the_pairs_agencies_are_the_pair(subject) -> None:
+    text = ("Chile and Ghana signed a lithium accord in Accra on Monday.\n\n"
+            f"{subject} agreed to create a joint steering committee for the project.")
+    ev = one(text, "AGREE")
+    assert side(ev.actor) | side(ev.recipient) == {"CHL", "GHA"}

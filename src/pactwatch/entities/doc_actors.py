@@ -13,7 +13,8 @@ from ..model import Document, Entity
 PLURAL_PAIR = re.compile(
     r"^(?:the\s+)?(?:two|both)\s+(?:\w+\s+)?(countries|nations|sides|allies|governments|states|partners|"
     r"jurisdictions|economies|neighbou?rs|democracies|administrations|"
-    r"leaders|officials|ministers|diplomats|presidents|heads of state|delegations|men|women|chiefs)$", re.I)
+    r"leaders|officials|ministers|diplomats|presidents|heads of state|delegations|men|women|chiefs|"
+    r"agencies|ministries|regulators|capitals|parliaments|militaries|navies)$", re.I)
 PAIR_DESC = re.compile(r"^(?:the\s+)?(?:(?:chief|top|senior)\s+)?(allies|diplomats|leaders|ministers|officials|"
                        r"negotiators|envoys|sides|partners)$", re.I)
 # "each side will put ...", "either country may end the accord": each of the pair, told in the singular
