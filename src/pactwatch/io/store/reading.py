@@ -8,12 +8,13 @@ from typing import Any
 
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection
+from sqlalchemy.ext.compiler import compiles
 
 from ...model import Document, Event, Sentence
 from .database import Database
 from .rows import chunks, loads, date_bounds
 from .schema import (ENTITY_COLS, StoreError, documents_t, events_t, evidence_t, failures_t, mentions_t,
-                     participants_t, runs_t, sentences_t, topics_t)
+                     participants_t, runs_t, search_t, sentences_t, topics_t)
 
 
 class ReadingMixin(Database):
@@ -81,12 +82,16 @@ class ReadingMixin(Database):
         q = filtered(sa.select(e.c.id, e.c.record, e.c.confidence, e.c.trigger), country=country, pair=pair,
                      event_type=event_type, topic=topic, date_from=date_from, date_to=date_to, text=text,
                      doc_id=doc_id, min_confidence=min_confidence, entity=entity)
-        q = q.order_by(sa.case((e.c.date.is_(None), 1), else_=0), e.c.date, e.c.doc_id,
-                       e.c.first_offset, e.c.id)
-        if limit is not None:
-            q = q.limit(limit)
+        # the dated events, then the undated ones: two queries that each read the index
+        # ix_events_date_order in its order, so that a page (`limit`) stops early on a large store
+        order = (e.c.date, e.c.doc_id, e.c.first_offset, e.c.id)
         with self.engine.connect() as c:
-            rows = c.execute(q).all()
+            rows = []
+            for part in (q.where(e.c.date.is_not(None)), q.where(e.c.date.is_(None))):
+                if limit is not None and len(rows) >= limit:
+                    break
+                part = part.order_by(*order)
+                rows += c.execute(part if limit is None else part.limit(limit - len(rows))).all()
             return rebuild_events(c, rows)
 
     def event(self, event_id: str) -> Event | None:
@@ -195,6 +200,9 @@ def filtered(q: sa.Select, *, country: str | None = None, pair: tuple[str, str] 
         q = q.where(e.c.date_lo <= hi)
     if text:
         p = participants_t.c
+        candidates = _text_candidates(text)
+        if candidates is not None:   # the events whose search text holds it, found through the index
+            q = q.where(e.c.id.in_(candidates))
         q = q.where(sa.or_(
             sa.exists().where(evidence_t.c.event_id == e.c.id,
                               evidence_t.c.text.icontains(text, autoescape=True)),
@@ -207,6 +215,42 @@ def filtered(q: sa.Select, *, country: str | None = None, pair: tuple[str, str] 
     if min_confidence is not None:
         q = q.where(e.c.confidence >= min_confidence)
     return q
+
+
+def _text_candidates(text: str) -> sa.Select | None:
+    """The ids of the events whose search text (event_search) holds `text`, any case: a superset of
+    the events the exact test of `filtered` keeps, read through the substring index of the backend
+    (SQLite FTS5 trigram, PostgreSQL pg_trgm). None for fewer than 3 characters (no trigram)."""
+    if len(text) < 3:
+        return None
+    s = search_t
+    # the FTS5 table is only on SQLite; elsewhere the pattern is matched against event_search itself
+    # (with pg_trgm's GIN index on PostgreSQL). Both are chosen when the query is compiled.
+    fts = sa.table("event_search_fts", sa.column("rowid"))
+    phrase = '"' + text.replace('"', '""') + '"'
+    return sa.select(s.c.event_id).where(_SearchMatch(s.c.id, fts, phrase, s.c.text.icontains(text, autoescape=True)))
+
+
+class _SearchMatch(sa.sql.expression.ColumnElement):
+    """`id IN (SELECT rowid FROM event_search_fts WHERE event_search_fts MATCH phrase)` on SQLite,
+    the `ilike` condition elsewhere."""
+    inherit_cache = False
+    type = sa.Boolean()
+
+    def __init__(self, id_col, fts, phrase, other) -> None:
+        self.id_col, self.fts, self.phrase, self.other = id_col, fts, phrase, other
+
+
+@compiles(_SearchMatch)
+def _search_match_default(el: _SearchMatch, compiler, **kw) -> str:
+    return compiler.process(el.other, **kw)
+
+
+@compiles(_SearchMatch, "sqlite")
+def _search_match_sqlite(el: _SearchMatch, compiler, **kw) -> str:
+    sub = (sa.select(el.fts.c.rowid).select_from(el.fts)
+           .where(sa.literal_column("event_search_fts").op("MATCH")(sa.literal(el.phrase))))
+    return compiler.process(el.id_col.in_(sub), **kw)
 
 
 def rebuild_events(c: Connection, rows: Sequence[Any]) -> list[Event]:
