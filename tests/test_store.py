@@ -68,20 +68,24 @@ def make_result(doc_id: str = "d1", text: str = TEXT, date: str | None = "2025-0
     return DocResult(doc, sents, [kor(), usa(), bae], [e1, e2, e3])
 
 
-@pytest.fixture
-def store(tmp_path: Path):
-    s = Store(str(tmp_path / "sub" / "t.db"))
+@pytest.fixture(params=["sqlite", "postgresql"])
+def store(request: pytest.FixtureRequest, tmp_path: Path):
+    """A new store: a SQLite file, and a PostgreSQL database on the session's throwaway server
+    (skipped when PostgreSQL is not installed, unless PACTWATCH_REQUIRE_PG=1)."""
+    if request.param == "postgresql":
+        s = Store(request.getfixturevalue("pg_url"))
+    else:
+        s = Store(str(tmp_path / "sub" / "t.db"))
     yield s
     s.close()
 
 
 def table_counts(store: Store) -> dict[str, int]:
-    path = store.url.removeprefix("sqlite:///")
-    with sqlite3.connect(path) as c:
+    import sqlalchemy as sa
+    with store.engine.connect() as c:
         # (the full-text index's own tables, event_search_fts*, hold its configuration even when empty)
-        names = [r[0] for r in c.execute("select name from sqlite_master where type='table'")
-                 if not r[0].startswith("event_search_fts")]
-        return {n: c.execute(f'select count(*) from "{n}"').fetchone()[0] for n in names}
+        names = [n for n in sa.inspect(c).get_table_names() if not n.startswith("event_search_fts")]
+        return {n: c.exec_driver_sql(f'select count(*) from "{n}"').scalar_one() for n in names}
 
 
 def test_default_db_path(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -92,6 +96,8 @@ def test_default_db_path(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 def test_sqlite_settings_and_version(store: Store, tmp_path: Path) -> None:
+    if store.engine.dialect.name != "sqlite":
+        pytest.skip("SQLite's settings (tests/test_postgres.py has PostgreSQL's)")
     with store.engine.connect() as c:
         assert c.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
         assert c.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
@@ -137,14 +143,15 @@ def test_unchanged_writes_nothing(store: Store) -> None:
     r = make_result()
     store.save(r)
     before = table_counts(store)
+    rowid = "rowid" if store.engine.dialect.name == "sqlite" else "ctid"   # where the row is stored
     with store.engine.connect() as c:
-        stamp = c.exec_driver_sql("select ingested_at, rowid from documents").all()
+        stamp = c.exec_driver_sql(f"select ingested_at, {rowid} from documents").all()
     r2 = make_result()
     r2.events = []  # would drop the events if anything were written
     assert store.save(r2) == "unchanged"
     assert table_counts(store) == before
     with store.engine.connect() as c:
-        assert c.exec_driver_sql("select ingested_at, rowid from documents").all() == stamp
+        assert c.exec_driver_sql(f"select ingested_at, {rowid} from documents").all() == stamp
     assert store.save(r2, force=True) == "updated"
     assert store.counts()["events"] == 0
 
