@@ -165,3 +165,13 @@ def test_concurrent_ingests_lose_and_double_nothing(pg_server, pactwatch_exe: st
     assert got[4] == [] and got[5] == []                # `check` clean, nothing left unlinked
     news = sum(int(out.split("new ")[1].split()[0]) for out, _ in outs)
     assert news == len(docs)   # each document stored as new by exactly one of the three processes
+
+
+def test_parquet_export_from_postgresql_equals_sqlite(pg_demo: str, demo_db: Path, tmp_path: Path) -> None:
+    ds = pytest.importorskip("pyarrow.dataset")
+    for db, out in ((pg_demo, tmp_path / "pg"), (demo_db, tmp_path / "lite")):
+        cli_in_process("export", "--db", db, "--format", "parquet", "--out", out)
+    for table in ("events", "participants", "documents", "canonical", "commitments", "agreements", "actors"):
+        a, b = (sorted(ds.dataset(out / table, partitioning="hive").to_table().to_pylist(), key=json.dumps)
+                for out in (tmp_path / "pg", tmp_path / "lite"))
+        assert a == b and a, table
