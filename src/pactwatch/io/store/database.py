@@ -302,6 +302,11 @@ class Database:
                     conn.exec_driver_sql(f"SELECT pg_advisory_xact_lock({PG_WRITE_LOCK})")
                 yield conn
 
+    def optimize(self) -> None:
+        """Refresh the statistics the query planner chooses indexes by (after a large write)."""
+        with self._write() as c:
+            c.exec_driver_sql("ANALYZE")
+
     def close(self) -> None:
         self.engine.dispose()
 

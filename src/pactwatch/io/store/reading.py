@@ -14,7 +14,7 @@ from ...model import Document, Event, Sentence
 from .database import Database
 from .rows import chunks, loads, date_bounds
 from .schema import (ENTITY_COLS, StoreError, documents_t, events_t, evidence_t, failures_t, mentions_t,
-                     participants_t, runs_t, search_t, sentences_t, topics_t)
+                     participants_t, runs_t, search_t, sentences_t, topics_t, facets_t)
 
 
 class ReadingMixin(Database):
@@ -79,9 +79,14 @@ class ReadingMixin(Database):
         substring of an evidence span or a participant's name or mention; `min_confidence`:
         the event's confidence is at least this; `entity`: a participant has exactly this name."""
         e = events_t
-        q = filtered(sa.select(e.c.id, e.c.record, e.c.confidence, e.c.trigger), country=country, pair=pair,
-                     event_type=event_type, topic=topic, date_from=date_from, date_to=date_to, text=text,
-                     doc_id=doc_id, min_confidence=min_confidence, entity=entity)
+        filters = dict(country=country, pair=pair, event_type=event_type, topic=topic, date_from=date_from,
+                       date_to=date_to, text=text, doc_id=doc_id, min_confidence=min_confidence, entity=entity)
+        if limit is not None:
+            with self.engine.connect() as c:
+                ids = page_ids(c, filters, limit)
+                if ids is not None:
+                    return self._events_in_order(c, ids)
+        q = filtered(sa.select(e.c.id, e.c.record, e.c.confidence, e.c.trigger), **filters)
         # the dated events, then the undated ones: two queries that each read the index
         # ix_events_date_order in its order, so that a page (`limit`) stops early on a large store
         order = (e.c.date, e.c.doc_id, e.c.first_offset, e.c.id)
@@ -93,6 +98,15 @@ class ReadingMixin(Database):
                 part = part.order_by(*order)
                 rows += c.execute(part if limit is None else part.limit(limit - len(rows))).all()
             return rebuild_events(c, rows)
+
+    @staticmethod
+    def _events_in_order(c: Connection, ids: list[str]) -> list[Event]:
+        rows = []
+        for chunk in chunks(ids):
+            rows += c.execute(sa.select(events_t.c.id, events_t.c.record, events_t.c.confidence,
+                                        events_t.c.trigger).where(events_t.c.id.in_(chunk))).all()
+        where = {eid: i for i, eid in enumerate(ids)}
+        return rebuild_events(c, sorted(rows, key=lambda r: where[r[0]]))
 
     def event(self, event_id: str) -> Event | None:
         with self.engine.connect() as c:
@@ -172,12 +186,72 @@ class ReadingMixin(Database):
                     for k, t in tables.items()}
 
 
+FACET_CAP = 20_000   # facet sizes are counted up to this many events (to choose the one to read in order)
+
+
+def facet_filters(country: str | None = None, pair: tuple[str, str] | None = None,
+                  topic: str | None = None, **_: Any) -> list[str]:
+    """The event_facets keys the filters name: each country, the topic."""
+    keys = [f"country:{code.upper()}" for code in [country, *(pair or ())] if code]
+    return list(dict.fromkeys(keys + ([f"topic:{topic}"] if topic else [])))
+
+
+def facet_queries(c: Connection, filters: dict[str, Any], *, descending: bool = False) -> list[sa.Select] | None:
+    """The events matching the filters in list order (dated events by date, document, position, id,
+    then undated ones; `descending`: the reverse) as queries to read one after the other, each
+    selecting `event_id` from event_facets aliased "fa" (joined with events) and ordered: the events
+    of the rarest country or topic named are read in that order from its index, each tested for
+    the other filters, so that a page stops after a few index entries. None when no country or topic
+    is named, or when the text filter is the more selective one (then use `filtered`)."""
+    keys = facet_filters(**filters)
+    if not keys:
+        return None
+    f = facets_t
+    text = filters.get("text")
+    sizes = {k: c.execute(sa.select(sa.func.count()).select_from(
+        sa.select(sa.literal(1)).where(f.c.facet == k).limit(FACET_CAP).subquery())).scalar_one()
+        for k in keys} if len(keys) > 1 or text else {keys[0]: 0}
+    driver = min(keys, key=lambda k: (sizes[k], k))
+    if text and _text_candidates(text) is not None:
+        n_text = c.execute(sa.select(sa.func.count()).select_from(
+            _text_candidates(text).limit(sizes[driver] + 1).subquery())).scalar_one()
+        if n_text <= sizes[driver]:
+            return None
+    fa = f.alias("fa")
+    q = sa.select(fa.c.event_id).select_from(fa.join(events_t, events_t.c.id == fa.c.event_id)).where(fa.c.facet == driver)
+    for k in keys:
+        if k != driver:
+            g = f.alias()
+            q = q.where(sa.exists().where(g.c.facet == k, g.c.event_id == fa.c.event_id))
+    rest = {k: v for k, v in filters.items() if k not in ("country", "pair", "topic")}
+    q = filtered(q, text_index=False, **rest)
+    order = [fa.c.date, fa.c.doc_id, fa.c.first_offset, fa.c.event_id]
+    parts = [q.where(fa.c.date.is_not(None)), q.where(fa.c.date.is_(None))]
+    if descending:   # latest first, undated last (as `ORDER BY date DESC NULLS LAST`)
+        order = [col.desc() for col in order]
+    return [part.order_by(*order) for part in parts]
+
+
+def page_ids(c: Connection, filters: dict[str, Any], limit: int, *, descending: bool = False) -> list[str] | None:
+    """The ids of the first `limit` events matching the filters in list order, read through
+    event_facets (`facet_queries`); None when that does not apply."""
+    parts = facet_queries(c, filters, descending=descending)
+    if parts is None:
+        return None
+    ids: list[str] = []
+    for part in parts:
+        if len(ids) < limit:
+            ids += [r[0] for r in c.execute(part.limit(limit - len(ids)))]
+    return ids
+
+
 def filtered(q: sa.Select, *, country: str | None = None, pair: tuple[str, str] | None = None,
              event_type: str | None = None, topic: str | None = None, date_from: str | None = None,
              date_to: str | None = None, text: str | None = None, doc_id: str | None = None,
-             min_confidence: float | None = None, entity: str | None = None) -> sa.Select:
+             min_confidence: float | None = None, entity: str | None = None, text_index: bool = True) -> sa.Select:
     """`q` (a select over the events table) restricted by the filters of `ReadingMixin.events`, all
-    as bound parameters."""
+    as bound parameters. `text_index`: also restrict to the candidates of the text index (a large
+    set read whole: left out when the rows are read in the order of another index)."""
     e = events_t
     # IN (the events of an indexed value) rather than EXISTS per event: a selective filter then reads
     # its few events through the index instead of testing every event
@@ -200,7 +274,7 @@ def filtered(q: sa.Select, *, country: str | None = None, pair: tuple[str, str] 
         q = q.where(e.c.date_lo <= hi)
     if text:
         p = participants_t.c
-        candidates = _text_candidates(text)
+        candidates = _text_candidates(text) if text_index else None
         if candidates is not None:   # the events whose search text holds it, found through the index
             q = q.where(e.c.id.in_(candidates))
         q = q.where(sa.or_(

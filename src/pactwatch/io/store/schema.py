@@ -29,6 +29,9 @@ Schema (version `SCHEMA_VERSION`, 3; JSON columns hold JSON text)::
     event_clusters(event_id PK -> events, cluster_id)   -- the canonical event of each event
     derived(kind 'commitment'|'agreement', id, scope '|KOR|USA|', status, record JSON)
                                                              PK (kind, id)
+    event_facets(facet 'country:KOR'|'topic:quantum', event_id -> events, date, doc_id, first_offset)
+                                                             PK (facet, event_id)
+           -- the events of a country or topic in list order (the first page of a filter, fast)
     event_search(id PK, event_id UNIQUE -> events, text)  -- what `events --text` searches,
            indexed for substrings: SQLite FTS5 trigram table event_search_fts (kept in sync by
            triggers), PostgreSQL pg_trgm GIN index (version 3; version 2 had no such table)
@@ -138,6 +141,7 @@ participants_t = sa.Table(
     sa.Column("start", _I), sa.Column("end", _I),
     sa.CheckConstraint("side IN ('actor', 'recipient')", name="ck_participant_side"),
     sa.Index("ix_participants_country", "country", "event_id"),
+    sa.Index("ix_participants_entity", "entity_name", "event_id"),
 )
 # events some participant of which has a country
 WITH_COUNTRY = sa.select(participants_t.c.event_id).where(participants_t.c.country.is_not(None))
@@ -193,6 +197,19 @@ search_t = sa.Table(
     sa.Column("id", _I, primary_key=True, autoincrement=True),
     sa.Column("event_id", _S(), _fk("events.id"), nullable=False, unique=True),
     sa.Column("text", _T(), nullable=False),
+)
+
+
+# the events of each country and topic in the order the event list is read in: one row per (country
+# or topic, event), carrying the event's sort key, so that the first page of `events --country X`,
+# `--pair X Y` or `--topic T` reads a few index entries in order instead of sorting every event of X
+facets_t = sa.Table(
+    "event_facets", md,
+    sa.Column("facet", _S(80), primary_key=True),          # 'country:KOR', 'topic:quantum'
+    sa.Column("event_id", _S(), _fk("events.id"), primary_key=True),
+    sa.Column("date", _S(10)), sa.Column("doc_id", _S(), nullable=False), sa.Column("first_offset", _I),
+    sa.Index("ix_event_facets_order", "facet", "date", "doc_id", "first_offset", "event_id"),
+    sa.Index("ix_event_facets_event", "event_id"),
 )
 
 
