@@ -282,3 +282,18 @@ def test_event_doc_mismatch_rejected(store: Store) -> None:
     r.events[0].doc_id = "other"
     with pytest.raises(StoreError, match="doc_id"):
         store.save(r)
+
+
+def test_search_index_follows_saves_and_check_sees_it_missing(store: Store) -> None:
+    store.save(make_result())
+    assert [e.id for e in store.events(text="ROBOTICS")] == ["d1-e1"]
+    assert [e.id for e in store.events(text="claire")] == ["d1-e2"]     # a participant's name only
+    r = make_result()
+    r.document.text = r.document.text.replace("robotics", "robotiks")
+    r.events[0].evidence[0].text = r.events[0].evidence[0].text.replace("robotics", "robotiks")
+    store.save(r)    # replaced: the old search text goes with the old events
+    assert store.events(text="robotics") == [] and [e.id for e in store.events(text="robotiks")] == ["d1-e1"]
+    assert store.check() == []
+    with store.engine.begin() as c:
+        c.exec_driver_sql("delete from event_search where event_id = 'd1-e1'")
+    assert any("1 event(s) missing from the text search index" in p for p in store.check())

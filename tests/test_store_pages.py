@@ -55,3 +55,14 @@ def test_text_index_finds_what_a_scan_finds(demo_store: Store) -> None:
                 or any(word.lower() in (p.entity_name or "").lower() or word.lower() in (p.raw_text or "").lower()
                        for p in e.actor + e.recipient)]
         assert [e.id for e in demo_store.events(text=word)] == want, word
+
+
+def test_pages_when_every_filter_is_large(demo_store: Store, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The other ways a page is read: the text index skipped for a common text, read in list order."""
+    from pactwatch.io.store import reading
+    monkeypatch.setattr(reading, "TEXT_CAP", 3)
+    monkeypatch.setattr(reading, "FACET_CAP", 5)
+    test_pages_are_the_head_of_the_whole_list(demo_store)
+    for word in ("minister", "the", "Ha"):
+        whole = [e.id for e in demo_store.events(text=word)]
+        assert [e.id for e in demo_store.events(text=word, limit=4)] == whole[:4]

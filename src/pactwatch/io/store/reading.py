@@ -205,7 +205,7 @@ def facet_queries(c: Connection, filters: dict[str, Any], *, descending: bool = 
     is named, or when the text filter is the more selective one (then use `filtered`)."""
     keys = facet_filters(**filters)
     if not keys:
-        return None
+        return _text_walk(c, filters, descending)
     f = facets_t
     text = filters.get("text")
     sizes = {k: c.execute(sa.select(sa.func.count()).select_from(
@@ -230,6 +230,27 @@ def facet_queries(c: Connection, filters: dict[str, Any], *, descending: bool = 
     if descending:   # latest first, undated last (as `ORDER BY date DESC NULLS LAST`)
         order = [col.desc() for col in order]
     return [part.order_by(*order) for part in parts]
+
+
+TEXT_CAP = 5_000   # a text found in more events than this: read the events in order, testing each
+
+
+def _text_walk(c: Connection, filters: dict[str, Any], descending: bool) -> list[sa.Select] | None:
+    """For a text found in many events (more than TEXT_CAP) and no country or topic: the events read
+    in list order (ix_events_date_order), each tested on its search text, then exactly; None
+    otherwise (few events: `filtered` reads them through the text index and sorts them)."""
+    text = filters.get("text")
+    cand = _text_candidates(text) if text else None
+    if cand is None or c.execute(sa.select(sa.func.count()).select_from(
+            cand.limit(TEXT_CAP).subquery())).scalar_one() < TEXT_CAP:
+        return None
+    e, s = events_t, search_t
+    q = sa.select(e.c.id).where(sa.exists().where(s.c.event_id == e.c.id, s.c.text.icontains(text, autoescape=True)))
+    q = filtered(q, text_index=False, **filters)
+    order = [e.c.date, e.c.doc_id, e.c.first_offset, e.c.id]
+    if descending:
+        order = [col.desc() for col in order]
+    return [q.where(e.c.date.is_not(None)).order_by(*order), q.where(e.c.date.is_(None)).order_by(*order)]
 
 
 def page_ids(c: Connection, filters: dict[str, Any], limit: int, *, descending: bool = False) -> list[str] | None:
