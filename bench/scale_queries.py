@@ -23,6 +23,7 @@ to rare) as the CLI and the web app ask it, for a first page of 50 results:
     timeline   Store.canonical_page({"pair": (A, B)}, limit=50): the canonical events of a pair,
                latest first (the web app's timeline page)
     commitments  Store.derived_page("commitment", status=S, country=A, limit=50)
+    show       Store.event_ids_starting(prefix) then Store.event(id): `show PREFIX`
 
 and prints p50/p95 per query, then one line
 
@@ -169,7 +170,8 @@ def queries(gen: Generator, rng: random.Random, repeat: int):
                ("topic", lambda s, t=topic: s.events(topic=t, limit=50)),
                ("text", lambda s, w=word: s.events(text=w, limit=50)),
                ("timeline", lambda s, a=a, b=b: s.canonical_page({"pair": (a, b)}, limit=50, count=False)),
-               ("commitments", lambda s, a=a, st=status: s.derived_page("commitment", status=st, country=a, limit=50))]
+               ("commitments", lambda s, a=a, st=status: s.derived_page("commitment", status=st, country=a, limit=50)),
+               ("show", lambda s, k=i: s.event(s.event_ids_starting(f"doc{k * 97 % 2800:07d}-", 2)[0]))]
 
 
 def time_queries(store: Store, repeat: int = 40, seed: int = 11) -> dict[str, list[float]]:
@@ -225,7 +227,7 @@ def main(argv=None) -> int:
     ap.add_argument("--reuse", action="store_true", help="time the store a previous run filled")
     args = ap.parse_args(argv)
     r = measure(args.events, args.workdir, args.db, args.repeat, args.reuse)
-    for name in ("pair", "country", "topic", "text", "timeline", "commitments"):
+    for name in ("pair", "country", "topic", "text", "timeline", "commitments", "show"):
         print(f"{name:12s} p50 {r[f'{name}_p50_ms']:8.1f} ms   p95 {r[f'{name}_p95_ms']:8.1f} ms")
     print(f"QUERIES events={r['events']} backend={r['backend']} build_s={r['build_s']} "
           f"query_p95_ms={r['query_p95_ms']}")

@@ -81,22 +81,24 @@ class ReadingMixin(Database):
         e = events_t
         filters = dict(country=country, pair=pair, event_type=event_type, topic=topic, date_from=date_from,
                        date_to=date_to, text=text, doc_id=doc_id, min_confidence=min_confidence, entity=entity)
-        if limit is not None:
+        order = (e.c.date, e.c.doc_id, e.c.first_offset, e.c.id)
+        if limit is not None:   # a page: its ids first (narrow rows to sort), then its records
             with self.engine.connect() as c:
                 ids = page_ids(c, filters, limit)
-                if ids is not None:
-                    return self._events_in_order(c, ids)
+                if ids is None:
+                    ids = []
+                    q = filtered(sa.select(e.c.id), **filters)
+                    for part in (q.where(e.c.date.is_not(None)), q.where(e.c.date.is_(None))):
+                        if len(ids) < limit:
+                            ids += [r[0] for r in c.execute(part.order_by(*order).limit(limit - len(ids)))]
+                return self._events_in_order(c, ids)
         q = filtered(sa.select(e.c.id, e.c.record, e.c.confidence, e.c.trigger), **filters)
         # the dated events, then the undated ones: two queries that each read the index
-        # ix_events_date_order in its order, so that a page (`limit`) stops early on a large store
-        order = (e.c.date, e.c.doc_id, e.c.first_offset, e.c.id)
+        # ix_events_date_order in its order (no CASE on the date to sort by)
         with self.engine.connect() as c:
             rows = []
             for part in (q.where(e.c.date.is_not(None)), q.where(e.c.date.is_(None))):
-                if limit is not None and len(rows) >= limit:
-                    break
-                part = part.order_by(*order)
-                rows += c.execute(part if limit is None else part.limit(limit - len(rows))).all()
+                rows += c.execute(part.order_by(*order)).all()
             return rebuild_events(c, rows)
 
     @staticmethod
@@ -114,6 +116,14 @@ class ReadingMixin(Database):
                                        events_t.c.trigger).where(events_t.c.id == event_id)).all()
             out = rebuild_events(c, rows)
         return out[0] if out else None
+
+    def event_ids_starting(self, prefix: str, limit: int = 2) -> list[str]:
+        """The first `limit` event ids (in id order) that start with `prefix` (case-sensitive), read
+        as a range of the primary key."""
+        q = (sa.select(events_t.c.id).where(events_t.c.id >= prefix, events_t.c.id < prefix + "\U0010ffff")
+             .order_by(events_t.c.id).limit(limit))
+        with self.engine.connect() as c:
+            return [r[0] for r in c.execute(q) if r[0].startswith(prefix)]
 
     def events_by_ids(self, ids: Iterable[str]) -> list[Event]:
         ids = list(ids)
@@ -331,6 +341,7 @@ class _SearchMatch(sa.sql.expression.ColumnElement):
     the `ilike` condition elsewhere."""
     inherit_cache = False
     type = sa.Boolean()
+    _is_implicitly_boolean = True   # a condition as it stands (no "= 1" added on SQLite)
 
     def __init__(self, id_col, fts, phrase, other) -> None:
         self.id_col, self.fts, self.phrase, self.other = id_col, fts, phrase, other
