@@ -294,6 +294,7 @@ class Database:
         if self.readonly:
             raise StoreError(f"{self.where}: opened read-only (no write permission on the file or its folder); "
                              f"this command needs to write: copy the database somewhere writable")
+        self._wrote = True
         with self.engine.connect() as conn:
             conn.execution_options(pactwatch_write=True)
             with conn.begin():
@@ -303,11 +304,28 @@ class Database:
                 yield conn
 
     def optimize(self) -> None:
-        """Refresh the statistics the query planner chooses indexes by (after a large write)."""
-        with self._write() as c:
-            c.exec_driver_sql("ANALYZE")
+        """Refresh the statistics the query planner chooses indexes by (after a large write): on
+        SQLite `PRAGMA optimize` (only the tables whose statistics are missing or out of date, each
+        read in part), on PostgreSQL ANALYZE (which autovacuum also runs by itself)."""
+        if self.readonly:
+            return
+        if self.engine.dialect.name == "sqlite":
+            raw = self.engine.raw_connection()
+            try:
+                for pragma in ("busy_timeout=1000", "analysis_limit=1000", "optimize"):
+                    raw.driver_connection.execute(f"PRAGMA {pragma}")
+            except Exception:  # noqa: BLE001 - statistics are an optimisation: a busy database keeps its old ones
+                pass
+            finally:
+                raw.close()
+        else:
+            with self._write() as c:
+                c.exec_driver_sql("ANALYZE")
 
     def close(self) -> None:
+        """Close the database (a SQLite database written to first refreshes its planner statistics)."""
+        if getattr(self, "_wrote", False) and self.engine.dialect.name == "sqlite":
+            self.optimize()
         self.engine.dispose()
 
     def __enter__(self) -> Self:
