@@ -208,7 +208,7 @@ def facet_filters(country: str | None = None, pair: tuple[str, str] | None = Non
 
 def facet_queries(c: Connection, filters: dict[str, Any], *, descending: bool = False) -> list[sa.Select] | None:
     """The events matching the filters in list order (dated events by date, document, position, id,
-    then undated ones; `descending`: the reverse) as queries to read one after the other, each
+    then undated ones; `descending`: latest first, undated ones still last) as queries to read one after the other, each
     selecting `event_id` from event_facets aliased "fa" (joined with events) and ordered: the events
     of the rarest country or topic named are read in that order from its index, each tested for
     the other filters, so that a page stops after a few index entries. None when no country or topic
@@ -222,11 +222,8 @@ def facet_queries(c: Connection, filters: dict[str, Any], *, descending: bool = 
         sa.select(sa.literal(1)).where(f.c.facet == k).limit(FACET_CAP).subquery())).scalar_one()
         for k in keys} if len(keys) > 1 or text else {keys[0]: 0}
     driver = min(keys, key=lambda k: (sizes[k], k))
-    if text and _text_candidates(text) is not None:
-        n_text = c.execute(sa.select(sa.func.count()).select_from(
-            _text_candidates(text).limit(sizes[driver] + 1).subquery())).scalar_one()
-        if n_text <= sizes[driver]:
-            return None
+    if text and _text_candidates(text) is not None and _text_count(c, text, sizes[driver] + 1) <= sizes[driver]:
+        return None
     fa = f.alias("fa")
     q = sa.select(fa.c.event_id).select_from(fa.join(events_t, events_t.c.id == fa.c.event_id)).where(fa.c.facet == driver)
     for k in keys:
@@ -245,14 +242,22 @@ def facet_queries(c: Connection, filters: dict[str, Any], *, descending: bool = 
 TEXT_CAP = 5_000   # a text found in more events than this: read the events in order, testing each
 
 
+def _text_count(c: Connection, text: str, cap: int) -> int:
+    """How many events the text index gives for `text`, counted up to `cap` (SQLite's FTS5 hands its
+    matches one at a time, so the count stops there)."""
+    if c.dialect.name == "sqlite":
+        phrase = '"' + text.replace('"', '""') + '"'
+        return c.exec_driver_sql("SELECT count(*) FROM (SELECT rowid FROM event_search_fts WHERE event_search_fts "
+                                 "MATCH ? LIMIT ?)", (phrase, cap)).scalar_one()
+    return c.execute(sa.select(sa.func.count()).select_from(_text_candidates(text).limit(cap).subquery())).scalar_one()
+
+
 def _text_walk(c: Connection, filters: dict[str, Any], descending: bool) -> list[sa.Select] | None:
     """For a text found in many events (more than TEXT_CAP) and no country or topic: the events read
     in list order (ix_events_date_order), each tested on its search text, then exactly; None
     otherwise (few events: `filtered` reads them through the text index and sorts them)."""
     text = filters.get("text")
-    cand = _text_candidates(text) if text else None
-    if cand is None or c.execute(sa.select(sa.func.count()).select_from(
-            cand.limit(TEXT_CAP).subquery())).scalar_one() < TEXT_CAP:
+    if not text or _text_candidates(text) is None or _text_count(c, text, TEXT_CAP) < TEXT_CAP:
         return None
     e, s = events_t, search_t
     q = sa.select(e.c.id).where(sa.exists().where(s.c.event_id == e.c.id, s.c.text.icontains(text, autoescape=True)))
