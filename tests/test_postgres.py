@@ -26,7 +26,7 @@ COMMANDS = [
     ("export",), ("export", "--format", "csv"), ("export", "--what", "canonical"),
     ("export", "--what", "commitments"), ("export", "--what", "agreements"), ("export", "--what", "actors"),
     ("timeline", "--pair", "KOR", "USA"), ("commitments",), ("commitments", "--status", "open", "--country", "JPN"),
-    ("agreements",), ("actors", "--limit", "5"), ("check",), ("failures",),
+    ("agreements",), ("actors", "--limit", "5"), ("check",), ("failures",), ("serve", "--check"),
 ]
 
 
