@@ -49,7 +49,8 @@ def test_pages_are_the_head_of_the_whole_list(demo_store: Store) -> None:
 
 def test_text_index_finds_what_a_scan_finds(demo_store: Store) -> None:
     everything = demo_store.events()
-    for word in ("hydrogen", "HYDROGEN", "minister", "Ha", "e", "100%", "o'c", 'a "b', "supply chain", "zzzq"):
+    for word in ("hydrogen", "HYDROGEN", "minister", "Ha", "e", "100%", "o'c", 'a "b', "supply chain", "zzzq",
+                 "n\nT", "Minister\n"):   # (a newline: the fields are tested one by one)
         want = [e.id for e in everything
                 if any(word.lower() in (x.text or "").lower() for x in e.evidence)
                 or any(word.lower() in (p.entity_name or "").lower() or word.lower() in (p.raw_text or "").lower()

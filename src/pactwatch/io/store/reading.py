@@ -231,7 +231,7 @@ def facet_queries(c: Connection, filters: dict[str, Any], *, descending: bool = 
             g = f.alias()
             q = q.where(sa.exists().where(g.c.facet == k, g.c.event_id == fa.c.event_id))
     rest = {k: v for k, v in filters.items() if k not in ("country", "pair", "topic")}
-    q = filtered(q, text_index=False, **rest)
+    q = with_text(filtered(q, text_index=False, **rest), text, fa.c.event_id)
     order = [fa.c.date, fa.c.doc_id, fa.c.first_offset, fa.c.event_id]
     parts = [q.where(fa.c.date.is_not(None)), q.where(fa.c.date.is_(None))]
     if descending:   # latest first, undated last (as `ORDER BY date DESC NULLS LAST`)
@@ -259,9 +259,8 @@ def _text_walk(c: Connection, filters: dict[str, Any], descending: bool) -> list
     text = filters.get("text")
     if not text or _text_candidates(text) is None or _text_count(c, text, TEXT_CAP) < TEXT_CAP:
         return None
-    e, s = events_t, search_t
-    q = sa.select(e.c.id).where(sa.exists().where(s.c.event_id == e.c.id, s.c.text.icontains(text, autoescape=True)))
-    q = filtered(q, text_index=False, **filters)
+    e = events_t
+    q = with_text(filtered(sa.select(e.c.id), text_index=False, **filters), text, e.c.id)
     order = [e.c.date, e.c.doc_id, e.c.first_offset, e.c.id]
     if descending:
         order = [col.desc() for col in order]
@@ -308,7 +307,13 @@ def filtered(q: sa.Select, *, country: str | None = None, pair: tuple[str, str] 
         if hi is None:
             raise StoreError(f"bad date_to {date_to!r} (expected YYYY, YYYY-MM or YYYY-MM-DD)")
         q = q.where(e.c.date_lo <= hi)
-    if text:
+    if text and "\n" not in text:
+        # the search text is the evidence spans, names and mentions joined by newlines: a text
+        # without a newline is in it exactly when it is in one of them (same case folding)
+        if text_index:
+            q = q.where(e.c.id.in_(_text_matches(text)))
+        # else the caller joins event_search and tests it (`with_text`)
+    elif text:
         p = participants_t.c
         candidates = _text_candidates(text) if text_index else None
         if candidates is not None:   # the events whose search text holds it, found through the index
@@ -325,6 +330,25 @@ def filtered(q: sa.Select, *, country: str | None = None, pair: tuple[str, str] 
     if min_confidence is not None:
         q = q.where(e.c.confidence >= min_confidence)
     return q
+
+
+def _text_matches(text: str) -> sa.Select:
+    """The ids of the events whose search text holds `text` (no newline), any case: read through the
+    substring index (3 characters or more), each tested."""
+    s = search_t
+    q = sa.select(s.c.event_id).where(s.c.text.icontains(text, autoescape=True))
+    if len(text) >= 3:
+        fts = sa.table("event_search_fts", sa.column("rowid"))
+        q = q.where(_SearchMatch(s.c.id, fts, '"' + text.replace('"', '""') + '"', sa.true()))
+    return q
+
+
+def with_text(q: sa.Select, text: str | None, id_col) -> sa.Select:
+    """`q` (built by `filtered(..., text_index=False)`) joined with the search text of the event
+    `id_col` and restricted to those that hold `text`: one row read per event, in q's order."""
+    if not text or "\n" in text:
+        return q
+    return q.join(search_t, search_t.c.event_id == id_col).where(search_t.c.text.icontains(text, autoescape=True))
 
 
 def _text_candidates(text: str) -> sa.Select | None:
