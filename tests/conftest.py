@@ -170,3 +170,20 @@ def demo_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
     path = tmp_path_factory.mktemp("demo") / "pactwatch-demo.db"
     cli_in_process("demo", "--db", path, "-q")
     return path
+
+
+# ---------------------------------------------------------------------------------------------- PostgreSQL
+@pytest.fixture(scope="session")
+def pg_server():
+    """A throwaway PostgreSQL server for the session (tests/pgserver.py); skipped when PostgreSQL is
+    not installed, unless PACTWATCH_REQUIRE_PG=1."""
+    from pgserver import start_server
+    server, stop = start_server()
+    yield server
+    stop()
+
+
+@pytest.fixture
+def pg_url(pg_server) -> str:
+    """The URL of a fresh, empty database on the session's PostgreSQL server."""
+    return pg_server.new_database()

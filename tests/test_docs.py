@@ -73,6 +73,9 @@ COMMANDS: dict[str, list[tuple[str, int]]] = {
         ("export --db {demo} --what agreements", 0),
         ("export --db {demo} --what commitments", 0),
         ("export --db {demo} --what actors", 0),
+        ("export --db {demo} --format parquet --out {tmp}/pq", 0),
+        ("export --db {demo} --format parquet --what commitments -o {tmp}/pq", 0),
+        ("export --db {demo} --format parquet", 2),                      # a folder is needed
         ("export --db {demo} --what actors --format csv", 2),
         ("export --db {seeds} -o {tmp}/no/such/folder/x.jsonl", 1),
     ],

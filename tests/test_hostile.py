@@ -242,7 +242,8 @@ def test_other_schema_version_or_missing_column_is_refused(seeded_db: Path) -> N
 def test_garbage_file_and_bad_url(tmp_path: Path) -> None:
     junk = write(tmp_path / "junk.db", b"\x00\x01 this is not a database" * 10)
     for db, words in ((junk, "not a SQLite database"), ("nosuchdriver://x/y", "cannot open this database URL"),
-                      ("postgresql://user:secret@127.0.0.1:1/x", "cannot open this database URL")):
+                      ("postgresql://user:secret@127.0.0.1:1/x", "cannot connect to the database server"),
+                      ("mysql://user:secret@127.0.0.1:1/x", "its driver is missing")):
         proc = cli_in_process("events", "--db", db, check=False)
         assert proc.returncode == 1 and words in proc.stderr and proc.stderr.count("\n") == 1, proc.stderr
         assert "secret" not in proc.stderr

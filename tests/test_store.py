@@ -68,18 +68,24 @@ def make_result(doc_id: str = "d1", text: str = TEXT, date: str | None = "2025-0
     return DocResult(doc, sents, [kor(), usa(), bae], [e1, e2, e3])
 
 
-@pytest.fixture
-def store(tmp_path: Path):
-    s = Store(str(tmp_path / "sub" / "t.db"))
+@pytest.fixture(params=["sqlite", "postgresql"])
+def store(request: pytest.FixtureRequest, tmp_path: Path):
+    """A new store: a SQLite file, and a PostgreSQL database on the session's throwaway server
+    (skipped when PostgreSQL is not installed, unless PACTWATCH_REQUIRE_PG=1)."""
+    if request.param == "postgresql":
+        s = Store(request.getfixturevalue("pg_url"))
+    else:
+        s = Store(str(tmp_path / "sub" / "t.db"))
     yield s
     s.close()
 
 
 def table_counts(store: Store) -> dict[str, int]:
-    path = store.url.removeprefix("sqlite:///")
-    with sqlite3.connect(path) as c:
-        names = [r[0] for r in c.execute("select name from sqlite_master where type='table'")]
-        return {n: c.execute(f'select count(*) from "{n}"').fetchone()[0] for n in names}
+    import sqlalchemy as sa
+    with store.engine.connect() as c:
+        # (the full-text index's own tables, event_search_fts*, hold its configuration even when empty)
+        names = [n for n in sa.inspect(c).get_table_names() if not n.startswith("event_search_fts")]
+        return {n: c.exec_driver_sql(f'select count(*) from "{n}"').scalar_one() for n in names}
 
 
 def test_default_db_path(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -90,6 +96,8 @@ def test_default_db_path(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 def test_sqlite_settings_and_version(store: Store, tmp_path: Path) -> None:
+    if store.engine.dialect.name != "sqlite":
+        pytest.skip("SQLite's settings (tests/test_postgres.py has PostgreSQL's)")
     with store.engine.connect() as c:
         assert c.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
         assert c.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
@@ -135,14 +143,15 @@ def test_unchanged_writes_nothing(store: Store) -> None:
     r = make_result()
     store.save(r)
     before = table_counts(store)
+    rowid = "rowid" if store.engine.dialect.name == "sqlite" else "ctid"   # where the row is stored
     with store.engine.connect() as c:
-        stamp = c.exec_driver_sql("select ingested_at, rowid from documents").all()
+        stamp = c.exec_driver_sql(f"select ingested_at, {rowid} from documents").all()
     r2 = make_result()
     r2.events = []  # would drop the events if anything were written
     assert store.save(r2) == "unchanged"
     assert table_counts(store) == before
     with store.engine.connect() as c:
-        assert c.exec_driver_sql("select ingested_at, rowid from documents").all() == stamp
+        assert c.exec_driver_sql(f"select ingested_at, {rowid} from documents").all() == stamp
     assert store.save(r2, force=True) == "updated"
     assert store.counts()["events"] == 0
 
@@ -273,3 +282,18 @@ def test_event_doc_mismatch_rejected(store: Store) -> None:
     r.events[0].doc_id = "other"
     with pytest.raises(StoreError, match="doc_id"):
         store.save(r)
+
+
+def test_search_index_follows_saves_and_check_sees_it_missing(store: Store) -> None:
+    store.save(make_result())
+    assert [e.id for e in store.events(text="ROBOTICS")] == ["d1-e1"]
+    assert [e.id for e in store.events(text="claire")] == ["d1-e2"]     # a participant's name only
+    r = make_result()
+    r.document.text = r.document.text.replace("robotics", "robotiks")
+    r.events[0].evidence[0].text = r.events[0].evidence[0].text.replace("robotics", "robotiks")
+    store.save(r)    # replaced: the old search text goes with the old events
+    assert store.events(text="robotics") == [] and [e.id for e in store.events(text="robotiks")] == ["d1-e1"]
+    assert store.check() == []
+    with store.engine.begin() as c:
+        c.exec_driver_sql("delete from event_search where event_id = 'd1-e1'")
+    assert any("1 event(s) missing from the text search index" in p for p in store.check())

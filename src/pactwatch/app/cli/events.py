@@ -25,9 +25,9 @@ def cmd_show(args) -> int:
     store = open_store(args)
     ev = store.event(args.event_id)
     if ev is None:
-        matches = [e for e in store.events() if e.id.startswith(args.event_id)]
+        matches = store.event_ids_starting(args.event_id, limit=2)   # a unique prefix will do
         if len(matches) == 1:
-            ev = matches[0]
+            ev = store.event(matches[0])
     if ev is None:
         echo(f"pactwatch: no event with id {args.event_id!r} in {store.where} "
              f"(`pactwatch events` lists the ids)", file=sys.stderr)

@@ -75,11 +75,14 @@ def build_parser() -> argparse.ArgumentParser:
     sp.add_argument("--date", type=day_arg, metavar="YYYY-MM-DD", help="publication date, to resolve relative dates")
     sp.set_defaults(func=cmd_explain)
 
-    sp = with_filters(with_db(sub.add_parser("export", help="write events as JSON Lines (SCHEMA.md) or CSV")))
-    sp.add_argument("--format", choices=("jsonl", "csv"), default="jsonl")
+    sp = with_filters(with_db(sub.add_parser("export", help="write events as JSON Lines (SCHEMA.md), CSV or Parquet")))
+    sp.add_argument("--format", choices=("jsonl", "csv", "parquet"), default="jsonl",
+                    help="parquet: a folder (--out) of tables partitioned by year and month")
     sp.add_argument("--what", choices=("events", "canonical", "agreements", "commitments", "actors"),
-                    default="events", help="per-mention events (default) or the cross-document records")
-    sp.add_argument("-o", "--output", help="file to write (default: standard output)")
+                    help="per-mention events (default) or the cross-document records; "
+                         "with --format parquet every table unless one is named")
+    sp.add_argument("-o", "--output", "--out", help="file to write (default: standard output); "
+                    "for --format parquet the folder to write")
     sp.set_defaults(func=cmd_export)
 
     sp = with_db(sub.add_parser("failures", help="inputs that were rejected, with the reason"))

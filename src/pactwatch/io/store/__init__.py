@@ -1,10 +1,15 @@
 """The store: documents, sentences, entity mentions, events, runs and failures, and the
 cross-document tables.
 
-One interface (`Store`) over SQLAlchemy Core, SQLite by default; any
-SQLAlchemy URL (e.g. ``postgresql+psycopg://…``) can be given instead.
+One interface (`Store`) over SQLAlchemy Core, SQLite by default; PostgreSQL
+with ``postgresql://user@host:port/db`` (psycopg 3), or any SQLAlchemy URL.
 On SQLite: WAL journal, foreign keys on, a busy timeout, and a BEGIN IMMEDIATE
-for writes so that concurrent writers wait instead of failing.
+for writes so that concurrent writers wait instead of failing. On PostgreSQL:
+each write transaction takes one advisory lock first (the same one writer at a
+time), read commands open read-only sessions, text columns sort byte-wise
+(collation "C") as SQLite's do. What differs by backend is chosen by dialect:
+the settings above (database.py) and the substring index behind `--text`
+(versions.py: FTS5 trigram on SQLite, pg_trgm GIN on PostgreSQL).
 
 One module a job; `Store` puts them together:
 
@@ -14,7 +19,8 @@ One module a job; `Store` puts them together:
                   database error messages, remove_database
     rows.py       JSON columns, date bounds, ids in chunks, bulk inserts
     writing.py    save / save_many: documents with their sentences, mentions and events
-    reading.py    documents, sentences, events (the filtered query), mentions, counts
+    reading.py    documents, sentences, events (the filtered query; a page read in order through
+                  event_facets or the text index), mentions, counts
     browsing.py   for the web app: events and canonical events a page at a time, counts per month,
                   country pairs, places, documents a page at a time, a token that changes with the data
     runs.py       runs and failures; is a run's process still alive

@@ -11,8 +11,9 @@ from typing import Any
 import sqlalchemy as sa
 
 from ...model import Event
-from .reading import ReadingMixin, filtered, rebuild_events
-from .schema import clusters_t, documents_t, events_t, failures_t, participants_t
+from .reading import ReadingMixin, facet_queries, filtered, rebuild_events
+from .rows import loads
+from .schema import clusters_t, derived_t, documents_t, events_t, failures_t, participants_t
 
 # the orders the event list can be read in: name -> columns (ties broken by id)
 EVENT_SORTS = {   # (by date, latest first, reads the index ix_events_date_order backwards; undated last)
@@ -115,16 +116,25 @@ class BrowsingMixin(ReadingMixin):
         cid = sa.func.coalesce(clusters_t.c.cluster_id, events_t.c.id)
         q = (filtered(sa.select(cid).select_from(events_t.outerjoin(clusters_t, clusters_t.c.event_id == events_t.c.id)),
                       **filters)
-             .order_by(events_t.c.date.desc(), events_t.c.doc_id.desc(), events_t.c.first_offset.desc(),
+             .order_by(events_t.c.date.desc().nulls_last(), events_t.c.doc_id.desc(), events_t.c.first_offset.desc(),
                        events_t.c.id.desc()))
         seen: dict[str, None] = {}
         with self.engine.connect() as c:
             total = c.execute(sa.select(sa.func.count(sa.distinct(q.subquery().c[0])))).scalar_one() if count else None
-            if limit:
-                for (k,) in c.execute(q.execution_options(yield_per=500)):
+            parts = [q]
+            if limit:   # a country or topic named: its events read in order from event_facets (fa)
+                by_facet = facet_queries(c, filters, descending=True)
+                if by_facet is not None:
+                    parts = [p.outerjoin(clusters_t, clusters_t.c.event_id == p.selected_columns[0])
+                             .with_only_columns(sa.func.coalesce(clusters_t.c.cluster_id, p.selected_columns[0]))
+                             for p in by_facet]
+            for part in parts if limit else []:
+                for (k,) in c.execute(part.execution_options(yield_per=500)):
                     seen.setdefault(k)
                     if len(seen) >= offset + limit:
                         break
+                if len(seen) >= offset + limit:
+                    break
         return total, list(seen)[offset:offset + limit]
 
     def canonical_count(self, filters: dict[str, Any]) -> int:
@@ -151,6 +161,22 @@ class BrowsingMixin(ReadingMixin):
         q = q.order_by(d.c.date.desc(), d.c.id.desc()).offset(offset).limit(limit)   # ix_documents_date backwards
         with self.engine.connect() as c:
             return c.execute(count_q).scalar_one(), [dict(r._mapping) for r in c.execute(q)]
+
+    def derived_page(self, kind: str, *, status: str | None = None, country: str | None = None,
+                     offset: int = 0, limit: int | None = 50) -> list[dict]:
+        """The derived records of a kind ('commitment', 'agreement') of this status and with this country
+        among those they involve, by id, rows offset .. offset+limit (None: all)."""
+        d = derived_t
+        q = sa.select(d.c.record).where(d.c.kind == kind)
+        if status:
+            q = q.where(d.c.status == status)
+        if country:
+            q = q.where(d.c.scope.contains(f"|{country.upper()}|", autoescape=True))
+        q = q.order_by(d.c.id).offset(offset)
+        if limit is not None:
+            q = q.limit(limit)
+        with self.engine.connect() as c:
+            return [loads(r[0], {}) for r in c.execute(q)]
 
     def failure_count(self) -> int:
         with self.engine.connect() as c:

@@ -7,8 +7,8 @@ import sqlalchemy as sa
 
 from .rows import chunks, clip, loads
 from .runs import RunsMixin
-from .schema import (clusters_t, documents_t, events_t, evidence_t, failures_t, links_t, mentions_t,
-                     participants_t, runs_t, sentences_t, topics_t, unlinked_t)
+from .schema import (clusters_t, documents_t, events_t, evidence_t, facets_t, failures_t, links_t, mentions_t,
+                     participants_t, runs_t, search_t, sentences_t, topics_t, unlinked_t)
 
 
 class ChecksMixin(RunsMixin):
@@ -34,6 +34,8 @@ class ChecksMixin(RunsMixin):
             ("event_links", links_t.c.a, e.id, events_t),
             ("event_links", links_t.c.b, e.id, events_t),
             ("event_clusters", clusters_t.c.event_id, e.id, events_t),
+            ("event_facets", facets_t.c.event_id, e.id, events_t),
+            ("event_search", search_t.c.event_id, e.id, events_t),
             ("unlinked", unlinked_t.c.doc_id, d.id, documents_t),
             ("failures", failures_t.c.run_id, runs_t.c.id, runs_t),
             ("documents", d.run_id, runs_t.c.id, runs_t),
@@ -46,6 +48,11 @@ class ChecksMixin(RunsMixin):
                     ex = c.execute(sa.select(col).where(cond).limit(3)).scalars().all()
                     problems.append(f"{n} orphan row(s) in {name}: {col.name} not in {parent.name} "
                                     f"(e.g. {', '.join(repr(x) for x in ex)})")
+            n = c.execute(sa.select(sa.func.count()).select_from(events_t)
+                          .where(~sa.exists().where(search_t.c.event_id == e.id))).scalar_one()
+            if n:
+                problems.append(f"{n} event(s) missing from the text search index (event_search): "
+                                f"`events --text` would not find them; ingest their documents again")
             ids = [r[0] for r in c.execute(sa.select(d.id).order_by(d.id))]
             for chunk in chunks(ids, 200):
                 docs = {i: (text, start) for i, text, start in

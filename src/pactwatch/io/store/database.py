@@ -1,6 +1,8 @@
 """Opening a database: which one (a path, a URL, $PACTWATCH_DB), the checks before anything is
 created or changed, SQLite's settings (WAL, foreign keys, busy timeout, BEGIN IMMEDIATE for
-writes), the write transaction, and messages for database errors a user can meet.
+writes), PostgreSQL's (the psycopg driver, a connect timeout, read-only sessions for the commands
+that only read, one writer at a time through an advisory lock), the write transaction, and messages
+for database errors a user can meet.
 
 `Database` is the base of `Store`: it holds the engine; the parts of the store that read and
 write (reading.py, writing.py, runs.py, linking.py, checks.py) are built on it.
@@ -22,6 +24,20 @@ from .schema import StoreError
 from .versions import check_schema, create_schema
 
 BUSY_TIMEOUT_S = 30.0  # how long a writer waits for another process's write lock before giving up
+CONNECT_TIMEOUT_S = 10  # how long to wait for a database server to answer
+# the PostgreSQL advisory lock every write transaction holds (pg_advisory_xact_lock): writers take
+# turns, as SQLite's BEGIN IMMEDIATE makes them, so that the checks a write makes before it writes
+# (is this document stored? is this event id another document's?) still hold when it writes
+PG_WRITE_LOCK = 0x70616374  # "pact"
+
+
+def normalize_url(url: str) -> str:
+    """``postgresql://`` and ``postgres://`` name the psycopg (3) driver, the one pactwatch's
+    `postgres` extra installs (SQLAlchemy's default for them is psycopg2)."""
+    for prefix in ("postgresql://", "postgres://"):
+        if url.startswith(prefix):
+            return "postgresql+psycopg://" + url[len(prefix):]
+    return url
 
 
 def default_db_path() -> str:
@@ -36,7 +52,12 @@ def describe_db_error(e: BaseException) -> str:
     if "disk is full" in low or "no space left" in low:
         return (f"the disk is full ({msg}): free some space and run the command again "
                 f"(what was stored before is kept)")
-    if "locked" in low or "busy" in low:
+    if "could not connect" in low or "connection failed" in low or "connection refused" in low \
+            or "authentication failed" in low or "does not exist" in low and ("database" in low or "role" in low) \
+            or "timeout expired" in low:
+        return (f"cannot connect to the database server ({msg}): check that the server is running and the "
+                f"host, port, user, password and database name of the URL")
+    if "locked" in low or "busy" in low or "lock timeout" in low:
         return (f"another process held the database's write lock for more than {BUSY_TIMEOUT_S:g} s ({msg}): "
                 f"wait for it to finish, then run the command again")
     if "readonly" in low or "read-only" in low:
@@ -77,8 +98,11 @@ def _where(url: str) -> str:
 def remove_database(url_or_path: str) -> bool:
     """Delete a SQLite pactwatch database (of any schema version) with its -wal/-shm/-journal
     files, so that it can be made anew; False when there was none. Anything that is not a
-    pactwatch database is refused with a `StoreError` and left as it is. Other backends: no-op."""
+    pactwatch database is refused with a `StoreError` and left as it is. A server database
+    (PostgreSQL): its pactwatch tables are dropped."""
     path = _sqlite_path(url_or_path)
+    if path is None and "://" in url_or_path and not url_or_path.startswith("sqlite"):
+        return _drop_server_tables(url_or_path)
     if path is None or not path.exists():
         return False
     try:
@@ -88,6 +112,41 @@ def remove_database(url_or_path: str) -> bool:
             raise StoreError(f"{e} (refusing to replace it)") from None
     for suffix in ("", "-wal", "-shm", "-journal"):
         Path(f"{path}{suffix}").unlink(missing_ok=True)
+    return True
+
+
+def _engine_args(url: str, readonly: bool) -> dict[str, Any]:
+    """create_engine's arguments for a server database: a connect timeout (unless the URL sets one),
+    and read-only sessions for a database opened read-only."""
+    if not url.startswith("postgresql"):
+        return {}
+    connect: dict[str, Any] = {}
+    if "connect_timeout" not in url:
+        connect["connect_timeout"] = CONNECT_TIMEOUT_S
+    if readonly:
+        connect["options"] = "-c default_transaction_read_only=on"
+    return {"connect_args": connect} if connect else {}
+
+
+def _drop_server_tables(url: str) -> bool:
+    """Drop pactwatch's tables (of any schema version) from a server database, so that it can be made
+    anew; False when it has none. A database with other tables and no pactwatch schema is refused."""
+    from .schema import md
+    try:
+        db = Database(url, create=False)
+    except StoreError as e:
+        if "an empty database" in str(e):
+            return False
+        if "schema version" not in str(e) and "damaged pactwatch" not in str(e):
+            raise StoreError(f"{e} (refusing to replace it)") from None
+        db = Database.__new__(Database)  # another version: its tables are dropped all the same
+        db.where, db.readonly, db.path = _where(url), False, None
+        db.engine = sa.create_engine(normalize_url(url), **_engine_args(normalize_url(url), False))
+    try:
+        with db._write() as c:
+            md.drop_all(c)
+    finally:
+        db.close()
     return True
 
 
@@ -103,13 +162,17 @@ class Database:
             self.url = f"sqlite:///{self.path}"
             engine_url = self._open_file(create)
         else:
-            self.url = "sqlite://" if given == ":memory:" else given
+            self.url = "sqlite://" if given == ":memory:" else normalize_url(given)
             engine_url = self.url
         try:
-            self.engine = sa.create_engine(engine_url)
-        except Exception as e:  # bad URL, unknown backend or missing driver
+            self.engine = sa.create_engine(engine_url, **_engine_args(engine_url, self.readonly))
+        except ModuleNotFoundError as e:  # a backend whose driver is not installed
+            extra = " (install it with `pip install 'pactwatch[postgres]'`)" if "psycopg" in str(e) else ""
+            raise StoreError(f"{self.where}: cannot open this database URL: its driver is missing "
+                             f"({e}){extra}") from None
+        except Exception as e:  # bad URL, unknown backend
             raise StoreError(f"{self.where}: cannot open this database URL ({type(e).__name__}: {e}); "
-                             f"give --db a file path or a SQLAlchemy URL such as postgresql+psycopg://host/db") from None
+                             f"give --db a file path or a SQLAlchemy URL such as postgresql://user@host/db") from None
         if self.engine.dialect.name == "sqlite":
             self._sqlite_setup()
         try:
@@ -231,12 +294,38 @@ class Database:
         if self.readonly:
             raise StoreError(f"{self.where}: opened read-only (no write permission on the file or its folder); "
                              f"this command needs to write: copy the database somewhere writable")
+        self._wrote = True
         with self.engine.connect() as conn:
             conn.execution_options(pactwatch_write=True)
             with conn.begin():
+                if conn.dialect.name == "postgresql":
+                    conn.exec_driver_sql(f"SET LOCAL lock_timeout = '{int(BUSY_TIMEOUT_S * 1000)}ms'")
+                    conn.exec_driver_sql(f"SELECT pg_advisory_xact_lock({PG_WRITE_LOCK})")
                 yield conn
 
+    def optimize(self) -> None:
+        """Refresh the statistics the query planner chooses indexes by (after a large write): on
+        SQLite `PRAGMA optimize` (only the tables whose statistics are missing or out of date, each
+        read in part), on PostgreSQL ANALYZE (which autovacuum also runs by itself)."""
+        if self.readonly:
+            return
+        if self.engine.dialect.name == "sqlite":
+            raw = self.engine.raw_connection()
+            try:
+                for pragma in ("busy_timeout=1000", "analysis_limit=1000", "optimize"):
+                    raw.driver_connection.execute(f"PRAGMA {pragma}")
+            except Exception:  # noqa: BLE001 - statistics are an optimisation: a busy database keeps its old ones
+                pass
+            finally:
+                raw.close()
+        else:
+            with self._write() as c:
+                c.exec_driver_sql("ANALYZE")
+
     def close(self) -> None:
+        """Close the database (a SQLite database written to first refreshes its planner statistics)."""
+        if getattr(self, "_wrote", False) and self.engine.dialect.name == "sqlite":
+            self.optimize()
         self.engine.dispose()
 
     def __enter__(self) -> Self:

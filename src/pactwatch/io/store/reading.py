@@ -8,12 +8,13 @@ from typing import Any
 
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection
+from sqlalchemy.ext.compiler import compiles
 
 from ...model import Document, Event, Sentence
 from .database import Database
 from .rows import chunks, loads, date_bounds
 from .schema import (ENTITY_COLS, StoreError, documents_t, events_t, evidence_t, failures_t, mentions_t,
-                     participants_t, runs_t, sentences_t, topics_t)
+                     participants_t, runs_t, search_t, sentences_t, topics_t, facets_t)
 
 
 class ReadingMixin(Database):
@@ -78,16 +79,36 @@ class ReadingMixin(Database):
         substring of an evidence span or a participant's name or mention; `min_confidence`:
         the event's confidence is at least this; `entity`: a participant has exactly this name."""
         e = events_t
-        q = filtered(sa.select(e.c.id, e.c.record, e.c.confidence, e.c.trigger), country=country, pair=pair,
-                     event_type=event_type, topic=topic, date_from=date_from, date_to=date_to, text=text,
-                     doc_id=doc_id, min_confidence=min_confidence, entity=entity)
-        q = q.order_by(sa.case((e.c.date.is_(None), 1), else_=0), e.c.date, e.c.doc_id,
-                       e.c.first_offset, e.c.id)
-        if limit is not None:
-            q = q.limit(limit)
+        filters = dict(country=country, pair=pair, event_type=event_type, topic=topic, date_from=date_from,
+                       date_to=date_to, text=text, doc_id=doc_id, min_confidence=min_confidence, entity=entity)
+        order = (e.c.date, e.c.doc_id, e.c.first_offset, e.c.id)
+        if limit is not None:   # a page: its ids first (narrow rows to sort), then its records
+            with self.engine.connect() as c:
+                ids = page_ids(c, filters, limit)
+                if ids is None:
+                    ids = []
+                    q = filtered(sa.select(e.c.id), **filters)
+                    for part in (q.where(e.c.date.is_not(None)), q.where(e.c.date.is_(None))):
+                        if len(ids) < limit:
+                            ids += [r[0] for r in c.execute(part.order_by(*order).limit(limit - len(ids)))]
+                return self._events_in_order(c, ids)
+        q = filtered(sa.select(e.c.id, e.c.record, e.c.confidence, e.c.trigger), **filters)
+        # the dated events, then the undated ones: two queries that each read the index
+        # ix_events_date_order in its order (no CASE on the date to sort by)
         with self.engine.connect() as c:
-            rows = c.execute(q).all()
+            rows = []
+            for part in (q.where(e.c.date.is_not(None)), q.where(e.c.date.is_(None))):
+                rows += c.execute(part.order_by(*order)).all()
             return rebuild_events(c, rows)
+
+    @staticmethod
+    def _events_in_order(c: Connection, ids: list[str]) -> list[Event]:
+        rows = []
+        for chunk in chunks(ids):
+            rows += c.execute(sa.select(events_t.c.id, events_t.c.record, events_t.c.confidence,
+                                        events_t.c.trigger).where(events_t.c.id.in_(chunk))).all()
+        where = {eid: i for i, eid in enumerate(ids)}
+        return rebuild_events(c, sorted(rows, key=lambda r: where[r[0]]))
 
     def event(self, event_id: str) -> Event | None:
         with self.engine.connect() as c:
@@ -95,6 +116,14 @@ class ReadingMixin(Database):
                                        events_t.c.trigger).where(events_t.c.id == event_id)).all()
             out = rebuild_events(c, rows)
         return out[0] if out else None
+
+    def event_ids_starting(self, prefix: str, limit: int = 2) -> list[str]:
+        """The first `limit` event ids (in id order) that start with `prefix` (case-sensitive), read
+        as a range of the primary key."""
+        q = (sa.select(events_t.c.id).where(events_t.c.id >= prefix, events_t.c.id < prefix + "\U0010ffff")
+             .order_by(events_t.c.id).limit(limit))
+        with self.engine.connect() as c:
+            return [r[0] for r in c.execute(q) if r[0].startswith(prefix)]
 
     def events_by_ids(self, ids: Iterable[str]) -> list[Event]:
         ids = list(ids)
@@ -167,12 +196,97 @@ class ReadingMixin(Database):
                     for k, t in tables.items()}
 
 
+FACET_CAP = 20_000   # facet sizes are counted up to this many events (to choose the one to read in order)
+
+
+def facet_filters(country: str | None = None, pair: tuple[str, str] | None = None,
+                  topic: str | None = None, **_: Any) -> list[str]:
+    """The event_facets keys the filters name: each country, the topic."""
+    keys = [f"country:{code.upper()}" for code in [country, *(pair or ())] if code]
+    return list(dict.fromkeys(keys + ([f"topic:{topic}"] if topic else [])))
+
+
+def facet_queries(c: Connection, filters: dict[str, Any], *, descending: bool = False) -> list[sa.Select] | None:
+    """The events matching the filters in list order (dated events by date, document, position, id,
+    then undated ones; `descending`: latest first, undated ones still last) as queries to read one after the other, each
+    selecting `event_id` from event_facets aliased "fa" (joined with events) and ordered: the events
+    of the rarest country or topic named are read in that order from its index, each tested for
+    the other filters, so that a page stops after a few index entries. None when no country or topic
+    is named, or when the text filter is the more selective one (then use `filtered`)."""
+    keys = facet_filters(**filters)
+    if not keys:
+        return _text_walk(c, filters, descending)
+    f = facets_t
+    text = filters.get("text")
+    sizes = {k: c.execute(sa.select(sa.func.count()).select_from(
+        sa.select(sa.literal(1)).where(f.c.facet == k).limit(FACET_CAP).subquery())).scalar_one()
+        for k in keys} if len(keys) > 1 or text else {keys[0]: 0}
+    driver = min(keys, key=lambda k: (sizes[k], k))
+    if text and _text_candidates(text) is not None and _text_count(c, text, sizes[driver] + 1) <= sizes[driver]:
+        return None
+    fa = f.alias("fa")
+    q = sa.select(fa.c.event_id).select_from(fa.join(events_t, events_t.c.id == fa.c.event_id)).where(fa.c.facet == driver)
+    for k in keys:
+        if k != driver:
+            g = f.alias()
+            q = q.where(sa.exists().where(g.c.facet == k, g.c.event_id == fa.c.event_id))
+    rest = {k: v for k, v in filters.items() if k not in ("country", "pair", "topic")}
+    q = with_text(filtered(q, text_index=False, **rest), text, fa.c.event_id)
+    order = [fa.c.date, fa.c.doc_id, fa.c.first_offset, fa.c.event_id]
+    parts = [q.where(fa.c.date.is_not(None)), q.where(fa.c.date.is_(None))]
+    if descending:   # latest first, undated last (as `ORDER BY date DESC NULLS LAST`)
+        order = [col.desc() for col in order]
+    return [part.order_by(*order) for part in parts]
+
+
+TEXT_CAP = 5_000   # a text found in more events than this: read the events in order, testing each
+
+
+def _text_count(c: Connection, text: str, cap: int) -> int:
+    """How many events the text index gives for `text`, counted up to `cap` (SQLite's FTS5 hands its
+    matches one at a time, so the count stops there)."""
+    if c.dialect.name == "sqlite":
+        phrase = '"' + text.replace('"', '""') + '"'
+        return c.exec_driver_sql("SELECT count(*) FROM (SELECT rowid FROM event_search_fts WHERE event_search_fts "
+                                 "MATCH ? LIMIT ?)", (phrase, cap)).scalar_one()
+    return c.execute(sa.select(sa.func.count()).select_from(_text_candidates(text).limit(cap).subquery())).scalar_one()
+
+
+def _text_walk(c: Connection, filters: dict[str, Any], descending: bool) -> list[sa.Select] | None:
+    """For a text found in many events (more than TEXT_CAP) and no country or topic: the events read
+    in list order (ix_events_date_order), each tested on its search text, then exactly; None
+    otherwise (few events: `filtered` reads them through the text index and sorts them)."""
+    text = filters.get("text")
+    if not text or _text_candidates(text) is None or _text_count(c, text, TEXT_CAP) < TEXT_CAP:
+        return None
+    e = events_t
+    q = with_text(filtered(sa.select(e.c.id), text_index=False, **filters), text, e.c.id)
+    order = [e.c.date, e.c.doc_id, e.c.first_offset, e.c.id]
+    if descending:
+        order = [col.desc() for col in order]
+    return [q.where(e.c.date.is_not(None)).order_by(*order), q.where(e.c.date.is_(None)).order_by(*order)]
+
+
+def page_ids(c: Connection, filters: dict[str, Any], limit: int, *, descending: bool = False) -> list[str] | None:
+    """The ids of the first `limit` events matching the filters in list order, read through
+    event_facets (`facet_queries`); None when that does not apply."""
+    parts = facet_queries(c, filters, descending=descending)
+    if parts is None:
+        return None
+    ids: list[str] = []
+    for part in parts:
+        if len(ids) < limit:
+            ids += [r[0] for r in c.execute(part.limit(limit - len(ids)))]
+    return ids
+
+
 def filtered(q: sa.Select, *, country: str | None = None, pair: tuple[str, str] | None = None,
              event_type: str | None = None, topic: str | None = None, date_from: str | None = None,
              date_to: str | None = None, text: str | None = None, doc_id: str | None = None,
-             min_confidence: float | None = None, entity: str | None = None) -> sa.Select:
+             min_confidence: float | None = None, entity: str | None = None, text_index: bool = True) -> sa.Select:
     """`q` (a select over the events table) restricted by the filters of `ReadingMixin.events`, all
-    as bound parameters."""
+    as bound parameters. `text_index`: also restrict to the candidates of the text index (a large
+    set read whole: left out when the rows are read in the order of another index)."""
     e = events_t
     # IN (the events of an indexed value) rather than EXISTS per event: a selective filter then reads
     # its few events through the index instead of testing every event
@@ -193,8 +307,17 @@ def filtered(q: sa.Select, *, country: str | None = None, pair: tuple[str, str] 
         if hi is None:
             raise StoreError(f"bad date_to {date_to!r} (expected YYYY, YYYY-MM or YYYY-MM-DD)")
         q = q.where(e.c.date_lo <= hi)
-    if text:
+    if text and "\n" not in text:
+        # the search text is the evidence spans, names and mentions joined by newlines: a text
+        # without a newline is in it exactly when it is in one of them (same case folding)
+        if text_index:
+            q = q.where(e.c.id.in_(_text_matches(text)))
+        # else the caller joins event_search and tests it (`with_text`)
+    elif text:
         p = participants_t.c
+        candidates = _text_candidates(text) if text_index else None
+        if candidates is not None:   # the events whose search text holds it, found through the index
+            q = q.where(e.c.id.in_(candidates))
         q = q.where(sa.or_(
             sa.exists().where(evidence_t.c.event_id == e.c.id,
                               evidence_t.c.text.icontains(text, autoescape=True)),
@@ -207,6 +330,62 @@ def filtered(q: sa.Select, *, country: str | None = None, pair: tuple[str, str] 
     if min_confidence is not None:
         q = q.where(e.c.confidence >= min_confidence)
     return q
+
+
+def _text_matches(text: str) -> sa.Select:
+    """The ids of the events whose search text holds `text` (no newline), any case: read through the
+    substring index (3 characters or more), each tested."""
+    s = search_t
+    q = sa.select(s.c.event_id).where(s.c.text.icontains(text, autoescape=True))
+    if len(text) >= 3:
+        fts = sa.table("event_search_fts", sa.column("rowid"))
+        q = q.where(_SearchMatch(s.c.id, fts, '"' + text.replace('"', '""') + '"', sa.true()))
+    return q
+
+
+def with_text(q: sa.Select, text: str | None, id_col) -> sa.Select:
+    """`q` (built by `filtered(..., text_index=False)`) joined with the search text of the event
+    `id_col` and restricted to those that hold `text`: one row read per event, in q's order."""
+    if not text or "\n" in text:
+        return q
+    return q.join(search_t, search_t.c.event_id == id_col).where(search_t.c.text.icontains(text, autoescape=True))
+
+
+def _text_candidates(text: str) -> sa.Select | None:
+    """The ids of the events whose search text (event_search) holds `text`, any case: a superset of
+    the events the exact test of `filtered` keeps, read through the substring index of the backend
+    (SQLite FTS5 trigram, PostgreSQL pg_trgm). None for fewer than 3 characters (no trigram)."""
+    if len(text) < 3:
+        return None
+    s = search_t
+    # the FTS5 table is only on SQLite; elsewhere the pattern is matched against event_search itself
+    # (with pg_trgm's GIN index on PostgreSQL). Both are chosen when the query is compiled.
+    fts = sa.table("event_search_fts", sa.column("rowid"))
+    phrase = '"' + text.replace('"', '""') + '"'
+    return sa.select(s.c.event_id).where(_SearchMatch(s.c.id, fts, phrase, s.c.text.icontains(text, autoescape=True)))
+
+
+class _SearchMatch(sa.sql.expression.ColumnElement):
+    """`id IN (SELECT rowid FROM event_search_fts WHERE event_search_fts MATCH phrase)` on SQLite,
+    the `ilike` condition elsewhere."""
+    inherit_cache = False
+    type = sa.Boolean()
+    _is_implicitly_boolean = True   # a condition as it stands (no "= 1" added on SQLite)
+
+    def __init__(self, id_col, fts, phrase, other) -> None:
+        self.id_col, self.fts, self.phrase, self.other = id_col, fts, phrase, other
+
+
+@compiles(_SearchMatch)
+def _search_match_default(el: _SearchMatch, compiler, **kw) -> str:
+    return compiler.process(el.other, **kw)
+
+
+@compiles(_SearchMatch, "sqlite")
+def _search_match_sqlite(el: _SearchMatch, compiler, **kw) -> str:
+    sub = (sa.select(el.fts.c.rowid).select_from(el.fts)
+           .where(sa.literal_column("event_search_fts").op("MATCH")(sa.literal(el.phrase))))
+    return compiler.process(el.id_col.in_(sub), **kw)
 
 
 def rebuild_events(c: Connection, rows: Sequence[Any]) -> list[Event]:

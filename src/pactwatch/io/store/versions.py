@@ -1,5 +1,10 @@
 """Is a database pactwatch's, of this schema version, with every table and column? And the
-schema made in a new one. (No migrations yet: a database of another version is refused.)"""
+schema made in a new one, with the text-search index of its backend. (No migrations yet: a
+database of another version is refused with a message that says what to do.)
+
+Version 3 added the `event_search` table (the text `events --text` searches, with a substring
+index: an FTS5 trigram table on SQLite, a pg_trgm GIN index on PostgreSQL) and the collation "C" on
+PostgreSQL's string columns."""
 from __future__ import annotations
 
 import sqlalchemy as sa
@@ -15,8 +20,46 @@ def create_schema(c: Connection) -> bool:
     if names:
         return False
     md.create_all(c)
+    for stmt in search_index_ddl(c):
+        c.exec_driver_sql(stmt)
     c.execute(meta_t.insert().values(key="schema_version", value=str(SCHEMA_VERSION)))
     return True
+
+
+# SQLite: an FTS5 index over event_search.text (external content: the text is stored once, in
+# event_search), kept in step with that table by triggers; the trigram tokenizer matches any
+# substring of 3 or more characters, case-insensitively
+SQLITE_SEARCH_DDL = (
+    "CREATE VIRTUAL TABLE event_search_fts USING fts5(text, content='event_search', content_rowid='id', "
+    "tokenize='trigram')",
+    "CREATE TRIGGER event_search_ai AFTER INSERT ON event_search BEGIN "
+    "INSERT INTO event_search_fts(rowid, text) VALUES (new.id, new.text); END",
+    "CREATE TRIGGER event_search_ad AFTER DELETE ON event_search BEGIN "
+    "INSERT INTO event_search_fts(event_search_fts, rowid, text) VALUES ('delete', old.id, old.text); END",
+    "CREATE TRIGGER event_search_au AFTER UPDATE ON event_search BEGIN "
+    "INSERT INTO event_search_fts(event_search_fts, rowid, text) VALUES ('delete', old.id, old.text); "
+    "INSERT INTO event_search_fts(rowid, text) VALUES (new.id, new.text); END",
+)
+
+
+def search_index_ddl(c: Connection) -> list[str]:
+    """The statements that index event_search.text for substring search on this backend. On
+    PostgreSQL the pg_trgm extension is needed (shipped with PostgreSQL, and trusted: the owner of a
+    database may create it); where it cannot be created the search still works, reading every row."""
+    if c.dialect.name == "sqlite":
+        return list(SQLITE_SEARCH_DDL)
+    if c.dialect.name == "postgresql":
+        try:
+            with c.begin_nested():
+                c.exec_driver_sql("CREATE EXTENSION IF NOT EXISTS pg_trgm")
+        except sa.exc.DBAPIError:
+            return []
+        return ["CREATE INDEX ix_event_search_trgm ON event_search USING gin (text gin_trgm_ops)"]
+    return []
+
+
+def has_sqlite_fts(c: Connection) -> bool:
+    return c.dialect.name == "sqlite" and "event_search_fts" in set(sa.inspect(c).get_table_names())
 
 
 def check_schema(engine: Engine, where: str) -> bool:
@@ -45,6 +88,8 @@ def check_schema(engine: Engine, where: str) -> bool:
                                  f"missing; left untouched, rebuild it by ingesting into a new --db")
             have = {col["name"] for col in insp.get_columns(table.name)}
             missing = [col.name for col in table.columns if col.name not in have]
+            if table.name == "event_search" and engine.dialect.name == "sqlite" and "event_search_fts" not in names:
+                missing.append("(its full-text index event_search_fts)")
             if missing:
                 raise StoreError(f"{where}: damaged pactwatch database: table {table.name!r} lacks "
                                  f"column(s) {', '.join(missing)}; left untouched, rebuild it by ingesting "

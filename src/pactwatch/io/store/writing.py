@@ -13,7 +13,7 @@ from ...model import DocResult, Entity
 from .database import Database
 from .rows import bulk_insert, chunks, dumps, utc_now, date_bounds
 from .schema import (StoreError, clusters_t, documents_t, events_t, evidence_t, links_t,
-                     mentions_t, participants_t, sentences_t, topics_t, unlinked_t)
+                     facets_t, mentions_t, participants_t, search_t, sentences_t, topics_t, unlinked_t)
 
 
 class WritingMixin(Database):
@@ -121,7 +121,7 @@ def _check_event_ids(c: Connection, todo: list[DocResult]) -> None:
 def _delete_docs(c: Connection, doc_ids: list[str]) -> None:
     for chunk in chunks(doc_ids):
         ev_ids = sa.select(events_t.c.id).where(events_t.c.doc_id.in_(chunk)).scalar_subquery()
-        for t in (evidence_t, topics_t, participants_t, clusters_t):
+        for t in (facets_t, search_t, evidence_t, topics_t, participants_t, clusters_t):
             c.execute(t.delete().where(t.c.event_id.in_(ev_ids)))
         c.execute(links_t.delete().where(sa.or_(links_t.c.a.in_(ev_ids), links_t.c.b.in_(ev_ids))))
         for t in (events_t, mentions_t, sentences_t, unlinked_t):
@@ -135,9 +135,24 @@ def _entity_row(e: Entity) -> dict[str, Any]:
             "start": e.start, "end": e.end}
 
 
+def facet_keys(ev) -> list[str]:
+    """The facets an event is listed under (event_facets): each country of a participant, each topic."""
+    countries = dict.fromkeys(e.country for e in (*ev.actor, *ev.recipient) if e.country)
+    return [f"country:{c}" for c in countries] + [f"topic:{t}" for t in dict.fromkeys(ev.topics)]
+
+
+def search_text(ev) -> str:
+    """What `events --text` looks in: the evidence spans and the participants' names and mentions,
+    one a line (the exact test is still made on each of them: see `reading.filtered`)."""
+    parts = [x.text for x in ev.evidence if x.text]
+    for e in (*ev.actor, *ev.recipient):
+        parts += [p for p in (e.entity_name, e.raw_text) if p]
+    return "\n".join(parts)
+
+
 def _insert(c: Connection, todo: list[DocResult], run_id: int | None) -> None:
     now = utc_now()
-    docs, sents, ments, evs, parts, tops, evid = [], [], [], [], [], [], []
+    docs, sents, ments, evs, parts, tops, evid, search, facets = [], [], [], [], [], [], [], [], []
     for r in todo:
         d = r.document
         docs.append({"id": d.id, "date": d.date, "title": d.title, "source": d.source, "url": d.url,
@@ -166,8 +181,11 @@ def _insert(c: Connection, todo: list[DocResult], run_id: int | None) -> None:
             tops += [{"event_id": ev.id, "position": i, "topic": t} for i, t in enumerate(ev.topics)]
             evid += [{"event_id": ev.id, "position": i, "doc_id": x.doc_id, "start": x.start, "end": x.end,
                       "text": x.text} for i, x in enumerate(ev.evidence)]
+            search.append({"event_id": ev.id, "text": search_text(ev)})
+            key = {"event_id": ev.id, "date": ev.date, "doc_id": d.id, "first_offset": evs[-1]["first_offset"]}
+            facets += [{"facet": f, **key} for f in facet_keys(ev)]
     for table, rows in ((documents_t, docs), (sentences_t, sents), (mentions_t, ments), (events_t, evs),
                         (participants_t, parts), (topics_t, tops), (evidence_t, evid),
-                        (unlinked_t, [{"doc_id": d["id"]} for d in docs])):
+                        (search_t, search), (facets_t, facets), (unlinked_t, [{"doc_id": d["id"]} for d in docs])):
         bulk_insert(c, table, rows)
 
