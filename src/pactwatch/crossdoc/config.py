@@ -37,7 +37,8 @@ def _cues() -> dict:
             "occasions": raw["occasions"], "occasion_kinds": raw["occasion_kinds"],
             "plan_rules": raw.get("plan_rules", []), "borrowed_date_rules": raw.get("borrowed_date_rules", []),
             "flow_date_rules": raw.get("flow_date_rules", []), "meeting_modes_apart": raw.get("meeting_modes_apart", []),
-            "flow_date_window_days": int(raw.get("flow_date_window_days", 3))}
+            "flow_date_window_days": int(raw.get("flow_date_window_days", 3)),
+            "background_window_days": int(raw.get("background_window_days", 365))}
 
 
 @dataclass
@@ -57,3 +58,6 @@ class LinkConfig:
     # a report dated only by its article's flow and another dated report: at most this many days apart
     # (link_words.json flow_date_window_days)
     flow_date_window_days: int = field(default_factory=lambda: _cues()["flow_date_window_days"])
+    # a report with no date of its own and another report: their articles at most this many days apart
+    # (link_words.json background_window_days); what bounds the reports a background mention is compared with
+    background_window_days: int = field(default_factory=lambda: _cues()["background_window_days"])
