@@ -9,7 +9,8 @@ For each size N it writes N + 100 generated documents (`bench/generate.py`), dat
 longer one, as it is for an analyst (`--docs-per-day 0` keeps generate.py's fixed 540 days, where a
 larger archive is a denser one: N times more reports of each week). It ingests the first N into a fresh SQLite store (extraction with
 `-j` worker processes, then the link stage, timed apart), rebuilds the cross-document layer once
-(`link --rebuild`), then adds the 100 other documents as one more ingest. Each size runs in a child
+(`link --rebuild`), then adds the 100 other documents (the latest: the news that comes next) as
+one more ingest. Each size runs in a child
 process of its own, so that its peak RSS is its own. Per size it prints
 
     SIZE docs=N docs_per_s=... extract_s=... link_s=... rebuild_s=... events=... links=...
@@ -59,7 +60,8 @@ def _corpus(workdir: Path, n: int, per_day: float) -> list[Path]:
     have = sorted(folder.glob("bench_*.txt")) if folder.exists() else []
     if len(have) != n + EXTRA:
         have = generate.generate(folder, n + EXTRA, days=days)
-    return sorted(have)
+    # in the order of their dates: the first n are the archive, the last EXTRA the news that comes next
+    return sorted(have, key=lambda p: (p.read_text(encoding="utf-8")[:17], p.name))
 
 
 def _linked(store, jobs: int) -> tuple[float, object]:

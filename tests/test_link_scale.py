@@ -231,3 +231,106 @@ def test_an_unnamed_deal_of_other_partners_does_not_join_a_named_one() -> None:
     other["agreement"] = {"name": None, "kind": "agreement"}
     got = {tuple(a["parties"]): [s["stage"] for s in a["stages"]] for a in build_agreements([named, other])}
     assert got == {("CHL", "USA"): ["signed"], ("FIN", "USA"): ["to_be_signed"]}
+
+
+# ---- blocking, bounded comparisons and block-parallel linking (issue 11) -------------------------------
+
+def test_two_hundred_reports_of_one_event_store_fewer_than_two_links_per_report(tmp_path) -> None:
+    """Links and comparisons grow with the reports, not with their square: by rebuild, and one
+    report at a time as an archive grows."""
+    k = 200
+    full = rebuilt(tmp_path, "many", [report(i) for i in range(k)])
+    assert len(link.canonical_events(full)) == 1
+    assert len(full.links()) < 2 * k
+    store = Store(str(tmp_path / "grown.db"))
+    comparisons = 0
+    for i in range(k):
+        store.save_many([report(i)])
+        rep = link.update(store, [f"r{i:03d}"], derived=False)
+        comparisons += rep.comparisons
+    assert len(store.links()) < 2 * k and comparisons <= 2 * k, (len(store.links()), comparisons)
+    assert snapshot(store) == snapshot(full)
+
+
+def background(i: int, doc_date: str) -> DocResult:
+    """A report of the meeting that gives no date of its own (its article's date stands for it)."""
+    res = report(i, doc_date=doc_date)
+    ev = res.events[0]
+    ev.date, ev.date_text, ev.date_precision = doc_date, None, "day"
+    return res
+
+
+def test_a_background_mention_is_linked_only_within_a_year_of_the_report(tmp_path) -> None:
+    """A mention with no date of its own is compared with the reports whose articles are within
+    background_window_days (link_words.json) of its own: a year later, another meeting of the same
+    ministers in the same city is another event."""
+    near = rebuilt(tmp_path, "near", [report(1), background(2, "2026-07-01")])
+    assert len(link.canonical_events(near)) == 1
+    far = rebuilt(tmp_path, "far", [report(1), background(2, "2027-05-01")])
+    assert len(link.canonical_events(far)) == 2
+
+
+def test_the_time_blocks_find_every_pair_that_matches(tmp_path) -> None:
+    """Blocking is an index, not a rule of its own: on reports of every sort of date (a day, a month, a
+    year, none of their own, promises dated when made) the groups the forest compares a report with
+    hold every report it matches when compared with all."""
+    from pactwatch.crossdoc.config import LinkConfig
+    from pactwatch.crossdoc.forest import _Forest, _Matcher
+    from pactwatch.crossdoc.matching import same_event
+
+    rng = random.Random(11)
+    events, doc_dates = [], {}
+    for i in range(160):
+        res = report(i, day="2026-03-03")
+        ev, made = res.events[0], f"2026-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}"
+        doc_dates[ev.doc_id] = made
+        ev.event_type = rng.choice(["CONSULT", "AGREE"])
+        shape = rng.randint(0, 4)
+        if shape == 0:
+            ev.date, ev.date_text = made, None                               # background: no date of its own
+        elif shape == 1:
+            ev.date = made[:7]                                                # a month
+        elif shape == 2:
+            ev.date = made[:4]                                                # a year
+        else:
+            ev.date = f"2026-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}"   # a day of its own
+        events.append(ev)
+    cfg = LinkConfig()
+    match = _Matcher(doc_dates, cfg)
+    forest = _Forest(match)
+    for e in events:
+        forest.add(e)
+    pairs = 0
+    for a in events:
+        reached = {m for r in forest.groups_of(a) for m in forest.members[r]}
+        for b in events:
+            if a.id < b.id and same_event(a, b, doc_dates, cfg) is not None:
+                pairs += 1
+                assert b.id in reached and a.id in {m for r in forest.groups_of(b) for m in forest.members[r]}
+    assert pairs >= 50       # the test compares something
+
+
+def _through_pickle(fn, items):
+    """A map that sends each item and result as bytes, like a pool or a Ray engine."""
+    import pickle
+    return [pickle.loads(pickle.dumps(fn(pickle.loads(pickle.dumps(item))))) for item in items]
+
+
+def test_block_parallel_linking_gives_the_same_layer(tmp_path, monkeypatch) -> None:
+    """Categories and canonical events are linked as independent blocks: through any `map_fn` (here one
+    that sends them as bytes), or a local pool of two workers, the stored layer is the serial one."""
+    from pactwatch.crossdoc import updating
+
+    results = spread()
+    serial = export(rebuilt(tmp_path, "serial", results))
+    store = Store(str(tmp_path / "mapped.db"))
+    store.save_many(results)
+    link.rebuild(store, map_fn=_through_pickle)
+    assert export(store) == serial
+    monkeypatch.setattr(updating, "PARALLEL_MIN_EVENTS", 0)
+    pooled = Store(str(tmp_path / "pooled.db"))
+    pooled.save_many(results[:40])
+    link.update(pooled, [r.document.id for r in results[:40]], jobs=2)
+    pooled.save_many(results[40:])
+    link.update(pooled, [r.document.id for r in results[40:]], jobs=2)
+    assert export(pooled) == serial

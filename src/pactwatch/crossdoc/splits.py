@@ -47,7 +47,8 @@ def _strength(why: dict | None) -> tuple:
 
 def _split(evs: list[Event], match, cfg: LinkConfig) -> list[list[str]]:
     """A connected set of reports whose members conflict is split: members in a fixed order (date,
-    id) join the first part they match a member of and conflict with no one in; the order does not
+    id) join the part they match best among its first reports (`split_representatives`, compared
+    with all of them it would cost reports squared) and conflict with no one in; the order does not
     depend on when documents arrived, so neither does the result. Conflicts are tested between
     distinct `_conflict_key`s, not between all pairs of reports."""
     ids = sorted(e.id for e in evs)
@@ -83,7 +84,9 @@ def _split(evs: list[Event], match, cfg: LinkConfig) -> list[list[str]]:
             # the part it matches best: a report of one visit that matches both that visit and a tour made during
             # it (two parts, from one article) joins the part it shares more with; the strength is computed afresh
             # from the two reports (not read from stored links), so that an update splits as a rebuild does
-            got = [_strength(same_event(e, by[o], dd, cfg)) for o in p[0] if match(e, by[o]) is not None]
+            # compared with the part's representatives: its first reports (`split_representatives`)
+            got = [_strength(same_event(e, by[o], dd, cfg)) for o in p[0][:cfg.split_representatives]
+                   if match(e, by[o]) is not None]
             if got and (best is None or max(got) > best):
                 home, best = p, max(got)
         if home is None:
