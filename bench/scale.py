@@ -26,6 +26,10 @@ query latencies of `bench/scale_queries.py` and the Ray speedup of `bench/scale_
 where "10k" and "1k" stand for the largest and the smallest size run (the sizes are printed).
 `--link-only` reuses the stores of an earlier run in the same `--workdir` and times only
 `link --rebuild` (the link exponent at the cost of no extraction); sizes with no store are skipped.
+`--replicated N0` measures the link stage alone on large archives cheaply: N0 generated documents
+are coded once, and each size is made of copies of them, each dated one sample's span after the
+one before (as `bench/web.py` replicates its sample); it times `link --rebuild` and linking the 100
+latest documents again (extraction and its exponent: n/a).
 """
 from __future__ import annotations
 
@@ -113,6 +117,60 @@ def one_size(n: int, jobs: int, workdir: Path, link_only: bool, per_day: float) 
     return out
 
 
+def _sample(workdir: Path, n0: int, per_day: float, jobs: int) -> Path:
+    """n0 generated documents coded once by the pipeline, dated over n0 / per_day days, pickled."""
+    import pickle
+    import generate
+    from pactwatch.io.ingest import iter_documents
+    from pactwatch.model import DocResult
+    from pactwatch.pipeline import extract_many
+    days = round(n0 / per_day) if per_day else generate.DEFAULT_DAYS
+    out = workdir / f"sample_{n0}_{days}d.pickle"
+    if not out.exists():
+        paths = generate.generate(workdir / f"sample_{n0}_{days}d", n0, days=days)
+        results = [r for r in extract_many(list(iter_documents([str(p) for p in paths])), processes=jobs)
+                   if isinstance(r, DocResult)]
+        out.write_bytes(pickle.dumps((days, results)))
+    return out
+
+
+def one_replicated(n: int, jobs: int, sample: Path) -> dict:
+    """The link stage alone on an archive of n documents made of copies of one coded sample, each copy
+    dated one sample's span after the one before (news at a steady rate, with no extraction): the
+    time of `link --rebuild`, and of linking again the 100 latest documents."""
+    import pickle
+    import web
+    from pactwatch import link
+    from pactwatch.io.store import Store
+
+    days, results = pickle.loads(sample.read_bytes())
+    web.SHIFT_DAYS = days + 1
+    event_ids = {e.id for r in results for e in r.events}
+    doc_ids = {r.document.id for r in results}
+    db = sample.parent / f"replicated_{n}.db"
+    if db.exists():
+        db.unlink()
+    store = Store(str(db))
+    copies = -(-n // len(results))
+    for k in range(copies):
+        c = web.Copy(k, event_ids, doc_ids)
+        store.save_many([c.result(r) for r in results[: n - k * len(results)]])
+    out: dict = {"docs": n}
+    t = time.perf_counter()
+    link.rebuild(store, jobs=jobs)
+    out["link_s"] = out["rebuild_s"] = time.perf_counter() - t
+    out["events"] = len(store.event_ids())
+    out["links"] = len(store.links())
+    out["links_per_event"] = out["links"] / max(out["events"], 1)
+    dates = store.document_dates()
+    latest = sorted(dates, key=lambda d: (dates[d] or "", d))[-EXTRA:]
+    t = time.perf_counter()
+    link.update(store, latest, jobs=jobs)
+    out["add100_link_s"] = out["add100_s"] = time.perf_counter() - t
+    out["peak_rss_mb"] = _rss_mb()
+    return out
+
+
 def fit_exponent(points: list[tuple[float, float]]) -> float | None:
     """Least-squares slope of log(y) on log(x): y grows as x to this power."""
     pts = [(math.log(x), math.log(y)) for x, y in points if x > 0 and y and y > 0]
@@ -188,7 +246,11 @@ def main(argv=None) -> int:
     ap.add_argument("--query-events", type=int, default=1_000_000, help="events in the store of the query benchmark")
     ap.add_argument("--no-queries", action="store_true", help="skip bench/scale_queries.py")
     ap.add_argument("--no-ray", action="store_true", help="skip bench/scale_ray.py")
+    ap.add_argument("--replicated", type=int, metavar="N0", default=0,
+                    help="link stage alone: code N0 generated documents once, make each size of copies of them "
+                         "dated one after another, and time `link --rebuild` and relinking the latest 100")
     ap.add_argument("--one", type=int, help=argparse.SUPPRESS)    # the child process of one size
+    ap.add_argument("--sample", help=argparse.SUPPRESS)
     args = ap.parse_args(argv)
     if args.jobs < 1:
         ap.error("-j must be at least 1")
@@ -198,14 +260,19 @@ def main(argv=None) -> int:
     workdir = Path(args.workdir)
     workdir.mkdir(parents=True, exist_ok=True)
     if args.one:
-        print(json.dumps(one_size(args.one, args.jobs, workdir, args.link_only, args.docs_per_day)))
+        row = one_replicated(args.one, args.jobs, Path(args.sample)) if args.sample else \
+            one_size(args.one, args.jobs, workdir, args.link_only, args.docs_per_day)
+        print(json.dumps(row))
         return 0
+    sample = _sample(workdir, args.replicated, args.docs_per_day, args.jobs) if args.replicated else None
     rows = []
     for n in args.sizes:
         cmd = [sys.executable, __file__, "--one", str(n), "-j", str(args.jobs), "--workdir", str(workdir),
                "--docs-per-day", str(args.docs_per_day)]
         if args.link_only:
             cmd.append("--link-only")
+        if sample:
+            cmd += ["--sample", str(sample)]
         got = subprocess.run(cmd, capture_output=True, text=True, env={**os.environ, "PYTHONUNBUFFERED": "1"})
         if got.returncode:
             print(f"size {n} failed:\n{got.stderr[-2000:]}", file=sys.stderr)

@@ -334,3 +334,27 @@ def test_block_parallel_linking_gives_the_same_layer(tmp_path, monkeypatch) -> N
     pooled.save_many(results[40:])
     link.update(pooled, [r.document.id for r in results[40:]], jobs=2)
     assert export(pooled) == serial
+
+
+def test_the_scale_benchmark_fits_exponents_and_rejects_bad_sizes(tmp_path) -> None:
+    """bench/scale.py: the growth exponent of a cost that is linear, and of one that is quadratic, and a
+    clear message (no traceback) for sizes that are no numbers; its final line has every field."""
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    script = Path(__file__).resolve().parents[1] / "bench" / "scale.py"
+    import importlib.util
+    spec = importlib.util.spec_from_file_location("scale", script)
+    scale = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(scale)
+    assert round(scale.fit_exponent([(1000, 2.0), (3000, 6.0), (10000, 20.0)]), 2) == 1.0
+    assert round(scale.fit_exponent([(1000, 1.0), (10000, 100.0)]), 2) == 2.0
+    line = scale.summary([{"docs": 1000, "link_s": 2.0, "extract_s": 10.0, "add100_s": 3.0, "peak_rss_mb": 200.0},
+                          {"docs": 10000, "link_s": 20.0, "extract_s": 100.0, "add100_s": 3.3, "peak_rss_mb": 400.0}],
+                         {}, {"ray_speedup_2w": 1.8})
+    assert line == ("SCALE link_exponent=1.00 extract_exponent=1.00 incr100_ratio_10k_vs_1k=1.10 ray_speedup_2w=1.80 "
+                    "query_p95_ms_1m=n/a peak_rss_mb_10k=400")
+    bad = subprocess.run([sys.executable, str(script), "--sizes", "1k,3k", "--workdir", str(tmp_path)],
+                         capture_output=True, text=True)
+    assert bad.returncode == 2 and "--sizes takes whole numbers" in bad.stderr and "Traceback" not in bad.stderr
