@@ -358,3 +358,29 @@ def test_the_scale_benchmark_fits_exponents_and_rejects_bad_sizes(tmp_path) -> N
     bad = subprocess.run([sys.executable, str(script), "--sizes", "1k,3k", "--workdir", str(tmp_path)],
                          capture_output=True, text=True)
     assert bad.returncode == 2 and "--sizes takes whole numbers" in bad.stderr and "Traceback" not in bad.stderr
+
+
+def test_an_update_keeps_the_commitments_it_cannot_change_as_a_rebuild_gives_them(demo_db, tmp_path) -> None:
+    """An update recomputes only the promises a touched report can change (made at most
+    fulfil_window_days before it, or its own) and keeps the others, brought to the latest document's
+    date: with short windows, the demo articles linked a few at a time in the order of their dates
+    give the commitments, agreements and canonical events of a rebuild."""
+    import shutil
+    from pactwatch.crossdoc.config import LinkConfig
+
+    cfg = LinkConfig(fulfil_window_days=30, background_window_days=20)
+    full, grown = tmp_path / "full.db", tmp_path / "grown.db"
+    shutil.copy(demo_db, full)
+    shutil.copy(demo_db, grown)
+    a = Store(str(full))
+    link.rebuild(a, cfg)
+    b = Store(str(grown))
+    b.clear_links()
+    dates = b.document_dates()
+    docs = sorted(dates, key=lambda d: (dates[d] or "", d))
+    for i in range(0, len(docs), 4):
+        link.update(b, docs[i:i + 4], cfg)
+    for kind in ("commitment", "agreement"):
+        assert b.derived(kind) == a.derived(kind), kind
+    assert export(b) == export(a)
+    assert any(c["status"] == "overdue" for c in a.derived("commitment"))

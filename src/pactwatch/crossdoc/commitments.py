@@ -100,11 +100,13 @@ def _told_as_plan(r: dict, before: str) -> bool:
 
 
 def build_commitments(canon: list[dict], as_of: str | None, cfg: LinkConfig,
-                      rest: dict[str, str] | None = None) -> list[dict]:
+                      rest: dict[str, str] | None = None, only: set[str] | None = None,
+                      kept: list[dict] = ()) -> list[dict]:
     """Every promise with its status: the best-matching later report that carries it out (the earliest
     among near-equal ones) fulfils it, one that calls it off withdraws it; past its due date with
     neither it is overdue, else open. `rest`: record id -> the rest of its promise's clause after the
-    coder's span (`clause_rest`), read for a due date the span left out."""
+    coder's span (`clause_rest`), read for a due date the span left out. `only`: the ids of the
+    records whose commitments to compute (all when None); `kept`: the other commitments, kept as stored."""
     out = []
     later = sorted(canon, key=lambda r: (_when_key(r), r["id"]))
     rank = {r["id"]: i for i, r in enumerate(later)}
@@ -128,7 +130,7 @@ def build_commitments(canon: list[dict], as_of: str | None, cfg: LinkConfig,
         rows.sort(key=lambda r: (r["first_reported"] or "", rank[r["id"]]))
         by_country[c] = (rows, [r["first_reported"] or "" for r in rows])
     for whole in canon:
-        if not _promised(whole):
+        if not _promised(whole) or (only is not None and whole["id"] not in only):
             continue
         due, due_text = _due(whole, (rest or {}).get(whole["id"], ""))
         for n, r in enumerate(_acts(whole)):
@@ -136,8 +138,9 @@ def build_commitments(canon: list[dict], as_of: str | None, cfg: LinkConfig,
                                    (rank, pc, words_of, by_country, by_word, by_place, called_off)))
     # an invitation a report of the visit recalls, unless an earlier report made it a promise of its own
     # ("invited the president to visit in April") that this visit keeps
-    invited = {c["resolved_by"] for c in out if c["resolved_by"] and _more_cues()["invited"].search(c["what"])}
-    out += [c for c in map(lambda r: _invitation_kept(r, as_of), canon) if c and c["resolved_by"] not in invited]
+    invited = {c["resolved_by"] for c in list(out) + list(kept) if c["resolved_by"] and _more_cues()["invited"].search(c["what"])}
+    out += [c for c in map(lambda r: _invitation_kept(r, as_of), canon if only is None else [r for r in canon if r["id"] in only])
+            if c and c["resolved_by"] not in invited]
     return out
 
 

@@ -2,6 +2,7 @@
 changed documents, a full `rebuild`, and the refresh of the commitments and agreements they touch."""
 from __future__ import annotations
 
+import datetime as dt
 import multiprocessing as mp
 import os
 from contextlib import contextmanager
@@ -11,9 +12,10 @@ from typing import Callable, Iterable
 from ..model import Event
 from .agreements import build_agreements
 from .canonical import _participant_countries, canonical_events
-from .commitments import _promised, build_commitments, clause_purpose, clause_rest
+from .commitments import _made, _past, _promised, build_commitments, clause_purpose, clause_rest
+from .fulfilment import _more_cues
 from .config import LinkConfig
-from .features import norm_name, _person_names, countries
+from .features import _date, norm_name, _person_names, countries
 from .forest import _attach, _DocDates, _Forest, _Matcher, _reach, _slots, _spanning_links, _time_args, _Union
 from .splits import _split
 
@@ -125,10 +127,17 @@ def _update(store, doc_ids, cfg: LinkConfig, stale_clusters, derived: bool, load
     store.set_clusters(mapping)
     report.clusters_touched = len(set(mapping.values()))
     if derived:
-        scope = set()
+        scope, days = set(), []
         for e in load(mapping):
             scope |= countries(e)
-        report.commitments, report.agreements = refresh_derived(store, scope, cfg, load)
+            days += [_date(load.dates.get(e.doc_id)), _date(e.date)]
+        # the promises a touched report can change: its own, and those made at most fulfil_window_days
+        # before the earliest of them (a report first reported later carries out no promise made before)
+        since = None
+        if days and all(days[::2]):
+            since = (min(d for d in days if d) - dt.timedelta(days=cfg.fulfil_window_days)).isoformat()
+        report.commitments, report.agreements = refresh_derived(store, scope, cfg, load, since=since,
+                                                                touched=set(mapping))
     return report
 
 
@@ -350,8 +359,13 @@ def rebuild(store, cfg: LinkConfig | None = None, jobs: int = 1, map_fn: MapFn |
 REBUILD_BATCH = 10_000   # documents linked per step of a rebuild (each step recomputes the canonical events it touches)
 
 
-def refresh_derived(store, scope: set[str] | None, cfg: LinkConfig, load=None) -> tuple[int, int]:
-    """Recompute commitments and agreements that involve these countries (all if None)."""
+def refresh_derived(store, scope: set[str] | None, cfg: LinkConfig, load=None, since: str | None = None,
+                    touched: set[str] = frozenset()) -> tuple[int, int]:
+    """Recompute commitments and agreements that involve these countries (all if None). With `since`
+    (an incremental update: `touched` holds the reports it changed), only the commitments of promises
+    made from that day on, or of touched canonical events, are recomputed; the others cannot have
+    changed (what carries them out was first reported before any touched report, `fulfil_window_days`)
+    and are kept, with the status their due date has as of the latest document (as a rebuild gives)."""
     canon = _scoped_canon(store, scope, load)
     if scope is not None:
         # an agreement named in these records may have parties outside the scope (a stored record of
@@ -367,11 +381,33 @@ def refresh_derived(store, scope: set[str] | None, cfg: LinkConfig, load=None) -
         scope = set(scope) | {""}
     as_of = store.latest_document_date()
     rest, purpose = _clause_rests(store, canon)
-    commitments = build_commitments(canon, as_of, cfg, rest)
+    if since is None or scope is None:
+        commitments = build_commitments(canon, as_of, cfg, rest)
+    else:
+        fresh = {r["id"] for r in canon if (_made(r) or "") >= since or not _made(r) or set(r["mentions"]) & touched}
+        ids = {r["id"] for r in canon}
+        kept = [_as_of(c, as_of, cfg) for c in store.derived("commitment")
+                if (set(c.get("countries") or ()) & scope or (not c.get("countries") and "" in scope))
+                and c["event_id"] in ids and c["event_id"] not in fresh and c["event_id"] not in touched]
+        new = build_commitments(canon, as_of, cfg, rest, only=fresh, kept=kept)
+        # an invitation that a recomputed promise now makes its own is no commitment of its own
+        invited = {c["resolved_by"] for c in new if c["resolved_by"] and _more_cues()["invited"].search(c["what"])}
+        commitments = [c for c in kept if not (c["id"].endswith("-invitation") and c["resolved_by"] in invited)] + new
     agreements = build_agreements(canon, rest, purpose)
     store.replace_derived("commitment", commitments, scope)
     store.replace_derived("agreement", agreements, scope)
     return len(commitments), len(agreements)
+
+
+def _as_of(c: dict, as_of: str | None, cfg: LinkConfig) -> dict:
+    """A kept commitment as of the latest document: an open one past its due date is overdue (the
+    last step of `commitments._commitment`)."""
+    c = dict(c, as_of=as_of)
+    if c["status"] in ("open", "overdue"):
+        c["status"], c["status_reason"] = "open", "no later report carries it out"
+        if c["due"] and as_of and _past(c["due"], as_of, cfg.due_slack_days):
+            c["status"], c["status_reason"] = "overdue", f"due {c['due']}, nothing reported by {as_of}"
+    return c
 
 
 def _clause_rests(store, canon: list[dict]) -> tuple[dict[str, str], dict[str, dict]]:
