@@ -7,7 +7,7 @@ several story kinds (visit, talks, MoU signing, pledge, aid, export controls,
 accusation, joint lab, summit announcement, setback). Dates are both absolute
 ("on March 4", "by the end of June") and relative ("on Tuesday", "next month").
 
-    python bench/generate.py OUT_DIR [--docs 320] [--seed 20260101]
+    python bench/generate.py OUT_DIR [--docs 320] [--seed 20260101] [--days 540]
 
 writes OUT_DIR/bench_0000.txt ... with the `` date YYYY-MM-DD `` header followed
 by the article on the same line, like ``src/pactwatch/data/demo/*.txt``.
@@ -22,6 +22,7 @@ from importlib import resources
 from pathlib import Path
 
 DEFAULT_SEED = 20260101
+DEFAULT_DAYS = 540      # the articles' dates fall in this many days from 2025-01-01
 MIN_WORDS, MAX_WORDS = 180, 400
 MIN_SENTS, MAX_SENTS = 8, 15
 
@@ -335,12 +336,13 @@ def _cap(s: str) -> str:
     return s[:1].upper() + s[1:]
 
 
-def make_article(rng: random.Random, countries: list[dict], kind: str | None = None) -> tuple[str, str]:
+def make_article(rng: random.Random, countries: list[dict], kind: str | None = None,
+                 days: int = DEFAULT_DAYS) -> tuple[str, str]:
     """(publication date, article text) for one synthetic story."""
     a, b = rng.sample(countries, 2)
     if kind is None:
         kind = rng.choice(sorted(_LEADS))
-    pub = dt.date(2025, 1, 1) + dt.timedelta(days=rng.randint(0, 540))
+    pub = dt.date(2025, 1, 1) + dt.timedelta(days=rng.randint(0, days))
     ev = pub - dt.timedelta(days=rng.choice((0, 1, 1, 2)))
     used: set = set()
     p1, p1l = _person(rng, used)
@@ -401,8 +403,8 @@ def make_article(rng: random.Random, countries: list[dict], kind: str | None = N
     return pub.isoformat(), "\n\n".join(paras) + "\n"
 
 
-def generate(out_dir: str | Path, n_docs: int = 320, seed: int = DEFAULT_SEED) -> list[Path]:
-    """Write `n_docs` articles into `out_dir`; the same seed gives the same files."""
+def generate(out_dir: str | Path, n_docs: int = 320, seed: int = DEFAULT_SEED, days: int = DEFAULT_DAYS) -> list[Path]:
+    """Write `n_docs` articles into `out_dir`, dated over `days` days; the same seed gives the same files."""
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
     countries = load_countries()
@@ -410,7 +412,7 @@ def generate(out_dir: str | Path, n_docs: int = 320, seed: int = DEFAULT_SEED) -
     paths = []
     for i in range(n_docs):
         rng = random.Random(seed * 1_000_003 + i)
-        date, text = make_article(rng, countries, kinds[i % len(kinds)])
+        date, text = make_article(rng, countries, kinds[i % len(kinds)], days)
         p = out / f"bench_{i:04d}.txt"
         p.write_text(f" date {date} {text}", encoding="utf-8")
         paths.append(p)
@@ -422,8 +424,9 @@ def main(argv=None) -> int:
     ap.add_argument("out_dir")
     ap.add_argument("--docs", type=int, default=320)
     ap.add_argument("--seed", type=int, default=DEFAULT_SEED)
+    ap.add_argument("--days", type=int, default=DEFAULT_DAYS, help=f"the articles' dates span (default {DEFAULT_DAYS})")
     args = ap.parse_args(argv)
-    paths = generate(args.out_dir, args.docs, args.seed)
+    paths = generate(args.out_dir, args.docs, args.seed, args.days)
     print(f"wrote {len(paths)} articles to {args.out_dir}")
     return 0
 

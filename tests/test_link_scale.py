@@ -231,3 +231,156 @@ def test_an_unnamed_deal_of_other_partners_does_not_join_a_named_one() -> None:
     other["agreement"] = {"name": None, "kind": "agreement"}
     got = {tuple(a["parties"]): [s["stage"] for s in a["stages"]] for a in build_agreements([named, other])}
     assert got == {("CHL", "USA"): ["signed"], ("FIN", "USA"): ["to_be_signed"]}
+
+
+# ---- blocking, bounded comparisons and block-parallel linking (issue 11) -------------------------------
+
+def test_two_hundred_reports_of_one_event_store_fewer_than_two_links_per_report(tmp_path) -> None:
+    """Links and comparisons grow with the reports, not with their square: by rebuild, and one
+    report at a time as an archive grows."""
+    k = 200
+    full = rebuilt(tmp_path, "many", [report(i) for i in range(k)])
+    assert len(link.canonical_events(full)) == 1
+    assert len(full.links()) < 2 * k
+    store = Store(str(tmp_path / "grown.db"))
+    comparisons = 0
+    for i in range(k):
+        store.save_many([report(i)])
+        rep = link.update(store, [f"r{i:03d}"], derived=False)
+        comparisons += rep.comparisons
+    assert len(store.links()) < 2 * k and comparisons <= 2 * k, (len(store.links()), comparisons)
+    assert snapshot(store) == snapshot(full)
+
+
+def background(i: int, doc_date: str) -> DocResult:
+    """A report of the meeting that gives no date of its own (its article's date stands for it)."""
+    res = report(i, doc_date=doc_date)
+    ev = res.events[0]
+    ev.date, ev.date_text, ev.date_precision = doc_date, None, "day"
+    return res
+
+
+def test_a_background_mention_is_linked_only_within_a_year_of_the_report(tmp_path) -> None:
+    """A mention with no date of its own is compared with the reports whose articles are within
+    background_window_days (link_words.json) of its own: a year later, another meeting of the same
+    ministers in the same city is another event."""
+    near = rebuilt(tmp_path, "near", [report(1), background(2, "2026-07-01")])
+    assert len(link.canonical_events(near)) == 1
+    far = rebuilt(tmp_path, "far", [report(1), background(2, "2027-05-01")])
+    assert len(link.canonical_events(far)) == 2
+
+
+def test_the_time_blocks_find_every_pair_that_matches(tmp_path) -> None:
+    """Blocking is an index, not a rule of its own: on reports of every sort of date (a day, a month, a
+    year, none of their own, promises dated when made) the groups the forest compares a report with
+    hold every report it matches when compared with all."""
+    from pactwatch.crossdoc.config import LinkConfig
+    from pactwatch.crossdoc.forest import _Forest, _Matcher
+    from pactwatch.crossdoc.matching import same_event
+
+    rng = random.Random(11)
+    events, doc_dates = [], {}
+    for i in range(160):
+        res = report(i, day="2026-03-03")
+        ev, made = res.events[0], f"2026-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}"
+        doc_dates[ev.doc_id] = made
+        ev.event_type = rng.choice(["CONSULT", "AGREE"])
+        shape = rng.randint(0, 4)
+        if shape == 0:
+            ev.date, ev.date_text = made, None                               # background: no date of its own
+        elif shape == 1:
+            ev.date = made[:7]                                                # a month
+        elif shape == 2:
+            ev.date = made[:4]                                                # a year
+        else:
+            ev.date = f"2026-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}"   # a day of its own
+        events.append(ev)
+    cfg = LinkConfig()
+    match = _Matcher(doc_dates, cfg)
+    forest = _Forest(match)
+    for e in events:
+        forest.add(e)
+    pairs = 0
+    for a in events:
+        reached = {m for r in forest.groups_of(a) for m in forest.members[r]}
+        for b in events:
+            if a.id < b.id and same_event(a, b, doc_dates, cfg) is not None:
+                pairs += 1
+                assert b.id in reached and a.id in {m for r in forest.groups_of(b) for m in forest.members[r]}
+    assert pairs >= 50       # the test compares something
+
+
+def _through_pickle(fn, items):
+    """A map that sends each item and result as bytes, like a pool or a Ray engine."""
+    import pickle
+    return [pickle.loads(pickle.dumps(fn(pickle.loads(pickle.dumps(item))))) for item in items]
+
+
+def test_block_parallel_linking_gives_the_same_layer(tmp_path, monkeypatch) -> None:
+    """Categories and canonical events are linked as independent blocks: through any `map_fn` (here one
+    that sends them as bytes), or a local pool of two workers, the stored layer is the serial one."""
+    from pactwatch.crossdoc import updating
+
+    results = spread()
+    serial = export(rebuilt(tmp_path, "serial", results))
+    store = Store(str(tmp_path / "mapped.db"))
+    store.save_many(results)
+    link.rebuild(store, map_fn=_through_pickle)
+    assert export(store) == serial
+    monkeypatch.setattr(updating, "PARALLEL_MIN_EVENTS", 0)
+    pooled = Store(str(tmp_path / "pooled.db"))
+    pooled.save_many(results[:40])
+    link.update(pooled, [r.document.id for r in results[:40]], jobs=2)
+    pooled.save_many(results[40:])
+    link.update(pooled, [r.document.id for r in results[40:]], jobs=2)
+    assert export(pooled) == serial
+
+
+def test_the_scale_benchmark_fits_exponents_and_rejects_bad_sizes(tmp_path) -> None:
+    """bench/scale.py: the growth exponent of a cost that is linear, and of one that is quadratic, and a
+    clear message (no traceback) for sizes that are no numbers; its final line has every field."""
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    script = Path(__file__).resolve().parents[1] / "bench" / "scale.py"
+    import importlib.util
+    spec = importlib.util.spec_from_file_location("scale", script)
+    scale = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(scale)
+    assert round(scale.fit_exponent([(1000, 2.0), (3000, 6.0), (10000, 20.0)]), 2) == 1.0
+    assert round(scale.fit_exponent([(1000, 1.0), (10000, 100.0)]), 2) == 2.0
+    line = scale.summary([{"docs": 1000, "link_s": 2.0, "extract_s": 10.0, "add100_s": 3.0, "peak_rss_mb": 200.0},
+                          {"docs": 10000, "link_s": 20.0, "extract_s": 100.0, "add100_s": 3.3, "peak_rss_mb": 400.0}],
+                         {}, {"ray_speedup_2w": 1.8})
+    assert line == ("SCALE link_exponent=1.00 extract_exponent=1.00 incr100_ratio_10k_vs_1k=1.10 ray_speedup_2w=1.80 "
+                    "query_p95_ms_1m=n/a peak_rss_mb_10k=400")
+    bad = subprocess.run([sys.executable, str(script), "--sizes", "1k,3k", "--workdir", str(tmp_path)],
+                         capture_output=True, text=True)
+    assert bad.returncode == 2 and "--sizes takes whole numbers" in bad.stderr and "Traceback" not in bad.stderr
+
+
+def test_an_update_keeps_the_commitments_it_cannot_change_as_a_rebuild_gives_them(demo_db, tmp_path) -> None:
+    """An update recomputes only the promises a touched report can change (made at most
+    fulfil_window_days before it, or its own) and keeps the others, brought to the latest document's
+    date: with short windows, the demo articles linked a few at a time in the order of their dates
+    give the commitments, agreements and canonical events of a rebuild."""
+    import shutil
+    from pactwatch.crossdoc.config import LinkConfig
+
+    cfg = LinkConfig(fulfil_window_days=30, background_window_days=20)
+    full, grown = tmp_path / "full.db", tmp_path / "grown.db"
+    shutil.copy(demo_db, full)
+    shutil.copy(demo_db, grown)
+    a = Store(str(full))
+    link.rebuild(a, cfg)
+    b = Store(str(grown))
+    b.clear_links()
+    dates = b.document_dates()
+    docs = sorted(dates, key=lambda d: (dates[d] or "", d))
+    for i in range(0, len(docs), 4):
+        link.update(b, docs[i:i + 4], cfg)
+    for kind in ("commitment", "agreement"):
+        assert b.derived(kind) == a.derived(kind), kind
+    assert export(b) == export(a)
+    assert any(c["status"] == "overdue" for c in a.derived("commitment"))

@@ -123,11 +123,11 @@ def _ingest(paths, store, processes, limits, progress, link, summary, leftover, 
         # an earlier run was stopped after storing documents but before linking them; which
         # clusters their replaced versions belonged to is not known, so rebuild the layer
         from .. import link as link_stage
-        summary.link = link_stage.rebuild(store)
+        summary.link = link_stage.rebuild(store, jobs=processes)
         store.mark_linked(set(leftover) | set(stored))
     elif link and (stored or stale):
         from .. import link as link_stage
-        summary.link = link_stage.update(store, stored, stale_clusters=stale)
+        summary.link = link_stage.update(store, stored, stale_clusters=stale, jobs=processes)
         store.mark_linked(stored)
 
 

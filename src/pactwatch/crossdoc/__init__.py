@@ -7,13 +7,16 @@ Runs after the store has the per-document events (store -> link -> store):
   overlapping participants, no conflicting people, place, agreement or date, dates within a
   window, similar evidence where the category is too generic to tell otherwise). A canonical
   event is a connected component of links (split where its reports conflict); its id is the
-  smallest member id. Linking stays bounded: a new report is compared with each group of linked
-  reports it could belong to only until one member matches, and only a spanning set of each
+  smallest member id. Linking stays bounded: a new report is compared only with the reports of
+  its blocks (category, a country, person or place it names, and the time its dates can reach:
+  `forest._reach`), with each group of linked reports there only until one member (its
+  representative for the new report) matches, and only a spanning set of each
   canonical event's links is stored, with its reasons (k - 1 links for k reports of one event,
   not k^2/2). That set is a function of the reports alone (Kruskal's tree over the matching pairs
   ordered by id, see `forest._spanning_links`), so the result does not depend on the order
   documents arrived in, and an incremental update (recomputing the canonical events it touches)
-  stores exactly what a rebuild stores.
+  stores exactly what a rebuild stores. Categories and canonical events are independent blocks,
+  linked through any `map_fn(fn, items)` (a local pool of `jobs` workers by default).
 - **Commitments.** Every canonical AGREE event (a promise, proposal, plan, offer, invitation,
   future meeting, "will sign") is a commitment. A later canonical event that carries it out
   closes it as *fulfilled*; a later cancellation as *withdrawn*; one past its due date with no

@@ -2,6 +2,7 @@
 open) as of the latest document date, its due date, and the report that resolved it."""
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import re
 
@@ -99,17 +100,19 @@ def _told_as_plan(r: dict, before: str) -> bool:
 
 
 def build_commitments(canon: list[dict], as_of: str | None, cfg: LinkConfig,
-                      rest: dict[str, str] | None = None) -> list[dict]:
+                      rest: dict[str, str] | None = None, only: set[str] | None = None,
+                      kept: list[dict] = ()) -> list[dict]:
     """Every promise with its status: the best-matching later report that carries it out (the earliest
     among near-equal ones) fulfils it, one that calls it off withdraws it; past its due date with
     neither it is overdue, else open. `rest`: record id -> the rest of its promise's clause after the
-    coder's span (`clause_rest`), read for a due date the span left out."""
+    coder's span (`clause_rest`), read for a due date the span left out. `only`: the ids of the
+    records whose commitments to compute (all when None); `kept`: the other commitments, kept as stored."""
     out = []
     later = sorted(canon, key=lambda r: (_when_key(r), r["id"]))
     rank = {r["id"]: i for i, r in enumerate(later)}
     pc = {r["id"]: _participant_countries(r) for r in canon}
     words_of = {r["id"]: _content(r) for r in canon}
-    by_country: dict[str, list[dict]] = {}
+    by_country: dict = {}   # country -> its records in the order they were first reported, and those days
     by_word: dict[str, list[dict]] = {}      # capitalised word -> the records whose text has it
     by_place: dict[str, list[dict]] = {}     # first word of a record's place -> the records held there
     called_off: dict[str, list[dict]] = {}   # document -> the records in it that call something off
@@ -123,8 +126,11 @@ def build_commitments(canon: list[dict], as_of: str | None, cfg: LinkConfig,
         if _calls_off(r):
             for d in r["documents"]:
                 called_off.setdefault(d, []).append(r)
+    for c, rows in by_country.items():
+        rows.sort(key=lambda r: (r["first_reported"] or "", rank[r["id"]]))
+        by_country[c] = (rows, [r["first_reported"] or "" for r in rows])
     for whole in canon:
-        if not _promised(whole):
+        if not _promised(whole) or (only is not None and whole["id"] not in only):
             continue
         due, due_text = _due(whole, (rest or {}).get(whole["id"], ""))
         for n, r in enumerate(_acts(whole)):
@@ -132,8 +138,9 @@ def build_commitments(canon: list[dict], as_of: str | None, cfg: LinkConfig,
                                    (rank, pc, words_of, by_country, by_word, by_place, called_off)))
     # an invitation a report of the visit recalls, unless an earlier report made it a promise of its own
     # ("invited the president to visit in April") that this visit keeps
-    invited = {c["resolved_by"] for c in out if c["resolved_by"] and _more_cues()["invited"].search(c["what"])}
-    out += [c for c in map(lambda r: _invitation_kept(r, as_of), canon) if c and c["resolved_by"] not in invited]
+    invited = {c["resolved_by"] for c in list(out) + list(kept) if c["resolved_by"] and _more_cues()["invited"].search(c["what"])}
+    out += [c for c in map(lambda r: _invitation_kept(r, as_of), canon if only is None else [r for r in canon if r["id"] in only])
+            if c and c["resolved_by"] not in invited]
     return out
 
 
@@ -172,7 +179,8 @@ def _commitment(r: dict, cid: str, due: str | None, due_text: str | None, as_of:
     mine = pc[r["id"]]
     words, needed = _content(r, first_only=True), _object_nouns(r)
     status, by, why = "open", None, "no later report carries it out"
-    pool = {x["id"]: x for c in mine for x in by_country.get(c, [])}
+    last = _last_day(made, cfg)
+    pool = {x["id"]: x for c in mine for x in _reported_between(*by_country.get(c, ((), ())), made, last)}
     if r["location"]:      # and the reports that name its place, whoever they name
         place = r["location"]["name"]
         pool.update((x["id"], x) for x in by_word.get(place.split()[0], ())
@@ -185,7 +193,7 @@ def _commitment(r: dict, cid: str, due: str | None, due_text: str | None, as_of:
     for cand in sorted(pool.values(), key=lambda x: rank[x["id"]]):
         if cand["id"] == r["id"] or not (_after(cand, made, r) or _called_off_beside(r, cand, made)):
             continue
-        if cand["first_reported"] and made and cand["first_reported"] < made:
+        if cand["first_reported"] and made and (cand["first_reported"] < made or cand["first_reported"] > last):
             continue
         hit = _carries_out(r, cand, due, words, needed, words_of[cand["id"]], cfg)
         if hit:
@@ -208,6 +216,24 @@ def _commitment(r: dict, cid: str, due: str | None, due_text: str | None, as_of:
         "resolved_evidence": by["evidence"][:1] if by else [],
         "evidence": r["evidence"], "documents": r["documents"],
     }
+
+
+def _last_day(made: str | None, cfg: LinkConfig) -> str:
+    """The last day a report that carries out (or calls off) a promise made then may be first reported
+    on (`fulfil_window_days`); "9999" when it is not known when the promise was made."""
+    day = _date(made)
+    return (day + dt.timedelta(days=cfg.fulfil_window_days)).isoformat() if day else "9999"
+
+
+def _reported_between(rows, keys: list[str], made: str | None, last: str):
+    """Of records in the order they were first reported (`keys`: those days), those first reported
+    from `made` to `last` (and those with no such date): found by bisection, so a promise is compared
+    with the reports of its own years, not with the whole archive."""
+    if not made:
+        return rows
+    lo, hi = bisect.bisect_left(keys, made), bisect.bisect_right(keys, last + "~")
+    undated = bisect.bisect_right(keys, "")
+    return list(rows[:undated]) + list(rows[max(lo, undated):hi])
 
 
 def _acts(r: dict) -> list[dict]:

@@ -37,7 +37,10 @@ def _cues() -> dict:
             "occasions": raw["occasions"], "occasion_kinds": raw["occasion_kinds"],
             "plan_rules": raw.get("plan_rules", []), "borrowed_date_rules": raw.get("borrowed_date_rules", []),
             "flow_date_rules": raw.get("flow_date_rules", []), "meeting_modes_apart": raw.get("meeting_modes_apart", []),
-            "flow_date_window_days": int(raw.get("flow_date_window_days", 3))}
+            "flow_date_window_days": int(raw.get("flow_date_window_days", 3)),
+            "background_window_days": int(raw.get("background_window_days", 365)),
+            "fulfil_window_days": int(raw.get("fulfil_window_days", 1095)),
+            "split_representatives": int(raw.get("split_representatives", 8))}
 
 
 @dataclass
@@ -57,3 +60,12 @@ class LinkConfig:
     # a report dated only by its article's flow and another dated report: at most this many days apart
     # (link_words.json flow_date_window_days)
     flow_date_window_days: int = field(default_factory=lambda: _cues()["flow_date_window_days"])
+    # a report with no date of its own and another report: their articles at most this many days apart
+    # (link_words.json background_window_days); what bounds the reports a background mention is compared with
+    background_window_days: int = field(default_factory=lambda: _cues()["background_window_days"])
+    # a promise and a later report that carries it out or calls it off: first reported at most this many
+    # days after it was made (link_words.json fulfil_window_days)
+    fulfil_window_days: int = field(default_factory=lambda: _cues()["fulfil_window_days"])
+    # a report joins the part of a split canonical event it matches best among each part's first this
+    # many reports (link_words.json split_representatives)
+    split_representatives: int = field(default_factory=lambda: _cues()["split_representatives"])

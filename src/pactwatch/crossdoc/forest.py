@@ -1,12 +1,17 @@
 """Groups of linked reports: union-find (`_Union`, `_Forest`), the pairs that are compared at all
-(`_keys`, `_candidate_pair`), each pair tested once (`_Matcher`), a report joined to the groups it
-matches (`_attach`) and the spanning set of links stored for a canonical event (`_spanning_links`)."""
+(`_keys`, `_candidate_pair`, and the time blocks of `_slots` and `_reach`), each pair tested once
+(`_Matcher`), a report joined to the groups it matches (`_attach`) and the spanning set of links
+stored for a canonical event (`_spanning_links`)."""
 from __future__ import annotations
+
+import datetime as dt
 
 from ..model import Event
 from .config import LinkConfig
-from .features import _person_names, _span, _weak_date, countries
+from .features import _date, _person_names, _span, _weak_date, countries
 from .matching import _far_apart, same_event
+
+BLOCK_DAYS = 16     # the width of a time block of the forest's index (a speed setting: results do not depend on it)
 
 
 def _keys(e: Event) -> list[tuple]:
@@ -30,6 +35,57 @@ def _candidate_pair(a: Event, b: Event) -> bool:
         return True
     return bool(a.location and b.location and a.location.name == b.location.name
                 and (open_ or a.event_type == "CONSULT"))
+
+
+def _blocks(lo: dt.date, hi: dt.date) -> range:
+    return range(lo.toordinal() // BLOCK_DAYS, hi.toordinal() // BLOCK_DAYS + 1)
+
+
+def _slots(event_type: str, date: str | None, date_text: str | None, doc_date: str | None,
+           cfg: LinkConfig) -> list[tuple] | None:
+    """The time blocks a report is filed under in the index (None: under none, it is found by every
+    report of its keys). "d": its article's date, every report; "w": its article's date, a report with
+    no date of its own; "o": the days its own date covers, and its article's date for a promise (which
+    may be dated when made) or a date that is no day."""
+    made = _date(doc_date)
+    if made is None:
+        return None
+    out = [("d", b) for b in _blocks(made, made)]
+    if not date or not date_text:       # `_weak_date`
+        return out + [("w", b) for b in _blocks(made, made)]
+    span = _span(date)
+    if span:
+        out += [("o", b) for b in _blocks(*span)]
+    if not span or event_type == "AGREE":
+        out += [("o", b) for b in _blocks(made, made)]
+    return out
+
+
+def _reach(event_type: str, date: str | None, date_text: str | None, doc_date: str | None,
+           cfg: LinkConfig) -> list[tuple] | None:
+    """The time blocks of the reports a report can match (None: all of its keys). It is a superset of
+    what `same_event` allows: a report with no date of its own, any report whose article is at most
+    `background_window_days` from its own; a report dated by its own words, those within that of
+    its article with no date of their own, and those whose own date (or, for a promise, article date)
+    is within the date windows of its own date (or, for a promise, its article's date)."""
+    made = _date(doc_date)
+    if made is None:
+        return None
+    far = dt.timedelta(days=cfg.background_window_days)
+    if not date or not date_text:
+        return [("d", b) for b in _blocks(made - far, made + far)]
+    out = [("w", b) for b in _blocks(made - far, made + far)]
+    near = dt.timedelta(days=max(cfg.date_window_days, cfg.undated_window_days, cfg.flow_date_window_days))
+    span = _span(date)
+    if span:
+        out += [("o", b) for b in _blocks(span[0] - near, span[1] + near)]
+    if not span or event_type == "AGREE":
+        out += [("o", b) for b in _blocks(made - near, made + near)]
+    return out
+
+
+def _time_args(e: Event, doc_dates: dict) -> tuple:
+    return e.event_type, e.date, e.date_text, doc_dates.get(e.doc_id)
 
 
 class _DocDates(dict):
@@ -67,7 +123,7 @@ class _Matcher:
         if key in self.cache:
             return self.cache[key]
         why = None
-        if _candidate_pair(a, b) and not _far_apart(a, b, self.cfg):
+        if _candidate_pair(a, b) and not _far_apart(a, b, self.cfg, self.doc_dates):
             self.tests += 1
             why = same_event(a, b, self.doc_dates, self.cfg)
         if why is not None or self.misses < self.MAX_CACHED_MISSES:
@@ -103,20 +159,26 @@ class _Union:
 
 class _Forest(_Union):
     """Groups of linked reports: union-find with each group's members in ascending id order and an
-    index from `_keys` to the groups that hold a report with that key."""
+    index from `_keys` and time blocks (`_slots`) to the groups that hold a report filed there.
+    `match` (a `_Matcher`) gives the document dates and settings the time blocks are read with."""
 
-    def __init__(self):
+    def __init__(self, match=None):
         super().__init__()
         self.members: dict[str, list[str]] = {}
         self.index: dict[tuple, list[str]] = {}
         self.days: dict[str, tuple | None] = {}     # root -> (category, first day, last day) of its reports
+        self.doc_dates = match.doc_dates if match is not None else {}
+        self.cfg = match.cfg if match is not None else LinkConfig()
 
     def add(self, e: Event) -> None:
         self.parent[e.id] = e.id
         self.members[e.id] = [e.id]
         self.days[e.id] = _days(e)
+        slots = _slots(*_time_args(e, self.doc_dates), self.cfg)
         for k in _keys(e):
-            self.index.setdefault(k, []).append(e.id)
+            self.index.setdefault(k + ("A",), []).append(e.id)     # every report of the key
+            for s in (slots if slots is not None else [("T",)]):
+                self.index.setdefault(k + s, []).append(e.id)
 
     def alias(self, name: str, x: str) -> None:
         """`name` (a stored cluster id whose report is not loaded) stands for x's group."""
@@ -138,12 +200,19 @@ class _Forest(_Union):
         self.days[ra] = (x[0], min(x[1], y[1]), max(x[2], y[2])) if x and y and x[0] == y[0] else None
 
     def groups_of(self, e: Event) -> set[str]:
-        """The groups holding a report that e could be compared with."""
+        """The groups holding a report that e could be compared with: of its keys, in the time blocks
+        it can reach (`_reach`), and those filed under no time block."""
         out: set[str] = set()
+        reach = _reach(*_time_args(e, self.doc_dates), self.cfg)
         for k in _keys(e):
-            roots = {self.find(r) for r in self.index.get(k, ())}
-            self.index[k] = sorted(roots)
-            out |= roots
+            for s in ([("A",)] if reach is None else [("T",)] + reach):
+                got = self.index.get(k + s)
+                if not got:
+                    continue
+                roots = {self.find(r) for r in got}
+                if len(roots) < len(got):
+                    self.index[k + s] = sorted(roots)
+                out |= roots
         return out
 
 
@@ -188,7 +257,7 @@ def _spanning_links(evs: list[Event], parts: list[list[str]], events: dict, matc
     if len(parts) > 1:
         sets += [p for p in parts if len(p) > 1]
     for ids in sets:
-        forest = _Forest()
+        forest = _Forest(match)
         for x in ids:
             forest.add(events[x])
             for a, b, why in _attach(forest, events[x], events, match):

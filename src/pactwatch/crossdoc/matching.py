@@ -12,13 +12,26 @@ from .features import (_date, _flow_dated, norm_name, _occasion_kinds, _other_oc
                        _words, content_words, countries, jaccard, kind, people)
 
 
-def _far_apart(a: Event, b: Event, cfg: LinkConfig) -> bool:
+def _far_apart(a: Event, b: Event, cfg: LinkConfig, doc_dates: dict | None = None) -> bool:
     """Both carry dates of their own, further apart than the window (promises excepted: they may be
-    dated when made). Implied by `same_event`'s own tests; checked first because it is cheap."""
-    if a.event_type == "AGREE" or a.event_type != b.event_type or _weak_date(a) or _weak_date(b):
+    dated when made); or one has no date of its own and their articles are further apart than
+    `background_window_days`. Implied by `same_event`'s own tests; checked first because it is cheap."""
+    if a.event_type != b.event_type:
+        return False
+    if _weak_date(a) or _weak_date(b):
+        return doc_dates is not None and _background_apart(a, b, doc_dates, cfg)
+    if a.event_type == "AGREE":
         return False
     sa_, sb_ = _span(a.date), _span(b.date)
     return bool(sa_ and sb_ and max((sb_[0] - sa_[1]).days, (sa_[0] - sb_[1]).days, 0) > cfg.date_window_days)
+
+
+def _background_apart(a: Event, b: Event, doc_dates: dict, cfg: LinkConfig) -> bool:
+    """The articles of two reports, one of which has no date of its own, are further apart than
+    `background_window_days` (link_words.json): a background mention is not matched with what its
+    article's time is far from (and the reports it is compared with stay bounded, see `forest._reach`)."""
+    da, db = _date(doc_dates.get(a.doc_id)), _date(doc_dates.get(b.doc_id))
+    return bool(da and db and abs((da - db).days) > cfg.background_window_days)
 
 
 def same_event(a: Event, b: Event, doc_dates: dict[str, str | None], cfg: LinkConfig) -> dict | None:
@@ -72,6 +85,8 @@ def same_event(a: Event, b: Event, doc_dates: dict[str, str | None], cfg: LinkCo
             return None     # reported before it happened
         if _flow_dates_apart(a, b, doc_dates, cfg):
             return None     # the date its article's flow gave is another day (or year) than the other's
+        if _background_apart(a, b, doc_dates, cfg):
+            return None     # a background mention and a report whose article is far from its own
     elif sa_ and sb_:
         gap = max((sb_[0] - sa_[1]).days, (sa_[0] - sb_[1]).days, 0)
         if gap > cfg.date_window_days:

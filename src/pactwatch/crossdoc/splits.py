@@ -47,7 +47,8 @@ def _strength(why: dict | None) -> tuple:
 
 def _split(evs: list[Event], match, cfg: LinkConfig) -> list[list[str]]:
     """A connected set of reports whose members conflict is split: members in a fixed order (date,
-    id) join the first part they match a member of and conflict with no one in; the order does not
+    id) join the part they match best among its first reports (`split_representatives`, compared
+    with all of them it would cost reports squared) and conflict with no one in; the order does not
     depend on when documents arrived, so neither does the result. Conflicts are tested between
     distinct `_conflict_key`s, not between all pairs of reports."""
     ids = sorted(e.id for e in evs)
@@ -74,21 +75,35 @@ def _split(evs: list[Event], match, cfg: LinkConfig) -> list[list[str]]:
         return [ids]
     order = sorted(ids, key=lambda m: ((by[m].date or "9999") if not _weak_date(by[m]) else "9999", m))
     parts: list[tuple[list[str], set[str], dict[tuple, list[str]]]] = []
+    # parts by the time blocks of their representatives (`forest._slots`): a report is compared only
+    # with the parts whose representatives it can reach (`forest._reach`), the others it cannot match
+    from .forest import _reach, _slots, _time_args
+    by_slot: dict[tuple, list[int]] = {}
     for m in order:
         e, s = by[m], key[m]
         home, best = None, None
-        for p in parts:
+        reach = _reach(*_time_args(e, dd), cfg)
+        near = range(len(parts)) if reach is None else sorted(
+            {i for slot in [("T",)] + reach for i in by_slot.get(slot, ())})
+        for p in (parts[i] for i in near):
             if e.doc_id in p[1] or any(clash(s, t) for t in p[2]):
                 continue
             # the part it matches best: a report of one visit that matches both that visit and a tour made during
             # it (two parts, from one article) joins the part it shares more with; the strength is computed afresh
             # from the two reports (not read from stored links), so that an update splits as a rebuild does
-            got = [_strength(same_event(e, by[o], dd, cfg)) for o in p[0] if match(e, by[o]) is not None]
+            # compared with the part's representatives: its first reports (`split_representatives`)
+            got = [_strength(same_event(e, by[o], dd, cfg)) for o in p[0][:cfg.split_representatives]
+                   if match(e, by[o]) is not None]
             if got and (best is None or max(got) > best):
                 home, best = p, max(got)
         if home is None:
             home = ([], set(), {})
             parts.append(home)
+        if len(home[0]) < cfg.split_representatives:     # one more representative: file the part under its blocks
+            at = parts.index(home) if home is not parts[-1] else len(parts) - 1
+            for slot in _slots(*_time_args(e, dd), cfg) or [("T",)]:
+                if at not in by_slot.setdefault(slot, []):
+                    by_slot[slot].append(at)
         home[0].append(m)
         home[1].add(e.doc_id)
         home[2].setdefault(s, []).append(m)

@@ -2,16 +2,21 @@
 changed documents, a full `rebuild`, and the refresh of the commitments and agreements they touch."""
 from __future__ import annotations
 
+import datetime as dt
+import multiprocessing as mp
+import os
+from contextlib import contextmanager
 from dataclasses import dataclass
-from typing import Iterable
+from typing import Callable, Iterable
 
 from ..model import Event
 from .agreements import build_agreements
 from .canonical import _participant_countries, canonical_events
-from .commitments import _promised, build_commitments, clause_purpose, clause_rest
+from .commitments import _made, _past, _promised, build_commitments, clause_purpose, clause_rest
+from .fulfilment import _more_cues
 from .config import LinkConfig
-from .features import norm_name, _person_names, countries
-from .forest import _attach, _DocDates, _Forest, _Matcher, _spanning_links, _Union
+from .features import _date, norm_name, _person_names, countries
+from .forest import _attach, _DocDates, _Forest, _Matcher, _reach, _slots, _spanning_links, _time_args, _Union
 from .splits import _split
 
 
@@ -45,17 +50,25 @@ class _Loaded:
 
 
 def update(store, doc_ids: Iterable[str], cfg: LinkConfig | None = None,
-           stale_clusters: Iterable[str] = (), derived: bool = True, load=None) -> LinkReport:
+           stale_clusters: Iterable[str] = (), derived: bool = True, load=None,
+           jobs: int = 1, map_fn: MapFn | None = None) -> LinkReport:
     """Link the events of these (new or changed) documents into the cross-document layer.
 
-    The work is bounded by the reports, not by their pairs: a new report is compared with each
-    group of already linked reports it could belong to only until one member matches, and a
-    canonical event stores a spanning set of its links (`_spanning_links`), so k reports of one
-    event cost about k comparisons and k - 1 links, not k^2/2 of each. `derived=False` leaves
-    commitments and agreements to the caller (a rebuild refreshes them once at the end); `load`
-    (a `_Loaded`) lets a rebuild read each event once for all its steps."""
-    load = load or _Loaded(store)
-    cfg = cfg or LinkConfig()
+    The work is bounded by the reports, not by their pairs: a new report is compared only with the
+    reports of its blocks (its category, a country, person or place it names, and the time its dates
+    can reach: `forest._reach`), with each group of already linked reports there only until one
+    member matches, and a canonical event stores a spanning set of its links (`_spanning_links`),
+    so k reports of one event cost about k comparisons and k - 1 links, not k^2/2 of each.
+    Categories are independent blocks, and so are canonical events once found: both steps run
+    through `map_fn(fn, items)` (default: a pool of `jobs` worker processes, or the plain `map` for
+    one job), with the same result whatever runs them. `derived=False` leaves commitments and
+    agreements to the caller (a rebuild refreshes them once at the end); `load` (a `_Loaded`) lets a
+    rebuild read each event once for all its steps."""
+    with _mapper(jobs, map_fn) as run:
+        return _update(store, doc_ids, cfg or LinkConfig(), stale_clusters, derived, load or _Loaded(store), run)
+
+
+def _update(store, doc_ids, cfg: LinkConfig, stale_clusters, derived: bool, load, run) -> LinkReport:
     report = LinkReport()
     stale_clusters = set(stale_clusters)
     new_ids = store.event_ids(doc_ids)
@@ -66,12 +79,12 @@ def update(store, doc_ids: Iterable[str], cfg: LinkConfig | None = None,
     stale_ids: set[str] = set()
     if stale_clusters:
         stale_ids = _closure(store, {m for ms in store.cluster_members(stale_clusters).values() for m in ms})[0]
-    match = _Matcher(load.dates, cfg)
+    known: dict[tuple[str, str], dict | None] = {}     # pairs compared so far, with their reasons
     seed_ids = set(new_ids) | stale_ids
     while True:
-        seeds, _, events, forest = _discover(store, load, seed_ids, match)
-        touched = {forest.find(e.id) for e in seeds}
-        joined = {m for r in touched for m in forest.members[r]} - seed_ids
+        groups, events, tests = _discover(store, load, seed_ids, cfg, run, known)
+        report.comparisons += tests
+        joined = {m for g in groups for m in g} - seed_ids
         if not stale_clusters or not joined:
             break
         # after a replacement, the groups the others joined are compared again too, until none is
@@ -79,12 +92,11 @@ def update(store, doc_ids: Iterable[str], cfg: LinkConfig | None = None,
         seed_ids |= _closure(store, joined)[0]
     # 2. the whole canonical events concerned: the groups reached, with every report their stored
     #    links reach, and the new reports
-    nodes = {m for r in touched for m in forest.members[r]}
+    nodes = {m for g in groups for m in g}
     reached, stored = _closure(store, nodes)
-    match.cache.update(stored)      # stored links are known matches: not compared again
+    known.update(stored)      # stored links are known matches: not compared again
     units = _Union()
-    for r in touched:
-        ms = forest.members[r]
+    for ms in groups:
         for m in ms[1:]:
             units.union(ms[0], m)
     for a, b in stored:
@@ -93,41 +105,80 @@ def update(store, doc_ids: Iterable[str], cfg: LinkConfig | None = None,
         units.find(n)
     loaded = {e.id: e for e in load(sorted(reached - set(events)))}
     events.update(loaded)
-    match.doc_dates.need({e.doc_id for e in loaded.values()})
+    load.dates.need({e.doc_id for e in loaded.values()})
     # 3. per canonical event: its reports split where they conflict, its spanning set of links
     mapping: dict[str, str] = {}
     want: dict[tuple[str, str], dict] = {}
-    for members in units.groups():
-        evs = [events[m] for m in sorted(members) if m in events]
-        parts = _split(evs, match, cfg)
+    items = []
+    for chunk in _chunks([[events[m] for m in sorted(ms) if m in events] for ms in units.groups()]):
+        ids = {e.id for evs in chunk for e in evs}
+        items.append((chunk, {d: load.dates.get(d) for d in {e.doc_id for evs in chunk for e in evs}}, cfg,
+                      {k: v for k, v in known.items() if k[0] in ids and k[1] in ids}))
+    for parts, links, tests in run(_link_units, items):
         for p in parts:
             mapping.update({m: p[0] for m in p})
-        want.update(_spanning_links(evs, parts, events, match))
+        want.update(links)
+        report.comparisons += tests
     drop = sorted(set(stored) - set(want))
     add = [(a, b, why) for (a, b), why in sorted(want.items()) if (a, b) not in stored]
     _drop_links(store, drop)
     store.add_links(add)
-    report.new_links, report.dropped_links, report.comparisons = len(add), len(drop), match.tests
+    report.new_links, report.dropped_links = len(add), len(drop)
     store.set_clusters(mapping)
     report.clusters_touched = len(set(mapping.values()))
     if derived:
-        scope = set()
+        scope, days = set(), []
         for e in load(mapping):
             scope |= countries(e)
-        report.commitments, report.agreements = refresh_derived(store, scope, cfg, load)
+            days += [_date(load.dates.get(e.doc_id)), _date(e.date)]
+        # the promises a touched report can change: its own, and those made at most fulfil_window_days
+        # before the earliest of them (a report first reported later carries out no promise made before)
+        since = None
+        if days and all(days[::2]):
+            since = (min(d for d in days if d) - dt.timedelta(days=cfg.fulfil_window_days)).isoformat()
+        report.commitments, report.agreements = refresh_derived(store, scope, cfg, load, since=since,
+                                                                touched=set(mapping))
     return report
 
 
-def _discover(store, load, seed_ids: set[str], match) -> tuple[list[Event], list[Event], dict, "_Forest"]:
+def _discover(store, load, seed_ids: set[str], cfg: LinkConfig, run, known: dict) -> tuple[list[list[str]], dict, int]:
     """1. Which reports belong together: the linked reports already stored form groups (one per
-    canonical event, no comparisons); each of these reports joins every group it matches a member of."""
+    canonical event, no comparisons); each of these reports joins every group it matches a member of.
+    Categories are independent (reports of two never match): one block each, through `run`. The
+    groups the seeds are in (each its members in ascending order), the events loaded, the comparisons."""
     seeds = load(sorted(seed_ids))
     seed_ids = {e.id for e in seeds}
-    old = load(sorted(_candidates(store, seeds) - seed_ids))
+    old = load(sorted(_candidates(store, seeds, load, cfg) - seed_ids))
     events = {e.id: e for e in old + seeds}
-    match.doc_dates.need({e.doc_id for e in events.values()})
-    forest = _Forest()
+    load.dates.need({e.doc_id for e in events.values()})
     part = store.clusters(e.id for e in old)
+    blocks: dict[str, tuple[list, list]] = {}
+    for e in old:
+        blocks.setdefault(e.event_type, ([], []))[0].append(e)
+    for e in seeds:
+        blocks.setdefault(e.event_type, ([], []))[1].append(e)
+    items = []
+    for t in sorted(blocks, key=lambda t: -len(blocks[t][0]) - len(blocks[t][1])):   # the largest first
+        olds, news = blocks[t]
+        if not news:
+            continue
+        items.append((olds, {e.id: part[e.id] for e in olds if e.id in part}, news,
+                      {d: load.dates.get(d) for d in {e.doc_id for e in olds + news}}, cfg))
+    groups, tests = [], 0
+    for got, cache, n in run(_discover_block, items):
+        groups += got
+        known.update(cache)
+        tests += n
+    return groups, events, tests
+
+
+def _discover_block(item) -> tuple[list[list[str]], dict, int]:
+    """One category's block of `_discover` (a top-level function of plain data, for a worker process):
+    the groups its seeds end in, the pairs compared (with their reasons), how many were compared."""
+    old, part, seeds, doc_dates, cfg = item
+    match = _Matcher(doc_dates, cfg)
+    forest = _Forest(match)
+    events = {e.id: e for e in old + seeds}
     for e in sorted(old, key=lambda e: e.id):
         forest.add(e)
         first = part.get(e.id, e.id)
@@ -138,10 +189,86 @@ def _discover(store, load, seed_ids: set[str], match) -> tuple[list[Event], list
     for e in sorted(seeds, key=lambda e: e.id):
         forest.add(e)
         _attach(forest, e, events, match)
-    return seeds, old, events, forest
+    touched = sorted({forest.find(e.id) for e in seeds})
+    return [list(forest.members[r]) for r in touched], match.cache, match.tests
 
 
-def _candidates(store, seeds: list[Event]) -> set[str]:
+def _link_units(item) -> tuple[list[list[str]], dict, int]:
+    """Step 3 for a chunk of canonical events (a top-level function of plain data, for a worker
+    process): each one's reports split where they conflict, and its spanning set of links."""
+    units, doc_dates, cfg, known = item
+    match = _Matcher(doc_dates, cfg)
+    match.cache.update(known)
+    parts_out, want = [], {}
+    for evs in units:
+        events = {e.id: e for e in evs}
+        parts = _split(evs, match, cfg)
+        parts_out += parts
+        want.update(_spanning_links(evs, parts, events, match))
+    return parts_out, want, match.tests
+
+
+UNITS_PER_ITEM = 256    # canonical events per work item of step 3 (fewer, larger items cost less to send)
+
+
+def _chunks(units: list[list[Event]]) -> list[list[list[Event]]]:
+    """Canonical events in work items of about UNITS_PER_ITEM events' worth of reports each, the
+    largest events first (so that a pool is not left waiting on one at the end)."""
+    units = sorted((u for u in units if u), key=lambda u: (-len(u), u[0].id))
+    out, cur, size = [], [], 0
+    for u in units:
+        cur.append(u)
+        size += len(u)
+        if size >= UNITS_PER_ITEM:
+            out.append(cur)
+            cur, size = [], 0
+    if cur:
+        out.append(cur)
+    return out
+
+
+MapFn = Callable[[Callable, Iterable], Iterable]
+PARALLEL_MIN_EVENTS = 2000   # below this many reports in an update, one process does it (a pool costs more)
+
+
+@contextmanager
+def _mapper(jobs: int, map_fn: MapFn | None):
+    """The `run(fn, items) -> list` of an update: `map_fn` if given (a Ray engine's `map`, say), else
+    a pool of `jobs` worker processes (forked where the system can), else the plain `map`. Each item
+    is plain data and `fn` a top-level function, so any of these gives the same result."""
+    if map_fn is not None:
+        yield lambda fn, items: list(map_fn(fn, items))
+        return
+    if jobs <= 1:
+        yield lambda fn, items: list(map(fn, items))
+        return
+    state: dict = {}
+
+    def run(fn, items):
+        items = list(items)
+        if len(items) < 2 or sum(_weight(i) for i in items) < PARALLEL_MIN_EVENTS:
+            return list(map(fn, items))
+        if "pool" not in state:
+            ctx = mp.get_context("fork" if hasattr(os, "fork") else "spawn")
+            state["pool"] = ctx.Pool(jobs)
+        return state["pool"].map(fn, items, chunksize=1)
+
+    try:
+        yield run
+    finally:
+        if "pool" in state:
+            state["pool"].close()
+            state["pool"].join()
+
+
+def _weight(item) -> int:
+    """How many reports a work item holds (`_discover_block`'s or `_link_units`')."""
+    if len(item) == 5:
+        return len(item[0]) + len(item[2])
+    return sum(len(u) for u in item[0])
+
+
+def _candidates(store, seeds: list[Event], load=None, cfg: LinkConfig | None = None) -> set[str]:
     """Ids of the stored events that some of these reports are compared with (a superset)."""
     out: set[str] = set()
     if not seeds:
@@ -159,6 +286,30 @@ def _candidates(store, seeds: list[Event]) -> set[str]:
     places = {(e.event_type, e.location.name, bool(countries(e)) and e.event_type != "CONSULT")
               for e in seeds if e.location}
     out.update(store.candidate_event_ids_at(places))
+    return _in_reach(store, seeds, out - {e.id for e in seeds}, load, cfg)
+
+
+def _in_reach(store, seeds: list[Event], ids: set[str], load=None, cfg: LinkConfig | None = None) -> set[str]:
+    """Of these stored events, those in a time block some report of their category among the seeds can
+    reach (`forest._reach`): the others are not loaded at all, so an update reads the reports of its
+    own time, not the whole archive."""
+    cfg = cfg or LinkConfig()
+    dates = load.dates if load is not None else _DocDates(store)
+    dates.need({e.doc_id for e in seeds})
+    reach: dict[str, set | None] = {}
+    for e in seeds:
+        got = _reach(*_time_args(e, dates), cfg)
+        if got is None or reach.get(e.event_type, set()) is None:
+            reach[e.event_type] = None
+        else:
+            reach.setdefault(e.event_type, set()).update(got)
+    out = set()
+    for i, (typ, date, text, made) in store.event_times(ids).items():
+        if typ not in reach:
+            continue
+        mine, slots = reach[typ], _slots(typ, date, text, made, cfg)
+        if mine is None or slots is None or not mine.isdisjoint(slots):
+            out.add(i)
     return out
 
 
@@ -187,17 +338,19 @@ def _drop_links(store, pairs: list[tuple[str, str]]) -> None:
         store.drop_links(pairs)
 
 
-def rebuild(store, cfg: LinkConfig | None = None) -> LinkReport:
-    """Recompute the whole cross-document layer from the per-document events."""
+def rebuild(store, cfg: LinkConfig | None = None, jobs: int = 1, map_fn: MapFn | None = None) -> LinkReport:
+    """Recompute the whole cross-document layer from the per-document events (`jobs`, `map_fn`: as
+    for `update`)."""
     store.clear_links()
     docs = sorted(store.document_dates())
     report = LinkReport()
     cfg = cfg or LinkConfig()
     load = _Loaded(store)
-    for i in range(0, len(docs), REBUILD_BATCH):
-        r = update(store, docs[i:i + REBUILD_BATCH], cfg, derived=False, load=load)
-        report.new_links += r.new_links - r.dropped_links
-        report.comparisons += r.comparisons
+    with _mapper(jobs, map_fn) as run:
+        for i in range(0, len(docs), REBUILD_BATCH):
+            r = _update(store, docs[i:i + REBUILD_BATCH], cfg, (), False, load, run)
+            report.new_links += r.new_links - r.dropped_links
+            report.comparisons += r.comparisons
     report.clusters_touched = len(set(store.clusters().values()))
     report.commitments, report.agreements = refresh_derived(store, None, cfg, load)
     return report
@@ -206,8 +359,13 @@ def rebuild(store, cfg: LinkConfig | None = None) -> LinkReport:
 REBUILD_BATCH = 10_000   # documents linked per step of a rebuild (each step recomputes the canonical events it touches)
 
 
-def refresh_derived(store, scope: set[str] | None, cfg: LinkConfig, load=None) -> tuple[int, int]:
-    """Recompute commitments and agreements that involve these countries (all if None)."""
+def refresh_derived(store, scope: set[str] | None, cfg: LinkConfig, load=None, since: str | None = None,
+                    touched: set[str] = frozenset()) -> tuple[int, int]:
+    """Recompute commitments and agreements that involve these countries (all if None). With `since`
+    (an incremental update: `touched` holds the reports it changed), only the commitments of promises
+    made from that day on, or of touched canonical events, are recomputed; the others cannot have
+    changed (what carries them out was first reported before any touched report, `fulfil_window_days`)
+    and are kept, with the status their due date has as of the latest document (as a rebuild gives)."""
     canon = _scoped_canon(store, scope, load)
     if scope is not None:
         # an agreement named in these records may have parties outside the scope (a stored record of
@@ -223,11 +381,33 @@ def refresh_derived(store, scope: set[str] | None, cfg: LinkConfig, load=None) -
         scope = set(scope) | {""}
     as_of = store.latest_document_date()
     rest, purpose = _clause_rests(store, canon)
-    commitments = build_commitments(canon, as_of, cfg, rest)
+    if since is None or scope is None:
+        commitments = build_commitments(canon, as_of, cfg, rest)
+    else:
+        fresh = {r["id"] for r in canon if (_made(r) or "") >= since or not _made(r) or set(r["mentions"]) & touched}
+        ids = {r["id"] for r in canon}
+        kept = [_as_of(c, as_of, cfg) for c in store.derived("commitment")
+                if (set(c.get("countries") or ()) & scope or (not c.get("countries") and "" in scope))
+                and c["event_id"] in ids and c["event_id"] not in fresh and c["event_id"] not in touched]
+        new = build_commitments(canon, as_of, cfg, rest, only=fresh, kept=kept)
+        # an invitation that a recomputed promise now makes its own is no commitment of its own
+        invited = {c["resolved_by"] for c in new if c["resolved_by"] and _more_cues()["invited"].search(c["what"])}
+        commitments = [c for c in kept if not (c["id"].endswith("-invitation") and c["resolved_by"] in invited)] + new
     agreements = build_agreements(canon, rest, purpose)
     store.replace_derived("commitment", commitments, scope)
     store.replace_derived("agreement", agreements, scope)
     return len(commitments), len(agreements)
+
+
+def _as_of(c: dict, as_of: str | None, cfg: LinkConfig) -> dict:
+    """A kept commitment as of the latest document: an open one past its due date is overdue (the
+    last step of `commitments._commitment`)."""
+    c = dict(c, as_of=as_of)
+    if c["status"] in ("open", "overdue"):
+        c["status"], c["status_reason"] = "open", "no later report carries it out"
+        if c["due"] and as_of and _past(c["due"], as_of, cfg.due_slack_days):
+            c["status"], c["status_reason"] = "overdue", f"due {c['due']}, nothing reported by {as_of}"
+    return c
 
 
 def _clause_rests(store, canon: list[dict]) -> tuple[dict[str, str], dict[str, dict]]:

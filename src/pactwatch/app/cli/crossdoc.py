@@ -9,7 +9,8 @@ def cmd_link(args) -> int:
     from ... import link
     store = open_store(args, write=True)
     ids = list(store.document_dates())
-    report = link.rebuild(store) if args.rebuild else link.update(store, ids)
+    jobs = args.processes
+    report = link.rebuild(store, jobs=jobs) if args.rebuild else link.update(store, ids, jobs=jobs)
     store.mark_linked(ids)
     echo(report)
     return 0

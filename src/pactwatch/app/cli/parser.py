@@ -93,6 +93,8 @@ def build_parser() -> argparse.ArgumentParser:
 
     sp = with_db(sub.add_parser("link", help="update (or --rebuild) the cross-document layer"))
     sp.add_argument("--rebuild", action="store_true", help="recompute everything from the per-document events")
+    sp.add_argument("-j", "--processes", type=positive_int, default=1,
+                    help="worker processes linking independent blocks (default 1)")
     sp.set_defaults(func=cmd_link)
 
     sp = with_db(sub.add_parser("actors", help="people and organisations across documents"))

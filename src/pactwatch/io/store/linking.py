@@ -80,6 +80,17 @@ class LinkingMixin(RunsMixin):
                 out.setdefault(name, []).append((eid, typ, doc))
         return out
 
+    def event_times(self, ids: Iterable[str]) -> dict[str, tuple[str, str | None, str | None, str | None]]:
+        """event id -> (category, date, date text, its document's date): what the link step's time
+        blocks read of a report, without reading the report itself."""
+        out = {}
+        q = (sa.select(events_t.c.id, events_t.c.event_type, events_t.c.date, events_t.c.date_text, documents_t.c.date)
+             .join(documents_t, documents_t.c.id == events_t.c.doc_id))
+        with self.engine.connect() as c:
+            for chunk in chunks(sorted(set(ids))):
+                out.update({r[0]: tuple(r[1:]) for r in c.execute(q.where(events_t.c.id.in_(chunk)))})
+        return out
+
     def events_without_country(self) -> list[str]:
         """Events no participant of which has a country (their derived records are refreshed always)."""
         q = sa.select(events_t.c.id).where(events_t.c.id.not_in(WITH_COUNTRY)).order_by(events_t.c.id)
