@@ -175,3 +175,22 @@ def test_a_lost_ray_worker_loses_no_document(local_ray) -> None:
                 local_ray.kill(engine._actors[1], no_restart=False)  # Ray restarts it, as after a crash
     assert got == expected and any(ids for _, ids in got)
     assert len(sent) > len(docs)  # some batches were sent twice
+
+
+def test_linking_through_the_ray_engine_gives_the_serial_layer(tmp_path, local_ray, monkeypatch) -> None:
+    """`ingest --engine ray` links through the engine's `map` (categories and canonical events are
+    independent blocks): the stored cross-document layer is the one a single process stores."""
+    from test_link_scale import export, rebuilt, spread
+    from pactwatch import link
+    from pactwatch.crossdoc import updating
+    from pactwatch.io.store import Store
+
+    results = spread()
+    serial = export(rebuilt(tmp_path, "serial", results))
+    monkeypatch.setattr(updating, "PARALLEL_MIN_EVENTS", 0)    # send even this small work to the workers
+    store = Store(str(tmp_path / "ray.db"))
+    store.save_many(results)
+    with get_engine("ray", 2) as engine:
+        engine.start()
+        link.rebuild(store, map_fn=engine.map)
+    assert export(store) == serial

@@ -323,11 +323,11 @@ def test_block_parallel_linking_gives_the_same_layer(tmp_path, monkeypatch) -> N
 
     results = spread()
     serial = export(rebuilt(tmp_path, "serial", results))
+    monkeypatch.setattr(updating, "PARALLEL_MIN_EVENTS", 0)    # small work is otherwise kept in this process
     store = Store(str(tmp_path / "mapped.db"))
     store.save_many(results)
     link.rebuild(store, map_fn=_through_pickle)
     assert export(store) == serial
-    monkeypatch.setattr(updating, "PARALLEL_MIN_EVENTS", 0)
     pooled = Store(str(tmp_path / "pooled.db"))
     pooled.save_many(results[:40])
     link.update(pooled, [r.document.id for r in results[:40]], jobs=2)

@@ -123,11 +123,12 @@ def _ingest(paths, store, processes, limits, progress, link, summary, leftover, 
         # an earlier run was stopped after storing documents but before linking them; which
         # clusters their replaced versions belonged to is not known, so rebuild the layer
         from .. import link as link_stage
-        summary.link = link_stage.rebuild(store, jobs=processes)
+        summary.link = link_stage.rebuild(store, jobs=processes, map_fn=engine.map if engine else None)
         store.mark_linked(set(leftover) | set(stored))
     elif link and (stored or stale):
         from .. import link as link_stage
-        summary.link = link_stage.update(store, stored, stale_clusters=stale, jobs=processes)
+        summary.link = link_stage.update(store, stored, stale_clusters=stale, jobs=processes,
+                                         map_fn=engine.map if engine else None)
         store.mark_linked(stored)
 
 

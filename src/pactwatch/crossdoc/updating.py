@@ -237,7 +237,12 @@ def _mapper(jobs: int, map_fn: MapFn | None):
     a pool of `jobs` worker processes (forked where the system can), else the plain `map`. Each item
     is plain data and `fn` a top-level function, so any of these gives the same result."""
     if map_fn is not None:
-        yield lambda fn, items: list(map_fn(fn, items))
+        def run_on(fn, items):
+            items = list(items)
+            if len(items) < 2 or sum(_weight(i) for i in items) < PARALLEL_MIN_EVENTS:
+                return list(map(fn, items))     # small work: sending it away costs more than it saves
+            return list(map_fn(fn, items))
+        yield run_on
         return
     if jobs <= 1:
         yield lambda fn, items: list(map(fn, items))
