@@ -128,6 +128,13 @@ def test_timeline_for_a_pair(linked) -> None:
     assert all(r["evidence"] and r["documents"] for r in rows)
 
 
+def test_a_pairs_events_are_read_through_the_index(linked) -> None:
+    """The timeline's events of a pair: those with a participant of each country, read by one query."""
+    both = set(linked.events_by_country("IND")) & set(linked.events_by_country("FRA"))
+    assert both and set(linked.events_by_pair("IND", "FRA")) == both
+    assert linked.events_by_pair("IND", "XXX") == []
+
+
 def snapshot(store: Store):
     clusters = store.clusters()
     canon = {frozenset(i for i, c in clusters.items() if c == k) for k in set(clusters.values())}

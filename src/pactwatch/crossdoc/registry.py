@@ -52,7 +52,7 @@ def actor_registry(store, query: str | None = None) -> list[dict]:
 
 def timeline(store, a: str, b: str, topic: str | None = None) -> list[dict]:
     """Dated, cited chronology of the canonical events between two countries."""
-    ids = set(store.events_by_country(a.upper())) & set(store.events_by_country(b.upper()))
+    ids = set(store.events_by_pair(a.upper(), b.upper()))
     recs = [r for r in canonical_events(store, ids)
             if {a.upper(), b.upper()} <= _participant_countries(r) and (not topic or topic in r["topics"])]
     return sorted(recs, key=lambda r: (r["date"] or r["first_reported"] or "", r["id"]))

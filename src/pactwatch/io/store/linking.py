@@ -103,6 +103,14 @@ class LinkingMixin(RunsMixin):
         with self.engine.connect() as c:
             return [r[0] for r in c.execute(q)]
 
+    def events_by_pair(self, a: str, b: str) -> list[str]:
+        """The events with a participant of each of two countries, found through the participants index
+        (rather than by intersecting the two countries' whole lists)."""
+        from .reading import filtered
+        q = filtered(sa.select(events_t.c.id), pair=(a, b)).order_by(events_t.c.id)
+        with self.engine.connect() as c:
+            return [r[0] for r in c.execute(q)]
+
     def add_links(self, edges: list[tuple[str, str, dict]]) -> None:
         if not edges:
             return
