@@ -226,15 +226,15 @@ class TriggerRules(FoldRules, MeasureRules, ClauseTests):
             return False
         return any(c.dep_ == "prep" and c.lower_ in spec["preps"] for c in t.children)
 
-    def _prep_idiom(self, t, verb: str) -> str | None:
-        """The verb_object_types key of a verb with a prepositional object ("ban|from export", "walk away|from
-        talks"), or None."""
+    def _prep_idiom(self, t, verb: str):
+        """(the verb_object_types key, the prepositional object) of a verb with a prepositional object ("ban|from
+        export", "walk away|from talks"), or (None, None)."""
         rows = self.rules.cfg["verb_object_types"]
         # the parser hangs "from" on the particle as often as on the verb ("walked away [from talks]")
         holders = [(verb, t)] + [(f"{lemma_of(t)} {x.lower_}", x) for x in t.children
                                  if x.dep_ in ("prt", "advmod", "prep") and x.lower_ in ("away", "out", "off", "back")]
-        return next((k for v, h in holders for c in h.children if c.dep_ == "prep" for p in c.children
-                     if p.dep_ == "pobj" for k in (f"{v}|{c.lower_} {lemma_of(p)}",) if k in rows), None)
+        return next(((k, p) for v, h in holders for c in h.children if c.dep_ == "prep" for p in c.children
+                     if p.dep_ == "pobj" for k in (f"{v}|{c.lower_} {lemma_of(p)}",) if k in rows), (None, None))
 
     def _ordered_divestment(self, t, lem: str):
         """The complement of an order verb that tells a sale of holdings ("ordered the fund to sell its stake",
@@ -244,12 +244,10 @@ class TriggerRules(FoldRules, MeasureRules, ClauseTests):
         for x in t.children:
             if x.dep_ not in ("xcomp", "ccomp") or x.pos_ != "VERB":
                 continue
-            prt = next((c.lower_ for c in x.children if c.dep_ == "prt"), None)
-            verb = f"{lemma_of(x)} {prt}" if prt else lemma_of(x)
-            if verb in spec["divest_verbs"]:
+            if lem_in(x, spec["divest_verbs"]):
                 return x
             obj = next((c for c in x.children if c.dep_ == "dobj"), None)
-            if verb in spec["sale_verbs"] and obj is not None and lemma_of(obj) in spec["holdings"]:
+            if lem_in(x, spec["sale_verbs"]) and obj is not None and lemma_of(obj) in spec["holdings"]:
                 return x
         return None
 
@@ -353,15 +351,13 @@ class TriggerRules(FoldRules, MeasureRules, ClauseTests):
                     continue
             if obj is None:
                 # "Bern walked away from the talks": a verb with a prepositional object and no direct one
-                pvo = self._prep_idiom(t, verb)
+                pvo, pobj = self._prep_idiom(t, verb)
                 if pvo is not None:
                     typ, mode, cls = cfg["verb_object_types"][pvo]
                     if cls != "none":
                         trig[t.i] = Trigger(lem, "V", typ, mode, cls, f"event_rules.json:verb_object_types[{pvo}]")
-                        pobj = next((p for p in t.subtree if p.dep_ == "pobj" and pvo.endswith(f" {lemma_of(p)}")), None)
-                        if pobj is not None:
-                            absorbed_noun[t.i] = pobj.i
-                            trig.pop(pobj.i, None)
+                        absorbed_noun[t.i] = pobj.i
+                        trig.pop(pobj.i, None)
                 continue
             if t.i in trig and lem_in(t, cfg["completion_verbs"]) and obj.i in trig and trig[obj.i].mode == "visit":
                 trig.pop(t.i)     # "concluded his tour of Chile": the visit is the event, told through its end
@@ -396,7 +392,7 @@ class TriggerRules(FoldRules, MeasureRules, ClauseTests):
             vo = key if key in cfg["verb_object_types"] else alt
             if vo not in cfg["verb_object_types"]:
                 # "technologies were banned from export": a verb with a prepositional object ("ban|from export")
-                vo = self._prep_idiom(t, verb) or vo
+                vo = self._prep_idiom(t, verb)[0] or vo
             spec = cfg["verb_object_types"].get(vo)
             spec = spec + [f"event_rules.json:verb_object_types[{vo}]"] if spec else self._commitment_spec(verb, obj, trig)
             if spec:
@@ -424,9 +420,7 @@ class TriggerRules(FoldRules, MeasureRules, ClauseTests):
                 # "has not yet decided whether to join", "has yet to sign": no act done, and none it governs
                 trig[t.i] = Trigger(lem, "V", trig[t.i].type, trig[t.i].mode, "purpose", left_open)
                 continue
-            prt = next((c.lower_ for c in t.children if c.dep_ == "prt"), None)
-            if (t.i not in trig or trig[t.i].rule == "trigger.jointly") and (
-                    lem in cfg["conversation_verbs"]["verbs"] or f"{lem} {prt}" in cfg["conversation_verbs"]["verbs"]) \
+            if (t.i not in trig or trig[t.i].rule == "trigger.jointly") and lem_in(t, cfg["conversation_verbs"]["verbs"]) \
                     and self._speaks_with_a_party(t):
                 # "spoke by telephone with the Argentine president", "Manalo and Iwaya spoke at length": talks
                 phone = any(c.dep_ == "prep" and c.lower_ in ("by", "over", "on") and any(
