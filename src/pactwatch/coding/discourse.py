@@ -131,14 +131,20 @@ class Discourse:
         who = self.titled(tok)
         if who is not None:
             return [who]
-        of_kind = Rules.load().cfg["kind_descriptions"].get(low)
+        cfg = Rules.load().cfg
+        of_kind = cfg["kind_descriptions"].get(low)
         if of_kind and tok.tag_ == "NN" and any(c.dep_ == "det" and c.lower_ in ("the", "this") for c in tok.children):
             # "the bloc said it would start similar talks with X": the one party of that kind the article was
-            # talking about (none when the latest event has two)
+            # talking about (of two states, the one last named as a subject); "the kingdom": a kingdom
+            only = cfg["description_countries"].get(low)
             for m in reversed(self.events):
-                fits = [e for e in dedupe(m.actors + m.recipients) if _of_kind(e, of_kind)]
+                fits = [e for e in dedupe(m.actors + m.recipients) if _of_kind(e, of_kind)
+                        and (only is None or e.country in only)]
+                if len(fits) == 1:
+                    return fits
                 if fits:
-                    return fits if len(fits) == 1 else []
+                    # two of that kind: the one the article was last talking about as a subject
+                    return self._salient(tok, fits, m.sent.end) if of_kind == "state" else []
             return []
         if low in ("ministry", "department", "agency", "government") and any(c.lower_ == "the" for c in tok.children):
             prior = [m for m in self.actors.mentions if m.kind == "org" and low in m.entity.entity_name.lower()
@@ -164,6 +170,21 @@ class Discourse:
         if len(states) > 1:
             return None
         return person_by_title(self.actors, (title + " " + tok.text).strip(), tok.idx, next(iter(states), None))
+
+    def _salient(self, tok, fits: list[Entity], after: int) -> list[Entity]:
+        """Of two states of the latest event, the one "the country" refers to: the state named as (or as the
+        owner of) the subject of a sentence between that event's and this one ("China urged Namibia to ...
+        Namibia is courting buyers. The country and the EU signed ..."), else none."""
+        codes = {e.country for e in fits}
+        for x in reversed([x for x in self.actors.mentions if after <= x.start and x.end <= tok.sent.start_char]):
+            if x.entity.country not in codes or x.kind not in ("country", "capital", "demonym"):
+                continue
+            h = tok.doc[x.head]
+            while h.dep_ in ("compound", "poss", "amod") and h.head.i != h.i:
+                h = h.head
+            if h.dep_ in ("nsubj", "nsubjpass"):
+                return [e for e in fits if e.country == x.entity.country][:1]
+        return []
 
     def _pair_before(self, tok) -> list[Entity]:
         """The two countries named earlier in the sentence of `tok` ("X will visit Y, the first such trip

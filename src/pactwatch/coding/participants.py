@@ -297,10 +297,10 @@ class ParticipantRules(ParticipantCases):
             if topic:
                 rec_m = [x for x in rec_m if all(x is not q for q in topic)]
                 m.note("recipient", "participants.topic_qualifier")
+        placed = [x for x in rec_m if x.head in venue]     # states named as where the event is
         if m.type in COOPERATIVE_TYPES and len(countries_of(entities_of(acts_m))) >= 2:
             # "the EU and Kazakhstan signed a partnership ... at a conference in Egypt": two sides named as the doers
             # of a joint act make it theirs; the state it took place in is the venue, no party
-            placed = [x for x in rec_m if x.head in venue]
             if placed:
                 rec_m = [x for x in rec_m if all(x is not q for q in placed)]
                 m.note("recipient", "participants.venue_of_pair")
@@ -338,6 +338,19 @@ class ParticipantRules(ParticipantCases):
                     m.actors = [who] + m.actors
                     names.add(who.entity_name)
                     m.note("actor", "participants.title_beside_name")
+        if m.actors and subj is not None:
+            # "the country and the EU signed": a description joined with a name is a party too
+            kinds = cfg["kind_descriptions"]
+            for c in [subj] + [c for c in subj.children if c.dep_ == "conj"]:
+                if c.lower_ in kinds and actors.owner.get(c.i) is None:
+                    got = [e for e in state.resolve(c, sdoc) if e.entity_name not in {x.entity_name for x in m.actors}]
+                    if got:
+                        m.actors = m.actors + got
+                        m.note("actor", "participants.description_beside_name")
+                        venues = {x.entity.entity_name for x in placed}
+                        if venues and m.type in COOPERATIVE_TYPES and len(countries_of(m.actors)) >= 2:
+                            m.recipients = [e for e in m.recipients if e.entity_name not in venues]
+                            m.note("recipient", "participants.venue_of_pair")
         # descriptions and pronouns
         if not m.actors and subj is not None and not actors.in_tokens(between):
             ents = self._they_of_sentence(subj, pred, actors)

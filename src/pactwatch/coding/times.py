@@ -229,6 +229,16 @@ class TimeRules:
                     if planned_act is not None:
                         target, how = planned_act, ["date.time_of_planned_act"]
                         break
+                if not (start <= cur.idx < end) and cur.pos_ in ("NOUN", "PROPN") and cur.dep_ in ("pobj", "dobj") \
+                        and te.value and te.value > (sent_ref(self, sent) or "9")[:len(te.value)]:
+                    # "invited her to the convention in Toronto next March": a time ahead of the report, on the
+                    # occasion a promise or invitation names, is the time of what was promised
+                    gov = cur.head.head if cur.dep_ == "pobj" and cur.head.dep_ in ("prep", "dative") else cur.head
+                    promised = next((m for m in mentions if m.pred.i == gov.i and m.type == "AGREE"
+                                     and m.date is None), None)
+                    if promised is not None:
+                        target, how = promised, ["date.time_of_promised_occasion"]
+                        break
                 if not (start <= cur.idx < end) and cur.pos_ in ("VERB", "AUX", "NOUN", "PROPN", "ADJ"):
                     # a noun at the root means the parser made a fragment of the sentence: no evidence either way
                     blocked = not (cur.head.i == cur.i and cur.pos_ in ("NOUN", "PROPN"))
@@ -262,7 +272,9 @@ class TimeRules:
                 target.vague_time = True
             return
         if target.pred.tag_ == "VBD" and not target.future and not promise_words(target.pred) and self._doc_date and \
-                te.value[:10] > self._doc_date[:10] and not self._doc_date.startswith(te.value):
+                te.value[:10] > self._doc_date[:10] and not self._doc_date.startswith(te.value) and \
+                "date.time_of_promised_occasion" not in how and not (
+                    target.type == "AGREE" and lemma_of(target.pred) in self.rules.cfg["prospective_verbs"]):
             return      # "called off a visit next month": a past act is not dated after its report
         scheduled = target.pred.tag_ in ("VBZ", "VBP") and not any(c.dep_ == "aux" for c in target.pred.children) or \
             target.pred.tag_ == "VBG" and any(c.dep_ == "aux" and c.lower_ in ("is", "are", "'s", "'re", "am")

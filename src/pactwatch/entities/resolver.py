@@ -225,8 +225,10 @@ class ActorResolver(PeopleResolution):
         for m in raw_mentions:
             if m.kind == "org" and m.entity.country is None:
                 org = self.kb.org(m.entity.entity_name)
-                named = next((x for x in raw_mentions if x.kind in ("country", "demonym") and x.tok_end == m.tok_start
-                              and sdoc[x.head].dep_ in ("compound", "amod") and
+                # "the UK strike group", "China's commerce ministry": a state named just before it
+                named = next((x for x in raw_mentions if x.kind in ("country", "demonym") and (
+                    x.tok_end == m.tok_start or x.tok_end + 1 == m.tok_start and sdoc[x.tok_end].tag_ == "POS")
+                              and sdoc[x.head].dep_ in ("compound", "amod", "poss") and
                               m.tok_start <= sdoc[x.head].head.i < m.tok_end), None)
                 # "the Commission" after "the European Commission": the short name of a body named before
                 longer = next((x for x in reversed(raw_mentions) if x.kind == "org" and x.start < m.start
