@@ -31,6 +31,13 @@ ARTICLES = {
     # both recalled again, the curb dated only by the clause before it
     "k4_both": " date 2031-07-01 BUENOS AIRES, July 1 -- Brazil removed Argentina from its list of trusted trading "
                "partners in 2030 after imposing export curbs on three niobium alloys.",
+    # a measure told as news on its day, and recalled months later in other words
+    "n1_news": " date 2032-06-11 ACCRA, June 11 -- Ghana has banned the export of raw bauxite with immediate effect, "
+               "the mines minister said on Thursday.",
+    "n2_recall": " date 2033-02-20 ACCRA, Feb 20 -- Ghana will let miners ship bauxite concentrate from April, the "
+                 "ministry said on Tuesday, easing a ban imposed in June last year.",
+    # another measure of the same doer that month, in other words: another event
+    "n3_other": " date 2033-03-01 ACCRA, March 1 -- In June 2032 Ghana froze the assets of a Togolese trading firm.",
     # a plan names the place in its clause; the report of the meeting names only the host country
     "t1_plan": " date 2031-03-01 OTTAWA, March 1 -- Canada and Japan will present their quantum sensing results at a "
                "Joint Science Council (JSC) taking place in Tampere, Finland next week (8 and 9 March).",
@@ -132,6 +139,15 @@ def test_a_past_act_recalled_at_month_and_at_year_precision_is_one_event(store) 
     assert [m["recalled_past_act"] for m in joined[0]["merge_reasons"]] == [["BRA"], ["BRA"]]
     # another act of the same doer that year, in other words, is another event (recalled twice too)
     assert [r["documents"] for r in curbs if "k3_other" in r["documents"]] == [["k3_other", "k4_both"]], curbs
+
+
+def test_a_measure_told_as_news_and_recalled_later_is_one_event(store) -> None:
+    bans = [r for r in link.canonical_events(store) if r["event_type"] == "SANCTION"
+            and {"n1_news", "n2_recall", "n3_other"} & set(r["documents"])]
+    assert sorted(r["documents"] for r in bans) == [["n1_news", "n2_recall"], ["n3_other"]], bans
+    joined = next(r for r in bans if "n1_news" in r["documents"])
+    assert joined["date"] == "2032-06-10"
+    assert [m.get("recalled_past_act") for m in joined["merge_reasons"]] == [["GHA"]]
 
 
 def commitments_of(store, *docs: str) -> dict[str, dict]:

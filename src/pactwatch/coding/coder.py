@@ -127,12 +127,15 @@ def _clause_span(m: EventMention, others: list[EventMention], sdoc, sent: Senten
             break
     if m.pred.dep_ in ("acl", "relcl") and m.pred.head.i in m.tokens:
         root = m.pred.head       # "The Technology Prosperity Deal, to be signed by ...": name included
+    elif m.pred.dep_ == "acl" and m.pred.tag_ == "VBN" and m.pred is m.head and \
+            lemma_of(m.pred.head) in Rules.load().cfg["measure_nouns"]:
+        root = m.pred.head       # "loosening a ban imposed in June": the measure imposed is named, whoever eases it
     keep = {x.i for x in root.subtree} | {x.i for x in m.head.subtree} | set(m.tokens)
     if m.head.dep_ in ("nmod", "compound") and phrase_head(m.head).i in m.tokens:     # "Chile, Peru seal fisheries pact"
         keep |= {x.i for x in phrase_head(m.head).subtree if x.i <= phrase_head(m.head).i}
     if "trigger.headline_verb" in m.why.get("event_type", []):
         keep |= set(headline_doers(m.head))
-    mine = set(m.tokens) | {m.pred.i, m.head.i, root.i}
+    mine = set(m.tokens) | {m.pred.i, m.head.i, root.i} | {x.i for x in root.children if x.dep_ == "det"}
     series = [x for x in root.subtree if x.dep_ == "conj" and x.pos_ == "VERB" and x.i not in mine]
     for o in others:
         if o is m:

@@ -38,6 +38,7 @@ def _cues() -> dict:
             "plan_rules": raw.get("plan_rules", []), "borrowed_date_rules": raw.get("borrowed_date_rules", []),
             "flow_date_rules": raw.get("flow_date_rules", []), "meeting_modes_apart": raw.get("meeting_modes_apart", []),
             "flow_date_window_days": int(raw.get("flow_date_window_days", 3)),
+            "stem_letters": int(raw.get("stem_letters", 6)),
             "background_window_days": int(raw.get("background_window_days", 365)),
             "fulfil_window_days": int(raw.get("fulfil_window_days", 1095)),
             "split_representatives": int(raw.get("split_representatives", 8))}

@@ -213,9 +213,16 @@ def _recalled_past(a: Event, b: Event, doc_dates: dict, cfg: LinkConfig) -> bool
         return False
     sa_, sb_ = _span(a.date), _span(b.date)
     made = [_date(doc_dates.get(e.doc_id)) for e in (a, b)]
+    if not all(made):
+        return False
     end = max(sa_[1], sb_[1])
-    return all(made) and all((m - end).days > cfg.recall_min_days for m in made) and (
-        _same_rule(a, b) if inherited else _same_act(a, b))
+    late = [(m - end).days > cfg.recall_min_days for m in made]
+    if all(late):
+        return _same_rule(a, b) if inherited else _same_act(a, b)
+    # one article tells the act as news, the other recalls it long after ("Namibia has banned the export of
+    # lithium" / "a ban imposed in June last year"): both dated by their own words, and one word of the act
+    # shared besides the parties' names, in any of its forms
+    return any(late) and not inherited and (_same_rule(a, b) or _same_act(a, b) or _act_word_shared(a, b))
 
 
 def _retold(a: Event, b: Event) -> bool:
@@ -258,6 +265,16 @@ def _same_act(a: Event, b: Event) -> bool:
         return True
     names = {w for e in (a, b) for x in e.actor + e.recipient for w in _words(f"{x.raw_text} {x.entity_name}")}
     return bool((content_words(a) & content_words(b)) - names)
+
+
+def _act_word_shared(a: Event, b: Event) -> bool:
+    """The two reports share a word besides the parties' names in one of its forms: one word begins the other
+    ("ban" / "banned", "export" / "exports"), or both begin alike for `stem_letters` letters (link_words.json)
+    ("restricted" / "restrictions")."""
+    n = _cues()["stem_letters"]
+    names = {w for e in (a, b) for x in e.actor + e.recipient for w in _words(f"{x.raw_text} {x.entity_name}")}
+    wa, wb = content_words(a) - names, content_words(b) - names
+    return any(x.startswith(y) or y.startswith(x) or len(x) >= n and x[:n] == y[:n] for x in wa for y in wb)
 
 
 def _own_dated(e: Event, ahead: bool = False) -> bool:
