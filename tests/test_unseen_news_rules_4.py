@@ -49,3 +49,16 @@ def test_an_invitation_is_dated_by_the_occasion_it_names() -> None:
 def test_a_past_visit_is_not_dated_after_its_report() -> None:
     evs = events("The minister visited the congress in Accra next March.", "2025-06-02")
     assert all(e.date != "2026-03" for e in evs)
+
+
+def test_a_finite_verb_joined_low_to_a_modal_clause_is_an_act_of_its_own() -> None:
+    ev = one("Peru's embassy in Accra said it hoped the dispute would be settled soon and urged Ghana to reopen "
+             "the mine.", "REQUEST", date="2025-06-02")
+    assert side(ev.actor) == {"PER"} and side(ev.recipient) == {"GHA"}
+    assert ev.aux_mode is None
+    assert ev.evidence[0].text.startswith("urged Ghana")
+
+
+def test_verbs_joined_under_one_modal_share_it() -> None:
+    ev = one("Peru said it would review the contract and sign a memorandum with Ghana.", "AGREE", date="2025-06-02")
+    assert side(ev.actor) | side(ev.recipient) == {"PER", "GHA"}

@@ -35,6 +35,7 @@ from .participants import ParticipantRules, Discourse, np_tokens
 from .record import RecordBuilder
 from .rules import CONFLICT, NON_STATE, VERBAL_TYPES, Rules, lemma_of
 from .settings import SettingRules
+from .trigger_shapes import low_conj
 from .triggers import TriggerRules, generic_plural, headline_doers, phrase_head, sequel_of, venue
 
 
@@ -121,6 +122,7 @@ def _clause_span(m: EventMention, others: list[EventMention], sdoc, sent: Senten
     for _ in range(3):     # "work to establish X": the clause is "work to establish X"
         h = root.head
         if root.dep_ in ("xcomp", "conj") and h.i != root.i and h.pos_ in ("VERB", "AUX") and h.i not in other_preds \
+                and not low_conj(root) \
                 and h.lemma_.lower() not in Rules.load().cfg["reporting_verbs"]:
             root = h
         else:

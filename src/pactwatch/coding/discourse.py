@@ -87,7 +87,10 @@ class Discourse:
             if v.dep_ == "ccomp" and v.head.i != v.i:
                 rsubj = [c for c in v.head.children if c.dep_ == "nsubj"]
                 if rsubj:
-                    ents = [x.entity for x in self.actors.in_tokens([x.i for x in rsubj[0].subtree])]
+                    # "China's embassy in Bangkok said it ...": the embassy's, not the city it is in
+                    where = {x.i for c in rsubj[0].children if c.dep_ == "prep" and c.lower_ in ("in", "at")
+                             for x in c.subtree}
+                    ents = [x.entity for x in self.actors.in_tokens([x.i for x in rsubj[0].subtree if x.i not in where])]
                     if ents:
                         return ents
                     ents = self.resolve(rsubj[0], sdoc)

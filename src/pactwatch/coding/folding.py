@@ -4,7 +4,7 @@ whether it is under a reporting verb. ``TriggerRules`` (``triggers.py``) inherit
 from __future__ import annotations
 
 from .rules import lemma_of
-from .trigger_shapes import _told_in_passing, frame_prep
+from .trigger_shapes import _told_in_passing, frame_prep, low_conj
 
 
 class FoldRules:
@@ -35,6 +35,8 @@ class FoldRules:
                 return None
             to_inf = cur.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in cur.children)
             if dep == "conj" and cur.pos_ == h.pos_:
+                if low_conj(cur):
+                    return None     # "hoped the issue would be resolved and urged X to ...": a clause of its own
                 cur = h          # conjuncts share their head's governor ("agreed to A and B")
                 continue
             if to_inf and dep in ("advcl", "acl", "xcomp", "relcl"):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from .rules import CONFLICT, lemma_of
+from .trigger_shapes import low_conj
 
 
 def promise_words(pred) -> bool:
@@ -42,7 +43,8 @@ class ModalityRules:
                 break
         for v in [pred] + ([t] if t is not pred else []):
             kids = list(v.children)
-            if v.dep_ == "conj" and v.pos_ == "VERB" and not any(c.dep_ in ("aux", "nsubj", "nsubjpass") for c in kids):
+            if v.dep_ == "conj" and v.pos_ == "VERB" and not low_conj(v) and not any(
+                    c.dep_ in ("aux", "nsubj", "nsubjpass") for c in kids):
                 # "can help advance ... or otherwise threaten": a conjoined verb shares its head's modals
                 up = v.head
                 for _ in range(3):      # through "help build ... or threaten": the modal of the verb chain

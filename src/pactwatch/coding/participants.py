@@ -13,6 +13,7 @@ from .mention import countries_of, dedupe, entities_of
 from .noun_phrases import _in_span, np_tokens
 from .participant_cases import ParticipantCases
 from .rules import lemma_of
+from .trigger_shapes import low_conj
 
 __all__ = ["ParticipantRules", "Discourse", "np_tokens", "BODY_CODES", "_of_kind", "_in_span"]
 
@@ -106,7 +107,7 @@ class ParticipantRules(ParticipantCases):
                 cur = cur.head       # "X is determined to resume talks": the subject of the copula
                 continue
             if cur.dep_ in ("xcomp", "ccomp", "conj", "advcl", "pcomp") and cur.head.i != cur.i:
-                nxt = cur.head.head if cur.head.dep_ == "prep" else cur.head
+                nxt = cur.head.head if cur.head.dep_ == "prep" or low_conj(cur) else cur.head
                 if lemma_of(nxt) in cfg["reporting_verbs"] and cur.dep_ not in ("pcomp", "advcl"):
                     break       # "..., Yonhap reported": the reporter is not a participant (but "announced
                     #             cooperation by inking a pact": the announcer inked it)

@@ -14,6 +14,15 @@ def lem_in(v, words) -> bool:
     return lemma_of(v) in words or prt is not None and f"{lemma_of(v)} {prt}" in words
 
 
+def low_conj(v) -> bool:
+    """A finite verb the parser joined as a conjunct to a modal or infinitive clause below the verb it goes with
+    ("said it hoped the issue would be resolved and urged X to ...": "urged" goes with "hoped"): a clause of its own,
+    whose subject and modals are not those of the clause it hangs on."""
+    h = v.head
+    return v.dep_ == "conj" and v.tag_ in ("VBD", "VBZ") and h.i != v.i and h.tag_ in ("VB", "VBN") and any(
+        c.dep_ in ("aux", "auxpass") and c.tag_ in ("MD", "TO") for c in h.children)
+
+
 def generic_plural(tok) -> bool:
     """'previous agreements', 'agreements': plural with no determiner, not a specific one."""
     return tok.tag_ in ("NNS", "NNPS") and not any(c.dep_ in ("det", "poss", "nummod") for c in tok.children)

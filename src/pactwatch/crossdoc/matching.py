@@ -299,10 +299,18 @@ def _recalled_alike(a: Event, b: Event, doc_dates: dict, cfg: LinkConfig) -> boo
 
 def _made_when_dated(a: Event, b: Event, doc_dates: dict, cfg: LinkConfig) -> bool:
     """A promise is dated by what it promises ("will sign in May") or by when it was made ("announced
-    the signing in January"): two reports agree when one's date is the other's report date."""
+    the signing in January"): two reports agree when one's date is the other's report date; not when both are
+    dated ahead of their own articles, each by what it promises ("will hold their summit on July 14", told in
+    May, is not the invitation to next year's summit told on July 15)."""
+    window = dt.timedelta(days=cfg.date_window_days)
+
+    def ahead(e: Event) -> bool:
+        se, own = _span(e.date), _date(doc_dates.get(e.doc_id))
+        return bool(se and own and se[0] > own + window)
+    if ahead(a) and ahead(b):
+        return False
     for x, y in ((a, b), (b, a)):
         sx, made = _span(x.date), _date(doc_dates.get(y.doc_id))
-        if sx and made and sx[0] - dt.timedelta(days=cfg.date_window_days) <= made <= sx[1] + dt.timedelta(
-                days=cfg.date_window_days):
+        if sx and made and sx[0] - window <= made <= sx[1] + window:
             return True
     return False
