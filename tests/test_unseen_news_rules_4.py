@@ -62,3 +62,16 @@ def test_a_finite_verb_joined_low_to_a_modal_clause_is_an_act_of_its_own() -> No
 def test_verbs_joined_under_one_modal_share_it() -> None:
     ev = one("Peru said it would review the contract and sign a memorandum with Ghana.", "AGREE", date="2025-06-02")
     assert side(ev.actor) | side(ev.recipient) == {"PER", "GHA"}
+
+
+def test_a_time_closing_a_plans_clause_dates_the_plan() -> None:
+    ev = one("Norway is still due to deliver the three research buoys paid for by the spring grant in May next year, "
+             "a Norwegian embassy official said.", "AGREE", date="2025-11-24")
+    assert ev.date == "2026-05"
+
+
+def test_a_promise_recalled_to_say_what_a_thing_is_takes_no_date_from_the_flow() -> None:
+    text = ("The committee met in Lima on Monday. Engineers discussed the satellite camera that Japan offered to "
+            "build for Peru.")
+    ev = one(text, "AGREE", date="2025-10-15")
+    assert ev.date is None

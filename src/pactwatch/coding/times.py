@@ -50,6 +50,13 @@ def _modifier_verb(tok) -> bool:
         not any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass") for c in tok.children)
 
 
+def _closes_clause(rest: str) -> bool:
+    """Whether the words after a time expression end its clause: nothing, or only the attribution
+    (", a ministry official said.")."""
+    return not re.search(r"\w", rest) or re.match(
+        r"\s*,\s*(?:[\w'’.-]+\s+){0,8}?(?:said|says|added|told reporters)\s*[.!?]?\s*$", rest) is not None
+
+
 def _background_time(te, stop) -> bool:
     """A time that attached to no event and is not the time the article goes on talking about: a bound
     ("before 2019"), a year, or the time of a past clause modifying a noun or subordinated
@@ -254,6 +261,13 @@ class TimeRules:
             root = span.root
             target = next((m for m in mentions if m.pred.i == root.i and m.date is None), None)
             how = ["date.sentence_final_time"]
+        if target is None and blocked and _modifier_verb(stop) and te.value and self._doc_date and \
+                te.value > self._doc_date[:len(te.value)] and _closes_clause(sent.text[te.end:]):
+            # "is due to hand over the boats paid for by the grant in March next year, an official said": a time
+            # ahead closing the clause, hung by the parser on a participle inside what a plan names, is the plan's
+            target = next((m for m in mentions if m.future and m.date is None and stop.i in
+                           {x.i for x in m.pred.subtree}), None)
+            how = ["date.clause_final_time_of_plan"]
         if target is None:
             # one event in the sentence and the expression hangs on nothing else: it is the event's
             if blocked or len(mentions) != 1 or te.value is None:
@@ -342,6 +356,9 @@ class TimeRules:
                 continue      # a setting told in passing has no time of the article's; it takes its event's below
             if any(m.vague_time for m in g) and g[0].type != "AGREE":
                 continue      # a promise is dated when made; a vague time belongs to what was promised
+            if g[0].type == "AGREE" and all(m.pred.dep_ == "relcl" and m.pred.tag_ == "VBD" and m.pred.head.pos_ == "NOUN"
+                                            and m.pred.head.i not in m.tokens for m in g):
+                continue      # "the instrument that China offered to carry": a promise recalled to say what a thing is
             first = min(m.span[0] for m in g)
             text = " ".join(m.sent.text[m.span[0] - m.sent.start:m.span[1] - m.sent.start] for m in g).lower()
             if OTHER_TIME.search(re.sub(r"\bsince\s+last\s+\w+", "", text)):     # "since last year": a bound
