@@ -38,6 +38,14 @@ ARTICLES = {
                  "ministry said on Tuesday, easing a ban imposed in June last year.",
     # another measure of the same doer that month, in other words: another event
     "n3_other": " date 2033-03-01 ACCRA, March 1 -- In June 2032 Ghana froze the assets of a Togolese trading firm.",
+    # a promise, told again months later in other words; another promise of the same parties made that month
+    "p1_promise": " date 2032-05-18 LIMA, May 18 -- Peru and Chile agreed on Tuesday to open a joint seismology research "
+                  "centre in Arica by the end of this year, the ministry said.",
+    "p2_retold": " date 2032-10-14 SANTIAGO, Oct 14 -- Chile and Peru held talks on fisheries on Thursday. The talks "
+                 "reviewed the joint seismology research centre that the two countries pledged in May to open in "
+                 "Arica by the end of the year.",
+    "p3_other": " date 2032-10-20 LIMA, Oct 20 -- Peru and Chile pledged in May to build a fish hatchery in Tacna, "
+                "officials recalled on Wednesday.",
     # a plan names the place in its clause; the report of the meeting names only the host country
     "t1_plan": " date 2031-03-01 OTTAWA, March 1 -- Canada and Japan will present their quantum sensing results at a "
                "Joint Science Council (JSC) taking place in Tampere, Finland next week (8 and 9 March).",
@@ -148,6 +156,16 @@ def test_a_measure_told_as_news_and_recalled_later_is_one_event(store) -> None:
     joined = next(r for r in bans if "n1_news" in r["documents"])
     assert joined["date"] == "2032-06-10"
     assert [m.get("recalled_past_act") for m in joined["merge_reasons"]] == [["GHA"]]
+
+
+def test_a_promise_told_again_in_other_words_is_one_event(store) -> None:
+    promises = [r for r in link.canonical_events(store) if r["event_type"] == "AGREE"
+                and {"p1_promise", "p2_retold", "p3_other"} & set(r["documents"])]
+    assert sorted(r["documents"] for r in promises) == [["p1_promise", "p2_retold"], ["p3_other"]], promises
+    joined = next(r for r in promises if "p2_retold" in r["documents"])
+    assert [m.get("retold_promise") for m in joined["merge_reasons"]] == [True]
+    # the retold report's evidence names what was pledged
+    assert any(e["text"].startswith("the joint seismology research centre that") for e in joined["evidence"])
 
 
 def commitments_of(store, *docs: str) -> dict[str, dict]:

@@ -52,6 +52,8 @@ class LinkConfig:
     min_country_jaccard: float = 0.5   # participant countries must overlap this much
     min_text_similarity: float = 0.34  # for generic promises, whose category alone says little
     bonus_similarity: float = 0.5      # near-copies: this similar merges despite missing details
+    retold_overlap: float = 0.75       # a promise told again: this share of the shorter report's words in the other
+    retold_min_words: int = 5          # ... when the shorter report has at least this many words besides names
     fulfil_min_overlap: float = 0.5    # share of the commitment's words in the event that carries it out
     withdraw_min_overlap: float = 0.4  # the same, for a report that calls it off (its wording says so)
     due_slack_days: int = 0            # overdue once the as-of date is past due + slack

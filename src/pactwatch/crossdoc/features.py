@@ -49,8 +49,10 @@ def _kind(e: Event) -> str:
         return e.kind
     if e.event_type not in ("AGREE", "SUPPORT", "REJECT"):
         return "other"
-    if e.agreement or e.event_type == "SUPPORT":
-        return "accord"     # a signing is the signing of something
+    if e.event_type == "SUPPORT" or e.agreement and not (
+            e.event_type == "AGREE" and e.kind == "event" and not e.agreement.get("name")):
+        return "accord"     # a signing is the signing of something; but "agreed to open a centre ... reached the
+        #                     deal": a promise the coder classed as a plain event, its deal no document
     if e.kind is not None and e.event_type != "AGREE":
         return "other"      # a refusal the coder took for no meeting or accord
     if set(_words(e.trigger or "")) & MEETING_WORDS:

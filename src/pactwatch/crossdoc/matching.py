@@ -125,6 +125,11 @@ def same_event(a: Event, b: Event, doc_dates: dict[str, str | None], cfg: LinkCo
     announced = not weak and nested and _announced_alike(a, b)
     if announced:
         reasons["same_planned_occasion"] = announced
+    elif same_parties and a.event_type == "AGREE" and _promise_retold(a, b, cfg):
+        # "agreed to open a joint AI research centre in Warsaw by the end of this year" / "the joint AI research
+        # centre that the two countries pledged in May to open in Warsaw by the end of the year"
+        announced = "retold_promise"
+        reasons["retold_promise"] = True
     if weak and not (pa & pb or "same_place" in reasons or "same_agreement" in reasons
                      or sim >= cfg.min_text_similarity or (same_trigger and same_parties) or recalled):
         return None
@@ -137,7 +142,8 @@ def same_event(a: Event, b: Event, doc_dates: dict[str, str | None], cfg: LinkCo
     if (not ca or not cb) and not (sim >= cfg.min_text_similarity or same_trigger or pa & pb):
         return None
     if a.event_type == "AGREE" and kind(a) == "other" and sim < cfg.min_text_similarity and not (
-            pa & pb and (sim > 0.2 or same_trigger)) and not _recalled_alike(a, b, doc_dates, cfg):
+            pa & pb and (sim > 0.2 or same_trigger)) and not _recalled_alike(a, b, doc_dates, cfg) and \
+            "retold_promise" not in reasons:
         return None     # two different promises of the same parties on the same day
     if a.event_type not in ("CONSULT", "AGREE", "SUPPORT") and sim < cfg.min_text_similarity / 2 and not (
             pa & pb or recalled or alike):
@@ -190,6 +196,18 @@ def _announced_alike(a: Event, b: Event) -> str:
     shared = set(_occasion_kinds(" ".join(sp.text for sp in a.evidence))) & set(
         _occasion_kinds(" ".join(sp.text for sp in b.evidence)))
     return "/".join(sorted(shared))
+
+
+def _promise_retold(a: Event, b: Event, cfg: LinkConfig) -> bool:
+    """One promise told again in other words: most words of the shorter report (`retold_overlap`, besides the
+    parties' names) are in the other one, which may tell more ("agreed to open a joint research centre in
+    Warsaw by the end of the year" / "the research centre they pledged in May to open in Warsaw by year-end")."""
+    names = {w for e in (a, b) for x in e.actor + e.recipient for w in _words(f"{x.raw_text} {x.entity_name}")}
+    wa, wb = content_words(a) - names, content_words(b) - names
+    short, other = (wa, wb) if len(wa) <= len(wb) else (wb, wa)
+    if len(short) < cfg.retold_min_words:
+        return False
+    return len(short & other) / len(short) >= cfg.retold_overlap
 
 
 def _actor_countries(e: Event) -> set[str]:
