@@ -228,3 +228,16 @@ def test_one_act_of_two_states_told_with_other_people_named_is_one_event(store) 
     assert sorted(r["documents"] for r in funds) == [["l1_fund", "l2_recall"], ["l3_other"]], funds
     joined = next(r for r in funds if len(r["documents"]) == 2)
     assert [m.get("told_alike") for m in joined["merge_reasons"]] == ["launched"]
+
+
+def test_a_report_that_tells_a_promise_unfinished_does_not_carry_it_out(tmp_path) -> None:
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    (docs / "u1.txt").write_text(" date 2032-03-10 LIMA, March 10 -- Peru and Chile agreed on Tuesday to complete a joint "
+                                 "roadmap on lithium refining by the end of June.", encoding="utf-8")
+    (docs / "u2.txt").write_text(" date 2032-09-03 SANTIAGO, Sept 3 -- Peru and Chile held talks on Thursday that left the "
+                                 "promised lithium refining roadmap unfinished.", encoding="utf-8")
+    s = Store(str(tmp_path / "u.db"))
+    ingest_paths([str(docs)], s)
+    roadmap = commitments_of(s, "u1")["u1"]
+    assert roadmap["status"] != "fulfilled" and roadmap["resolved_by"] is None, roadmap

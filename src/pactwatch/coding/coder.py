@@ -132,9 +132,11 @@ def _clause_span(m: EventMention, others: list[EventMention], sdoc, sent: Senten
     elif m.pred.dep_ == "acl" and m.pred.tag_ == "VBN" and m.pred is m.head and \
             lemma_of(m.pred.head) in Rules.load().cfg["measure_nouns"]:
         root = m.pred.head       # "loosening a ban imposed in June": the measure imposed is named, whoever eases it
-    elif m.pred.dep_ == "relcl" and m.pred is m.head and m.pred.head.pos_ == "NOUN" and m.pred.head.i not in \
+    elif m.pred.dep_ == "relcl" and m.pred is m.head and m.pred.head.pos_ in ("NOUN", "PROPN") and m.pred.head.i not in \
             other_preds and any(c.dep_ == "nsubj" for c in m.pred.children) and not any(
-                x.dep_ == "dobj" and x.lower_ not in ("that", "which") for x in m.pred.subtree):
+                x.dep_ == "dobj" and x.lower_ not in ("that", "which") for x in m.pred.subtree) and not any(
+                c.lower_ in ("when", "where", "while", "why") for c in m.pred.children) and \
+            m.pred.head.ent_type_ not in ("DATE", "TIME"):
         root = m.pred.head       # "the research centre that the two countries pledged to open": what was pledged
     keep = {x.i for x in root.subtree} | {x.i for x in m.head.subtree} | set(m.tokens)
     if m.head.dep_ in ("nmod", "compound") and phrase_head(m.head).i in m.tokens:     # "Chile, Peru seal fisheries pact"

@@ -142,6 +142,8 @@ def _carries_out(r: dict, cand: dict, due: str | None, words: set, needed: set, 
         return None
     if t not in FULFILS[r["kind"]] or cand["aux_mode"] is not None:
         return None
+    if _more_cues()["not_done"].search(_text(cand)):
+        return None          # "talks that left a promised roadmap unfinished" tell it not done
     made, told = _date(r["first_reported"]), _date(cand["first_reported"])
     if made and when and when[0] > made and set(cand["documents"]) <= set(r["documents"]) \
             and not (told and when[0] <= told):
@@ -277,7 +279,8 @@ def _more_cues() -> dict:
             "bodies_as_one": raw["bodies_as_one"], "word_endings": raw["word_endings"],
             **{k: _cue(raw[k]) for k in ("replaced_plan", "collective_signatories", "concluded_agreement",
                                          "clause_rest_stop", "promise_intent", "invitation_cue", "terms_of_agreement",
-                                         "talks_nouns", "negotiation_opened", "invited", "postponed", "held")}}
+                                         "talks_nouns", "negotiation_opened", "invited", "postponed", "held",
+                                         "not_done")}}
 
 
 def _aim_words(r: dict) -> set[str]:
