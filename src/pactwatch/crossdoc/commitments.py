@@ -191,11 +191,7 @@ def _commitment(r: dict, cid: str, due: str | None, due_text: str | None, as_of:
     pool.update((x["id"], x) for d in r["documents"] for x in called_off.get(d, ()))
     found = []
     for cand in sorted(pool.values(), key=lambda x: rank[x["id"]]):
-        if cand["id"] == r["id"] or not (_after(cand, made, r) or _called_off_beside(r, cand, made)):
-            continue
-        if cand["first_reported"] and made and (cand["first_reported"] < made or cand["first_reported"] > last):
-            continue
-        hit = _carries_out(r, cand, due, words, needed, words_of[cand["id"]], cfg)
+        hit = _weigh(r, cand, made, last, due, words, needed, words_of[cand["id"]], cfg)
         if hit:
             found.append((hit, cand))
     if found:
@@ -216,6 +212,56 @@ def _commitment(r: dict, cid: str, due: str | None, due_text: str | None, as_of:
         "resolved_evidence": by["evidence"][:1] if by else [],
         "evidence": r["evidence"], "documents": r["documents"],
     }
+
+
+def _weigh(r: dict, cand: dict, made: str | None, last: str, due: str | None, words: set, needed: set,
+           cand_words: set, cfg: LinkConfig):
+    """`_carries_out` for a record of a promise's pool that is later than the promise (or calls it off
+    beside it) and first reported in its window (`_last_day`); None for the others."""
+    if cand["id"] == r["id"] or not (_after(cand, made, r) or _called_off_beside(r, cand, made)):
+        return None
+    if cand["first_reported"] and made and (cand["first_reported"] < made or cand["first_reported"] > last):
+        return None
+    return _carries_out(r, cand, due, words, needed, cand_words, cfg)
+
+
+def _in_pool(r: dict, cand: dict, pc: dict) -> bool:
+    """Whether `_commitment` weighs `cand` for the promise `r` at all (the pool it gathers through its
+    indexes): a record sharing a country with it, naming its place, held at a place its clause names,
+    or calling an occasion off in one of its articles."""
+    if pc[r["id"]] & pc[cand["id"]]:
+        return True
+    if r["location"] and re.search(r"\b" + re.escape(r["location"]["name"]) + r"\b", _text(cand)):
+        return True
+    if _held_at_named_place(r, {w: [cand] for w in [((cand["location"] or {}).get("name") or "").split(" ")[0]] if w}, pc):
+        return True
+    return _calls_off(cand) and bool(set(r["documents"]) & set(cand["documents"]))
+
+
+def reached_promises(promises: list[dict], changed: list[dict], cfg: LinkConfig,
+                     rest: dict[str, str] | None = None) -> set[str]:
+    """The ids of these promise records whose commitments a changed record (a canonical event an update
+    made, changed or removed: `changed`) may carry out or call off: those in whose pool it lies, within
+    its window, and that `_carries_out` weighs it for. The commitments of the other promises cannot have
+    changed (whatever else they are weighed against is as it was)."""
+    pc = {r["id"]: _participant_countries(r) for r in list(promises) + list(changed)}
+    words_of = {x["id"]: _content(x) for x in changed}
+    out = set()
+    for whole in promises:
+        if not _promised(whole):
+            continue
+        near = [x for x in changed if _in_pool(whole, x, pc)]
+        if not near:
+            continue
+        due, _ = _due(whole, (rest or {}).get(whole["id"], ""))
+        for r in _acts(whole):
+            made = _made(r)
+            last = _last_day(made, cfg)
+            words, needed = _content(r, first_only=True), _object_nouns(r)
+            if any(_weigh(r, x, made, last, due, words, needed, words_of[x["id"]], cfg) for x in near):
+                out.add(whole["id"])
+                break
+    return out
 
 
 def _last_day(made: str | None, cfg: LinkConfig) -> str:
