@@ -427,7 +427,7 @@ def _widened(store, scope: set[str] | None, load, read=None) -> tuple[list[dict]
 def _source_canon(store, scope: set[str] | None, load) -> list[dict]:
     """`_scoped_canon` of the records agreements are built from only (`Store.agreement_sources`)."""
     ids = store.agreement_sources(None if scope is None else set(scope) | {""})
-    canon = [r for r in canonical_events(store, ids, load, coded_roles=False) if r["id"] in ids]
+    canon = [r for r in canonical_events(store, ids, load, coded_roles=False, reasons=False) if r["id"] in ids]
     if scope is not None:
         canon = [r for r in canon if not _participant_countries(r) or _participant_countries(r) & set(scope)]
     return canon
@@ -461,7 +461,7 @@ def refresh_changed(store, mapping: dict[str, str], before: dict[str, str], cfg:
     stored = {c["id"]: c for c in store.derived("commitment")}
     if not new_groups and not old_groups:
         return _restamp(store, stored, set(), [], as_of, cfg), 0
-    changed = canonical_events(store, {m for v in new_groups.values() for m in v}, load, coded_roles=False)
+    changed = canonical_events(store, {m for v in new_groups.values() for m in v}, load, coded_roles=False, reasons=False)
     changed = [r for r in changed if r["id"] in new_groups]
     events = {e.id: e for e in load({m for v in old_groups.values() for m in v})}
     docs = store.document_dates({e.doc_id for e in events.values()})
@@ -481,10 +481,10 @@ def refresh_changed(store, mapping: dict[str, str], before: dict[str, str], cfg:
             lo = start if lo is None else (min(lo, start) if lo else lo)
             hi = max(hi, day.isoformat())
     found = store.events_in_window(countries_, lo or None, hi, ("AGREE", "CONSULT"))
-    promises = [r for r in canonical_events(store, found, load, coded_roles=False)
+    promises = [r for r in canonical_events(store, found, load, coded_roles=False, reasons=False)
                 if _promised(r) and r["id"] not in new_groups]
     rest, _ = _clause_rests(store, promises)
-    redo = reached_promises(promises, changed + was, cfg, rest)
+    redo = reached_promises(promises, changed, cfg, rest) | reached_promises(promises, was, cfg, rest)
     redo |= {c["event_id"] for c in stored.values() if c["resolved_by"] in ids}
     redo -= ids
     # the promises recomputed, with the records of their windows
@@ -492,7 +492,7 @@ def refresh_changed(store, mapping: dict[str, str], before: dict[str, str], cfg:
     again = [r for r in promises if r["id"] in redo]
     missing = redo - {r["id"] for r in again}
     if missing:     # resolved by a changed record, but not found in the windows read above
-        again += [r for r in canonical_events(store, missing, load, coded_roles=False) if r["id"] in missing]
+        again += [r for r in canonical_events(store, missing, load, coded_roles=False, reasons=False) if r["id"] in missing]
     weighed = again + [r for r in changed if _promised(r)]      # the promises recomputed: their pools
     if weighed:
         days = [_date(_made(r)) for r in weighed]
@@ -500,7 +500,7 @@ def refresh_changed(store, mapping: dict[str, str], before: dict[str, str], cfg:
         end = None if None in days else (max(days) + dt.timedelta(days=cfg.fulfil_window_days)).isoformat()
         near = store.events_in_window(countries_.union(*(_participant_countries(r) for r in weighed)), start, end)
         near |= set(store.event_ids({d for r in weighed for d in r["documents"]}))   # what their articles call off
-        records.update((r["id"], r) for r in canonical_events(store, near, load, coded_roles=False)
+        records.update((r["id"], r) for r in canonical_events(store, near, load, coded_roles=False, reasons=False)
                        if r["id"] not in new_groups)
     canon = list(records.values())
     only = {r["id"] for r in changed if _promised(r) or r["event_type"] == "CONSULT"} | {r["id"] for r in again}
@@ -509,7 +509,7 @@ def refresh_changed(store, mapping: dict[str, str], before: dict[str, str], cfg:
     recomputed = {cid for cid, c in stored.items() if c["event_id"] in ids | redo}
     invited_by = {c["resolved_by"] for cid, c in stored.items() if cid in recomputed and c["resolved_by"]
                   and _more_cues()["invited"].search(c["what"])}
-    visits = [r for r in canonical_events(store, invited_by - set(records), load, coded_roles=False)
+    visits = [r for r in canonical_events(store, invited_by - set(records), load, coded_roles=False, reasons=False)
               if r["id"] in invited_by]
     canon += visits
     only |= {r["id"] for r in visits}
@@ -591,7 +591,7 @@ def _scoped_canon(store, scope: set[str] | None, load) -> list[dict]:
         ids = store.event_ids()
     else:
         ids = sorted({i for c in scope for i in store.events_by_country(c)} | set(store.events_without_country()))
-    canon = canonical_events(store, ids, load, coded_roles=False)   # stored records: roles coded when read
+    canon = canonical_events(store, ids, load, coded_roles=False, reasons=False)   # stored records: roles coded when read
     if scope is not None:
         canon = [r for r in canon if not _participant_countries(r) or _participant_countries(r) & set(scope)]
     return canon
