@@ -468,6 +468,7 @@ def refresh_changed(store, mapping: dict[str, str], before: dict[str, str], cfg:
     was = [_canonical(k, [events[m] for m in sorted(v) if m in events], docs, []) for k, v in sorted(old_groups.items())
            if any(m in events for m in v)]
     ids = set(new_groups) | set(old_groups)
+    built = {m for v in new_groups.values() for m in v}     # the reports of `changed`: not built again
     # the promises whose window a changed record lies in: made at most fulfil_window_days before it was
     # first reported, and not after it (or of no known day), of its countries
     lo, hi, countries_ = None, "", set()
@@ -481,7 +482,7 @@ def refresh_changed(store, mapping: dict[str, str], before: dict[str, str], cfg:
             lo = start if lo is None else (min(lo, start) if lo else lo)
             hi = max(hi, day.isoformat())
     found = store.events_in_window(countries_, lo or None, hi, ("AGREE", "CONSULT"))
-    promises = [r for r in canonical_events(store, found, load, coded_roles=False, reasons=False)
+    promises = [r for r in canonical_events(store, found - built, load, coded_roles=False, reasons=False)
                 if _promised(r) and r["id"] not in new_groups]
     rest, _ = _clause_rests(store, promises)
     redo = reached_promises(promises, changed, cfg, rest) | reached_promises(promises, was, cfg, rest)
@@ -500,7 +501,7 @@ def refresh_changed(store, mapping: dict[str, str], before: dict[str, str], cfg:
         end = None if None in days else (max(days) + dt.timedelta(days=cfg.fulfil_window_days)).isoformat()
         near = store.events_in_window(countries_.union(*(_participant_countries(r) for r in weighed)), start, end)
         near |= set(store.event_ids({d for r in weighed for d in r["documents"]}))   # what their articles call off
-        records.update((r["id"], r) for r in canonical_events(store, near, load, coded_roles=False, reasons=False)
+        records.update((r["id"], r) for r in canonical_events(store, near - built, load, coded_roles=False, reasons=False)
                        if r["id"] not in new_groups)
     canon = list(records.values())
     only = {r["id"] for r in changed if _promised(r) or r["event_type"] == "CONSULT"} | {r["id"] for r in again}
