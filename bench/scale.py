@@ -28,8 +28,8 @@ where "10k" and "1k" stand for the largest and the smallest size run (the sizes 
 `link --rebuild` (the link exponent at the cost of no extraction); sizes with no store are skipped.
 `--replicated N0` measures the link stage alone on large archives cheaply: N0 generated documents
 are coded once, and each size is made of copies of them, each dated one sample's span after the
-one before (as `bench/web.py` replicates its sample); it times `link --rebuild` and linking the 100
-latest documents again (extraction and its exponent: n/a).
+one before (as `bench/web.py` replicates its sample); it times `link --rebuild` of the N and adding
+the 100 next documents (saved, then linked as an ingest links them; extraction and its exponent: n/a).
 """
 from __future__ import annotations
 
@@ -137,7 +137,8 @@ def _sample(workdir: Path, n0: int, per_day: float, jobs: int) -> Path:
 def one_replicated(n: int, jobs: int, sample: Path) -> dict:
     """The link stage alone on an archive of n documents made of copies of one coded sample, each copy
     dated one sample's span after the one before (news at a steady rate, with no extraction): the
-    time of `link --rebuild`, and of linking again the 100 latest documents."""
+    time of `link --rebuild` of the n, and of adding the 100 next documents (the copies go on), saved
+    and linked as an ingest links them."""
     import pickle
     import web
     from pactwatch import link
@@ -151,10 +152,10 @@ def one_replicated(n: int, jobs: int, sample: Path) -> dict:
     if db.exists():
         db.unlink()
     store = Store(str(db))
-    copies = -(-n // len(results))
-    for k in range(copies):
-        c = web.Copy(k, event_ids, doc_ids)
-        store.save_many([c.result(r) for r in results[: n - k * len(results)]])
+    results = sorted(results, key=lambda r: (r.document.date or "", r.document.id))
+    copies = -(-(n + EXTRA) // len(results))
+    docs = [web.Copy(k, event_ids, doc_ids).result(r) for k in range(copies) for r in results][: n + EXTRA]
+    store.save_many(docs[:n])
     out: dict = {"docs": n}
     t = time.perf_counter()
     link.rebuild(store, jobs=jobs)
@@ -162,11 +163,11 @@ def one_replicated(n: int, jobs: int, sample: Path) -> dict:
     out["events"] = len(store.event_ids())
     out["links"] = len(store.links())
     out["links_per_event"] = out["links"] / max(out["events"], 1)
-    dates = store.document_dates()
-    latest = sorted(dates, key=lambda d: (dates[d] or "", d))[-EXTRA:]
     t = time.perf_counter()
-    link.update(store, latest, jobs=jobs)
+    store.save_many(docs[n:])
+    rep = link.update(store, [r.document.id for r in docs[n:]], jobs=jobs)
     out["add100_link_s"] = out["add100_s"] = time.perf_counter() - t
+    out["add100_comparisons"] = rep.comparisons
     out["peak_rss_mb"] = _rss_mb()
     return out
 

@@ -384,3 +384,66 @@ def test_an_update_keeps_the_commitments_it_cannot_change_as_a_rebuild_gives_the
         assert b.derived(kind) == a.derived(kind), kind
     assert export(b) == export(a)
     assert any(c["status"] == "overdue" for c in a.derived("commitment"))
+
+
+def test_agreements_and_commitments_after_many_updates_in_any_order_equal_a_rebuild(demo_db, tmp_path) -> None:
+    """The demo articles linked three at a time, in two orders that are not their dates' (each update
+    recomputes only the commitments and agreements its changed canonical events reach): the
+    commitments, agreements and canonical events of a rebuild, every field alike."""
+    import shutil
+
+    full = tmp_path / "full.db"
+    shutil.copy(demo_db, full)
+    a = Store(str(full))
+    link.rebuild(a)
+    assert a.derived("agreement") and a.derived("commitment")
+    for seed in (3, 8):
+        grown = tmp_path / f"grown{seed}.db"
+        shutil.copy(demo_db, grown)
+        b = Store(str(grown))
+        b.clear_links()
+        docs = sorted(b.document_dates())
+        random.Random(seed).shuffle(docs)
+        for i in range(0, len(docs), 3):
+            link.update(b, docs[i:i + 3])
+        for kind in ("commitment", "agreement"):
+            assert b.derived(kind) == a.derived(kind), (kind, seed)
+        assert export(b) == export(a), seed
+
+
+def pledge(i: int, doc_date: str) -> DocResult:
+    """A report of a pledge of the same two countries to meet again, made on its article's day."""
+    res = report(i, doc_date=doc_date, day=doc_date)
+    ev = res.events[0]
+    ev.event_type, ev.aux_mode, ev.trigger = "AGREE", "future", "pledged"
+    ev.evidence[0].text = "Japan and Australia pledged to hold further talks on critical minerals"
+    return res
+
+
+def test_an_update_reads_the_reports_of_its_own_years_only(tmp_path, monkeypatch) -> None:
+    """Adding a meeting of 2030 to an archive that starts in 2020 reads (as whole reports) only those
+    from fulfil_window_days before it on: older pledges cannot be kept by it, and their commitments are
+    kept as stored, brought to the latest document's date. The result is a rebuild's."""
+    old = [pledge(i, f"2020-{1 + i:02d}-10") for i in range(6)] + [report(10 + i, day=f"2020-{1 + i:02d}-20",
+                                                                           doc_date=f"2020-{1 + i:02d}-21") for i in range(3)]
+    recent = [pledge(20 + i, f"2029-{1 + i:02d}-10") for i in range(3)]
+    new = report(30, day="2030-03-03", doc_date="2030-03-04")
+    store = rebuilt(tmp_path, "grown", old + recent)
+    read: set[str] = set()
+    by_ids = store.events_by_ids
+
+    def counted(ids):
+        ids = list(ids)
+        read.update(ids)
+        return by_ids(ids)
+
+    monkeypatch.setattr(store, "events_by_ids", counted)
+    store.save_many([new])
+    link.update(store, [new.document.id])
+    assert read and not read & {e.id for r in old for e in r.events}, sorted(read)
+    assert {e.id for r in recent for e in r.events} <= read
+    full = rebuilt(tmp_path, "full", old + recent + [new])
+    for kind in ("commitment", "agreement"):
+        assert store.derived(kind) == full.derived(kind), kind
+    assert {c["as_of"] for c in store.derived("commitment")} == {"2030-03-04"}
+    assert export(store) == export(full)

@@ -221,6 +221,24 @@ def build_agreements(canon: list[dict], rest: dict[str, str] | None = None,
     return sorted(groups.values(), key=lambda g: g["id"])
 
 
+def agreement_sources(canon: list[dict], rest: dict[str, str] | None = None,
+                      purpose: dict[str, dict] | None = None) -> set[str]:
+    """The ids of the records `build_agreements` reads anything of: those naming or typing an agreement
+    (`agreement_of`), talks on one (`_talks_on`), a plan for one (`_purpose_views`), a gathering a
+    declaration may be adopted at (`_gatherings`), and a report putting one in force by referring back
+    (`_in_force_told_after`). Agreements built from these alone are those built from all the records."""
+    cue = _cues()
+    out = set()
+    for r in canon:
+        first = r["evidence"][0]["text"] if r["evidence"] else ""
+        if agreement_of(r) or _talks_on(r, (rest or {}).get(r["id"], "")) \
+                or _purpose_views([r], purpose or {}) \
+                or (r["event_type"] == "CONSULT" and r.get("aux_mode") is None and len(_participant_countries(r)) >= 3) \
+                or (r["aux_mode"] is None and cue["refers_back"].match(first) and cue["stage"]["in_force"].search(first)):
+            out.add(r["id"])
+    return out
+
+
 def _gatherings(canon: list[dict]) -> dict[str, list[dict]]:
     """document -> the past meetings it reports with three parties or more (a summit, a session)."""
     out: dict[str, list[dict]] = {}

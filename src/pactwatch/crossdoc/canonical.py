@@ -40,9 +40,12 @@ def current_roles(store, records: list[dict]) -> list[dict]:
     return records
 
 
-def canonical_events(store, event_ids: Iterable[str] | None = None, load=None, coded_roles: bool = True) -> list[dict]:
+def canonical_events(store, event_ids: Iterable[str] | None = None, load=None, coded_roles: bool = True,
+                     reasons: bool = True) -> list[dict]:
     """Canonical event records (SCHEMA.md style) for the clusters of these events (all if None); people
-    carry their current roles (see `current_roles`) unless `coded_roles` is False."""
+    carry their current roles (see `current_roles`) unless `coded_roles` is False; `reasons=False`
+    leaves `merge_reasons` empty (the stored links are not read: commitments and agreements do not
+    read them)."""
     clusters = store.clusters(event_ids) if event_ids is not None else store.clusters()
     ids = list(event_ids) if event_ids is not None else store.event_ids()
     by_cluster: dict[str, list[str]] = {}
@@ -54,7 +57,7 @@ def canonical_events(store, event_ids: Iterable[str] | None = None, load=None, c
             by_cluster[k] = sorted(set(by_cluster[k]) | set(v))
     events = {e.id: e for e in (load or store.events_by_ids)({i for v in by_cluster.values() for i in v})}
     doc_dates = store.document_dates({e.doc_id for e in events.values()})
-    links = store.links(events) if events else []
+    links = store.links(events) if events and reasons else []
     by_event: dict[str, list] = {}
     for ln in links:
         by_event.setdefault(ln[0], []).append(ln)

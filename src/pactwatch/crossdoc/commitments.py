@@ -112,23 +112,7 @@ def build_commitments(canon: list[dict], as_of: str | None, cfg: LinkConfig,
     rank = {r["id"]: i for i, r in enumerate(later)}
     pc = {r["id"]: _participant_countries(r) for r in canon}
     words_of = {r["id"]: _content(r) for r in canon}
-    by_country: dict = {}   # country -> its records in the order they were first reported, and those days
-    by_word: dict[str, list[dict]] = {}      # capitalised word -> the records whose text has it
-    by_place: dict[str, list[dict]] = {}     # first word of a record's place -> the records held there
-    called_off: dict[str, list[dict]] = {}   # document -> the records in it that call something off
-    for r in later:
-        if (r["location"] or {}).get("name"):
-            by_place.setdefault(r["location"]["name"].split()[0], []).append(r)
-        for c in pc[r["id"]]:
-            by_country.setdefault(c, []).append(r)
-        for w in set(re.findall(r"\b[A-Z][\w-]*", _text(r))):
-            by_word.setdefault(w, []).append(r)
-        if _calls_off(r):
-            for d in r["documents"]:
-                called_off.setdefault(d, []).append(r)
-    for c, rows in by_country.items():
-        rows.sort(key=lambda r: (r["first_reported"] or "", rank[r["id"]]))
-        by_country[c] = (rows, [r["first_reported"] or "" for r in rows])
+    by_country, by_word, by_place, called_off = _pool_index(later, pc, rank)
     for whole in canon:
         if not _promised(whole) or (only is not None and whole["id"] not in only):
             continue
@@ -180,22 +164,10 @@ def _commitment(r: dict, cid: str, due: str | None, due_text: str | None, as_of:
     words, needed = _content(r, first_only=True), _object_nouns(r)
     status, by, why = "open", None, "no later report carries it out"
     last = _last_day(made, cfg)
-    pool = {x["id"]: x for c in mine for x in _reported_between(*by_country.get(c, ((), ())), made, last)}
-    if r["location"]:      # and the reports that name its place, whoever they name
-        place = r["location"]["name"]
-        pool.update((x["id"], x) for x in by_word.get(place.split()[0], ())
-                    if re.search(r"\b" + re.escape(place) + r"\b", _text(x)))
-    pool.update((x["id"], x) for x in _held_at_named_place(r, by_place, pc))
-    # and the occasions called off in the promise's own articles ("the envoys were to have attended
-    # the forum" beside "the forum in Tromso will be postponed")
-    pool.update((x["id"], x) for d in r["documents"] for x in called_off.get(d, ()))
+    pool = _pool(r, made, last, pc, (by_country, by_word, by_place, called_off))
     found = []
     for cand in sorted(pool.values(), key=lambda x: rank[x["id"]]):
-        if cand["id"] == r["id"] or not (_after(cand, made, r) or _called_off_beside(r, cand, made)):
-            continue
-        if cand["first_reported"] and made and (cand["first_reported"] < made or cand["first_reported"] > last):
-            continue
-        hit = _carries_out(r, cand, due, words, needed, words_of[cand["id"]], cfg)
+        hit = _weigh(r, cand, made, last, due, words, needed, words_of[cand["id"]], cfg)
         if hit:
             found.append((hit, cand))
     if found:
@@ -216,6 +188,94 @@ def _commitment(r: dict, cid: str, due: str | None, due_text: str | None, as_of:
         "resolved_evidence": by["evidence"][:1] if by else [],
         "evidence": r["evidence"], "documents": r["documents"],
     }
+
+
+def _weigh(r: dict, cand: dict, made: str | None, last: str, due: str | None, words: set, needed: set,
+           cand_words: set, cfg: LinkConfig):
+    """`_carries_out` for a record of a promise's pool that is later than the promise (or calls it off
+    beside it) and first reported in its window (`_last_day`); None for the others."""
+    if not _weighed(r, cand, made, last):
+        return None
+    return _carries_out(r, cand, due, words, needed, cand_words, cfg)
+
+
+def _weighed(r: dict, cand: dict, made: str | None, last: str) -> bool:
+    """Whether `_weigh` weighs a record of the pool at all (see there)."""
+    if cand["id"] == r["id"] or not (_after(cand, made, r) or _called_off_beside(r, cand, made)):
+        return False
+    return not (cand["first_reported"] and made and (cand["first_reported"] < made or cand["first_reported"] > last))
+
+
+def _pool_index(later: list[dict], pc: dict, rank: dict) -> tuple[dict, dict, dict, dict]:
+    """The indexes `_pool` reads, over records in the order they happened (`rank`: that order): country
+    -> its records in the order they were first reported, and those days; capitalised word -> the
+    records whose text has it; first word of a place -> the records held there; document -> the records
+    in it that call something off."""
+    by_country: dict = {}
+    by_word: dict[str, list[dict]] = {}
+    by_place: dict[str, list[dict]] = {}
+    called_off: dict[str, list[dict]] = {}
+    for r in later:
+        if (r["location"] or {}).get("name"):
+            by_place.setdefault(r["location"]["name"].split()[0], []).append(r)
+        for c in pc[r["id"]]:
+            by_country.setdefault(c, []).append(r)
+        for w in set(re.findall(r"\b[A-Z][\w-]*", _text(r))):
+            by_word.setdefault(w, []).append(r)
+        if _calls_off(r):
+            for d in r["documents"]:
+                called_off.setdefault(d, []).append(r)
+    for c, rows in by_country.items():
+        rows.sort(key=lambda r: (r["first_reported"] or "", rank[r["id"]]))
+        by_country[c] = (rows, [r["first_reported"] or "" for r in rows])
+    return by_country, by_word, by_place, called_off
+
+
+def _pool(r: dict, made: str | None, last: str, pc: dict, index: tuple) -> dict[str, dict]:
+    """The records a promise is weighed against (`_pool_index`'s indexes): those of its countries first
+    reported in its window, those naming its place, those held at a place its clause names, and the
+    occasions called off in its own articles."""
+    by_country, by_word, by_place, called_off = index
+    pool = {x["id"]: x for c in pc[r["id"]] for x in _reported_between(*by_country.get(c, ((), ())), made, last)}
+    if r["location"]:      # and the reports that name its place, whoever they name
+        place = r["location"]["name"]
+        pool.update((x["id"], x) for x in by_word.get(place.split()[0], ())
+                    if re.search(r"\b" + re.escape(place) + r"\b", _text(x)))
+    pool.update((x["id"], x) for x in _held_at_named_place(r, by_place, pc))
+    # and the occasions called off in the promise's own articles ("the envoys were to have attended
+    # the forum" beside "the forum in Tromso will be postponed")
+    pool.update((x["id"], x) for d in r["documents"] for x in called_off.get(d, ()))
+    return pool
+
+
+def reached_promises(promises: list[dict], changed: list[dict], cfg: LinkConfig,
+                     rest: dict[str, str] | None = None) -> set[str]:
+    """The ids of these promise records whose commitments a changed record (a canonical event an update
+    made, changed or removed: `changed`, one version of each) may carry out or call off: those in whose pool it lies, within
+    its window (`_pool`, over the changed records alone), and that `_carries_out` weighs it for. The
+    commitments of the other promises cannot have changed (whatever else they are weighed against is as
+    it was)."""
+    pc = {r["id"]: _participant_countries(r) for r in list(promises) + list(changed)}
+    words_of = {x["id"]: _content(x) for x in changed}
+    index = _pool_index(changed, pc, {x["id"]: i for i, x in enumerate(changed)})
+    out = set()
+    for whole in promises:
+        if not _promised(whole):
+            continue
+        due = None
+        for r in _acts(whole):
+            made = _made(r)
+            last = _last_day(made, cfg)
+            near = [x for x in _pool(r, made, last, pc, index).values() if _weighed(r, x, made, last)]
+            if not near:
+                continue
+            if due is None:     # read only for the promises that a changed record may carry out
+                due = _due(whole, (rest or {}).get(whole["id"], ""))[0] or ""
+            words, needed = _content(r, first_only=True), _object_nouns(r)
+            if any(_carries_out(r, x, due or None, words, needed, words_of[x["id"]], cfg) for x in near):
+                out.add(whole["id"])
+                break
+    return out
 
 
 def _last_day(made: str | None, cfg: LinkConfig) -> str:

@@ -10,9 +10,10 @@ from dataclasses import dataclass
 from typing import Callable, Iterable
 
 from ..model import Event
-from .agreements import build_agreements
-from .canonical import _participant_countries, canonical_events
-from .commitments import _made, _past, _promised, build_commitments, clause_purpose, clause_rest
+from .agreements import agreement_sources, build_agreements
+from .canonical import _canonical, _participant_countries, canonical_events
+from .commitments import (_made, _past, _promised, build_commitments, clause_purpose, clause_rest,
+                          reached_promises)
 from .fulfilment import _more_cues
 from .config import LinkConfig
 from .features import _date, norm_name, _person_names, countries
@@ -124,9 +125,13 @@ def _update(store, doc_ids, cfg: LinkConfig, stale_clusters, derived: bool, load
     _drop_links(store, drop)
     store.add_links(add)
     report.new_links, report.dropped_links = len(add), len(drop)
+    before = store.clusters(mapping)
     store.set_clusters(mapping)
     report.clusters_touched = len(set(mapping.values()))
-    if derived:
+    if derived and not stale_clusters:
+        # the canonical events the update made, changed or removed, and what they can change
+        report.commitments, report.agreements = refresh_changed(store, mapping, before, cfg, load)
+    elif derived:
         scope, days = set(), []
         for e in load(mapping):
             scope |= countries(e)
@@ -370,20 +375,9 @@ def refresh_derived(store, scope: set[str] | None, cfg: LinkConfig, load=None, s
     (an incremental update: `touched` holds the reports it changed), only the commitments of promises
     made from that day on, or of touched canonical events, are recomputed; the others cannot have
     changed (what carries them out was first reported before any touched report, `fulfil_window_days`)
-    and are kept, with the status their due date has as of the latest document (as a rebuild gives)."""
-    canon = _scoped_canon(store, scope, load)
-    if scope is not None:
-        # an agreement named in these records may have parties outside the scope (a stored record of
-        # the same name): widen the scope to them, so that it is rebuilt whole, as a rebuild would
-        # and so may an unnamed one that joined mentions of nested parties: widen to its parties too
-        names = {norm_name(r["agreement"]["name"]) for r in canon if (r["agreement"] or {}).get("name")}
-        more = {c for a in store.derived("agreement") if (norm_name(a["name"]) in names if a["name"] else
-                                                             set(a["parties"]) & set(scope))
-                for c in a["parties"]} - set(scope)
-        if more:
-            scope = set(scope) | more
-            canon = _scoped_canon(store, scope, load)
-        scope = set(scope) | {""}
+    and are kept, with the status their due date has as of the latest document (as a rebuild gives).
+    (An update that replaced documents comes here; other updates recompute less: `refresh_changed`.)"""
+    canon, scope = _widened(store, scope, load)
     as_of = store.latest_document_date()
     rest, purpose = _clause_rests(store, canon)
     if since is None or scope is None:
@@ -401,7 +395,166 @@ def refresh_derived(store, scope: set[str] | None, cfg: LinkConfig, load=None, s
     agreements = build_agreements(canon, rest, purpose)
     store.replace_derived("commitment", commitments, scope)
     store.replace_derived("agreement", agreements, scope)
+    store.put_agreement_sources(_sources(canon, rest, purpose), replace=scope)
     return len(commitments), len(agreements)
+
+
+def _sources(canon: list[dict], rest: dict, purpose: dict) -> dict[str, list[str]]:
+    """id -> countries of the records agreements are built from (`agreement_sources`)."""
+    ids = agreement_sources(canon, rest, purpose)
+    return {r["id"]: sorted(_participant_countries(r)) for r in canon if r["id"] in ids}
+
+
+def _widened(store, scope: set[str] | None, load, read=None) -> tuple[list[dict], set[str] | None]:
+    """The canonical records of these countries (all if None; `read(store, scope, load)`, by default
+    `_scoped_canon`), and the scope widened so that an agreement they name is rebuilt whole: to the
+    parties of a stored agreement of the same name (which may lie outside the scope), and to those of an
+    unnamed one that joined mentions of nested parties; with "" for the records that involve no country."""
+    read = read or _scoped_canon
+    canon = read(store, scope, load)
+    if scope is None:
+        return canon, None
+    names = {norm_name(r["agreement"]["name"]) for r in canon if (r["agreement"] or {}).get("name")}
+    more = {c for a in store.derived("agreement") if (norm_name(a["name"]) in names if a["name"] else
+                                                         set(a["parties"]) & set(scope))
+            for c in a["parties"]} - set(scope)
+    if more:
+        scope = set(scope) | more
+        canon = read(store, scope, load)
+    return canon, set(scope) | {""}
+
+
+def _source_canon(store, scope: set[str] | None, load) -> list[dict]:
+    """`_scoped_canon` of the records agreements are built from only (`Store.agreement_sources`)."""
+    ids = store.agreement_sources(None if scope is None else set(scope) | {""})
+    canon = [r for r in canonical_events(store, ids, load, coded_roles=False, reasons=False) if r["id"] in ids]
+    if scope is not None:
+        canon = [r for r in canon if not _participant_countries(r) or _participant_countries(r) & set(scope)]
+    return canon
+
+
+def _changed_groups(mapping: dict[str, str], before: dict[str, str]) -> tuple[dict, dict]:
+    """Of the canonical events an update recomputed (`mapping`: report -> canonical id, `before`: the
+    stored ones before it, for the reports that had one), those whose reports are not what they were:
+    (new id -> reports) and (old id -> reports) of these. A report stored before was always linked (every
+    report of a linked document has a canonical id), so one with none is new."""
+    new: dict[str, set] = {}
+    old: dict[str, set] = {}
+    for m, k in mapping.items():
+        new.setdefault(k, set()).add(m)
+        if m in before:
+            old.setdefault(before[m], set()).add(m)
+    return ({k: v for k, v in new.items() if old.get(k) != v or not all(m in before for m in v)},
+            {k: v for k, v in old.items() if new.get(k) != v})
+
+
+def refresh_changed(store, mapping: dict[str, str], before: dict[str, str], cfg: LinkConfig, load) -> tuple[int, int]:
+    """The commitments and agreements an update can change, and only those (it reads the records of their
+    windows, not the archive): the commitments of promises among the canonical events it made or changed,
+    and of the promises such an event (as it is now, or as it was) lies in the pool of and is weighed
+    for, or that it resolved (`reached_promises`); the agreements of the countries of the changed events
+    that may name or type one. Every other commitment is kept, brought to the latest document's date.
+    The result is a rebuild's: what a commitment's status depends on is its own record and the records
+    weighed for it, and none of these changed for the others."""
+    new_groups, old_groups = _changed_groups(mapping, before)
+    as_of = store.latest_document_date()
+    stored = {c["id"]: c for c in store.derived("commitment")}
+    if not new_groups and not old_groups:
+        return _restamp(store, stored, set(), [], as_of, cfg), 0
+    changed = canonical_events(store, {m for v in new_groups.values() for m in v}, load, coded_roles=False, reasons=False)
+    changed = [r for r in changed if r["id"] in new_groups]
+    events = {e.id: e for e in load({m for v in old_groups.values() for m in v})}
+    docs = store.document_dates({e.doc_id for e in events.values()})
+    was = [_canonical(k, [events[m] for m in sorted(v) if m in events], docs, []) for k, v in sorted(old_groups.items())
+           if any(m in events for m in v)]
+    ids = set(new_groups) | set(old_groups)
+    built = {m for v in new_groups.values() for m in v}     # the reports of `changed`: not built again
+    # the promises whose window a changed record lies in: made at most fulfil_window_days before it was
+    # first reported, and not after it (or of no known day), of its countries
+    lo, hi, countries_ = None, "", set()
+    for r in changed + was:
+        countries_ |= _participant_countries(r)
+        day = _date(r["first_reported"]) or _date(r["date"])
+        if day is None:
+            lo, hi = "", None
+        elif hi is not None:
+            start = (day - dt.timedelta(days=cfg.fulfil_window_days)).isoformat()
+            lo = start if lo is None else (min(lo, start) if lo else lo)
+            hi = max(hi, day.isoformat())
+    found = store.events_in_window(countries_, lo or None, hi, ("AGREE", "CONSULT"))
+    promises = [r for r in canonical_events(store, found - built, load, coded_roles=False, reasons=False)
+                if _promised(r) and r["id"] not in new_groups]
+    rest, _ = _clause_rests(store, promises)
+    redo = reached_promises(promises, changed, cfg, rest) | reached_promises(promises, was, cfg, rest)
+    redo |= {c["event_id"] for c in stored.values() if c["resolved_by"] in ids}
+    redo -= ids
+    # the promises recomputed, with the records of their windows
+    records = {r["id"]: r for r in changed}
+    again = [r for r in promises if r["id"] in redo]
+    missing = redo - {r["id"] for r in again}
+    if missing:     # resolved by a changed record, but not found in the windows read above
+        again += [r for r in canonical_events(store, missing, load, coded_roles=False, reasons=False) if r["id"] in missing]
+    weighed = again + [r for r in changed if _promised(r)]      # the promises recomputed: their pools
+    if weighed:
+        days = [_date(_made(r)) for r in weighed]
+        start = None if None in days else (min(days)).isoformat()
+        end = None if None in days else (max(days) + dt.timedelta(days=cfg.fulfil_window_days)).isoformat()
+        near = store.events_in_window(countries_.union(*(_participant_countries(r) for r in weighed)), start, end)
+        near |= set(store.event_ids({d for r in weighed for d in r["documents"]}))   # what their articles call off
+        records.update((r["id"], r) for r in canonical_events(store, near - built, load, coded_roles=False, reasons=False)
+                       if r["id"] not in new_groups)
+    canon = list(records.values())
+    only = {r["id"] for r in changed if _promised(r) or r["event_type"] == "CONSULT"} | {r["id"] for r in again}
+    # a visit whose invitation a commitment recomputed here made its own, or no longer does, has its
+    # invitation recomputed too (with the commitments kept that are resolved by it)
+    recomputed = {cid for cid, c in stored.items() if c["event_id"] in ids | redo}
+    invited_by = {c["resolved_by"] for cid, c in stored.items() if cid in recomputed and c["resolved_by"]
+                  and _more_cues()["invited"].search(c["what"])}
+    visits = [r for r in canonical_events(store, invited_by - set(records), load, coded_roles=False, reasons=False)
+              if r["id"] in invited_by]
+    canon += visits
+    only |= {r["id"] for r in visits}
+    kept = [c for cid, c in stored.items() if cid not in recomputed and c["resolved_by"] in only]
+    rest.update(_clause_rests(store, [r for r in canon if r["id"] in only and r["id"] not in rest])[0])
+    new = build_commitments(canon, as_of, cfg, rest, only=only, kept=kept)
+    invited = {c["resolved_by"] for c in new if c["resolved_by"] and _more_cues()["invited"].search(c["what"])}
+    drop = recomputed | {cid for cid in stored if cid.endswith("-invitation") and stored[cid]["event_id"] in only}
+    drop |= {f"c-{v}-invitation" for v in invited} & set(stored)
+    n_agreements = _refresh_agreements(store, changed, was, load)
+    return _restamp(store, stored, drop, new, as_of, cfg), n_agreements
+
+
+def _restamp(store, stored: dict[str, dict], drop: set[str], new: list[dict], as_of: str | None, cfg: LinkConfig) -> int:
+    """Write an update's commitments: the new ones, those dropped removed, and every other one brought to
+    the latest document's date (`_as_of`) where that changes it."""
+    fresh = {c["id"] for c in new}
+    restamped = [c for cid, c in stored.items() if cid not in drop and cid not in fresh
+                 for c in [_as_of(c, as_of, cfg)] if c != stored[cid]]
+    store.put_derived("commitment", new + restamped, drop - fresh)
+    return len(new)
+
+
+def _refresh_agreements(store, changed: list[dict], was: list[dict], load) -> int:
+    """The agreements an update can change: those of the countries of a changed record that agreements
+    are built from (`agreement_sources`), as it is now or as it was, recomputed whole from the records
+    of those countries that agreements are built from (read through the list the store keeps of them,
+    not from all their records); none when no such record changed."""
+    if store.agreement_sources(None) is None:      # a store linked before the list was kept
+        canon = _scoped_canon(store, None, load)
+        store.put_agreement_sources(_sources(canon, *_clause_rests(store, canon)), replace=None)
+    rest, purpose = _clause_rests(store, changed)
+    now = _sources(changed, rest, purpose)
+    before = store.agreement_sources(None)
+    gone = [r for r in was if r["id"] in before]
+    if not now and not gone:
+        return 0
+    scope = set().union(*(_participant_countries(r) for r in changed + gone if r["id"] in now or r in gone))
+    store.put_agreement_sources(now, drop_ids={r["id"] for r in changed + was} - set(now))
+    canon, scope = _widened(store, scope, load, read=_source_canon)
+    rest, purpose = _clause_rests(store, canon)
+    agreements = build_agreements(canon, rest, purpose)
+    store.replace_derived("agreement", agreements, scope)
+    return len(agreements)
 
 
 def _as_of(c: dict, as_of: str | None, cfg: LinkConfig) -> dict:
@@ -439,7 +592,7 @@ def _scoped_canon(store, scope: set[str] | None, load) -> list[dict]:
         ids = store.event_ids()
     else:
         ids = sorted({i for c in scope for i in store.events_by_country(c)} | set(store.events_without_country()))
-    canon = canonical_events(store, ids, load, coded_roles=False)   # stored records: roles coded when read
+    canon = canonical_events(store, ids, load, coded_roles=False, reasons=False)   # stored records: roles coded when read
     if scope is not None:
         canon = [r for r in canon if not _participant_countries(r) or _participant_countries(r) & set(scope)]
     return canon

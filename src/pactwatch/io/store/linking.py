@@ -91,6 +91,39 @@ class LinkingMixin(RunsMixin):
                 out.update({r[0]: tuple(r[1:]) for r in c.execute(q.where(events_t.c.id.in_(chunk)))})
         return out
 
+    def events_in_window(self, countries: Iterable[str], lo: str | None, hi: str | None,
+                         event_types: Iterable[str] | None = None) -> set[str]:
+        """Events with a participant of one of these countries, or with no country at all, whose
+        document is dated from `lo` to `hi` (either None: open on that side), whose own date falls
+        there (a date of another precision counts when its prefix does), or whose document has no date;
+        of these categories only (all if None). Read through the participants' country index and the
+        documents' date index: an update of the cross-document layer reads the reports of its own
+        time, not the whole archive."""
+        codes = sorted({c for c in countries if c})
+        ev, doc = events_t, documents_t
+
+        def in_range(col, lo_, hi_):
+            conds = []
+            if lo_:
+                conds.append(col >= lo_)
+            if hi_:
+                conds.append(col <= hi_ + "~")
+            return sa.and_(*conds) if conds else sa.true()
+
+        when = sa.or_(doc.c.date.is_(None), in_range(doc.c.date, lo, hi),
+                      in_range(ev.c.date, lo[:4] if lo else None, hi))
+        base = sa.select(ev.c.id).join(doc, doc.c.id == ev.c.doc_id).where(when)
+        if event_types is not None:
+            base = base.where(ev.c.event_type.in_(sorted(set(event_types))))
+        out: set[str] = set()
+        with self.engine.connect() as c:
+            for chunk in chunks(codes):
+                q = base.where(ev.c.id.in_(sa.select(participants_t.c.event_id)
+                                           .where(participants_t.c.country.in_(chunk))))
+                out.update(r[0] for r in c.execute(q))
+            out.update(r[0] for r in c.execute(base.where(ev.c.id.not_in(WITH_COUNTRY))))
+        return out
+
     def events_without_country(self) -> list[str]:
         """Events no participant of which has a country (their derived records are refreshed always)."""
         q = sa.select(events_t.c.id).where(events_t.c.id.not_in(WITH_COUNTRY)).order_by(events_t.c.id)
@@ -189,6 +222,49 @@ class LinkingMixin(RunsMixin):
             for chunk in chunks([r["id"] for r in rows]):
                 c.execute(derived_t.delete().where(derived_t.c.kind == kind, derived_t.c.id.in_(chunk)))
             bulk_insert(c, derived_t, rows)
+
+    def put_derived(self, kind: str, records: list[dict], drop_ids: Iterable[str] = ()) -> None:
+        """Write these derived records of a kind (each replacing the record of its id) and remove the
+        records of `drop_ids`; the others are left as they are (an update's changes only)."""
+        rows = [{"kind": kind, "id": r["id"], "scope": "|" + "|".join(sorted(r.get("countries") or [])) + "|",
+                 "status": r.get("status"), "record": dumps(r)} for r in records]
+        ids = sorted(set(drop_ids) | {r["id"] for r in rows})
+        if not ids:
+            return
+        with self._write() as c:
+            for chunk in chunks(ids):
+                c.execute(derived_t.delete().where(derived_t.c.kind == kind, derived_t.c.id.in_(chunk)))
+            bulk_insert(c, derived_t, rows)
+
+    SOURCES = "agreement_src"   # derived rows naming the canonical events agreements are built from
+
+    def agreement_sources(self, scope: set[str] | None) -> set[str] | None:
+        """The canonical events that agreements are built from (`put_agreement_sources`) involving a country
+        of `scope` ("" for those involving none; None: all); None when the store has no such list yet
+        (written by a rebuild or the first update that needs it)."""
+        d = derived_t
+        with self.engine.connect() as c:
+            if c.execute(sa.select(d.c.id).where(d.c.kind == self.SOURCES, d.c.id == "*")).first() is None:
+                return None
+            q = sa.select(d.c.id).where(d.c.kind == self.SOURCES, d.c.id != "*")
+            if scope is None:
+                return {r[0] for r in c.execute(q)}
+            out: set[str] = set()
+            for code in sorted(scope):
+                cond = d.c.scope == "||" if code == "" else d.c.scope.contains(f"|{code}|", autoescape=True)
+                out.update(r[0] for r in c.execute(q.where(cond)))
+            return out
+
+    def put_agreement_sources(self, found: dict[str, list[str]], drop_ids: Iterable[str] = (),
+                              replace: set[str] | None | bool = False) -> None:
+        """Record which canonical events (id -> their countries) agreements are built from, and remove
+        those of `drop_ids`; with `replace` (a set of countries, or None for all) every other one of
+        those countries is removed first."""
+        rows = [{"id": i, "countries": cs} for i, cs in sorted(found.items())]
+        if replace is not False:
+            self.replace_derived(self.SOURCES, rows, replace)
+            rows = []
+        self.put_derived(self.SOURCES, rows + [{"id": "*", "countries": ["*"]}], drop_ids)
 
     def derived(self, kind: str) -> list[dict]:
         q = sa.select(derived_t.c.record).where(derived_t.c.kind == kind).order_by(derived_t.c.id)
