@@ -75,3 +75,18 @@ def test_a_promise_recalled_to_say_what_a_thing_is_takes_no_date_from_the_flow()
             "build for Peru.")
     ev = one(text, "AGREE", date="2025-10-15")
     assert ev.date is None
+
+
+def test_a_sources_request_not_to_be_named_is_no_event() -> None:
+    assert events('"The plant will open in May," a senior Ghanaian mines official said, asking not to be named.',
+                  "2025-06-02") == []
+
+
+def test_asking_a_state_to_name_its_envoy_stays_a_request() -> None:
+    ev = one("Ghana asked Peru to name a new ambassador.", "REQUEST", date="2025-06-02")
+    assert side(ev.recipient) == {"PER"}
+
+
+def test_calling_for_something_to_be_done_is_a_request_not_a_phone_call() -> None:
+    evs = events("Ghana called for the contract with Peru to be published in full.", "2025-06-02")
+    assert [e.event_type for e in evs] == ["REQUEST"]

@@ -134,8 +134,14 @@ class ClauseTests:
 
     def _press_refusal(self, t, tr) -> bool:
         """A refusal whose complement is an answer to the press ("declined to comment", "refused to give the cost
-        of the satellite"): event_rules.json press_answer_verbs, or a giving verb with one of press_answer_objects."""
+        of the satellite"): event_rules.json press_answer_verbs, or a giving verb with one of press_answer_objects;
+        or a source's request not to be named (anonymity_requests)."""
         cfg = self.rules.cfg
+        anon = cfg["anonymity_requests"]
+        if tr.type == "REQUEST" and lemma_of(t) in anon["verbs"] and any(
+                c.dep_ == "xcomp" and lemma_of(c) in anon["complements"] and any(g.dep_ == "neg" for g in c.children)
+                for c in t.children):
+            return True     # "a senior official said, asking not to be named": the source's terms, no request
         if tr.type != "REJECT" or tr.cls != "governs":
             return False
         for c in t.children:
