@@ -114,6 +114,18 @@ class ReadingMixin(Database):
                 rows += c.execute(part.order_by(*order)).all()
             return rebuild_events(c, rows)
 
+    def iter_events(self, *, batch: int = 1000, **filters: Any) -> Iterator[Event]:
+        """The events of `events(**filters)` in the same order, read from one query `batch` at a time:
+        what is held in memory is one batch (for exports of the whole store)."""
+        e = events_t
+        q = filtered(sa.select(e.c.id, e.c.record, e.c.confidence, e.c.trigger), **filters,
+                     pairs="pair-facets" in self.layout)
+        order = (e.c.date, e.c.doc_id, e.c.first_offset, e.c.id)
+        with self.engine.connect() as c:
+            for part in (q.where(e.c.date.is_not(None)), q.where(e.c.date.is_(None))):
+                for rows in c.execute(part.order_by(*order).execution_options(yield_per=batch)).partitions(batch):
+                    yield from rebuild_events(c, rows)
+
     @staticmethod
     def _events_in_order(c: Connection, ids: list[str]) -> list[Event]:
         rows = []
