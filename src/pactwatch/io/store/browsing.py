@@ -72,10 +72,15 @@ class BrowsingMixin(ReadingMixin):
             raise ValueError(f"unknown sort {sort!r}")
         e = events_t
         cols = [c.desc() if descending else c.asc() for c in EVENT_SORTS[sort]]
-        q = (filtered(sa.select(e.c.id, e.c.record, e.c.confidence, e.c.trigger), **filters)
+        q = (filtered(sa.select(e.c.id, e.c.record, e.c.confidence, e.c.trigger), **filters,
+                      pairs="pair-facets" in self.layout)
              .order_by(*cols, e.c.id.desc() if descending else e.c.id).offset(offset).limit(limit))
         total = self.event_count(filters) if count else None
         with self.engine.connect() as c:
+            if sort == "date" and descending:   # latest first, undated last: read in order through an index
+                walk = ordered_ids(c, filters, descending=True, limit=offset + limit, layout=self.layout)
+                if walk is not None:
+                    return total, self._events_in_order(c, list(itertools.islice(walk, offset, offset + limit)))
             return total, rebuild_events(c, c.execute(q).all())
 
     def event_months(self, filters: dict[str, Any] | None = None) -> list[tuple[str, str, int]]:
