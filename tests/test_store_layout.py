@@ -165,3 +165,22 @@ def test_parquet_written_a_row_group_at_a_time(tmp_path: Path, monkeypatch: pyte
     files = sorted(p.relative_to(tmp_path / "stream" / "t").as_posix() for p in (tmp_path / "stream" / "t").rglob("*.parquet"))
     assert "year=2026/month=01/part-1.parquet" in files and "year=__HIVE_DEFAULT_PARTITION__/month=__HIVE_DEFAULT_PARTITION__/part-0.parquet" in files
     assert max(pq.ParquetFile(tmp_path / "stream" / "t" / f).metadata.row_group(0).num_rows for f in files) <= 2
+
+
+def test_a_short_text_is_a_bounded_scan(demo_db: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """1 or 2 characters (no trigram to look up): the events are read in list order, at most
+    SHORT_TEXT_SCAN of them; a text they do not fill a page with gets a message, not a long scan."""
+    from fastapi.testclient import TestClient
+    from pactwatch.app.web.app import create_app
+    monkeypatch.setattr(reading, "SHORT_TEXT_SCAN", 40)
+    with Store(str(demo_db), readonly=True) as s:
+        whole = [e.id for e in s.events(text="th")]
+        assert [e.id for e in s.events(text="th", limit=5)] == whole[:5]
+        assert len(s.events(text="Qz")) == 0               # the whole list: read, no limit
+        with pytest.raises(reading.TextTooShort, match="give 3 characters or more"):
+            s.events(text="Qz", limit=5)
+    out = cli_in_process("events", "--db", demo_db, "--text", "Qz", "--limit", "5", check=False)
+    assert out.returncode == 1 and "give 3 characters or more" in out.stderr and "Traceback" not in out.stderr
+    with TestClient(create_app(str(demo_db), warm=False)) as client:
+        r = client.get("/api/events?text=Qz")
+    assert r.status_code == 400 and "3 characters" in r.json()["error"]

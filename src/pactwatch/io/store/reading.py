@@ -253,6 +253,8 @@ def ordered_ids(c: Connection, filters: dict[str, Any], *, descending: bool = Fa
     if not keys:
         if by_text:
             return _search_walk(c, filters, keys, descending)
+        if text and "\n" not in text and len(text) < 3:
+            return _short_text_walk(c, filters, descending)
         parts = _text_walk(c, filters, descending)
         return None if parts is None else _read_parts(c, parts, limit)
     f = facets_t
@@ -327,6 +329,42 @@ def _search_walk(c: Connection, filters: dict[str, Any], keys: list[str], descen
                 bucket, rank = [], rowid >> SEARCH_SEQ_BITS
             bucket.append((date or "", doc, offset if offset is not None else -1, eid))
         yield from _sorted_ids(bucket, descending)
+
+
+SHORT_TEXT_SCAN = 50_000   # events read in list order for a text of 1 or 2 characters before giving up
+
+
+class TextTooShort(StoreError):
+    """A text of 1 or 2 characters, rare in the events read: the user is asked for more."""
+
+
+def _short_text_walk(c: Connection, filters: dict[str, Any], descending: bool) -> Iterator[str]:
+    """A text of 1 or 2 characters has no trigram to look up: the events are read in list order (the
+    date index), each tested on its search text, at most SHORT_TEXT_SCAN of them; past that a
+    StoreError says to give more characters or a country, pair or topic (a common text fills a
+    page long before; a rare one would read the whole store)."""
+    text = filters["text"]
+    e, s = events_t, search_t
+    hit = s.c.text.icontains(text, autoescape=True)
+    q = filtered(sa.select(e.c.id, hit).join(s, s.c.event_id == e.c.id), text_index=False,
+                 **{k: v for k, v in filters.items() if k != "text"})
+    order = [e.c.date, e.c.doc_id, e.c.first_offset, e.c.id]
+    if descending:
+        order = [col.desc() for col in order]
+    read = found = 0
+    for part in (q.where(e.c.date.is_not(None)), q.where(e.c.date.is_(None))):
+        for eid, ok in c.execute(part.order_by(*order).limit(SHORT_TEXT_SCAN - read + 1)
+                                 .execution_options(yield_per=1000)):
+            read += 1
+            if read > SHORT_TEXT_SCAN:
+                raise TextTooShort(
+                    f"--text {text!r}: a text of {len(text)} character(s) is looked for by reading the events one "
+                    f"by one, and the first {SHORT_TEXT_SCAN:,} of the list hold it {found} time(s); give 3 "
+                    f"characters or more (the substring index finds those), or narrow the list with a country, "
+                    f"pair or topic")
+            if ok:
+                found += 1
+                yield eid
 
 
 def _sorted_ids(rows: list[tuple], descending: bool) -> list[str]:
