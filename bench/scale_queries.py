@@ -40,6 +40,11 @@ Not timed as a page: the CLI `timeline --pair A B` prints a pair's whole chronol
 event of the pair: its time grows with the pair, as an export's does); `pair_ids` times the store read
 behind it (Store.events_by_pair, every event id of the pair) and is printed apart, out of the worst p95.
 
+`--export` then writes the store out with `pactwatch export` (JSON Lines, CSV, Parquet), each in a
+process of its own, and prints its peak memory (the process's maximum resident set) and seconds:
+
+    EXPORT format=jsonl events=N peak_rss_mb=.. seconds=.. (`--src DIR` runs another tree's pactwatch)
+
 `measure(n_events, workdir, db=None) -> dict` does the same for bench/scale.py.
 """
 from __future__ import annotations
@@ -243,6 +248,30 @@ def measure(n_events: int, workdir, db: str | None = None, repeat: int = 40, reu
     return out
 
 
+def export_rss(url: str, workdir, fmt: str, src: str | None = None) -> dict:
+    """`pactwatch export --db URL --format FMT` in a process of its own (the pactwatch of `src`, a
+    tree's src/ folder, when given): {"format", "peak_rss_mb", "seconds", "bytes"}."""
+    import os
+    import shutil
+    import subprocess
+    out = Path(workdir) / f"export.{fmt}"
+    shutil.rmtree(out, ignore_errors=True) if out.is_dir() else out.unlink(missing_ok=True)
+    env = dict(os.environ, PYTHONPATH=src or str(Path(__file__).resolve().parents[1] / "src"))
+    t0 = time.perf_counter()
+    p = subprocess.Popen([sys.executable, "-m", "pactwatch.cli", "export", "--db", url, "--format", fmt,
+                          "--out" if fmt == "parquet" else "-o", str(out)], env=env,
+                         stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    _, status, usage = os.wait4(p.pid, 0)
+    seconds = time.perf_counter() - t0
+    err = p.stderr.read().decode(errors="replace").strip()
+    p.returncode = os.waitstatus_to_exitcode(status)
+    if p.returncode:
+        raise SystemExit(f"export --format {fmt} failed: {err}")
+    size = sum(f.stat().st_size for f in out.rglob("*")) if out.is_dir() else out.stat().st_size
+    return {"format": fmt, "peak_rss_mb": round(usage.ru_maxrss / 1024, 1), "seconds": round(seconds, 1),
+            "bytes": size, "said": err}
+
+
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--events", type=int, default=100_000)
@@ -250,7 +279,14 @@ def main(argv=None) -> int:
     ap.add_argument("--workdir", default="/tmp/pactwatch-scale-queries")
     ap.add_argument("--repeat", type=int, default=40)
     ap.add_argument("--reuse", action="store_true", help="time the store a previous run filled")
+    ap.add_argument("--export", nargs="?", const="jsonl,csv,parquet", metavar="FORMATS",
+                    help="then export the store in these formats (default jsonl,csv,parquet) and print peak memory")
+    ap.add_argument("--src", help="with --export: the src/ folder of the pactwatch to export with (another tree)")
+    ap.add_argument("--no-queries", action="store_true", help="with --export --reuse: the exports only")
     args = ap.parse_args(argv)
+    url = args.db or str(Path(args.workdir) / f"queries-{args.events}.db")
+    if args.no_queries:
+        return _exports(args, url, None)
     r = measure(args.events, args.workdir, args.db, args.repeat, args.reuse)
     for name in PAGES + ("pair_ids",):
         print(f"{name:12s} p50 {r[f'{name}_p50_ms']:8.1f} ms   p95 {r[f'{name}_p95_ms']:8.1f} ms"
@@ -258,6 +294,17 @@ def main(argv=None) -> int:
     print(f"QUERIES events={r['events']} backend={r['backend']} build_s={r['build_s']} "
           f"query_p95_ms={r['query_p95_ms']}")
     print(json.dumps(r), file=sys.stderr)
+    return _exports(args, url, r["events"]) if args.export else 0
+
+
+def _exports(args, url: str, n: int | None) -> int:
+    if n is None:
+        with Store(url, create=False, readonly=True) as store:
+            n = store.counts()["events"]
+    for fmt in (args.export or "jsonl,csv,parquet").split(","):
+        x = export_rss(url, args.workdir, fmt, args.src)
+        print(f"EXPORT format={fmt} events={n} peak_rss_mb={x['peak_rss_mb']} seconds={x['seconds']} "
+              f"bytes={x['bytes']}", flush=True)
     return 0
 
 
