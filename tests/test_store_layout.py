@@ -184,3 +184,13 @@ def test_a_short_text_is_a_bounded_scan(demo_db: Path, monkeypatch: pytest.Monke
     with TestClient(create_app(str(demo_db), warm=False)) as client:
         r = client.get("/api/events?text=Qz")
     assert r.status_code == 400 and "3 characters" in r.json()["error"]
+
+
+def test_month_windows_cover_every_date() -> None:
+    """Latest first, the text index is read a window of months at a time: the windows' bounds
+    (`_slot_rank`) are in date order and each date falls in its own month's window."""
+    dates = ["2019", "2019-01", "2019-01-31", "2019-12-31", "2020", "2020-07", "2020-07-04", "2031-12"]
+    for d in dates:
+        slot = reading._month_slot(date_rank(d))
+        assert reading._slot_rank(slot) <= date_rank(d) < reading._slot_rank(slot + 1), d
+    assert [reading._month_slot(date_rank(d)) for d in dates] == sorted(reading._month_slot(date_rank(d)) for d in dates)

@@ -252,7 +252,7 @@ def ordered_ids(c: Connection, filters: dict[str, Any], *, descending: bool = Fa
         and c.dialect.name == "sqlite"
     if not keys:
         if by_text:
-            return _search_walk(c, filters, keys, descending)
+            return _search_walk(c, filters, keys, descending, limit)
         if text and "\n" not in text and len(text) < 3:
             return _short_text_walk(c, filters, descending)
         parts = _text_walk(c, filters, descending)
@@ -263,7 +263,7 @@ def ordered_ids(c: Connection, filters: dict[str, Any], *, descending: bool = Fa
         for k in keys} if len(keys) > 1 or text else {keys[0]: 0}
     driver = min(keys, key=lambda k: (sizes[k], k))
     if text and _text_candidates(text) is not None and _text_count(c, text, sizes[driver] + 1) <= sizes[driver]:
-        return _search_walk(c, filters, keys, descending) if by_text else None
+        return _search_walk(c, filters, keys, descending, limit) if by_text else None
     fa = f.alias("fa")
     q = sa.select(fa.c.event_id).select_from(fa.join(events_t, events_t.c.id == fa.c.event_id)).where(fa.c.facet == driver)
     for k in keys:
@@ -295,12 +295,13 @@ def _read_parts(c: Connection, parts: list[sa.Select], limit: int | None) -> Ite
             yield eid
 
 
-def _search_walk(c: Connection, filters: dict[str, Any], keys: list[str], descending: bool) -> Iterator[str]:
+def _search_walk(c: Connection, filters: dict[str, Any], keys: list[str], descending: bool,
+                 limit: int | None = None) -> Iterator[str]:
     """The events whose search text holds the text, in list order, read from the SQLite FTS5 index in
     rowid order (layout "search-by-date": the rowid is date_rank(date) << 32 | a sequence number),
     each tested exactly and for the other filters (facets as one index probe each). The matches of
     one date come together; each date's are sorted by the rest of the list order, so a page reads
-    the matches of the dates it shows and of no other."""
+    the matches of the dates it shows and of no other (the cursor is read `limit` rows at a time)."""
     text = filters["text"]
     s, e, f = search_t, events_t, facets_t
     fts = sa.table("event_search_fts", sa.column("rowid"))
@@ -314,21 +315,51 @@ def _search_walk(c: Connection, filters: dict[str, Any], keys: list[str], descen
         q = q.where(sa.exists().where(g.c.facet == k, g.c.event_id == s.c.event_id))
     rest = {k: v for k, v in filters.items() if k not in ("country", "pair", "topic", "text")}
     q = filtered(q, text_index=False, **rest)
-    undated = UNDATED_RANK << SEARCH_SEQ_BITS
-    if descending:   # latest first, undated last
-        parts = [q.where(fts.c.rowid < undated).order_by(fts.c.rowid.desc()),
-                 q.where(fts.c.rowid >= undated).order_by(fts.c.rowid.desc())]
-    else:
-        parts = [q.order_by(fts.c.rowid)]
-    for part in parts:
-        bucket: list[tuple] = []
-        rank = None
-        for eid, date, doc, offset, rowid in c.execute(part.execution_options(yield_per=200)):
-            if rowid >> SEARCH_SEQ_BITS != rank:
-                yield from _sorted_ids(bucket, descending)
-                bucket, rank = [], rowid >> SEARCH_SEQ_BITS
-            bucket.append((date or "", doc, offset if offset is not None else -1, eid))
-        yield from _sorted_ids(bucket, descending)
+    if descending:
+        yield from _search_walk_back(c, q, fts)
+        return
+    bucket: list[tuple] = []
+    rank = None
+    for eid, date, doc, offset, rowid in c.execute(q.order_by(fts.c.rowid).execution_options(
+            yield_per=min(max(limit or 200, 16), 200))):
+        if rowid >> SEARCH_SEQ_BITS != rank:
+            yield from _sorted_ids(bucket, False)
+            bucket, rank = [], rowid >> SEARCH_SEQ_BITS
+        bucket.append((date or "", doc, offset if offset is not None else -1, eid))
+    yield from _sorted_ids(bucket, False)
+
+
+def _month_slot(rank: int) -> int:
+    """A date rank's month counted from year 0 (13 a year: the year alone, then its months)."""
+    return rank // 10000 * 13 + min(rank // 100 % 100, 12)
+
+
+def _slot_rank(slot: int) -> int:
+    return slot // 13 * 10000 + slot % 13 * 100
+
+
+def _search_walk_back(c: Connection, q: sa.Select, fts) -> Iterator[str]:
+    """`_search_walk` latest first: FTS5 reads its lists backwards slowly, so the matches are read
+    forwards a window of months at a time, from the latest month back (1 month, then 4, 16...),
+    each window's sorted latest first; then the undated ones."""
+    def window(lo: int, hi: int | None) -> list[str]:
+        part = q.where(fts.c.rowid >= lo << SEARCH_SEQ_BITS)
+        if hi is not None:
+            part = part.where(fts.c.rowid < hi << SEARCH_SEQ_BITS)
+        return _sorted_ids([(d or "", doc, off if off is not None else -1, eid)
+                            for eid, d, doc, off, _ in c.execute(part.order_by(fts.c.rowid))], True)
+
+    top = c.execute(sa.select(sa.func.max(search_t.c.id))
+                    .where(search_t.c.id < UNDATED_RANK << SEARCH_SEQ_BITS)).scalar()
+    if top is not None:
+        hi, span = _month_slot(top >> SEARCH_SEQ_BITS) + 1, 1
+        while True:
+            lo = hi - span
+            yield from window(_slot_rank(lo) if lo > 0 else 0, _slot_rank(hi))
+            if lo <= 0:
+                break
+            hi, span = lo, span * 4
+    yield from window(UNDATED_RANK, None)
 
 
 SHORT_TEXT_SCAN = 50_000   # events read in list order for a text of 1 or 2 characters before giving up
