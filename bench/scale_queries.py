@@ -146,11 +146,16 @@ class Generator:
 
     def commitment(self, ev: Event) -> dict:
         countries = sorted({e.country for e in ev.actor + ev.recipient if e.country})
+        def party(e: Entity) -> dict:
+            return {"entity_name": e.entity_name, "country": e.country, "entity_type": e.entity_type}
+        # the fields the `commitments` command prints, as the link step writes them (no due date, no
+        # resolving report)
         return {"id": f"c-{ev.id}", "event_id": ev.id, "kind": "pledge",
-                "actor": [{"entity_name": e.entity_name, "country": e.country} for e in ev.actor],
-                "recipient": [{"entity_name": e.entity_name, "country": e.country} for e in ev.recipient],
+                "actor": [party(e) for e in ev.actor], "recipient": [party(e) for e in ev.recipient],
                 "countries": countries, "what": ev.evidence[0].text, "topics": ev.topics,
-                "made_on": ev.date, "status": self.rng.choice(("open", "open", "fulfilled", "overdue", "withdrawn"))}
+                "made_on": ev.date, "status": self.rng.choice(("open", "open", "fulfilled", "overdue", "withdrawn")),
+                "due": None, "status_reason": "generated", "resolved_by": None, "resolved_on": None,
+                "resolved_evidence": []}
 
 
 def fill(store: Store, n_events: int, seed: int = 11, batch_docs: int = 1000) -> float:
@@ -254,12 +259,14 @@ def export_rss(url: str, workdir, fmt: str, src: str | None = None) -> dict:
     import os
     import shutil
     import subprocess
+    fmt, _, what = fmt.partition(":")   # "parquet:events": --format parquet --what events
     out = Path(workdir) / f"export.{fmt}"
     shutil.rmtree(out, ignore_errors=True) if out.is_dir() else out.unlink(missing_ok=True)
     env = dict(os.environ, PYTHONPATH=src or str(Path(__file__).resolve().parents[1] / "src"))
     t0 = time.perf_counter()
     p = subprocess.Popen([sys.executable, "-m", "pactwatch.cli", "export", "--db", url, "--format", fmt,
-                          "--out" if fmt == "parquet" else "-o", str(out)], env=env,
+                          "--out" if fmt == "parquet" else "-o", str(out)] + (["--what", what] if what else []),
+                         env=env,
                          stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     _, status, usage = os.wait4(p.pid, 0)
     seconds = time.perf_counter() - t0
@@ -280,7 +287,8 @@ def main(argv=None) -> int:
     ap.add_argument("--repeat", type=int, default=40)
     ap.add_argument("--reuse", action="store_true", help="time the store a previous run filled")
     ap.add_argument("--export", nargs="?", const="jsonl,csv,parquet", metavar="FORMATS",
-                    help="then export the store in these formats (default jsonl,csv,parquet) and print peak memory")
+                    help="then export the store in these formats (default jsonl,csv,parquet; FORMAT:WHAT adds "
+                         "--what WHAT, e.g. parquet:events) and print peak memory")
     ap.add_argument("--src", help="with --export: the src/ folder of the pactwatch to export with (another tree)")
     ap.add_argument("--no-queries", action="store_true", help="with --export --reuse: the exports only")
     args = ap.parse_args(argv)
@@ -303,7 +311,7 @@ def _exports(args, url: str, n: int | None) -> int:
             n = store.counts()["events"]
     for fmt in (args.export or "jsonl,csv,parquet").split(","):
         x = export_rss(url, args.workdir, fmt, args.src)
-        print(f"EXPORT format={fmt} events={n} peak_rss_mb={x['peak_rss_mb']} seconds={x['seconds']} "
+        print(f"EXPORT format={fmt.replace(':', ' what=')} events={n} peak_rss_mb={x['peak_rss_mb']} seconds={x['seconds']} "
               f"bytes={x['bytes']}", flush=True)
     return 0
 
