@@ -14,20 +14,36 @@ technology words. Commitments: one per 20 events, written as the link step write
 (`Store.replace_derived`).
 
 Each query is asked `--repeat` times with other values (pairs, countries, topics, words from common
-to rare) as the CLI and the web app ask it, for a first page of 50 results:
+to rare) through the same Store calls, with the same arguments, as the CLI and the web app make:
 
-    pair       Store.events(pair=(A, B), limit=50)            `events --pair A B --limit 50`
-    country    Store.events(country=A, limit=50)              `events --country A --limit 50`
-    topic      Store.events(topic=T, limit=50)                `events --topic T --limit 50`
-    text       Store.events(text=W, limit=50)                 `events --text W --limit 50`
-    timeline   Store.canonical_page({"pair": (A, B)}, limit=50): the canonical events of a pair,
-               latest first (the web app's timeline page)
-    commitments  Store.derived_page("commitment", status=S, country=A, limit=50)
-    show       Store.event_ids_starting(prefix) then Store.event(id): `show PREFIX`
+    pair         Store.events(pair=(A, B), limit=50)           `events --pair A B --limit 50`
+    country      Store.events(country=A, limit=50)             `events --country A --limit 50`
+    topic        Store.events(topic=T, limit=50)               `events --topic T --limit 50`
+    text         Store.events(text=W, limit=50)                `events --text W --limit 50`
+    page3        Store.events_page(F, sort="date", descending=True, offset=100, limit=50, count=False):
+                 the third page of the web app's event list (/events?...&page=3), F one of the four
+                 filters above in turn
+    timeline     Store.canonical_page({"pair": (A, B)}, limit=50, count=False): the first page of a
+                 pair's canonical events, latest first (/pair/A/B)
+    timeline3    the same, offset=100 (/pair/A/B?page=3)
+    commitments  queries.commitment_page(store, S, A, None, 0, 50): the board (/commitments?status=S&
+                 country=A), one page in the order `commitments` prints (the day made, then id)
+    commitments3 the same, offset=100
+    counts       Store.derived_counts("commitment", country=A): the board's counts by status
+    show         Store.event_ids_starting(prefix) then Store.event(id): `show PREFIX`
 
 and prints p50/p95 per query, then one line
 
     QUERIES events=N backend=sqlite build_s=.. query_p95_ms=.. (the worst p95 of the queries)
+
+Not timed as a page: the CLI `timeline --pair A B` prints a pair's whole chronology (every canonical
+event of the pair: its time grows with the pair, as an export's does); `pair_ids` times the store read
+behind it (Store.events_by_pair, every event id of the pair) and is printed apart, out of the worst p95.
+
+`--export` then writes the store out with `pactwatch export` (JSON Lines, CSV, Parquet), each in a
+process of its own, and prints its peak memory (the process's maximum resident set) and seconds:
+
+    EXPORT format=jsonl events=N peak_rss_mb=.. seconds=.. (`--src DIR` runs another tree's pactwatch)
 
 `measure(n_events, workdir, db=None) -> dict` does the same for bench/scale.py.
 """
@@ -130,11 +146,16 @@ class Generator:
 
     def commitment(self, ev: Event) -> dict:
         countries = sorted({e.country for e in ev.actor + ev.recipient if e.country})
+        def party(e: Entity) -> dict:
+            return {"entity_name": e.entity_name, "country": e.country, "entity_type": e.entity_type}
+        # the fields the `commitments` command prints, as the link step writes them (no due date, no
+        # resolving report)
         return {"id": f"c-{ev.id}", "event_id": ev.id, "kind": "pledge",
-                "actor": [{"entity_name": e.entity_name, "country": e.country} for e in ev.actor],
-                "recipient": [{"entity_name": e.entity_name, "country": e.country} for e in ev.recipient],
+                "actor": [party(e) for e in ev.actor], "recipient": [party(e) for e in ev.recipient],
                 "countries": countries, "what": ev.evidence[0].text, "topics": ev.topics,
-                "made_on": ev.date, "status": self.rng.choice(("open", "open", "fulfilled", "overdue", "withdrawn"))}
+                "made_on": ev.date, "status": self.rng.choice(("open", "open", "fulfilled", "overdue", "withdrawn")),
+                "due": None, "status_reason": "generated", "resolved_by": None, "resolved_on": None,
+                "resolved_evidence": []}
 
 
 def fill(store: Store, n_events: int, seed: int = 11, batch_docs: int = 1000) -> float:
@@ -157,6 +178,7 @@ def fill(store: Store, n_events: int, seed: int = 11, batch_docs: int = 1000) ->
 
 def queries(gen: Generator, rng: random.Random, repeat: int):
     """(name, store -> result) for each timing: values from common to rare."""
+    from pactwatch.app import queries as app_queries
     codes = gen.codes
     common = codes[:10]
     for i in range(repeat):
@@ -165,13 +187,21 @@ def queries(gen: Generator, rng: random.Random, repeat: int):
         word = TECH[i % len(TECH)] if i % 2 == 0 else rng.choice(gen.words)
         topic = TOPICS[i % len(TOPICS)]
         status = ("open", "fulfilled", "overdue", None)[i % 4]
+        f = ({"pair": (a, b)}, {"country": a}, {"topic": topic}, {"text": word})[i % 4]
         yield [("pair", lambda s, a=a, b=b: s.events(pair=(a, b), limit=50)),
                ("country", lambda s, a=a: s.events(country=a, limit=50)),
                ("topic", lambda s, t=topic: s.events(topic=t, limit=50)),
                ("text", lambda s, w=word: s.events(text=w, limit=50)),
+               ("page3", lambda s, f=f: s.events_page(f, sort="date", descending=True, offset=100, limit=50,
+                                                      count=False)),
                ("timeline", lambda s, a=a, b=b: s.canonical_page({"pair": (a, b)}, limit=50, count=False)),
-               ("commitments", lambda s, a=a, st=status: s.derived_page("commitment", status=st, country=a, limit=50)),
-               ("show", lambda s, k=i: s.event(s.event_ids_starting(f"doc{k * 97 % 2800:07d}-", 2)[0]))]
+               ("timeline3", lambda s, a=a, b=b: s.canonical_page({"pair": (a, b)}, offset=100, limit=50,
+                                                                  count=False)),
+               ("commitments", lambda s, a=a, st=status: app_queries.commitment_page(s, st, a, None, 0, 50)),
+               ("commitments3", lambda s, a=a, st=status: app_queries.commitment_page(s, st, a, None, 100, 50)),
+               ("counts", lambda s, a=a: s.derived_counts("commitment", country=a)),
+               ("show", lambda s, k=i: s.event(s.event_ids_starting(f"doc{k * 97 % 2800:07d}-", 2)[0])),
+               ("pair_ids", lambda s, a=a, b=b: s.events_by_pair(a, b))]
 
 
 def time_queries(store: Store, repeat: int = 40, seed: int = 11) -> dict[str, list[float]]:
@@ -183,6 +213,11 @@ def time_queries(store: Store, repeat: int = 40, seed: int = 11) -> dict[str, li
             fn(store)
             times.setdefault(name, []).append((time.perf_counter() - t0) * 1000)
     return times
+
+
+PAGES = ("pair", "country", "topic", "text", "page3", "timeline", "timeline3", "commitments", "commitments3",
+         "counts", "show")
+APART = ("pair_ids_p95_ms",)   # not a page: printed, left out of the worst p95
 
 
 def _pct(xs: list[float], p: float) -> float:
@@ -214,8 +249,34 @@ def measure(n_events: int, workdir, db: str | None = None, repeat: int = 40, reu
     for name, xs in times.items():
         out[f"{name}_p50_ms"] = round(statistics.median(xs), 1)
         out[f"{name}_p95_ms"] = round(_pct(xs, 95), 1)
-    out["query_p95_ms"] = max(v for k, v in out.items() if k.endswith("_p95_ms"))
+    out["query_p95_ms"] = max(v for k, v in out.items() if k.endswith("_p95_ms") and k not in APART)
     return out
+
+
+def export_rss(url: str, workdir, fmt: str, src: str | None = None) -> dict:
+    """`pactwatch export --db URL --format FMT` in a process of its own (the pactwatch of `src`, a
+    tree's src/ folder, when given): {"format", "peak_rss_mb", "seconds", "bytes"}."""
+    import os
+    import shutil
+    import subprocess
+    fmt, _, what = fmt.partition(":")   # "parquet:events": --format parquet --what events
+    out = Path(workdir) / f"export.{fmt}"
+    shutil.rmtree(out, ignore_errors=True) if out.is_dir() else out.unlink(missing_ok=True)
+    env = dict(os.environ, PYTHONPATH=src or str(Path(__file__).resolve().parents[1] / "src"))
+    t0 = time.perf_counter()
+    p = subprocess.Popen([sys.executable, "-m", "pactwatch.cli", "export", "--db", url, "--format", fmt,
+                          "--out" if fmt == "parquet" else "-o", str(out)] + (["--what", what] if what else []),
+                         env=env,
+                         stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    _, status, usage = os.wait4(p.pid, 0)
+    seconds = time.perf_counter() - t0
+    err = p.stderr.read().decode(errors="replace").strip()
+    p.returncode = os.waitstatus_to_exitcode(status)
+    if p.returncode:
+        raise SystemExit(f"export --format {fmt} failed: {err}")
+    size = sum(f.stat().st_size for f in out.rglob("*")) if out.is_dir() else out.stat().st_size
+    return {"format": fmt, "peak_rss_mb": round(usage.ru_maxrss / 1024, 1), "seconds": round(seconds, 1),
+            "bytes": size, "said": err}
 
 
 def main(argv=None) -> int:
@@ -225,13 +286,33 @@ def main(argv=None) -> int:
     ap.add_argument("--workdir", default="/tmp/pactwatch-scale-queries")
     ap.add_argument("--repeat", type=int, default=40)
     ap.add_argument("--reuse", action="store_true", help="time the store a previous run filled")
+    ap.add_argument("--export", nargs="?", const="jsonl,csv,parquet", metavar="FORMATS",
+                    help="then export the store in these formats (default jsonl,csv,parquet; FORMAT:WHAT adds "
+                         "--what WHAT, e.g. parquet:events) and print peak memory")
+    ap.add_argument("--src", help="with --export: the src/ folder of the pactwatch to export with (another tree)")
+    ap.add_argument("--no-queries", action="store_true", help="with --export --reuse: the exports only")
     args = ap.parse_args(argv)
+    url = args.db or str(Path(args.workdir) / f"queries-{args.events}.db")
+    if args.no_queries:
+        return _exports(args, url, None)
     r = measure(args.events, args.workdir, args.db, args.repeat, args.reuse)
-    for name in ("pair", "country", "topic", "text", "timeline", "commitments", "show"):
-        print(f"{name:12s} p50 {r[f'{name}_p50_ms']:8.1f} ms   p95 {r[f'{name}_p95_ms']:8.1f} ms")
+    for name in PAGES + ("pair_ids",):
+        print(f"{name:12s} p50 {r[f'{name}_p50_ms']:8.1f} ms   p95 {r[f'{name}_p95_ms']:8.1f} ms"
+              + ("   (every event id of the pair, behind the CLI timeline; not a page)" if name == "pair_ids" else ""))
     print(f"QUERIES events={r['events']} backend={r['backend']} build_s={r['build_s']} "
           f"query_p95_ms={r['query_p95_ms']}")
     print(json.dumps(r), file=sys.stderr)
+    return _exports(args, url, r["events"]) if args.export else 0
+
+
+def _exports(args, url: str, n: int | None) -> int:
+    if n is None:
+        with Store(url, create=False, readonly=True) as store:
+            n = store.counts()["events"]
+    for fmt in (args.export or "jsonl,csv,parquet").split(","):
+        x = export_rss(url, args.workdir, fmt, args.src)
+        print(f"EXPORT format={fmt.replace(':', ' what=')} events={n} peak_rss_mb={x['peak_rss_mb']} seconds={x['seconds']} "
+              f"bytes={x['bytes']}", flush=True)
     return 0
 
 

@@ -4,17 +4,39 @@ filters, the status counts of commitments, and the canonical events of a set of 
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Iterator
 
 from .. import link
 
 COMMITMENT_STATUSES = ("open", "overdue", "fulfilled", "withdrawn")
 
 
-def commitments(store, status: str | None = None, country: str | None = None) -> list[dict]:
-    """Every commitment, people in their current roles, by the day it was made; only those of this
-    status and with this country among its parties when given."""
-    rows = link.current_roles(store, store.derived("commitment"))
-    return filter_commitments(rows, status, country)
+def commitments(store, status: str | None = None, country: str | None = None,
+                pair: tuple[str, str] | None = None) -> list[dict]:
+    """Every commitment (of this status, with this country or both countries of `pair` among its
+    parties when given), people in their current roles, by the day it was made, then id."""
+    return [r for batch in commitment_batches(store, status, country, pair) for r in batch]
+
+
+def commitment_batches(store, status: str | None = None, country: str | None = None,
+                       pair: tuple[str, str] | None = None, size: int = 500) -> Iterator[list[dict]]:
+    """The commitments of `commitments`, in that order, read and handed over `size` at a time (the
+    store sorts them: ix_derived_made_on)."""
+    for batch in store.derived_batches("commitment", status=status, country=country, pair=pair,
+                                       order="made_on", size=size):
+        yield link.current_roles(store, batch)
+
+
+def commitment_page(store, status: str | None = None, country: str | None = None,
+                    pair: tuple[str, str] | None = None, offset: int = 0, limit: int = 50) -> list[dict]:
+    """Rows offset .. offset+limit of `commitments` (one read of the store, that page only)."""
+    return link.current_roles(store, store.derived_page("commitment", status=status, country=country, pair=pair,
+                                                        offset=offset, limit=limit, order="made_on"))
+
+
+def commitment_counts(store, country: str | None = None, pair: tuple[str, str] | None = None) -> dict[str, int]:
+    """status -> how many commitments with this country (or pair) have it, by status (counted by the store)."""
+    return store.derived_counts("commitment", country=country, pair=pair)
 
 
 def filter_commitments(rows: list[dict], status: str | None = None, country: str | None = None,

@@ -48,8 +48,91 @@ def year_month(date: str | None) -> tuple[str | None, str | None]:
     return date[:4], month
 
 
-def _scalar_type(values: list[Any], pa):
-    kinds = {type(v) for v in values if v is not None}
+def _is_scalar(v: Any) -> bool:
+    return v is None or isinstance(v, (str, int, float, bool))
+
+
+class ColumnTypes:
+    """The arrow type of each key of a stream of records, as `_column_type` gives it for all the values
+    of the key at once, found one record at a time (what is kept per key: the kinds of values seen,
+    not the values), so that a table is written batch by batch with the type of the whole."""
+
+    def __init__(self) -> None:
+        self.keys: dict[str, dict[str, Any]] = {}
+
+    def add(self, record: dict) -> None:
+        for k, v in record.items():
+            st = self.keys.get(k)
+            if st is None:
+                st = self.keys[k] = {"scalar": set(), "shape": set(), "items": set(), "struct": _Struct()}
+            if v is None:
+                continue
+            if _is_scalar(v):
+                st["shape"].add("scalar")
+                st["scalar"].add(type(v))
+            elif isinstance(v, list):
+                st["shape"].add("list")
+                for x in v:
+                    st["items"].add("str" if isinstance(x, str) else "dict" if isinstance(x, dict) else "other")
+                    if isinstance(x, dict):
+                        st["struct"].add(x)
+            elif isinstance(v, dict):
+                st["shape"].add("dict")
+                st["struct"].add(v)
+            else:
+                st["shape"].add("other")
+
+    def types(self, pa) -> dict[str, tuple[Any, bool]]:
+        """key -> (arrow type, json-encoded?), keys in order of first appearance (year, month left out)."""
+        out = {}
+        for k, st in self.keys.items():
+            if k in ("year", "month"):
+                continue
+            shape, t = st["shape"], None
+            if shape <= {"scalar"}:
+                t = _kinds_type(st["scalar"], pa)
+            elif shape == {"list"}:
+                if st["items"] <= {"str"}:
+                    t = pa.list_(pa.string())
+                elif st["items"] == {"dict"}:
+                    t = st["struct"].type(pa)
+                    t = None if t is None else pa.list_(t)
+            elif shape == {"dict"}:
+                t = st["struct"].type(pa)
+            out[k] = (t, False) if t is not None else (pa.string(), True)
+        return out
+
+
+class _Struct:
+    """The keys of a stream of objects and the kinds of their values (`_struct_type` one at a time)."""
+
+    def __init__(self) -> None:
+        self.keys: dict[str, set] = {}
+        self.bad = False
+
+    def add(self, d: dict) -> None:
+        for k, v in d.items():
+            if not _is_scalar(v):
+                self.bad = True
+            elif v is not None:
+                self.keys.setdefault(k, set()).add(type(v))
+            else:
+                self.keys.setdefault(k, set())
+
+    def type(self, pa):
+        if self.bad or not self.keys:
+            return None
+        fields = []
+        for k, kinds in self.keys.items():
+            t = _kinds_type(kinds, pa)
+            if t is None:
+                return None
+            fields.append(pa.field(k, t))
+        return pa.struct(fields)
+
+
+def _kinds_type(kinds: set, pa):
+    """`_scalar_type` from the set of the value types."""
     if not kinds or kinds == {str}:
         return pa.string()
     if kinds == {bool}:
@@ -61,77 +144,91 @@ def _scalar_type(values: list[Any], pa):
     return None
 
 
-def _is_scalar(v: Any) -> bool:
-    return v is None or isinstance(v, (str, int, float, bool))
-
-
-def _struct_type(dicts: list[dict], pa):
-    """A struct of the keys of these objects (in order of first appearance), or None when a value
-    is not a plain one."""
-    keys: dict[str, list[Any]] = {}
-    for d in dicts:
-        for k, v in d.items():
-            if not _is_scalar(v):
-                return None
-            keys.setdefault(k, []).append(v)
-    fields = []
-    for k, vs in keys.items():
-        t = _scalar_type(vs, pa)
-        if t is None:
-            return None
-        fields.append(pa.field(k, t))
-    return pa.struct(fields) if fields else None
-
-
-def _column_type(values: list[Any], pa):
-    """(arrow type, json-encoded?) for the values of one key."""
-    present = [v for v in values if v is not None]
-    if all(_is_scalar(v) for v in present):
-        t = _scalar_type(present, pa)
-        if t is not None:
-            return t, False
-    elif all(isinstance(v, list) for v in present):
-        items = [x for v in present for x in v]
-        if all(isinstance(x, str) for x in items):
-            return pa.list_(pa.string()), False
-        if items and all(isinstance(x, dict) for x in items):
-            st = _struct_type(items, pa)
-            if st is not None:
-                return pa.list_(st), False
-    elif all(isinstance(v, dict) for v in present):
-        st = _struct_type(present, pa)
-        if st is not None:
-            return st, False
-    return pa.string(), True
-
-
 def records_table(records: list[dict], date_of):
     """An arrow table of these records (see the module docstring), with the partition columns
     year and month from `date_of(record)`."""
     pa, _ = _pyarrow()
-    keys: dict[str, None] = {}
+    types = ColumnTypes()
     for r in records:
-        keys.update(dict.fromkeys(r))
-    keys.pop("year", None)
-    keys.pop("month", None)
+        types.add(r)
+    table = _batch(records, types.types(pa), pa)
+    ym = [year_month(date_of(r)) for r in records]
+    return (table.append_column(pa.field("year", pa.string()), pa.array([y for y, _ in ym], pa.string()))
+            .append_column(pa.field("month", pa.string()), pa.array([m for _, m in ym], pa.string())))
+
+
+def _batch(records: list[dict], types: dict[str, tuple[Any, bool]], pa):
+    """The records as an arrow table of these column types (no partition columns)."""
     columns, fields = [], []
-    for k in keys:
+    for k, (t, as_json) in types.items():
         values = [r.get(k) for r in records]
-        t, as_json = _column_type(values, pa)
         if as_json:
             values = [None if v is None else json.dumps(v, ensure_ascii=False) for v in values]
         fields.append(pa.field(k, t, metadata={"pactwatch.encoding": "json"} if as_json else None))
         columns.append(pa.array(values, type=t))
-    ym = [year_month(date_of(r)) for r in records]
-    fields += [pa.field("year", pa.string()), pa.field("month", pa.string())]
-    columns += [pa.array([y for y, _ in ym], pa.string()), pa.array([m for _, m in ym], pa.string())]
     return pa.Table.from_arrays(columns, schema=pa.schema(fields))
 
 
-def write_tables(out: str | os.PathLike, tables: dict[str, tuple[Iterable[dict], Any]]) -> dict[str, int]:
+HIVE_NULL = "__HIVE_DEFAULT_PARTITION__"
+ROW_GROUP = 10_000   # records held before they are written (a row group of a partition's file)
+
+
+def _records(source, date_of) -> Iterable[dict]:
+    """The records of a source: a function's, as it gives them; a list's, grouped by partition (a
+    stable sort: each partition's in the list's order)."""
+    if callable(source):
+        return source()
+    return sorted(source, key=lambda r: tuple(x or "\uffff" for x in year_month(date_of(r))))
+
+
+def _write_partitioned(folder: Path, source, date_of, types: dict[str, tuple[Any, bool]]) -> int:
+    """Write the records under folder/year=Y/month=M/part-K.parquet, holding at most ROW_GROUP of
+    them: records of one partition that come one after the other go to one file (the sources give
+    them by date, so each partition is usually one file); a partition met again gets a new file."""
+    import pyarrow.parquet as pq
+    pa, _ = _pyarrow()
+    schema = _batch([], types, pa).schema
+    files: dict[tuple, int] = {}
+    writer, current, buf, n = None, None, [], 0
+
+    def flush() -> None:
+        nonlocal buf
+        if buf:
+            writer.write_table(_batch(buf, types, pa), row_group_size=len(buf))
+            buf = []
+
+    try:
+        for r in _records(source, date_of):
+            n += 1
+            key = year_month(date_of(r))
+            if key != current:
+                if writer is not None:
+                    flush()
+                    writer.close()
+                current = key
+                k = files[key] = files.get(key, -1) + 1
+                path = folder / f"year={key[0] or HIVE_NULL}" / f"month={key[1] or HIVE_NULL}" / f"part-{k}.parquet"
+                path.parent.mkdir(parents=True, exist_ok=True)
+                writer = pq.ParquetWriter(path, schema)
+            buf.append(r)
+            if len(buf) >= ROW_GROUP:
+                flush()
+        if writer is not None:
+            flush()
+    finally:
+        if writer is not None:
+            writer.close()
+    return n
+
+
+def write_tables(out: str | os.PathLike, tables: dict[str, tuple[Any, Any]]) -> dict[str, int]:
     """Write each named table (records, date_of) under out/<name>/year=YYYY/month=MM/; the folder
     is written whole or not at all (into a temporary folder beside it, then renamed), and a previous
-    pactwatch export in it is replaced. Returns name -> rows written."""
+    pactwatch export in it is replaced. Returns name -> rows written.
+
+    `records` is a list, or a function that returns an iterable of them anew each time it is called:
+    it is then read twice (the column types of the whole, then the rows), and only a row group's
+    worth of records is held at once."""
     pa, ds = _pyarrow()
     out = Path(out)
     if out.exists() and (not out.is_dir() or (any(out.iterdir()) and not (out / MARKER).exists())):
@@ -141,16 +238,11 @@ def write_tables(out: str | os.PathLike, tables: dict[str, tuple[Iterable[dict],
     counts: dict[str, int] = {}
     try:
         tmp.mkdir(parents=True)
-        for name, (records, date_of) in tables.items():
-            records = list(records)
-            counts[name] = len(records)
-            if not records:
-                continue
-            table = records_table(records, date_of)
-            part = ds.partitioning(pa.schema([pa.field("year", pa.string()), pa.field("month", pa.string())]),
-                                   flavor="hive")
-            ds.write_dataset(table, tmp / name, format="parquet", partitioning=part,
-                             basename_template="part-{i}.parquet", existing_data_behavior="overwrite_or_ignore")
+        for name, (source, date_of) in tables.items():
+            types = ColumnTypes()
+            for r in _records(source, date_of):
+                types.add(r)
+            counts[name] = _write_partitioned(tmp / name, source, date_of, types.types(pa))
         (tmp / MARKER).write_text(json.dumps({"tables": counts}, indent=1) + "\n", encoding="utf-8")
         if out.exists():
             old = out.parent / f".{out.name}.old-{os.getpid()}"

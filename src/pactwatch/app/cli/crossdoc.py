@@ -1,6 +1,8 @@
 """The cross-document commands: `link`, `actors`, `agreements`, `commitments`, `timeline`."""
 from __future__ import annotations
 
+from collections import Counter
+
 from .. import queries
 from .common import clip, echo, open_store, who
 
@@ -48,15 +50,17 @@ def cmd_agreements(args) -> int:
 
 
 def cmd_commitments(args) -> int:
-    rows = queries.commitments(open_store(args), args.status, args.country)
-    for r in rows:
-        echo(f"[{r['status']}] {r['made_on'] or '?'}  {who(r['actor'])} -> {who(r['recipient'])}"
-              + (f"   due {r['due']}" if r["due"] else ""))
-        echo(f"    {clip(r['what'], 110)}")
-        echo(f"    {r['status_reason']}" + (f"; see {r['resolved_by']} ({r['resolved_on']})" if r["resolved_by"] else ""))
-        if r["resolved_evidence"]:
-            echo(f"    \"{clip(r['resolved_evidence'][0]['text'], 100)}\" ({r['resolved_evidence'][0]['doc_id']})")
-    echo(f"{len(rows)} commitment(s): " + ", ".join(f"{k} {v}" for k, v in queries.status_counts(rows).items()))
+    counts: Counter = Counter()
+    for batch in queries.commitment_batches(open_store(args), args.status, args.country):   # a batch in memory
+        for r in batch:
+            counts[r["status"]] += 1
+            echo(f"[{r['status']}] {r['made_on'] or '?'}  {who(r['actor'])} -> {who(r['recipient'])}"
+                  + (f"   due {r['due']}" if r["due"] else ""))
+            echo(f"    {clip(r['what'], 110)}")
+            echo(f"    {r['status_reason']}" + (f"; see {r['resolved_by']} ({r['resolved_on']})" if r["resolved_by"] else ""))
+            if r["resolved_evidence"]:
+                echo(f"    \"{clip(r['resolved_evidence'][0]['text'], 100)}\" ({r['resolved_evidence'][0]['doc_id']})")
+    echo(f"{sum(counts.values())} commitment(s): " + ", ".join(f"{k} {v}" for k, v in sorted(counts.items())))
     return 0
 
 

@@ -7,6 +7,7 @@ import sys
 from ...io.export import write_csv, write_jsonl
 from ...model import Failure
 from ...sanitize import json_text
+from .. import queries
 from .common import echo, open_store, write_output
 from .options import filters_of
 
@@ -22,25 +23,35 @@ def cmd_export(args) -> int:
                  "and actors", file=sys.stderr)
             return 2
         from ... import link
-        records = {"canonical": lambda: link.canonical_events(store), "agreements": lambda: store.derived("agreement"),
-                   "commitments": lambda: link.current_roles(store, store.derived("commitment")),
+        records = {"canonical": lambda: link.canonical_events(store),
+                   "agreements": lambda: _derived(store, "agreement", roles=False),
+                   "commitments": lambda: _derived(store, "commitment", roles=True),
                    "actors": lambda: link.actor_registry(store)}[args.what]()
 
         def write_records(fp) -> int:
+            n = 0
             for r in records:
                 fp.write(json_text(r) + "\n")
-            return len(records)
+                n += 1
+            return n
 
         n = write_output(args.output, write_records)
         what = f"{args.what} record(s)"
     else:
-        events = store.events(**filters_of(args))
+        events = store.iter_events(**filters_of(args))   # a batch at a time
         writer = write_jsonl if args.format == "jsonl" else write_csv
         n = write_output(args.output, lambda fp: writer(events, fp), csv=args.format == "csv")
         what = "event(s)"
     if args.output and args.output != "-":
         echo(f"wrote {n} {what} to {args.output}", file=sys.stderr)
     return 0
+
+
+def _derived(store, kind: str, roles: bool):
+    """The derived records of a kind by id, read 500 at a time (commitments: people in their current roles)."""
+    from ... import link
+    for batch in store.derived_batches(kind):
+        yield from (link.current_roles(store, batch) if roles else batch)
 
 
 def _export_parquet(args, store) -> int:
@@ -52,19 +63,25 @@ def _export_parquet(args, store) -> int:
         echo("pactwatch: --format parquet writes a folder: give it with --out DIR", file=sys.stderr)
         return 2
     tables = {}
+    # the events, participants and commitments are read from the store as they are written (twice:
+    # the column types, then the rows), a batch at a time, in the order of their dates
     if args.what in (None, "events"):
-        events = [ev.to_dict() for ev in store.events(**filters_of(args))]
+        filters = filters_of(args)
+
+        def events():
+            return (ev.to_dict() for ev in store.iter_events(**filters))
         tables["events"] = (events, lambda r: r["date"])
         tables["participants"] = (
-            [{"event_id": ev["id"], "event_date": ev["date"], "side": side, "position": i, **ent}
-             for ev in events for side in ("actor", "recipient") for i, ent in enumerate(ev[side])],
+            lambda: ({"event_id": ev["id"], "event_date": ev["date"], "side": side, "position": i, **ent}
+                     for ev in events() for side in ("actor", "recipient") for i, ent in enumerate(ev[side])),
             lambda r: r["event_date"])
     if args.what is None:
         tables["documents"] = (store.documents(), lambda r: r["date"])
     if args.what in (None, "canonical"):
         tables["canonical"] = (link.canonical_events(store), lambda r: r["date"] or r.get("first_reported"))
     if args.what in (None, "commitments"):
-        tables["commitments"] = (link.current_roles(store, store.derived("commitment")), lambda r: r.get("made_on"))
+        tables["commitments"] = (lambda: (r for batch in queries.commitment_batches(store) for r in batch),
+                                 lambda r: r.get("made_on"))
     if args.what in (None, "agreements"):
         tables["agreements"] = (store.derived("agreement"),
                                 lambda r: min((s["date"] for s in r.get("stages", []) if s.get("date")), default=None))

@@ -101,8 +101,9 @@ def api_commitments(request: Request, page: params.Paging = Depends(paging),
                     status: str | None = Query(None, description="open, overdue, fulfilled or withdrawn"),
                     country: str | None = Query(None, description="a country among the parties")):
     _only(request, "paging", extra=("status", "country"))
-    rows = _desk(request).commitments_for(params.status(status), params.country(country) if country else None)
-    return _listing(len(rows), page, rows[page.offset:page.offset + page.size])
+    total, rows = _desk(request).commitment_page(params.status(status), params.country(country) if country else None,
+                                                 offset=page.offset, limit=page.size)
+    return _listing(total, page, rows)
 
 
 @router.get("/agreements", summary="Agreements with their dated stages, parties, signatories and topics")

@@ -20,6 +20,7 @@ from jinja2 import Environment, FileSystemLoader, select_autoescape
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from ... import __version__
+from ...io.store.reading import TextTooShort
 from ...model import EVENT_TYPES, TOPICS
 from ..cli.common import TOPIC_SHORT
 from . import params
@@ -188,6 +189,10 @@ def create_app(db: str, *, warm: bool = True, cache: bool = True) -> FastAPI:
 
     @app.exception_handler(params.BadRequest)
     async def bad_request(request: Request, e: params.BadRequest):
+        return error(request, 400, "Bad request", str(e))
+
+    @app.exception_handler(TextTooShort)
+    async def text_too_short(request: Request, e: TextTooShort):
         return error(request, 400, "Bad request", str(e))
 
     @app.exception_handler(RequestValidationError)

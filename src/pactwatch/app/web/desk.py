@@ -137,9 +137,6 @@ class Desk:
             cache[key] = value
             return value
 
-    def commitments(self) -> list[dict]:
-        return self.cached("commitments", lambda s: queries.commitments(s))
-
     def agreements(self) -> list[dict]:
         return self.cached("agreements", lambda s: sorted(
             queries.agreements(s), key=lambda r: (min((st["date"] or "9999" for st in r["stages"]), default="9999"),
@@ -151,13 +148,12 @@ class Desk:
 
     def overview(self) -> dict:
         def compute(s: Store) -> dict:
-            commitments = self.commitments()
             stages: dict[str, int] = {}
             for a in self.agreements():
                 stages[a["status"] or "?"] = stages.get(a["status"] or "?", 0) + 1
             total_c, latest = self.canonical_page({}, limit=12)
             return {"months": self.ask("event_months"), "pairs": self.ask("country_pairs", limit=15),
-                    "commitments": queries.status_counts(commitments),
+                    "commitments": self.commitment_counts(),
                     "agreements": dict(sorted(stages.items())), "canonical_total": total_c,
                     "latest": self.canonical(latest), "counts": s.counts()}
         return self.cached("overview", compute)
@@ -207,9 +203,19 @@ class Desk:
 
     def commitments_for(self, status: str | None = None, country: str | None = None,
                         pair: tuple[str, str] | None = None) -> list[dict]:
-        """The commitments of `queries.filter_commitments`, the answer kept until the database changes."""
+        """All the commitments of `queries.commitments` of this status, country, pair (the store reads
+        those only), the answer kept until the database changes: for a pair's page."""
         return self._kept(self._answers, ("commitments", status, country, pair), ANSWERS_KEPT,
-                          lambda: queries.filter_commitments(self.commitments(), status, country, pair))
+                          lambda: queries.commitments(self.store(), status, country, pair))
+
+    def commitment_page(self, status: str | None = None, country: str | None = None,
+                        pair: tuple[str, str] | None = None, *, offset: int = 0,
+                        limit: int = 50) -> tuple[int, list[dict]]:
+        """(how many commitments match, those of rows offset .. offset+limit): the page read alone, the
+        total from the store's counts (kept)."""
+        counts = self.commitment_counts(country, pair)
+        total = counts.get(status, 0) if status else sum(counts.values())
+        return total, queries.commitment_page(self.store(), status, country, pair, offset, limit)
 
     def agreements_for(self, pair: tuple[str, str]) -> list[dict]:
         """The agreements both countries are parties to (kept, as `commitments_for`)."""
@@ -217,9 +223,9 @@ class Desk:
                           lambda: [r for r in self.agreements() if set(pair) <= set(r["parties"])])
 
     def commitment_counts(self, country: str | None = None, pair: tuple[str, str] | None = None) -> dict[str, int]:
-        """status -> how many of the commitments with this country / pair (kept, as `commitments_for`)."""
+        """status -> how many of the commitments with this country / pair (counted by the store, kept)."""
         return self._kept(self._answers, ("commitment counts", country, pair), ANSWERS_KEPT,
-                          lambda: queries.status_counts(self.commitments_for(None, country, pair)))
+                          lambda: queries.commitment_counts(self.store(), country, pair))
 
     def events_page(self, filters: dict, **kw: Any) -> tuple[int, list]:
         """A page of events with the total of the selection (the total kept, see `ask`)."""

@@ -171,11 +171,11 @@ def commitments(request: Request):
     pair = params.pair(q["pair"]) if q.get("pair") else None
     page = params.paging(q)
     desk = _desk(request)
-    shown = desk.commitments_for(status, country, pair)
+    total, shown = desk.commitment_page(status, country, pair, offset=page.offset, limit=page.size)
     counts = desk.commitment_counts(country, pair)
-    return render(request, "commitments.html", {"title": "Commitments", "rows": shown[page.offset:page.offset + page.size],
+    return render(request, "commitments.html", {"title": "Commitments", "rows": shown,
                                                 "status": status, "country": country, "pair": " ".join(pair or ()),
-                                                "page": page, "total": len(shown), "counts": counts})
+                                                "page": page, "total": total, "counts": counts})
 
 
 @router.get("/agreements")

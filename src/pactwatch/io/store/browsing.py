@@ -4,14 +4,16 @@ canonical events a page at a time, documents a page at a time, and a cheap token
 when the database does (for caches). Every filter is a bound parameter (`reading.filtered`)."""
 from __future__ import annotations
 
+import itertools
 import os
 from pathlib import Path
+from collections.abc import Iterator
 from typing import Any
 
 import sqlalchemy as sa
 
 from ...model import Event
-from .reading import ReadingMixin, facet_queries, filtered, rebuild_events
+from .reading import ReadingMixin, filtered, ordered_ids, rebuild_events
 from .rows import loads
 from .schema import clusters_t, derived_t, documents_t, events_t, failures_t, participants_t
 
@@ -22,6 +24,16 @@ EVENT_SORTS = {   # (by date, latest first, reads the index ix_events_date_order
     "confidence": (events_t.c.confidence, events_t.c.date),
     "doc": (events_t.c.doc_id, events_t.c.first_offset),
 }
+
+
+def _batches(ids, sizes: tuple[int, ...]):
+    """Lists of consecutive items of `ids`, of the sizes given (the last one repeated)."""
+    it = iter(ids)
+    for i in itertools.count():
+        batch = list(itertools.islice(it, sizes[min(i, len(sizes) - 1)]))
+        if not batch:
+            return
+        yield batch
 
 
 class BrowsingMixin(ReadingMixin):
@@ -49,7 +61,8 @@ class BrowsingMixin(ReadingMixin):
     def event_count(self, filters: dict[str, Any]) -> int:
         """How many events match the filters."""
         with self.engine.connect() as c:
-            return c.execute(filtered(sa.select(sa.func.count()).select_from(events_t), **filters)).scalar_one()
+            return c.execute(filtered(sa.select(sa.func.count()).select_from(events_t), **filters,
+                                      pairs="pair-facets" in self.layout)).scalar_one()
 
     def events_page(self, filters: dict[str, Any], *, sort: str = "date", descending: bool = False,
                     offset: int = 0, limit: int = 50, count: bool = True) -> tuple[int | None, list[Event]]:
@@ -59,10 +72,15 @@ class BrowsingMixin(ReadingMixin):
             raise ValueError(f"unknown sort {sort!r}")
         e = events_t
         cols = [c.desc() if descending else c.asc() for c in EVENT_SORTS[sort]]
-        q = (filtered(sa.select(e.c.id, e.c.record, e.c.confidence, e.c.trigger), **filters)
+        q = (filtered(sa.select(e.c.id, e.c.record, e.c.confidence, e.c.trigger), **filters,
+                      pairs="pair-facets" in self.layout)
              .order_by(*cols, e.c.id.desc() if descending else e.c.id).offset(offset).limit(limit))
         total = self.event_count(filters) if count else None
         with self.engine.connect() as c:
+            if sort == "date" and descending:   # latest first, undated last: read in order through an index
+                walk = ordered_ids(c, filters, descending=True, limit=offset + limit, layout=self.layout)
+                if walk is not None:
+                    return total, self._events_in_order(c, list(itertools.islice(walk, offset, offset + limit)))
             return total, rebuild_events(c, c.execute(q).all())
 
     def event_months(self, filters: dict[str, Any] | None = None) -> list[tuple[str, str, int]]:
@@ -113,28 +131,34 @@ class BrowsingMixin(ReadingMixin):
         """(how many canonical events have a report matching the filters, or None unless `count`; the
         ids of those of rows offset .. offset+limit, latest first: in the order their latest matching
         report comes in when the events are read latest first, read only as far as the page needs)."""
+        pairs = "pair-facets" in self.layout
         cid = sa.func.coalesce(clusters_t.c.cluster_id, events_t.c.id)
         q = (filtered(sa.select(cid).select_from(events_t.outerjoin(clusters_t, clusters_t.c.event_id == events_t.c.id)),
-                      **filters)
+                      **filters, pairs=pairs)
              .order_by(events_t.c.date.desc().nulls_last(), events_t.c.doc_id.desc(), events_t.c.first_offset.desc(),
                        events_t.c.id.desc()))
         seen: dict[str, None] = {}
+        want = offset + limit
         with self.engine.connect() as c:
             total = c.execute(sa.select(sa.func.count(sa.distinct(q.subquery().c[0])))).scalar_one() if count else None
-            parts = [q]
-            if limit:   # a country or topic named: its events read in order from event_facets (fa)
-                by_facet = facet_queries(c, filters, descending=True)
-                if by_facet is not None:
-                    parts = [p.outerjoin(clusters_t, clusters_t.c.event_id == p.selected_columns[0])
-                             .with_only_columns(sa.func.coalesce(clusters_t.c.cluster_id, p.selected_columns[0]))
-                             for p in by_facet]
-            for part in parts if limit else []:
-                for (k,) in c.execute(part.execution_options(yield_per=500)):
-                    seen.setdefault(k)
-                    if len(seen) >= offset + limit:
+            # a country, pair, topic or text named: the events read in order through an index, their
+            # canonical events looked up a few at a time
+            walk = ordered_ids(c, filters, descending=True, layout=self.layout) if limit else None
+            if walk is not None:
+                for ids in _batches(walk, (64, 256, 1024)):
+                    found = dict(c.execute(sa.select(clusters_t.c.event_id, clusters_t.c.cluster_id)
+                                           .where(clusters_t.c.event_id.in_(ids))).all())
+                    for eid in ids:
+                        seen.setdefault(found.get(eid, eid))
+                        if len(seen) >= want:
+                            break
+                    if len(seen) >= want:
                         break
-                if len(seen) >= offset + limit:
-                    break
+            elif limit:
+                for (k,) in c.execute(q.execution_options(yield_per=500)):
+                    seen.setdefault(k)
+                    if len(seen) >= want:
+                        break
         return total, list(seen)[offset:offset + limit]
 
     def canonical_count(self, filters: dict[str, Any]) -> int:
@@ -163,20 +187,55 @@ class BrowsingMixin(ReadingMixin):
             return c.execute(count_q).scalar_one(), [dict(r._mapping) for r in c.execute(q)]
 
     def derived_page(self, kind: str, *, status: str | None = None, country: str | None = None,
-                     offset: int = 0, limit: int | None = 50) -> list[dict]:
+                     pair: tuple[str, str] | None = None, offset: int = 0, limit: int | None = 50,
+                     order: str = "id") -> list[dict]:
         """The derived records of a kind ('commitment', 'agreement') of this status and with this country
-        among those they involve, by id, rows offset .. offset+limit (None: all)."""
-        d = derived_t
-        q = sa.select(d.c.record).where(d.c.kind == kind)
-        if status:
-            q = q.where(d.c.status == status)
-        if country:
-            q = q.where(d.c.scope.contains(f"|{country.upper()}|", autoescape=True))
-        q = q.order_by(d.c.id).offset(offset)
+        (or both countries of `pair`) among those they involve, rows offset .. offset+limit (None: all),
+        by id or (`order` "made_on") by the day a commitment was made (none first), then id."""
+        q = self._derived_query(kind, status, country, pair, order).offset(offset)
         if limit is not None:
             q = q.limit(limit)
         with self.engine.connect() as c:
             return [loads(r[0], {}) for r in c.execute(q)]
+
+    def derived_batches(self, kind: str, *, status: str | None = None, country: str | None = None,
+                        pair: tuple[str, str] | None = None, order: str = "id",
+                        size: int = 500) -> Iterator[list[dict]]:
+        """The records of `derived_page` (all of them), read in one query and handed over `size` at a
+        time: what a command that prints or writes them all holds in memory is one batch."""
+        q = self._derived_query(kind, status, country, pair, order)
+        with self.engine.connect() as c:
+            for part in c.execute(q.execution_options(yield_per=size)).partitions(size):
+                yield [loads(r[0], {}) for r in part]
+
+    def derived_counts(self, kind: str, *, country: str | None = None,
+                       pair: tuple[str, str] | None = None) -> dict[str, int]:
+        """status -> how many records of the kind with this country (or pair) have it, by status."""
+        d = derived_t
+        q = sa.select(d.c.status, sa.func.count()).where(d.c.kind == kind).group_by(d.c.status)
+        for code in [country, *(pair or ())]:
+            if code:
+                q = q.where(d.c.scope.contains(f"|{code.upper()}|", autoescape=True))
+        with self.engine.connect() as c:
+            return dict(sorted((st, n) for st, n in c.execute(q) if st is not None))
+
+    def _derived_query(self, kind: str, status: str | None, country: str | None,
+                       pair: tuple[str, str] | None, order: str) -> sa.Select:
+        d = derived_t
+        q = sa.select(d.c.record).where(d.c.kind == kind)
+        if status:
+            q = q.where(d.c.status == status)
+        for code in [country, *(pair or ())]:
+            if code:
+                q = q.where(d.c.scope.contains(f"|{code.upper()}|", autoescape=True))
+        if order == "made_on":   # the expression of the index ix_derived_made_on, as written there
+            if self.engine.dialect.name == "sqlite":
+                made_on = sa.literal_column("json_extract(record, '$.made_on')")
+                return q.order_by(made_on, d.c.id)
+            return q.order_by(sa.literal_column("(record::json ->> 'made_on')").asc().nulls_first(), d.c.id)
+        if order != "id":
+            raise ValueError(f"unknown order {order!r}")
+        return q.order_by(d.c.id)
 
     def failure_count(self) -> int:
         with self.engine.connect() as c:

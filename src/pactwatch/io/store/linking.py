@@ -140,7 +140,7 @@ class LinkingMixin(RunsMixin):
         """The events with a participant of each of two countries, found through the participants index
         (rather than by intersecting the two countries' whole lists)."""
         from .reading import filtered
-        q = filtered(sa.select(events_t.c.id), pair=(a, b)).order_by(events_t.c.id)
+        q = filtered(sa.select(events_t.c.id), pair=(a, b), pairs="pair-facets" in self.layout).order_by(events_t.c.id)
         with self.engine.connect() as c:
             return [r[0] for r in c.execute(q)]
 

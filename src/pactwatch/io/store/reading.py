@@ -2,8 +2,9 @@
 `events`, `export` and `timeline`), documents, sentences, mentions and counts."""
 from __future__ import annotations
 
+import itertools
 import json
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
 
 import sqlalchemy as sa
@@ -13,12 +14,23 @@ from sqlalchemy.ext.compiler import compiles
 from ...model import Document, Event, Sentence
 from .database import Database
 from .rows import chunks, loads, date_bounds
-from .schema import (ENTITY_COLS, StoreError, documents_t, events_t, evidence_t, failures_t, mentions_t,
-                     participants_t, runs_t, search_t, sentences_t, topics_t, facets_t)
+from .schema import (ENTITY_COLS, SEARCH_SEQ_BITS, UNDATED_RANK, StoreError, documents_t, events_t, evidence_t,
+                     facets_t, failures_t, mentions_t, pair_key, participants_t, runs_t, search_t, sentences_t,
+                     topics_t)
+from .versions import layout as read_layout
 
 
 class ReadingMixin(Database):
     """Documents, sentences, events and mentions as the pipeline and the cross-document layer read them."""
+
+    @property
+    def layout(self) -> frozenset[str]:
+        """What of `schema.LAYOUT` this database holds (read once)."""
+        got = self.__dict__.get("_layout")
+        if got is None:
+            with self.engine.connect() as c:
+                got = self.__dict__["_layout"] = read_layout(c)
+        return got
 
     def document_state(self, doc: Document) -> str:
         """'new', 'unchanged' (same id and content hash) or 'changed'."""
@@ -84,15 +96,16 @@ class ReadingMixin(Database):
         order = (e.c.date, e.c.doc_id, e.c.first_offset, e.c.id)
         if limit is not None:   # a page: its ids first (narrow rows to sort), then its records
             with self.engine.connect() as c:
-                ids = page_ids(c, filters, limit)
+                ids = page_ids(c, filters, limit, layout=self.layout)
                 if ids is None:
                     ids = []
-                    q = filtered(sa.select(e.c.id), **filters)
+                    q = filtered(sa.select(e.c.id), **filters, pairs="pair-facets" in self.layout)
                     for part in (q.where(e.c.date.is_not(None)), q.where(e.c.date.is_(None))):
                         if len(ids) < limit:
                             ids += [r[0] for r in c.execute(part.order_by(*order).limit(limit - len(ids)))]
                 return self._events_in_order(c, ids)
-        q = filtered(sa.select(e.c.id, e.c.record, e.c.confidence, e.c.trigger), **filters)
+        q = filtered(sa.select(e.c.id, e.c.record, e.c.confidence, e.c.trigger), **filters,
+                     pairs="pair-facets" in self.layout)
         # the dated events, then the undated ones: two queries that each read the index
         # ix_events_date_order in its order (no CASE on the date to sort by)
         with self.engine.connect() as c:
@@ -100,6 +113,18 @@ class ReadingMixin(Database):
             for part in (q.where(e.c.date.is_not(None)), q.where(e.c.date.is_(None))):
                 rows += c.execute(part.order_by(*order)).all()
             return rebuild_events(c, rows)
+
+    def iter_events(self, *, batch: int = 1000, **filters: Any) -> Iterator[Event]:
+        """The events of `events(**filters)` in the same order, read from one query `batch` at a time:
+        what is held in memory is one batch (for exports of the whole store)."""
+        e = events_t
+        q = filtered(sa.select(e.c.id, e.c.record, e.c.confidence, e.c.trigger), **filters,
+                     pairs="pair-facets" in self.layout)
+        order = (e.c.date, e.c.doc_id, e.c.first_offset, e.c.id)
+        with self.engine.connect() as c:
+            for part in (q.where(e.c.date.is_not(None)), q.where(e.c.date.is_(None))):
+                for rows in c.execute(part.order_by(*order).execution_options(yield_per=batch)).partitions(batch):
+                    yield from rebuild_events(c, rows)
 
     @staticmethod
     def _events_in_order(c: Connection, ids: list[str]) -> list[Event]:
@@ -200,30 +225,45 @@ FACET_CAP = 20_000   # facet sizes are counted up to this many events (to choose
 
 
 def facet_filters(country: str | None = None, pair: tuple[str, str] | None = None,
-                  topic: str | None = None, **_: Any) -> list[str]:
-    """The event_facets keys the filters name: each country, the topic."""
-    keys = [f"country:{code.upper()}" for code in [country, *(pair or ())] if code]
+                  topic: str | None = None, *, pairs: bool = False, **_: Any) -> list[str]:
+    """The event_facets keys the filters name: each country (or, `pairs`, the pair of two countries,
+    one key), the topic."""
+    codes = [code.upper() for code in [country, *(pair or ())] if code]
+    keys = [f"country:{code}" for code in codes]
+    if pairs and pair and pair[0].upper() != pair[1].upper():
+        keys = [pair_key(*pair)] + ([f"country:{country.upper()}"] if country and country.upper() not in
+                                    {pair[0].upper(), pair[1].upper()} else [])
     return list(dict.fromkeys(keys + ([f"topic:{topic}"] if topic else [])))
 
 
-def facet_queries(c: Connection, filters: dict[str, Any], *, descending: bool = False) -> list[sa.Select] | None:
-    """The events matching the filters in list order (dated events by date, document, position, id,
-    then undated ones; `descending`: latest first, undated ones still last) as queries to read one after the other, each
-    selecting `event_id` from event_facets aliased "fa" (joined with events) and ordered: the events
-    of the rarest country or topic named are read in that order from its index, each tested for
-    the other filters, so that a page stops after a few index entries. None when no country or topic
-    is named, or when the text filter is the more selective one (then use `filtered`)."""
-    keys = facet_filters(**filters)
-    if not keys:
-        return _text_walk(c, filters, descending)
-    f = facets_t
+def ordered_ids(c: Connection, filters: dict[str, Any], *, descending: bool = False, limit: int | None = None,
+                layout: frozenset[str] = frozenset()) -> Iterator[str] | None:
+    """The ids of the events matching the filters in list order (dated events by date, document,
+    position, id, then undated ones; `descending`: latest first, undated ones still last), read
+    lazily, only as far as the caller reads (`limit`: at most that many wanted, a hint for the
+    planner). Through an index read in that order: the events of the rarest country, pair or topic
+    named (event_facets), each tested for the other filters; or, for a text, the matches of the
+    text index in id order where the ids follow the dates (layout "search-by-date"), each tested;
+    or the events in date order, each tested on its search text (a text found in very many events).
+    None when no such walk applies (then `filtered` reads the matches and sorts them)."""
+    keys = facet_filters(**filters, pairs="pair-facets" in layout)
     text = filters.get("text")
+    by_text = bool(text) and "\n" not in text and len(text) >= 3 and "search-by-date" in layout \
+        and c.dialect.name == "sqlite"
+    if not keys:
+        if by_text:
+            return _search_walk(c, filters, keys, descending, limit)
+        if text and "\n" not in text and len(text) < 3:
+            return _short_text_walk(c, filters, descending)
+        parts = _text_walk(c, filters, descending)
+        return None if parts is None else _read_parts(c, parts, limit)
+    f = facets_t
     sizes = {k: c.execute(sa.select(sa.func.count()).select_from(
         sa.select(sa.literal(1)).where(f.c.facet == k).limit(FACET_CAP).subquery())).scalar_one()
         for k in keys} if len(keys) > 1 or text else {keys[0]: 0}
     driver = min(keys, key=lambda k: (sizes[k], k))
     if text and _text_candidates(text) is not None and _text_count(c, text, sizes[driver] + 1) <= sizes[driver]:
-        return None
+        return _search_walk(c, filters, keys, descending, limit) if by_text else None
     fa = f.alias("fa")
     q = sa.select(fa.c.event_id).select_from(fa.join(events_t, events_t.c.id == fa.c.event_id)).where(fa.c.facet == driver)
     for k in keys:
@@ -236,7 +276,130 @@ def facet_queries(c: Connection, filters: dict[str, Any], *, descending: bool = 
     parts = [q.where(fa.c.date.is_not(None)), q.where(fa.c.date.is_(None))]
     if descending:   # latest first, undated last (as `ORDER BY date DESC NULLS LAST`)
         order = [col.desc() for col in order]
-    return [part.order_by(*order) for part in parts]
+    return _read_parts(c, [part.order_by(*order) for part in parts], limit)
+
+
+def _read_parts(c: Connection, parts: list[sa.Select], limit: int | None) -> Iterator[str]:
+    """The first column of each query in turn, read lazily (each with LIMIT `limit`, less what the
+    earlier ones gave)."""
+    n = 0
+    for part in parts:
+        if limit is not None:
+            if n >= limit:
+                return
+            rows = c.execute(part.limit(limit - n))
+        else:
+            rows = c.execute(part.execution_options(yield_per=500))
+        for (eid,) in rows:
+            n += 1
+            yield eid
+
+
+def _search_walk(c: Connection, filters: dict[str, Any], keys: list[str], descending: bool,
+                 limit: int | None = None) -> Iterator[str]:
+    """The events whose search text holds the text, in list order, read from the SQLite FTS5 index in
+    rowid order (layout "search-by-date": the rowid is date_rank(date) << 32 | a sequence number),
+    each tested exactly and for the other filters (facets as one index probe each). The matches of
+    one date come together; each date's are sorted by the rest of the list order, so a page reads
+    the matches of the dates it shows and of no other (the cursor is read `limit` rows at a time)."""
+    text = filters["text"]
+    s, e, f = search_t, events_t, facets_t
+    fts = sa.table("event_search_fts", sa.column("rowid"))
+    phrase = '"' + text.replace('"', '""') + '"'
+    q = (sa.select(s.c.event_id, e.c.date, e.c.doc_id, e.c.first_offset, fts.c.rowid)
+         .select_from(fts.join(s, s.c.id == fts.c.rowid).join(e, e.c.id == s.c.event_id))
+         .where(sa.literal_column("event_search_fts").op("MATCH")(sa.literal(phrase)),
+                s.c.text.icontains(text, autoescape=True)))
+    for k in keys:
+        g = f.alias()
+        q = q.where(sa.exists().where(g.c.facet == k, g.c.event_id == s.c.event_id))
+    rest = {k: v for k, v in filters.items() if k not in ("country", "pair", "topic", "text")}
+    q = filtered(q, text_index=False, **rest)
+    if descending:
+        yield from _search_walk_back(c, q, fts)
+        return
+    bucket: list[tuple] = []
+    rank = None
+    for eid, date, doc, offset, rowid in c.execute(q.order_by(fts.c.rowid).execution_options(
+            yield_per=min(max(limit or 200, 16), 200))):
+        if rowid >> SEARCH_SEQ_BITS != rank:
+            yield from _sorted_ids(bucket, False)
+            bucket, rank = [], rowid >> SEARCH_SEQ_BITS
+        bucket.append((date or "", doc, offset if offset is not None else -1, eid))
+    yield from _sorted_ids(bucket, False)
+
+
+def _month_slot(rank: int) -> int:
+    """A date rank's month counted from year 0 (13 a year: the year alone, then its months)."""
+    return rank // 10000 * 13 + min(rank // 100 % 100, 12)
+
+
+def _slot_rank(slot: int) -> int:
+    return slot // 13 * 10000 + slot % 13 * 100
+
+
+def _search_walk_back(c: Connection, q: sa.Select, fts) -> Iterator[str]:
+    """`_search_walk` latest first: FTS5 reads its lists backwards slowly, so the matches are read
+    forwards a window of months at a time, from the latest month back (1 month, then 4, 16...),
+    each window's sorted latest first; then the undated ones."""
+    def window(lo: int, hi: int | None) -> list[str]:
+        part = q.where(fts.c.rowid >= lo << SEARCH_SEQ_BITS)
+        if hi is not None:
+            part = part.where(fts.c.rowid < hi << SEARCH_SEQ_BITS)
+        return _sorted_ids([(d or "", doc, off if off is not None else -1, eid)
+                            for eid, d, doc, off, _ in c.execute(part.order_by(fts.c.rowid))], True)
+
+    top = c.execute(sa.select(sa.func.max(search_t.c.id))
+                    .where(search_t.c.id < UNDATED_RANK << SEARCH_SEQ_BITS)).scalar()
+    if top is not None:
+        hi, span = _month_slot(top >> SEARCH_SEQ_BITS) + 1, 1
+        while True:
+            lo = hi - span
+            yield from window(_slot_rank(lo) if lo > 0 else 0, _slot_rank(hi))
+            if lo <= 0:
+                break
+            hi, span = lo, span * 4
+    yield from window(UNDATED_RANK, None)
+
+
+SHORT_TEXT_SCAN = 50_000   # events read in list order for a text of 1 or 2 characters before giving up
+
+
+class TextTooShort(StoreError):
+    """A text of 1 or 2 characters, rare in the events read: the user is asked for more."""
+
+
+def _short_text_walk(c: Connection, filters: dict[str, Any], descending: bool) -> Iterator[str]:
+    """A text of 1 or 2 characters has no trigram to look up: the events are read in list order (the
+    date index), each tested on its search text, at most SHORT_TEXT_SCAN of them; past that a
+    StoreError says to give more characters or a country, pair or topic (a common text fills a
+    page long before; a rare one would read the whole store)."""
+    text = filters["text"]
+    e, s = events_t, search_t
+    hit = s.c.text.icontains(text, autoescape=True)
+    q = filtered(sa.select(e.c.id, hit).join(s, s.c.event_id == e.c.id), text_index=False,
+                 **{k: v for k, v in filters.items() if k != "text"})
+    order = [e.c.date, e.c.doc_id, e.c.first_offset, e.c.id]
+    if descending:
+        order = [col.desc() for col in order]
+    read = found = 0
+    for part in (q.where(e.c.date.is_not(None)), q.where(e.c.date.is_(None))):
+        for eid, ok in c.execute(part.order_by(*order).limit(SHORT_TEXT_SCAN - read + 1)
+                                 .execution_options(yield_per=1000)):
+            read += 1
+            if read > SHORT_TEXT_SCAN:
+                raise TextTooShort(
+                    f"--text {text!r}: a text of {len(text)} character(s) is looked for by reading the events one "
+                    f"by one, and the first {SHORT_TEXT_SCAN:,} of the list hold it {found} time(s); give 3 "
+                    f"characters or more (the substring index finds those), or narrow the list with a country, "
+                    f"pair or topic")
+            if ok:
+                found += 1
+                yield eid
+
+
+def _sorted_ids(rows: list[tuple], descending: bool) -> list[str]:
+    return [r[3] for r in sorted(rows, reverse=descending)]
 
 
 TEXT_CAP = 5_000   # a text found in more events than this: read the events in order, testing each
@@ -267,30 +430,31 @@ def _text_walk(c: Connection, filters: dict[str, Any], descending: bool) -> list
     return [q.where(e.c.date.is_not(None)).order_by(*order), q.where(e.c.date.is_(None)).order_by(*order)]
 
 
-def page_ids(c: Connection, filters: dict[str, Any], limit: int, *, descending: bool = False) -> list[str] | None:
-    """The ids of the first `limit` events matching the filters in list order, read through
-    event_facets (`facet_queries`); None when that does not apply."""
-    parts = facet_queries(c, filters, descending=descending)
-    if parts is None:
-        return None
-    ids: list[str] = []
-    for part in parts:
-        if len(ids) < limit:
-            ids += [r[0] for r in c.execute(part.limit(limit - len(ids)))]
-    return ids
+def page_ids(c: Connection, filters: dict[str, Any], limit: int, *, descending: bool = False,
+             layout: frozenset[str] = frozenset()) -> list[str] | None:
+    """The ids of the first `limit` events matching the filters in list order, read through an index
+    in that order (`ordered_ids`); None when that does not apply."""
+    walk = ordered_ids(c, filters, descending=descending, limit=limit, layout=layout)
+    return None if walk is None else list(itertools.islice(walk, limit))
 
 
 def filtered(q: sa.Select, *, country: str | None = None, pair: tuple[str, str] | None = None,
              event_type: str | None = None, topic: str | None = None, date_from: str | None = None,
              date_to: str | None = None, text: str | None = None, doc_id: str | None = None,
-             min_confidence: float | None = None, entity: str | None = None, text_index: bool = True) -> sa.Select:
+             min_confidence: float | None = None, entity: str | None = None, text_index: bool = True,
+             pairs: bool = False) -> sa.Select:
     """`q` (a select over the events table) restricted by the filters of `ReadingMixin.events`, all
     as bound parameters. `text_index`: also restrict to the candidates of the text index (a large
-    set read whole: left out when the rows are read in the order of another index)."""
+    set read whole: left out when the rows are read in the order of another index). `pairs`: the
+    database lists each pair of countries in event_facets (layout "pair-facets"): a pair is read there."""
     e = events_t
     # IN (the events of an indexed value) rather than EXISTS per event: a selective filter then reads
     # its few events through the index instead of testing every event
-    for code in [country] + list(pair or []):
+    codes = [country] + list(pair or [])
+    if pairs and pair and pair[0].upper() != pair[1].upper():
+        q = q.where(e.c.id.in_(sa.select(facets_t.c.event_id).where(facets_t.c.facet == pair_key(*pair))))
+        codes = [country]
+    for code in codes:
         if code:
             q = q.where(e.c.id.in_(sa.select(participants_t.c.event_id).where(participants_t.c.country == code.upper())))
     if event_type:

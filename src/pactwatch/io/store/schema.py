@@ -5,7 +5,7 @@ layout from here; `versions.py` checks a database against it.
 
 Schema (version `SCHEMA_VERSION`, 3; JSON columns hold JSON text)::
 
-    meta(key PK, value)                       -- schema_version
+    meta(key PK, value)                       -- schema_version; layout (see LAYOUT); search_seq
     runs(id PK, command, paths JSON, started_at, finished_at, counts JSON)
     failures(id PK, run_id -> runs, origin, line, doc_id, reason, at)
     documents(id PK, date, title, source, url, language, origin, text,
@@ -29,12 +29,16 @@ Schema (version `SCHEMA_VERSION`, 3; JSON columns hold JSON text)::
     event_clusters(event_id PK -> events, cluster_id)   -- the canonical event of each event
     derived(kind 'commitment'|'agreement', id, scope '|KOR|USA|', status, record JSON)
                                                              PK (kind, id)
-    event_facets(facet 'country:KOR'|'topic:quantum', event_id -> events, date, doc_id, first_offset)
-                                                             PK (facet, event_id)
-           -- the events of a country or topic in list order (the first page of a filter, fast)
+    event_facets(facet 'country:KOR'|'topic:quantum'|'pair:KOR|USA', event_id -> events, date, doc_id,
+                 first_offset)                               PK (facet, event_id)
+           -- the events of a country, topic or pair of countries in list order (the first page of a
+              filter, fast; pairs in a database whose layout has "pair-facets")
     event_search(id PK, event_id UNIQUE -> events, text)  -- what `events --text` searches,
            indexed for substrings: SQLite FTS5 trigram table event_search_fts (kept in sync by
-           triggers), PostgreSQL pg_trgm GIN index (version 3; version 2 had no such table)
+           triggers), PostgreSQL pg_trgm GIN index (version 3; version 2 had no such table).
+           With the layout "search-by-date" the id follows the list order of the events:
+           date_rank(date) << 32 | a sequence number (meta search_seq), so that the text index,
+           read in id order, gives the matches date by date (a page stops after a few of them)
 
 On PostgreSQL every string column has the collation "C", so that both backends compare and
 order text byte-wise (the same event order whatever the server's locale).
@@ -211,6 +215,34 @@ facets_t = sa.Table(
     sa.Index("ix_event_facets_order", "facet", "date", "doc_id", "first_offset", "event_id"),
     sa.Index("ix_event_facets_event", "event_id"),
 )
+
+
+# what a database made by this version holds beyond the tables (meta key "layout", space-separated);
+# a database of the same schema version made before them lacks them and is read the older way
+#   pair-facets     event_facets has a 'pair:A|B' row (A < B) for each pair of countries of an event
+#   search-by-date  event_search ids follow the events' dates (see date_rank)
+LAYOUT = ("pair-facets", "search-by-date")
+UNDATED_RANK = (1 << 27) - 1   # after every date
+SEARCH_SEQ_BITS = 32
+
+
+def date_rank(date: str | None) -> int:
+    """A number that sorts as the event list sorts dates (text order, undated last): YYYY, YYYY-MM
+    and YYYY-MM-DD as YYYYMMDD with 00 for what is missing ("2025" < "2025-08" < "2025-08-05").
+    Anything else (no date stored has another form) ranks with its year, or first."""
+    if not date:
+        return UNDATED_RANK
+    y, m, d = (date.split("-") + ["0", "0"])[:3]
+    try:
+        return min(int(y[:4]) * 10000 + int(m[:2] or 0) * 100 + int(d[:2] or 0), UNDATED_RANK - 1)
+    except ValueError:
+        return 0
+
+
+def pair_key(a: str, b: str) -> str:
+    """The event_facets key of a pair of (different) countries, in either order."""
+    a, b = sorted((a.upper(), b.upper()))
+    return f"pair:{a}|{b}"
 
 
 class StoreError(Exception):

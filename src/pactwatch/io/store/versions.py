@@ -10,7 +10,7 @@ from __future__ import annotations
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection, Engine
 
-from .schema import SCHEMA_VERSION, StoreError, md, meta_t
+from .schema import LAYOUT, SCHEMA_VERSION, StoreError, md, meta_t
 
 
 def create_schema(c: Connection) -> bool:
@@ -20,10 +20,20 @@ def create_schema(c: Connection) -> bool:
     if names:
         return False
     md.create_all(c)
-    for stmt in search_index_ddl(c):
+    for stmt in search_index_ddl(c) + order_index_ddl(c):
         c.exec_driver_sql(stmt)
     c.execute(meta_t.insert().values(key="schema_version", value=str(SCHEMA_VERSION)))
+    # the text index is read in id order only on SQLite (FTS5); PostgreSQL's ids are 32-bit
+    have = [x for x in LAYOUT if x != "search-by-date" or c.dialect.name == "sqlite"]
+    c.execute(meta_t.insert().values(key="layout", value=" ".join(have)))
     return True
+
+
+def layout(c: Connection) -> frozenset[str]:
+    """What of `schema.LAYOUT` this database was written with (none for one made before them: it is
+    read the older, slower way, with the same results)."""
+    value = c.execute(sa.select(meta_t.c.value).where(meta_t.c.key == "layout")).scalar()
+    return frozenset((value or "").split())
 
 
 # SQLite: an FTS5 index over event_search.text (external content: the text is stored once, in
@@ -56,6 +66,20 @@ def search_index_ddl(c: Connection) -> list[str]:
             return []
         return ["CREATE INDEX ix_event_search_trgm ON event_search USING gin (text gin_trgm_ops)"]
     return []
+
+
+# the commitments listed in the order the commands print them (the day each was made, then id), read
+# a page at a time: an index on that expression (SQLite uses it when the query names the expression
+# as written here, see browsing.MADE_ON); a database without it is sorted instead
+# (status and scope ride along, so that a page of one status or country is tested on the index
+# entries and reads only the records it keeps; the second index counts them by status from the index)
+SQLITE_ORDER_DDL = ("CREATE INDEX ix_derived_made_on ON derived (kind, json_extract(record, '$.made_on'), id, "
+                    "status, scope)",
+                    "CREATE INDEX ix_derived_status_scope ON derived (kind, status, scope)")
+
+
+def order_index_ddl(c: Connection) -> list[str]:
+    return list(SQLITE_ORDER_DDL) if c.dialect.name == "sqlite" else []
 
 
 def has_sqlite_fts(c: Connection) -> bool:

@@ -12,8 +12,10 @@ from sqlalchemy.exc import DBAPIError
 from ...model import DocResult, Entity
 from .database import Database
 from .rows import bulk_insert, chunks, dumps, utc_now, date_bounds
-from .schema import (StoreError, clusters_t, documents_t, events_t, evidence_t, links_t,
-                     facets_t, mentions_t, participants_t, search_t, sentences_t, topics_t, unlinked_t)
+from .schema import (SEARCH_SEQ_BITS, StoreError, clusters_t, date_rank, documents_t, events_t, evidence_t, links_t,
+                     facets_t, meta_t, mentions_t, pair_key, participants_t, search_t, sentences_t, topics_t,
+                     unlinked_t)
+from .versions import layout
 
 
 class WritingMixin(Database):
@@ -135,10 +137,27 @@ def _entity_row(e: Entity) -> dict[str, Any]:
             "start": e.start, "end": e.end}
 
 
-def facet_keys(ev) -> list[str]:
-    """The facets an event is listed under (event_facets): each country of a participant, each topic."""
-    countries = dict.fromkeys(e.country for e in (*ev.actor, *ev.recipient) if e.country)
-    return [f"country:{c}" for c in countries] + [f"topic:{t}" for t in dict.fromkeys(ev.topics)]
+def facet_keys(ev, pairs: bool = True) -> list[str]:
+    """The facets an event is listed under (event_facets): each country of a participant, each topic,
+    and (`pairs`) each pair of its countries."""
+    countries = list(dict.fromkeys(e.country for e in (*ev.actor, *ev.recipient) if e.country))
+    keys = [f"country:{c}" for c in countries] + [f"topic:{t}" for t in dict.fromkeys(ev.topics)]
+    if pairs:
+        keys += sorted({pair_key(a, b) for i, a in enumerate(countries) for b in countries[i + 1:]
+                        if a.upper() != b.upper()})
+    return keys
+
+
+def _search_ids(c: Connection, n: int) -> int:
+    """The first of n new sequence numbers for event_search ids (meta search_seq), taken in the write
+    transaction (one writer at a time)."""
+    seq = int(c.execute(sa.select(meta_t.c.value).where(meta_t.c.key == "search_seq")).scalar() or 0)
+    if seq + n >= 1 << SEARCH_SEQ_BITS:
+        raise StoreError("the text index's sequence numbers are used up: ingest into a new --db")
+    value = str(seq + n)
+    if c.execute(meta_t.update().where(meta_t.c.key == "search_seq").values(value=value)).rowcount == 0:
+        c.execute(meta_t.insert().values(key="search_seq", value=value))
+    return seq
 
 
 def search_text(ev) -> str:
@@ -152,6 +171,8 @@ def search_text(ev) -> str:
 
 def _insert(c: Connection, todo: list[DocResult], run_id: int | None) -> None:
     now = utc_now()
+    have = layout(c)
+    pairs, by_date = "pair-facets" in have, "search-by-date" in have
     docs, sents, ments, evs, parts, tops, evid, search, facets = [], [], [], [], [], [], [], [], []
     for r in todo:
         d = r.document
@@ -183,7 +204,11 @@ def _insert(c: Connection, todo: list[DocResult], run_id: int | None) -> None:
                       "text": x.text} for i, x in enumerate(ev.evidence)]
             search.append({"event_id": ev.id, "text": search_text(ev)})
             key = {"event_id": ev.id, "date": ev.date, "doc_id": d.id, "first_offset": evs[-1]["first_offset"]}
-            facets += [{"facet": f, **key} for f in facet_keys(ev)]
+            facets += [{"facet": f, **key} for f in facet_keys(ev, pairs)]
+    if by_date and search:   # ids that follow the dates (see schema.date_rank)
+        seq = _search_ids(c, len(search))
+        for i, (row, ev) in enumerate(zip(search, (ev for r in todo for ev in r.events))):
+            row["id"] = date_rank(ev.date) << SEARCH_SEQ_BITS | (seq + i)
     for table, rows in ((documents_t, docs), (sentences_t, sents), (mentions_t, ments), (events_t, evs),
                         (participants_t, parts), (topics_t, tops), (evidence_t, evid),
                         (search_t, search), (facets_t, facets), (unlinked_t, [{"doc_id": d["id"]} for d in docs])):
