@@ -349,6 +349,7 @@ class TimeRules:
             from .merging import _headline_and_lead
             head_end, lead_end = _headline_and_lead(self._anchor_doc)
         report_year = report[:4]
+        event_tokens = {i for g in groups for m in g for i in (*m.tokens, m.head.i, m.pred.i)}
         for g in groups:
             if any(m.date is not None and m.date.value for m in g) or any(_stated_span(m) for m in g):
                 continue
@@ -357,8 +358,10 @@ class TimeRules:
             if any(m.vague_time for m in g) and g[0].type != "AGREE":
                 continue      # a promise is dated when made; a vague time belongs to what was promised
             if g[0].type == "AGREE" and all(m.pred.dep_ == "relcl" and m.pred.tag_ == "VBD" and m.pred.head.pos_ == "NOUN"
-                                            and m.pred.head.i not in m.tokens for m in g):
+                                            and m.pred.head.i not in m.tokens and m.pred.head.i not in event_tokens
+                                            for m in g):
                 continue      # "the instrument that China offered to carry": a promise recalled to say what a thing is
+                #               (but "the talks that produced an offer" tell the offer at the talks)
             first = min(m.span[0] for m in g)
             text = " ".join(m.sent.text[m.span[0] - m.sent.start:m.span[1] - m.sent.start] for m in g).lower()
             if OTHER_TIME.search(re.sub(r"\bsince\s+last\s+\w+", "", text)):     # "since last year": a bound

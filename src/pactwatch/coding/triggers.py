@@ -48,17 +48,17 @@ class TriggerRules(FoldRules, MeasureRules, ClauseTests):
                         return r.phrasal[key]
                 if lem == "be" and dep == "acomp" and ("be", cl) in r.phrasal:
                     return r.phrasal[("be", cl)]
+                if lem == "be" and dep == "acomp" and cl in r.cfg["willingness_adjectives"] and any(
+                        g.dep_ == "xcomp" and any(a.dep_ == "aux" and a.lower_ == "to" for a in g.children)
+                        for g in c.children):
+                    # "is happy to build the port with X": willingness to act, a promise
+                    return Trigger(f"be {cl}", "V", "AGREE", "", "governs", "event_rules.json:willingness_adjectives")
             # "called for the contract to be published": the preposition is the mark of the clause it takes
             for c in (t.children if lem in r.phrasal_heads else ()):
                 if c.dep_ in ("ccomp", "advcl", "xcomp"):
                     mark = next((g.lower_ for g in c.children if g.dep_ == "mark" and g.i < c.i), None)
                     if mark is not None and (lem, mark) in r.phrasal and mark == "for":
                         return r.phrasal[(lem, mark)]
-                if lem == "be" and dep == "acomp" and cl in r.cfg["willingness_adjectives"] and any(
-                        g.dep_ == "xcomp" and any(a.dep_ == "aux" and a.lower_ == "to" for a in g.children)
-                        for g in c.children):
-                    # "is happy to build the port with X": willingness to act, a promise
-                    return Trigger(f"be {cl}", "V", "AGREE", "", "governs", "event_rules.json:willingness_adjectives")
             if lem == "be":
                 return None
             if t.pos_ == "ADJ" and not t.tag_.startswith("VB"):
