@@ -56,9 +56,8 @@ class TriggerRules(FoldRules, MeasureRules, ClauseTests):
             # "called for the contract to be published": the preposition is the mark of the clause it takes
             for c in (t.children if lem in r.phrasal_heads else ()):
                 if c.dep_ in ("ccomp", "advcl", "xcomp"):
-                    mark = next((g.lower_ for g in c.children if g.dep_ == "mark" and g.i < c.i), None)
-                    if mark is not None and (lem, mark) in r.phrasal and mark == "for":
-                        return r.phrasal[(lem, mark)]
+                    if (lem, "for") in r.phrasal and any(g.dep_ == "mark" and g.lower_ == "for" for g in c.children):
+                        return r.phrasal[(lem, "for")]
             if lem == "be":
                 return None
             if t.pos_ == "ADJ" and not t.tag_.startswith("VB"):

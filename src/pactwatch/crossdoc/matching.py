@@ -202,8 +202,7 @@ def _promise_retold(a: Event, b: Event, cfg: LinkConfig) -> bool:
     """One promise told again in other words: most words of the shorter report (`retold_overlap`, besides the
     parties' names) are in the other one, which may tell more ("agreed to open a joint research centre in
     Warsaw by the end of the year" / "the research centre they pledged in May to open in Warsaw by year-end")."""
-    names = {w for e in (a, b) for x in e.actor + e.recipient for w in _words(f"{x.raw_text} {x.entity_name}")}
-    wa, wb = content_words(a) - names, content_words(b) - names
+    wa, wb = _act_words(a, b)
     short, other = (wa, wb) if len(wa) <= len(wb) else (wb, wa)
     if len(short) < cfg.retold_min_words:
         return False
@@ -281,8 +280,14 @@ def _same_act(a: Event, b: Event) -> bool:
     "imposed export controls" are two acts of one year."""
     if _same_rule(a, b):
         return True
+    wa, wb = _act_words(a, b)
+    return bool(wa & wb)
+
+
+def _act_words(a: Event, b: Event) -> tuple[set[str], set[str]]:
+    """The content words of each report besides the names of either report's parties."""
     names = {w for e in (a, b) for x in e.actor + e.recipient for w in _words(f"{x.raw_text} {x.entity_name}")}
-    return bool((content_words(a) & content_words(b)) - names)
+    return content_words(a) - names, content_words(b) - names
 
 
 def _act_word_shared(a: Event, b: Event) -> bool:
@@ -290,8 +295,7 @@ def _act_word_shared(a: Event, b: Event) -> bool:
     ("ban" / "banned", "export" / "exports"), or both begin alike for `stem_letters` letters (link_words.json)
     ("restricted" / "restrictions")."""
     n = _cues()["stem_letters"]
-    names = {w for e in (a, b) for x in e.actor + e.recipient for w in _words(f"{x.raw_text} {x.entity_name}")}
-    wa, wb = content_words(a) - names, content_words(b) - names
+    wa, wb = _act_words(a, b)
     return any(x.startswith(y) or y.startswith(x) or len(x) >= n and x[:n] == y[:n] for x in wa for y in wb)
 
 
