@@ -65,7 +65,7 @@ def update(store, doc_ids: Iterable[str], cfg: LinkConfig | None = None,
     one job), with the same result whatever runs them. `derived=False` leaves commitments and
     agreements to the caller (a rebuild refreshes them once at the end); `load` (a `_Loaded`) lets a
     rebuild read each event once for all its steps."""
-    with _mapper(jobs, map_fn) as run:
+    with store.link_turn(), _mapper(jobs, map_fn) as run:
         return _update(store, doc_ids, cfg or LinkConfig(), stale_clusters, derived, load or _Loaded(store), run)
 
 
@@ -351,6 +351,11 @@ def _drop_links(store, pairs: list[tuple[str, str]]) -> None:
 def rebuild(store, cfg: LinkConfig | None = None, jobs: int = 1, map_fn: MapFn | None = None) -> LinkReport:
     """Recompute the whole cross-document layer from the per-document events (`jobs`, `map_fn`: as
     for `update`)."""
+    with store.link_turn():
+        return _rebuild(store, cfg, jobs, map_fn)
+
+
+def _rebuild(store, cfg: LinkConfig | None, jobs: int, map_fn: MapFn | None) -> LinkReport:
     store.clear_links()
     docs = sorted(store.document_dates())
     report = LinkReport()

@@ -29,6 +29,9 @@ CONNECT_TIMEOUT_S = 10  # how long to wait for a database server to answer
 # turns, as SQLite's BEGIN IMMEDIATE makes them, so that the checks a write makes before it writes
 # (is this document stored? is this event id another document's?) still hold when it writes
 PG_WRITE_LOCK = 0x70616374  # "pact"
+# the lock a cross-document update holds from its first read to its last write (`Database.link_turn`):
+# on PostgreSQL a session advisory lock, on SQLite an exclusive lock on the file DB-link.lock beside it
+PG_LINK_LOCK = 0x6C696E6B  # "link"
 
 
 def normalize_url(url: str) -> str:
@@ -302,6 +305,56 @@ class Database:
                     conn.exec_driver_sql(f"SET LOCAL lock_timeout = '{int(BUSY_TIMEOUT_S * 1000)}ms'")
                     conn.exec_driver_sql(f"SELECT pg_advisory_xact_lock({PG_WRITE_LOCK})")
                 yield conn
+
+    @contextmanager
+    def link_turn(self) -> Iterator[None]:
+        """The cross-document layer's turn: held for a whole link update or rebuild, so that two
+        processes linking at once (concurrent `ingest`s) take turns. Each update reads the layer,
+        decides and then writes in several transactions; without turns one could write what it
+        decided from a layer another had changed meanwhile, and the result would depend on timing.
+        It does not block document writes or readers, only other link updates; it waits as long as
+        the other update takes. Re-entrant within the process (a rebuild's steps are updates)."""
+        depth = getattr(self, "_link_depth", 0)
+        if depth or self.readonly:
+            self._link_depth = depth + 1
+            try:
+                yield
+            finally:
+                self._link_depth -= 1
+            return
+        with self._link_lock():
+            self._link_depth = 1
+            try:
+                yield
+            finally:
+                self._link_depth = 0
+
+    @contextmanager
+    def _link_lock(self) -> Iterator[None]:
+        if self.engine.dialect.name == "postgresql":
+            with self.engine.connect() as conn:
+                conn.exec_driver_sql(f"SELECT pg_advisory_lock({PG_LINK_LOCK})")
+                conn.commit()
+                try:
+                    yield
+                finally:
+                    conn.exec_driver_sql(f"SELECT pg_advisory_unlock({PG_LINK_LOCK})")
+                    conn.commit()
+            return
+        if self.path is None:   # an in-memory database: one process only
+            yield
+            return
+        try:
+            import fcntl
+        except ImportError:     # no POSIX file locks (Windows): link updates are not run at once there
+            yield
+            return
+        with open(self.path.with_name(self.path.name + "-link.lock"), "a+b") as f:
+            fcntl.flock(f.fileno(), fcntl.LOCK_EX)
+            try:
+                yield
+            finally:
+                fcntl.flock(f.fileno(), fcntl.LOCK_UN)
 
     def optimize(self) -> None:
         """Refresh the statistics the query planner chooses indexes by (after a large write): on
