@@ -17,6 +17,16 @@ def named_party(x, people: bool = True) -> bool:
         x.pos_ == "NOUN" and any(c.dep_ == "amod" and c.ent_type_ in ("NORP", "GPE") for c in x.children))
 
 
+NOT_PARTY_ENTS = ("DATE", "TIME", "MONEY", "PERCENT", "CARDINAL", "ORDINAL", "QUANTITY", "FAC", "LOC", "EVENT",
+                  "WORK_OF_ART", "LAW", "PRODUCT", "LANGUAGE")
+
+
+def named_or_proper(x, people: bool = True) -> bool:
+    """`named_party`, or a proper noun the named-entity tagger left untyped ("Lula and Xi sat down together",
+    where the tagger saw no person in "Lula"), but not a date, a sum or a place."""
+    return named_party(x, people) or x.tag_ in ("NNP", "NNPS") and x.ent_type_ not in NOT_PARTY_ENTS
+
+
 class ClauseTests:
     """Clause-shape tests of ``TriggerRules``."""
 
@@ -216,10 +226,42 @@ class ClauseTests:
         """Whether a verb of speaking tells a conversation of parties: "with" a named person, state or body
         ("spoke by telephone with the Argentine president"), or two of them as its subject ("Manalo and Iwaya
         spoke at length"); "spoke to reporters", "spoke at the forum" are none."""
-        if any(c.dep_ == "prep" and c.lower_ == "with" and any(g.dep_ == "pobj" and named_party(g) for g in c.children)
+        if any(c.dep_ == "prep" and c.lower_ == "with" and any(g.dep_ == "pobj" and named_or_proper(g) for g in c.children)
                for c in v.children):
             return True
         subj = next((c for c in v.children if c.dep_ == "nsubj"), None)
-        return subj is not None and named_party(subj) and any(c.dep_ == "conj" and named_party(c)
-                                                                for c in subj.children)
+        return subj is not None and named_or_proper(subj) and any(c.dep_ == "conj" and named_or_proper(c)
+                                                                    for c in subj.children)
+
+    def _shuts_out_a_party(self, v) -> bool:
+        """Whether a verb of exclusion (``exclusion_verbs``) shuts a named party out of something: its object (or
+        passive subject) is a state, people or body and a "from"/"of" phrase hangs on the verb or its particle
+        ("shut Swiss institutions out of parts of Horizon Europe", "were excluded from the tender")."""
+        spec = self.rules.cfg["exclusion_verbs"]
+        obj = next((c for c in v.children if c.dep_ in ("dobj", "nsubjpass")), None)
+        if obj is None or not named_party(obj):
+            return False
+        holders = [v] + [c for c in v.children if c.dep_ in ("prt", "advmod", "prep") and c.lower_ not in spec["preps"]]
+        return any(c.dep_ == "prep" and c.lower_ in spec["preps"] for h in holders for c in h.children)
+
+    def _chooses_a_party(self, v) -> bool:
+        """Whether a verb of choosing (``selection_verbs``) chooses a named party for a role or a task: "picked
+        KHNP as its preferred bidder" (an "as" phrase naming a role), "selected Westinghouse to build" (a to-clause)."""
+        spec = self.rules.cfg["selection_verbs"]
+        obj = next((c for c in v.children if c.dep_ in ("dobj", "nsubjpass")), None)
+        if obj is None or not named_or_proper(obj) or obj.ent_type_ == "PERSON":
+            return False
+        for c in list(v.children) + list(obj.children):
+            if c.dep_ == "prep" and c.lower_ == "as" and any(lemma_of(g) in spec["roles"] for g in c.children):
+                return True
+            if c.dep_ in ("xcomp", "advcl", "relcl") and c.tag_ == "VB" and any(
+                    a.dep_ == "aux" and a.lower_ == "to" for a in c.children):
+                return True
+        return False
+
+    def _boards_a_ship(self, v) -> bool:
+        """Whether a boarding verb (``boarding``) has a ship as its object ("boarded the vessel")."""
+        spec = self.rules.cfg["boarding"]
+        obj = next((c for c in v.children if c.dep_ in ("dobj", "nsubjpass")), None)
+        return obj is not None and lemma_of(obj) in spec["vessels"]
 

@@ -14,6 +14,13 @@ def lem_in(v, words) -> bool:
     return lemma_of(v) in words or prt is not None and f"{lemma_of(v)} {prt}" in words
 
 
+def lem_in_loose(v, words) -> bool:
+    """`lem_in`, also with the particle parsed as a preposition or adverb ("shut Swiss institutions out of ...",
+    where the parser took "out" for the head of "out of")."""
+    return lem_in(v, words) or any(c.dep_ in ("prep", "advmod") and f"{lemma_of(v)} {c.lower_}" in words
+                                   for c in v.children)
+
+
 def low_conj(v) -> bool:
     """A finite verb the parser joined as a conjunct to a modal or infinitive clause below the verb it goes with
     ("said it hoped the issue would be resolved and urged X to ...": "urged" goes with "hoped"): a clause of its own,

@@ -9,7 +9,7 @@ Their names stay importable from here."""
 from __future__ import annotations
 
 from .rules import TRIGGER_POS, Trigger, lemma_of
-from .trigger_shapes import (_ACRONYM_IN_PARENS, _described_after, _hyphen_word, _listed_with, _own_date,
+from .trigger_shapes import (lem_in_loose, _ACRONYM_IN_PARENS, _described_after, _hyphen_word, _listed_with, _own_date,
                              _told_in_passing, body_acronyms, body_noun, frame_prep, generic_plural, headline_doers,
                              lem_in, phrase_head, sequel_of, venue)  # noqa: F401
 from .trigger_measures import MeasureRules
@@ -432,6 +432,18 @@ class TriggerRules(FoldRules, MeasureRules, ClauseTests):
                     g.lower_ in cfg["conversation_verbs"]["phone_words"] for g in c.children) for c in t.children)
                 trig[t.i] = Trigger(lem, "V", "CONSULT", "phone" if phone else "", "meeting",
                                     "event_rules.json:conversation_verbs")
+                continue
+            if t.i not in trig and lem_in_loose(t, cfg["exclusion_verbs"]["verbs"]) and self._shuts_out_a_party(t):
+                # "shut Swiss institutions out of Horizon Europe": a party shut out, a sanction
+                trig[t.i] = Trigger(lem, "V", "SANCTION", "", "event", "event_rules.json:exclusion_verbs")
+                continue
+            if t.i not in trig and lem in cfg["selection_verbs"]["verbs"] and self._chooses_a_party(t):
+                # "picked KHNP as its preferred bidder": support of the one chosen
+                trig[t.i] = Trigger(lem, "V", "SUPPORT", "", "event", "event_rules.json:selection_verbs")
+                continue
+            if t.i not in trig and lem in cfg["boarding"]["verbs"] and self._boards_a_ship(t):
+                # "the coast guard boarded the ship": a seizure
+                trig[t.i] = Trigger(lem, "V", "COERCE", "seize", "event", "event_rules.json:boarding")
                 continue
             if t.i not in trig and lem in cfg["assistance_verbs"] and self._helps_a_party(t):
                 # "India will help Nigeria build a payments system": aid to a party

@@ -1,0 +1,61 @@
+"""Error classes read on the check sets wire_check4 and wire_check5 (2026-12-03): a talk of two leaders the
+named-entity tagger did not type, negotiations closed in other words than "concluded", a party shut out of a
+programme, a company chosen for a role, a ship boarded; and the welcome of a conclusion told as the conclusion.
+
+Every sentence here is written for these tests; none is taken from a news article or a check set.
+"""
+from __future__ import annotations
+
+from test_realnews_rules import events, one
+from test_unseen_news_rules import side
+
+
+def test_two_leaders_sitting_down_together_is_a_meeting_not_cooperation() -> None:
+    ev = one("Ruto and Lula last sat down together in March in Nairobi, officials said.", "CONSULT", date="2025-06-02")
+    assert side(ev.actor) | side(ev.recipient) == {"KEN", "BRA"}
+    assert not [e for e in events("Ruto and Lula last sat down together in March in Nairobi.", "2025-06-02")
+                if e.event_type == "COOPERATE"]
+
+
+def test_closing_talks_is_the_conclusion_of_negotiations() -> None:
+    for verb in ("completed", "wrapped up", "finished"):
+        ev = one(f"Chile and Vietnam {verb} negotiations on a trade pact on Friday.", "SUPPORT", date="2025-06-06")
+        assert side(ev.actor) | side(ev.recipient) == {"CHL", "VNM"} and ev.date == "2025-06-06"
+
+
+def test_welcoming_the_conclusion_is_the_conclusion_told_again() -> None:
+    text = ("Chile and Vietnam completed negotiations on a trade pact on Friday. "
+            "The two presidents welcomed the conclusion of the agreement.")
+    found = [e for e in events(text, "2025-06-06") if e.event_type == "SUPPORT"]
+    assert len(found) == 1 and len(found[0].evidence) == 2
+
+
+def test_shutting_a_party_out_of_a_programme_is_a_sanction() -> None:
+    ev = one("In 2022 the EU shut Norwegian universities out of its space research programme.", "SANCTION",
+             date="2025-06-02")
+    assert side(ev.recipient) == {"NOR"} and ev.date == "2022"
+    ev = one("Canada excluded Chinese firms from the tender for its 5G network on Monday.", "SANCTION",
+             date="2025-06-03")
+    assert side(ev.actor) == {"CAN"} and side(ev.recipient) == {"CHN"}
+
+
+def test_excluding_a_thing_is_no_sanction() -> None:
+    assert not [e for e in events("The accord excludes military technology from the joint research programme.",
+                                  "2025-06-02") if e.event_type == "SANCTION"]
+
+
+def test_choosing_a_party_for_a_role_is_support() -> None:
+    ev = one("Slovakia picked Framatome as its preferred bidder for the reactor in April.", "SUPPORT", date="2025-06-02")
+    assert side(ev.actor) == {"SVK"} and side(ev.recipient) == {"FRA"}
+    ev = one("Ghana selected a Japanese consortium to build the port on Tuesday.", "SUPPORT", date="2025-06-04")
+    assert side(ev.actor) == {"GHA"} and side(ev.recipient) == {"JPN"}
+
+
+def test_choosing_without_a_party_or_role_is_nothing() -> None:
+    assert not events("The minister chose her words carefully at the forum.", "2025-06-02")
+
+
+def test_boarding_a_ship_is_a_seizure_and_boarding_a_plane_is_not() -> None:
+    ev = one("The Indonesian navy boarded the Vietnamese trawler off Natuna on Sunday.", "COERCE", date="2025-06-02")
+    assert ev.mode == ["seize"] and side(ev.actor) == {"IDN"} and side(ev.recipient) == {"VNM"}
+    assert not events("The Indonesian minister boarded a plane to Hanoi on Sunday.", "2025-06-02")
