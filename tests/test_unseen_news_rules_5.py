@@ -59,3 +59,23 @@ def test_boarding_a_ship_is_a_seizure_and_boarding_a_plane_is_not() -> None:
     ev = one("The Indonesian navy boarded the Vietnamese trawler off Natuna on Sunday.", "COERCE", date="2025-06-02")
     assert ev.mode == ["seize"] and side(ev.actor) == {"IDN"} and side(ev.recipient) == {"VNM"}
     assert not events("The Indonesian minister boarded a plane to Hanoi on Sunday.", "2025-06-02")
+
+
+def test_settling_on_a_choice_is_an_agreement() -> None:
+    text = ("Kenya and Japan signed a loan deal for the port in 2019. "
+            "In May the two governments settled on the yen as the currency of repayment.")
+    ev = one(text, "AGREE", date="2025-06-02")
+    assert side(ev.actor) == {"KEN", "JPN"} and ev.date == "2025-05"
+
+
+def test_what_an_accord_or_step_would_do_is_no_event() -> None:
+    assert not events("The pact would give farmers in southern Chile a way to sell more fruit.", "2025-06-02")
+    text = ("Chile and Vietnam signed a fruit agreement on Tuesday, a step that officials of both countries said "
+            "would give farmers in southern Chile a way to sell more fruit.")
+    assert [e.event_type for e in events(text, "2025-06-03")] == ["SUPPORT"]
+
+
+def test_every_restrictive_verb_on_trade_flows_is_a_sanction() -> None:
+    for verb, flow in (("curbed", "exports"), ("outlawed", "sales"), ("halted", "shipments"), ("suspended", "sales")):
+        ev = one(f"Peru {verb} {flow} of copper concentrate to China on Monday.", "SANCTION", date="2025-06-02")
+        assert side(ev.actor) == {"PER"} and ev.date == "2025-06-02"

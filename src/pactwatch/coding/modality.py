@@ -317,6 +317,9 @@ class ModalityRules:
                     subj = cur.head
                     if near is not None and near.dep_ == "pobj" and near.head.lower_ == "of" and near.head.head.pos_ == "NOUN":
                         near = near.head.head     # "a memorandum of understanding that ...": the memorandum
+                elif subj.lower_ in ("which", "that") and cur.dep_ == "ccomp" and cur.head.dep_ == "relcl" \
+                        and cur.head.head.i != cur.head.i:
+                    subj = cur.head.head    # "a step that officials said would give industry a way": the step
                 if subj.i not in folded and lemma_of(subj) in cfg["content_subjects"]:
                     return True
                 if near is not None and near.i not in folded and lemma_of(near) in cfg["content_subjects"]:

@@ -162,6 +162,11 @@ class TriggerRules(FoldRules, MeasureRules, ClauseTests):
         if t.dep_ == "nsubj" and tr.cls != "accord" and lemma_of(pred) == "be" and any(
                 c.dep_ in ("attr", "acomp") for c in pred.children):
             return False        # "the meeting is likely to be the last", "the partnership is part of a push": a description
+        if t.dep_ == "nsubj" and tr.cls == "accord" and pred is not t and pred.pos_ == "VERB" \
+                and any(c.dep_ == "aux" and c.lower_ in cfg["prediction_modals"]
+                                                        for c in pred.children):
+            m.note("event_type", "event_rules.json:prediction_modals")
+            return False        # "the deal would give industry a way to cut emissions": what the accord is to do
         frame = t.head.head
         if tr.mode == "visit" and self._visit_course_told(t) and (
                 any(c.dep_ == "poss" for c in t.children) or any(c.dep_ == "prep" and c.lower_ in ("to", "of") for c in t.children)):
