@@ -18,7 +18,7 @@ def test_two_leaders_sitting_down_together_is_a_meeting_not_cooperation() -> Non
 
 
 def test_closing_talks_is_the_conclusion_of_negotiations() -> None:
-    for verb in ("completed", "wrapped up", "finished"):
+    for verb in ("completed", "wrapped up", "finished", "closed"):
         ev = one(f"Chile and Vietnam {verb} negotiations on a trade pact on Friday.", "SUPPORT", date="2025-06-06")
         assert side(ev.actor) | side(ev.recipient) == {"CHL", "VNM"} and ev.date == "2025-06-06"
 
