@@ -1,7 +1,8 @@
-"""Concurrent link updates take turns (`Store.link_turn`): an `ingest` whose documents are stored
-waits to link them while another process is linking, and links them once that one is done. Without
-turns, two updates interleave their reads and writes and the cross-document layer depends on timing
-(a commitment's status once differed between three concurrent ingests and a serial run)."""
+"""Concurrent link updates take turns (`Store.link_turn`): an `ingest` waits to store and link its
+documents while another process is linking, and goes on once that one is done. Without turns, two
+updates interleave their reads and writes, or one stores documents under the other's update, and the
+cross-document layer depends on timing (a commitment's status once differed between three concurrent
+ingests and a serial run)."""
 from __future__ import annotations
 
 import os
@@ -21,6 +22,11 @@ def _stored(url: str) -> int:
         return s.counts()["documents"]
 
 
+def _runs(url: str) -> int:
+    with Store(url, create=False, readonly=True) as s:
+        return s.counts()["runs"]
+
+
 def _waits_for_its_turn(url: str, exe: str, tmp_path: Path) -> None:
     folder = tmp_path / "in"
     folder.mkdir()
@@ -33,15 +39,12 @@ def _waits_for_its_turn(url: str, exe: str, tmp_path: Path) -> None:
         with holder.link_turn():    # as another process's link update would
             proc = subprocess.Popen([exe, "ingest", "--db", url, str(folder)], stdout=subprocess.PIPE,
                                     stderr=subprocess.PIPE, text=True, env=env)
-            deadline = time.monotonic() + 300
-            while _stored(url) < len(docs) and proc.poll() is None and time.monotonic() < deadline:
-                time.sleep(0.2)
-            assert _stored(url) == len(docs), proc.communicate()
-            time.sleep(2.0)         # stored, and waiting for the turn: nothing linked yet
-            assert proc.poll() is None
-            with Store(url, create=False, readonly=True) as s:
-                assert len(s.unlinked_documents()) == len(docs)
-                assert s.clusters() == {}
+            deadline = time.monotonic() + 120
+            while _runs(url) == 0 and proc.poll() is None and time.monotonic() < deadline:
+                time.sleep(0.2)     # the run has started (it is recorded before anything is read)
+            time.sleep(8.0)         # enough to load the model and code four articles: they wait for the turn
+            assert proc.poll() is None, proc.communicate()
+            assert _stored(url) == 0    # nothing stored while another process links
         out, err = proc.communicate(timeout=300)
     assert proc.returncode == 0, err
     with Store(url, create=False, readonly=True) as s:

@@ -164,8 +164,9 @@ def test_concurrent_ingests_lose_and_double_nothing(pg_server, pactwatch_exe: st
     assert got[3] == got[1]                             # one search row per event
     assert got[4] == [] and got[5] == []                # `check` clean, nothing left unlinked
     for what in ("events", "canonical", "commitments", "agreements"):   # the cross-document layer too
-        assert (cli_in_process("export", "--what", what, "--db", together).stdout
-                == cli_in_process("export", "--what", what, "--db", serial).stdout), what
+        a = cli_in_process("export", "--what", what, "--db", together).stdout.splitlines()
+        b = cli_in_process("export", "--what", what, "--db", serial).stdout.splitlines()
+        assert a == b, (what, [x for x in a if x not in b], [x for x in b if x not in a])
     news = sum(int(out.split("new ")[1].split()[0]) for out, _ in outs)
     assert news == len(docs)   # each document stored as new by exactly one of the three processes
 

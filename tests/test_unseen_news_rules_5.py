@@ -79,3 +79,15 @@ def test_every_restrictive_verb_on_trade_flows_is_a_sanction() -> None:
     for verb, flow in (("curbed", "exports"), ("outlawed", "sales"), ("halted", "shipments"), ("suspended", "sales")):
         ev = one(f"Peru {verb} {flow} of copper concentrate to China on Monday.", "SANCTION", date="2025-06-02")
         assert side(ev.actor) == {"PER"} and ev.date == "2025-06-02"
+
+
+def test_a_promise_with_no_time_of_its_own_is_dated_by_its_statement() -> None:
+    ev = one("LIMA - Peru will contribute 20 million dollars towards a copper research centre in Cusco, the mines "
+             "minister said on Tuesday after talks with his Chilean counterpart.", "AGREE", date="2025-06-05")
+    assert ev.date == "2025-06-03"
+
+
+def test_a_promise_with_a_vague_time_of_its_own_is_not_dated_by_its_statement() -> None:
+    evs = [e for e in events("The leaders of Peru and Chile will instead meet at the regional summit this weekend, "
+                             "the minister said on Tuesday.", "2025-06-05") if e.event_type == "AGREE"]
+    assert evs and all(e.date != "2025-06-03" for e in evs)

@@ -53,7 +53,8 @@ class FoldRules:
                 if ht.pos == "V":
                     if infinitival and tt is not None and tt.lemma in cfg["performed_purposes"] and ht.cls == "meeting":
                         return None     # "telephoned X to apologise": the call does what it is for, an act of its own
-                    if ht.cls == "purpose" and tt is not None and tt.type in cfg["attempted_types"] and not purpose_clause:
+                    if ht.cls == "purpose" and tt is not None and tt.type in cfg["attempted_types"] and not purpose_clause \
+                            and ht.lemma in cfg["attempt_verbs"]:
                         return None     # "tried to storm the embassy": an attempted act of force is an event
                     if ht.cls in ("governs", "purpose") and dep not in ("nsubj", "nsubjpass"):
                         return h.i

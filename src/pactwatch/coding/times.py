@@ -113,10 +113,19 @@ class TimeRules:
             # times the article talks about that no kept event carries: free expressions, dropped mentions
             self._anchor_doc, self._free_times, self._sent_mentions = document, [], []
         tes = [self._same_day(_same_year(te, document, sent), sent) for te in self._time_expressions(document, sent)]
+        self._statements = []   # (time, reporting verb) of the statements the sentence dates ("said on Tuesday")
         for te in tes:
             if self._attach_time(te, merged, sdoc, span, sent) == "free" and \
                     not re.match(r"['\u2019]s\b", sent.text[te.end:]):     # "tomorrow's infrastructure": no time
                 self._free_times.append((sent.start + te.start, te, sent.start))
+        for te, verb in (self._statements if len(self._statements) == len(tes) else ()):
+            # "Denmark will contribute 30 million euros ..., the minister said on Tuesday": a promise with no time of
+            # its own is dated by the day it was stated (realnews conventions 2); not when the sentence gives
+            # another time ("will meet this weekend, Albanese said on Wednesday": the meeting's own, however vague)
+            for m in merged:
+                if m.date is None and te.value and m.type == "AGREE" and m.future and m.pred.dep_ == "ccomp" \
+                        and m.pred.head.i == verb.i and te.value <= (self._doc_date or "")[:len(te.value)]:
+                    m.set_date(dates_mod.TimeExpr(te.start, te.end, None, te.value, te.precision), "date.promise_stated")
         self._sent_mentions.extend(merged)
         for m in merged:
             if m.date is None:
@@ -198,6 +207,7 @@ class TimeRules:
                         # "..., the ministry said on Tuesday, loosening a ban": what the statement does
                         or m.pred.dep_ == "advcl" and m.pred.tag_ == "VBG" and m.type in _ANNOUNCED_MEASURES)), None)
                     if target is None:
+                        self._statements.append((te, cur))
                         return "statement"
                     how = ["date.told_with_statement"]
                     break

@@ -312,8 +312,9 @@ class Database:
         processes linking at once (concurrent `ingest`s) take turns. Each update reads the layer,
         decides and then writes in several transactions; without turns one could write what it
         decided from a layer another had changed meanwhile, and the result would depend on timing.
-        It does not block document writes or readers, only other link updates; it waits as long as
-        the other update takes. Re-entrant within the process (a rebuild's steps are updates)."""
+        Storing documents takes the turn too (the layer's input must not change under an update);
+        readers never wait for it. It waits as long as the other holder takes. Re-entrant within the
+        process (a rebuild's steps are updates)."""
         depth = getattr(self, "_link_depth", 0)
         if depth or self.readonly:
             self._link_depth = depth + 1

@@ -49,7 +49,9 @@ class WritingMixin(Database):
             _validate(r)
         doc_ids = [r.document.id for r in batch]
         try:
-            with self._write() as c:
+            # documents are the cross-document layer's input: none is stored while another process links
+            # (`link_turn`), so that an update reads one state of the store from its first read to its last
+            with self.link_turn(), self._write() as c:
                 old = {}
                 for chunk in chunks(doc_ids):
                     old.update(c.execute(sa.select(documents_t.c.id, documents_t.c.content_hash)
