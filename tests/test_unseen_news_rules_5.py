@@ -91,3 +91,40 @@ def test_a_promise_with_a_vague_time_of_its_own_is_not_dated_by_its_statement() 
     evs = [e for e in events("The leaders of Peru and Chile will instead meet at the regional summit this weekend, "
                              "the minister said on Tuesday.", "2025-06-05") if e.event_type == "AGREE"]
     assert evs and all(e.date != "2025-06-03" for e in evs)
+
+
+def test_a_day_counted_from_the_day_in_view() -> None:
+    text = ("Japan and Peru signed a fisheries deal in Lima on Monday, May 5. "
+            "The next day, the Japanese minister visited a port in Callao.")
+    ev = one(text, "CONSULT", date="2025-05-08")
+    assert ev.date == "2025-05-06"
+
+
+def test_a_one_sided_ratification_or_call_is_addressed_to_the_other_side_of_the_pair() -> None:
+    text = ("Ghana and Kenya signed a digital trade accord in Accra on Monday. "
+            "Kenyan lawmakers ratified the accord on Thursday.")
+    ratified = [e for e in events(text, "2025-06-06") if "ratified" in e.evidence[0].text]
+    assert ratified and side(ratified[0].actor) == {"KEN"} and side(ratified[0].recipient) == {"GHA"}
+    text = ("Ghana and Kenya signed a digital trade accord in Accra on Monday. "
+            "Kenyan President William Ruto held a phone call on Tuesday in which the two leaders discussed it.")
+    call = one(text, "CONSULT", date="2025-06-06")
+    assert side(call.actor) | side(call.recipient) == {"KEN", "GHA"}
+
+
+def test_a_meeting_that_is_no_visit_or_call_gets_no_implied_side() -> None:
+    text = ("Ghana and Kenya signed a digital trade accord in Accra on Monday. "
+            "Kenyan officials attended a conference of African regulators in Geneva on Tuesday.")
+    assert all(side(e.recipient) != {"GHA"} for e in events(text, "2025-06-06") if e.event_type == "CONSULT")
+
+
+def test_a_long_portfolio_title_gives_the_minister_its_state() -> None:
+    ev = one("Kenyan Electronics and Information Technology Minister Amos Wekesa arrived in Tokyo on Monday for "
+             "talks on chips.", "CONSULT", date="2025-06-02")
+    assert [(a.entity_name, a.country) for a in ev.actor] == [("Amos Wekesa", "KEN")]
+
+
+def test_an_unplaced_doer_gets_no_implied_other_side() -> None:
+    text = ("Ghana and Kenya signed a digital trade accord in Accra on Monday. "
+            "The accord was signed by Mensah and Kenyan Trade Secretary Rebecca Miano.")
+    ev = one(text, "SUPPORT", date="2025-06-03")     # Mensah, of no known state, may well be Ghana's signatory
+    assert side(ev.actor) == {"GHA", "KEN"} and side(ev.recipient) == set()

@@ -466,14 +466,16 @@ class ParticipantRules(ParticipantCases):
                     m.note("recipient", "participants.addressed_body")
                     break
         # a one-sided cooperative act in a bilateral setting is addressed to the counterpart
-        if m.actors and not m.recipients and m.type in ("AGREE", "COOPERATE", "SUPPORT", "AID") and \
+        implied = m.type in cfg["implied_counterpart_types"] or f"{m.type}/{m.mode}" in cfg["implied_counterpart_types"]
+        if m.actors and not m.recipients and (m.type in ("AGREE", "COOPERATE", "SUPPORT", "AID") or implied) and \
                 len(countries_of(m.actors)) == 1:
             text = m.sent.text.lower()
-            if any(re.search(r"\b" + re.escape(c) + r"\b", text) for c in cfg["joint_cues"]):
+            if m.type in ("AGREE", "COOPERATE", "SUPPORT", "AID") and any(re.search(r"\b" + re.escape(c) + r"\b", text) for c in cfg["joint_cues"]):
                 m.recipients = state.counterpart(m.actors)
                 if m.recipients:
                     m.note("recipient", "event_rules.json:joint_cues")
-            elif m.type in cfg["implied_counterpart_types"] and countries_of(m.actors) & countries_of(state.pair_countries):
+            elif implied and countries_of(m.actors) & countries_of(state.pair_countries) and all(
+                    a.country for a in m.actors):     # a doer of no known state may be of the other side
                 # "Japan will supply two boats under the grant", "India also offered a line of credit": a promise
                 # by one side of the pair the article is about is made to the other, when there is one other
                 # (realnews conventions 12); a third state's promise names nobody of the pair

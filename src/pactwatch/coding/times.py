@@ -8,6 +8,7 @@ import re
 
 from .. import dates as dates_mod
 from ..model import Sentence
+from ..timex.words import RELATIVE_DAYS
 from .mention import EventMention
 from .modality import promise_words
 from .rules import MAYBE_TIME, OTHER_TIME, lemma_of
@@ -97,6 +98,16 @@ def _ended_before(value: str, ref: str, days: int) -> bool:
         return (_dt.date.fromisoformat(ref[:10]) - _point(value, "last")).days > days
     except (ValueError, TypeError):
         return False
+
+
+def _relative_day(m) -> int | None:
+    """The shift in days a phrase before the event in its own sentence gives (dates.json relative_days: "The
+    next day, ..."), or None."""
+    before = m.sent.text[:max(0, min(m.pred.idx, m.head.idx) - m.sent.start)].lower()
+    for phrase, days in RELATIVE_DAYS.items():
+        if re.search(r"(?:^|\W)" + re.escape(phrase) + r"\b", before):
+            return days
+    return None
 
 
 def sent_ref(coder, sent: Sentence) -> str:
@@ -407,6 +418,12 @@ class TimeRules:
                 rule = "date.inherited"
             if prior:
                 te = prior[-1]
+                shift = _relative_day(g[0]) if rule == "date.inherited" and te.precision == "day" else None
+                if shift:
+                    # "The next day, a ministerial meeting will be held": the day the article was talking about, shifted
+                    day = (_dt.date.fromisoformat(te.value[:10]) + _dt.timedelta(days=shift)).isoformat()
+                    g[0].set_date(dates_mod.TimeExpr(te.start, te.end, None, day, "day"), rule, "date.relative_day")
+                    continue
                 # inherited: no words of its own say when (date_text stays empty)
                 g[0].set_date(dates_mod.TimeExpr(te.start, te.end, None, te.value, te.precision), rule)
         # "Japan and the EU agreed ..., a day after China unveiled curbs": once the main clause has its time

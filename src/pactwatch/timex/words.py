@@ -28,6 +28,8 @@ _PAST_MARKERS = frozenset(_DATA["past_markers"])
 _PRESENT_MARKERS = frozenset(_DATA["present_markers"])
 _NOT_YEAR_AFTER = frozenset(_DATA["not_years_after"])
 _NOT_YEAR_BEFORE = frozenset(_DATA["not_years_before"])
+# "the next day": a day counted from the day the article was talking about (read by the event coder)
+RELATIVE_DAYS: dict[str, int] = {k: v for k, v in _DATA.get("relative_days", {}).items() if not k.startswith("_")}
 
 _F = re.ASCII | re.IGNORECASE
 
