@@ -136,3 +136,15 @@ def test_a_visit_and_a_meeting_during_it_told_together_are_two_events() -> None:
     assert len(found) == 2
     visit, meeting = sorted(found, key=lambda e: e.evidence[0].start)
     assert visit.mode == ["visit"] and meeting.date == "2024-07-29"
+
+
+def test_a_headline_closing_talks_is_the_conclusion_even_when_tagged_an_adjective() -> None:
+    text = "Chile and Vietnam close trade talks after six years\n\nSANTIAGO - Officials gave no details on Friday.\n"
+    ev = one(text, "SUPPORT", date="2025-06-06")
+    assert side(ev.actor) == {"CHL", "VNM"}
+    assert not [e for e in events(text, "2025-06-06") if e.event_type == "CONSULT"]
+
+
+def test_a_close_partner_in_a_headline_is_no_verb() -> None:
+    text = "Chile and Vietnam deepen close ties\n\nSANTIAGO - Officials gave no details on Friday.\n"
+    assert not [e for e in events(text, "2025-06-06") if e.event_type == "SUPPORT"]

@@ -59,9 +59,11 @@ def sequel_of(t, cfg):
 
 
 def phrase_head(t):
-    """The noun a modifier ends in, through the compounds after it ("seal" in "seal fisheries pact": "pact")."""
+    """The noun a modifier ends in, through the compounds after it ("seal" in "seal fisheries pact": "pact"; "close"
+    in "close trade talks": "talks")."""
     cur = t
-    while cur.dep_ in ("compound", "nmod") and cur.head.pos_ == "NOUN" and cur.head.i > cur.i:
+    while (cur.dep_ in ("compound", "nmod") or cur is t and cur.dep_ == "amod") and cur.head.pos_ == "NOUN" \
+            and cur.head.i > cur.i:
         cur = cur.head
     return cur
 

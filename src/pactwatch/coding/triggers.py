@@ -214,9 +214,12 @@ class TriggerRules(FoldRules, MeasureRules, ClauseTests):
         with that noun as its object (a verb + object idiom, or the verb's own row); else None. The names before
         it are its actors (``headline_doers``)."""
         cfg = self.rules.cfg
-        if t.lower_ not in cfg["headline_verbs"] or t.dep_ not in ("nmod", "compound") or t.head.pos_ != "NOUN" or \
+        if t.lower_ not in cfg["headline_verbs"] or t.head.pos_ != "NOUN" or \
                 t.head.i < t.i or t.sent[-1].is_punct and t.sent[-1].text in ".?!":
             return None
+        if t.dep_ not in ("nmod", "compound") and not (
+                t.dep_ == "amod" and f"{cfg['headline_verbs'][t.lower_]}|{lemma_of(phrase_head(t))}" in cfg["verb_object_types"]):
+            return None     # an adjective only where the verb and the noun make an idiom ("EU, Chile close talks")
         if not headline_doers(t):
             return None
         verb = cfg["headline_verbs"][t.lower_]
