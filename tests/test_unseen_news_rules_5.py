@@ -148,3 +148,10 @@ def test_a_headline_closing_talks_is_the_conclusion_even_when_tagged_an_adjectiv
 def test_a_close_partner_in_a_headline_is_no_verb() -> None:
     text = "Chile and Vietnam deepen close ties\n\nSANTIAGO - Officials gave no details on Friday.\n"
     assert not [e for e in events(text, "2025-06-06") if e.event_type == "SUPPORT"]
+
+
+def test_coming_out_in_support_or_throwing_weight_behind_is_support() -> None:
+    for said in ("Lima came out in support of the Chilean plan in March 2022.",
+                 "Peru threw its weight behind the Chilean plan in March 2022."):
+        ev = one(said, "SUPPORT", date="2025-06-02")
+        assert side(ev.actor) == {"PER"} and ev.date == "2022-03"
