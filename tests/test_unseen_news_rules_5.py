@@ -155,3 +155,25 @@ def test_coming_out_in_support_or_throwing_weight_behind_is_support() -> None:
                  "Peru threw its weight behind the Chilean plan in March 2022."):
         ev = one(said, "SUPPORT", date="2025-06-02")
         assert side(ev.actor) == {"PER"} and ev.date == "2022-03"
+
+
+def test_a_future_act_of_both_parties_is_their_commitment() -> None:
+    lead = "Japan and Iceland signed a fisheries accord on Monday. "
+    for said in ("The two sides will also run a shared database of acoustic survey results.",
+                 "Both agencies will form a joint team to map the spawning grounds.",
+                 "Japan and Iceland will also run a shared database of acoustic survey results."):
+        ev = one(lead + said, "AGREE", date="2024-06-11")
+        assert side(ev.actor) == {"JPN", "ISL"}
+
+
+def test_being_going_or_facing_is_no_commitment() -> None:
+    for said in ("The two countries will face a tough winter.", "Both Japan and Iceland will go to the polls next year.",
+                 "The two sides will not run the database."):
+        evs = events("Japan and Iceland signed a fisheries accord on Monday. " + said, "2024-06-11")
+        assert [e.event_type for e in evs] == ["SUPPORT"], said
+
+
+def test_what_both_parties_will_do_as_a_topic_discussed_is_no_commitment() -> None:
+    evs = events("The ministers of Japan and Iceland discussed on Monday how the two countries will certify green hydrogen.",
+                 "2024-06-11")
+    assert not [e for e in evs if e.event_type == "AGREE"]

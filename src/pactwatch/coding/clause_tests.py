@@ -259,6 +259,25 @@ class ClauseTests:
                 return True
         return False
 
+    def _joint_commitment(self, v) -> bool:
+        """Whether a verb tells a future act of both parties together (``joint_commitments``): "the two sides will
+        run a shared database", "Japan and Iceland will run ...": a modal of the future, no negation, and as subject
+        the two parties (a quantifier and a party noun, or two named states or bodies joined)."""
+        spec = self.rules.cfg["joint_commitments"]
+        if v.pos_ != "VERB" or lemma_of(v) in spec["excluded_verbs"] or any(c.dep_ == "neg" for c in v.children):
+            return False
+        if any(c.dep_ in ("advmod", "mark") and c.lower_ in spec["question_words"] for c in v.children):
+            return False    # "discussed how the two countries will certify hydrogen": a topic, no commitment
+        if not any(c.dep_ == "aux" and c.lower_ in spec["modals"] for c in v.children):
+            return False
+        subj = next((c for c in v.children if c.dep_ == "nsubj"), None)
+        if subj is None:
+            return False
+        if lemma_of(subj) in spec["nouns"] and any(c.lower_ in spec["quantifiers"] for c in subj.children):
+            return True
+        return named_party(subj, people=False) and any(c.dep_ == "conj" and named_party(c, people=False)
+                                                       for c in subj.children)
+
     def _boards_a_ship(self, v) -> bool:
         """Whether a boarding verb (``boarding``) has a ship as its object ("boarded the vessel")."""
         spec = self.rules.cfg["boarding"]

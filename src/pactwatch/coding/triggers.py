@@ -449,6 +449,10 @@ class TriggerRules(FoldRules, MeasureRules, ClauseTests):
                 # "picked KHNP as its preferred bidder": support of the one chosen
                 trig[t.i] = Trigger(lem, "V", "SUPPORT", "", "event", "event_rules.json:selection_verbs")
                 continue
+            if t.i not in trig and self._joint_commitment(t):
+                # "the two sides will run a shared database": the parties' commitment
+                trig[t.i] = Trigger(lem, "V", "AGREE", "", "event", "event_rules.json:joint_commitments")
+                continue
             if t.i not in trig and lem in cfg["boarding"]["verbs"] and self._boards_a_ship(t):
                 # "the coast guard boarded the ship": a seizure
                 trig[t.i] = Trigger(lem, "V", "COERCE", "seize", "event", "event_rules.json:boarding")
