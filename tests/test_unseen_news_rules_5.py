@@ -130,14 +130,6 @@ def test_an_unplaced_doer_gets_no_implied_other_side() -> None:
     assert side(ev.actor) == {"GHA", "KEN"} and side(ev.recipient) == set()
 
 
-def test_a_visit_and_a_meeting_during_it_told_together_are_two_events() -> None:
-    found = [e for e in events("Peru vetoed the sale on Tuesday, two months after Boluarte visited Beijing and met "
-                               "President Xi Jinping on July 29.", "2024-09-17") if e.event_type == "CONSULT"]
-    assert len(found) == 2
-    visit, meeting = sorted(found, key=lambda e: e.evidence[0].start)
-    assert visit.mode == ["visit"] and meeting.date == "2024-07-29"
-
-
 def test_a_headline_closing_talks_is_the_conclusion_even_when_tagged_an_adjective() -> None:
     text = "Chile and Vietnam close trade talks after six years\n\nSANTIAGO - Officials gave no details on Friday.\n"
     ev = one(text, "SUPPORT", date="2025-06-06")

@@ -126,9 +126,6 @@ def _visit_and_talks(group: list[EventMention], m: EventMention, cfg=None) -> bo
             return False
         return x.head.pos_ == "NOUN" or any(c.dep_ == "prep" and c.lower_ == "for" and any(
             g.dep_ == "pobj" and lemma_of(g) in visit_nouns for g in c.children) for c in x.head.children)
-    from .merge_sentence import _visit_and_meeting
-    if any(x.sent.start == m.sent.start and (_visit_and_meeting(x, m) or _visit_and_meeting(m, x)) for x in group):
-        return True     # "visited Beijing and met President Xi": the visit and a meeting during it
     if any(x.sent.start == m.sent.start for x in group) and not (
             cfg and talks(m) and _told_as_more(m, cfg) and all(stay(x) for x in group)):
         return False

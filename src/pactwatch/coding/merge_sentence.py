@@ -35,18 +35,6 @@ def _act_at_planned_meeting(meeting: EventMention, m: EventMention, words) -> bo
     return t.head.i in inside and meeting.head.i in inside
 
 
-def _visit_and_meeting(visit: EventMention, m: EventMention) -> bool:
-    """"Meloni visited Beijing and met President Xi": a visit to a place and a meeting with a person during it,
-    conjoined, are two events (realnews conventions 13: a state visit is one CONSULT, the meetings during it
-    others): the visit's verb takes a place as object, the other verb a person or a party."""
-    if visit.mode != "visit" or m.mode == "visit" or visit.pred.pos_ != "VERB" or m.pred.pos_ != "VERB":
-        return False
-    place = next((c for c in visit.pred.children if c.dep_ == "dobj"), None)
-    met = next((c for c in m.pred.children if c.dep_ == "dobj"), None)
-    return place is not None and place.ent_type_ in ("GPE", "LOC", "FAC") and met is not None and \
-        met.ent_type_ in ("PERSON", "ORG", "NORP")
-
-
 def _stop_on_planned_trip(trip: EventMention, m: EventMention) -> bool:
     """"Will travel to Xville and hold talks with the premier before visiting a museum": a visit with no subject of
     its own hung inside a planned trip's clause is a stop of that trip, one planned event with it."""
@@ -70,7 +58,6 @@ class SentenceMerging:
             tgt = next((x for x in merged if x.type == m.type and x.cls == m.cls and not framing(x, m) and (
                 (m.head.dep_ == "conj" and m.head.head.i in x.tokens or x.head.dep_ == "conj" and x.head.head.i in m.tokens)
                 and (m.cls == "meeting" or not distinct_objects(x, m)) and not own_subject(x, m)
-                and not _visit_and_meeting(x, m) and not _visit_and_meeting(m, x)
                 or (m.anaphoric or x.anaphoric) and compatible(x, m))), None)
             if tgt is not None:
                 m.note("merged", "merging.same_sentence")

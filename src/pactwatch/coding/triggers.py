@@ -449,7 +449,11 @@ class TriggerRules(FoldRules, MeasureRules, ClauseTests):
                 # "picked KHNP as its preferred bidder": support of the one chosen
                 trig[t.i] = Trigger(lem, "V", "SUPPORT", "", "event", "event_rules.json:selection_verbs")
                 continue
-            if t.i not in trig and self._joint_commitment(t):
+            if t.i not in trig and self._joint_commitment(t) and not (
+                    t.i + 1 < len(sdoc) and sdoc[t.i + 1].text == "-" and not t.whitespace_) and not any(
+                    c.i in trig for c in t.children if c.dep_ in ("xcomp", "conj", "ccomp", "advcl")) and not (
+                    t.dep_ in ("xcomp", "conj", "ccomp") and t.head.i in trig):
+                # (not "will co-host", a prefix; nor a verb whose clause holds a trigger: "will work to set up")
                 # "the two sides will run a shared database": the parties' commitment
                 trig[t.i] = Trigger(lem, "V", "AGREE", "", "event", "event_rules.json:joint_commitments")
                 continue
