@@ -259,12 +259,18 @@ class ClauseTests:
                 return True
         return False
 
-    def _joint_commitment(self, v) -> bool:
+    def _joint_commitment(self, v, trig: dict) -> bool:
         """Whether a verb tells a future act of both parties together (``joint_commitments``): "the two sides will
         run a shared database", "Japan and Iceland will run ...": a modal of the future, no negation, and as subject
-        the two parties (a quantifier and a party noun, or two named states or bodies joined)."""
+        the two parties (a quantifier and a party noun, or two named states or bodies joined). Not a prefix ("will
+        co-host"), nor a verb whose clause holds a trigger (`trig`: "will work to set up a centre")."""
         spec = self.rules.cfg["joint_commitments"]
         if v.pos_ != "VERB" or lemma_of(v) in spec["excluded_verbs"] or any(c.dep_ == "neg" for c in v.children):
+            return False
+        if v.i + 1 < len(v.doc) and v.doc[v.i + 1].text == "-" and not v.whitespace_:
+            return False
+        if any(c.i in trig for c in v.children if c.dep_ in ("xcomp", "conj", "ccomp", "advcl")) or \
+                v.dep_ in ("xcomp", "conj", "ccomp") and v.head.i in trig:
             return False
         if any(c.dep_ in ("advmod", "mark") and c.lower_ in spec["question_words"] for c in v.children):
             return False    # "discussed how the two countries will certify hydrogen": a topic, no commitment

@@ -467,10 +467,10 @@ class ParticipantRules(ParticipantCases):
                     break
         # a one-sided cooperative act in a bilateral setting is addressed to the counterpart
         implied = m.type in cfg["implied_counterpart_types"] or f"{m.type}/{m.mode}" in cfg["implied_counterpart_types"]
-        if m.actors and not m.recipients and (m.type in ("AGREE", "COOPERATE", "SUPPORT", "AID") or implied) and \
-                len(countries_of(m.actors)) == 1:
+        cooperative = m.type in ("AGREE", "COOPERATE", "SUPPORT", "AID")
+        if m.actors and not m.recipients and (cooperative or implied) and len(countries_of(m.actors)) == 1:
             text = m.sent.text.lower()
-            if m.type in ("AGREE", "COOPERATE", "SUPPORT", "AID") and any(re.search(r"\b" + re.escape(c) + r"\b", text) for c in cfg["joint_cues"]):
+            if cooperative and any(re.search(r"\b" + re.escape(c) + r"\b", text) for c in cfg["joint_cues"]):
                 m.recipients = state.counterpart(m.actors)
                 if m.recipients:
                     m.note("recipient", "event_rules.json:joint_cues")

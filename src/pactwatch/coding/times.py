@@ -124,12 +124,12 @@ class TimeRules:
             # times the article talks about that no kept event carries: free expressions, dropped mentions
             self._anchor_doc, self._free_times, self._sent_mentions = document, [], []
         tes = [self._same_day(_same_year(te, document, sent), sent) for te in self._time_expressions(document, sent)]
-        self._statements = []   # (time, reporting verb) of the statements the sentence dates ("said on Tuesday")
+        statements: list = []   # (time, reporting verb) of the statements the sentence dates ("said on Tuesday")
         for te in tes:
-            if self._attach_time(te, merged, sdoc, span, sent) == "free" and \
+            if self._attach_time(te, merged, sdoc, span, sent, statements) == "free" and \
                     not re.match(r"['\u2019]s\b", sent.text[te.end:]):     # "tomorrow's infrastructure": no time
                 self._free_times.append((sent.start + te.start, te, sent.start))
-        for te, verb in (self._statements if len(self._statements) == len(tes) else ()):
+        for te, verb in (statements if len(statements) == len(tes) else ()):
             # "Denmark will contribute 30 million euros ..., the minister said on Tuesday": a promise with no time of
             # its own is dated by the day it was stated (realnews conventions 2); not when the sentence gives
             # another time ("will meet this weekend, Albanese said on Wednesday": the meeting's own, however vague)
@@ -185,10 +185,11 @@ class TimeRules:
         except Exception:  # the date module promises not to raise; never let one sentence sink a document
             return []
 
-    def _attach_time(self, te, mentions, sdoc, span, sent):
+    def _attach_time(self, te, mentions, sdoc, span, sent, statements: list | None = None):
         """Give a time expression to the event it modifies. Walk up the parse from the expression
         through prepositions and adverbs; stop at a reporting verb ("said Wednesday") or at any other
-        verb or noun that is not part of an event ("since the launch ... last month")."""
+        verb or noun that is not part of an event ("since the launch ... last month"). A time that dates only
+        a statement is added, with its reporting verb, to `statements`."""
         if te.relation == "after" and re.search(r"\bsince\s*$", sent.text[:te.start], re.I):
             return      # "their fourth meeting since last year": a bound, not the time of the event
         cfg = self.rules.cfg
@@ -218,7 +219,8 @@ class TimeRules:
                         # "..., the ministry said on Tuesday, loosening a ban": what the statement does
                         or m.pred.dep_ == "advcl" and m.pred.tag_ == "VBG" and m.type in _ANNOUNCED_MEASURES)), None)
                     if target is None:
-                        self._statements.append((te, cur))
+                        if statements is not None:
+                            statements.append((te, cur))
                         return "statement"
                     how = ["date.told_with_statement"]
                     break

@@ -9,9 +9,9 @@ Their names stay importable from here."""
 from __future__ import annotations
 
 from .rules import TRIGGER_POS, Trigger, lemma_of
-from .trigger_shapes import (lem_in_loose, _ACRONYM_IN_PARENS, _described_after, _hyphen_word, _listed_with, _own_date,
+from .trigger_shapes import (_ACRONYM_IN_PARENS, _described_after, _hyphen_word, _listed_with, _own_date,
                              _told_in_passing, body_acronyms, body_noun, frame_prep, generic_plural, headline_doers,
-                             lem_in, phrase_head, sequel_of, venue)  # noqa: F401
+                             lem_in, lem_in_loose, phrase_head, sequel_of, venue)  # noqa: F401
 from .trigger_measures import MeasureRules
 from .clause_tests import ClauseTests
 from .folding import FoldRules
@@ -162,9 +162,8 @@ class TriggerRules(FoldRules, MeasureRules, ClauseTests):
         if t.dep_ == "nsubj" and tr.cls != "accord" and lemma_of(pred) == "be" and any(
                 c.dep_ in ("attr", "acomp") for c in pred.children):
             return False        # "the meeting is likely to be the last", "the partnership is part of a push": a description
-        if t.dep_ == "nsubj" and tr.cls == "accord" and pred is not t and pred.pos_ == "VERB" \
-                and any(c.dep_ == "aux" and c.lower_ in cfg["prediction_modals"]
-                                                        for c in pred.children):
+        if t.dep_ == "nsubj" and tr.cls == "accord" and pred is not t and pred.pos_ == "VERB" and any(
+                c.dep_ == "aux" and c.lower_ in cfg["prediction_modals"] for c in pred.children):
             m.note("event_type", "event_rules.json:prediction_modals")
             return False        # "the deal would give industry a way to cut emissions": what the accord is to do
         frame = t.head.head
@@ -449,11 +448,7 @@ class TriggerRules(FoldRules, MeasureRules, ClauseTests):
                 # "picked KHNP as its preferred bidder": support of the one chosen
                 trig[t.i] = Trigger(lem, "V", "SUPPORT", "", "event", "event_rules.json:selection_verbs")
                 continue
-            if t.i not in trig and self._joint_commitment(t) and not (
-                    t.i + 1 < len(sdoc) and sdoc[t.i + 1].text == "-" and not t.whitespace_) and not any(
-                    c.i in trig for c in t.children if c.dep_ in ("xcomp", "conj", "ccomp", "advcl")) and not (
-                    t.dep_ in ("xcomp", "conj", "ccomp") and t.head.i in trig):
-                # (not "will co-host", a prefix; nor a verb whose clause holds a trigger: "will work to set up")
+            if t.i not in trig and self._joint_commitment(t, trig):
                 # "the two sides will run a shared database": the parties' commitment
                 trig[t.i] = Trigger(lem, "V", "AGREE", "", "event", "event_rules.json:joint_commitments")
                 continue
