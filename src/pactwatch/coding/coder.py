@@ -138,6 +138,14 @@ def _clause_span(m: EventMention, others: list[EventMention], sdoc, sent: Senten
                 c.lower_ in ("when", "where", "while", "why") for c in m.pred.children) and \
             m.pred.head.ent_type_ not in ("DATE", "TIME"):
         root = m.pred.head       # "the research centre that the two countries pledged to open": what was pledged
+        up = root
+        for _ in range(4):      # "limits on exports of the metals that Lima announced": the measure announced
+            if up.dep_ not in ("pobj", "prep") or up.head.i == up.i:
+                break
+            up = up.head
+            if up.i in m.tokens:
+                root = up
+                break
     keep = {x.i for x in root.subtree} | {x.i for x in m.head.subtree} | set(m.tokens)
     if m.head.dep_ in ("nmod", "compound") and phrase_head(m.head).i in m.tokens:     # "Chile, Peru seal fisheries pact"
         keep |= {x.i for x in phrase_head(m.head).subtree if x.i <= phrase_head(m.head).i}
@@ -410,6 +418,9 @@ class EventCoder(TriggerRules, ModalityRules, ParticipantRules, SettingRules, Me
             return None     # "we are not retreating", "a move it did not criticise": what did not happen (PLOVER.md)
         # place, topics, agreement
         m.location, rule = self._location(pred, t, folded, sdoc, span, actors)
+        if m.location is None:
+            m.location = self._described_destination(pred, folded, sdoc, state)
+            rule = "place.described_destination"
         if m.location is not None:
             m.note("location", rule)
         m.topics = topics_in(sent.text)

@@ -181,6 +181,11 @@ class FoldRules:
                     and (trig[h.i].cls in ("accord", "meeting") or lemma_of(t) in cfg["signing_verbs"]) and (h.i not in parent or h.dep_ == "pobj" and any(
                         c.dep_ == "aux" and c.lower_ == "to" for c in t.children)):
                 parent[h.i] = i
+            # "held a four-way meeting, which X chaired": who chaired or hosted the occasion held describes it, no
+            # occasion of its own
+            elif tr.cls == "meeting" and t.dep_ in ("acl", "relcl") and h.i not in trig and \
+                    _object_of_occasion(h, trig) is not None:
+                parent[i] = -1
             # a gerund under a preposition that nothing takes over ("centers on expanding ties") is no event
             elif tr.pos == "V" and t.tag_ == "VBG" and t.dep_ in ("pcomp", "pobj") and not any(
                     c.dep_ == "nsubj" for c in t.children) and not (     # "with both sides pledging to": a clause
@@ -224,3 +229,16 @@ class FoldRules:
                     and self._cancelled_in_conjunct(t, trig) is not None:
                 parent[i] = self._cancelled_in_conjunct(t, trig)
         return parent
+
+
+def _object_of_occasion(h, trig):
+    """The meeting trigger whose object (or passive subject) holds `h`, through a place or a time after it ("held
+    a meeting in Geneva, which X chaired"), or None."""
+    for _ in range(3):
+        if h.dep_ in ("dobj", "nsubjpass") and h.head.i in trig and trig[h.head.i].cls == "meeting":
+            return h.head
+        if h.dep_ not in ("pobj", "prep") or h.head.i == h.i:
+            return None
+        h = h.head.head if h.dep_ == "pobj" else h.head
+    return None
+

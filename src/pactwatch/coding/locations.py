@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from .. import dates as dates_mod
+from ..knowledge import load_knowledge
 from ..model import Location
 from ..nlp import dateline
 from .mention import EventMention
@@ -97,6 +98,25 @@ class LocationRules:
                 return loc, ("event_rules.json:travel_verbs" if depth < 0 else "place.of_setting" if depth == 5
                              else "event_rules.json:occurrence_verbs" if depth == 6 else "event_rules.json:place_preps")
         return None, None
+
+    def _described_destination(self, pred, folded, sdoc, state) -> Location | None:
+        """Where a visit goes when the article names it by a description ("are travelling to the European
+        country", "a trip to the Gulf state"): the one state the description refers to (`Discourse.resolve`)."""
+        cfg = self.rules.cfg
+        for r in [pred] + [sdoc[i] for i in sorted(folded) if sdoc[i] is not pred]:
+            if lemma_of(r) not in cfg["travel_verbs"] and r.lower_ not in cfg["travel_nouns"]:
+                continue
+            for c in r.children:
+                dest = [p for p in c.children if p.dep_ == "pobj"] if c.dep_ == "prep" and c.lower_ == "to" else []
+                for p in dest:
+                    if p.pos_ != "NOUN" or any(x.pos_ == "PROPN" for x in p.subtree):
+                        continue
+                    states = {e.country for e in state.resolve(p, sdoc) if e.entity_type == "country" and e.country}
+                    name = load_knowledge().country_name(next(iter(states))) if len(states) == 1 else None
+                    loc = self.gaz.lookup(name) if name else None
+                    if loc is not None and loc.country in states:
+                        return loc
+        return None
 
     def _place_of(self, tok, sdoc, actors) -> Location | None:
         owner = actors.owner.get(tok.i)

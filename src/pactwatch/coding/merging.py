@@ -19,7 +19,7 @@ from .merge_groups import (DAY_WORDS, DEFINITE, SAME_KIND_FOR_LEAD, _about_other
                            _recalled_earlier, _repeats, _same_act, _same_noun_told, _same_occasion, _same_sides,
                            _several, _site_tour, _third_party, _time_word, _told_as_more, _tour_apart, _types_by_rule,
                            _visit_and_talks)  # noqa: F401
-from .times import _ended_before
+from .times import _ended_before, _relative_day
 from .merge_sentence import SentenceMerging, _act_at_planned_meeting, _subject_of  # noqa: F401
 
 
@@ -72,6 +72,7 @@ class MergeRules(SentenceMerging):
         for m in mentions:
             best = None
             order = sorted(range(len(groups)), key=lambda g: -recency[g])
+            shifted = bool(_relative_day(m))     # told of another day than the sentences before
             another = m.cls in ("meeting", "accord") and _another(m, cfg["other_occasion_words"], occasion_nouns)
             # "in 2019, Xland imposed curbs", "in January" in an October report: a time that ended weeks before the
             # article's is background, not the news of its headline and lead
@@ -96,6 +97,9 @@ class MergeRules(SentenceMerging):
                 if m.sequel is not None and not m.anaphoric and (any(x is m.sequel for x in g) or not _same_noun_told(g, m)):
                     m.note("kept_apart", "merging.programme_sequel")
                     continue    # "will meet X, followed by consultations with ...": the next occasion, not the meeting
+                if shifted and not m.anaphoric and all(x.sent.start < m.sent.start for x in g):
+                    m.note("kept_apart", "merging.relative_day")
+                    continue    # "On day one, leaders will hold sessions. The next day, a ministerial meeting will be held"
                 if another and not any(_same_occasion(a, b) for x in g for a in _occasions(x) for b in _occasions(m)):
                     m.note("kept_apart", "merging.another_of_its_kind")
                     continue    # "another forum in Xland" after "a forum in Yland": one more, not the same

@@ -122,6 +122,9 @@ def same_event(a: Event, b: Event, doc_dates: dict[str, str | None], cfg: LinkCo
     elif _retold(a, b):
         reasons["retold_act"] = _trigger(a)
         recalled = True
+    elif _same_day_act(a, b):
+        reasons["same_act_same_day"] = sorted(_actor_countries(a))
+        recalled = True
     announced = not weak and nested and _announced_alike(a, b)
     if announced:
         reasons["same_planned_occasion"] = announced
@@ -223,7 +226,8 @@ def _recalled_past(a: Event, b: Event, doc_dates: dict, cfg: LinkConfig) -> bool
     controls") counts when the coder found both acts by the same rule."""
     if a.event_type in ("AGREE", "CONSULT") or a.aux_mode or b.aux_mode:
         return False
-    inherited = [e for e in (a, b) if not _own_dated(e)]
+    # a time of its own read as a plan's ("Peru is restricting exports, the ministry said on July 3") is its own too
+    inherited = [e for e in (a, b) if not _own_dated(e, ahead=True)]
     if any(not e.date or set((e.why or {}).get("date") or ()) != {"date.inherited"} for e in inherited):
         return False
     if not _one_doer_one_time(a, b):
@@ -252,6 +256,18 @@ def _retold(a: Event, b: Event) -> bool:
             or _trigger(a) != _trigger(b) or not _own_dated(a) or not _own_dated(b):
         return False
     return _one_doer_one_time(a, b)
+
+
+def _same_day_act(a: Event, b: Event) -> bool:
+    """Two articles tell one act of one doer on one day in other words ("Peru is restricting the exports of two
+    metals, its ministry said on July 3" / "a day after Peru unveiled export restrictions on two metals"): not a
+    promise or meeting, done (no modality) by the same countries to compatible ones, both dated to the same day,
+    and `same_day_words` words of the act shared besides the parties' names, in any of their forms
+    (link_words.json; merge reason `same_act_same_day`)."""
+    if a.event_type in ("AGREE", "CONSULT") or a.aux_mode or b.aux_mode or len(a.date or "") != 10 \
+            or a.date != b.date or not _one_doer_one_time(a, b):
+        return False
+    return _act_words_shared(a, b) >= _cues()["same_day_words"]
 
 
 def _one_doer_one_time(a: Event, b: Event) -> bool:
@@ -294,9 +310,15 @@ def _act_word_shared(a: Event, b: Event) -> bool:
     """The two reports share a word besides the parties' names in one of its forms: one word begins the other
     ("ban" / "banned", "export" / "exports"), or both begin alike for `stem_letters` letters (link_words.json)
     ("restricted" / "restrictions")."""
+    return _act_words_shared(a, b) > 0
+
+
+def _act_words_shared(a: Event, b: Event) -> int:
+    """How many words of the first report, besides the parties' names, the other has in one of their forms (see
+    `_act_word_shared`)."""
     n = _cues()["stem_letters"]
     wa, wb = _act_words(a, b)
-    return any(x.startswith(y) or y.startswith(x) or len(x) >= n and x[:n] == y[:n] for x in wa for y in wb)
+    return sum(any(x.startswith(y) or y.startswith(x) or len(x) >= n and x[:n] == y[:n] for y in wb) for x in wa)
 
 
 def _own_dated(e: Event, ahead: bool = False) -> bool:

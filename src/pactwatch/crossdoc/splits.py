@@ -48,8 +48,9 @@ def _strength(why: dict | None) -> tuple:
 def _split(evs: list[Event], match, cfg: LinkConfig) -> list[list[str]]:
     """A connected set of reports whose members conflict is split: members in a fixed order (date,
     id) join the part they match best among its first reports (`split_representatives`, compared
-    with all of them it would cost reports squared) and conflict with no one in; the order does not
-    depend on when documents arrived, so neither does the result. Conflicts are tested between
+    with all of them it would cost reports squared) and conflict with no one in, then each may move once
+    to a part it matches better; the order does not depend on when documents arrived, so neither does
+    the result. Conflicts are tested between
     distinct `_conflict_key`s, not between all pairs of reports."""
     ids = sorted(e.id for e in evs)
     if len(evs) <= 2:
@@ -74,37 +75,93 @@ def _split(evs: list[Event], match, cfg: LinkConfig) -> list[list[str]]:
             clash(s, t) for i, s in enumerate(keys) for t in keys[i + 1:]):
         return [ids]
     order = sorted(ids, key=lambda m: ((by[m].date or "9999") if not _weak_date(by[m]) else "9999", m))
-    parts: list[tuple[list[str], set[str], dict[tuple, list[str]]]] = []
-    # parts by the time blocks of their representatives (`forest._slots`): a report is compared only
-    # with the parts whose representatives it can reach (`forest._reach`), the others it cannot match
-    from .forest import _reach, _slots, _time_args
-    by_slot: dict[tuple, list[int]] = {}
+    parts = _Parts(by, key, clash, match, cfg)
     for m in order:
-        e, s = by[m], key[m]
-        home, best = None, None
-        reach = _reach(*_time_args(e, dd), cfg)
-        near = range(len(parts)) if reach is None else sorted(
-            {i for slot in [("T",)] + reach for i in by_slot.get(slot, ())})
-        for p in (parts[i] for i in near):
-            if e.doc_id in p[1] or any(clash(s, t) for t in p[2]):
+        home = parts.best(m)
+        parts.put(m, home[0] if home else None)
+    # one pass of second thoughts: a report placed before the report it shares most with was placed ("a
+    # five-day state visit", with no day of its own, came before the report of the visit from another article
+    # and joined a tour made during it) moves to the part it now matches better, if any
+    for m in order:
+        mine = parts.of[m]
+        here = parts.strength(m, mine) or (-1, 0.0)      # alone in its part: any part it matches now
+        home = parts.best(m, skip=mine)
+        if home and home[1] > here:
+            parts.take(m)
+            parts.put(m, home[0])
+    return parts.lists()
+
+
+class _Parts:
+    """The parts a connected set is split into while `_split` places its reports: each part's reports in the
+    order they joined (its first `split_representatives` are the ones compared with), documents and conflict
+    keys, filed under the time blocks of its representatives (`forest._slots`), so that a report is compared
+    only with the parts whose representatives it can reach (`forest._reach`): the others it cannot match."""
+
+    def __init__(self, by: dict, key: dict, clash, match, cfg: LinkConfig):
+        self.by, self.key, self.clash, self.match, self.cfg = by, key, clash, match, cfg
+        self.members: list[list[str]] = []
+        self.docs: list[dict[str, str]] = []
+        self.keys: list[dict[tuple, list[str]]] = []
+        self.by_slot: dict[tuple, list[int]] = {}
+        self.of: dict[str, int] = {}
+
+    def strength(self, m: str, i: int) -> tuple | None:
+        """How well m matches part i: the best `_strength` with its representatives (m aside), computed afresh
+        from the two reports (not read from stored links), so that an update splits as a rebuild does; None
+        when it matches none of them."""
+        e, dd = self.by[m], self.match.doc_dates
+        got = [_strength(same_event(e, self.by[o], dd, self.cfg))
+               for o in [x for x in self.members[i] if x != m][:self.cfg.split_representatives]
+               if self.match(e, self.by[o]) is not None]
+        return max(got) if got else None
+
+    def best(self, m: str, skip: int | None = None) -> tuple[int, tuple] | None:
+        """The part m matches best besides part `skip` (a report of one visit that matches both that visit and a
+        tour made during it, two parts from one article, joins the one it shares more with), among those holding
+        no report of its document and none whose facts conflict with its own: (part, strength), or None."""
+        from .forest import _reach, _time_args
+        e, s = self.by[m], self.key[m]
+        reach = _reach(*_time_args(e, self.match.doc_dates), self.cfg)
+        near = range(len(self.members)) if reach is None else sorted(
+            {i for slot in [("T",)] + reach for i in self.by_slot.get(slot, ())})
+        home = None
+        for i in near:
+            if i == skip or not self.members[i] or self.docs[i].get(e.doc_id, m) != m \
+                    or any(self.clash(s, t) for t in self.keys[i]):
                 continue
-            # the part it matches best: a report of one visit that matches both that visit and a tour made during
-            # it (two parts, from one article) joins the part it shares more with; the strength is computed afresh
-            # from the two reports (not read from stored links), so that an update splits as a rebuild does
-            # compared with the part's representatives: its first reports (`split_representatives`)
-            got = [_strength(same_event(e, by[o], dd, cfg)) for o in p[0][:cfg.split_representatives]
-                   if match(e, by[o]) is not None]
-            if got and (best is None or max(got) > best):
-                home, best = p, max(got)
-        if home is None:
-            home = ([], set(), {})
-            parts.append(home)
-        if len(home[0]) < cfg.split_representatives:     # one more representative: file the part under its blocks
-            at = parts.index(home) if home is not parts[-1] else len(parts) - 1
-            for slot in _slots(*_time_args(e, dd), cfg) or [("T",)]:
-                if at not in by_slot.setdefault(slot, []):
-                    by_slot[slot].append(at)
-        home[0].append(m)
-        home[1].add(e.doc_id)
-        home[2].setdefault(s, []).append(m)
-    return [sorted(p[0]) for p in parts]
+            got = self.strength(m, i)
+            if got is not None and (home is None or got > home[1]):
+                home = (i, got)
+        return home
+
+    def put(self, m: str, i: int | None) -> None:
+        """m joins part i (None: a new part)."""
+        from .forest import _slots, _time_args
+        if i is None:
+            i = len(self.members)
+            self.members.append([])
+            self.docs.append({})
+            self.keys.append({})
+        e = self.by[m]
+        if len(self.members[i]) < self.cfg.split_representatives:     # one more representative: file the part
+            for slot in _slots(*_time_args(e, self.match.doc_dates), self.cfg) or [("T",)]:
+                if i not in self.by_slot.setdefault(slot, []):
+                    self.by_slot[slot].append(i)
+        self.members[i].append(m)
+        self.docs[i][e.doc_id] = m
+        self.keys[i].setdefault(self.key[m], []).append(m)
+        self.of[m] = i
+
+    def take(self, m: str) -> None:
+        """m leaves its part (which stays filed where it was: the time blocks only narrow the comparisons)."""
+        i = self.of.pop(m)
+        self.members[i].remove(m)
+        del self.docs[i][self.by[m].doc_id]
+        k = self.keys[i][self.key[m]]
+        k.remove(m)
+        if not k:
+            del self.keys[i][self.key[m]]
+
+    def lists(self) -> list[list[str]]:
+        return [sorted(p) for p in self.members if p]

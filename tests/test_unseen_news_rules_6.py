@@ -1,0 +1,117 @@
+"""Error classes read on realnews_dev's cross-document misses (2026-12-03, fourth session): a programme's next day
+told after its first, an occasion chaired by two ministers, a visit to a country named by a description, and a
+report of a visit placed with a tour made during it before the other report of the visit came.
+
+Every sentence and record here is written for these tests; none is taken from a news article or a check set.
+"""
+from __future__ import annotations
+
+from test_crossdoc_kept_apart import person, report, state
+from test_realnews_rules import events
+from test_unseen_news_rules import side
+
+from pactwatch import link
+from pactwatch.app.service import ingest_paths
+from pactwatch.io.store import Store
+from pactwatch.crossdoc.forest import _Matcher
+from pactwatch.crossdoc.splits import _split
+
+FORUM = ("Brazil and Chile will hold a two-day forum on lithium in Santiago on June 3 and 4. "
+         "On the first day, ministers will hold talks with mining firms. "
+         "The next day, a ministerial meeting will be held in Santiago, {verb} by Brazilian Trade Minister Ana Souza "
+         "and her Chilean counterpart Pablo Rojas.")
+
+
+def test_the_next_day_of_a_programme_is_an_occasion_of_its_own() -> None:
+    for verb in ("co-hosted", "co-chaired"):
+        found = events(FORUM.format(verb=verb), "2025-04-12")
+        plans = sorted((e.date, tuple(sorted(side(e.actor) | side(e.recipient)))) for e in found)
+        assert plans == [("2025-06-03", ("BRA", "CHL")), ("2025-06-04", ("BRA", "CHL"))], (verb, plans)
+        nxt = next(e for e in found if e.date == "2025-06-04")
+        assert any("The next day" in x.text for x in nxt.evidence)
+        assert "merging.relative_day" in nxt.why["kept_apart"]
+
+
+def test_chairing_a_meeting_is_a_meeting() -> None:
+    found = events("Ghana chaired the meeting of African science ministers in Accra on Monday.", "2025-04-09")
+    assert [(e.event_type, e.date, e.location.name) for e in found] == [("CONSULT", "2025-04-07", "Accra")]
+    # who chaired or hosted an occasion held describes it: no second occasion
+    for verb in ("chaired", "hosted"):
+        found = events("On Saturday, the leaders of Brazil, Argentina and Peru held a three-way meeting in Geneva, "
+                       f"which Argentine President Tomas Herrera {verb}.", "2031-06-09")
+        assert [(e.event_type, side(e.actor), side(e.recipient)) for e in found] == \
+            [("CONSULT", {"BRA", "ARG", "PER"}, set())], verb
+    # a seat held is no occasion
+    assert not events("Kenya's foreign minister, who chairs the council, spoke to reporters.", "2025-04-09")
+
+
+def test_a_visit_to_a_country_named_by_a_description_is_placed_there() -> None:
+    text = ("President Lula will make a state visit to the Netherlands from Monday. Lula and his wife are "
+            "travelling to the European country at the invitation of the king, the presidency said on Sunday.")
+    travel = [e for e in events(text, "2023-12-10") if any("travelling" in x.text for x in e.evidence)]
+    assert len(travel) == 1 and travel[0].location.country == "NLD"
+    assert "place.described_destination" in travel[0].why["location"]
+    # a description naming no state the article told of gives no place
+    alone = events("Lula and his wife are travelling to the European country this week.", "2023-12-10")
+    assert all(e.location is None for e in alone)
+
+
+def test_a_report_of_a_visit_moves_to_the_other_report_of_the_visit() -> None:
+    """A state visit told in two articles, one of which also tells a tour made during it: the visit report
+    with no day of its own, placed first with the tour (the one dated report), moves to the other visit report
+    of the tour's article once that is placed, since it shares more with it (place, trigger, words)."""
+    days = {"d19": "2031-12-12", "d20": "2031-12-14"}
+    park = person("Min-ho Park", "KOR")
+    tour = report("a1", "d19", "CONSULT", "during a trip to the headquarters of chipmaker Orvex in Eindburg",
+                  trigger="trip", kind="meeting", actor=[park], recipient=[state("NLD")], date="2031-12-12",
+                  date_text="Tuesday", date_rules=["date.attached_by_parse"])
+    visit20 = report("b2", "d20", "CONSULT", "during Park's five-day state visit to the Netherlands", trigger="visit",
+                     kind="meeting", actor=[park], recipient=[state("NLD")], date="2031-12", place="The Netherlands",
+                     date_rules=["date.setting_of_dated_event"])
+    visit19 = report("c3", "d19", "CONSULT", "who is on a four-day state visit to the Netherlands", trigger="visit",
+                     kind="meeting", actor=[park], recipient=[state("NLD")], date="2031-12-12",
+                     place="The Netherlands", date_rules=["date.lead_from_next_sentence"])
+    match = _Matcher(days, link.LinkConfig())
+    assert match(visit20, tour) is not None and match(visit20, visit19) is not None
+    assert _split([tour, visit20, visit19], match, link.LinkConfig()) == [["a1"], ["b2", "c3"]]
+
+
+def test_a_measure_recalled_in_a_relative_clause_is_named_and_joins_its_news(tmp_path) -> None:
+    """"limits on exports of the metals that Lima announced last year": the relative clause hangs on the nearest
+    noun, but what was announced is the measure; named so, the recall joins the article that told it as news."""
+    found = events("Officials said the move would tighten the current limits on exports of two rare metals that Lima "
+                   "announced early last year.", "2024-12-03")
+    assert [(e.event_type, e.date) for e in found] == [("SANCTION", "2023")]
+    assert found[0].evidence[0].text.startswith("the current limits on exports")
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    (docs / "news.txt").write_text(" date 2023-07-04 Peru curbed the exports of indium and bismuth on Monday, "
+                                   "the trade ministry said in a statement.", encoding="utf-8")
+    (docs / "recall.txt").write_text(" date 2024-12-03 Peru banned sales of indium to Chile on Tuesday. Officials said "
+                                     "the move would tighten the current limits on exports of two rare metals that Lima "
+                                     "announced in July last year.", encoding="utf-8")
+    s = Store(str(tmp_path / "x.db"))
+    ingest_paths([str(docs)], s)
+    joined = [r["documents"] for r in link.canonical_events(s) if r["event_type"] == "SANCTION"]
+    assert ["news", "recall"] in joined, joined
+
+
+def test_one_act_of_one_day_told_in_other_words_is_one_event(tmp_path) -> None:
+    """"Peru is restricting the exports of copper and zinc, the ministry said on July 3" / "a day after Peru unveiled
+    export restrictions on two metals": one doer, one day, the act's words shared in other forms; another act of that
+    doer on that day, told in other words, stays apart."""
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    (docs / "a.txt").write_text(" date 2031-07-04 Peru is restricting the exports of copper and zinc, two metals used "
+                                "in cables, its trade ministry said in a statement late on July 3.", encoding="utf-8")
+    (docs / "b.txt").write_text(" date 2031-07-05 Chile and Japan agreed on Friday to share data on cable supply, "
+                                "a day after Peru unveiled export restrictions on two metals crucial to cable makers.",
+                                encoding="utf-8")
+    (docs / "c.txt").write_text(" date 2031-07-04 Peru expelled two Bolivian diplomats on July 3, the foreign "
+                                "ministry said.", encoding="utf-8")
+    s = Store(str(tmp_path / "x.db"))
+    ingest_paths([str(docs)], s)
+    canon = link.canonical_events(s)
+    assert sorted(r["documents"] for r in canon if r["event_type"] == "SANCTION") == [["a", "b"], ["c"]], canon
+    joined = next(r for r in canon if r["documents"] == ["a", "b"])
+    assert any("same_act_same_day" in why for why in joined["merge_reasons"])
