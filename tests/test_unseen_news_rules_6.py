@@ -115,3 +115,43 @@ def test_one_act_of_one_day_told_in_other_words_is_one_event(tmp_path) -> None:
     assert sorted(r["documents"] for r in canon if r["event_type"] == "SANCTION") == [["a", "b"], ["c"]], canon
     joined = next(r for r in canon if r["documents"] == ["a", "b"])
     assert any("same_act_same_day" in why for why in joined["merge_reasons"])
+
+
+def test_a_state_lifted_to_a_status_is_an_upgrade_of_relations() -> None:
+    found = events("President Lula on Sunday signed deals with Peru on lithium and copper as the Andean nation lifted "
+                   "Brasilia to its highest diplomatic status alongside China.", "2025-03-10")
+    lifted = [e for e in found if any("lifted Brasilia" in x.text for x in e.evidence)]
+    assert [(e.event_type, side(e.actor), side(e.recipient)) for e in lifted] == [("SUPPORT", {"PER"}, {"BRA"})]
+    # the deals are told by their own clause, not the whole sentence
+    assert not any("lifted" in x.text for e in found if e not in lifted for x in e.evidence)
+    assert not [e for e in events("The vote lifted Chile to the top of the ranking.", "2025-03-10")]
+
+
+def test_two_parties_announcing_joint_undertakings_agree() -> None:
+    text = ("Chile and Peru held talks in Lima on Friday. Against this backdrop, Chile and Peru announced a series of "
+            "coordination efforts on Friday, such as a dialogue between their space agencies and a three-year "
+            "extension of a data-sharing arrangement.")
+    found = events(text, "2025-03-08")
+    assert sorted((e.event_type, e.date) for e in found) == [("AGREE", "2025-03-07"), ("CONSULT", "2025-03-07")]
+    agreed = next(e for e in found if e.event_type == "AGREE")
+    assert side(agreed.actor) | side(agreed.recipient) == {"CHL", "PER"}
+    assert "event_rules.json:joint_announcements" in agreed.why["event_type"]
+    # the dialogue announced is not the talks held
+    talks = next(e for e in found if e.event_type == "CONSULT")
+    assert not any("dialogue" in x.text for x in talks.evidence)
+    # one side announcing its own steps is no agreement
+    assert not [e for e in events("Chile announced new steps to curb inflation on Friday.", "2025-03-08")
+                if e.event_type == "AGREE"]
+
+
+def test_an_extension_announced_jointly_is_a_concluded_agreement(tmp_path) -> None:
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    (docs / "a.txt").write_text(" date 2025-03-08 Chile and Peru held talks in Lima on Friday. Against this backdrop, "
+                                "Chile and Peru announced a series of coordination efforts on Friday, such as a "
+                                "three-year extension to their data-sharing arrangements.", encoding="utf-8")
+    s = Store(str(tmp_path / "x.db"))
+    ingest_paths([str(docs)], s)
+    stages = [(sorted(a["parties"]), st["stage"]) for a in link.build_agreements(link.canonical_events(s))
+              for st in a["stages"]]
+    assert (["CHL", "PER"], "signed") in stages, stages

@@ -276,6 +276,12 @@ class ClauseTests:
             return False    # "discussed how the two countries will certify hydrogen": a topic, no commitment
         if not any(c.dep_ == "aux" and c.lower_ in spec["modals"] for c in v.children):
             return False
+        return self._both_parties_subject(v)
+
+    def _both_parties_subject(self, v) -> bool:
+        """Whether the subject of `v` is the two parties (``joint_commitments``): a quantifier and a party noun
+        ("the two sides", "both agencies"), or two named states or bodies joined ("Japan and Iceland")."""
+        spec = self.rules.cfg["joint_commitments"]
         subj = next((c for c in v.children if c.dep_ == "nsubj"), None)
         if subj is None:
             return False
@@ -283,6 +289,20 @@ class ClauseTests:
             return True
         return named_party(subj, people=False) and any(c.dep_ == "conj" and named_party(c, people=False)
                                                        for c in subj.children)
+
+    def _joint_announcement(self, v) -> bool:
+        """Whether an announcing verb (``announce_verbs``) tells a set of joint undertakings of both parties
+        (``joint_announcements``): "the two sides announced a series of coordination efforts", "Chile and Peru
+        unveiled new initiatives"; the subject as for `_joint_commitment`, no negation."""
+        cfg = self.rules.cfg
+        spec = cfg["joint_announcements"]
+        if lemma_of(v) not in cfg["announce_verbs"] or any(c.dep_ == "neg" for c in v.children):
+            return False
+        obj = next((c for c in v.children if c.dep_ == "dobj"), None)
+        if obj is not None and lemma_of(obj) in spec["collectives"]:
+            obj = next((g for c in obj.children if c.dep_ == "prep" and c.lower_ == "of"
+                        for g in c.children if g.dep_ == "pobj"), None)
+        return obj is not None and lemma_of(obj) in spec["objects"] and self._both_parties_subject(v)
 
     def _boards_a_ship(self, v) -> bool:
         """Whether a boarding verb (``boarding``) has a ship as its object ("boarded the vessel")."""

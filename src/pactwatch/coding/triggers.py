@@ -279,8 +279,9 @@ class TriggerRules(FoldRules, MeasureRules, ClauseTests):
         """Whether verb + object raise relations to a status ("elevated ties to a comprehensive strategic
         partnership", "took their relationship to a new level"): event_rules.json relation_status."""
         spec = self.rules.cfg["relation_status"]
-        if verb not in spec["verbs"] or lemma_of(obj) not in spec["objects"] and obj.lower_ not in spec["objects"]:
-            return False
+        if verb not in spec["verbs"] or lemma_of(obj) not in spec["objects"] and obj.lower_ not in spec["objects"] \
+                and obj.ent_type_ not in spec.get("party_entity_types", ()):
+            return False    # "lifted Manila to its highest diplomatic status": a party raised is its relations raised
         return any(c.dep_ == "prep" and c.lower_ == "to" and any(lemma_of(g) in spec["statuses"] for g in c.subtree)
                    for c in list(t.children) + list(obj.children))     # the "to" hung on the verb or on its object
 
@@ -451,6 +452,10 @@ class TriggerRules(FoldRules, MeasureRules, ClauseTests):
             if t.i not in trig and self._joint_commitment(t, trig):
                 # "the two sides will run a shared database": the parties' commitment
                 trig[t.i] = Trigger(lem, "V", "AGREE", "", "event", "event_rules.json:joint_commitments")
+                continue
+            if t.i not in trig and self._joint_announcement(t):
+                # "the two sides announced a series of coordination efforts": their agreement
+                trig[t.i] = Trigger(lem, "V", "AGREE", "", "event", "event_rules.json:joint_announcements")
                 continue
             if t.i not in trig and lem in cfg["boarding"]["verbs"] and self._boards_a_ship(t):
                 # "the coast guard boarded the ship": a seizure

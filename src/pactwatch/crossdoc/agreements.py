@@ -97,13 +97,16 @@ def _concluded_at_meeting(r: dict) -> dict | None:
 def _meeting_concluded(r: dict) -> tuple[dict, dict] | None:
     """(agreement, span) that a past meeting's report tells concluded there, in a clause folded
     into the meeting after its first ("announced ... a three-year extension to administrative
-    arrangements"): the agreement word in a later span that also holds a word of the signed stage
+    arrangements"), or that a past joint announcement tells in its own span: the agreement word in a later span that also holds a word of the signed stage
     (link_words.json stage_cues.signed, done_nouns), with that span; talks on a
     partnership are not the partnership, so the first span, the meeting's own, types nothing."""
     cue = _cues()["stage"]
-    if r["event_type"] != "CONSULT" or r.get("aux_mode") is not None or (r["agreement"] or {}).get("kind"):
+    if r["event_type"] not in ("CONSULT", "AGREE") or r.get("aux_mode") is not None or (r["agreement"] or {}).get("kind"):
         return None
-    for sp in r["evidence"][1:]:
+    # or a past announcement of both parties' undertakings, which lists what was concluded in its own span
+    spans = r["evidence"][1:] if r["event_type"] == "CONSULT" else [
+        sp for sp in r["evidence"][:1] if _cues()["announced"].search(sp["text"])]
+    for sp in spans:
         text = cue["not_yet"].sub(" ", sp["text"])
         if (cue["signed"].search(text) or _cues()["done_nouns"].search(text)) and not cue["scheduled"].search(text):
             found = _first_agreement(text)

@@ -31,7 +31,7 @@ def _cues() -> dict:
     """The word cues of data/link_words.json (stage cues, cancellations, agreement kinds), compiled."""
     raw = lexicon.read_json("link_words.json")
     return {"stage": {k: _cue(v) for k, v in raw["stage_cues"].items()},
-            "cancel": _cue(raw["cancel"]), "done_nouns": _cue(raw["done_nouns"]), "meeting_act": _cue(raw["meeting_act"]), "spellings": raw.get("spellings", {}),
+            "cancel": _cue(raw["cancel"]), "done_nouns": _cue(raw["done_nouns"]), "announced": _cue(raw["announced"]), "meeting_act": _cue(raw["meeting_act"]), "spellings": raw.get("spellings", {}),
             "refers_back": re.compile(raw["refers_back"], re.I), "aim": _cue(raw["aim_of_talks"]), "aim_types": raw["aim_types"],
             "kinds": [(k, _cue(v)) for k, v in raw["agreement_kinds"].items()],
             "occasions": raw["occasions"], "occasion_kinds": raw["occasion_kinds"],
