@@ -155,3 +155,17 @@ def test_an_extension_announced_jointly_is_a_concluded_agreement(tmp_path) -> No
     stages = [(sorted(a["parties"]), st["stage"]) for a in link.build_agreements(link.canonical_events(s))
               for st in a["stages"]]
     assert (["CHL", "PER"], "signed") in stages, stages
+
+
+def test_a_joint_press_conference_is_part_of_a_meeting_not_one_of_its_own() -> None:
+    found = events("Norway's Stenberg and Iceland's Olafsdottir held talks in Oslo on Monday and gave a joint news "
+                   "conference afterwards.", "2025-04-09")
+    assert [e.event_type for e in found] == ["CONSULT"]     # nor is giving one a gift (AID)
+    assert not events("Fedorova spoke at a press conference with Lindqvist on Monday.", "2025-04-09")
+
+
+def test_brushing_off_a_claim_is_a_rejection() -> None:
+    found = events("Oslo shrugged off the criticism from Moscow on Monday.", "2025-06-06")
+    assert [(e.event_type, side(e.actor), side(e.recipient)) for e in found] == [("REJECT", {"NOR"}, {"RUS"})]
+    found = events("Athens brushed off the statement as legally baseless.", "2025-06-06")
+    assert [(e.event_type, side(e.actor)) for e in found] == [("REJECT", {"GRC"})]

@@ -257,6 +257,8 @@ class EventCoder(TriggerRules, ModalityRules, ParticipantRules, SettingRules, Me
             mentions.extend(ms)
             state.after_sentence(ms, span, actors)
         events = self._merge(document, mentions)
+        # a joint press conference tells the meeting of its parties it is part of: alone, it is no occasion of its own
+        events = [g for g in events if not all(m.cls == "meeting" and self._press_event(m.head) for m in g)]
         self._inherit_dates(events)
         self._inherit_places(events)
         # cooperation needs partners: an agreement, meeting or signing with no party found is not written

@@ -263,6 +263,12 @@ class TriggerRules(FoldRules, MeasureRules, ClauseTests):
                 return x
         return None
 
+    def _press_event(self, t) -> bool:
+        """Whether a trigger is a conference or briefing of the press (event_rules.json press_events), joint or not."""
+        spec = self.rules.cfg["press_events"]
+        return lemma_of(t) in spec["heads"] and any(
+            c.dep_ in ("compound", "amod", "nmod") and c.lower_ in spec["modifiers"] for c in t.children)
+
     def _press_event_alone(self, t) -> bool:
         """Whether a press conference or briefing (event_rules.json press_events) is held for the press alone: not
         "joint", no partner "with" or "alongside" it."""
