@@ -235,13 +235,15 @@ class EventCoder(TriggerRules, ModalityRules, ParticipantRules, SettingRules, Me
         self.gaz = gazetteer or Gazetteer.default()
 
     def code(self, document: Document, sdoc, sentences: list[Sentence], actors: DocActors,
-             offset: int = 0) -> list[Event]:
+             offset: int = 0, sent_spans: list | None = None) -> list[Event]:
         """The events of a document. When `document` is a piece of a longer document starting at
         character `offset` of it, event ids are those of the same events in the whole document.
-        Sentences over `nlp.MAX_SENTENCE_TOKENS` tokens are not coded."""
+        Sentences over `nlp.MAX_SENTENCE_TOKENS` tokens are not coded. `sent_spans`: ``list(sdoc.sents)``,
+        when the caller has it."""
         mentions: list[EventMention] = []
         state = Discourse(actors)
-        sent_spans = list(sdoc.sents)
+        if sent_spans is None:
+            sent_spans = list(sdoc.sents)
         for sent, span in zip(_align(sentences, sent_spans), sent_spans):
             if sent is None or too_long(span):
                 continue

@@ -27,7 +27,8 @@ class ActorResolver(PeopleResolution):
         return Entity(raw_text=raw, entity_name=org.name, country=org.country, sector_code=org.sector, role=None,
                       entity_type="group" if org.type == "group" else "organization")
 
-    def resolve(self, document: Document, sdoc) -> DocActors:
+    def resolve(self, document: Document, sdoc, sent_spans: list | None = None) -> DocActors:
+        """The document's actors (`sent_spans`: ``list(sdoc.sents)``, when the caller has it)."""
         text = document.text
         acts = DocActors(document=document)
         char_to_tok = {}
@@ -35,7 +36,7 @@ class ActorResolver(PeopleResolution):
             for c in range(t.idx, t.idx + len(t.text)):
                 char_to_tok[c] = t.i
         sent_of = {}
-        for si, s in enumerate(sdoc.sents):
+        for si, s in enumerate(sdoc.sents if sent_spans is None else sent_spans):
             for t in s:
                 sent_of[t.i] = si
 
