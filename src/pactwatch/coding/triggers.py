@@ -293,7 +293,10 @@ class TriggerRules(FoldRules, MeasureRules, ClauseTests):
         absorbed_noun: dict[int, int] = {}     # verb -> its object noun ("held" -> "talks")
         # one walk over the sentence: the passes below look at verbs only, in the same order
         verbs = []          # (token, its lemma), tokens tagged VERB or AUX or with a verb tag
+        headline_words = []     # tokens that may be a headline's verb taken for a noun (``headline_verbs``)
         for t in span:
+            if t.lower_ in cfg["headline_verbs"]:
+                headline_words.append(t)
             pos = t.pos_
             lem = None
             if pos in ("VERB", "AUX") or t.tag_.startswith("VB"):
@@ -305,8 +308,8 @@ class TriggerRules(FoldRules, MeasureRules, ClauseTests):
             if tr is None:
                 continue
             trig[t.i] = tr
-        for t in span:
-            found = self._headline_verb(t) if t.lower_ in cfg["headline_verbs"] else None
+        for t in headline_words:
+            found = self._headline_verb(t)
             if found is not None:
                 # a headline's "Chile and Peru ink historic partnership": the tagger took the verb for a noun
                 trig[t.i] = found
