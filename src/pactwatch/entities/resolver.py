@@ -17,10 +17,11 @@ class _TokenAt:
     """The index of the token whose text covers a character offset of the document (None between tokens)."""
 
     def __init__(self, sdoc):
+        from spacy.attrs import IDX, LENGTH
         self.starts, self.ends = [], []
-        for t in sdoc:
-            self.starts.append(t.idx)
-            self.ends.append(t.idx + len(t.text))
+        for start, length in sdoc.to_array([IDX, LENGTH]).tolist():
+            self.starts.append(start)
+            self.ends.append(start + length)
 
     def __call__(self, c: int) -> int | None:
         i = bisect_right(self.starts, c) - 1
