@@ -325,7 +325,8 @@ class TriggerRules(FoldRules, MeasureRules, ClauseTests):
                         trig.pop(c.i, None)
         # verb + object idioms: "hold talks", "lift sanctions", "send troops"
         for t, lem in verbs:
-            obj = next((c for c in t.children if c.dep_ in ("dobj", "nsubjpass", "attr")), None)
+            kids = list(t.children)
+            obj = next((c for c in kids if c.dep_ in ("dobj", "nsubjpass", "attr")), None)
             if obj is not None and obj.lower_ in ("which", "that") and t.dep_ == "relcl":
                 obj = t.head      # "the fund, which Australia launched": the fund was launched
                 if obj.dep_ == "pobj" and obj.head.head.pos_ == "NOUN" and lemma_of(obj) not in cfg["commitment_objects"]:
@@ -342,10 +343,10 @@ class TriggerRules(FoldRules, MeasureRules, ClauseTests):
                 continue
             if obj is None and thing is not None and body_noun(thing, cfg) in cfg["relation_bodies"]:
                 obj = thing       # "the council, launched in 2021 by Chile and Peru": the council was launched
-            prt = next((c.lower_ for c in t.children if c.dep_ == "prt"), None)
+            prt = next((c.lower_ for c in kids if c.dep_ == "prt"), None)
             verb = f"{lem} {prt}" if prt else lem     # "called off a visit" is not "call"
             measure = obj if obj is not None else thing
-            rel = next((c for c in t.children if c.dep_ in ("dobj", "nsubjpass") and c.lower_ in ("which", "that")), None)
+            rel = next((c for c in kids if c.dep_ in ("dobj", "nsubjpass") and c.lower_ in ("which", "that")), None)
             if rel is not None and t.dep_ == "relcl":
                 # "limits on exports of the minerals that Beijing announced": the parser may hang the clause on a
                 # noun inside the measure's phrase
