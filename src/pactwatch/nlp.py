@@ -228,11 +228,12 @@ def too_long(span) -> bool:
     return len(span) > MAX_SENTENCE_TOKENS
 
 
-def sentences(doc: Document, sdoc) -> list[Sentence]:
-    """Sentence records with whitespace trimmed off their ends."""
+def sentences(doc: Document, sdoc, spans: list | None = None) -> list[Sentence]:
+    """Sentence records with whitespace trimmed off their ends (`spans`: ``list(sdoc.sents)``, when the
+    caller has it)."""
     out = []
     masked = sdoc.text
-    for sent in sdoc.sents:
+    for sent in sdoc.sents if spans is None else spans:
         s, e = sent.start_char, sent.end_char
         if e <= s:
             continue

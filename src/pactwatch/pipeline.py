@@ -37,13 +37,14 @@ def _code(document: Document, sdoc, offset: int = 0) -> tuple[DocResult, list[in
     """The coding stage, and the lengths of the sentences too long to be coded (see
     `nlp.MAX_SENTENCE_TOKENS`). `offset`: where `document` starts in the document it is a piece of."""
     actor_resolver, coder = _coders()
-    sentences = nlp.sentences(document, sdoc)
-    actors = actor_resolver.resolve(document, sdoc)
-    events = coder.code(document, sdoc, sentences, actors, offset=offset)
+    spans = list(sdoc.sents)     # spaCy works the sentences out anew each time they are asked for
+    sentences = nlp.sentences(document, sdoc, spans)
+    actors = actor_resolver.resolve(document, sdoc, spans)
+    events = coder.code(document, sdoc, sentences, actors, offset=offset, sent_spans=spans)
     entities = [Entity(raw_text=m.entity.raw_text, entity_name=m.entity.entity_name, country=m.entity.country,
                        sector_code=m.entity.sector_code, role=m.entity.role, entity_type=m.entity.entity_type,
                        start=m.start, end=m.end) for m in actors.mentions]
-    long_sents = [len(span) for span in sdoc.sents if nlp.too_long(span)]
+    long_sents = [len(span) for span in spans if nlp.too_long(span)]
     return DocResult(document=document, sentences=sentences, entities=entities, events=events), long_sents
 
 

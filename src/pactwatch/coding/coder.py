@@ -114,9 +114,25 @@ def _align(sentences: list[Sentence], spans) -> list[Sentence | None]:
     return out
 
 
-def _clause_span(m: EventMention, others: list[EventMention], sdoc, sent: Sentence) -> tuple[int, int]:
+class _Subtrees:
+    """The token indices of the subtree of each token asked for, worked out once per sentence (spaCy walks
+    the tree anew each time ``Token.subtree`` is read)."""
+
+    def __init__(self):
+        self._of: dict[int, frozenset[int]] = {}
+
+    def __call__(self, tok) -> frozenset[int]:
+        got = self._of.get(tok.i)
+        if got is None:
+            got = self._of[tok.i] = frozenset(x.i for x in tok.subtree)
+        return got
+
+
+def _clause_span(m: EventMention, others: list[EventMention], sdoc, sent: Sentence,
+                 subtree: _Subtrees) -> tuple[int, int]:
     """The part of the sentence that reports this event: the clause of its predicate, without the
-    clauses of the other events of the sentence, as one contiguous stretch around the trigger."""
+    clauses of the other events of the sentence, as one contiguous stretch around the trigger
+    (`subtree`: the subtrees of the sentence's tokens)."""
     root = m.pred
     other_preds = {o.pred.i for o in others if o is not m} | {o.head.i for o in others if o is not m}
     for _ in range(3):     # "work to establish X": the clause is "work to establish X"
@@ -146,9 +162,9 @@ def _clause_span(m: EventMention, others: list[EventMention], sdoc, sent: Senten
             if up.i in m.tokens:
                 root = up
                 break
-    keep = {x.i for x in root.subtree} | {x.i for x in m.head.subtree} | set(m.tokens)
+    keep = set(subtree(root)) | subtree(m.head) | set(m.tokens)
     if m.head.dep_ in ("nmod", "compound") and phrase_head(m.head).i in m.tokens:     # "Chile, Peru seal fisheries pact"
-        keep |= {x.i for x in phrase_head(m.head).subtree if x.i <= phrase_head(m.head).i}
+        keep |= {i for i in subtree(phrase_head(m.head)) if i <= phrase_head(m.head).i}
     if "trigger.headline_verb" in m.why.get("event_type", []):
         keep |= set(headline_doers(m.head))
     mine = set(m.tokens) | {m.pred.i, m.head.i, root.i} | {x.i for x in root.children if x.dep_ == "det"}
@@ -158,23 +174,23 @@ def _clause_span(m: EventMention, others: list[EventMention], sdoc, sent: Senten
             continue
         for root in (o.pred, o.head):
             if root.i in keep and root.i not in mine:
-                keep -= {x.i for x in root.subtree} - mine
+                keep -= subtree(root) - mine
         for i in o.tokens:      # "agreed to X in [a memorandum] to be signed by ...": the words folded into another event
-            if i in keep and i not in mine and sdoc[i].pos_ == "NOUN" and m.head.i not in {x.i for x in sdoc[i].subtree}:
-                keep -= {x.i for x in sdoc[i].subtree} - mine
+            if i in keep and i not in mine and sdoc[i].pos_ == "NOUN" and m.head.i not in subtree(sdoc[i]):
+                keep -= subtree(sdoc[i]) - mine
     theirs = {i for o in others if o is not m for i in o.tokens | {o.pred.i, o.head.i}} - mine
     for o in others:
         after = sequel_of(o.head, Rules.load().cfg) if o is not m else None
         if after is not None and after.i not in mine:     # "..., followed by consultations": the next occasion's words
-            keep -= {x.i for x in after.subtree} - mine
+            keep -= subtree(after) - mine
     apart = Rules.load().cfg["clause_marks_apart"]
     for c in [sdoc[i] for i in sorted(keep - mine) if sdoc[i].dep_ == "advcl"]:
         kids = list(c.children)
         if any(k.dep_ == "mark" and k.lower_ in apart for k in kids) and any(k.dep_ in ("nsubj", "nsubjpass") for k in kids):
-            keep -= {x.i for x in c.subtree} - mine     # "... as Peru raised its ties with Chile": another doer's clause
+            keep -= subtree(c) - mine     # "... as Peru raised its ties with Chile": another doer's clause
     for c in series:
-        if {x.i for x in c.subtree} & theirs:    # "sign a memorandum, and take part in talks": the talks are another's
-            keep -= {x.i for x in c.subtree} - mine
+        if subtree(c) & theirs:    # "sign a memorandum, and take part in talks": the talks are another's
+            keep -= subtree(c) - mine
     changed = True
     while changed:      # "vowed to lift its curbs ahead of [the summit]": no preposition left without its object
         gone = {i for i in keep - mine if sdoc[i].dep_ in ("prep", "agent", "advmod") and sdoc[i].pos_ in ("ADP", "ADV")
@@ -243,13 +259,15 @@ class EventCoder(TriggerRules, ModalityRules, ParticipantRules, SettingRules, Me
         self.gaz = gazetteer or Gazetteer.default()
 
     def code(self, document: Document, sdoc, sentences: list[Sentence], actors: DocActors,
-             offset: int = 0) -> list[Event]:
+             offset: int = 0, sent_spans: list | None = None) -> list[Event]:
         """The events of a document. When `document` is a piece of a longer document starting at
         character `offset` of it, event ids are those of the same events in the whole document.
-        Sentences over `nlp.MAX_SENTENCE_TOKENS` tokens are not coded."""
+        Sentences over `nlp.MAX_SENTENCE_TOKENS` tokens are not coded. `sent_spans`: ``list(sdoc.sents)``,
+        when the caller has it."""
         mentions: list[EventMention] = []
         state = Discourse(actors)
-        sent_spans = list(sdoc.sents)
+        if sent_spans is None:
+            sent_spans = list(sdoc.sents)
         for sent, span in zip(_align(sentences, sent_spans), sent_spans):
             if sent is None or too_long(span):
                 continue
@@ -291,14 +309,19 @@ class EventCoder(TriggerRules, ModalityRules, ParticipantRules, SettingRules, Me
             if m is not None:
                 mentions.append(m)
                 state.note(m)
+        if mentions:
+            topics = topics_in(sent.text)     # the sentence's topics are those of each of its mentions
+            for m in mentions:
+                m.topics = list(topics)
         merged = self._merge_sentence(mentions, sdoc, actors)
         for m in merged:
             if m.sequel is not None:
                 _follow(m, merged)
         merged = [x for m in merged for x in [m, *_calls_on_each(m, actors)]]
         self._date_sentence(document, merged, sdoc, span, sent)
+        subtrees = _Subtrees()
         for m in merged:
-            m.span = _clause_span(m, merged, sdoc, sent)
+            m.span = _clause_span(m, merged, sdoc, sent, subtrees)
         return merged
 
     def _make_mention(self, document, sdoc, span, sent, t, tr, trig, parent, actors, state):
@@ -418,14 +441,13 @@ class EventCoder(TriggerRules, ModalityRules, ParticipantRules, SettingRules, Me
             m.note("event_type", "event_rules.json:future_words")
         if m.aux_mode == "negation" and not cfg["keep_negated"]:
             return None     # "we are not retreating", "a move it did not criticise": what did not happen (PLOVER.md)
-        # place, topics, agreement
+        # place, agreement (the topics are the sentence's: `_sentence`)
         m.location, rule = self._location(pred, t, folded, sdoc, span, actors)
         if m.location is None:
             m.location = self._described_destination(pred, folded, sdoc, state)
             rule = "place.described_destination"
         if m.location is not None:
             m.note("location", rule)
-        m.topics = topics_in(sent.text)
         if m.cls == "accord":
             m.agreement = self._agreement(sent, t, folded, sdoc)
             m.cls = "accord"

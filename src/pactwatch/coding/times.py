@@ -100,12 +100,16 @@ def _ended_before(value: str, ref: str, days: int) -> bool:
         return False
 
 
+# the phrases of relative_days, each as a whole word or phrase
+_RELATIVE_DAY_RES = [(re.compile(r"(?:^|\W)" + re.escape(phrase) + r"\b"), days) for phrase, days in RELATIVE_DAYS.items()]
+
+
 def _relative_day(m) -> int | None:
     """The shift in days a phrase before the event in its own sentence gives (dates.json relative_days: "The
     next day, ..."), or None."""
     before = m.sent.text[:max(0, min(m.pred.idx, m.head.idx) - m.sent.start)].lower()
-    for phrase, days in RELATIVE_DAYS.items():
-        if re.search(r"(?:^|\W)" + re.escape(phrase) + r"\b", before):
+    for rx, days in _RELATIVE_DAY_RES:
+        if rx.search(before):
             return days
     return None
 

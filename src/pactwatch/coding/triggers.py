@@ -300,7 +300,10 @@ class TriggerRules(FoldRules, MeasureRules, ClauseTests):
         absorbed_noun: dict[int, int] = {}     # verb -> its object noun ("held" -> "talks")
         # one walk over the sentence: the passes below look at verbs only, in the same order
         verbs = []          # (token, its lemma), tokens tagged VERB or AUX or with a verb tag
+        headline_words = []     # tokens that may be a headline's verb taken for a noun (``headline_verbs``)
         for t in span:
+            if t.lower_ in cfg["headline_verbs"]:
+                headline_words.append(t)
             pos = t.pos_
             lem = None
             if pos in ("VERB", "AUX") or t.tag_.startswith("VB"):
@@ -312,8 +315,8 @@ class TriggerRules(FoldRules, MeasureRules, ClauseTests):
             if tr is None:
                 continue
             trig[t.i] = tr
-        for t in span:
-            found = self._headline_verb(t) if t.lower_ in cfg["headline_verbs"] else None
+        for t in headline_words:
+            found = self._headline_verb(t)
             if found is not None:
                 # a headline's "Chile and Peru ink historic partnership": the tagger took the verb for a noun
                 trig[t.i] = found
@@ -329,7 +332,8 @@ class TriggerRules(FoldRules, MeasureRules, ClauseTests):
                         trig.pop(c.i, None)
         # verb + object idioms: "hold talks", "lift sanctions", "send troops"
         for t, lem in verbs:
-            obj = next((c for c in t.children if c.dep_ in ("dobj", "nsubjpass", "attr")), None)
+            kids = list(t.children)
+            obj = next((c for c in kids if c.dep_ in ("dobj", "nsubjpass", "attr")), None)
             if obj is not None and obj.lower_ in ("which", "that") and t.dep_ == "relcl":
                 obj = t.head      # "the fund, which Australia launched": the fund was launched
                 if obj.dep_ == "pobj" and obj.head.head.pos_ == "NOUN" and lemma_of(obj) not in cfg["commitment_objects"]:
@@ -346,10 +350,10 @@ class TriggerRules(FoldRules, MeasureRules, ClauseTests):
                 continue
             if obj is None and thing is not None and body_noun(thing, cfg) in cfg["relation_bodies"]:
                 obj = thing       # "the council, launched in 2021 by Chile and Peru": the council was launched
-            prt = next((c.lower_ for c in t.children if c.dep_ == "prt"), None)
+            prt = next((c.lower_ for c in kids if c.dep_ == "prt"), None)
             verb = f"{lem} {prt}" if prt else lem     # "called off a visit" is not "call"
             measure = obj if obj is not None else thing
-            rel = next((c for c in t.children if c.dep_ in ("dobj", "nsubjpass") and c.lower_ in ("which", "that")), None)
+            rel = next((c for c in kids if c.dep_ in ("dobj", "nsubjpass") and c.lower_ in ("which", "that")), None)
             if rel is not None and t.dep_ == "relcl":
                 # "limits on exports of the minerals that Beijing announced": the parser may hang the clause on a
                 # noun inside the measure's phrase

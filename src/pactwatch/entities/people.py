@@ -174,15 +174,17 @@ class PeopleResolution:
                 continue
             for w in (words[0], words[-1]):
                 index.setdefault(w, set()).add(key)
+        if not index:
+            return []
         covered = set()
         for m in mentions:
             covered.update(range(m.start, m.end))
         out = []
         for t in sdoc:
-            if t.idx < body_start or t.idx in covered or not t.text[:1].isupper() or t.pos_ != "PROPN":
-                continue
             keys = index.get(t.text)
             if not keys or len(keys) != 1:
+                continue
+            if t.idx < body_start or t.idx in covered or not t.text[:1].isupper() or t.pos_ != "PROPN":
                 continue
             if t.i + 1 < len(sdoc) and sdoc[t.i + 1].pos_ == "PROPN" and sdoc[t.i + 1].text[:1].isupper():
                 continue      # part of a longer, different name

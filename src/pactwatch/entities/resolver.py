@@ -4,12 +4,28 @@ article's home country."""
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 
 from ..knowledge import Knowledge, load_knowledge
 from ..model import Document, Entity
 from .doc_actors import DocActors, Mention, office_holder, sdoc_sents
 from .names import GOV_BODY, NOT_A_NAME, ORG_WORD, _NON_STATE, world_wires, _abroad, _acted_on, _canon_person_key, _named_after_firm
 from .people import PeopleResolution
+
+
+class _TokenAt:
+    """The index of the token whose text covers a character offset of the document (None between tokens)."""
+
+    def __init__(self, sdoc):
+        from spacy.attrs import IDX, LENGTH
+        self.starts, self.ends = [], []
+        for start, length in sdoc.to_array([IDX, LENGTH]).tolist():
+            self.starts.append(start)
+            self.ends.append(start + length)
+
+    def __call__(self, c: int) -> int | None:
+        i = bisect_right(self.starts, c) - 1
+        return i if i >= 0 and c < self.ends[i] else None
 
 
 class ActorResolver(PeopleResolution):
@@ -27,21 +43,18 @@ class ActorResolver(PeopleResolution):
         return Entity(raw_text=raw, entity_name=org.name, country=org.country, sector_code=org.sector, role=None,
                       entity_type="group" if org.type == "group" else "organization")
 
-    def resolve(self, document: Document, sdoc) -> DocActors:
+    def resolve(self, document: Document, sdoc, sent_spans: list | None = None) -> DocActors:
+        """The document's actors (`sent_spans`: ``list(sdoc.sents)``, when the caller has it)."""
         text = document.text
         acts = DocActors(document=document)
-        char_to_tok = {}
-        for t in sdoc:
-            for c in range(t.idx, t.idx + len(t.text)):
-                char_to_tok[c] = t.i
+        tok_at = _TokenAt(sdoc)
         sent_of = {}
-        for si, s in enumerate(sdoc.sents):
-            for t in s:
-                sent_of[t.i] = si
+        for si, s in enumerate(sdoc.sents if sent_spans is None else sent_spans):
+            sent_of.update(dict.fromkeys(range(s.start, s.end), si))
 
         def toks(s: int, e: int) -> tuple[int, int] | None:
-            a = char_to_tok.get(s)
-            b = char_to_tok.get(e - 1)
+            a = tok_at(s)
+            b = tok_at(e - 1)
             if a is None or b is None:
                 return None
             return a, b + 1
