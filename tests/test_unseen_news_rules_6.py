@@ -169,3 +169,18 @@ def test_brushing_off_a_claim_is_a_rejection() -> None:
     assert [(e.event_type, side(e.actor), side(e.recipient)) for e in found] == [("REJECT", {"NOR"}, {"RUS"})]
     found = events("Athens brushed off the statement as legally baseless.", "2025-06-06")
     assert [(e.event_type, side(e.actor)) for e in found] == [("REJECT", {"GRC"})]
+
+
+def test_a_measure_announced_told_as_a_noun_is_a_sanction() -> None:
+    found = events("Peru's announcement of new controls on gallium and germanium is the latest reminder of risks in "
+                   "the supply chain.", "2025-10-10")
+    assert [(e.event_type, side(e.actor)) for e in found] == [("SANCTION", {"PER"})]
+    assert "event_rules.json:measure_act_nouns+measure_nouns" in found[0].why["event_type"]
+    # the announcement of an occasion is no measure
+    assert not [e for e in events("Peru's announcement of the summit was welcomed.", "2025-10-10")
+                if e.event_type == "SANCTION"]
+
+
+def test_curbs_on_traded_goods_of_a_technology_are_a_sanction() -> None:
+    found = events("Tokyo imposed new restrictions on advanced chips on Friday.", "2025-10-13")
+    assert [(e.event_type, side(e.actor), e.date) for e in found] == [("SANCTION", {"JPN"}, "2025-10-10")]

@@ -3,6 +3,7 @@ business's backing, a measure made by a verb and its noun, retaliation, and the 
 ``TriggerRules`` (``triggers.py``) inherits these."""
 from __future__ import annotations
 
+from ..topics import topics_in
 from .rules import Trigger, lemma_of
 from .trigger_shapes import _described_after, _hyphen_word, _listed_with, body_noun, lem_in
 
@@ -82,7 +83,8 @@ class MeasureRules:
         """A restrictive measure made public, put in place or eased: a verb of ``measure_verbs`` (SANCTION) or
         ``easing_verbs`` (CONCEDE) whose object, or the noun its participle describes, is a rule noun
         (``measure_nouns``) bearing on trade (``measure_qualifiers`` in its compounds or prepositional phrases:
-        "export licence requirements", "curbs on lithium shipments") or restricting in its own clause
+        "export licence requirements", "curbs on lithium shipments"), on traded goods of a topic of ``measure_topics``
+        ("controls on gallium and germanium") or restricting in its own clause
         (``restrictive_verbs``: "rules that cap chip exports"); or None."""
         cfg = self.rules.cfg
         if lemma_of(noun) not in cfg["measure_nouns"] and noun.lower_ not in cfg["measure_nouns"]:
@@ -115,6 +117,9 @@ class MeasureRules:
         words = {x.lower_ for c in qualifying for x in c.subtree} | {lemma_of(x) for c in qualifying for x in c.subtree}
         if words & cfg["measure_qualifiers"] or {_hyphen_word(x) for c in qualifying for x in c.subtree} & cfg["measure_qualifiers"]:
             return Trigger(v.lemma_.lower(), "V", typ, mode, "event", rule)
+        goods = [c for c in qualifying if c.dep_ == "prep" and c.lower_ in ("on", "for", "over")]
+        if any(set(topics_in(" ".join(x.text for x in c.subtree))) & set(cfg["measure_topics"]) for c in goods):
+            return Trigger(v.lemma_.lower(), "V", typ, mode, "event", rule)     # "controls on gallium and germanium"
         if any(c.dep_ == "prep" and c.lower_ in ("on", "against") and any(
                 x.ent_type_ in ("NORP", "GPE") for g in c.children if g.dep_ == "pobj"
                 for x in [g, *(k for k in g.children if k.dep_ in ("amod", "compound"))]) for c in qualifying):

@@ -160,8 +160,10 @@ class TriggerRules(FoldRules, MeasureRules, ClauseTests):
         if t.lower_.endswith("s") and tr.cls == "accord" and not definite and not has_between and not support:
             return False        # "previous agreements": generic plural
         if t.dep_ == "nsubj" and tr.cls != "accord" and lemma_of(pred) == "be" and any(
-                c.dep_ in ("attr", "acomp") for c in pred.children):
+                c.dep_ in ("attr", "acomp") for c in pred.children) and not (
+                poss_actor and tr.rule.startswith("event_rules.json:measure_act_nouns")):
             return False        # "the meeting is likely to be the last", "the partnership is part of a push": a description
+            #                     (but "Peru's announcement of new curbs is a reminder ...": the curbs were announced)
         if t.dep_ == "nsubj" and tr.cls == "accord" and pred is not t and pred.pos_ == "VERB" and any(
                 c.dep_ == "aux" and c.lower_ in cfg["prediction_modals"] for c in pred.children):
             m.note("event_type", "event_rules.json:prediction_modals")
@@ -330,6 +332,20 @@ class TriggerRules(FoldRules, MeasureRules, ClauseTests):
                 for c in t.children:
                     if c.dep_ == "xcomp":
                         trig.pop(c.i, None)
+        # a measure made public told as a noun: "China's announcement of new controls on gallium exports"
+        acts = cfg["measure_act_nouns"]
+        for t in span:
+            if t.pos_ != "NOUN" or t.i in trig or lemma_of(t) not in acts:
+                continue
+            measure = next((g for c in t.children if c.dep_ == "prep" and c.lower_ == "of"
+                            for g in c.children if g.dep_ == "pobj"), None)
+            if measure is None or measure.i in trig and trig[measure.i].type not in ("SANCTION", "COERCE"):
+                continue
+            found = self._measure_made(t, acts[lemma_of(t)], measure)
+            if found is not None:
+                trig[t.i] = Trigger(lemma_of(t), "N", found.type, found.mode, found.cls,
+                                    "event_rules.json:measure_act_nouns+measure_nouns")
+                absorbed_noun[t.i] = measure.i
         # verb + object idioms: "hold talks", "lift sanctions", "send troops"
         for t, lem in verbs:
             kids = list(t.children)
