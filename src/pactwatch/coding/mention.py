@@ -41,6 +41,7 @@ class EventMention:
     sequel: object = None         # "..., followed by consultations": the participle of sequence; then the act it follows
     apart_from: object = None     # "call on A as well as B": the mention this one was split off
     ref_object: str | None = None  # "launched the fund": a definite object, pointing back to an earlier mention
+    made_time: bool = False       # dated by a time on the promising verb ("promised on Monday to ..."), not the act's
     why: dict = field(default_factory=dict)   # field -> rule ids that set it, in the order they applied
 
     def set_date(self, te, *rules: str) -> None:

@@ -352,8 +352,16 @@ class TimeRules:
                 not self._doc_date.startswith(te.value) and target.aux_mode is None:
             target.type, target.future = "AGREE", True
             target.note("event_type", "recode.scheduled_meeting_ahead_is_agree")    # "the bilateral summit in Jakarta next month"
+        made_then = promise_words(target.pred) and on_verb and not target.future
         if target.date is None or (target.date.precision != "day" and te.precision == "day"):
             target.set_date(te, *how)
+            target.vague_time = False
+            target.made_time = made_then
+        elif target.made_time and not on_verb and target.type == "AGREE" and te.value and \
+                target.date.value and te.value[:len(target.date.value)] > target.date.value[:len(te.value)]:
+            # "promised on Monday to visit Lima in June": the time of what was promised, not of the promising
+            # (realnews conventions 2: the scheduled date when given)
+            target.set_date(te, *how, "date.scheduled_time_of_promise")
             target.vague_time = False
 
     def _inherit_dates(self, groups):

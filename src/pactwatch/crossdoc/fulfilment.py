@@ -142,8 +142,9 @@ def _carries_out(r: dict, cand: dict, due: str | None, words: set, needed: set, 
         return None
     if t not in FULFILS[r["kind"]] or cand["aux_mode"] is not None:
         return None
-    if _more_cues()["not_done"].search(_text(cand)):
-        return None          # "talks that left a promised roadmap unfinished" tell it not done
+    if r["kind"] != "meeting" and _more_cues()["not_done"].search(_text(cand)):
+        return None          # "talks that left a promised roadmap unfinished" tell it not done (a visit made is
+        #                      made, though "the document was not ready")
     made, told = _date(r["first_reported"]), _date(cand["first_reported"])
     if made and when and when[0] > made and set(cand["documents"]) <= set(r["documents"]) \
             and not (told and when[0] <= told):
