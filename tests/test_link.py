@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from articles import store_of
 from pactwatch import link
 from pactwatch.pipeline import ingest_paths
 from pactwatch.io.store import Store
@@ -180,12 +181,7 @@ ROLE_ARTICLES = {
 
 
 def test_the_latest_role_codes_the_actor_unless_the_report_is_older(tmp_path) -> None:
-    docs = tmp_path / "docs"
-    docs.mkdir()
-    for name, text in ROLE_ARTICLES.items():
-        (docs / f"{name}.txt").write_text(text, encoding="utf-8")
-    store = Store(str(tmp_path / "roles.db"))
-    ingest_paths([str(docs)], store)
+    store = store_of(tmp_path, db="roles.db", **ROLE_ARTICLES)
     reg = next(r for r in link.actor_registry(store, "Salas") if r["entity_name"] == "Hugo Salas")
     assert {x["role"] for x in reg["roles"]} >= {"Minister of Science", "Deputy Prime Minister"}, reg["roles"]
 

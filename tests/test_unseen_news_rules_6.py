@@ -6,13 +6,12 @@ Every sentence and record here is written for these tests; none is taken from a 
 """
 from __future__ import annotations
 
+from articles import store_of
 from test_crossdoc_kept_apart import person, report, state
 from test_realnews_rules import events
 from test_unseen_news_rules import side
 
 from pactwatch import link
-from pactwatch.app.service import ingest_paths
-from pactwatch.io.store import Store
 from pactwatch.crossdoc.forest import _Matcher
 from pactwatch.crossdoc.splits import _split
 
@@ -79,15 +78,12 @@ def test_a_measure_recalled_in_a_relative_clause_is_named_and_joins_its_news(tmp
                    "announced early last year.", "2024-12-03")
     assert [(e.event_type, e.date) for e in found] == [("SANCTION", "2023")]
     assert found[0].evidence[0].text.startswith("the current limits on exports")
-    docs = tmp_path / "docs"
-    docs.mkdir()
-    (docs / "news.txt").write_text(" date 2023-07-04 Peru curbed the exports of indium and bismuth on Monday, "
-                                   "the trade ministry said in a statement.", encoding="utf-8")
-    (docs / "recall.txt").write_text(" date 2024-12-03 Peru banned sales of indium to Chile on Tuesday. Officials said "
-                                     "the move would tighten the current limits on exports of two rare metals that Lima "
-                                     "announced in July last year.", encoding="utf-8")
-    s = Store(str(tmp_path / "x.db"))
-    ingest_paths([str(docs)], s)
+    s = store_of(tmp_path,
+                 news=" date 2023-07-04 Peru curbed the exports of indium and bismuth on Monday, "
+                     "the trade ministry said in a statement.",
+                 recall=" date 2024-12-03 Peru banned sales of indium to Chile on Tuesday. Officials said "
+                       "the move would tighten the current limits on exports of two rare metals that Lima "
+                       "announced in July last year.")
     joined = [r["documents"] for r in link.canonical_events(s) if r["event_type"] == "SANCTION"]
     assert ["news", "recall"] in joined, joined
 
@@ -96,17 +92,13 @@ def test_one_act_of_one_day_told_in_other_words_is_one_event(tmp_path) -> None:
     """"Peru is restricting the exports of copper and zinc, the ministry said on July 3" / "a day after Peru unveiled
     export restrictions on two metals": one doer, one day, the act's words shared in other forms; another act of that
     doer on that day, told in other words, stays apart."""
-    docs = tmp_path / "docs"
-    docs.mkdir()
-    (docs / "a.txt").write_text(" date 2031-07-04 Peru is restricting the exports of copper and zinc, two metals used "
-                                "in cables, its trade ministry said in a statement late on July 3.", encoding="utf-8")
-    (docs / "b.txt").write_text(" date 2031-07-05 Chile and Japan agreed on Friday to share data on cable supply, "
-                                "a day after Peru unveiled export restrictions on two metals crucial to cable makers.",
-                                encoding="utf-8")
-    (docs / "c.txt").write_text(" date 2031-07-04 Peru expelled two Bolivian diplomats on July 3, the foreign "
-                                "ministry said.", encoding="utf-8")
-    s = Store(str(tmp_path / "x.db"))
-    ingest_paths([str(docs)], s)
+    s = store_of(tmp_path,
+                 a=" date 2031-07-04 Peru is restricting the exports of copper and zinc, two metals used "
+                  "in cables, its trade ministry said in a statement late on July 3.",
+                 b=" date 2031-07-05 Chile and Japan agreed on Friday to share data on cable supply, "
+                  "a day after Peru unveiled export restrictions on two metals crucial to cable makers.",
+                 c=" date 2031-07-04 Peru expelled two Bolivian diplomats on July 3, the foreign "
+                  "ministry said.")
     canon = link.canonical_events(s)
     assert sorted(r["documents"] for r in canon if r["event_type"] == "SANCTION") == [["a", "b"], ["c"]], canon
     joined = next(r for r in canon if r["documents"] == ["a", "b"])
@@ -141,13 +133,10 @@ def test_two_parties_announcing_joint_undertakings_agree() -> None:
 
 
 def test_an_extension_announced_jointly_is_a_concluded_agreement(tmp_path) -> None:
-    docs = tmp_path / "docs"
-    docs.mkdir()
-    (docs / "a.txt").write_text(" date 2025-03-08 Chile and Peru held talks in Lima on Friday. Against this backdrop, "
-                                "Chile and Peru announced a series of coordination efforts on Friday, such as a "
-                                "three-year extension to their data-sharing arrangements.", encoding="utf-8")
-    s = Store(str(tmp_path / "x.db"))
-    ingest_paths([str(docs)], s)
+    s = store_of(tmp_path,
+                 a=" date 2025-03-08 Chile and Peru held talks in Lima on Friday. Against this backdrop, "
+                  "Chile and Peru announced a series of coordination efforts on Friday, such as a "
+                  "three-year extension to their data-sharing arrangements.")
     stages = [(sorted(a["parties"]), st["stage"]) for a in link.build_agreements(link.canonical_events(s))
               for st in a["stages"]]
     assert (["CHL", "PER"], "signed") in stages, stages
@@ -184,14 +173,11 @@ def test_curbs_on_traded_goods_of_a_technology_are_a_sanction() -> None:
 
 
 def test_a_visit_made_keeps_the_promise_to_visit_though_a_document_was_not_ready(tmp_path) -> None:
-    docs = tmp_path / "docs"
-    docs.mkdir()
-    (docs / "a.txt").write_text(" date 2031-03-10 German Research Minister Petra Lindauer promised on Monday to visit "
-                                "Lima in June to take the cooperation with Peru further.", encoding="utf-8")
-    (docs / "b.txt").write_text(" date 2031-07-20 German Research Minister Petra Lindauer visited Lima in June, but "
-                                "the joint roadmap was not ready, Peruvian officials said on Monday.", encoding="utf-8")
-    s = Store(str(tmp_path / "x.db"))
-    ingest_paths([str(docs)], s)
+    s = store_of(tmp_path,
+                 a=" date 2031-03-10 German Research Minister Petra Lindauer promised on Monday to visit "
+                  "Lima in June to take the cooperation with Peru further.",
+                 b=" date 2031-07-20 German Research Minister Petra Lindauer visited Lima in June, but "
+                  "the joint roadmap was not ready, Peruvian officials said on Monday.")
     made = [c for c in link.build_commitments(link.canonical_events(s), "2031-09-30", link.LinkConfig())
             if c["kind"] == "meeting"]
     assert [c["status"] for c in made] == ["fulfilled"], made
