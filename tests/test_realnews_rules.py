@@ -272,8 +272,8 @@ def test_a_lead_takes_the_date_of_the_next_sentence() -> None:
 
 # ------------------------------------------------------------------ deals, bodies of relations, plans told with "would"
 @pytest.mark.parametrize("text,event_type", [
-    ("Chile and Peru struck a deal on fisheries on Monday.", "AGREE"),
-    ("Chile and Peru clinched a trade pact on Monday.", "AGREE"),
+    ("Chile and Peru struck a deal on fisheries on Monday.", "SUPPORT"),     # finalised (PLOVER.md SUPPORT)
+    ("Chile and Peru clinched a trade pact on Monday.", "SUPPORT"),
     ("Chile and Peru sealed an accord on fisheries on Monday.", "SUPPORT"),     # sealed like inked: signed
     ("Chile and Peru inked a fisheries pact on Monday.", "SUPPORT"),
     ("Chile and Peru launched a joint council on ocean science on Monday.", "SUPPORT"),

@@ -190,3 +190,13 @@ def test_a_promise_is_dated_by_what_it_promises_not_by_the_day_it_was_made() -> 
     # a promise with no time of its own keeps the day it was made
     found = events("Chile agreed on Tuesday to set up a working group on lithium with Peru.", "2031-03-10")
     assert [(e.event_type, e.date) for e in found] == [("AGREE", "2031-03-04")]
+
+
+def test_a_deal_struck_or_clinched_is_an_agreement_finalised() -> None:
+    for verb in ("struck", "clinched", "sealed"):
+        found = events(f"Argentina and Canada {verb} a deal to share satellite imagery of salt flats in October.",
+                       "2025-03-10")
+        assert [(e.event_type, e.date) for e in found] == [("SUPPORT", "2024-10")], verb
+    # one still to be struck is a promise
+    found = events("Argentina and Canada hope to strike a deal on satellite imagery by October.", "2025-03-10")
+    assert [e.event_type for e in found] == ["AGREE"]
