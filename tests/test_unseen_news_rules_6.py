@@ -200,3 +200,15 @@ def test_a_deal_struck_or_clinched_is_an_agreement_finalised() -> None:
     # one still to be struck is a promise
     found = events("Argentina and Canada hope to strike a deal on satellite imagery by October.", "2025-03-10")
     assert [e.event_type for e in found] == ["AGREE"]
+
+
+def test_a_government_s_denial_or_charge_answers_the_other_side_of_the_article_s_pair() -> None:
+    found = events("Estonia and Russia have clashed over cyber attacks for years. Moscow denied involvement on "
+                   "Monday.", "2024-05-10")
+    denied = [e for e in found if e.event_type == "REJECT"]
+    assert [(side(e.actor), side(e.recipient)) for e in denied] == [({"RUS"}, {"EST"})]
+    assert "event_rules.json:implied_counterpart_types" in denied[0].why["recipient"]
+    # lawmakers accusing their own government address nobody abroad
+    found = events("Chile and Peru signed a lithium accord on Monday. Chilean opposition lawmakers accused the "
+                   "government of selling out on Tuesday.", "2024-05-10")
+    assert [side(e.recipient) for e in found if e.event_type == "ACCUSE"] == [set()]

@@ -475,7 +475,11 @@ class ParticipantRules(ParticipantCases):
                 if m.recipients:
                     m.note("recipient", "event_rules.json:joint_cues")
             elif implied and countries_of(m.actors) & countries_of(state.pair_countries) and all(
-                    a.country for a in m.actors):     # a doer of no known state may be of the other side
+                    a.country for a in m.actors) and (      # a doer of no known state may be of the other side
+                    m.type not in cfg["implied_counterpart_official"]["types"] or all(
+                        a.sector_code in cfg["implied_counterpart_official"]["sectors"] for a in m.actors)):
+                # (a charge, a refusal or a warning is the other side's when a government makes it; lawmakers
+                # accusing their own government address nobody abroad)
                 # "Japan will supply two boats under the grant", "India also offered a line of credit": a promise
                 # by one side of the pair the article is about is made to the other, when there is one other
                 # (realnews conventions 12); a third state's promise names nobody of the pair
