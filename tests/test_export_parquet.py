@@ -107,3 +107,21 @@ def test_one_table_filters_and_refusals(demo_db: Path, tmp_path: Path) -> None:
     assert proc.stderr.count("\n") == 1 and [p.name for p in other.iterdir()] == ["notes.txt"]
     proc = cli_in_process("export", "--db", demo_db, "--format", "parquet", check=False)
     assert proc.returncode == 2 and "give it with --out DIR" in proc.stderr
+
+
+def test_the_events_are_read_twice_with_their_participants(demo_db: Path, tmp_path: Path, monkeypatch) -> None:
+    """The participants table is made of each event in the passes that write the events (column types, then
+    rows): the store's events are read twice in all, not twice more for the participants."""
+    reads = []
+    real = Store.iter_events
+
+    def counted(self, *a, **k):
+        reads.append(1)
+        return real(self, *a, **k)
+    monkeypatch.setattr(Store, "iter_events", counted)
+    out = tmp_path / "ev"
+    cli_in_process("export", "--db", demo_db, "--format", "parquet", "--out", out, "--what", "events")
+    assert len(reads) == 2
+    people = read_back(out / "participants")
+    events = read_back(out / "events")
+    assert len(people) == sum(len(e["actor"]) + len(e["recipient"]) for e in events)

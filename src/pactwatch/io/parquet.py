@@ -181,44 +181,70 @@ def _records(source, date_of) -> Iterable[dict]:
     return sorted(source, key=lambda r: tuple(x or "\uffff" for x in year_month(date_of(r))))
 
 
-def _write_partitioned(folder: Path, source, date_of, types: dict[str, tuple[Any, bool]]) -> int:
-    """Write the records under folder/year=Y/month=M/part-K.parquet, holding at most ROW_GROUP of
-    them: records of one partition that come one after the other go to one file (the sources give
-    them by date, so each partition is usually one file); a partition met again gets a new file."""
-    import pyarrow.parquet as pq
-    pa, _ = _pyarrow()
-    schema = _batch([], types, pa).schema
-    files: dict[tuple, int] = {}
-    writer, current, buf, n = None, None, [], 0
+class _PartitionWriter:
+    """Records written under folder/year=Y/month=M/part-K.parquet as they come (`add`), holding at most
+    ROW_GROUP of them: records of one partition that come one after the other go to one file (the sources
+    give them by date, so each partition is usually one file); a partition met again gets a new file."""
 
-    def flush() -> None:
-        nonlocal buf
-        if buf:
-            writer.write_table(_batch(buf, types, pa), row_group_size=len(buf))
-            buf = []
+    def __init__(self, folder: Path, date_of, types: dict[str, tuple[Any, bool]]):
+        import pyarrow.parquet as pq
+        self.pq, (self.pa, _) = pq, _pyarrow()
+        self.folder, self.date_of, self.types = folder, date_of, types
+        self.schema = _batch([], types, self.pa).schema
+        self.files: dict[tuple, int] = {}
+        self.writer, self.current, self.buf, self.n = None, None, [], 0
 
+    def add(self, r: dict) -> None:
+        self.n += 1
+        key = year_month(self.date_of(r))
+        if key != self.current:
+            self._close_file()
+            self.current = key
+            k = self.files[key] = self.files.get(key, -1) + 1
+            path = self.folder / f"year={key[0] or HIVE_NULL}" / f"month={key[1] or HIVE_NULL}" / f"part-{k}.parquet"
+            path.parent.mkdir(parents=True, exist_ok=True)
+            self.writer = self.pq.ParquetWriter(path, self.schema)
+        self.buf.append(r)
+        if len(self.buf) >= ROW_GROUP:
+            self._flush()
+
+    def _flush(self) -> None:
+        if self.buf:
+            self.writer.write_table(_batch(self.buf, self.types, self.pa), row_group_size=len(self.buf))
+            self.buf = []
+
+    def _close_file(self) -> None:
+        if self.writer is not None:
+            try:
+                self._flush()
+            finally:
+                self.writer.close()
+                self.writer = None
+
+    def close(self) -> int:
+        """Write what is held and close the file; the number of records written."""
+        self._close_file()
+        return self.n
+
+
+def _write_partitioned(folder: Path, source, date_of, types: dict[str, tuple[Any, bool]],
+                       derived: dict | None = None, derived_types: dict | None = None) -> dict[str, int]:
+    """Write the source's records (`_PartitionWriter`) under `folder`, and, in the same pass, the rows each
+    derived table (name -> (rows of a record, date_of)) makes of them under folder's sibling of that name.
+    Returns name -> records written (the source's under folder's own name)."""
+    writers = {folder.name: _PartitionWriter(folder, date_of, types)}
+    for name, (_, d_date_of) in (derived or {}).items():
+        writers[name] = _PartitionWriter(folder.parent / name, d_date_of, derived_types[name])
+    main = writers[folder.name]
     try:
         for r in _records(source, date_of):
-            n += 1
-            key = year_month(date_of(r))
-            if key != current:
-                if writer is not None:
-                    flush()
-                    writer.close()
-                current = key
-                k = files[key] = files.get(key, -1) + 1
-                path = folder / f"year={key[0] or HIVE_NULL}" / f"month={key[1] or HIVE_NULL}" / f"part-{k}.parquet"
-                path.parent.mkdir(parents=True, exist_ok=True)
-                writer = pq.ParquetWriter(path, schema)
-            buf.append(r)
-            if len(buf) >= ROW_GROUP:
-                flush()
-        if writer is not None:
-            flush()
+            main.add(r)
+            for name, (rows_of, _) in (derived or {}).items():
+                for x in rows_of(r):
+                    writers[name].add(x)
     finally:
-        if writer is not None:
-            writer.close()
-    return n
+        counts = {name: w.close() for name, w in writers.items()}
+    return counts
 
 
 def write_tables(out: str | os.PathLike, tables: dict[str, tuple[Any, Any]]) -> dict[str, int]:
@@ -228,7 +254,9 @@ def write_tables(out: str | os.PathLike, tables: dict[str, tuple[Any, Any]]) -> 
 
     `records` is a list, or a function that returns an iterable of them anew each time it is called:
     it is then read twice (the column types of the whole, then the rows), and only a row group's
-    worth of records is held at once."""
+    worth of records is held at once. A third member, {name: (rows_of, date_of)}, names tables derived
+    from each record (the participants of each event): they are written in the same two passes, so the
+    source is not read again for them."""
     pa, ds = _pyarrow()
     out = Path(out)
     if out.exists() and (not out.is_dir() or (any(out.iterdir()) and not (out / MARKER).exists())):
@@ -238,11 +266,16 @@ def write_tables(out: str | os.PathLike, tables: dict[str, tuple[Any, Any]]) -> 
     counts: dict[str, int] = {}
     try:
         tmp.mkdir(parents=True)
-        for name, (source, date_of) in tables.items():
-            types = ColumnTypes()
+        for name, (source, date_of, *more) in tables.items():
+            derived = more[0] if more else {}
+            types, derived_types = ColumnTypes(), {d: ColumnTypes() for d in derived}
             for r in _records(source, date_of):
                 types.add(r)
-            counts[name] = _write_partitioned(tmp / name, source, date_of, types.types(pa))
+                for d, (rows_of, _) in derived.items():
+                    for x in rows_of(r):
+                        derived_types[d].add(x)
+            counts.update(_write_partitioned(tmp / name, source, date_of, types.types(pa), derived,
+                                             {d: t.types(pa) for d, t in derived_types.items()}))
         (tmp / MARKER).write_text(json.dumps({"tables": counts}, indent=1) + "\n", encoding="utf-8")
         if out.exists():
             old = out.parent / f".{out.name}.old-{os.getpid()}"

@@ -63,18 +63,19 @@ def _export_parquet(args, store) -> int:
         echo("pactwatch: --format parquet writes a folder: give it with --out DIR", file=sys.stderr)
         return 2
     tables = {}
-    # the events, participants and commitments are read from the store as they are written (twice:
-    # the column types, then the rows), a batch at a time, in the order of their dates
+    # the events (with their participants, a table made of each event in the same pass) and the commitments
+    # are read from the store as they are written (twice: the column types, then the rows), a batch at a
+    # time, in the order of their dates
     if args.what in (None, "events"):
         filters = filters_of(args)
 
         def events():
             return (ev.to_dict() for ev in store.iter_events(**filters))
-        tables["events"] = (events, lambda r: r["date"])
-        tables["participants"] = (
-            lambda: ({"event_id": ev["id"], "event_date": ev["date"], "side": side, "position": i, **ent}
-                     for ev in events() for side in ("actor", "recipient") for i, ent in enumerate(ev[side])),
-            lambda r: r["event_date"])
+
+        def participants(ev: dict):
+            return ({"event_id": ev["id"], "event_date": ev["date"], "side": side, "position": i, **ent}
+                    for side in ("actor", "recipient") for i, ent in enumerate(ev[side]))
+        tables["events"] = (events, lambda r: r["date"], {"participants": (participants, lambda r: r["event_date"])})
     if args.what is None:
         tables["documents"] = (store.documents(), lambda r: r["date"])
     if args.what in (None, "canonical"):
