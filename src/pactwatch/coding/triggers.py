@@ -303,10 +303,14 @@ class TriggerRules(FoldRules, MeasureRules, ClauseTests):
         # one walk over the sentence: the passes below look at verbs only, in the same order
         verbs = []          # (token, its lemma), tokens tagged VERB or AUX or with a verb tag
         headline_words = []     # tokens that may be a headline's verb taken for a noun (``headline_verbs``)
+        acts = cfg["measure_act_nouns"]
+        act_nouns = []          # nouns of a measure made public ("the announcement of new controls")
         for t in span:
             if t.lower_ in cfg["headline_verbs"]:
                 headline_words.append(t)
             pos = t.pos_
+            if pos == "NOUN" and lemma_of(t) in acts:
+                act_nouns.append(t)
             lem = None
             if pos in ("VERB", "AUX") or t.tag_.startswith("VB"):
                 lem = lemma_of(t)
@@ -333,9 +337,8 @@ class TriggerRules(FoldRules, MeasureRules, ClauseTests):
                     if c.dep_ == "xcomp":
                         trig.pop(c.i, None)
         # a measure made public told as a noun: "China's announcement of new controls on gallium exports"
-        acts = cfg["measure_act_nouns"]
-        for t in span:
-            if t.pos_ != "NOUN" or t.i in trig or lemma_of(t) not in acts:
+        for t in act_nouns:
+            if t.i in trig:
                 continue
             measure = next((g for c in t.children if c.dep_ == "prep" and c.lower_ == "of"
                             for g in c.children if g.dep_ == "pobj"), None)

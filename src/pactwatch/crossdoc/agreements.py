@@ -97,7 +97,8 @@ def _concluded_at_meeting(r: dict) -> dict | None:
 def _meeting_concluded(r: dict) -> tuple[dict, dict] | None:
     """(agreement, span) that a past meeting's report tells concluded there, in a clause folded
     into the meeting after its first ("announced ... a three-year extension to administrative
-    arrangements"), or that a past joint announcement tells in its own span: the agreement word in a later span that also holds a word of the signed stage
+    arrangements"), or that a past joint announcement tells in its own span: the agreement word in a later
+    span that also holds a word of the signed stage
     (link_words.json stage_cues.signed, done_nouns), with that span; talks on a
     partnership are not the partnership, so the first span, the meeting's own, types nothing."""
     cue = _cues()["stage"]

@@ -310,15 +310,23 @@ def _act_word_shared(a: Event, b: Event) -> bool:
     """The two reports share a word besides the parties' names in one of its forms: one word begins the other
     ("ban" / "banned", "export" / "exports"), or both begin alike for `stem_letters` letters (link_words.json)
     ("restricted" / "restrictions")."""
-    return _act_words_shared(a, b) > 0
+    n = _cues()["stem_letters"]
+    wa, wb = _act_words(a, b)
+    return any(_one_word(x, y, n) for x in wa for y in wb)
 
 
 def _act_words_shared(a: Event, b: Event) -> int:
-    """How many words of the first report, besides the parties' names, the other has in one of their forms (see
-    `_act_word_shared`)."""
+    """How many words of the act the two reports share in one of their forms (see `_act_word_shared`), counted
+    in the report that has fewer of them, so that it does not depend on the order of the two."""
     n = _cues()["stem_letters"]
     wa, wb = _act_words(a, b)
-    return sum(any(x.startswith(y) or y.startswith(x) or len(x) >= n and x[:n] == y[:n] for y in wb) for x in wa)
+    return min(sum(any(_one_word(x, y, n) for y in wb) for x in wa),
+               sum(any(_one_word(x, y, n) for x in wa) for y in wb))
+
+
+def _one_word(x: str, y: str, n: int) -> bool:
+    """Two words are one in two forms: one begins the other, or both begin alike for `n` letters."""
+    return x.startswith(y) or y.startswith(x) or len(x) >= n and x[:n] == y[:n]
 
 
 def _own_dated(e: Event, ahead: bool = False) -> bool:
