@@ -47,15 +47,17 @@ LIST_MARKS = ("-", "*", "\u2022", "\u2013", "\u25aa", "\u25cf")   # bullets that
 
 def _paragraph_starts(doc):
     """A paragraph break (a blank line) ends a sentence: a headline without a full stop is not run
-    into the lead below it; a line opened by a bullet (LIST_MARKS) and a capital starts a sentence of its own."""
+    into the lead below it. A line opened by a bullet (LIST_MARKS) is a sentence of its own, bullet included: an
+    item with a subject of its own ("Key points:\n- Switzerland will pay ...") and one that goes on from the line
+    above ("Athens and Jerusalem:\n- will set up ...", which the coder reads with that line's subject and modal:
+    coding/list_items.py) alike."""
     for tok in doc[:-1]:
         if tok.is_space and tok.text.count("\n") >= 2:
             doc[tok.i + 1].is_sent_start = True
-        elif "\n" in tok.whitespace_ + (tok.text if tok.is_space else "") and doc[tok.i + 1].text in LIST_MARKS \
-                and tok.i + 2 < len(doc) and doc[tok.i + 2].text[:1].isupper():
-            # an item of a list with a subject of its own ("Key points:\n- Switzerland will pay ...") stands alone;
-            # one that goes on from the line above ("Athens and Jerusalem:\n- will set up ...") does not
+        if "\n" in tok.whitespace_ + (tok.text if tok.is_space else "") and doc[tok.i + 1].text in LIST_MARKS \
+                and tok.i + 2 < len(doc) and not doc[tok.i + 2].is_space:
             doc[tok.i + 1].is_sent_start = True
+            doc[tok.i + 2].is_sent_start = False
     _headline_clauses(doc)
     return doc
 

@@ -4,6 +4,7 @@ refusal that only answers the press ("declined to comment").
 ``TriggerRules`` (``triggers.py``) inherits these."""
 from __future__ import annotations
 
+from .list_items import item_lead, lead_modals, lead_subject
 from .rules import lemma_of
 from .trigger_shapes import lem_in
 
@@ -274,15 +275,19 @@ class ClauseTests:
             return False
         if any(c.dep_ in ("advmod", "mark") and c.lower_ in spec["question_words"] for c in v.children):
             return False    # "discussed how the two countries will certify hydrogen": a topic, no commitment
-        if not any(c.dep_ == "aux" and c.lower_ in spec["modals"] for c in v.children):
+        lead = item_lead(v.sent) if v.dep_ == "ROOT" and not any(c.dep_ in ("nsubj", "nsubjpass") for c in v.children) \
+            else None       # "the two sides will:" / "- run a shared database": the list's lead-in says who and when
+        if not any(c.dep_ == "aux" and c.lower_ in spec["modals"] for c in v.children) and not (
+                lead is not None and any(c.lower_ in spec["modals"] for c in lead_modals(lead))):
             return False
-        return self._both_parties_subject(v)
+        return self._both_parties_subject(v, lead)
 
-    def _both_parties_subject(self, v) -> bool:
-        """Whether the subject of `v` is the two parties (``joint_commitments``): a quantifier and a party noun
-        ("the two sides", "both agencies"), or two named states or bodies joined ("Japan and Iceland")."""
+    def _both_parties_subject(self, v, lead=None) -> bool:
+        """Whether the subject of `v` (or of the lead-in of the list item it opens: `lead`) is the two parties
+        (``joint_commitments``): a quantifier and a party noun ("the two sides", "both agencies"), or two named
+        states or bodies joined ("Japan and Iceland")."""
         spec = self.rules.cfg["joint_commitments"]
-        subj = next((c for c in v.children if c.dep_ == "nsubj"), None)
+        subj = lead_subject(lead) if lead is not None else next((c for c in v.children if c.dep_ == "nsubj"), None)
         if subj is None:
             return False
         if lemma_of(subj) in spec["nouns"] and any(c.lower_ in spec["quantifiers"] for c in subj.children):

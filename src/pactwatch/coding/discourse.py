@@ -60,7 +60,9 @@ class Discourse:
         """Entities a description or pronoun at `tok` refers to."""
         # the noun phrase itself, without an apposition the parser hung on it ("The ministers further
         # agreed to ..., the first of its kind between the two countries")
-        skip = {x.i for c in tok.children if c.dep_ == "appos" for x in c.subtree}
+        # (nor a phrase the parser hung before it: "Under the accord, the two governments:" read as one noun phrase)
+        skip = {x.i for c in tok.children if c.dep_ == "appos" or c.i < tok.i and c.dep_ in ("prep", "punct")
+                for x in c.subtree}
         phrase = " ".join(x.text for x in tok.subtree if x.dep_ != "punct" and x.i not in skip).strip()
         low = tok.lower_
         if low in ("he", "she", "his", "her", "him"):
@@ -103,8 +105,7 @@ class Discourse:
             return []
         if tok.pos_ == "PRON":
             return []
-        if any(c.lower_ == "their" for c in tok.children) and low in (
-                "countries", "nations", "leaders", "governments", "presidents", "heads", "delegations"):
+        if any(c.lower_ == "their" for c in tok.children) and low in Rules.load().cfg["pair_member_nouns"]:
             for m in reversed(self.events):
                 cs = countries_as_entities(m.actors + m.recipients)
                 if len(cs) >= 2:

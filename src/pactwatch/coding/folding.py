@@ -137,6 +137,9 @@ class FoldRules:
                                                                    or cur.head.lower_ == "on" and lemma_of(cur.head.head) == "be"):
                 # "held talks in ...", "is on a state visit to ...": the verb carries the noun's event
                 return cur.head.head
+            if cur.dep_ == "pobj" and cur.head.lower_ == "for" and cur.head.head.pos_ == "VERB" and \
+                    lemma_of(cur.head.head) in self.rules.cfg["travel_verbs"]:
+                return cur.head.head    # "flies on to Wellington on Friday for talks": the traveller holds them
             if cur.dep_ in ("conj", "appos") and cur.head.pos_ in ("NOUN", "PROPN"):
                 cur = cur.head
                 continue
@@ -171,6 +174,10 @@ class FoldRules:
             if i in parent:
                 continue
             h = t.head
+            if tr.pos == "N" and tr.cls == "accord" and t.dep_ == "nsubjpass" and h.i in trig and \
+                    lemma_of(h) in cfg["signing_verbs"]:
+                parent[i] = h.i     # "the memorandum was signed by X": the signing tells the memorandum
+                continue
             if tr.pos == "V" and t.dep_ == "relcl" and h.i not in trig and h.dep_ == "pobj" and h.head.lower_ == "of" \
                     and h.head.head.i in trig and trig[h.head.head.i].pos == "N":
                 h = h.head.head     # "the memorandum of understanding that X and Y signed": the clause is the memorandum's
@@ -181,6 +188,10 @@ class FoldRules:
                     and (trig[h.i].cls in ("accord", "meeting") or lemma_of(t) in cfg["signing_verbs"]) and (h.i not in parent or h.dep_ == "pobj" and any(
                         c.dep_ == "aux" and c.lower_ == "to" for c in t.children)):
                 parent[h.i] = i
+            # "the warnings that the commander gave lawmakers": the verb only tells who gave them
+            elif tr.pos == "V" and t.dep_ == "relcl" and h.i in trig and trig[h.i].pos == "N" and \
+                    trig[h.i].cls not in ("accord", "meeting") and lemma_of(t) in cfg["relative_light_verbs"]:
+                parent[i] = h.i
             # "held a four-way meeting, which X chaired": who chaired or hosted the occasion held describes it, no
             # occasion of its own
             elif tr.cls == "meeting" and t.dep_ in ("acl", "relcl") and h.i not in trig and \

@@ -51,6 +51,14 @@ def _share_person(pa: set, pb: set) -> bool:
                                 and x != y for a, b in ((pa, pb), (pb, pa)) for x in a for y in b)
 
 
+def named_by_year(m: EventMention) -> str | None:
+    """The year an accord is named by ("their 2009 free trade agreement", "the 2018 accord"), or None."""
+    if m.cls != "accord" or m.head.pos_ not in ("NOUN", "PROPN"):
+        return None
+    return next((c.text for c in m.head.children if c.i < m.head.i and c.dep_ in ("nummod", "compound", "amod", "npadvmod")
+                 and len(c.text) == 4 and c.text.isdigit() and c.text[:2] in ("19", "20")), None)
+
+
 def compatible(a: EventMention, b: EventMention, attendees: bool = False, retold: bool = False) -> bool:
     """Whether two mentions can tell one event. `attendees`: b names more attendees of a multilateral
     meeting, so that parties of its own do not make it another meeting. `retold`: b is the lead telling the

@@ -3,7 +3,7 @@ same act, a meeting and the act done at it) become one. ``MergeRules`` (``mergin
 from __future__ import annotations
 
 from .mention import EventMention
-from .merge_pairs import _absorb_sides, absorb, compatible, distinct_objects, framing, own_subject
+from .merge_pairs import _absorb_sides, absorb, compatible, distinct_objects, framing, named_by_year, own_subject
 
 
 def _subject_of(a: EventMention, b: EventMention) -> bool:
@@ -46,6 +46,18 @@ def _stop_on_planned_trip(trip: EventMention, m: EventMention) -> bool:
     return m.pred.i in {x.i for x in trip.pred.subtree} and m.pred.dep_ in ("pcomp", "advcl", "xcomp")
 
 
+def _meeting_of_body_made(made: EventMention, meeting: EventMention) -> bool:
+    """"Will create a joint task force, which will hold its first meeting in Abuja in June", "will establish a
+    working group, whose first meeting is to take place in Pretoria": the meeting of a body a commitment sets up,
+    told in a relative clause on that body, is part of the commitment (one event, dated and placed by the
+    meeting: realnews conventions 3)."""
+    if meeting.cls != "meeting" or made.cls == "meeting" or made.type != "AGREE":
+        return False
+    clause = next((a for a in [meeting.head, *list(meeting.head.ancestors)[:3]] if a.dep_ == "relcl"), None)
+    return clause is not None and clause.head.head.i == made.pred.i and clause.head.dep_ in ("dobj", "nsubjpass") \
+        and any(x.tag_ in ("WDT", "WP$") for x in clause.subtree if x.i < meeting.head.i)
+
+
 class SentenceMerging:
     """The sentence step of ``MergeRules``."""
 
@@ -58,7 +70,7 @@ class SentenceMerging:
             tgt = next((x for x in merged if x.type == m.type and x.cls == m.cls and not framing(x, m) and (
                 (m.head.dep_ == "conj" and m.head.head.i in x.tokens or x.head.dep_ == "conj" and x.head.head.i in m.tokens)
                 and (m.cls == "meeting" or not distinct_objects(x, m)) and not own_subject(x, m)
-                or (m.anaphoric or x.anaphoric) and compatible(x, m))), None)
+                or (m.anaphoric or x.anaphoric) and compatible(x, m) and not (named_by_year(x) or named_by_year(m)))), None)
             if tgt is not None:
                 m.note("merged", "merging.same_sentence")
                 absorb(tgt, m)
@@ -78,6 +90,15 @@ class SentenceMerging:
                 act.note("merged", rule)
                 _absorb_sides(meeting, act)
                 if meeting is m:
+                    merged[merged.index(tgt)] = m
+                continue
+            tgt = next((x for x in merged if _meeting_of_body_made(x, m) or _meeting_of_body_made(m, x)), None)
+            if tgt is not None:     # the commitment keeps the record
+                body, meeting = (tgt, m) if tgt.cls != "meeting" else (m, tgt)
+                meeting.note("merged", "merging.meeting_of_body_made")
+                meeting.actors, meeting.recipients = [], []     # the body's members meet: the commitment's parties
+                absorb(body, meeting)
+                if body is m:
                     merged[merged.index(tgt)] = m
                 continue
             tgt = next((x for x in merged if x.type == m.type and {x.cls, m.cls} == {"meeting", "event"}

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 from .mention import EventMention, countries_of, dedupe
-from .merge_pairs import (_absorb_sides, _same_kind, _share_person, absorb, compatible, distinct_objects, framing,
+from .merge_pairs import (_absorb_sides, named_by_year, _same_kind, _share_person, absorb, compatible, distinct_objects, framing,
                           own_subject)  # noqa: F401
 from .merge_groups import (DAY_WORDS, DEFINITE, SAME_KIND_FOR_LEAD, _about_other_antecedent, _another, _asks_otherwise,
                            _bodies,
@@ -118,6 +118,11 @@ class MergeRules(SentenceMerging):
                     break
                 if not all(compatible(x, m) for x in g):
                     continue
+                year = named_by_year(m)
+                if year and document.date and year < document.date[:4] and \
+                        not any(x.date and x.date.value and x.date.value.startswith(year) for x in g):
+                    m.note("kept_apart", "merging.accord_named_by_year")
+                    continue    # "signed a protocol that upgrades their 2009 free trade agreement": the older accord
                 if _tour_apart(g, m, cfg):
                     m.note("kept_apart", "merging.site_tour_apart")
                     continue    # "toured a processing park" ... "his visit to Xland in March": the tour, the visit

@@ -2,6 +2,7 @@
 (cooperation stated in the future is AGREE, a future coercive act a THREATEN, a refusal a REJECT)."""
 from __future__ import annotations
 
+from .list_items import item_lead, lead_modals
 from .rules import CONFLICT, lemma_of
 from .trigger_shapes import low_conj
 
@@ -52,7 +53,14 @@ class ModalityRules:
                     if up.dep_ != "xcomp" or up.head.i == up.i:
                         break
                     up = up.head
-            aux = {lemma_of(c) for c in kids if c.dep_ in ("aux", "auxpass")} | {c.lower_ for c in kids if c.dep_ == "aux"}
+            if v.dep_ == "ROOT" and not any(c.dep_ in ("aux", "auxpass", "nsubj", "nsubjpass") for c in kids):
+                lead = item_lead(v.sent)     # "the two sides will:" / "- set up a committee": will set up
+                shared = {w for c in (lead_modals(lead) if lead is not None else []) for w in (lemma_of(c), c.lower_)}
+                if shared:
+                    m.note("aux_mode", "modality.list_lead_modal")
+            else:
+                shared = set()
+            aux = {lemma_of(c) for c in kids if c.dep_ in ("aux", "auxpass")} | {c.lower_ for c in kids if c.dep_ == "aux"} | shared
             if aux & cfg["future_aux"]:
                 m.future = True
                 m.note("aux_mode", "event_rules.json:future_aux")
@@ -82,7 +90,7 @@ class ModalityRules:
                 # future; a condition ("would sign if ...") is dropped as one, a possibility is hypothetical
                 m.future = True
                 m.note("aux_mode", "modality.plan_told_with_would")
-            if any(c.dep_ == "neg" or c.lower_ in ("never",) for c in kids):
+            if any(c.dep_ == "neg" or c.lower_ in ("never", "rarely", "seldom") for c in kids):
                 m.aux_mode = "negation"
                 m.note("aux_mode", "modality.negation")
             if any(c.dep_ == "mark" and c.lower_ in cfg["hypothetical_marks"] for c in kids):

@@ -37,8 +37,9 @@ def np_tokens(tok, with_of: bool, frames) -> list[int]:
                     c.lower_ in ("of", "against", "to") or (t.i == tok.i and c.lower_ in ("from", "in", "for", "by"))
                     or c.lower_ == "including" and t.lemma_.lower() in cfg["group_nouns"]):
                 # "leaders from many countries, including X and Y" names X and Y (not "areas including trade")
-                if c.lower_ == "in" and t.lemma_.lower() in cfg["posted_abroad_nouns"]:
-                    continue        # "China's embassy in Prague": where the embassy sits, no party
+                if c.lower_ == "in" and (t.lemma_.lower() in cfg["posted_abroad_nouns"] or t.ent_type_ == "PERSON"):
+                    continue        # "China's embassy in Prague": where the embassy sits, no party; "Biden, also in
+                    #                 Lima for APEC": where the person is
                 # "chips of U.S. origin": where goods come from, no party
                 stack.extend(p for p in c.children if p.dep_ == "pobj" and not (
                     c.lower_ == "of" and p.lemma_.lower() in cfg["provenance_nouns"]))

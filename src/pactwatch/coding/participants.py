@@ -9,6 +9,7 @@ import re
 from ..knowledge import load_knowledge
 from ..model import Entity
 from .discourse import BODY_CODES, Discourse, _of_kind
+from .list_items import item_lead, lead_subject
 from .mention import countries_of, dedupe, entities_of
 from .noun_phrases import _in_span, np_tokens
 from .participant_cases import ParticipantCases
@@ -68,7 +69,8 @@ class ParticipantRules(ParticipantCases):
             for a in agent:
                 for pobj in a.children:
                     add(actor_toks, "participants.passive_agent", np(pobj))
-                subj = subj or a
+                # the doer named: "by the two countries" is resolved as a description of the doer
+                subj = subj or next((p for p in a.children if p.dep_ == "pobj"), a)
             if s and s[0].i not in folded:
                 subj = s[0]
                 if s[0].lower_ in ("who", "which", "that") and cur.dep_ == "relcl" and cur.head.i not in folded:
@@ -108,9 +110,11 @@ class ParticipantRules(ParticipantCases):
                 continue
             if cur.dep_ in ("xcomp", "ccomp", "conj", "advcl", "pcomp") and cur.head.i != cur.i:
                 nxt = cur.head.head if cur.head.dep_ == "prep" or low_conj(cur) else cur.head
-                if lemma_of(nxt) in cfg["reporting_verbs"] and cur.dep_ not in ("pcomp", "advcl"):
+                if lemma_of(nxt) in cfg["reporting_verbs"] and cur.dep_ not in ("pcomp", "advcl") and not (
+                        cur.dep_ == "conj" and nxt.i == cur.head.i and not low_conj(cur)):
                     break       # "..., Yonhap reported": the reporter is not a participant (but "announced
-                    #             cooperation by inking a pact": the announcer inked it)
+                    #             cooperation by inking a pact": the announcer inked it; and "the spokesperson said
+                    #             ... and urged Lima": the speaker urged)
                 cur = nxt
                 continue
             if cur.dep_ == "relcl" and cur.head.i != cur.i and cur.head.i not in folded:
@@ -120,6 +124,13 @@ class ParticipantRules(ParticipantCases):
                 cur = cur.head.head      # "issued a declaration demanding ...": the issuer
                 continue
             break
+        if subj is None and not actor_toks and (cur.dep_ == "ROOT" or cur.pos_ == "VERB" and cur.dep_ in ("acl", "xcomp") and
+                                                cur.head.dep_ == "ROOT") and not any(
+                c.dep_ in ("nsubj", "nsubjpass", "csubj") for c in cur.sent.root.children):
+            lead = item_lead(cur.sent)          # "the two governments will:" / "- set up a committee"
+            subj = lead_subject(lead) if lead is not None else None
+            if subj is not None:
+                add(actor_toks, "participants.list_lead_subject", np(subj))
         # objects and prepositional objects of the predicate, the trigger and folded triggers;
         # then, one level down, of the verbs they govern ("threatened to break relations with Russia",
         # "demanded that the US cancel ...": the US)

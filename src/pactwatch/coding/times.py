@@ -12,6 +12,7 @@ from ..timex.words import RELATIVE_DAYS
 from .mention import EventMention
 from .modality import promise_words
 from .rules import MAYBE_TIME, OTHER_TIME, lemma_of
+from .trigger_shapes import low_conj
 
 # measures of a state, dated by the statement announcing them ("is restricting exports, the ministry said on
 # July 3"; "announced Tuesday it has decided to lift the curbs")
@@ -143,6 +144,14 @@ class TimeRules:
                     m.set_date(dates_mod.TimeExpr(te.start, te.end, None, te.value, te.precision), "date.promise_stated")
         self._sent_mentions.extend(merged)
         for m in merged:
+            if m.date is None and m.pred.dep_ == "relcl" and any(c.dep_ == "advmod" and c.lower_ == "when"
+                                                                 for c in m.pred.children):
+                # "dates back to December 2014, when a memorandum was signed": the time the clause describes
+                te = next((te for te in tes if te.value and
+                           sent.start + te.start <= m.pred.head.idx < sent.start + te.end), None)
+                if te is not None:
+                    m.set_date(te, "date.when_of_a_time")
+        for m in merged:
             if m.date is None:
                 # "announced the signing when they met in Brasilia in February": at that time
                 when = next((x for x in merged if x is not m and x.date is not None and x.date.value and
@@ -220,6 +229,8 @@ class TimeRules:
                         m.pred.dep_ == "advcl" and any(c.dep_ in ("mark", "advmod") and c.lower_ in ("as", "while", "when")
                                                        for c in m.pred.children)
                         or m.pred.dep_ == "ccomp" and m.type in _ANNOUNCED_MEASURES
+                        # "said on Friday ... and urged Lima to ...": said and done at once
+                        or m.pred.dep_ == "conj" and m.pred.pos_ == "VERB" and not low_conj(m.pred)
                         # "..., the ministry said on Tuesday, loosening a ban": what the statement does
                         or m.pred.dep_ == "advcl" and m.pred.tag_ == "VBG" and m.type in _ANNOUNCED_MEASURES)), None)
                     if target is None:
@@ -239,7 +250,7 @@ class TimeRules:
                     cur = cur.head.head     # "said in a statement on July 3": the time of the saying
                     continue
                 if not (start <= cur.idx < end) and cur.pos_ in ("VERB", "AUX") and cur.dep_ == "xcomp" and \
-                        any(cur.head.i == m.pred.i for m in mentions):
+                        any(cur.head.i == m.pred.i or cur.head.i in m.tokens for m in mentions):
                     cur = cur.head  # "is scheduled to take place on May 4": the time of what is scheduled
                     via_complement = True   # "agreed to build a port in December": the time of what was promised
                     continue

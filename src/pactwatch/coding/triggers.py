@@ -92,8 +92,8 @@ class TriggerRules(FoldRules, MeasureRules, ClauseTests):
                         return None if found.cls == "none" else found     # "a press release"
             if t.pos_ == "PROPN" and lem not in ("deal", "agreement", "accord", "treaty", "pact", "summit"):
                 return None
-            if lem == "call" and any(c.dep_ == "prep" and c.lower_ == "for" for c in t.children):
-                return None     # "a call for proposals" is no telephone call
+            if lem == "call" and any(c.dep_ == "prep" and c.lower_ in r.cfg["funding_calls"]["preps"] for c in t.children):
+                return None     # "a call for proposals", "the next call under the Facility": no telephone call
             if lem == "call" and any(c.dep_ in ("amod", "compound") and c.lower_ in r.cfg["funding_calls"]["modifiers"]
                                      for c in t.children) and not (
                     t.dep_ == "dobj" and lemma_of(t.head) in r.cfg["funding_calls"]["held_by"]):
@@ -178,6 +178,10 @@ class TriggerRules(FoldRules, MeasureRules, ClauseTests):
             return False        # "on the sidelines of the gathering": a frame, not the event
         if t.dep_ == "compound" and t.head.lower_ not in cfg["light_head_nouns"]:
             return False
+        if tr.cls == "accord" and t.dep_ == "pobj" and t.head.lower_ in ("to", "of", "under") and \
+                lemma_of(t.head.head) in cfg["accord_part_nouns"]:
+            m.note("event_type", "event_rules.json:accord_part_nouns")
+            return False        # "the annex to the Digital Economy Agreement was signed": the annex is
         if tr.type in ("PROTEST", "ASSAULT", "COERCE", "MOBILIZE"):
             return True         # "during demonstrations", "a bombing": such nouns report the act itself
         setting = frame_prep(t, None, cfg) if tr.cls == "meeting" else None

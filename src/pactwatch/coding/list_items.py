@@ -1,0 +1,76 @@
+"""Items of a bulleted list that go on from the line above them.
+
+    Under the accord, the two governments will:
+    - set up a joint committee;
+    - exchange researchers.
+
+Each item is a sentence of its own (``nlp.py`` starts one at every bullet), so the parser reads the items one
+by one instead of as a single run-on clause; an item that opens with a lower-case word has no subject or
+modal of its own: it acts through those of its lead-in, the nearest line above the list that ends with a
+colon. The functions here are pure: tokens in, tokens out.
+"""
+from __future__ import annotations
+
+from ..nlp import LIST_MARKS
+
+MAX_ITEMS_UP = 12
+"""How many items above an item are passed over to find the list's lead-in."""
+
+
+def _words(sent) -> list:
+    return [t for t in sent if not t.is_space]
+
+
+def item_lead(sent):
+    """The lead-in sentence of a list item with no subject of its own ("- will set up a committee"), or None:
+    an item opened by a capital ("- Chile will pay ...") or a line that is no list item has none; nor has an
+    item whose list is not introduced by a line ending in a colon."""
+    words = _words(sent)
+    if len(words) < 2 or words[0].text not in LIST_MARKS or not words[1].text[:1].islower():
+        return None
+    doc, i = sent.doc, sent.start - 1
+    for _ in range(MAX_ITEMS_UP):
+        if i < 0:
+            return None
+        prev = doc[i].sent
+        above = _words(prev)
+        if above and above[0].text not in LIST_MARKS:
+            return prev if above[-1].text == ":" else None
+        i = prev.start - 1
+    return None
+
+
+def _lead_word(lead):
+    """The word the lead-in ends on, before its colon: "the two governments will:" -> will."""
+    words = _words(lead)
+    return words[-2] if len(words) >= 2 else None
+
+
+def lead_subject(lead):
+    """Who the items of the list act through: the subject of the lead-in's last verb or modal ("the two
+    governments will:"), or the noun phrase it ends on ("Under the agreement, Lima and Quito:")."""
+    w = _lead_word(lead)
+    if w is None:
+        return None
+    if w.pos_ in ("NOUN", "PROPN"):
+        while w.dep_ == "conj" and w.head.i != w.i:
+            w = w.head          # "Santiago and Accra:": the first of the names
+        return w
+    verb = w.head if w.dep_ in ("aux", "auxpass") else w
+    return next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+
+
+def lead_modals(lead) -> list:
+    """The modals of the lead-in that the items share ("the two sides will:" -> [will]); none where the
+    lead-in ends on a noun phrase."""
+    w = _lead_word(lead)
+    if w is None:
+        return []
+    if w.tag_ == "MD":
+        return [w]
+    return [c for c in w.children if c.dep_ == "aux" and c.tag_ == "MD"]
+
+
+def item_root(pred) -> bool:
+    """Whether a token is the root of its sentence: the verb of the item itself, not one nested in it."""
+    return pred.dep_ == "ROOT"

@@ -1,0 +1,137 @@
+"""Error classes read on bench/wire_check6 once it was unsealed (2026-12-03, fifth session): bulleted lists of
+commitments under a lead-in line, a body whose first meeting is told in a relative clause, an accord named after
+a part of it or by an earlier year, a passive signing, a court striking a deal down, a "when" clause describing
+a year, a traveller flying on for talks, a speaker who "said ... and urged", "their ministers".
+
+Every sentence here is written for these tests; none is taken from a news article or a check set.
+"""
+from __future__ import annotations
+
+import pytest
+
+from test_realnews_rules import events
+from test_unseen_news_rules import side
+
+LIST = ("Ghana and Chile signed a lithium accord in Accra on Monday.\n\n"
+        "Under the accord, the two governments {lead}:\n\n"
+        "- {m}open a joint battery laboratory in Kumasi by the end of 2026;\n"
+        "- {m}set up a steering committee, which will hold its first meeting in Santiago in March;\n"
+        "- {m}train 200 mining inspectors in Accra.")
+
+
+@pytest.mark.parametrize("lead,modal", [("will", ""), ("", "will ")], ids=["modal-in-lead", "modal-in-items"])
+def test_each_item_of_a_list_is_a_commitment_of_the_lead_ins_subject(lead, modal) -> None:
+    text = LIST.format(lead=lead, m=modal).replace("governments :", "governments:")
+    found = [e for e in events(text, "2025-11-04") if e.event_type == "AGREE"]
+    firsts = {e.evidence[0].text.split()[modal.count(" ")] for e in found}
+    assert {"open", "set", "train"} <= firsts, [e.evidence[0].text for e in found]
+    for e in found:
+        assert side(e.actor) | side(e.recipient) == {"GHA", "CHL"}, e.evidence[0].text
+    lab = next(e for e in found if "laboratory" in e.evidence[0].text)
+    assert lab.date == "2026"
+    assert any("participants.list_lead_subject" in e.why.get("actor", ()) or
+               "participants.description" in e.why.get("actor", ()) for e in found)
+
+
+def test_the_first_meeting_of_a_body_set_up_is_part_of_the_commitment() -> None:
+    text = LIST.format(lead="will", m="")
+    committee = [e for e in events(text, "2025-11-04") if "committee" in " ".join(x.text for x in e.evidence)]
+    assert len(committee) == 1
+    ev = committee[0]
+    assert ev.event_type == "AGREE" and ev.date == "2026-03"
+    assert ev.location is not None and ev.location.country == "CHL"
+    assert side(ev.recipient) <= {"GHA", "CHL"}       # the place of the meeting is no party
+    assert "merging.meeting_of_body_made" in ev.why["merged"]
+
+
+def test_an_item_with_a_subject_of_its_own_keeps_it() -> None:
+    text = ("Ghana and Chile signed a lithium accord on Monday. Main points of the accord:\n"
+            "- Chile will pay 12 million dollars a year into joint research;\n"
+            "- Ghana will host the first joint laboratory.")
+    found = [e for e in events(text, "2025-11-04") if e.event_type in ("AGREE", "AID")]
+    pay = next(e for e in found if "pay" in e.evidence[0].text)
+    assert side(pay.actor) == {"CHL"}
+
+
+def test_an_accord_named_after_its_annex_is_no_event_of_its_own() -> None:
+    found = events("The data annex to the Ghana-Chile Digital Trade Agreement was signed in Accra on Thursday by "
+                   "the trade ministers of the two countries.", "2031-10-10")
+    assert [e.event_type for e in found] == ["SUPPORT"]
+
+
+def test_a_passive_signing_of_an_accord_is_one_event() -> None:
+    found = events("A memorandum on mining research was signed by Ghana and Chile on Monday.", "2031-03-05")
+    assert [(e.event_type, e.date) for e in found] == [("SUPPORT", "2031-03-03")]
+
+
+def test_a_when_clause_describing_a_year_is_dated_by_it() -> None:
+    found = events("Ghana and Chile signed a lithium accord on Tuesday. Their cooperation dates back to May 2019, when "
+                   "a memorandum on mining research was signed by the two countries.", "2031-03-05")
+    old = [e for e in found if "memorandum" in " ".join(x.text for x in e.evidence)]
+    assert [(e.event_type, e.date) for e in old] == [("SUPPORT", "2019-05")]
+    assert "date.when_of_a_time" in old[0].why["date"]
+
+
+def test_an_accord_named_by_an_earlier_year_is_not_the_signing_told_with_it() -> None:
+    found = events("Ghana, Chile sign customs protocol\n\nACCRA (Reuters) - A customs protocol was signed by the two "
+                   "countries' trade ministers in the presence of the presidents, along with a second protocol that "
+                   "updates their 2012 free trade agreement, the presidency said.", "2031-03-05")
+    signing = [e for e in found if e.event_type == "SUPPORT"]
+    assert signing and all(e.date != "2012" for e in signing)
+
+
+@pytest.mark.parametrize("verb", ["struck down", "annulled", "quashed"])
+def test_a_court_striking_down_an_accord_rejects_it(verb) -> None:
+    found = events(f"A court in Accra {verb} the mining accord with Chile on Monday.", "2031-03-05")
+    assert [(e.event_type, side(e.recipient)) for e in found] == [("REJECT", {"CHL"})]
+
+
+def test_a_habit_told_with_rarely_is_no_event() -> None:
+    assert events("Courts in Ghana have rarely overturned such decisions by Chile.", "2031-03-05") == []
+
+
+def test_a_traveller_flying_on_for_talks_holds_them() -> None:
+    found = events("Chilean President Gabriel Torres flies on to Lagos on Saturday for talks with Nigerian "
+                   "President Bola Tinubu.", "2031-10-09")
+    talks = next(e for e in found if "Lagos" in e.evidence[0].text)
+    assert side(talks.actor) == {"CHL"} and side(talks.recipient) == {"NGA"}
+
+
+def test_a_speaker_who_said_and_urged_urged_on_the_day_of_the_statement() -> None:
+    found = events("On Friday, a State Department spokesperson said the United States was worried about the port, "
+                   "and urged Accra to keep control of its customs data.", "2031-11-15")
+    urge = next(e for e in found if e.event_type == "REQUEST")
+    assert side(urge.actor) == {"USA"} and side(urge.recipient) == {"GHA"}
+    assert urge.date == "2031-11-14"
+
+
+def test_their_ministers_are_the_two_sides() -> None:
+    found = events("Ghana and Chile signed a customs annex on Thursday, four months after their ministers had "
+                   "agreed on its text by video call.", "2031-10-10")
+    agreed = next(e for e in found if e.event_type == "AGREE")
+    assert side(agreed.actor) | side(agreed.recipient) == {"GHA", "CHL"}
+    assert agreed.date == "2031-06"
+
+
+def test_a_relationship_lifted_to_a_rank_is_an_upgrade() -> None:
+    found = events("Ghana and Chile lifted their relationship to the rank of strategic partners in 2013.", "2031-10-10")
+    assert [(e.event_type, e.date) for e in found] == [("SUPPORT", "2013")]
+
+
+def test_a_person_somewhere_is_not_that_place_s_party() -> None:
+    found = events("Chilean President Ana Rojas, also in Accra for the summit, is due to meet Nigerian President "
+                   "Bola Tinubu on Saturday.", "2031-10-09")
+    meet = next(e for e in found if e.event_type == "AGREE")
+    assert side(meet.actor) == {"CHL"} and side(meet.recipient) == {"NGA"}
+
+
+def test_the_warning_a_commander_gave_is_no_gift() -> None:
+    found = events("The senators echoed the warnings that the head of Chile's navy gave lawmakers in March.",
+                   "2031-10-09")
+    assert "AID" not in {e.event_type for e in found}
+
+
+def test_a_funding_call_under_a_facility_is_no_telephone_call() -> None:
+    found = events("Ghana and Chile will jointly apply to the World Bank for funding in the next call under its "
+                   "Climate Facility.", "2031-10-09")
+    assert [e.event_type for e in found] == ["AGREE"]
