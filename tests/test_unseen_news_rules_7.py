@@ -135,3 +135,26 @@ def test_a_funding_call_under_a_facility_is_no_telephone_call() -> None:
     found = events("Ghana and Chile will jointly apply to the World Bank for funding in the next call under its "
                    "Climate Facility.", "2031-10-09")
     assert [e.event_type for e in found] == ["AGREE"]
+
+
+@pytest.mark.parametrize("text", [
+    "Calls to the Chilean mining company's office in Accra went unanswered on Tuesday.",
+    "Calls to the Chilean embassy in Accra were not returned.",
+])
+def test_a_newsroom_call_unanswered_is_no_telephone_call(text) -> None:
+    assert events(text, "2031-05-20") == []
+
+
+def test_insisting_on_a_fact_is_no_demand_but_insisting_that_a_party_must_act_is() -> None:
+    assert events("The Chilean embassy insisted that no ore left Ghana without the consent of its authorities.",
+                  "2031-05-20") == []
+    ask = events("Ghana insisted that Chile must hand over the survey data.", "2031-05-20")
+    assert [(e.event_type, side(e.actor), side(e.recipient)) for e in ask] == [("REQUEST", {"GHA"}, {"CHL"})]
+
+
+def test_a_meeting_also_held_with_another_person_is_another_meeting() -> None:
+    found = events("Chilean President Gabriel Torres held talks with Ghanaian President John Mahama in Accra on Tuesday "
+                   "during a two-day state visit. Torres, who also met Vice President Jane Opoku on Wednesday, "
+                   "invited Mahama to Santiago.", "2031-02-26")
+    dated = sorted(e.date for e in found if e.event_type == "CONSULT" and e.date)
+    assert "2031-02-26" in dated and "2031-02-25" in dated

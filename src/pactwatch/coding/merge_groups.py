@@ -26,6 +26,16 @@ def _other_counterpart(group: list[EventMention], m: EventMention) -> bool:
     return bool(cg) and bool(met - countries_of(m.actors) - cg - NON_STATE)
 
 
+def _also_met_another(group: list[EventMention], m: EventMention) -> bool:
+    """"Sheikh Tamim held talks with Macron ... The emir, who also met Prime Minister Attal on Wednesday": a meeting
+    told with "also" whose other side is a person the group does not hold is another meeting of the visit."""
+    if m.mode == "visit" or not any(c.dep_ == "advmod" and c.lower_ == "also" for c in m.pred.children):
+        return False        # (a site "also visited along with" the host is a stop of the same trip)
+    met = {e.entity_name for e in m.recipients if e.entity_type == "person"}
+    held = {e.entity_name for x in group for e in x.actors + x.recipients if e.entity_type == "person"}
+    return bool(met) and not (met & held)
+
+
 def _third_party(group: list[EventMention], m: EventMention) -> bool:
     """"X held talks with Y on Monday ... Zland's president also met Y": a meeting report whose acting side
     is a person of a state that the group's two sides or more do not hold, meeting one of them, tells another

@@ -11,7 +11,7 @@ import re
 from .mention import EventMention, countries_of, dedupe
 from .merge_pairs import (_absorb_sides, named_by_year, _same_kind, _share_person, absorb, compatible, distinct_objects, framing,
                           own_subject)  # noqa: F401
-from .merge_groups import (DAY_WORDS, DEFINITE, SAME_KIND_FOR_LEAD, _about_other_antecedent, _another, _asks_otherwise,
+from .merge_groups import (DAY_WORDS, DEFINITE, SAME_KIND_FOR_LEAD, _about_other_antecedent, _also_met_another, _another, _asks_otherwise,
                            _bodies,
                            _body_set_up_told_again, _describes_definite, _kind_words, _lead_kind, _meeting_nouns,
                            _more_attendees, _names_act_just_told, _new_accord, _new_meeting, _occasion_of, _occasions,
@@ -172,6 +172,9 @@ class MergeRules(SentenceMerging):
                     break
                 if m.cls == "meeting" and _other_counterpart(g, m):
                     m.note("kept_apart", "merging.other_counterpart")
+                    continue
+                if m.cls == "meeting" and not m.anaphoric and _also_met_another(g, m):
+                    m.note("kept_apart", "merging.also_met_another")
                     continue
                 if m.cls == "meeting" and not m.anaphoric and _third_party(g, m):
                     m.note("kept_apart", "merging.third_party")

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 
+from ..actors import describe_pair
 from ..knowledge import load_knowledge
 from ..model import Entity
 from .discourse import BODY_CODES, Discourse, _of_kind
@@ -69,8 +70,10 @@ class ParticipantRules(ParticipantCases):
             for a in agent:
                 for pobj in a.children:
                     add(actor_toks, "participants.passive_agent", np(pobj))
-                # the doer named: "by the two countries" is resolved as a description of the doer
-                subj = subj or next((p for p in a.children if p.dep_ == "pobj"), a)
+                # "signed by the two countries": the pair described is the doer
+                doer = next((p for p in a.children if p.dep_ == "pobj"), None)
+                subj = subj or (doer if doer is not None and describe_pair(
+                    " ".join(x.lower_ for x in doer.subtree)) else a)
             if s and s[0].i not in folded:
                 subj = s[0]
                 if s[0].lower_ in ("who", "which", "that") and cur.dep_ == "relcl" and cur.head.i not in folded:

@@ -336,7 +336,7 @@ class TimeRules:
         promised = target.type == "AGREE" and promise_words(target.pred) and not on_verb
         # "following his proposal in September": the time dates the act the noun names, not what it promises
         dated_act = on_act and target.head.pos_ in ("NOUN", "PROPN") and target.cls != "meeting"
-        if not dated_act and (target.future or scheduled or promised) and target.aux_mode != "negation" \
+        if not dated_act and (target.future and not on_verb or scheduled or promised) and target.aux_mode != "negation" \
                 and not past_perfect:
             # "is scheduled to visit on Wednesday", "when the committee meets again in October": ahead
             again = [x for x in dates_mod.find_time_expressions(sent.text, sent_ref(self, sent), tense="future")

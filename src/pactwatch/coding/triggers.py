@@ -17,6 +17,26 @@ from .clause_tests import ClauseTests
 from .folding import FoldRules
 
 
+
+def _unanswered(t, spec) -> bool:
+    """Whether a "call" is the subject of "went unanswered" or "were not returned" (``unanswered_calls``)."""
+    v = t.head
+    if t.dep_ == "nsubj" and lemma_of(v) in spec["verbs"]:
+        return any(c.lower_ in spec["states"] for c in v.children)
+    return t.dep_ == "nsubjpass" and lemma_of(v) in spec["passives"]
+
+
+def _asserts(t) -> bool:
+    """Whether a verb's clause is in the indicative with no obligation ("insisted that no data left Peru", "insists
+    the port is safe"), not a subjunctive or a "must"/"should" ("insisted that the deal be tabled")."""
+    comp = next((c for c in t.children if c.dep_ == "ccomp"), None)
+    if comp is None:
+        return False
+    verbs = [comp] + [c for c in comp.children if c.dep_ in ("aux", "auxpass")]
+    if any(v.tag_ == "MD" and v.lower_ in ("must", "should", "shall") for v in verbs):
+        return False
+    return any(v.tag_ in ("VBD", "VBZ", "VBP") for v in verbs)
+
 class TriggerRules(FoldRules, MeasureRules, ClauseTests):
     """The EventCoder steps of triggers: which tokens start events (`_find_triggers`), which trigger takes
     over another (`_fold`, `_governor`) and whether an event noun reports an event (`_noun_is_event`)."""
@@ -63,6 +83,8 @@ class TriggerRules(FoldRules, MeasureRules, ClauseTests):
             if t.pos_ == "ADJ" and not t.tag_.startswith("VB"):
                 return None     # "free from coercion" is a state, not a release
             tr = r.verbs.get(lem)
+            if tr is not None and lem in r.cfg["assertion_or_demand_verbs"] and _asserts(t):
+                return None     # "insisted that no data left Peru": a claim, no demand
             if tr is not None and lem in ("call", "phone", "telephone") and any(
                     c.dep_ in ("oprd", "xcomp", "ccomp", "attr") for c in t.children):
                 return None     # "called the memorandum a practical agreement"
@@ -92,6 +114,8 @@ class TriggerRules(FoldRules, MeasureRules, ClauseTests):
                         return None if found.cls == "none" else found     # "a press release"
             if t.pos_ == "PROPN" and lem not in ("deal", "agreement", "accord", "treaty", "pact", "summit"):
                 return None
+            if lem == "call" and _unanswered(t, r.cfg["unanswered_calls"]):
+                return None     # "Calls to the firm's office went unanswered": a newsroom's call, no talks
             if lem == "call" and any(c.dep_ == "prep" and c.lower_ in r.cfg["funding_calls"]["preps"] for c in t.children):
                 return None     # "a call for proposals", "the next call under the Facility": no telephone call
             if lem == "call" and any(c.dep_ in ("amod", "compound") and c.lower_ in r.cfg["funding_calls"]["modifiers"]
