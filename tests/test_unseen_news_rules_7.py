@@ -158,3 +158,32 @@ def test_a_meeting_also_held_with_another_person_is_another_meeting() -> None:
                    "invited Mahama to Santiago.", "2031-02-26")
     dated = sorted(e.date for e in found if e.event_type == "CONSULT" and e.date)
     assert "2031-02-26" in dated and "2031-02-25" in dated
+
+
+def test_relations_upgraded_in_the_passive_are_the_pair_s_act() -> None:
+    found = events("Ghana and Chile signed a lithium memorandum on Friday. Relations between the two countries were "
+                   "upgraded to the level of a strategic partnership in 2017.", "2031-06-14")
+    up = [e for e in found if e.date == "2017"]
+    assert [(e.event_type, side(e.actor) | side(e.recipient)) for e in up] == [("SUPPORT", {"GHA", "CHL"})]
+
+
+def test_a_charge_and_a_demand_made_by_a_dated_statement_take_its_day() -> None:
+    found = events("Ghana on Wednesday blocked the sale of a mine to a Chilean firm. At a briefing in Santiago on "
+                   "Thursday, a foreign ministry spokesperson said Chile firmly opposed what he called the "
+                   "politicisation of trade and urged Ghana to treat Chilean companies fairly.", "2031-03-20")
+    said = {e.event_type: e.date for e in found if e.event_type in ("REJECT", "ACCUSE", "REQUEST")}
+    assert said and set(said.values()) == {"2031-03-20"}, said
+    earlier = events("A spokesperson said on Thursday that Chile had accused Ghana of dumping copper.", "2031-03-20")
+    assert all(e.date != "2031-03-20" for e in earlier)
+
+
+def test_doers_named_by_an_apposition_of_the_pair_are_that_pair() -> None:
+    found = events("Ghana and Chile agreed on Tuesday to build a satellite. Ghanasat and Chilesat, the state satellite "
+                   "operators of the two countries, signed a framework contract on the satellite.", "2031-04-09")
+    signed = next(e for e in found if e.event_type == "SUPPORT")
+    assert {"GHA", "CHL"} <= side(signed.actor) | side(signed.recipient)
+
+
+def test_two_presidents_opening_a_port_cooperate() -> None:
+    found = events("Ghana and Chile opened the Chilean-built port of Takoradi on Thursday.", "2031-11-15")
+    assert [(e.event_type, side(e.actor) | side(e.recipient)) for e in found] == [("COOPERATE", {"GHA", "CHL"})]

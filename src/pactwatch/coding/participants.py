@@ -366,6 +366,18 @@ class ParticipantRules(ParticipantCases):
                         if venues and m.type in COOPERATIVE_TYPES and len(countries_of(m.actors)) >= 2:
                             m.recipients = [e for e in m.recipients if e.entity_name not in venues]
                             m.note("recipient", "participants.venue_of_pair")
+        if subj is not None:
+            # "Turksat and Azercosmos, the state satellite operators of the two countries, signed": the pair the
+            # apposition names is the doers' side
+            for c in [subj] + [c for c in subj.children if c.dep_ == "conj"]:
+                for g in (x for ap in c.children if ap.dep_ == "appos" for p in ap.children
+                          if p.dep_ == "prep" and p.lower_ == "of" for x in p.children if x.dep_ == "pobj"):
+                    if describe_pair(" ".join(x.lower_ for x in g.subtree)):
+                        have = {e.country for e in m.actors}
+                        got = [e for e in state.resolve(g, sdoc) if e.country not in have]
+                        if got:
+                            m.actors = m.actors + got
+                            m.note("actor", "participants.apposition_of_pair")
         # descriptions and pronouns
         if not m.actors and subj is not None and not actors.in_tokens(between):
             ents = self._they_of_sentence(subj, pred, actors)
@@ -430,6 +442,16 @@ class ParticipantRules(ParticipantCases):
                             m.actors = ents
                             m.described = True
                             m.note("actor", "participants.description")
+        if not m.actors and not m.recipients:
+            # "Relations between the two countries were upgraded": the sides named in the passive subject act
+            for c in (x for s in pred.children if s.dep_ == "nsubjpass" for x in s.children):
+                if c.dep_ == "prep" and c.lower_ in ("between", "among"):
+                    for cc in c.children:
+                        ents = [x.entity for x in actors.in_tokens(np(cc))] or state.resolve(cc, sdoc, prefer_type="CONSULT")
+                        if ents:
+                            m.actors = dedupe(ents)
+                            m.described = True
+                            m.note("actor", "participants.between_of_passive_subject")
         if not m.actors and t.pos_ in ("NOUN", "PROPN") and any(c.lower_ in ("bilateral", "joint") for c in t.children):
             m.actors = state.resolve(next(c for c in t.children if c.lower_ in ("bilateral", "joint")), sdoc)
             m.described = bool(m.actors)

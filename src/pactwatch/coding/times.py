@@ -85,6 +85,15 @@ def _point(value: str, where: str) -> _dt.date:
     return {"first": _dt.date(parts[0], 1, 1), "mid": _dt.date(parts[0], 7, 1), "last": _dt.date(parts[0], 12, 31)}[where]
 
 
+def _said_in(pred, verb) -> bool:
+    """Whether an act's verb is what a reporting verb says: its complement, or a verb joined to that complement
+    ("said China opposed ... and urged Germany ...")."""
+    if pred.dep_ == "conj" and not low_conj(pred) and pred.head.dep_ == "ccomp":
+        pred = pred.head
+    return pred.dep_ == "ccomp" and pred.head.i == verb.i and not any(
+        c.dep_ == "aux" and c.lower_ == "had" for c in pred.children)    # "said Chile had accused it": earlier
+
+
 def _distance(value: str, ref: str) -> int:
     """Days between the middle of a (partial) ISO date and a reference day; large when unreadable."""
     try:
@@ -142,6 +151,11 @@ class TimeRules:
                 if m.date is None and te.value and m.type == "AGREE" and m.future and m.pred.dep_ == "ccomp" \
                         and m.pred.head.i == verb.i and te.value <= (self._doc_date or "")[:len(te.value)]:
                     m.set_date(dates_mod.TimeExpr(te.start, te.end, None, te.value, te.precision), "date.promise_stated")
+                # "the spokesperson said on Thursday that China firmly opposed ... and urged Germany to ...": a charge,
+                # refusal, demand or warning is made by the statement, on its day
+                elif m.date is None and te.value and m.type in self.rules.cfg["stated_act_types"] and \
+                        _said_in(m.pred, verb) and te.value <= (self._doc_date or "")[:len(te.value)]:
+                    m.set_date(dates_mod.TimeExpr(te.start, te.end, None, te.value, te.precision), "date.act_stated")
         self._sent_mentions.extend(merged)
         for m in merged:
             if m.date is None and m.pred.dep_ == "relcl" and any(c.dep_ == "advmod" and c.lower_ == "when"
