@@ -187,3 +187,32 @@ def test_doers_named_by_an_apposition_of_the_pair_are_that_pair() -> None:
 def test_two_presidents_opening_a_port_cooperate() -> None:
     found = events("Ghana and Chile opened the Chilean-built port of Takoradi on Thursday.", "2031-11-15")
     assert [(e.event_type, side(e.actor) | side(e.recipient)) for e in found] == [("COOPERATE", {"GHA", "CHL"})]
+
+
+@pytest.mark.parametrize("text", ["The Ghanaian government said it would appeal.",
+                                  "Ghana will appeal the ruling of the High Court against the Chilean firm."])
+def test_an_appeal_to_a_court_is_no_request(text) -> None:
+    assert events(text, "2031-05-20") == []
+
+
+def test_an_appeal_to_a_party_is_a_request() -> None:
+    found = events("Ghana appealed to Chile for help with the lithium plant.", "2031-05-20")
+    assert [(e.event_type, side(e.actor), side(e.recipient)) for e in found] == [("REQUEST", {"GHA"}, {"CHL"})]
+
+
+def test_giving_a_rival_an_opening_is_no_aid() -> None:
+    assert events("The dispute has given Chile an opening in Ghana.", "2031-05-20") == []
+
+
+def test_an_order_to_sell_a_share_of_a_plant_is_a_forced_divestment() -> None:
+    found = events("The Ghanaian government has ordered Andes Mining, the Chilean firm, to sell at least 60 percent of "
+                   "the Tarkwa lithium plant on national security grounds.", "2031-11-17")
+    assert [(e.event_type, side(e.actor)) for e in found] == [("SANCTION", {"GHA"})]
+
+
+def test_a_finite_verb_hung_on_a_noun_goes_on_its_clause() -> None:
+    found = events("Chile's foreign ministry spokesperson told reporters on Thursday that Chile was strongly "
+                   "dissatisfied with the decision, accused Accra of stretching national security to cover ordinary "
+                   "business, and called on Ghana to uphold a fair business environment.", "2031-11-17")
+    accuse = next(e for e in found if e.event_type == "ACCUSE")
+    assert side(accuse.actor) == {"CHL"} and side(accuse.recipient) == {"GHA"}

@@ -114,12 +114,23 @@ class ParticipantRules(ParticipantCases):
             if cur.dep_ in ("xcomp", "ccomp", "conj", "advcl", "pcomp") and cur.head.i != cur.i:
                 nxt = cur.head.head if cur.head.dep_ == "prep" or low_conj(cur) else cur.head
                 if lemma_of(nxt) in cfg["reporting_verbs"] and cur.dep_ not in ("pcomp", "advcl") and not (
-                        cur.dep_ == "conj" and nxt.i == cur.head.i and not low_conj(cur)):
+                        cur.dep_ == "conj" and nxt.i == cur.head.i and not low_conj(cur)) and not (
+                        # "told reporters that ..., accused Accra of ...": a finite verb with no subject nor "that"
+                        # of its own, hung by the parser on the saying, is the speaker's
+                        cur.dep_ == "ccomp" and cur.tag_ == "VBD" and nxt.i == cur.head.i and not any(
+                            c.dep_ in ("nsubj", "nsubjpass", "mark", "expl") for c in cur.children)):
                     break       # "..., Yonhap reported": the reporter is not a participant (but "announced
                     #             cooperation by inking a pact": the announcer inked it; and "the spokesperson said
                     #             ... and urged Lima": the speaker urged)
                 cur = nxt
                 continue
+            if cur.dep_ == "acl" and cur.tag_ == "VBD" and not any(c.dep_ in ("nsubj", "nsubjpass") for c in cur.children):
+                # "said China was dissatisfied with the decision, accused London of ...": a finite verb the parser
+                # hung on a noun goes on the clause that noun is in
+                up = next((a for a in cur.ancestors if a.pos_ in ("VERB", "AUX")), None)
+                if up is not None:
+                    cur = up
+                    continue
             if cur.dep_ == "relcl" and cur.head.i != cur.i and cur.head.i not in folded:
                 subj = cur.head          # "militants who attacked"
                 add(actor_toks, "participants.relative_clause_head", np(cur.head, with_of=False))

@@ -83,6 +83,10 @@ class TriggerRules(FoldRules, MeasureRules, ClauseTests):
             if t.pos_ == "ADJ" and not t.tag_.startswith("VB"):
                 return None     # "free from coercion" is a state, not a release
             tr = r.verbs.get(lem)
+            if tr is not None and lem in r.cfg["legal_appeal_verbs"]["verbs"] and not any(
+                    c.dep_ in ("prep", "xcomp", "ccomp") and (c.dep_ != "prep" or c.lower_ in r.cfg["legal_appeal_verbs"]["preps"])
+                    for c in t.children):
+                return None     # "said it would appeal", "will appeal the ruling": a case taken to a higher court
             if tr is not None and lem in r.cfg["assertion_or_demand_verbs"] and _asserts(t):
                 return None     # "insisted that no data left Peru": a claim, no demand
             if tr is not None and lem in ("call", "phone", "telephone") and any(

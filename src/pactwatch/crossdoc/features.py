@@ -45,6 +45,8 @@ def _kind(e: Event) -> str:
     first clause tell a promised meeting ("plans to travel") or signing ("would sign")."""
     if e.event_type == "CONSULT":
         return "meeting"
+    if e.event_type == "AGREE" and "merging.meeting_of_body_made" in (e.why or {}).get("merged", ()):
+        return "meeting"    # "will set up a committee, which will hold its first meeting in Athens in September"
     if e.kind in ("meeting", "accord") and e.event_type in ("AGREE", "SUPPORT", "REJECT"):
         return e.kind
     if e.event_type not in ("AGREE", "SUPPORT", "REJECT"):
