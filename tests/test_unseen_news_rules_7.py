@@ -216,3 +216,13 @@ def test_a_finite_verb_hung_on_a_noun_goes_on_its_clause() -> None:
                    "business, and called on Ghana to uphold a fair business environment.", "2031-11-17")
     accuse = next(e for e in found if e.event_type == "ACCUSE")
     assert side(accuse.actor) == {"CHL"} and side(accuse.recipient) == {"GHA"}
+
+
+def test_brussels_acting_is_the_european_union() -> None:
+    found = events("Brussels and Accra agreed on Monday to train 50 Ghanaian technicians.", "2031-10-15")
+    assert [(e.event_type, side(e.actor) | side(e.recipient)) for e in found] == [("AGREE", {"EUR", "GHA"})]
+
+
+def test_withdrawing_a_trade_complaint_is_a_concession() -> None:
+    found = events("Ghana withdrew its WTO complaint against Chile on Monday.", "2031-09-24")
+    assert [(e.event_type, side(e.actor), side(e.recipient)) for e in found] == [("CONCEDE", {"GHA"}, {"CHL"})]
