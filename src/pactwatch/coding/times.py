@@ -244,7 +244,8 @@ class TimeRules:
                                                        for c in m.pred.children)
                         or m.pred.dep_ == "ccomp" and m.type in _ANNOUNCED_MEASURES
                         # "said on Friday ... and urged Lima to ...": said and done at once
-                        or m.pred.dep_ == "conj" and m.pred.pos_ == "VERB" and not low_conj(m.pred)
+                        or m.pred.dep_ == "conj" and m.pred.pos_ == "VERB" and not low_conj(m.pred) and not any(
+                            c.dep_ in ("nsubj", "nsubjpass") for c in m.pred.children)
                         # "..., the ministry said on Tuesday, loosening a ban": what the statement does
                         or m.pred.dep_ == "advcl" and m.pred.tag_ == "VBG" and m.type in _ANNOUNCED_MEASURES)), None)
                     if target is None:
