@@ -72,8 +72,10 @@ class ParticipantRules(ParticipantCases):
                     add(actor_toks, "participants.passive_agent", np(pobj))
                 # "signed by the two countries": the pair described is the doer
                 doer = next((p for p in a.children if p.dep_ == "pobj"), None)
-                subj = subj or (doer if doer is not None and describe_pair(
-                    " ".join(x.lower_ for x in doer.subtree)) else a)
+                described = cur.dep_ == "acl" or cur.dep_ == "relcl" and any(c.dep_ == "aux" and c.lower_ == "to"
+                                                                            for c in cur.children)
+                subj = subj or (doer if doer is not None and not described and describe_pair(
+                    " ".join(x.lower_ for x in doer.subtree)) else a)     # (not "the fund, to be financed by ...")
             if s and s[0].i not in folded:
                 subj = s[0]
                 if s[0].lower_ in ("who", "which", "that") and cur.dep_ == "relcl" and cur.head.i not in folded:
