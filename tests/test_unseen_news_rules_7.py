@@ -226,3 +226,39 @@ def test_brussels_acting_is_the_european_union() -> None:
 def test_withdrawing_a_trade_complaint_is_a_concession() -> None:
     found = events("Ghana withdrew its WTO complaint against Chile on Monday.", "2031-09-24")
     assert [(e.event_type, side(e.actor), side(e.recipient)) for e in found] == [("CONCEDE", {"GHA"}, {"CHL"})]
+
+
+def test_a_court_setting_a_contract_aside_rejects_it_but_money_set_aside_is_no_event() -> None:
+    found = events("A court in Accra set aside the mining contract with Chile on Monday.", "2031-02-24")
+    assert [(e.event_type, side(e.recipient)) for e in found] == [("REJECT", {"CHL"})]
+    assert events("Ghana set aside 20 million dollars for the joint laboratory with Chile.", "2031-02-24") == []
+
+
+def test_calls_tagged_as_a_verb_that_went_unanswered_are_no_call() -> None:
+    text = ("The committee is expected to report within 90 days.\n\n"
+            "Calls to Andes Mining's office in Accra went unanswered on Tuesday.")
+    assert events(text, "2031-05-20") == []
+
+
+@pytest.mark.parametrize("body", ["Ghana's Parliament", "the Ghanaian Congress"])
+def test_a_states_own_legislature_is_that_states(body) -> None:
+    found = events(f"The lithium accord with Chile was ratified by {body} in April.", "2031-05-20")
+    assert [(e.event_type, side(e.actor)) for e in found] == [("SUPPORT", {"GHA"})]
+
+
+def test_a_definite_act_noun_refers_back_only_to_an_act_of_its_word() -> None:
+    text = ("Chile has called off the economic dialogue with Ghana that had been scheduled for June 26, the Ghanaian "
+            "ministry said on Tuesday, citing Accra's decision in March to block a Chilean takeover of a mine.\n\n"
+            "The veto on March 19 ended the purchase of the mine by Andes Mining, a Chilean state firm.")
+    found = events(text, "2031-06-18")
+    off = [e for e in found if any("called off" in x.text for x in e.evidence)]
+    assert len(off) == 1 and not any("veto" in x.text for x in off[0].evidence)
+
+
+def test_firms_of_two_states_are_no_pair_of_governments() -> None:
+    text = ("Ghana's High Court on Monday suspended a data memorandum that Ghana signed with Chile in July. The deal "
+            "built on commitments made in May 2024, when Microsoft and G42 announced a data centre in Accra. The two "
+            "governments had also agreed to open a joint AI skills centre in Accra in November.")
+    found = events(text, "2031-10-21")
+    skills = next(e for e in found if any("skills centre" in x.text for x in e.evidence))
+    assert side(skills.actor) | side(skills.recipient) == {"GHA", "CHL"}

@@ -10,6 +10,8 @@ from .mention import EventMention, countries_as_entities, dedupe
 from .noun_phrases import _in_span
 from .rules import NON_STATE, Rules
 
+FIRM_SECTORS = frozenset({"BUS"})    # PLOVER's business sector: companies act for themselves
+
 BODY_CODES = {"IGO", "UNO", "EUR"}
 
 
@@ -32,7 +34,9 @@ class Discourse:
 
     def note(self, m: EventMention) -> None:
         self.events.append(m)
-        ctry = countries_as_entities(m.actors + m.recipients)
+        # the states of an act between firms ("Microsoft and the Abu Dhabi firm G42 announced a data centre") are
+        # no pair of governments the article talks about
+        ctry = countries_as_entities([e for e in m.actors + m.recipients if e.sector_code not in FIRM_SECTORS])
         if len(ctry) >= 2:
             self.pair_countries = ctry
 

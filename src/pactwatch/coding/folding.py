@@ -174,9 +174,9 @@ class FoldRules:
             if i in parent:
                 continue
             h = t.head
-            if tr.pos == "N" and tr.cls == "accord" and t.dep_ == "nsubjpass" and h.i in trig and \
-                    lemma_of(h) in cfg["signing_verbs"]:
-                parent[i] = h.i     # "the memorandum was signed by X": the signing tells the memorandum
+            if tr.pos == "N" and tr.cls == "accord" and t.dep_ == "nsubjpass" and h.i in trig and (
+                    lemma_of(h) in cfg["signing_verbs"] or trig[h.i].type == "SUPPORT" and trig[h.i].pos == "V"):
+                parent[i] = h.i     # "the memorandum was signed by X", "the deal was ratified": the verb tells the accord
                 continue
             if tr.pos == "V" and t.dep_ == "relcl" and h.i not in trig and h.dep_ == "pobj" and h.head.lower_ == "of" \
                     and h.head.head.i in trig and trig[h.head.head.i].pos == "N":

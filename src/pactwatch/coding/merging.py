@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 
 from .mention import EventMention, countries_of, dedupe
+from .rules import lemma_of
 from .merge_pairs import (_absorb_sides, named_by_year, _same_kind, _share_person, absorb, compatible, distinct_objects, framing,
                           own_subject)  # noqa: F401
 from .merge_groups import (DAY_WORDS, DEFINITE, SAME_KIND_FOR_LEAD, _about_other_antecedent, _also_met_another, _another, _asks_otherwise,
@@ -158,6 +159,11 @@ class MergeRules(SentenceMerging):
                     if m.date is None and dated is not None:
                         m.set_date(dated, "merging.new_meeting_same_sides")     # of the same days
                     break
+                if m.anaphoric and m.cls == "event" and m.head.pos_ == "NOUN" and m.type in cfg["named_act_types"] and not any(
+                        lemma_of(m.head)[:5] in (lemma_of(x.head)[:5], lemma_of(x.pred)[:5]) for x in g):
+                    m.note("kept_apart", "merging.other_act_named")
+                    continue    # "China called off the dialogue ... The veto on March 19 ended the purchase": "the veto"
+                    #             names an act of its own word, not the one just told
                 if m.anaphoric or (m.described and m.cls in ("meeting", "accord") and not named_other_side) or no_party:
                     best = gi
                     m.note("merged", "merging.refers_back")

@@ -89,6 +89,8 @@ class TriggerRules(FoldRules, MeasureRules, ClauseTests):
                 return None     # "said it would appeal", "will appeal the ruling": a case taken to a higher court
             if tr is not None and lem in r.cfg["assertion_or_demand_verbs"] and _asserts(t):
                 return None     # "insisted that no data left Peru": a claim, no demand
+            if tr is not None and lem == "call" and _unanswered(t, r.cfg["unanswered_calls"]):
+                return None     # "Calls to the firm's office went unanswered", "calls" tagged as a verb
             if tr is not None and lem in ("call", "phone", "telephone") and any(
                     c.dep_ in ("oprd", "xcomp", "ccomp", "attr") for c in t.children):
                 return None     # "called the memorandum a practical agreement"

@@ -260,6 +260,20 @@ class ActorResolver(PeopleResolution):
                 elif GOV_BODY.search(m.entity.entity_name) and acts.home_country and (dl_end or not self._home_tied(raw_mentions)):
                     m.entity.country = acts.home_country
                     m.entity.sector_code = m.entity.sector_code or "GOV"
+        # "Peru's Congress", "the Peruvian Senate": a legislature or government body of one state named with another
+        # state just before it is that state's (the table's "Congress" is the US one)
+        for m in raw_mentions:
+            if m.kind == "org" and m.entity.country and m.entity.sector_code in ("LEG", "GOV") and \
+                    m.entity.entity_type == "organization":
+                named = next((x for x in raw_mentions if x.kind in ("country", "demonym") and (
+                    x.tok_end == m.tok_start or x.tok_end + 1 == m.tok_start and sdoc[x.tok_end].tag_ == "POS")
+                              and sdoc[x.head].dep_ in ("compound", "amod", "poss") and
+                              m.tok_start <= sdoc[x.head].head.i < m.tok_end), None)
+                if named is not None and named.entity.country and named.entity.country != m.entity.country \
+                        and named.entity.country not in _NON_STATE and m.entity.country not in _NON_STATE:
+                    m.entity = Entity(raw_text=m.entity.raw_text, entity_name=f"{m.entity.raw_text} ({named.entity.country})",
+                                      country=named.entity.country, sector_code=m.entity.sector_code,
+                                      role=None, entity_type="organization")
         # demonym + role noun: "Israeli soldiers", "Swiss doctors" are groups with that sector
         for m in raw_mentions:
             if m.kind == "demonym":
