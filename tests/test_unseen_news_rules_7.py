@@ -262,3 +262,9 @@ def test_firms_of_two_states_are_no_pair_of_governments() -> None:
     found = events(text, "2031-10-21")
     skills = next(e for e in found if any("skills centre" in x.text for x in e.evidence))
     assert side(skills.actor) | side(skills.recipient) == {"GHA", "CHL"}
+
+
+def test_a_court_with_no_state_named_is_the_dateline_s() -> None:
+    found = events("ACCRA, Oct 21 (Reuters) - The High Court on Monday suspended a mining memorandum with Chile.",
+                   "2031-10-21")
+    assert [(e.event_type, side(e.actor), side(e.recipient)) for e in found] == [("SANCTION", {"GHA"}, {"CHL"})]

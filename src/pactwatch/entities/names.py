@@ -12,7 +12,7 @@ from .doc_actors import Mention
 _NON_STATE = frozenset({"IGO", "UNO", "EUR", "NGO", "ISM", "IMG", "MNC"})     # PLOVER's non-state codes
 
 GOV_BODY = re.compile(r"\b(ministry|department|office|agency|administration|commission|council|cabinet|government|"
-                      r"authorities|bureau|secretariat|presidency)\b", re.I)
+                      r"authorities|bureau|secretariat|presidency|court|tribunal|parliament|senate|judiciary)\b", re.I)
 NOT_A_NAME = re.compile(r"\b(Meeting|Ministerial|Summit|Conference|Forum|Council|Committee|Agency|Ministry|"
                         r"Office|Department|Deal|Agreement|Treaty|Accord|Initiative|Day|AI|City|Province|Prefecture)\b")
 ORG_WORD = re.compile(r"\b(agency|company|corporation|corp|inc|ltd|group|university|institute|party|union|"
