@@ -124,11 +124,13 @@ def _extract_batch(docs: list[Document], piece_chars: int = nlp.PIECE_CHARS) -> 
     return out
 
 
-def extract_many(docs: Iterable[Document], processes: int = 1, batch_size: int = 16
+def extract_many(docs: Iterable[Document], processes: int = 1, batch_size: int | None = None
                  ) -> Iterator[DocResult | Failure]:
     """Results in input order. processes > 1 runs a worker pool (the local engine,
-    `engines.local.LocalEngine`)."""
+    `engines.local.LocalEngine`); `batch_size`: documents per batch (default `engines.BATCH_SIZE`)."""
+    from .engines import BATCH_SIZE
     from .engines.local import LocalEngine
+    batch_size = batch_size or BATCH_SIZE
     with LocalEngine(processes, batch_size=batch_size) as engine:
         yield from engine.extract(docs)
 

@@ -1,6 +1,8 @@
 """Noun-phrase helpers of the participant rules: which tokens of a noun phrase can name a party."""
 from __future__ import annotations
 
+from bisect import bisect_left
+
 from .rules import Rules
 
 
@@ -8,6 +10,24 @@ def _in_span(i: int, span) -> bool:
     """Whether token `i` is in `span` (a sentence): cheaper than comparing ``sdoc[i].sent``, which
     walks the sentence."""
     return span.start <= i < span.end
+
+
+def _maker_clause_within(tok) -> bool:
+    """Whether the tokens from the left to the right edge of `tok`'s subtree hold a past participle clause on a
+    noun ("a committee ... set up by Canada"), the only clauses `np_tokens` looks into: most noun phrases hold
+    none, and their subtree need not be walked. Those clauses of a document are listed once (cached on it)."""
+    sdoc = tok.doc
+    found = sdoc.user_data.get(_MAKER_CLAUSES)
+    if found is None:
+        found = sdoc.user_data[_MAKER_CLAUSES] = [d.i for d in sdoc if d.dep_ == "acl" and d.tag_ == "VBN"
+                                                  and d.head.pos_ in ("NOUN", "PROPN")]
+    if not found:
+        return False
+    k = bisect_left(found, tok.left_edge.i)
+    return k < len(found) and found[k] <= tok.right_edge.i
+
+
+_MAKER_CLAUSES = "pactwatch_maker_clauses"
 
 
 def np_tokens(tok, with_of: bool, frames) -> list[int]:
@@ -18,7 +38,7 @@ def np_tokens(tok, with_of: bool, frames) -> list[int]:
     science set up by Canada and Japan"); not other prepositional phrases or clauses."""
     cfg = Rules.load().cfg
     out, stack = [], [tok]
-    if with_of and tok.pos_ in ("NOUN", "PROPN"):
+    if with_of and tok.pos_ in ("NOUN", "PROPN") and _maker_clause_within(tok):
         for d in tok.subtree:
             if d.dep_ == "acl" and d.tag_ == "VBN" and d.head.pos_ in ("NOUN", "PROPN"):
                 stack.extend(p for a in d.children if a.dep_ == "agent" for p in a.children if p.dep_ == "pobj")

@@ -111,7 +111,7 @@ def build_commitments(canon: list[dict], as_of: str | None, cfg: LinkConfig,
     later = sorted(canon, key=lambda r: (_when_key(r), r["id"]))
     rank = {r["id"]: i for i, r in enumerate(later)}
     pc = {r["id"]: _participant_countries(r) for r in canon}
-    words_of = {r["id"]: _content(r) for r in canon}
+    words_of = {r["id"]: frozenset(_content(r)) for r in canon}   # frozen: their stems are remembered
     by_country, by_word, by_place, called_off = _pool_index(later, pc, rank)
     for whole in canon:
         if not _promised(whole) or (only is not None and whole["id"] not in only):
@@ -256,7 +256,7 @@ def reached_promises(promises: list[dict], changed: list[dict], cfg: LinkConfig,
     commitments of the other promises cannot have changed (whatever else they are weighed against is as
     it was)."""
     pc = {r["id"]: _participant_countries(r) for r in list(promises) + list(changed)}
-    words_of = {x["id"]: _content(x) for x in changed}
+    words_of = {x["id"]: frozenset(_content(x)) for x in changed}
     index = _pool_index(changed, pc, {x["id"]: i for i, x in enumerate(changed)})
     out = set()
     for whole in promises:

@@ -25,8 +25,19 @@ def _own_date(r: dict) -> bool:
 def _containment(small: set, big: set) -> float:
     """Share of a commitment's words found in a later report, a word matching another of its stem
     ("establish" / "establishment", "reactors" / "reactor")."""
-    stems = {_stem(w) for w in big}
-    return sum(w in big or _stem(w) in stems for w in small) / len(small) if small else 0.0
+    if not small:
+        return 0.0
+    missing = [w for w in small if w not in big]
+    if not missing:
+        return len(small) / len(small)
+    stems = _stems(big if isinstance(big, frozenset) else frozenset(big))
+    return (len(small) - len(missing) + sum(_stem(w) in stems for w in missing)) / len(small)
+
+
+@functools.lru_cache(maxsize=4096)
+def _stems(words: frozenset) -> frozenset:
+    """The stems of a report's words (remembered: each report is weighed against many commitments)."""
+    return frozenset(_stem(w) for w in words)
 
 
 @functools.lru_cache(maxsize=65536)

@@ -27,7 +27,8 @@ from typing import Callable, Iterable, Iterator, Protocol, TypeVar
 from ..model import DocResult, Document, Failure
 
 ENGINES = ("local", "ray")
-BATCH_SIZE = 16  # documents per batch handed to a worker
+BATCH_SIZE = 32  # documents per batch handed to a worker: one spaCy batch (`nlp.parse_many`), which parses
+#                  32 documents at a time faster than 16
 
 T = TypeVar("T")
 R = TypeVar("R")

@@ -18,10 +18,8 @@ class _TokenAt:
 
     def __init__(self, sdoc):
         from spacy.attrs import IDX, LENGTH
-        self.starts, self.ends = [], []
-        for start, length in sdoc.to_array([IDX, LENGTH]).tolist():
-            self.starts.append(start)
-            self.ends.append(start + length)
+        a = sdoc.to_array([IDX, LENGTH]).reshape(-1, 2)
+        self.starts, self.ends = a[:, 0].tolist(), (a[:, 0] + a[:, 1]).tolist()
 
     def __call__(self, c: int) -> int | None:
         i = bisect_right(self.starts, c) - 1
