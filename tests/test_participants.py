@@ -70,7 +70,9 @@ def test_the_two_sides_resolve_when_between_names_no_party() -> None:
 
 
 def test_ragged_tagger_span_round_a_known_body_keeps_the_body() -> None:
-    for text, want in (("Finance ministers of the Group of Seven(G7) nations met in Rome on Friday.", "Group of Seven"),
-                       ("Thank European Commission staff for a warm welcome in Brussels today.", "European Commission")):
+    # (Brussels, the seat of the EU's institutions, is also read as the EU: "Brussels and Accra agreed ...")
+    for text, want in (("Finance ministers of the Group of Seven(G7) nations met in Rome on Friday.", ["Group of Seven"]),
+                       ("Thank European Commission staff for a warm welcome in Brussels today.",
+                        ["European Commission", "European Union"])):
         orgs = [m.entity for m in _mentions(text) if m.kind == "org"]
-        assert [e.entity_name for e in orgs] == [want], text
+        assert [e.entity_name for e in orgs] == want, text
