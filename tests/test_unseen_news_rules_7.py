@@ -268,3 +268,10 @@ def test_a_court_with_no_state_named_is_the_dateline_s() -> None:
     found = events("ACCRA, Oct 21 (Reuters) - The High Court on Monday suspended a mining memorandum with Chile.",
                    "2031-10-21")
     assert [(e.event_type, side(e.actor), side(e.recipient)) for e in found] == [("SANCTION", {"GHA"}, {"CHL"})]
+
+
+def test_pressing_a_button_is_no_request_but_pressing_a_party_is() -> None:
+    assert events("Presidents Ana Torres and John Mahama pressed a button together on a screen at the palace.",
+                  "2031-11-15") == []
+    found = events("The Chilean minister pressed his Ghanaian counterpart on the data issue.", "2031-11-15")
+    assert [(e.event_type, side(e.actor), side(e.recipient)) for e in found] == [("REQUEST", {"CHL"}, {"GHA"})]

@@ -37,6 +37,16 @@ def _asserts(t) -> bool:
         return False
     return any(v.tag_ in ("VBD", "VBZ", "VBP") for v in verbs)
 
+
+def _presses_a_thing(t, spec) -> bool:
+    """Whether a pressing verb has a thing as its object and nothing pressed for (``party_pressing_verbs``): its
+    object is a common noun of no named party, and no clause or preposition of the request hangs on it."""
+    obj = next((c for c in t.children if c.dep_ == "dobj"), None)
+    if obj is None or obj.pos_ != "NOUN" or obj.ent_type_ or any(c.dep_ == "poss" for c in obj.children) or \
+            lemma_of(obj) in spec["party_nouns"]:
+        return False        # "pressed his counterpart on ...", "pressed the government for ..."
+    return not any(c.dep_ in ("xcomp", "ccomp") or c.dep_ == "prep" and c.lower_ in spec["preps"] for c in t.children)
+
 class TriggerRules(FoldRules, MeasureRules, ClauseTests):
     """The EventCoder steps of triggers: which tokens start events (`_find_triggers`), which trigger takes
     over another (`_fold`, `_governor`) and whether an event noun reports an event (`_noun_is_event`)."""
@@ -83,6 +93,8 @@ class TriggerRules(FoldRules, MeasureRules, ClauseTests):
             if t.pos_ == "ADJ" and not t.tag_.startswith("VB"):
                 return None     # "free from coercion" is a state, not a release
             tr = r.verbs.get(lem)
+            if tr is not None and lem in r.cfg["party_pressing_verbs"]["verbs"] and _presses_a_thing(t, r.cfg["party_pressing_verbs"]):
+                return None     # "pressing a button together on a screen": a gesture, no request
             if tr is not None and lem in r.cfg["legal_appeal_verbs"]["verbs"] and not any(
                     c.dep_ in ("prep", "xcomp", "ccomp") and (c.dep_ != "prep" or c.lower_ in r.cfg["legal_appeal_verbs"]["preps"])
                     for c in t.children):
