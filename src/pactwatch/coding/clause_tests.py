@@ -4,7 +4,7 @@ refusal that only answers the press ("declined to comment").
 ``TriggerRules`` (``triggers.py``) inherits these."""
 from __future__ import annotations
 
-from .list_items import item_lead, lead_modals, lead_subject
+from .list_items import lead_modals, lead_of_verb, lead_subject
 from .rules import lemma_of
 from .trigger_shapes import lem_in
 
@@ -275,8 +275,7 @@ class ClauseTests:
             return False
         if any(c.dep_ in ("advmod", "mark") and c.lower_ in spec["question_words"] for c in v.children):
             return False    # "discussed how the two countries will certify hydrogen": a topic, no commitment
-        lead = item_lead(v.sent) if v.dep_ == "ROOT" and not any(c.dep_ in ("nsubj", "nsubjpass") for c in v.children) \
-            else None       # "the two sides will:" / "- run a shared database": the list's lead-in says who and when
+        lead = lead_of_verb(v)      # "the two sides will:" / "- run a shared database": the lead-in says who and when
         if not any(c.dep_ == "aux" and c.lower_ in spec["modals"] for c in v.children) and not (
                 lead is not None and any(c.lower_ in spec["modals"] for c in lead_modals(lead))):
             return False

@@ -71,6 +71,9 @@ def lead_modals(lead) -> list:
     return [c for c in w.children if c.dep_ == "aux" and c.tag_ == "MD"]
 
 
-def item_root(pred) -> bool:
-    """Whether a token is the root of its sentence: the verb of the item itself, not one nested in it."""
-    return pred.dep_ == "ROOT"
+def lead_of_verb(v):
+    """The lead-in of the list item whose own verb is `v` (the item's root, with no subject of its own), or None:
+    "- run a shared database" under "the two sides will:"."""
+    if v.dep_ != "ROOT" or any(c.dep_ in ("nsubj", "nsubjpass") for c in v.children):
+        return None
+    return item_lead(v.sent)

@@ -2,7 +2,7 @@
 (cooperation stated in the future is AGREE, a future coercive act a THREATEN, a refusal a REJECT)."""
 from __future__ import annotations
 
-from .list_items import item_lead, lead_modals
+from .list_items import lead_modals, lead_of_verb
 from .rules import CONFLICT, lemma_of
 from .trigger_shapes import low_conj
 
@@ -53,13 +53,11 @@ class ModalityRules:
                     if up.dep_ != "xcomp" or up.head.i == up.i:
                         break
                     up = up.head
-            if v.dep_ == "ROOT" and not any(c.dep_ in ("aux", "auxpass", "nsubj", "nsubjpass") for c in kids):
-                lead = item_lead(v.sent)     # "the two sides will:" / "- set up a committee": will set up
-                shared = {w for c in (lead_modals(lead) if lead is not None else []) for w in (lemma_of(c), c.lower_)}
-                if shared:
-                    m.note("aux_mode", "modality.list_lead_modal")
-            else:
-                shared = set()
+            # "the two sides will:" / "- set up a committee": will set up
+            lead = lead_of_verb(v) if not any(c.dep_ in ("aux", "auxpass") for c in kids) else None
+            shared = {w for c in (lead_modals(lead) if lead is not None else []) for w in (lemma_of(c), c.lower_)}
+            if shared:
+                m.note("aux_mode", "modality.list_lead_modal")
             aux = {lemma_of(c) for c in kids if c.dep_ in ("aux", "auxpass")} | {c.lower_ for c in kids if c.dep_ == "aux"} | shared
             if aux & cfg["future_aux"]:
                 m.future = True
