@@ -4,7 +4,7 @@ refusal that only answers the press ("declined to comment").
 ``TriggerRules`` (``triggers.py``) inherits these."""
 from __future__ import annotations
 
-from .list_items import lead_modals, lead_of_verb, lead_subject
+from .list_items import lead_modals, lead_of_verb, lead_subject, list_lead
 from .rules import lemma_of
 from .trigger_shapes import lem_in
 
@@ -293,6 +293,35 @@ class ClauseTests:
             return True
         return named_party(subj, people=False) and any(c.dep_ == "conj" and named_party(c, people=False)
                                                        for c in subj.children)
+
+    def _list_commitment(self, v, trig: dict) -> bool:
+        """Whether a verb is the act still ahead of an item in a list of undertakings (``list_commitments``):
+        "Under the memorandum:" / "In a joint statement, the two governments set out further steps:" above
+        "- Chile will open its tenders to Korean firms;" / "- a joint committee is to meet in Seoul by June."
+        The lead-in names an accord, a promise or one of the list's nouns (``lead_words``); the item's own verb
+        is its root (or the infinitive of "is to"), still ahead (a future auxiliary, "is to", or the lead-in's
+        modal), not negated, not one of ``excluded_verbs``, and governs no trigger of its own."""
+        spec = self.rules.cfg["list_commitments"]
+        if v.pos_ != "VERB" or lemma_of(v) in spec["excluded_verbs"] or any(c.dep_ == "neg" for c in v.children):
+            return False
+        be_to = v.dep_ == "xcomp" and v.head.dep_ == "ROOT" and lemma_of(v.head) == "be" and any(
+            c.dep_ == "aux" and c.lower_ == "to" for c in v.children)
+        if v.dep_ != "ROOT" and not be_to:
+            return False
+        lead = list_lead(v.sent)
+        if lead is None or not any(lemma_of(t) in spec["lead_words"] or self._commitment_word(t) for t in lead):
+            return False
+        if not (be_to or self._act_ahead(v) or any(c.lower_ in spec["modals"] for c in lead_modals(lead))):
+            return False
+        if any(c.i in trig for c in v.children if c.dep_ in ("xcomp", "conj", "ccomp", "advcl")):
+            return False
+        return not any(c.dep_ in ("advmod", "mark") and c.lower_ in spec["question_words"] for c in v.children)
+
+    def _commitment_word(self, t) -> bool:
+        """Whether a word of a list's lead-in names an accord ("Under the memorandum:") or a promise ("the two
+        sides agreed to:")."""
+        tr = self._trigger(t)
+        return tr is not None and (tr.cls == "accord" or tr.type == "AGREE" and tr.cls == "governs")
 
     def _joint_announcement(self, v) -> bool:
         """Whether an announcing verb (``announce_verbs``) tells a set of joint undertakings of both parties

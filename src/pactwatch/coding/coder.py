@@ -417,6 +417,11 @@ class EventCoder(TriggerRules, ModalityRules, ParticipantRules, SettingRules, Me
         if tr.pos == "N" and tr.cls == "meeting" and venue(t, cfg) and (m.actors or m.recipients) and all(
                 e.country in NON_STATE for e in m.actors + m.recipients):
             return None     # "ahead of the G7 summit", "during the forum's meeting": a venue, not an event
+        if tr.pos == "V" and lemma_of(t) in cfg["summons"]["verbs"] and not m.recipients and not any(
+                c.dep_ == "dobj" and lemma_of(c) in cfg["summons"]["envoys"] for c in t.children):
+            return None     # "the Senate committee summoned the managing director of the state firm": a hearing
+        if m.type == "ACCUSE" and tr.pos == "V" and lemma_of(t) in cfg["blame_without_party"] and not m.recipients:
+            return None     # "officials blamed delays in the licence": a cause named, no charge against a party
         if m.report and m.actors and m.type in VERBAL_TYPES:
             self._speaker_for_state(m, pred, actors)
         if tr.cls == "reported_request":

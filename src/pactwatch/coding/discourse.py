@@ -109,7 +109,11 @@ class Discourse:
             return []
         if tok.pos_ == "PRON":
             return []
-        if any(c.lower_ == "their" for c in tok.children) and low in Rules.load().cfg["pair_member_nouns"]:
+        bodies = Rules.load().cfg["joint_bodies"]
+        if any(c.lower_ == "their" for c in tok.children) and low in Rules.load().cfg["pair_member_nouns"] or \
+                tok.pos_ == "NOUN" and tok.lemma_.lower() in bodies["nouns"] and any(
+                    c.dep_ in ("amod", "compound") and c.lower_ in bodies["cues"] for c in tok.children):
+            # "their ministers", "a joint committee on the project": the two sides
             for m in reversed(self.events):
                 cs = countries_as_entities(m.actors + m.recipients)
                 if len(cs) >= 2:

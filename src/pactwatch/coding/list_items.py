@@ -26,7 +26,17 @@ def item_lead(sent):
     an item opened by a capital ("- Chile will pay ...") or a line that is no list item has none; nor has an
     item whose list is not introduced by a line ending in a colon."""
     words = _words(sent)
-    if len(words) < 2 or words[0].text not in LIST_MARKS or not words[1].text[:1].islower():
+    if len(words) < 2 or not words[1].text[:1].islower():
+        return None
+    return list_lead(sent)
+
+
+def list_lead(sent):
+    """The lead-in sentence of any list item, opened by a capital or not ("Under the memorandum:" above
+    "- Chile will pay ..."), or None: a line that is no list item has none, nor has an item whose list is not
+    introduced by a line ending in a colon."""
+    words = _words(sent)
+    if len(words) < 2 or words[0].text not in LIST_MARKS:
         return None
     doc, i = sent.doc, sent.start - 1
     for _ in range(MAX_ITEMS_UP):

@@ -3,6 +3,8 @@ before (the same act retold, the same occasion, a definite description of it, a 
 another event (another counterpart, a third party, a new accord or meeting, more attendees)."""
 from __future__ import annotations
 
+import re
+
 from .mention import EventMention, countries_of, dedupe, people_of
 from .merge_pairs import compatible
 from .rules import NON_STATE, lemma_of
@@ -427,3 +429,26 @@ def _about_other_antecedent(group: list[EventMention], m: EventMention, nouns_of
         return False
     noun = t.head.i
     return not any(noun == x.head.i or noun in x.tokens for x in group)
+
+
+def object_nouns(m: EventMention, cfg) -> set[str]:
+    """The nouns of what an act is done to: its direct object, or the object of one of ``preps`` ("will pay for a
+    geothermal training centre" -> {centre, training}), head and compounds, less the generic ones
+    (``headline_object_told_below``)."""
+    spec = cfg["headline_object_told_below"]
+    out = set()
+    for c in m.pred.children:
+        objs = [c] if c.dep_ in ("dobj", "nsubjpass") else [g for g in c.children if g.dep_ == "pobj"] \
+            if c.dep_ == "prep" and c.lower_ in spec["preps"] else []
+        for o in objs:
+            for w in [o] + [x for x in o.children if x.dep_ in ("compound", "amod")]:
+                lem = lemma_of(w)
+                if w.pos_ == "NOUN" and lem not in spec["generic"]:
+                    out.add(lem)
+    return out
+
+
+def _names_word(group: list[EventMention], tok) -> bool:
+    """Whether a mention of the group names the noun `tok` in its evidence ("a loan agreement" names "the loan")."""
+    word = re.compile(r"\b" + re.escape(lemma_of(tok)) + r"\w{0,2}\b")
+    return any(word.search(x.sent.text[x.span[0] - x.sent.start:x.span[1] - x.sent.start].lower()) for x in group)

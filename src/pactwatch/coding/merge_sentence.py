@@ -58,6 +58,15 @@ def _meeting_of_body_made(made: EventMention, meeting: EventMention) -> bool:
         and any(x.tag_ in ("WDT", "WP$") for x in clause.subtree if x.i < meeting.head.i)
 
 
+def _visit_in_apposition(visit: EventMention, m: EventMention) -> bool:
+    """"... will pay a state visit to Korea from August 10 to 13 at the invitation of President Lee, his first trip
+    to Seoul since ...": a visit noun set in apposition in the sentence of a visit tells that visit again, whatever
+    the parser hung it on."""
+    return visit.cls == m.cls == "meeting" and visit.mode == m.mode == "visit" and m.head.pos_ == "NOUN" \
+        and m.head.dep_ == "appos" and m.head.i not in visit.tokens and visit.pred.pos_ in ("VERB", "AUX", "NOUN") \
+        and m.date is None
+
+
 class SentenceMerging:
     """The sentence step of ``MergeRules``."""
 
@@ -100,6 +109,12 @@ class SentenceMerging:
                 absorb(body, meeting)
                 if body is m:
                     merged[merged.index(tgt)] = m
+                continue
+            tgt = next((x for x in merged if _visit_in_apposition(x, m)), None)
+            if tgt is not None:     # the visit told first keeps the record (and its plan); "his" is the visitor's
+                m.note("merged", "merging.visit_in_apposition")
+                m.actors, m.recipients = [], []
+                absorb(tgt, m)
                 continue
             tgt = next((x for x in merged if x.type == m.type and {x.cls, m.cls} == {"meeting", "event"}
                         and not framing(x, m) and _subject_of(x, m) and compatible(x, m)), None)

@@ -19,7 +19,7 @@ from .merge_groups import (DAY_WORDS, DEFINITE, SAME_KIND_FOR_LEAD, _about_other
                            _other_actor, _other_counterpart, _overlap, _plan_form, _plan_of, _pronoun_subject,
                            _recalled_earlier, _repeats, _same_act, _same_noun_told, _same_occasion, _same_sides,
                            _several, _site_tour, _third_party, _time_word, _told_as_more, _tour_apart, _types_by_rule,
-                           _visit_and_talks)  # noqa: F401
+                           _visit_and_talks, _names_word, object_nouns)  # noqa: F401
 from .times import _ended_before, _relative_day
 from .merge_sentence import SentenceMerging, _act_at_planned_meeting, _subject_of  # noqa: F401
 
@@ -164,6 +164,11 @@ class MergeRules(SentenceMerging):
                     m.note("kept_apart", "merging.other_act_named")
                     continue    # "China called off the dialogue ... The veto on March 19 ended the purchase": "the veto"
                     #             names an act of its own word, not the one just told
+                if m.anaphoric and m.cls == "event" and m.head.pos_ == "NOUN" and not _names_word(g, m.head) and any(
+                        _names_word(h, m.head) for h in groups if h is not g):
+                    m.note("kept_apart", "merging.anaphor_names_another")
+                    continue    # "signed a loan agreement ... will open its tenders ... The loan will be disbursed": the
+                    #             loan is not the act just told but the one that named it
                 if m.anaphoric or (m.described and m.cls in ("meeting", "accord") and not named_other_side) or no_party:
                     best = gi
                     m.note("merged", "merging.refers_back")
@@ -263,6 +268,15 @@ class MergeRules(SentenceMerging):
                     and all(compatible(x, m) for x in groups[gi]) and _same_sides(groups[gi], m, passive=True)), None)
                 if best is not None:
                     m.note("merged", "merging.headline_told_below")
+            if best is None and head_end <= m.sent.start and not new_accord and not recalled and head_end:
+                # "Tokyo to fund training centre" ... "- Japan will pay for a geothermal training centre": the
+                # headline's act told further down, on the same thing
+                objs = object_nouns(m, cfg)
+                best = next((gi for gi in order if objs and groups[gi][0].type == m.type and all(
+                    x.sent.start < head_end for x in groups[gi]) and any(objs & object_nouns(x, cfg) for x in groups[gi])
+                    and all(compatible(x, m) for x in groups[gi]) and _same_sides(groups[gi], m, passive=True)), None)
+                if best is not None:
+                    m.note("merged", "merging.headline_object_told_below")
             if best is None:
                 if m.anaphoric and not m.actors and not m.recipients:
                     continue      # "the meeting" with nothing to refer to

@@ -9,6 +9,7 @@ import re
 from ..actors import describe_pair
 from ..knowledge import load_knowledge
 from ..model import Entity
+from .clause_tests import named_party
 from .discourse import BODY_CODES, Discourse, _of_kind
 from .list_items import item_lead, lead_subject
 from .mention import countries_of, dedupe, entities_of
@@ -44,7 +45,7 @@ class ParticipantRules(ParticipantCases):
         cfg = self.rules.cfg
         preps = set(cfg["participant_preps_by_type"].get(m.type, cfg["participant_preps"]))
         frames = cfg["frame_nouns"]
-        actor_toks, recip_toks = [], []
+        actor_toks, recip_toks, signed_toks = [], [], []
         sources = []      # (rule id, tokens): which rule found which participant, for the trace
 
         def add(side: list, rule: str, toks) -> None:
@@ -103,7 +104,10 @@ class ParticipantRules(ParticipantCases):
                 break
             if sp:
                 if sp[0].i not in folded and (cur is pred or agent):
-                    add(recip_toks, "participants.passive_subject", np(sp[0]))
+                    # (what was signed names a side only when the signers do not: "A financing arrangement for
+                    # Poland's first plant was signed by the US and Polish ministers" adds no Poland)
+                    signed = lemma_of(cur) in cfg["signing_verbs"] and not named_party(sp[0])
+                    add(signed_toks if signed else recip_toks, "participants.passive_subject", np(sp[0]))
                 elif sp[0].i not in folded:
                     subj = sp[0]
                     add(actor_toks, "participants.subject", np(sp[0]))
@@ -300,7 +304,8 @@ class ParticipantRules(ParticipantCases):
                             collect(x, wide, depth + 1)
                 elif c.dep_ in ("nsubj", "nsubjpass") and v is not pred and v.i in folded and v.pos_ == "VERB" \
                         and c.i not in folded:
-                    add(recip_toks, "participants.clause_subject", np(c))      # "demanded that the US cancel": the US
+                    signed = c.dep_ == "nsubjpass" and lemma_of(v) in cfg["signing_verbs"] and not named_party(c)
+                    add(signed_toks if signed else recip_toks, "participants.clause_subject", np(c))      # "demanded that the US cancel": the US
 
         for v in owners:
             if m.type in DOER_TYPES and v is not pred and v is not t and sdoc[v.i].pos_ in ("NOUN", "PROPN"):
@@ -310,6 +315,10 @@ class ParticipantRules(ParticipantCases):
             acts_m, rec_m = actors.in_tokens(between), []     # "a summit between X and Y": X and Y, not the announcer
         else:
             acts_m = actors.in_tokens(actor_toks)
+            signers = countries_of(entities_of(acts_m))
+            signed_m = actors.in_tokens(signed_toks)
+            if not countries_of(entities_of(signed_m)) <= signers:
+                recip_toks = recip_toks + signed_toks
             rec_m = [x for x in actors.in_tokens(recip_toks + between) if all(x is not a for a in acts_m)]
         forum = []
         if m.type in FORUM_TYPES or m.folded_types & FORUM_TYPES:

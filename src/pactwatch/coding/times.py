@@ -9,6 +9,7 @@ import re
 from .. import dates as dates_mod
 from ..model import Sentence
 from ..timex.words import RELATIVE_DAYS
+from .list_items import list_lead
 from .mention import EventMention
 from .modality import promise_words
 from .rules import MAYBE_TIME, OTHER_TIME, lemma_of
@@ -43,6 +44,12 @@ def _background(m: EventMention) -> bool:
         return True
     return m.head.pos_ in ("NOUN", "PROPN") and m.head.dep_ == "pobj" and m.head.head.dep_ == "prep" and \
         m.head.head.lower_ in ("after", "before", "since", "following")
+
+
+def _deadline(te) -> bool:
+    """Whether a time is a bound of what is to be done ("by 2030", "before the end of June"), not "earlier in the
+    day"."""
+    return te.relation == "before" and bool(te.text) and not te.text.lower().startswith(("earlier", "later"))
 
 
 def _modifier_verb(tok) -> bool:
@@ -223,7 +230,7 @@ class TimeRules:
         start, end = sent.start + te.start, sent.start + te.end
         inside = [t for t in span if start <= t.idx < end]
         target, blocked, on_verb, on_act, stop, through_thing = None, False, False, False, None, False
-        via_complement = False
+        via_complement, period_out = False, False
         if inside:
             cur = next((t for t in inside if not (start <= t.head.idx < end) or t.head.i == t.i), inside[0])
             for _ in range(8):
@@ -231,10 +238,13 @@ class TimeRules:
                 if hit is not None:
                     if hit.type == "REJECT" and cur.pos_ in ("NOUN", "PROPN") and cur.i not in (hit.head.i, hit.pred.i):
                         return      # "called off a visit next month": the time of what was called off
-                    target, how = hit, ["date.attached_by_parse"] + (["date.through_thing"] if through_thing else [])
+                    target, how = hit, ["date.attached_by_parse"] + (["date.through_thing"] if through_thing else []) + (
+                        ["date.before_period_is_out"] if period_out else [])
                     on_verb = cur.i == hit.pred.i and hit.pred.tag_ == "VBD" and not via_complement
                     on_act = cur.i in (hit.pred.i, hit.head.i)
                     break
+                if cur.dep_ == "prep" and cur.head.lower_ in cfg["comparison_heads"] and cur.head.i != cur.i:
+                    return      # "up from about $87 billion last year": the base of a comparison
                 if lemma_of(cur) in cfg["reporting_verbs"] and cur.pos_ == "VERB":
                     # "said Wednesday": the date of the statement, not of the event; but a clause told as
                     # going on then ("said on Friday as he held talks") and measures announced by the
@@ -277,6 +287,13 @@ class TimeRules:
                     # a thing (no event noun) is the time of the act above it
                     through_thing = True
                     cur = cur.head
+                    continue
+                if not (start <= cur.idx < end) and lemma_of(cur) == "be" and cur.dep_ == "advcl" and any(
+                        c.dep_ == "mark" and c.lower_ in ("before", "by", "until") for c in cur.children) and any(
+                        c.lower_ in cfg["period_out_words"] for c in cur.children if c.dep_ in (
+                            "advmod", "acomp", "prt", "prep")):
+                    cur = cur.head  # "will convene before December is out": by the end of December
+                    period_out = True
                     continue
                 if not (start <= cur.idx < end) and cur.pos_ == "PROPN" and cur.dep_ in ("pobj", "appos", "compound", "conj") \
                         and cur.head.i != cur.i:
@@ -395,8 +412,9 @@ class TimeRules:
         talking about: the latest explicitly dated mention before it. Not when its sentence says it
         was another time ("earlier", "previously", "last year") or gave a vague one."""
         kept = {id(m) for g in groups for m in g}
+        # (a bound, "agreed to lift trade to $150 billion by 2030", is no time the article goes on talking about)
         dated = [(m.span[0], m.date, m.sent.start) for g in groups for m in g
-                 if m.date is not None and m.date.value and not _background(m)]
+                 if m.date is not None and m.date.value and not _background(m) and not _deadline(m.date)]
         if getattr(self, "_anchor_doc", None) is not None:
             # a dated mention not kept as an event ("said at the meeting on Friday") and a time the parse gave
             # to no event still say when the article is
@@ -425,9 +443,15 @@ class TimeRules:
                 #               (but "the talks that produced an offer" tell the offer at the talks)
             first = min(m.span[0] for m in g)
             text = " ".join(m.sent.text[m.span[0] - m.sent.start:m.span[1] - m.sent.start] for m in g).lower()
-            if OTHER_TIME.search(re.sub(r"\bsince\s+last\s+\w+", "", text)):     # "since last year": a bound
+            # "since last year": a bound; "up from $87 billion last year": the base of a comparison
+            if OTHER_TIME.search(re.sub(r"\bsince\s+last\s+\w+|\b(?:up|down)\s+from\b[^,;]*", "", text)):
                 continue
             prior = [te for pos, te, _s in dated if pos < first]
+            lead = list_lead(g[0].pred.sent)
+            if lead is not None:
+                # "- the first engineers are to start in January 2026;" / "- Kenya will open its tenders": each item
+                # of a list is an undertaking of its own, dated by the lead-in or what came before it
+                prior = [te for pos, te, _s in dated if pos < first and not lead.end_char <= pos < g[0].sent.start]
             if any(m.future for m in g) or g[0].type == "AGREE":
                 # a plan is dated when stated: not by a time in an earlier year the article recalled
                 prior = [te for te in prior if te.value[:4] >= report_year]
@@ -436,7 +460,7 @@ class TimeRules:
                 # during his visit in March, is expected to attend the meeting", written in September): a
                 # plan told in the news was stated days before, not months
                 prior = [te for te in prior if not _ended_before(te.value, report, self.rules.cfg["plan_statement_days"])]
-            if report and all(m.pred.tag_ in ("VBD", "VBN") and not m.future for m in g):
+            if report and not any(m.future for m in g) and any(m.pred.tag_ in ("VBD", "VBN") for m in g):
                 # a time ahead of the report is a plan's, not the time of a past act or of a promise made:
                 # "will hold talks next year. the president invited firms to invest" was not next year
                 prior = [te for te in prior if te.value[:10] <= report[:len(te.value)]]

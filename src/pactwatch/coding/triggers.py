@@ -13,7 +13,7 @@ from .trigger_shapes import (_ACRONYM_IN_PARENS, _described_after, _hyphen_word,
                              _told_in_passing, body_acronyms, body_noun, frame_prep, generic_plural, headline_doers,
                              lem_in, lem_in_loose, phrase_head, sequel_of, venue)  # noqa: F401
 from .trigger_measures import MeasureRules
-from .clause_tests import ClauseTests
+from .clause_tests import ClauseTests, named_or_proper
 from .folding import FoldRules
 
 
@@ -24,6 +24,13 @@ def _unanswered(t, spec) -> bool:
     if t.dep_ == "nsubj" and lemma_of(v) in spec["verbs"]:
         return any(c.lower_ in spec["states"] for c in v.children)
     return t.dep_ == "nsubjpass" and lemma_of(v) in spec["passives"]
+
+
+def _done_by_a_thing(t) -> bool:
+    """Whether a passive verb names as its doer something that is no party ("had been delayed by the escalation of
+    the conflict", "was put off by bad weather")."""
+    return any(c.dep_ == "agent" and any(g.dep_ == "pobj" and not named_or_proper(g) for g in c.children)
+               for c in t.children)
 
 
 def _asserts(t) -> bool:
@@ -106,7 +113,8 @@ class TriggerRules(FoldRules, MeasureRules, ClauseTests):
             if tr is not None and lem in ("call", "phone", "telephone") and any(
                     c.dep_ in ("oprd", "xcomp", "ccomp", "attr") for c in t.children):
                 return None     # "called the memorandum a practical agreement"
-            if tr is None and t.pos_ == "VERB" and any(c.dep_ == "advmod" and c.lower_ in ("jointly", "together")
+            if tr is None and t.pos_ == "VERB" and any(c.dep_ == "advmod" and (c.lower_ == "jointly" or c.lower_ == "together"
+                                                                                and lem not in r.cfg["together_idiom_verbs"])
                                                        for c in t.children):
                 return Trigger(lem, "V", "COOPERATE", "", "event", "trigger.jointly")   # "will jointly develop frameworks"
             return tr
@@ -311,6 +319,19 @@ class TriggerRules(FoldRules, MeasureRules, ClauseTests):
                 return x
         return None
 
+    def _venue_clause(self, t, lem: str, trig: dict) -> bool:
+        """Whether an attending verb (``venue_clauses``) is a relative clause of place on where a meeting was held:
+        "met Xi in Rio de Janeiro, where both were attending the Group of 20 gathering"."""
+        spec = self.rules.cfg["venue_clauses"]
+        verb = lem if not any(c.dep_ == "prt" for c in t.children) else \
+            f"{lem} {next(c.lower_ for c in t.children if c.dep_ == 'prt')}"
+        if verb not in spec["verbs"] or t.dep_ != "relcl" or not any(
+                c.dep_ == "advmod" and c.lower_ in spec["words"] for c in t.children):
+            return False
+        place = t.head
+        return place.dep_ == "pobj" and place.head.dep_ == "prep" and place.head.head.i in trig and \
+            trig[place.head.head.i].cls == "meeting" and place.head.head.i != t.i
+
     def _press_event(self, t) -> bool:
         """Whether a trigger is a conference or briefing of the press (event_rules.json press_events), joint or not."""
         spec = self.rules.cfg["press_events"]
@@ -409,8 +430,10 @@ class TriggerRules(FoldRules, MeasureRules, ClauseTests):
                 trig.pop(t.i)     # "has received 60 applications" is no visit
                 continue
             thing = obj if obj is not None else (t.head if t.dep_ == "acl" and t.tag_ == "VBN" else None)
-            if thing is not None and t.i in trig and trig[t.i].type in ("RETREAT", "AID") and (
-                    lemma_of(thing) in cfg["non_material_objects"] or lemma_of(thing) in cfg["speech_nouns"]):
+            told = thing if thing is not None else t.head if t.dep_ == "relcl" and not any(
+                c.dep_ in ("dobj", "nsubjpass", "attr") for c in kids) else None     # "a summary the ministry released"
+            if told is not None and t.i in trig and trig[t.i].type in ("RETREAT", "AID") and (
+                    lemma_of(told) in cfg["non_material_objects"] or lemma_of(told) in cfg["speech_nouns"]):
                 trig.pop(t.i)     # "released a roadmap", "a statement released after", "gave details", "gave a long speech"
                 continue
             if obj is None and thing is not None and body_noun(thing, cfg) in cfg["relation_bodies"]:
@@ -489,6 +512,8 @@ class TriggerRules(FoldRules, MeasureRules, ClauseTests):
                     trig.pop(t.i, None)
                     trig.pop(obj.i, None)
                     continue
+                if typ == "REJECT" and _done_by_a_thing(t):
+                    continue    # "the session, which had been delayed by the escalation of the conflict": no party
                 trig[t.i] = Trigger(lem, "V", typ, mode, cls, rule)
                 absorbed_noun[t.i] = obj.i
                 trig.pop(obj.i, None)
@@ -503,6 +528,13 @@ class TriggerRules(FoldRules, MeasureRules, ClauseTests):
                     absorbed_noun[t.i] = found.i
                     trig.pop(found.i, None)
                     continue
+            if t.i in trig and trig[t.i].type == "AGREE" and lem in cfg["plan_verbs"] and t.dep_ == "acl" and \
+                    t.head.dep_ in ("dobj", "nsubjpass") and t.head.head.i in trig and trig[t.head.head.i].type == "REJECT":
+                trig.pop(t.i)     # "delayed a ministerial visit planned for June": the plan is what was put off
+                continue
+            if t.i in trig and trig[t.i].cls == "meeting" and self._venue_clause(t, lem, trig):
+                trig.pop(t.i)     # "met Xi in Rio, where both were attending the G20 gathering": a venue
+                continue
             left_open = self._left_open(t, trig) if t.i in trig else None
             if left_open is not None:
                 # "has not yet decided whether to join", "has yet to sign": no act done, and none it governs
@@ -527,6 +559,15 @@ class TriggerRules(FoldRules, MeasureRules, ClauseTests):
             if t.i not in trig and self._joint_commitment(t, trig):
                 # "the two sides will run a shared database": the parties' commitment
                 trig[t.i] = Trigger(lem, "V", "AGREE", "", "event", "event_rules.json:joint_commitments")
+                continue
+            if t.i not in trig and self._list_commitment(t, trig):
+                # "Under the memorandum:" / "- Chile will open its tenders to Korean firms": an undertaking
+                trig[t.i] = Trigger(lem, "V", "AGREE", "", "event", "event_rules.json:list_commitments")
+                continue
+            if t.i not in trig and lem in cfg["promise_ahead_verbs"] and not any(c.dep_ == "neg" for c in t.children) \
+                    and (self._act_ahead(t) or any(c.dep_ == "aux" and c.lower_ == "would" for c in t.children)):
+                # "the United States would guarantee fuel supplies for the plant": a promise
+                trig[t.i] = Trigger(lem, "V", "AGREE", "", "event", "event_rules.json:promise_ahead_verbs")
                 continue
             if t.i not in trig and self._joint_announcement(t):
                 # "the two sides announced a series of coordination efforts": their agreement

@@ -512,7 +512,10 @@ def refresh_changed(store, mapping: dict[str, str], before: dict[str, str], cfg:
     only = {r["id"] for r in changed if _promised(r) or r["event_type"] == "CONSULT"} | {r["id"] for r in again}
     # a visit whose invitation a commitment recomputed here made its own, or no longer does, has its
     # invitation recomputed too (with the commitments kept that are resolved by it)
-    recomputed = {cid for cid, c in stored.items() if c["event_id"] in ids | redo}
+    # (and a commitment kept for a report that a changed event now takes in: "the committee is expected to meet",
+    # weighed alone while its article was not linked yet, is that event's mention, no promise of its own)
+    absorbed = {m for k, v in new_groups.items() for m in v if m != k}
+    recomputed = {cid for cid, c in stored.items() if c["event_id"] in ids | redo | absorbed}
     invited_by = {c["resolved_by"] for cid, c in stored.items() if cid in recomputed and c["resolved_by"]
                   and _more_cues()["invited"].search(c["what"])}
     visits = [r for r in canonical_events(store, invited_by - set(records), load, coded_roles=False, reasons=False)
