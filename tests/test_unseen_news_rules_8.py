@@ -148,3 +148,29 @@ def test_a_visit_named_again_in_apposition_is_the_same_visit() -> None:
 
 def test_assembling_phones_is_no_joint_act() -> None:
     assert not events("Accra is where Chilean phones are put together.", "2025-08-11")
+
+
+def test_a_lunch_with_a_leader_is_a_meeting_and_taking_part_in_a_conference_is_attending_it() -> None:
+    found = events("Mahama had lunch with President Gabriel Boric at La Moneda in June.", "2025-09-17")
+    assert [(e.event_type, side(e.actor), side(e.recipient)) for e in found] == [("CONSULT", {"GHA"}, {"CHL"})]
+    found = events("Mahama took part in the third Santiago Conference on Lithium in Valparaiso from Aug. 20 to 22.",
+                   "2025-09-17")
+    assert [(e.event_type, e.date) for e in found] == [("CONSULT", "2025-08-20")]
+    assert "event_rules.json:attendance_verbs" in found[0].why["event_type"]
+
+
+def test_stern_representations_are_a_protest_and_money_paid_out_is_aid() -> None:
+    found = events("Ghana's foreign ministry said it had lodged stern representations with Chile.", "2025-09-17")
+    assert [(e.event_type, side(e.actor), side(e.recipient)) for e in found] == [("ACCUSE", {"GHA"}, {"CHL"})]
+    found = events("Santiago paid out the first 200 million dollars of budget support to Ghana in December 2024.",
+                   "2025-09-17")
+    assert [(e.event_type, side(e.actor), side(e.recipient), e.date) for e in found] == [
+        ("AID", {"CHL"}, {"GHA"}, "2024-12")]
+
+
+def test_an_invitation_accepted_is_the_other_sides_agreement() -> None:
+    found = events("Boric invited Mahama to visit Chile in 2026, and Mahama accepted.", "2025-09-17")
+    assert sorted((e.event_type, tuple(sorted(side(e.actor)))) for e in found) == [
+        ("AGREE", ("CHL",)), ("AGREE", ("GHA",))]
+    assert not [e for e in events("Mahama did not accept the invitation.", "2025-09-17")
+                if e.why["event_type"] == ["event_rules.json:acceptances"]]

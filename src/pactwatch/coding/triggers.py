@@ -332,6 +332,40 @@ class TriggerRules(FoldRules, MeasureRules, ClauseTests):
         return place.dep_ == "pobj" and place.head.dep_ == "prep" and place.head.head.i in trig and \
             trig[place.head.head.i].cls == "meeting" and place.head.head.i != t.i
 
+    def _accepts(self, t, trig: dict) -> bool:
+        """Whether an accepting verb takes an invitation, an offer or a proposal (``acceptances``): as its object
+        ("accepted the invitation"), or, with none, through the inviting verb it is joined to ("invited Lee to
+        visit, and Lee accepted")."""
+        spec = self.rules.cfg["acceptances"]
+        if any(c.dep_ == "neg" for c in t.children):
+            return False
+        obj = next((c for c in t.children if c.dep_ in ("dobj", "nsubjpass")), None)
+        if obj is not None:
+            return lemma_of(obj) in spec["objects"]
+        h = t.head
+        return t.dep_ == "conj" and h.i in trig and trig[h.i].type == "AGREE" and any(
+            c.dep_ == "nsubj" for c in t.children)
+
+    def _meeting_taken_part_in(self, t, lem: str, trig: dict):
+        """The meeting a verb of taking part (``attendance_verbs``) names ("took part in the conference"), or None."""
+        spec = self.rules.cfg["attendance_verbs"]
+        holders = [t]
+        if lem == "take":
+            part = next((c for c in t.children if c.dep_ == "dobj" and c.lower_ == "part"), None)
+            if part is None:
+                return None
+            holders.append(part)
+            lem = "take part"
+        if lem not in spec["verbs"]:
+            return None
+        def meeting(g) -> bool:     # "the talks", or a meeting by its name ("the Tokyo International Conference")
+            if g.i in trig:
+                return trig[g.i].cls == "meeting"
+            tr = self.rules.nouns.get(g.lower_) if g.pos_ == "PROPN" else None
+            return tr is not None and tr.cls == "meeting"
+        return next((g for h in holders for c in h.children if c.dep_ == "prep" and c.lower_ in spec["preps"]
+                     for g in c.children if g.dep_ == "pobj" and meeting(g)), None)
+
     def _press_event(self, t) -> bool:
         """Whether a trigger is a conference or briefing of the press (event_rules.json press_events), joint or not."""
         spec = self.rules.cfg["press_events"]
@@ -568,6 +602,17 @@ class TriggerRules(FoldRules, MeasureRules, ClauseTests):
                     and (self._act_ahead(t) or any(c.dep_ == "aux" and c.lower_ == "would" for c in t.children)):
                 # "the United States would guarantee fuel supplies for the plant": a promise
                 trig[t.i] = Trigger(lem, "V", "AGREE", "", "event", "event_rules.json:promise_ahead_verbs")
+                continue
+            if t.i not in trig and lem in cfg["acceptances"]["verbs"] and self._accepts(t, trig):
+                # "invited Lee to visit Hanoi, and Lee accepted", "accepted the invitation": the other side agrees
+                trig[t.i] = Trigger(lem, "V", "AGREE", "", "event", "event_rules.json:acceptances")
+                continue
+            met = self._meeting_taken_part_in(t, lem, trig) if t.i not in trig else None
+            if met is not None:
+                # "Ruto took part in the Tokyo conference on African development": a meeting he attended
+                trig[t.i] = Trigger(lem, "V", "CONSULT", "", "meeting", "event_rules.json:attendance_verbs")
+                absorbed_noun[t.i] = met.i
+                trig.pop(met.i, None)
                 continue
             if t.i not in trig and self._joint_announcement(t):
                 # "the two sides announced a series of coordination efforts": their agreement
