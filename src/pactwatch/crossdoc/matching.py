@@ -9,7 +9,7 @@ from ..model import Event
 from ..places import same_place
 from .config import _cues, LinkConfig
 from .features import (_date, _flow_dated, norm_name, _occasion_kinds, _other_occasion, _span, _trigger, _weak_date,
-                       _words, content_words, countries, jaccard, kind, people)
+                       content_words, countries, jaccard, kind, name_words, people)
 
 
 def _far_apart(a: Event, b: Event, cfg: LinkConfig, doc_dates: dict | None = None) -> bool:
@@ -302,7 +302,7 @@ def _same_act(a: Event, b: Event) -> bool:
 
 def _act_words(a: Event, b: Event) -> tuple[set[str], set[str]]:
     """The content words of each report besides the names of either report's parties."""
-    names = {w for e in (a, b) for x in e.actor + e.recipient for w in _words(f"{x.raw_text} {x.entity_name}")}
+    names = name_words(a) | name_words(b)
     return content_words(a) - names, content_words(b) - names
 
 
