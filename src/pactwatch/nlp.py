@@ -155,7 +155,26 @@ def parse_text(doc: Document) -> str:
 
 
 def parse(doc: Document):
-    return load_nlp()(parse_text(doc))
+    text = parse_text(doc)
+    return _with_text(load_nlp()(text), text)
+
+
+TEXT_KEY = "pactwatch_text"
+
+
+def _with_text(sdoc, text: str):
+    """The parsed document, the text it was parsed from remembered on it (`text_of`)."""
+    sdoc.user_data[TEXT_KEY] = text
+    return sdoc
+
+
+def text_of(sdoc) -> str:
+    """A parsed document's text: the text it was parsed from (spaCy's tokens keep every character, so it is
+    `Doc.text`, which spaCy joins anew from all the tokens each time it is asked for), remembered on it."""
+    text = sdoc.user_data.get(TEXT_KEY)
+    if text is None:
+        text = sdoc.user_data[TEXT_KEY] = sdoc.text
+    return text
 
 
 def parse_many(docs: Iterable[Document], batch_size: int = 32,
@@ -168,7 +187,8 @@ def parse_many(docs: Iterable[Document], batch_size: int = 32,
     nlp = load_nlp()
     for group in _char_batches(docs, batch_size, batch_chars):
         try:
-            sdocs = list(nlp.pipe([parse_text(d) for d in group], batch_size=len(group)))
+            texts = [parse_text(d) for d in group]
+            sdocs = [_with_text(sd, t) for sd, t in zip(nlp.pipe(texts, batch_size=len(group)), texts)]
         except Exception:
             sdocs = [_parse_or_error(d) for d in group]
         yield from zip(group, sdocs)
@@ -234,7 +254,7 @@ def sentences(doc: Document, sdoc, spans: list | None = None) -> list[Sentence]:
     """Sentence records with whitespace trimmed off their ends (`spans`: ``list(sdoc.sents)``, when the
     caller has it)."""
     out = []
-    masked = sdoc.text
+    masked = text_of(sdoc)
     for sent in sdoc.sents if spans is None else spans:
         s, e = sent.start_char, sent.end_char
         if e <= s:

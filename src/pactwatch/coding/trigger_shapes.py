@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+from ..nlp import text_of
 from .rules import lemma_of
 
 
@@ -161,7 +162,7 @@ def body_acronyms(sdoc, bodies) -> set:
     found = sdoc.user_data.get(key)
     if found is None:
         found = set()
-        for m in _ACRONYM_IN_PARENS.finditer(sdoc.text):
+        for m in _ACRONYM_IN_PARENS.finditer(text_of(sdoc)):
             span = sdoc.char_span(m.start(), m.end())
             if span is None or len(span) != 3 or span.start == 0:
                 continue

@@ -70,18 +70,22 @@ def _kind(e: Event) -> str:
 
 
 def _trigger(e: Event) -> str:
-    w = _words(e.trigger or "")
-    return w[0] if w else ""
+    def first(e):
+        w = _words(e.trigger or "")
+        return w[0] if w else ""
+    return _feat(e, "trigger", first)
 
 
 def _occasion(e: Event) -> frozenset:
     """The kinds of occasion a meeting's trigger word names (link_words.json occasion_kinds: a
     journey, a gathering); none for other records or a word of neither."""
     def of(e):
+        if kind(e) != "meeting":
+            return frozenset()
         w = _trigger(e)
         forms = {w, re.sub(r"(?:ing|ed|s)$", "", w)}
         return frozenset(k for k, nouns in _cues()["occasion_kinds"].items() if forms & set(nouns))
-    return _feat(e, "occasion", of) if kind(e) == "meeting" else frozenset()
+    return _feat(e, "occasion", of)
 
 
 def _flow_dated(e: Event) -> bool:
@@ -123,6 +127,12 @@ def _words(text: str) -> list[str]:
     """Lower-case words, each in one spelling (link_words.json spellings: "defence" and "defense" are one)."""
     sp = _cues()["spellings"]
     return [sp.get(w, w) for w in re.findall(r"[a-z][a-z0-9]+", text.lower())]
+
+
+def name_words(e: Event) -> frozenset[str]:
+    """The words of the names of the report's parties (as they are written and as resolved)."""
+    return _feat(e, "name_words", lambda e: frozenset(w for x in e.actor + e.recipient
+                                                      for w in _words(f"{x.raw_text} {x.entity_name}")))
 
 
 def content_words(e: Event) -> set[str]:

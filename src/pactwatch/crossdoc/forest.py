@@ -5,6 +5,7 @@ stored for a canonical event (`_spanning_links`)."""
 from __future__ import annotations
 
 import datetime as dt
+import functools
 
 from ..model import Event
 from .config import LinkConfig
@@ -62,26 +63,34 @@ def _slots(event_type: str, date: str | None, date_text: str | None, doc_date: s
 
 
 def _reach(event_type: str, date: str | None, date_text: str | None, doc_date: str | None,
-           cfg: LinkConfig) -> list[tuple] | None:
+           cfg: LinkConfig) -> tuple[tuple, ...] | None:
     """The time blocks of the reports a report can match (None: all of its keys). It is a superset of
     what `same_event` allows: a report with no date of its own, any report whose article is at most
     `background_window_days` from its own; a report dated by its own words, those within that of
     its article with no date of their own, and those whose own date (or, for a promise, article date)
     is within the date windows of its own date (or, for a promise, its article's date)."""
+    near = max(cfg.date_window_days, cfg.undated_window_days, cfg.flow_date_window_days)
+    return _reach_of(event_type == "AGREE", date, bool(date and date_text), doc_date, cfg.background_window_days, near)
+
+
+@functools.lru_cache(maxsize=65536)
+def _reach_of(promise: bool, date: str | None, own_date: bool, doc_date: str | None, far_days: int,
+              near_days: int) -> tuple[tuple, ...] | None:
+    """`_reach` of a report's time (remembered: reports of one day and date share it; a tuple, not to be changed)."""
     made = _date(doc_date)
     if made is None:
         return None
-    far = dt.timedelta(days=cfg.background_window_days)
-    if not date or not date_text:
-        return [("d", b) for b in _blocks(made - far, made + far)]
+    far = dt.timedelta(days=far_days)
+    if not own_date:
+        return tuple(("d", b) for b in _blocks(made - far, made + far))
     out = [("w", b) for b in _blocks(made - far, made + far)]
-    near = dt.timedelta(days=max(cfg.date_window_days, cfg.undated_window_days, cfg.flow_date_window_days))
+    near = dt.timedelta(days=near_days)
     span = _span(date)
     if span:
         out += [("o", b) for b in _blocks(span[0] - near, span[1] + near)]
-    if not span or event_type == "AGREE":
+    if not span or promise:
         out += [("o", b) for b in _blocks(made - near, made + near)]
-    return out
+    return tuple(out)
 
 
 def _time_args(e: Event, doc_dates: dict) -> tuple:
@@ -165,7 +174,7 @@ class _Forest(_Union):
     def __init__(self, match=None):
         super().__init__()
         self.members: dict[str, list[str]] = {}
-        self.index: dict[tuple, list[str]] = {}
+        self.index: dict[tuple, dict[tuple, list[str]]] = {}     # key -> time block -> ids filed there
         self.days: dict[str, tuple | None] = {}     # root -> (category, first day, last day) of its reports
         self.doc_dates = match.doc_dates if match is not None else {}
         self.cfg = match.cfg if match is not None else LinkConfig()
@@ -176,9 +185,10 @@ class _Forest(_Union):
         self.days[e.id] = _days(e)
         slots = _slots(*_time_args(e, self.doc_dates), self.cfg)
         for k in _keys(e):
-            self.index.setdefault(k + ("A",), []).append(e.id)     # every report of the key
+            filed = self.index.setdefault(k, {})
+            filed.setdefault(("A",), []).append(e.id)     # every report of the key
             for s in (slots if slots is not None else [("T",)]):
-                self.index.setdefault(k + s, []).append(e.id)
+                filed.setdefault(s, []).append(e.id)
 
     def alias(self, name: str, x: str) -> None:
         """`name` (a stored cluster id whose report is not loaded) stands for x's group."""
@@ -204,16 +214,28 @@ class _Forest(_Union):
         it can reach (`_reach`), and those filed under no time block."""
         out: set[str] = set()
         reach = _reach(*_time_args(e, self.doc_dates), self.cfg)
+        wanted = None if reach is None else {("T",), *reach}
         for k in _keys(e):
-            for s in ([("A",)] if reach is None else [("T",)] + reach):
-                got = self.index.get(k + s)
-                if not got:
-                    continue
+            filed = self.index.get(k)
+            if not filed:
+                continue
+            for s in _blocks_filed(filed, wanted):
+                got = filed[s]
                 roots = {self.find(r) for r in got}
                 if len(roots) < len(got):
-                    self.index[k + s] = sorted(roots)
+                    filed[s] = sorted(roots)
                 out |= roots
         return out
+
+
+def _blocks_filed(filed: dict[tuple, list[str]], wanted: set[tuple] | None) -> list[tuple]:
+    """Of a key's time blocks in the index (`filed`), those wanted (None: the block of every report),
+    walking the shorter of the two."""
+    if wanted is None:
+        return [("A",)] if ("A",) in filed else []
+    if len(filed) < len(wanted):
+        return [s for s in filed if s in wanted]
+    return [s for s in wanted if s in filed]
 
 
 def _days(e: Event) -> tuple | None:

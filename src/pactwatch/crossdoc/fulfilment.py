@@ -73,6 +73,13 @@ def _after(cand: dict, made: str | None, r: dict | None = None) -> bool:
     return bool(cand["first_reported"] and cand["first_reported"] > made)
 
 
+def _placed_alike(r: dict, cand: dict) -> bool:
+    """Both records are held at the place of one name, or one's place is named in the other's words
+    (`_named_in`)."""
+    return bool(r["location"] and cand["location"] and r["location"]["name"] == cand["location"]["name"]) \
+        or _named_in(r, cand)
+
+
 def _named_in(r: dict, cand: dict) -> bool:
     """The place of one names the other's in its words ("a summit in Seoul" / "the Seoul summit"), or
     both name the same occasion ("the Hanseatic Science Forum")."""
@@ -118,26 +125,26 @@ def _carries_out(r: dict, cand: dict, due: str | None, words: set, needed: set, 
     aim = None if off else _aim_reached(r, cand, cand_words, cfg) or _talks_concluded(r, cand)
     if aim:
         return aim
-    overlap = _containment(words, cand_words)
     act = _act_of_meeting(r)
-    share = _containment(act, cand_words)
     if t in FULFILS["other"] and t not in FULFILS["meeting"] and cand["aux_mode"] is None and len(act) >= 3 \
-            and share >= cfg.fulfil_min_overlap and not off:
-        return "fulfilled", share, f"{t} on {cand['date'] or cand['first_reported'] or '?'}: " \
-                                   f"the act the meeting was for, {share:.2f} of its words"
+            and not off:
+        share = _containment(act, cand_words)
+        if share >= cfg.fulfil_min_overlap:
+            return "fulfilled", share, f"{t} on {cand['date'] or cand['first_reported'] or '?'}: " \
+                                       f"the act the meeting was for, {share:.2f} of its words"
     if t not in FULFILS[r["kind"]] and not off:
         return None
+    overlap = _containment(words, cand_words)
     same_agreement = bool(r["agreement"] and cand["agreement"] and (
         (r["agreement"].get("name") and cand["agreement"].get("name") and
          norm_name(r["agreement"]["name"]) == norm_name(cand["agreement"]["name"])) or
         (r["agreement"].get("kind") == cand["agreement"].get("kind") and set(r["topics"]) & set(cand["topics"]))))
-    same_place = bool(r["location"] and cand["location"] and r["location"]["name"] == cand["location"]["name"]) \
-        or _named_in(r, cand)
     # a report with no date of the act: it happened by the day it was reported
     due_span, when = _span(due) if due else None, _span(cand["date"] or cand["first_reported"])
     on_time = bool(due_span and when and when[0] <= due_span[1] + dt.timedelta(days=31)
                    and when[1] >= due_span[0] - dt.timedelta(days=31))
     if off:
+        same_place = _placed_alike(r, cand)
         score = overlap + 0.3 * on_time + 0.2 * same_place
         later = _after(cand, r["first_reported"] or r["date"], r)
         if overlap >= cfg.withdraw_min_overlap and later:
@@ -172,6 +179,7 @@ def _carries_out(r: dict, cand: dict, due: str | None, words: set, needed: set, 
         return None          # a meeting set for Wednesday is not one its own words date Tuesday
     if needed and r["kind"] != "meeting" and not needed & cand_words and not same_agreement:
         return None          # a promised laboratory is not carried out by a fund
+    same_place = _placed_alike(r, cand)
     # a meeting promised for a day, and one of its parties held that very day, named by no one else
     # and speaking of it in its words ("will attend a stakeholder event on Tuesday" / "held a
     # stakeholder meeting" on that Tuesday)
@@ -201,7 +209,13 @@ def _carries_out(r: dict, cand: dict, due: str | None, words: set, needed: set, 
 def _talks_promised(r: dict) -> bool:
     """A promise of talks: a promised meeting whose first clause names negotiations (link_words.json
     talks_nouns: "announced the launch of negotiations with Chile on")."""
-    return r["kind"] == "meeting" and bool(r["evidence"]) and bool(_more_cues()["talks_nouns"].search(r["evidence"][0]["text"]))
+    return r["kind"] == "meeting" and bool(r["evidence"]) and _names_talks(r["evidence"][0]["text"])
+
+
+@functools.lru_cache(maxsize=8192)
+def _names_talks(text: str) -> bool:
+    """Whether a clause names negotiations (link_words.json talks_nouns; remembered per clause)."""
+    return bool(_more_cues()["talks_nouns"].search(text))
 
 
 def _talks_concluded(r: dict, cand: dict):
@@ -295,22 +309,29 @@ def _more_cues() -> dict:
                                          "not_done")}}
 
 
-def _aim_words(r: dict) -> set[str]:
+def _aim_words(r: dict) -> frozenset[str]:
     """The content words of the aim a promise of talks states ("plan to continue talks to reinstate each
     other to their white lists": reinstate, white, lists), none for other promises."""
     text = r["evidence"][0]["text"] if r["evidence"] else ""
-    m = _cues()["aim"].search(text) if r["kind"] == "meeting" else None
-    return {w for w in _words(text[m.end():]) if w not in STOP and len(w) > 2} if m else set()
+    return _words_from_cue(text, "aim", True) if r["kind"] == "meeting" else frozenset()
 
 
-def _act_of_meeting(r: dict) -> set[str]:
+def _act_of_meeting(r: dict) -> frozenset[str]:
     """The content words of the act a promised meeting is for, from its act verb on (link_words.json
     meeting_act: "will visit a naval base and confirm new defense cooperation": confirm, defense,
     cooperation...); none for other promises. A later report of that act (a signing, cooperation, aid)
     carrying most of these words keeps the promise, whether or not the visit is reported."""
     text = r["evidence"][0]["text"] if r["evidence"] else ""
-    m = _cues()["meeting_act"].search(text) if r["kind"] == "meeting" else None
-    return {w for w in _words(text[m.start():]) if w not in STOP and len(w) > 2} if m else set()
+    return _words_from_cue(text, "meeting_act", False) if r["kind"] == "meeting" else frozenset()
+
+
+@functools.lru_cache(maxsize=8192)
+def _words_from_cue(text: str, cue: str, after: bool) -> frozenset[str]:
+    """The content words of a promise's clause from the first match of a cue of `_cues` on (`after` it: from
+    its end), none when it has none (remembered: a promise is weighed against every report of its pool)."""
+    m = _cues()[cue].search(text)
+    return frozenset(w for w in _words(text[m.end() if after else m.start():]) if w not in STOP and len(w) > 2) \
+        if m else frozenset()
 
 
 def _aim_reached(r: dict, cand: dict, cand_words: set, cfg: LinkConfig):

@@ -9,7 +9,7 @@ from ..model import Event
 from ..places import same_place
 from .config import _cues, LinkConfig
 from .features import (_date, _flow_dated, norm_name, _occasion_kinds, _other_occasion, _span, _trigger, _weak_date,
-                       _words, content_words, countries, jaccard, kind, people)
+                       content_words, countries, jaccard, kind, name_words, people)
 
 
 def _far_apart(a: Event, b: Event, cfg: LinkConfig, doc_dates: dict | None = None) -> bool:
@@ -36,21 +36,21 @@ def _background_apart(a: Event, b: Event, doc_dates: dict, cfg: LinkConfig) -> b
 
 def same_event(a: Event, b: Event, doc_dates: dict[str, str | None], cfg: LinkConfig) -> dict | None:
     """Reasons why a and b (from different documents) report the same event, or None."""
-    if a.doc_id == b.doc_id or a.event_type != b.event_type or kind(a) != kind(b):
-        return None
-    if (a.aux_mode or None) != (b.aux_mode or None) or _other_occasion(a, b):
+    if a.doc_id == b.doc_id or a.event_type != b.event_type:
         return None
     ca, cb = countries(a), countries(b)
     cj = jaccard(ca, cb)
+    if ca and cb:       # (the test that rules out most pairs, first)
+        if not ca & cb or cj < cfg.min_country_jaccard:
+            return None
+        if a.event_type == "CONSULT" and max(len(ca - cb), len(cb - ca)) > cfg.meeting_other_countries:
+            return None     # a bilateral on the sidelines is not the group's meeting, nor the group's another's
+    if kind(a) != kind(b) or (a.aux_mode or None) != (b.aux_mode or None) or _other_occasion(a, b):
+        return None
     placed = bool(a.location and b.location and norm_name(a.location.name) == norm_name(b.location.name))
     pa, pb = people(a), people(b)
-    if not ca or not cb:
-        if not placed and not pa & pb:
-            return None   # a report naming no country is matched by place or by the people it names
-    elif not ca & cb or cj < cfg.min_country_jaccard:
-        return None
-    elif a.event_type == "CONSULT" and max(len(ca - cb), len(cb - ca)) > cfg.meeting_other_countries:
-        return None     # a bilateral on the sidelines is not the group's meeting, nor the group's another's
+    if (not ca or not cb) and not placed and not pa & pb:
+        return None   # a report naming no country is matched by place or by the people it names
     alike = _told_alike(a, b)
     if pa and pb and not pa & pb and not alike:
         return None     # two meetings of other people; an act of states may be told with other names
@@ -302,7 +302,7 @@ def _same_act(a: Event, b: Event) -> bool:
 
 def _act_words(a: Event, b: Event) -> tuple[set[str], set[str]]:
     """The content words of each report besides the names of either report's parties."""
-    names = {w for e in (a, b) for x in e.actor + e.recipient for w in _words(f"{x.raw_text} {x.entity_name}")}
+    names = name_words(a) | name_words(b)
     return content_words(a) - names, content_words(b) - names
 
 

@@ -105,16 +105,24 @@ class _Parts:
         self.keys: list[dict[tuple, list[str]]] = []
         self.by_slot: dict[tuple, list[int]] = {}
         self.of: dict[str, int] = {}
+        self.strengths: dict[tuple[str, str], tuple] = {}
 
     def strength(self, m: str, i: int) -> tuple | None:
         """How well m matches part i: the best `_strength` with its representatives (m aside), computed afresh
         from the two reports (not read from stored links), so that an update splits as a rebuild does; None
         when it matches none of them."""
-        e, dd = self.by[m], self.match.doc_dates
-        got = [_strength(same_event(e, self.by[o], dd, self.cfg))
+        e = self.by[m]
+        got = [self._pair_strength(m, o)
                for o in [x for x in self.members[i] if x != m][:self.cfg.split_representatives]
                if self.match(e, self.by[o]) is not None]
         return max(got) if got else None
+
+    def _pair_strength(self, m: str, o: str) -> tuple:
+        """`_strength` of `same_event(m, o)`, each ordered pair computed once (a report is weighed against
+        the same representatives when placed and again in the second pass)."""
+        if (m, o) not in self.strengths:
+            self.strengths[(m, o)] = _strength(same_event(self.by[m], self.by[o], self.match.doc_dates, self.cfg))
+        return self.strengths[(m, o)]
 
     def best(self, m: str, skip: int | None = None) -> tuple[int, tuple] | None:
         """The part m matches best besides part `skip` (a report of one visit that matches both that visit and a
@@ -124,7 +132,7 @@ class _Parts:
         e, s = self.by[m], self.key[m]
         reach = _reach(*_time_args(e, self.match.doc_dates), self.cfg)
         near = range(len(self.members)) if reach is None else sorted(
-            {i for slot in [("T",)] + reach for i in self.by_slot.get(slot, ())})
+            {i for slot in [("T",), *reach] for i in self.by_slot.get(slot, ())})
         home = None
         for i in near:
             if i == skip or not self.members[i] or self.docs[i].get(e.doc_id, m) != m \

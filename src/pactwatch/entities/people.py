@@ -7,6 +7,10 @@ import itertools
 import re
 from bisect import bisect_left
 
+import numpy as np
+from spacy.attrs import ORTH, POS
+from spacy.symbols import PROPN
+
 from ..model import Entity
 from .doc_actors import Mention, _start
 from .names import TITLE_STOP_POS, _person_nouns, _portfolios
@@ -67,7 +71,7 @@ class PeopleResolution:
             return role is not None and role.kind == "person"
 
         out = []
-        for t in sdoc:
+        for t in _tokens_where(sdoc, POS, {PROPN}):
             if t.idx < body_start or t.pos_ != "PROPN" or t.i in covered:
                 continue
             run = [c for c in t.children if c.dep_ == "compound" and c.i < t.i and c.pos_ == "PROPN"] + [t]
@@ -180,7 +184,7 @@ class PeopleResolution:
         for m in mentions:
             covered.update(range(m.start, m.end))
         out = []
-        for t in sdoc:
+        for t in _tokens_where(sdoc, ORTH, {sdoc.vocab.strings[w] for w, keys in index.items() if len(keys) == 1}):
             keys = index.get(t.text)
             if not keys or len(keys) != 1:
                 continue
@@ -225,3 +229,13 @@ class PeopleResolution:
             if m.entity.entity_type == "person":
                 m.entity.entity_name = f"{m.entity.entity_name} ({role.role})"   # an unnamed official
             m.entity.role = role.role
+
+
+def _tokens_where(sdoc, attr: int, values: set[int]) -> list:
+    """The tokens of a document, in order, whose spaCy attribute `attr` (ORTH, POS...) has one of these ids:
+    read from one array of the document, not by making every token (a walk that tests each one finds the
+    same tokens)."""
+    if not values or not len(sdoc):
+        return []
+    found = sdoc.to_array(attr)
+    return [sdoc[int(i)] for i in np.flatnonzero(np.isin(found, np.array(sorted(values), dtype=found.dtype)))]
