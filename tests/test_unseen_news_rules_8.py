@@ -174,3 +174,11 @@ def test_an_invitation_accepted_is_the_other_sides_agreement() -> None:
         ("AGREE", ("CHL",)), ("AGREE", ("GHA",))]
     assert not [e for e in events("Mahama did not accept the invitation.", "2025-09-17")
                 if e.why["event_type"] == ["event_rules.json:acceptances"]]
+
+
+def test_the_first_meeting_of_a_body_a_pledge_sets_up_is_part_of_the_pledge() -> None:
+    found = events("Ghana and Chile on Tuesday inked a memorandum on lithium, with both sides pledging to set up a "
+                   "joint working group that will meet for the first time before the end of June.", "2025-03-18")
+    group = [e for e in found if "working group" in _texts(e)]
+    assert len(group) == 1 and group[0].event_type == "AGREE"
+    assert "merging.meeting_of_body_made" in group[0].why["merged"]

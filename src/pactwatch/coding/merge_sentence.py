@@ -54,7 +54,8 @@ def _meeting_of_body_made(made: EventMention, meeting: EventMention) -> bool:
     if meeting.cls != "meeting" or made.cls == "meeting" or made.type != "AGREE":
         return False
     clause = next((a for a in [meeting.head, *list(meeting.head.ancestors)[:3]] if a.dep_ == "relcl"), None)
-    return clause is not None and clause.head.head.i == made.pred.i and clause.head.dep_ in ("dobj", "nsubjpass") \
+    return clause is not None and (clause.head.head.i == made.pred.i or clause.head.head.i in made.tokens) \
+        and clause.head.dep_ in ("dobj", "nsubjpass") \
         and any(x.tag_ in ("WDT", "WP$") for x in clause.subtree if x.i < meeting.head.i)
 
 
