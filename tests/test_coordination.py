@@ -42,9 +42,10 @@ def test_a_planned_act_keeps_its_own_clause_without_the_next_act_of_the_series()
             "joint council on fisheries, sign an accord on port access with Peru, and take part in talks on shared "
             "projects.")
     evs = _coded(text)
-    assert [e[0] for e in evs] == ["AGREE", "AGREE"]
+    assert [e[0] for e in evs] == ["AGREE", "AGREE", "AGREE"]
     assert evs[0][1] == "Chile intends to set up a joint council on fisheries"
     assert evs[1][1] == "sign an accord on port access with Peru"
+    assert evs[2][1] == "take part in talks on shared projects"     # taking part in talks, planned (attendance_verbs)
 
 
 def test_one_verb_with_a_list_of_areas_stays_one_promise():
