@@ -182,3 +182,20 @@ def test_the_first_meeting_of_a_body_a_pledge_sets_up_is_part_of_the_pledge() ->
     group = [e for e in found if "working group" in _texts(e)]
     assert len(group) == 1 and group[0].event_type == "AGREE"
     assert "merging.meeting_of_body_made" in group[0].why["merged"]
+
+
+def test_an_answer_to_remarks_or_a_listing_is_addressed_to_whoever_made_them() -> None:
+    found = events("Chile's foreign ministry on Tuesday accused Accra of breaking the fisheries accord. Ghana's "
+                   "foreign ministry dismissed the remarks on Wednesday.", "2025-05-15")
+    reject = next(e for e in found if e.event_type == "REJECT")
+    assert side(reject.actor) == {"GHA"} and side(reject.recipient) == {"CHL"}
+    assert "participants.answer_to_act" in reject.why["recipient"]
+    # a person summoned is no act answered
+    assert not [e for e in events("Chile's foreign ministry on Tuesday accused Accra of breaking the accord. "
+                                  "Ghana's energy committee summoned the director of the state firm.", "2025-05-15")
+                if "summoned" in _texts(e)]
+
+
+def test_a_state_asking_another_to_help_it_is_not_its_own_recipient() -> None:
+    found = events("Mahama asked Chile to help Ghana build a second lithium refinery.", "2025-05-15")
+    assert [(e.event_type, side(e.actor), side(e.recipient)) for e in found] == [("REQUEST", {"GHA"}, {"CHL"})]

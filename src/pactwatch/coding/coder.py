@@ -28,6 +28,7 @@ from ..model import Document, Event, Sentence
 from ..nlp import too_long
 from ..places import Gazetteer
 from ..topics import topics_in
+from .clause_tests import named_party
 from .mention import EventMention, countries_of, dedupe, entities_of
 from .merging import MergeRules
 from .modality import ModalityRules
@@ -417,8 +418,9 @@ class EventCoder(TriggerRules, ModalityRules, ParticipantRules, SettingRules, Me
         if tr.pos == "N" and tr.cls == "meeting" and venue(t, cfg) and (m.actors or m.recipients) and all(
                 e.country in NON_STATE for e in m.actors + m.recipients):
             return None     # "ahead of the G7 summit", "during the forum's meeting": a venue, not an event
-        if tr.pos == "V" and lemma_of(t) in cfg["summons"]["verbs"] and not m.recipients and not any(
-                c.dep_ == "dobj" and lemma_of(c) in cfg["summons"]["envoys"] for c in t.children):
+        summoned = next((c for c in t.children if c.dep_ == "dobj"), None) if tr.pos == "V" else None
+        if tr.pos == "V" and lemma_of(t) in cfg["summons"]["verbs"] and (not m.recipients or summoned is not None) and (
+                summoned is None or lemma_of(summoned) not in cfg["summons"]["envoys"] and not named_party(summoned)):
             return None     # "the Senate committee summoned the managing director of the state firm": a hearing
         if m.type == "ACCUSE" and tr.pos == "V" and lemma_of(t) in cfg["blame_without_party"] and not m.recipients:
             return None     # "officials blamed delays in the licence": a cause named, no charge against a party

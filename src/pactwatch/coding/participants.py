@@ -495,6 +495,25 @@ class ParticipantRules(ParticipantCases):
                                     if pc.dep_ == "poss":
                                         m.actors = state.resolve(pc, sdoc)
                                         m.note("actor", "participants.pronoun_possessor")
+        # "Poland's foreign ministry dismissed the remarks", "Pakistan rejected the listing": an answer to an act
+        # told before is addressed to whoever did it (the latest such act by another state)
+        answer = cfg["answer_to_act"]
+        named = next((c for c in pred.children if c.dep_ in ("dobj", "nsubjpass") and c.pos_ == "NOUN" and any(
+            d.dep_ == "det" and d.lower_ in answer["determiners"] for d in c.children)), None)
+        acts = {typ for typ, nouns in answer["nouns"].items() if named is not None and lemma_of(named) in nouns}
+        if m.actors and not m.recipients and m.type in answer["types"] and acts:
+            own = countries_of(m.actors)
+            prior = next((x for x in reversed(state.events) if x is not m and x.type in acts and
+                          countries_of(x.actors) and not countries_of(x.actors) & own), None)
+            if prior is not None:
+                m.recipients = [a for a in prior.actors if a.country]
+                m.note("recipient", "participants.answer_to_act")
+        # one state's act with another named beside its own ("asked Washington to help Poland prepare a plant"):
+        # its own state is the beneficiary, not a recipient
+        own = countries_of(m.actors)
+        if len(own) == 1 and countries_of(m.recipients) - own and countries_of(m.recipients) & own:
+            m.recipients = [e for e in m.recipients if e.country not in own]
+            m.note("recipient", "participants.own_state_not_recipient")
         # a complaint lodged with a body, or a concession, with no other side named: the other side of
         # what the article is talking about ("withdrew its complaint" against the state it accused)
         # "X has requested that the complaint be withdrawn": a concession asked for is asked of that counterpart
