@@ -199,3 +199,9 @@ def test_an_answer_to_remarks_or_a_listing_is_addressed_to_whoever_made_them() -
 def test_a_state_asking_another_to_help_it_is_not_its_own_recipient() -> None:
     found = events("Mahama asked Chile to help Ghana build a second lithium refinery.", "2025-05-15")
     assert [(e.event_type, side(e.actor), side(e.recipient)) for e in found] == [("REQUEST", {"GHA"}, {"CHL"})]
+
+
+def test_an_open_question_is_no_event_but_a_plan_is() -> None:
+    assert not events("Ghana's embassy in Santiago declined to say whether Mahama would also meet President "
+                      "Gabriel Boric during his stay.", "2025-03-10")
+    assert [e.event_type for e in events("Mahama will meet Boric in Santiago.", "2025-03-10")] == ["AGREE"]

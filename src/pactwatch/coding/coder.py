@@ -448,6 +448,8 @@ class EventCoder(TriggerRules, ModalityRules, ParticipantRules, SettingRules, Me
             m.note("event_type", "event_rules.json:future_words")
         if m.aux_mode == "negation" and not cfg["keep_negated"]:
             return None     # "we are not retreating", "a move it did not criticise": what did not happen (PLOVER.md)
+        if m.aux_mode == "hypothetical" and not cfg["keep_hypothetical"]:
+            return None     # "declined to say whether Abe would meet Stubb": an open question, nothing told as done
         # place, agreement (the topics are the sentence's: `_sentence`)
         m.location, rule = self._location(pred, t, folded, sdoc, span, actors)
         if m.location is None:
