@@ -7,10 +7,6 @@ import itertools
 import re
 from bisect import bisect_left
 
-import numpy as np
-from spacy.attrs import ORTH, POS
-from spacy.symbols import PROPN
-
 from ..model import Entity
 from .doc_actors import Mention, _start
 from .names import TITLE_STOP_POS, _person_nouns, _portfolios
@@ -70,6 +66,8 @@ class PeopleResolution:
             role = self.kb.role(words)
             return role is not None and role.kind == "person"
 
+        from spacy.attrs import POS
+        from spacy.symbols import PROPN
         out = []
         for t in _tokens_where(sdoc, POS, {PROPN}):
             if t.idx < body_start or t.pos_ != "PROPN" or t.i in covered:
@@ -183,6 +181,7 @@ class PeopleResolution:
         covered = set()
         for m in mentions:
             covered.update(range(m.start, m.end))
+        from spacy.attrs import ORTH
         out = []
         for t in _tokens_where(sdoc, ORTH, {sdoc.vocab.strings[w] for w, keys in index.items() if len(keys) == 1}):
             keys = index.get(t.text)
@@ -235,6 +234,7 @@ def _tokens_where(sdoc, attr: int, values: set[int]) -> list:
     """The tokens of a document, in order, whose spaCy attribute `attr` (ORTH, POS...) has one of these ids:
     read from one array of the document, not by making every token (a walk that tests each one finds the
     same tokens)."""
+    import numpy as np
     if not values or not len(sdoc):
         return []
     found = sdoc.to_array(attr)
