@@ -205,3 +205,11 @@ def test_an_open_question_is_no_event_but_a_plan_is() -> None:
     assert not events("Ghana's embassy in Santiago declined to say whether Mahama would also meet President "
                       "Gabriel Boric during his stay.", "2025-03-10")
     assert [e.event_type for e in events("Mahama will meet Boric in Santiago.", "2025-03-10")] == ["AGREE"]
+
+
+def test_a_delegation_due_in_a_capital_is_a_planned_visit_but_a_ruling_due_is_not() -> None:
+    found = events("A Ghanaian delegation led by Finance Minister Cassiel Ato Forson is due in Santiago in October.",
+                   "2025-09-17")
+    assert [(e.event_type, side(e.actor), side(e.recipient), e.date) for e in found] == [
+        ("AGREE", {"GHA"}, {"CHL"}, "2025-10")]
+    assert not events("A ruling by the court in Accra is expected in the autumn.", "2025-09-17")

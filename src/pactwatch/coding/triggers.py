@@ -332,6 +332,22 @@ class TriggerRules(FoldRules, MeasureRules, ClauseTests):
         return place.dep_ == "pobj" and place.head.dep_ == "prep" and place.head.head.i in trig and \
             trig[place.head.head.i].cls == "meeting" and place.head.head.i != t.i
 
+    def _due_at_place(self, t, lem: str) -> bool:
+        """Whether "be due/expected in PLACE" tells a planned visit (``due_at_place``): the verb "be" (or the
+        participle "expected") with a person, a delegation or a named party as subject and a place after "in"/"at"."""
+        spec = self.rules.cfg["due_at_place"]
+        word = t if t.lower_ in spec["words"] and t.dep_ == "ROOT" else next(
+            (c for c in t.children if c.dep_ == "acomp" and c.lower_ in spec["words"]), None) if lem == "be" else None
+        if word is None:
+            return False
+        holders = [t, word]
+        place = next((g for h in holders for c in h.children if c.dep_ == "prep" and c.lower_ in spec["preps"]
+                      for g in c.children if g.dep_ == "pobj" and g.ent_type_ in ("GPE", "LOC")), None)
+        subj = next((c for h in holders for c in h.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        return place is not None and subj is not None and (
+            subj.ent_type_ in ("PERSON", "NORP") or named_or_proper(subj) or
+            lemma_of(subj) in self.rules.cfg["visitor_nouns"] or lemma_of(subj) in spec["visitors"])
+
     def _accepts(self, t, trig: dict) -> bool:
         """Whether an accepting verb takes an invitation, an offer or a proposal (``acceptances``): as its object
         ("accepted the invitation"), or, with none, through the inviting verb it is joined to ("invited Lee to
@@ -553,6 +569,10 @@ class TriggerRules(FoldRules, MeasureRules, ClauseTests):
                 trig.pop(obj.i, None)
 
         full_verbs = [(t, lem) for t, lem in verbs if t.pos_ == "VERB"]
+        for t, lem in verbs:
+            if t.i not in trig and lem == "be" and t.pos_ == "AUX" and self._due_at_place(t, lem):
+                # "A Pakistani delegation ... is due in Washington in October": a visit planned there
+                trig[t.i] = Trigger(lem, "V", "CONSULT", "visit", "meeting", "event_rules.json:due_at_place")
         for t, lem in full_verbs:
             if t.i not in trig and lem_in(t, cfg["retaliation_verbs"]):
                 found = self._retaliation(t, trig)
@@ -602,6 +622,10 @@ class TriggerRules(FoldRules, MeasureRules, ClauseTests):
                     and (self._act_ahead(t) or any(c.dep_ == "aux" and c.lower_ == "would" for c in t.children)):
                 # "the United States would guarantee fuel supplies for the plant": a promise
                 trig[t.i] = Trigger(lem, "V", "AGREE", "", "event", "event_rules.json:promise_ahead_verbs")
+                continue
+            if t.i not in trig and self._due_at_place(t, lem):
+                # "A Pakistani delegation ... is due in Washington in October": a visit planned there
+                trig[t.i] = Trigger(lem, "V", "CONSULT", "visit", "meeting", "event_rules.json:due_at_place")
                 continue
             if t.i not in trig and lem in cfg["acceptances"]["verbs"] and self._accepts(t, trig):
                 # "invited Lee to visit Hanoi, and Lee accepted", "accepted the invitation": the other side agrees
