@@ -213,3 +213,12 @@ def test_a_delegation_due_in_a_capital_is_a_planned_visit_but_a_ruling_due_is_no
     assert [(e.event_type, side(e.actor), side(e.recipient), e.date) for e in found] == [
         ("AGREE", {"GHA"}, {"CHL"}, "2025-10")]
     assert not events("A ruling by the court in Accra is expected in the autumn.", "2025-09-17")
+
+
+def test_a_governments_request_with_no_other_side_named_is_made_to_the_other_side_of_the_pair() -> None:
+    text = ("Chile and Ghana signed a lithium accord in Accra on Monday.\n\n"
+            "Chile will pay for a battery laboratory at Kumasi, answering the request President Mahama made in "
+            "December.")
+    request = next(e for e in events(text, "2025-07-11") if e.event_type == "REQUEST")
+    assert side(request.actor) == {"GHA"} and side(request.recipient) == {"CHL"}
+    assert "event_rules.json:implied_counterpart_types" in request.why["recipient"]
