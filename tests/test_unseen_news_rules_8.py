@@ -222,3 +222,11 @@ def test_a_governments_request_with_no_other_side_named_is_made_to_the_other_sid
     request = next(e for e in events(text, "2025-07-11") if e.event_type == "REQUEST")
     assert side(request.actor) == {"GHA"} and side(request.recipient) == {"CHL"}
     assert "event_rules.json:implied_counterpart_types" in request.why["recipient"]
+
+
+def test_a_first_meeting_before_a_time_is_dated_by_it() -> None:
+    found = events("Ghana and Chile signed a lithium accord in Accra on Tuesday.\n\nThe two ministers agreed to set "
+                   "up a joint technical working group that will meet for the first time before the end of August.",
+                   "2024-05-22")
+    group = next(e for e in found if "working group" in _texts(e))
+    assert group.event_type == "AGREE" and group.date == "2024-08"

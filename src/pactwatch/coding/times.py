@@ -243,6 +243,10 @@ class TimeRules:
                     on_verb = cur.i == hit.pred.i and hit.pred.tag_ == "VBD" and not via_complement
                     on_act = cur.i in (hit.pred.i, hit.head.i)
                     break
+                if not (start <= cur.idx < end) and cur.lower_ == "time" and cur.dep_ == "pobj" and \
+                        cur.head.lower_ == "for" and any(c.lower_ in ("first", "second", "third", "last") for c in cur.children):
+                    cur = cur.head.head     # "will meet for the first time before the end of June": the meeting's time
+                    continue
                 if cur.dep_ == "prep" and cur.head.lower_ in cfg["comparison_heads"] and cur.head.i != cur.i:
                     return      # "up from about $87 billion last year": the base of a comparison
                 if lemma_of(cur) in cfg["reporting_verbs"] and cur.pos_ == "VERB":
