@@ -319,69 +319,6 @@ class TriggerRules(FoldRules, MeasureRules, ClauseTests):
                 return x
         return None
 
-    def _venue_clause(self, t, lem: str, trig: dict) -> bool:
-        """Whether an attending verb (``venue_clauses``) is a relative clause of place on where a meeting was held:
-        "met Xi in Rio de Janeiro, where both were attending the Group of 20 gathering"."""
-        spec = self.rules.cfg["venue_clauses"]
-        verb = lem if not any(c.dep_ == "prt" for c in t.children) else \
-            f"{lem} {next(c.lower_ for c in t.children if c.dep_ == 'prt')}"
-        if verb not in spec["verbs"] or t.dep_ != "relcl" or not any(
-                c.dep_ == "advmod" and c.lower_ in spec["words"] for c in t.children):
-            return False
-        place = t.head
-        return place.dep_ == "pobj" and place.head.dep_ == "prep" and place.head.head.i in trig and \
-            trig[place.head.head.i].cls == "meeting" and place.head.head.i != t.i
-
-    def _due_at_place(self, t, lem: str) -> bool:
-        """Whether "be due/expected in PLACE" tells a planned visit (``due_at_place``): the verb "be" (or the
-        participle "expected") with a person, a delegation or a named party as subject and a place after "in"/"at"."""
-        spec = self.rules.cfg["due_at_place"]
-        word = t if t.lower_ in spec["words"] and t.dep_ == "ROOT" else next(
-            (c for c in t.children if c.dep_ == "acomp" and c.lower_ in spec["words"]), None) if lem == "be" else None
-        if word is None:
-            return False
-        holders = [t, word]
-        place = next((g for h in holders for c in h.children if c.dep_ == "prep" and c.lower_ in spec["preps"]
-                      for g in c.children if g.dep_ == "pobj" and g.ent_type_ in ("GPE", "LOC")), None)
-        subj = next((c for h in holders for c in h.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-        return place is not None and subj is not None and (
-            subj.ent_type_ in ("PERSON", "NORP") or named_or_proper(subj) or
-            lemma_of(subj) in self.rules.cfg["visitor_nouns"] or lemma_of(subj) in spec["visitors"])
-
-    def _accepts(self, t, trig: dict) -> bool:
-        """Whether an accepting verb takes an invitation, an offer or a proposal (``acceptances``): as its object
-        ("accepted the invitation"), or, with none, through the inviting verb it is joined to ("invited Lee to
-        visit, and Lee accepted")."""
-        spec = self.rules.cfg["acceptances"]
-        if any(c.dep_ == "neg" for c in t.children):
-            return False
-        obj = next((c for c in t.children if c.dep_ in ("dobj", "nsubjpass")), None)
-        if obj is not None:
-            return lemma_of(obj) in spec["objects"]
-        h = t.head
-        return t.dep_ == "conj" and h.i in trig and trig[h.i].type == "AGREE" and any(
-            c.dep_ == "nsubj" for c in t.children)
-
-    def _meeting_taken_part_in(self, t, lem: str, trig: dict):
-        """The meeting a verb of taking part (``attendance_verbs``) names ("took part in the conference"), or None."""
-        spec = self.rules.cfg["attendance_verbs"]
-        holders = [t]
-        if lem == "take":
-            part = next((c for c in t.children if c.dep_ == "dobj" and c.lower_ == "part"), None)
-            if part is None:
-                return None
-            holders.append(part)
-            lem = "take part"
-        if lem not in spec["verbs"]:
-            return None
-        def meeting(g) -> bool:     # "the talks", or a meeting by its name ("the Tokyo International Conference")
-            if g.i in trig:
-                return trig[g.i].cls == "meeting"
-            tr = self.rules.nouns.get(g.lower_) if g.pos_ == "PROPN" else None
-            return tr is not None and tr.cls == "meeting"
-        return next((g for h in holders for c in h.children if c.dep_ == "prep" and c.lower_ in spec["preps"]
-                     for g in c.children if g.dep_ == "pobj" and meeting(g)), None)
-
     def _press_event(self, t) -> bool:
         """Whether a trigger is a conference or briefing of the press (event_rules.json press_events), joint or not."""
         spec = self.rules.cfg["press_events"]
