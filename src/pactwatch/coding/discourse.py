@@ -109,8 +109,9 @@ class Discourse:
             return []
         if tok.pos_ == "PRON":
             return []
-        bodies = Rules.load().cfg["joint_bodies"]
-        if any(c.lower_ == "their" for c in tok.children) and low in Rules.load().cfg["pair_member_nouns"] or \
+        cfg = Rules.load().cfg
+        bodies = cfg["joint_bodies"]
+        if any(c.lower_ == "their" for c in tok.children) and low in cfg["pair_member_nouns"] or \
                 tok.pos_ == "NOUN" and tok.lemma_.lower() in bodies["nouns"] and any(
                     c.dep_ in ("amod", "compound") and c.lower_ in bodies["cues"] for c in tok.children):
             # "their ministers", "a joint committee on the project": the two sides

@@ -448,7 +448,12 @@ def object_nouns(m: EventMention, cfg) -> set[str]:
     return out
 
 
-def _names_word(group: list[EventMention], tok) -> bool:
-    """Whether a mention of the group names the noun `tok` in its evidence ("a loan agreement" names "the loan")."""
-    word = re.compile(r"\b" + re.escape(lemma_of(tok)) + r"\w{0,2}\b")
+def word_of(tok) -> re.Pattern:
+    """A pattern for the noun `tok` in any of its short inflections ("loan", "loans")."""
+    return re.compile(r"\b" + re.escape(lemma_of(tok)) + r"\w{0,2}\b")
+
+
+def _names_word(group: list[EventMention], word: re.Pattern) -> bool:
+    """Whether a mention of the group names a noun (`word_of`) in its evidence ("a loan agreement" names "the
+    loan")."""
     return any(word.search(x.sent.text[x.span[0] - x.sent.start:x.span[1] - x.sent.start].lower()) for x in group)

@@ -19,7 +19,7 @@ from .merge_groups import (DAY_WORDS, DEFINITE, SAME_KIND_FOR_LEAD, _about_other
                            _other_actor, _other_counterpart, _overlap, _plan_form, _plan_of, _pronoun_subject,
                            _recalled_earlier, _repeats, _same_act, _same_noun_told, _same_occasion, _same_sides,
                            _several, _site_tour, _third_party, _time_word, _told_as_more, _tour_apart, _types_by_rule,
-                           _visit_and_talks, _names_word, object_nouns)  # noqa: F401
+                           _visit_and_talks, _names_word, object_nouns, word_of)  # noqa: F401
 from .times import _ended_before, _relative_day
 from .merge_sentence import SentenceMerging, _act_at_planned_meeting, _subject_of  # noqa: F401
 
@@ -84,6 +84,8 @@ class MergeRules(SentenceMerging):
             new_accord = _new_accord(m, cfg)
             # one with no party of its own would not be written alone: it stays a reference back
             new_meeting = m.sent.start >= lead_end and bool(m.actors or m.recipients) and _new_meeting(m, cfg)
+            # "the loan": the word an anaphoric act noun names (merging.anaphor_names_another)
+            word = word_of(m.head) if m.anaphoric and m.cls == "event" and m.head.pos_ == "NOUN" else None
             if m.apart_from is not None:
                 m.note("kept_apart", "participants.call_on_each")
                 order = []      # "would call on the premier as well as the president": one call on each
@@ -164,8 +166,8 @@ class MergeRules(SentenceMerging):
                     m.note("kept_apart", "merging.other_act_named")
                     continue    # "China called off the dialogue ... The veto on March 19 ended the purchase": "the veto"
                     #             names an act of its own word, not the one just told
-                if m.anaphoric and m.cls == "event" and m.head.pos_ == "NOUN" and not _names_word(g, m.head) and any(
-                        _names_word(h, m.head) for h in groups if h is not g):
+                if word is not None and not _names_word(g, word) and any(
+                        _names_word(h, word) for h in groups if h is not g):
                     m.note("kept_apart", "merging.anaphor_names_another")
                     continue    # "signed a loan agreement ... will open its tenders ... The loan will be disbursed": the
                     #             loan is not the act just told but the one that named it

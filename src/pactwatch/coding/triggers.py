@@ -506,8 +506,8 @@ class TriggerRules(FoldRules, MeasureRules, ClauseTests):
                 trig.pop(obj.i, None)
 
         full_verbs = [(t, lem) for t, lem in verbs if t.pos_ == "VERB"]
-        for t, lem in verbs:
-            if t.i not in trig and lem == "be" and t.pos_ == "AUX" and self._due_at_place(t, lem):
+        for t, lem in verbs:    # "be" (an auxiliary to the tagger) as well as full verbs
+            if t.i not in trig and self._due_at_place(t, lem):
                 # "A Pakistani delegation ... is due in Washington in October": a visit planned there
                 trig[t.i] = Trigger(lem, "V", "CONSULT", "visit", "meeting", "event_rules.json:due_at_place")
         for t, lem in full_verbs:
@@ -559,10 +559,6 @@ class TriggerRules(FoldRules, MeasureRules, ClauseTests):
                     and (self._act_ahead(t) or any(c.dep_ == "aux" and c.lower_ == "would" for c in t.children)):
                 # "the United States would guarantee fuel supplies for the plant": a promise
                 trig[t.i] = Trigger(lem, "V", "AGREE", "", "event", "event_rules.json:promise_ahead_verbs")
-                continue
-            if t.i not in trig and self._due_at_place(t, lem):
-                # "A Pakistani delegation ... is due in Washington in October": a visit planned there
-                trig[t.i] = Trigger(lem, "V", "CONSULT", "visit", "meeting", "event_rules.json:due_at_place")
                 continue
             if t.i not in trig and lem in cfg["acceptances"]["verbs"] and self._accepts(t, trig):
                 # "invited Lee to visit Hanoi, and Lee accepted", "accepted the invitation": the other side agrees
