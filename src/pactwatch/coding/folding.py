@@ -143,9 +143,10 @@ class FoldRules:
             if cur.dep_ in ("conj", "appos") and cur.head.pos_ in ("NOUN", "PROPN"):
                 cur = cur.head
                 continue
-            if cur.dep_ == "pobj" and cur.head.lower_ == "of" and lemma_of(cur.head.head) in self.rules.cfg["creation_nouns"]:
-                cur = cur.head.head     # "announced the launch of talks": what is launched hangs on "announced"
-                continue
+            if cur.dep_ == "pobj" and cur.head.lower_ == "of" and (lemma_of(cur.head.head) in self.rules.cfg["creation_nouns"]
+                                                                    or lemma_of(cur.head.head) in self.rules.cfg["round_nouns"]):
+                cur = cur.head.head     # "announced the launch of talks": what is launched hangs on "announced";
+                continue                # "a first round of negotiations is scheduled": the round's verb is the talks'
             break
         return t
 
@@ -184,9 +185,14 @@ class FoldRules:
             # "the Deal, to be signed by X": the signing is the event, the deal its object
             # "agreed to a warning system in a memorandum to be signed by X": the memorandum is the planned signing's,
             # not the agreement's
+            # but a meeting during which something was signed ("his state visit in December, during which he and
+            # X signed an agreement") was held: the meeting and the signing are two events (realnews conventions 1
+            # and 13: only a signing planned for a meeting ahead is one event with it)
             if tr.pos == "V" and t.dep_ in ("acl", "relcl") and h.i in trig and trig[h.i].pos == "N" \
                     and (trig[h.i].cls in ("accord", "meeting") or lemma_of(t) in cfg["signing_verbs"]) and (h.i not in parent or h.dep_ == "pobj" and any(
-                        c.dep_ == "aux" and c.lower_ == "to" for c in t.children)):
+                        c.dep_ == "aux" and c.lower_ == "to" for c in t.children)) and not (
+                    trig[h.i].cls == "meeting" and t.dep_ == "relcl" and t.tag_ == "VBD" and not any(
+                        c.dep_ == "aux" for c in t.children)):
                 parent[h.i] = i
             # "the warnings that the commander gave lawmakers": the verb only tells who gave them
             elif tr.pos == "V" and t.dep_ == "relcl" and h.i in trig and trig[h.i].pos == "N" and \

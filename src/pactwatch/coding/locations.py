@@ -58,6 +58,9 @@ class LocationRules:
                     occ.extend((depth, p) for pp in c.children if pp.dep_ == "prep" and pp.lower_ in ("in", "at")
                                for p in pp.children if p.dep_ == "pobj")
                     continue
+                if c.dep_ == "xcomp" and depth == 0 and lemma_of(c) in cfg["occurrence_verbs"]:
+                    frontier.append((c, depth))     # "is scheduled to take place in Riyadh": where it is held
+                    continue
                 if c.dep_ in ("relcl", "advcl", "ccomp", "parataxis", "nsubj", "nsubjpass", "dobj", "acl", "xcomp",
                               "conj", "appos"):
                     continue

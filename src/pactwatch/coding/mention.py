@@ -40,6 +40,7 @@ class EventMention:
     frame_offset: bool = False    # "five months after their first talks": the setting lies a stated time away
     sequel: object = None         # "..., followed by consultations": the participle of sequence; then the act it follows
     apart_from: object = None     # "call on A as well as B": the mention this one was split off
+    follows: object = None        # "the talks follow his visit": the earlier event this one follows, never the same
     ref_object: str | None = None  # "launched the fund": a definite object, pointing back to an earlier mention
     made_time: bool = False       # dated by a time on the promising verb ("promised on Monday to ..."), not the act's
     why: dict = field(default_factory=dict)   # field -> rule ids that set it, in the order they applied

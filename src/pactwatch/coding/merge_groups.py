@@ -130,8 +130,10 @@ def _visit_and_talks(group: list[EventMention], m: EventMention, cfg=None) -> bo
     visit_nouns = set(cfg["visit_nouns"]) if cfg else {"visit", "trip"}
 
     def talks(x):
+        # "signed the text after talks lasting an hour", its two signers from two states: both sides named
         return x.mode != "visit" and x.cls == "meeting" and not x.anaphoric and (bool(x.recipients) or (
-            x.head.pos_ == "NOUN" and any(c.dep_ == "prep" and c.lower_ == "between" for c in x.head.children)))
+            x.head.pos_ == "NOUN" and any(c.dep_ == "prep" and c.lower_ == "between" for c in x.head.children))
+            or len(countries_of(x.actors) - NON_STATE) >= 2)
 
     def stay(x):        # the visit as a whole, told by its noun ("a state visit"), not "visited X, where he met Y"
         if x.mode != "visit" or (cfg and _site_tour(x, cfg)):

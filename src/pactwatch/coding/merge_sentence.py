@@ -15,6 +15,15 @@ def _subject_of(a: EventMention, b: EventMention) -> bool:
     return subj(a, b) or subj(b, a)
 
 
+def _in_sequence(a: EventMention, b: EventMention, verbs) -> bool:
+    """"The talks follow his state visit in December": the subject and the object of a sequel verb are two
+    events, one after the other, even when one is a definite noun."""
+    def told(x, dep):
+        return x.head.dep_ == dep and x.head.head.lemma_.lower() in verbs
+    return (told(a, "nsubj") and told(b, "dobj") or told(b, "nsubj") and told(a, "dobj")) and \
+        a.head.head.i == b.head.head.i
+
+
 def _act_at_planned_meeting(meeting: EventMention, m: EventMention, words) -> bool:
     """"... is set to make a state visit to Xville on Friday, where the two leaders are expected to sign 20
     agreements": a planned act (not a meeting, unless the planned meeting is a visit: a tour or talks at its
@@ -76,11 +85,18 @@ class SentenceMerging:
         anaphoric noun) become one; settings are linked to the events they frame first."""
         self._frames(mentions, sdoc, actors)
         merged: list[EventMention] = []
+        sequel = self.rules.cfg["sequel_verbs"]
+        for a in mentions:
+            for b in mentions:
+                if a is not b and a.head.dep_ == "nsubj" and _in_sequence(a, b, sequel):
+                    a.follows = b       # "the talks follow his state visit": two events, the visit first
+                    a.note("kept_apart", "merging.in_sequence")
         for m in mentions:
             tgt = next((x for x in merged if x.type == m.type and x.cls == m.cls and not framing(x, m) and (
                 (m.head.dep_ == "conj" and m.head.head.i in x.tokens or x.head.dep_ == "conj" and x.head.head.i in m.tokens)
                 and (m.cls == "meeting" or not distinct_objects(x, m)) and not own_subject(x, m)
-                or (m.anaphoric or x.anaphoric) and compatible(x, m) and not (named_by_year(x) or named_by_year(m)))), None)
+                or (m.anaphoric or x.anaphoric) and compatible(x, m) and not (named_by_year(x) or named_by_year(m))
+                and not _in_sequence(x, m, sequel))), None)
             if tgt is not None:
                 m.note("merged", "merging.same_sentence")
                 absorb(tgt, m)

@@ -89,6 +89,9 @@ class MergeRules(SentenceMerging):
             if m.apart_from is not None:
                 m.note("kept_apart", "participants.call_on_each")
                 order = []      # "would call on the premier as well as the president": one call on each
+            if m.follows is not None or any(x.follows is m for g in groups for x in g):
+                # "the talks follow his state visit": never in the group of the event it follows or precedes
+                order = [gi for gi in order if not any(x is m.follows or x.follows is m for x in groups[gi])]
             for gi in order:
                 g = groups[gi]
                 if _body_set_up_told_again(g, m, cfg["relation_bodies"]):
@@ -252,6 +255,9 @@ class MergeRules(SentenceMerging):
                 best = next((gi for gi in order if (_lead_kind(groups[gi][0].type, m.type)
                                                     or _plan_form(groups[gi][0], m, by_rule))
                              and groups[gi][0].sent.start < head_end and not _tour_apart(groups[gi], m, cfg)
+                             # the headline's event is told once in the lead: "X and Y to negotiate pact" is the
+                             # lead's "had agreed to open negotiations", not also "after talks on Monday"
+                             and not any(head_end <= x.sent.start and x.type != m.type for x in groups[gi])
                              and all(compatible(x, m, retold=True) for x in groups[gi])
                              and _same_sides(groups[gi], m, two_sided=cfg["two_sided_types"])), None)
                 if best is not None:

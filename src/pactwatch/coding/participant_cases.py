@@ -219,8 +219,9 @@ class ParticipantCases:
         whom its "from", "by" or possessor names, to the verb's subject."""
         if t.pos_ != "NOUN" or t.dep_ != "dobj" or lemma_of(t.head) not in self.rules.cfg["receiving_verbs"]:
             return
-        doers = [p for c in t.children if c.dep_ == "prep" and c.lower_ in ("from", "by") for p in c.children
-                 if p.dep_ == "pobj"] + [c for c in t.children if c.dep_ == "poss" and c.pos_ != "PRON"]
+        # (the parser may hang the "from" on the verb: "drew condemnation from Beijing")
+        doers = [p for c in [*t.children, *t.head.children] if c.dep_ == "prep" and c.lower_ in ("from", "by")
+                 for p in c.children if p.dep_ == "pobj"] + [c for c in t.children if c.dep_ == "poss" and c.pos_ != "PRON"]
         found = entities_of(actors.in_tokens([i for d in doers for i in np_tokens(d, False, frames)]))
         if not found:
             return

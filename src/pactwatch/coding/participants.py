@@ -586,3 +586,9 @@ class ParticipantRules(ParticipantCases):
                     if m.recipients:
                         m.note("recipient", "participants.hyphen_pair_other_side")
                         break
+        # "a first round of negotiations is scheduled to take place in X in September": one more session of the
+        # talks the article is about, with no side named, is between the pair of states in view
+        if not m.actors and not m.recipients and m.cls == "meeting" and t.dep_ == "pobj" and t.head.lower_ == "of" \
+                and lemma_of(t.head.head) in cfg["round_nouns"] and len(countries_of(state.pair_countries)) == 2:
+            m.actors = list(state.pair_countries)
+            m.note("actor", "participants.round_of_talks")

@@ -364,7 +364,10 @@ class TimeRules:
                 "date.time_of_promised_occasion" not in how and not (
                     target.type == "AGREE" and lemma_of(target.pred) in self.rules.cfg["prospective_verbs"]):
             return      # "called off a visit next month": a past act is not dated after its report
-        scheduled = target.pred.tag_ in ("VBZ", "VBP") and not any(c.dep_ == "aux" for c in target.pred.children) or \
+        # "the talks follow his state visit in December": what a present-tense sequel verb follows came before
+        sequel = target.head.dep_ == "dobj" and target.head.head.i == target.pred.i and \
+            lemma_of(target.pred) in self.rules.cfg["sequel_verbs"]
+        scheduled = not sequel and target.pred.tag_ in ("VBZ", "VBP") and not any(c.dep_ == "aux" for c in target.pred.children) or \
             target.pred.tag_ == "VBG" and any(c.dep_ == "aux" and c.lower_ in ("is", "are", "'s", "'re", "am")
                                               for c in target.pred.children)     # "is taking place on Tuesday"
         past_perfect = re.search(r"\bhad\s+(?:\w+\s+){0,2}\w+(?:ed|en|id|ld)\b", sent.text) is not None

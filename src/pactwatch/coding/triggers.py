@@ -190,6 +190,12 @@ class TriggerRules(FoldRules, MeasureRules, ClauseTests):
         if not support and pred is not t and tr.mode == "visit" and t.dep_ == "dobj" and lem_in(pred, cfg["completion_verbs"]):
             support = True      # "wrapped up a three-day visit to Lima": the visit took place
             m.note("event_type", "event_rules.json:completion_verbs")
+        if not support and pred is not t and t.dep_ == "dobj" and lemma_of(pred) in cfg["receiving_verbs"] and any(
+                c.dep_ == "prep" and c.lower_ in ("from", "by") and any(
+                    g.dep_ == "pobj" and actors.owner.get(g.i) is not None for g in c.children)
+                for c in [*t.children, *pred.children]):
+            support = True      # "the plan drew criticism from Greenpeace": the act was done, by whom "from" names
+            m.note("event_type", "event_rules.json:receiving_verbs")
         if tr.type == "COOPERATE":
             support = pred is not t and lemma_of(pred) in cfg["cooperation_support_verbs"]
             if not (has_between and poss_actor or support or has_between and pred is not t):

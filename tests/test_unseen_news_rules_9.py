@@ -1,0 +1,77 @@
+"""Error classes read on bench/wire_check8 once it was unsealed (2026-12-03, seventh session): a state visit and
+the signing held during it, talks and the visit they were part of, "the talks follow his visit in December", a
+headline told once in its lead, one more round of talks with no side named, "scheduled to take place in X", an act
+drawn "from" its doer.
+
+Every sentence here is written for these tests; none is taken from a news article or a check set.
+"""
+from __future__ import annotations
+
+from test_realnews_rules import events
+from test_unseen_news_rules import side
+
+
+def _texts(e) -> str:
+    return " ".join(x.text for x in e.evidence)
+
+
+def test_a_past_visit_and_the_signing_held_during_it_are_two_events() -> None:
+    found = events("The talks follow Chancellor Anna Berg's state visit to Chile in March, during which she and "
+                   "President Rojas signed an agreement on a joint lithium institute.", "2025-09-10")
+    visit = next(e for e in found if "state visit" in _texts(e))
+    signing = next(e for e in found if "signed an agreement" in _texts(e))
+    assert visit is not signing
+    assert visit.event_type == "CONSULT" and signing.event_type == "SUPPORT"
+    # what the talks follow came before: the visit of March is not a plan for next March
+    assert visit.date == "2025-03"
+    assert side(visit.recipient) == {"CHL"}
+    # the talks are the subject of "follow", the visit its object: two events
+    assert "state visit" not in " ".join(x.text for e in found if e is not visit for x in e.evidence)
+
+
+def test_a_visit_to_be_signed_at_stays_one_event_with_its_signing() -> None:
+    found = events("Chancellor Anna Berg will pay a state visit to Chile in March, during which she and President "
+                   "Rojas will sign an agreement on a joint lithium institute.", "2025-01-10")
+    assert len([e for e in found if e.event_type in ("AGREE", "SUPPORT", "CONSULT")]) == 1
+
+
+def test_talks_between_two_signers_are_apart_from_the_visit_they_were_part_of() -> None:
+    text = ("Kenyan Energy Minister Opiyo Wandayi and Norwegian Trade Minister Kari Dahl signed the text at the "
+            "ministry after talks lasting two hours. It was Dahl's first visit to Kenya as minister.")
+    found = events(text, "2025-04-03")
+    talks = next(e for e in found if "talks lasting" in _texts(e))
+    visit = next(e for e in found if "first visit" in _texts(e))
+    assert talks is not visit and visit.event_type == "CONSULT"
+    assert side(visit.actor) == {"NOR"} and side(visit.recipient) == {"KEN"}
+
+
+def test_the_headline_is_told_once_in_its_lead() -> None:
+    text = ("Norway and Kenya to negotiate hydrogen pact\n\n"
+            "Norway and Kenya have agreed to open negotiations on a hydrogen agreement, after talks in Oslo on "
+            "Monday between the two trade ministers.")
+    found = events(text, "2025-06-04")
+    plan = next(e for e in found if "agreed to open negotiations" in _texts(e))
+    talks = next(e for e in found if "talks in Oslo" in _texts(e))
+    assert plan is not talks
+    assert plan.event_type == "AGREE" and "to negotiate hydrogen pact" in _texts(plan)
+    assert talks.event_type == "CONSULT" and talks.date == "2025-06-02"
+
+
+def test_one_more_round_of_talks_is_between_the_pair_in_view() -> None:
+    text = ("Norway and Kenya held talks on a hydrogen agreement in Oslo on Monday. A second round of negotiations "
+            "is scheduled to take place in Nairobi in September, the ministry said.")
+    found = events(text, "2025-06-04")
+    nxt = next(e for e in found if "second round" in _texts(e))
+    assert nxt.event_type == "AGREE" and nxt.date == "2025-09"
+    assert nxt.location is not None and nxt.location.name == "Nairobi"
+    assert side(nxt.actor) | side(nxt.recipient) == {"NOR", "KEN"}
+    assert "participants.round_of_talks" in nxt.why["actor"]
+
+
+def test_a_criticism_drawn_from_a_party_is_that_partys_act() -> None:
+    found = events("The Norwegian decision drew sharp condemnation from Moscow.", "2025-06-04")
+    (e,) = found
+    assert e.event_type == "ACCUSE"
+    assert side(e.actor) == {"RUS"} and side(e.recipient) == {"NOR"}
+    # with no one named it was drawn from, it is no act
+    assert events("The Norwegian decision drew sharp condemnation.", "2025-06-04") == []
