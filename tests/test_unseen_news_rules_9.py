@@ -75,3 +75,85 @@ def test_a_criticism_drawn_from_a_party_is_that_partys_act() -> None:
     assert side(e.actor) == {"RUS"} and side(e.recipient) == {"NOR"}
     # with no one named it was drawn from, it is no act
     assert events("The Norwegian decision drew sharp condemnation.", "2025-06-04") == []
+
+
+def test_the_last_week_of_a_month_is_that_month() -> None:
+    found = events("Kenya and Norway held a final round of talks in Nairobi in the last week of August.", "2025-10-16")
+    (e,) = found
+    assert e.event_type == "CONSULT" and e.date == "2025-08"
+
+
+def test_negotiators_settling_the_text_is_the_two_sides_act() -> None:
+    text = ("Kenya and Norway signed a hydrogen agreement in Nairobi on Tuesday. Negotiators had settled the text "
+            "in early April.")
+    found = events(text, "2025-06-04")
+    settled = next(e for e in found if "settled the text" in _texts(e))
+    assert settled.event_type == "SUPPORT" and settled.date == "2025-04"
+    assert side(settled.actor) | side(settled.recipient) == {"KEN", "NOR"}
+    signing = next(e for e in found if "signed a hydrogen agreement" in _texts(e))
+    assert signing is not settled and signing.date == "2025-06-03"
+
+
+def test_a_pluperfect_told_on_its_own_lends_no_time_to_what_follows() -> None:
+    text = ("Kenya and Norway signed a hydrogen agreement in Nairobi on Tuesday. Negotiators had settled the text "
+            "in early April. Kenya asked Norway to train its engineers.")
+    found = events(text, "2025-06-04")
+    ask = next(e for e in found if e.event_type == "REQUEST")
+    assert ask.date == "2025-06-03"
+
+
+def test_a_visit_postponed_in_the_passive_is_called_off_by_who_announces_it() -> None:
+    found = events("Kenya's foreign ministry said on Friday that the presidential visit to Norway had been postponed "
+                   "until after the election.", "2025-06-04")
+    (e,) = found
+    assert e.event_type == "REJECT"
+    assert side(e.actor) == {"KEN"} and side(e.recipient) == {"NOR"}
+    found = events("The groundbreaking at the Mombasa site has been called off, Kenya's energy minister told "
+                   "reporters.", "2025-06-04")
+    (e,) = found
+    assert e.event_type == "REJECT" and side(e.actor) == {"KEN"}
+
+
+def test_an_arrival_on_a_trip_is_the_stay_apart_from_the_meeting_held_during_it() -> None:
+    text = ("Norway's trade minister Kari Dahl met President William Ruto in Nairobi on Monday. Dahl arrived in "
+            "Nairobi on Sunday on a three-day trip.")
+    found = events(text, "2025-06-03")
+    meeting = next(e for e in found if "met President" in _texts(e))
+    arrival = next(e for e in found if "arrived in" in _texts(e))
+    assert meeting is not arrival
+    assert arrival.event_type == "CONSULT" and arrival.date == "2025-06-01"
+
+
+def test_an_office_set_off_by_commas_gives_the_name_its_state() -> None:
+    text = ("Lee Min-jun, Korea's trade, industry and energy minister, and Kenya's mining minister, Amina Odhiambo, "
+            "met in Seoul on Monday. Lee invited Odhiambo to a battery fair in June.")
+    found = events(text, "2025-06-03")
+    invite = next(e for e in found if "invited" in _texts(e))
+    assert side(invite.actor) == {"KOR"} and side(invite.recipient) == {"KEN"}
+    # an ambassador's host named after "to" stays a party of its own
+    (e,) = events("Korea's ambassador to Kenya, Park Ji-ho, welcomed the decision.", "2025-06-03")
+    assert {"KOR", "KEN"} <= side(e.actor) | side(e.recipient)
+
+
+def test_what_a_document_does_not_oblige_is_no_refusal() -> None:
+    assert events("The memorandum does not oblige Korean firms to buy Kenyan nickel.", "2025-06-03") == []
+    (e,) = events("Kenya does not accept the Korean proposal.", "2025-06-03")
+    assert e.event_type == "REJECT"
+
+
+def test_a_verb_in_another_sense_is_no_event() -> None:
+    assert events("It was a point that Kenyan critics seized on.", "2025-06-03") == []
+    (e,) = events("Kenyan police seized the tanker on Dec. 26.", "2025-01-03")
+    assert e.event_type == "COERCE" and e.date == "2024-12-26"
+
+
+def test_a_decision_still_to_be_taken_promises_nothing() -> None:
+    assert events("Kenya said it would decide on the size of the plant after the study.", "2025-06-03") == []
+    assert events("Norway will decide whether to extend the loan next year.", "2025-06-03") == []
+    (e,) = events("Norway decided on Monday to extend the loan to Kenya.", "2025-06-03")
+    assert e.event_type == "AGREE"
+
+
+def test_putting_pen_to_paper_is_a_signing() -> None:
+    (e,) = events("Kenya and Norway put pen to paper in Nairobi on Monday.", "2025-06-03")
+    assert e.event_type == "SUPPORT" and e.date == "2025-06-02"

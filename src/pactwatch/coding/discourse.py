@@ -111,10 +111,12 @@ class Discourse:
             return []
         cfg = Rules.load().cfg
         bodies = cfg["joint_bodies"]
-        if any(c.lower_ == "their" for c in tok.children) and low in cfg["pair_member_nouns"] or \
+        bare = low in cfg["bare_pair_nouns"] and not any(c.dep_ in ("det", "poss", "amod", "compound", "nmod")
+                                                          for c in tok.children)
+        if any(c.lower_ == "their" for c in tok.children) and low in cfg["pair_member_nouns"] or bare or \
                 tok.pos_ == "NOUN" and tok.lemma_.lower() in bodies["nouns"] and any(
                     c.dep_ in ("amod", "compound") and c.lower_ in bodies["cues"] for c in tok.children):
-            # "their ministers", "a joint committee on the project": the two sides
+            # "their ministers", "a joint committee on the project", "negotiators": the two sides
             for m in reversed(self.events):
                 cs = countries_as_entities(m.actors + m.recipients)
                 if len(cs) >= 2:

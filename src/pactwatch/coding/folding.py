@@ -179,6 +179,10 @@ class FoldRules:
                     lemma_of(h) in cfg["signing_verbs"] or trig[h.i].type == "SUPPORT" and trig[h.i].pos == "V"):
                 parent[i] = h.i     # "the memorandum was signed by X", "the deal was ratified": the verb tells the accord
                 continue
+            if tr.pos == "N" and tr.cls == "meeting" and t.dep_ == "nsubjpass" and h.i in trig and \
+                    trig[h.i].type == "REJECT" and trig[h.i].pos == "V":
+                parent[i] = h.i     # "the visit to India had been postponed": the refusal tells the meeting called off
+                continue
             if tr.pos == "V" and t.dep_ == "relcl" and h.i not in trig and h.dep_ == "pobj" and h.head.lower_ == "of" \
                     and h.head.head.i in trig and trig[h.head.head.i].pos == "N":
                 h = h.head.head     # "the memorandum of understanding that X and Y signed": the clause is the memorandum's

@@ -138,7 +138,8 @@ def _visit_and_talks(group: list[EventMention], m: EventMention, cfg=None) -> bo
     def stay(x):        # the visit as a whole, told by its noun ("a state visit"), not "visited X, where he met Y"
         if x.mode != "visit" or (cfg and _site_tour(x, cfg)):
             return False
-        return x.head.pos_ == "NOUN" or any(c.dep_ == "prep" and c.lower_ == "for" and any(
+        # ("arrived in X on Sunday on a three-day trip", "... for a working visit")
+        return x.head.pos_ == "NOUN" or any(c.dep_ == "prep" and c.lower_ in ("for", "on") and any(
             g.dep_ == "pobj" and lemma_of(g) in visit_nouns for g in c.children) for c in x.head.children)
     if any(x.sent.start == m.sent.start for x in group) and not (
             cfg and talks(m) and _told_as_more(m, cfg) and all(stay(x) for x in group)):

@@ -232,6 +232,26 @@ class ParticipantCases:
         if m.recipients:
             m.note("recipient", "participants.received_act")
 
+    def _announced_cancellation(self, m, pred, actors, frames) -> None:
+        """"X's foreign ministry said the visit to Y had been postponed": a meeting called off in the passive, with
+        no one named who called it off, was called off by the side that announces it."""
+        if m.type != "REJECT" or m.actors or pred.pos_ != "VERB" or not any(c.dep_ == "auxpass" for c in pred.children) \
+                or any(c.dep_ == "agent" for c in pred.children):
+            return
+        cur = pred
+        for _ in range(3):
+            if cur.dep_ == "ccomp" and lemma_of(cur.head) in self.rules.cfg["reporting_verbs"]:
+                subj = [c for c in cur.head.children if c.dep_ == "nsubj"]
+                found = [e for e in entities_of(actors.in_tokens([i for c in subj for i in np_tokens(c, False, frames)]))
+                         if e.country and e.country not in countries_of(m.recipients)]
+                if found:
+                    m.actors = found
+                    m.note("actor", "participants.announced_cancellation")
+                return
+            if cur.head.i == cur.i:
+                return
+            cur = cur.head
+
     def _speaker_for_state(self, m, pred, actors) -> None:
         """"The minister added that Chile hopes ...": an official speaking of his own state acts for it."""
         cur = pred

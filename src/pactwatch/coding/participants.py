@@ -419,6 +419,7 @@ class ParticipantRules(ParticipantCases):
                 m.described = True
                 m.note("actor", "participants.description")
         self._received_act(m, t, actors, frames)
+        self._announced_cancellation(m, pred, actors, frames)
         self._headline_reaction_target(m, t, sdoc, actors)
         self._embassy_host(m, subj, actors, frames)
         self._reaction_to_event(m, t, pred, actors, state, frames)

@@ -42,6 +42,9 @@ def _background(m: EventMention) -> bool:
     if p.dep_ == "advcl" and any(c.dep_ in ("mark", "advmod") and c.lower_ in ("after", "before", "when", "since")
                                  for c in p.children):     # "as"/"while": the time of the main clause
         return True
+    if p.dep_ == "ROOT" and p.tag_ == "VBN" and any(c.dep_ == "aux" and c.lower_ == "had" for c in p.children):
+        return True     # "Negotiators had settled the text in early April": a pluperfect told as such steps back
+        #                 (a reported one, "said they had agreed on Monday", is the news backshifted)
     return m.head.pos_ in ("NOUN", "PROPN") and m.head.dep_ == "pobj" and m.head.head.dep_ == "prep" and \
         m.head.head.lower_ in ("after", "before", "since", "following")
 

@@ -224,6 +224,10 @@ class TriggerRules(FoldRules, MeasureRules, ClauseTests):
                 c.dep_ == "aux" and c.lower_ in cfg["prediction_modals"] for c in pred.children):
             m.note("event_type", "event_rules.json:prediction_modals")
             return False        # "the deal would give industry a way to cut emissions": what the accord is to do
+        if t.dep_ == "nsubj" and tr.cls == "accord" and pred is not t and pred.pos_ == "VERB" and pred.tag_ == "VB" \
+                and any(c.dep_ == "aux" and c.lower_ in ("does", "do") for c in pred.children) and \
+                any(c.dep_ == "neg" for c in pred.children):
+            return False        # "the memorandum does not oblige firms to buy": what the accord says, no refusal
         frame = t.head.head
         if tr.mode == "visit" and self._visit_course_told(t) and (
                 any(c.dep_ == "poss" for c in t.children) or any(c.dep_ == "prep" and c.lower_ in ("to", "of") for c in t.children)):
@@ -299,6 +303,16 @@ class TriggerRules(FoldRules, MeasureRules, ClauseTests):
         if obj is None or not (obj.ent_type_ == "MONEY" or lemma_of(obj) in spec["currencies"]):
             return False
         return any(c.dep_ == "prep" and c.lower_ in spec["preps"] for c in t.children)
+
+    def _pending_decision(self, t, lem: str) -> bool:
+        """A decision still to be taken ("would decide on the size of the plant", "will determine whether to
+        extend it"): event_rules.json pending_decisions."""
+        spec = self.rules.cfg["pending_decisions"]
+        if lem not in spec["verbs"] or not any(c.dep_ == "aux" and c.lower_ in spec["aux"] for c in t.children):
+            return False
+        return any(c.dep_ == "prep" and c.lower_ in spec["preps"] for c in t.children) or any(
+            c.dep_ in ("ccomp", "xcomp") and any(g.dep_ in ("mark", "advmod") and g.lower_ in spec["marks"]
+                                                 for g in c.children) for c in t.children)
 
     def _prep_idiom(self, t, verb: str):
         """(the verb_object_types key, the prepositional object) of a verb with a prepositional object ("ban|from
@@ -389,6 +403,14 @@ class TriggerRules(FoldRules, MeasureRules, ClauseTests):
                 absorbed_noun[t.i] = phrase_head(t).i
                 trig.pop(phrase_head(t).i, None)
         for t, lem in verbs:
+            if t.i in trig and trig[t.i].pos == "V" and not any(c.dep_ == "dobj" for c in t.children) and any(
+                    c.dep_ in ("prep", "prt") and f"{lem} {c.lower_}" in cfg["prepositional_senses_none"] and not any(
+                        g.ent_type_ in ("DATE", "TIME") for g in c.children) for c in t.children):
+                trig.pop(t.i)     # "a point that critics seized on": another sense of the verb
+                continue
+            if t.i in trig and self._pending_decision(t, lem):
+                trig.pop(t.i)     # "it would decide on the size of the plant later": nothing decided yet
+                continue
             if t.i in trig and self._press_refusal(t, trig[t.i]):
                 # "declined to comment", "refused to give the cost of the plant": an answer withheld from the
                 # press, no refusal between parties

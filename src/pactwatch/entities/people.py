@@ -136,6 +136,13 @@ class PeopleResolution:
             appos = [k for k in sdoc[m.tok_end + 1: min(len(sdoc), m.tok_end + 8)] if k.dep_ == "appos"
                      and min(x.i for x in k.subtree) == m.tok_end + 1 and (r := self.kb.role(
                          " ".join(x.text for x in k.subtree if x.i <= k.i))) is not None and r.kind == "person"][:1]
+        if not appos and right_end == m.tok_end:
+            # "Ahn Duk-geun, Korea's trade, industry and energy minister, and ...": an office set off by commas
+            # after the name, whatever the parser made of it
+            right_end = self._office_after(m, sdoc)
+        if left_start == a:
+            # "... and Chile's mining minister, Aurora Williams, signed": an office set off by a comma before it
+            left_start = self._office_before(m, sdoc)
         if appos:
             sub = list(appos[0].subtree)
             if min(t.i for t in sub) - m.tok_end <= 2:
@@ -165,6 +172,36 @@ class PeopleResolution:
                     ent.sector_code = "BUS"
                 break
         m.tok_start, m.tok_end = left_start, max(right_end, m.tok_end)
+
+    def _is_office(self, span) -> bool:
+        r = self.kb.role(span.text)
+        # ("China's ambassador to Namibia, Zhao": the host named after "to" stays a party of its own)
+        return r is not None and r.kind == "person" and span[-1].pos_ in ("NOUN", "PROPN") and \
+            not any(t.pos_ in ("VERB", "AUX") or t.ent_type_ == "PERSON" or t.lower_ in ("to", "in") for t in span)
+
+    def _office_after(self, m: Mention, sdoc) -> int:
+        """The end of an office named right after the name's comma and closed by a comma or a stop ("Name, Korea's
+        trade minister, ..."); the name's own end when there is none."""
+        e = m.tok_end
+        if e + 2 >= len(sdoc) or sdoc[e].text != "," or sdoc[e].sent.start != sdoc[m.tok_start].sent.start:
+            return e
+        for j in range(min(len(sdoc) - 1, e + 10), e + 1, -1):      # the longest office wins
+            if sdoc[j].text in (",", ".", ";", ")") and sdoc[j - 1].sent.start == sdoc[e].sent.start and \
+                    self._is_office(sdoc[e + 1:j]):
+                return j
+        return e
+
+    def _office_before(self, m: Mention, sdoc) -> int:
+        """The start of an office named right before the name and set off by a comma ("and Chile's mining minister,
+        Name,"), opened by the sentence start, "and" or a comma; the name's own start when there is none."""
+        a = m.tok_start
+        if a < 3 or sdoc[a - 1].text != ",":
+            return a
+        sent_start = sdoc[a].sent.start
+        for i in range(max(sent_start, a - 9), a - 2):      # the longest office wins
+            if (i == sent_start or sdoc[i - 1].lower_ in ("and", ",", "(")) and self._is_office(sdoc[i:a - 1]):
+                return i
+        return a
 
     @staticmethod
     def _short_mentions(sdoc, registry, mentions, body_start) -> list[Mention]:

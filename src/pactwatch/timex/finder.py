@@ -63,7 +63,8 @@ _T_UNIT = r"(?i:days?|weeks?|fortnights?|months?|years?|decades?)"
 _T_APPROX = r"(?:(?i:about|some|nearly|almost|roughly|more\s+than|less\s+than|just|only|barely|at\s+least)\s+)?"
 _T_MOD = (r"(?:(?i:early|late|earlier|later|around)\s+|(?i:early|late|mid)-|(?i:mid)\s+(?=[A-Z0-9])|"
           r"(?i:the\s+)?(?i:start|beginning|middle|end|close)\s+of\s+|"
-          r"(?i:the\s+)?(?i:first|second|latter|last)\s+(?i:half|six\s+months)\s+of\s+)?")
+          r"(?i:the\s+)?(?i:first|second|latter|last)\s+(?i:half|six\s+months)\s+of\s+|"
+          r"(?i:the\s+)?(?i:first|second|third|fourth|last|final)\s+(?i:week|fortnight|days)\s+of\s+)?")
 _T_REL = r"(?:(?i:last|next|this\s+coming|this|coming|previous|past|following)\s+)?"
 _T_PART = r"(?:\s+(?i:morning|afternoon|evening|night))?"
 _T_SPELLED_YEAR = (r"(?i:(?:nineteen|twenty)[\s-]+(?:(?:" + "|".join(_TENS) + r")(?:[\s-]+(?:" + "|".join(_UNITS)

@@ -27,7 +27,7 @@ _LEAD_RE = re.compile(
     r"as soon as|no later than|not until|sometime|some time|starting|beginning|effective|circa|before|after|"
     r"prior to|up to|over|in|around|about) ")
 _MOD_RE = re.compile(
-    r"^(?:(early|earlier|late|later|mid|around|about)(?: in)? |(?:the )?(start|beginning|middle|end|close|turn) of |(?:the )?(?:1|2|first|second|latter|last) half of )")
+    r"^(?:(early|earlier|late|later|mid|around|about)(?: in)? |(?:the )?(start|beginning|middle|end|close|turn) of |(?:the )?(?:1|2|first|second|latter|last) half of |(?:the )?(?:first|second|third|fourth|last|final|1|2|3|4) (?:week|fortnight|days) of )")
 _RELATION_WORDS = {"earlier": "before", "before": "before", "prior": "before", "until": "before",
                    "till": "before", "by": "before", "later": "after", "after": "after", "since": "after"}
 
