@@ -157,3 +157,42 @@ def test_a_decision_still_to_be_taken_promises_nothing() -> None:
 def test_putting_pen_to_paper_is_a_signing() -> None:
     (e,) = events("Kenya and Norway put pen to paper in Nairobi on Monday.", "2025-06-03")
     assert e.event_type == "SUPPORT" and e.date == "2025-06-02"
+
+
+def test_the_talks_build_on_an_earlier_meeting_told_in_a_when_clause() -> None:
+    text = ("Norway and Kenya opened talks on a hydrogen agreement in Oslo on Tuesday. The talks build on a meeting "
+            "in Nairobi on April 3, when President William Ruto and Prime Minister Jonas Gahr Store held talks on "
+            "the sidelines of a climate summit.")
+    found = events(text, "2025-05-21")
+    april = next(e for e in found if "April 3" in _texts(e) or "held talks" in _texts(e))
+    assert april.event_type == "CONSULT" and april.date == "2025-04-03"
+    assert "opened talks" not in _texts(april)
+    # the subject of "build on" is the talks of the article, not a party of the earlier meeting
+    current = next(e for e in found if "opened talks" in _texts(e))
+    assert current.date == "2025-05-20"
+
+
+def test_a_prediction_with_would_is_no_event() -> None:
+    assert events("Analysts in Nairobi predicted that Chinese rivals would offer Kenya better terms.",
+                  "2025-10-21") == []
+    (e,) = events("Chinese officials said they would offer Kenya better terms.", "2025-10-21")
+    assert e.event_type == "AGREE"
+
+
+def test_no_response_given_is_no_aid() -> None:
+    assert events("The Chinese embassy in Nairobi gave no response to questions.", "2025-10-21") == []
+
+
+def test_an_offer_not_made_is_no_refusal() -> None:
+    assert events("Wang did not offer Kenya a blanket exemption.", "2025-10-21") == []
+    (e,) = events("Kenya did not accept the Chinese offer.", "2025-10-21")
+    assert e.event_type == "REJECT"
+
+
+def test_what_a_free_relative_or_a_force_of_nature_does_is_no_act() -> None:
+    assert events("The lines would make the island a cheaper site, whatever Berlin decides.", "2025-10-21") == []
+    found = events("Japan sent rescue teams to Peru after the earthquake that struck Pisco in August 2007, killing "
+                   "more than 500 people.", "2025-10-21")
+    assert [e.event_type for e in found] == ["AID"]
+    assert events("Floods destroyed the bridge near Kisumu.", "2025-10-21") == []
+    assert {e.event_type for e in events("Rebels stormed the town, killing 50 people.", "2025-10-21")} == {"ASSAULT"}

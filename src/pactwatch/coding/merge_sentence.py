@@ -3,6 +3,7 @@ same act, a meeting and the act done at it) become one. ``MergeRules`` (``mergin
 from __future__ import annotations
 
 from .mention import EventMention
+from .trigger_shapes import sequel_verb
 from .merge_pairs import _absorb_sides, absorb, compatible, distinct_objects, framing, named_by_year, own_subject
 
 
@@ -16,12 +17,21 @@ def _subject_of(a: EventMention, b: EventMention) -> bool:
 
 
 def _in_sequence(a: EventMention, b: EventMention, verbs) -> bool:
-    """"The talks follow his state visit in December": the subject and the object of a sequel verb are two
-    events, one after the other, even when one is a definite noun."""
-    def told(x, dep):
-        return x.head.dep_ == dep and x.head.head.lemma_.lower() in verbs
-    return (told(a, "nsubj") and told(b, "dobj") or told(b, "nsubj") and told(a, "dobj")) and \
-        a.head.head.i == b.head.head.i
+    """"The talks follow his state visit in December", "build on a meeting in April": the subject and the object of
+    a verb of sequence are two events, one after the other, even when one is a definite noun."""
+    va, vb = sequel_verb(a.head, verbs), sequel_verb(b.head, verbs)
+    return va is not None and vb is not None and va.i == vb.i and "nsubj" in (a.head.dep_, b.head.dep_) and \
+        a.head.dep_ != b.head.dep_
+
+
+def _inside_followed(x: EventMention, m: EventMention) -> bool:
+    """"The talks build on a meeting in April, when the leaders held talks ...": what is told inside the clause of
+    the event `x` follows is that earlier event's, not `x`'s."""
+    for a, b in ((x, m), (m, x)):
+        if a.follows is not None and (b.head.i in {t.i for t in a.follows.head.subtree} or (
+                b.pred.dep_ == "relcl" and b.pred.head.ent_type_ in ("DATE", "TIME"))):
+            return True     # (or hung by the parser on the time of the earlier event: "on April 3, when ...")
+    return False
 
 
 def _act_at_planned_meeting(meeting: EventMention, m: EventMention, words) -> bool:
@@ -96,7 +106,7 @@ class SentenceMerging:
                 (m.head.dep_ == "conj" and m.head.head.i in x.tokens or x.head.dep_ == "conj" and x.head.head.i in m.tokens)
                 and (m.cls == "meeting" or not distinct_objects(x, m)) and not own_subject(x, m)
                 or (m.anaphoric or x.anaphoric) and compatible(x, m) and not (named_by_year(x) or named_by_year(m))
-                and not _in_sequence(x, m, sequel))), None)
+                and not _in_sequence(x, m, sequel) and not _inside_followed(x, m))), None)
             if tgt is not None:
                 m.note("merged", "merging.same_sentence")
                 absorb(tgt, m)

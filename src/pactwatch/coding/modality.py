@@ -77,7 +77,10 @@ class ModalityRules:
                 m.note("aux_mode", "modality.infinitive_cooperation")
             if aux & cfg["possibility_aux"]:
                 m.possible = True
-            if "would" in aux and m.report:
+            if "would" in aux and m.report and v.dep_ == "ccomp" and lemma_of(v.head) in cfg["prediction_verbs"]:
+                m.aux_mode = "hypothetical"     # "predicted that rivals would offer better terms": a prediction
+                m.note("aux_mode", "event_rules.json:prediction_verbs")
+            elif "would" in aux and m.report:
                 m.future = True
                 m.note("aux_mode", "modality.reported_would")
             elif aux & (cfg["hypothetical_aux"] - {"would"}) and not m.future:
@@ -156,6 +159,9 @@ class ModalityRules:
             m.aux_mode, m.future = None, False      # "will not accept": the negation is the refusal itself
             return
         # a refusal: "will not accept", "failed to reach agreement" (negated agreement or support)
+        if m.aux_mode == "negation" and lemma_of(pred) in cfg["unoffered_verbs"] and not (
+                "event_rules.json:refusal_verbs" in m.why.get("event_type", [])):
+            return      # "he did not offer X an exemption": an act not done, no refusal (dropped as a negation)
         if m.aux_mode == "negation" and m.type in ("AGREE", "SUPPORT") and not m.future:
             m.type, m.mode, m.aux_mode = "REJECT", "", None
             m.note("event_type", "recode.negated_agreement_is_reject")

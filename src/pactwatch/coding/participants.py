@@ -16,7 +16,7 @@ from .mention import countries_of, dedupe, entities_of
 from .noun_phrases import _in_span, np_tokens
 from .participant_cases import ParticipantCases
 from .rules import lemma_of
-from .trigger_shapes import low_conj
+from .trigger_shapes import low_conj, sequel_verb
 
 __all__ = ["ParticipantRules", "Discourse", "np_tokens", "BODY_CODES", "_of_kind", "_in_span"]
 
@@ -180,8 +180,13 @@ class ParticipantRules(ParticipantCases):
         obj_preps = {"with", "to", "between"} if m.type in ("CONSULT", "AGREE", "SUPPORT", "COOPERATE") else \
             {"with", "to", "against", "on", "from", "by"}
 
+        # "the talks follow his state visit": what a verb of sequence follows is another event, not a party
+        followed = t.dep_ == "nsubj" and sequel_verb(t, cfg["sequel_verbs"]) is not None
+
         def collect(v, allowed, depth):
             for c in v.children:
+                if followed and v.i == t.head.i and c.dep_ in ("dobj", "prep"):
+                    continue
                 if c.dep_ == "dative" and c.pos_ == "ADP":
                     # "granted asylum to four Congolese officers": the parser's dative "to" is a preposition
                     add(recip_toks, "participants.dative_to", prep_objects(c, allowed | {c.lower_}))

@@ -13,7 +13,7 @@ from .list_items import list_lead
 from .mention import EventMention
 from .modality import promise_words
 from .rules import MAYBE_TIME, OTHER_TIME, lemma_of
-from .trigger_shapes import low_conj
+from .trigger_shapes import low_conj, sequel_verb
 
 # measures of a state, dated by the statement announcing them ("is restricting exports, the ministry said on
 # July 3"; "announced Tuesday it has decided to lift the curbs")
@@ -368,8 +368,8 @@ class TimeRules:
                     target.type == "AGREE" and lemma_of(target.pred) in self.rules.cfg["prospective_verbs"]):
             return      # "called off a visit next month": a past act is not dated after its report
         # "the talks follow his state visit in December": what a present-tense sequel verb follows came before
-        sequel = target.head.dep_ == "dobj" and target.head.head.i == target.pred.i and \
-            lemma_of(target.pred) in self.rules.cfg["sequel_verbs"]
+        after = sequel_verb(target.head, self.rules.cfg["sequel_verbs"])
+        sequel = after is not None and target.head.dep_ != "nsubj" and after.i == target.pred.i
         scheduled = not sequel and target.pred.tag_ in ("VBZ", "VBP") and not any(c.dep_ == "aux" for c in target.pred.children) or \
             target.pred.tag_ == "VBG" and any(c.dep_ == "aux" and c.lower_ in ("is", "are", "'s", "'re", "am")
                                               for c in target.pred.children)     # "is taking place on Tuesday"

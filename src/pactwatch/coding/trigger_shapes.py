@@ -182,3 +182,16 @@ def body_noun(tok, cfg) -> str:
     if lem not in cfg["relation_bodies"] and tok.pos_ == "PROPN" and tok.text in body_acronyms(tok.doc, cfg["relation_bodies"]):
         return "council"
     return lem
+
+
+def sequel_verb(tok, verbs):
+    """The verb of sequence ("follow", "build on": event_rules.json sequel_verbs) whose subject or object `tok`
+    is, else None."""
+    h = tok.head
+    if tok.dep_ in ("nsubj", "dobj") and h.lemma_.lower() in verbs:
+        return h
+    if tok.dep_ == "nsubj" and any(c.dep_ == "prep" and f"{h.lemma_.lower()} {c.lower_}" in verbs for c in h.children):
+        return h            # the subject of "build on"
+    if tok.dep_ == "pobj" and h.dep_ == "prep" and f"{h.head.lemma_.lower()} {h.lower_}" in verbs:
+        return h.head       # "the talks build on a meeting in April"
+    return None

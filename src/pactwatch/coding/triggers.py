@@ -11,7 +11,7 @@ from __future__ import annotations
 from .rules import TRIGGER_POS, Trigger, lemma_of
 from .trigger_shapes import (_ACRONYM_IN_PARENS, _described_after, _hyphen_word, _listed_with, _own_date,
                              _told_in_passing, body_acronyms, body_noun, frame_prep, generic_plural, headline_doers,
-                             lem_in, lem_in_loose, phrase_head, sequel_of, venue)  # noqa: F401
+                             lem_in, lem_in_loose, phrase_head, sequel_of, sequel_verb, venue)  # noqa: F401
 from .trigger_measures import MeasureRules
 from .clause_tests import ClauseTests, named_or_proper
 from .folding import FoldRules
@@ -196,6 +196,9 @@ class TriggerRules(FoldRules, MeasureRules, ClauseTests):
                 for c in [*t.children, *pred.children]):
             support = True      # "the plan drew criticism from Greenpeace": the act was done, by whom "from" names
             m.note("event_type", "event_rules.json:receiving_verbs")
+        if not support and tr.cls == "meeting" and t.dep_ != "nsubj" and sequel_verb(t, cfg["sequel_verbs"]) is not None:
+            support = True      # "the talks build on a meeting in Bangkok in April": what they follow took place
+            m.note("event_type", "event_rules.json:sequel_verbs")
         if tr.type == "COOPERATE":
             support = pred is not t and lemma_of(pred) in cfg["cooperation_support_verbs"]
             if not (has_between and poss_actor or support or has_between and pred is not t):
@@ -304,6 +307,33 @@ class TriggerRules(FoldRules, MeasureRules, ClauseTests):
             return False
         return any(c.dep_ == "prep" and c.lower_ in spec["preps"] for c in t.children)
 
+    def _no_party_act(self, t) -> bool:
+        """A verb whose subject or object is a free relative ("whatever Berlin decides": event_rules.json
+        free_relatives), or whose doer is a force of nature ("the earthquake that struck Pisco, killing 500 people",
+        natural_forces; the doer of a relative clause is its antecedent, of a participle its head's subject)."""
+        cfg = self.rules.cfg
+        if any(c.dep_ in ("dobj", "nsubj", "nsubjpass") and c.lower_ in cfg["free_relatives"] for c in t.children):
+            return True
+        doc = t.doc
+        if t.tag_ == "VBG" and t.dep_ == "advcl" and t.i >= 2 and doc[t.i - 1].text == "," and any(
+                a.dep_ == "relcl" and a.head.pos_ == "NOUN" and lemma_of(a.head) in cfg["natural_forces"]
+                for a in [doc[t.i - 2], *doc[t.i - 2].ancestors]):
+            return True     # "the earthquake that struck Pisco, killing 500 people": the parser may hang the
+            #                 participle on the main verb
+        cur = t
+        for _ in range(2):
+            subj = next((c for c in cur.children if c.dep_ == "nsubj"), None)
+            if subj is not None and subj.lower_ in ("that", "which") and cur.dep_ == "relcl":
+                subj = cur.head
+            if subj is not None:
+                return lemma_of(subj) in cfg["natural_forces"] or subj.lower_ in cfg["natural_forces"]
+            if cur.dep_ == "relcl" and cur.head.pos_ == "NOUN" and not any(c.dep_ in ("nsubj", "nsubjpass") for c in cur.children):
+                return lemma_of(cur.head) in cfg["natural_forces"]
+            if cur.dep_ not in ("advcl", "xcomp", "conj") or cur.tag_ not in ("VBG", "VBN", "VB") and cur.dep_ != "conj":
+                return False
+            cur = cur.head
+        return False
+
     def _pending_decision(self, t, lem: str) -> bool:
         """A decision still to be taken ("would decide on the size of the plant", "will determine whether to
         extend it"): event_rules.json pending_decisions."""
@@ -407,6 +437,9 @@ class TriggerRules(FoldRules, MeasureRules, ClauseTests):
                     c.dep_ in ("prep", "prt") and f"{lem} {c.lower_}" in cfg["prepositional_senses_none"] and not any(
                         g.ent_type_ in ("DATE", "TIME") for g in c.children) for c in t.children):
                 trig.pop(t.i)     # "a point that critics seized on": another sense of the verb
+                continue
+            if t.i in trig and self._no_party_act(t):
+                trig.pop(t.i)     # "whatever Berlin decides", "the earthquake that struck Pisco, killing 500 people"
                 continue
             if t.i in trig and self._pending_decision(t, lem):
                 trig.pop(t.i)     # "it would decide on the size of the plant later": nothing decided yet
