@@ -196,3 +196,25 @@ def test_what_a_free_relative_or_a_force_of_nature_does_is_no_act() -> None:
     assert [e.event_type for e in found] == ["AID"]
     assert events("Floods destroyed the bridge near Kisumu.", "2025-10-21") == []
     assert {e.event_type for e in events("Rebels stormed the town, killing 50 people.", "2025-10-21")} == {"ASSAULT"}
+
+
+def test_which_after_a_comma_stands_for_the_name_before_it() -> None:
+    (e,) = events("Norway wants to sell more minerals to allies and fewer to China, which in December banned "
+                  "exports of gallium to the United States.", "2025-03-03")
+    assert e.event_type == "SANCTION" and side(e.actor) == {"CHN"} and side(e.recipient) == {"USA"}
+
+
+def test_part_of_a_company_names_the_company_as_the_target() -> None:
+    (e,) = events("Washington blacklisted part of the Emirati company chosen to build the plant.", "2025-11-19")
+    assert side(e.actor) == {"USA"} and side(e.recipient) == {"ARE"}
+
+
+def test_an_embassys_welcome_is_addressed_to_its_host() -> None:
+    (e,) = events("The U.S. embassy in Nairobi welcomed the review.", "2025-11-19")
+    assert e.event_type == "SUPPORT" and side(e.actor) == {"USA"} and side(e.recipient) == {"KEN"}
+
+
+def test_a_date_agreed_in_the_passive_is_the_announcers_act() -> None:
+    (e,) = events("Kenya's foreign ministry said a new date would be agreed with Oslo through diplomatic channels.",
+                  "2025-09-12")
+    assert e.event_type == "AGREE" and side(e.actor) == {"KEN"} and side(e.recipient) == {"NOR"}

@@ -38,6 +38,8 @@ def np_tokens(tok, with_of: bool, frames) -> list[int]:
     science set up by Canada and Japan"); not other prepositional phrases or clauses."""
     cfg = Rules.load().cfg
     out, stack = [], [tok]
+    # "blacklisted part of the Emirati company": the whole names the party
+    partitive = tok.lower_ in cfg["partitive_objects"] and tok.dep_ in ("dobj", "nsubjpass")
     if with_of and tok.pos_ in ("NOUN", "PROPN") and _maker_clause_within(tok):
         for d in tok.subtree:
             if d.dep_ == "acl" and d.tag_ == "VBN" and d.head.pos_ in ("NOUN", "PROPN"):
@@ -53,7 +55,7 @@ def np_tokens(tok, with_of: bool, frames) -> list[int]:
                 for pp in c.children:
                     if pp.dep_ in ("prep", "dative") and pp.lower_ in ("to", "for", "against"):     # "aid sent to Sudan"
                         stack.extend(p for p in pp.children if p.dep_ == "pobj")
-            elif c.dep_ == "prep" and with_of and t.lower_ not in frames and (
+            elif c.dep_ == "prep" and with_of and (t.lower_ not in frames or partitive) and (
                     c.lower_ in ("of", "against", "to") or (t.i == tok.i and c.lower_ in ("from", "in", "for", "by"))
                     or c.lower_ == "including" and t.lemma_.lower() in cfg["group_nouns"]):
                 # "leaders from many countries, including X and Y" names X and Y (not "areas including trade")

@@ -233,9 +233,11 @@ class ParticipantCases:
             m.note("recipient", "participants.received_act")
 
     def _announced_cancellation(self, m, pred, actors, frames) -> None:
-        """"X's foreign ministry said the visit to Y had been postponed": a meeting called off in the passive, with
-        no one named who called it off, was called off by the side that announces it."""
-        if m.type != "REJECT" or m.actors or pred.pos_ != "VERB" or not any(c.dep_ == "auxpass" for c in pred.children) \
+        """"X's foreign ministry said the visit to Y had been postponed", "... that a new date would be agreed with Y":
+        a meeting called off or agreed in the passive, with no one named who did it, is the act of the side that
+        announces it."""
+        if m.type not in ("REJECT", "AGREE") or m.actors or pred.pos_ != "VERB" or not any(
+                c.dep_ == "auxpass" for c in pred.children) \
                 or any(c.dep_ == "agent" for c in pred.children):
             return
         cur = pred

@@ -90,6 +90,14 @@ class ParticipantRules(ParticipantCases):
                         subj = near[-1]
                         add(actor_toks, "participants.relative_clause_nearest_name", [subj.i])
                         break
+                    # "fewer to China, which in December banned exports": the name right before ", which", though
+                    # the parser hung the clause on a noun further back
+                    j = s[0].i - 2
+                    named = actors.owner.get(j) if j >= 0 and sdoc[j + 1].text == "," else None
+                    if named is not None and named.kind in ("country", "capital", "org") and \
+                            actors.owner.get(subj.i) is None and subj.i < j and named.entity.country:
+                        add(actor_toks, "participants.relative_clause_nearest_name", [j])
+                        break
                 toks = np(subj, with_of=subj is s[0])
                 if subj is not s[0] and cur.dep_ == "relcl":
                     # "minister X, who arrived on Tuesday for a visit, and minister Y": the relative pronoun stands for
