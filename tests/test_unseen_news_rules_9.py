@@ -218,3 +218,31 @@ def test_a_date_agreed_in_the_passive_is_the_announcers_act() -> None:
     (e,) = events("Kenya's foreign ministry said a new date would be agreed with Oslo through diplomatic channels.",
                   "2025-09-12")
     assert e.event_type == "AGREE" and side(e.actor) == {"KEN"} and side(e.recipient) == {"NOR"}
+
+
+def test_opposing_a_measure_taken_is_a_charge_and_opposing_a_proposal_a_refusal() -> None:
+    text = ("The U.S. Commerce Department added twelve Chinese companies to its entity list on Wednesday. China's "
+            "commerce ministry said on Thursday that it firmly opposed the listing of Chinese companies.")
+    found = events(text, "2025-08-15")
+    answer = next(e for e in found if "opposed" in _texts(e))
+    assert answer.event_type == "ACCUSE"
+    # its own firms named in the listing are no other side: the answer goes to who listed them
+    assert side(answer.actor) == {"CHN"} and side(answer.recipient) == {"USA"}
+    (e,) = events("Germany opposed the French proposal.", "2025-08-15")
+    assert e.event_type == "REJECT"
+
+
+def test_agreeing_to_lift_ones_own_ban_is_a_concession() -> None:
+    (e,) = events("The UAE agreed to lift the visa ban on Nigerians.", "2025-06-04")
+    assert e.event_type == "CONCEDE" and "event_rules.json:agreed_easing" in e.why["event_type"]
+    (e,) = events("Kenya agreed to cooperate with Norway on hydrogen.", "2025-06-04")
+    assert e.event_type == "AGREE"
+
+
+def test_stopping_a_supply_told_by_a_gerund_is_a_sanction() -> None:
+    (e,) = events("The UAE stopped issuing visas to Nigerian travellers in October 2022.", "2025-06-04")
+    assert e.event_type == "SANCTION" and e.date == "2022-10"
+    assert side(e.actor) == {"ARE"} and side(e.recipient) == {"NGA"}
+    (e,) = events("China stopped selling chips to Japan.", "2025-06-04")
+    assert e.event_type == "SANCTION"
+    assert events("Japan stopped working on the project.", "2025-06-04") == []

@@ -170,10 +170,13 @@ class ModalityRules:
             m.type, m.mode, m.aux_mode, m.future = "REJECT", "", None, False
             m.note("event_type", "recode.negated_agreement_is_reject")
             return
-        if m.type == "AGREE" and m.governs and lemma_of(pred) in cfg["decision_verbs"] and \
+        eased = lemma_of(pred) == "agree" and any(c.dep_ == "xcomp" and lemma_of(c) in cfg["agreed_easing"]
+                                                  for c in pred.children)
+        if m.type == "AGREE" and m.governs and (lemma_of(pred) in cfg["decision_verbs"] or eased) and \
                 m.folded_types & {"CONCEDE", "RETREAT"}:
             m.type, m.mode, m.future = "CONCEDE", "", False     # "decided to lift its curbs": a concession
-            m.note("event_type", "event_rules.json:decision_verbs")
+            m.note("event_type", "event_rules.json:agreed_easing" if eased and lemma_of(pred) not in cfg["decision_verbs"]
+                   else "event_rules.json:decision_verbs")
             return
         if m.type == "REQUEST" and m.governs and lemma_of(pred) in cfg["ordered_acts"]["verbs"] and \
                 m.folded_types & set(cfg["ordered_acts"]["types"]) and len(m.folded_types) == 1:

@@ -515,7 +515,9 @@ class ParticipantRules(ParticipantCases):
         named = next((c for c in pred.children if c.dep_ in ("dobj", "nsubjpass") and c.pos_ == "NOUN" and any(
             d.dep_ == "det" and d.lower_ in answer["determiners"] for d in c.children)), None)
         acts = {typ for typ, nouns in answer["nouns"].items() if named is not None and lemma_of(named) in nouns}
-        if m.actors and not m.recipients and m.type in answer["types"] and acts:
+        # ("opposed the listing of Chinese companies": its own firms named in the act are no other side)
+        if m.actors and (not m.recipients or countries_of(m.recipients) <= countries_of(m.actors)) and \
+                m.type in answer["types"] and acts:
             own = countries_of(m.actors)
             prior = next((x for x in reversed(state.events) if x is not m and x.type in acts and
                           countries_of(x.actors) and not countries_of(x.actors) & own), None)

@@ -344,6 +344,20 @@ class TriggerRules(FoldRules, MeasureRules, ClauseTests):
             c.dep_ in ("ccomp", "xcomp") and any(g.dep_ in ("mark", "advmod") and g.lower_ in spec["marks"]
                                                  for g in c.children) for c in t.children)
 
+    def _gerund_idiom(self, t, verb: str):
+        """(the verb_object_types key, the token) of a verb whose object is a gerund ("stopped exporting gallium":
+        "stop|export"; "stopped issuing visas": "stop|visas"), or (None, None)."""
+        rows = self.rules.cfg["verb_object_types"]
+        g = next((c for c in t.children if c.dep_ == "xcomp" and c.tag_ == "VBG"), None)
+        if g is None:
+            return None, None
+        obj = next((c for c in g.children if c.dep_ == "dobj"), None)
+        for key, tok in ((f"{verb}|{lemma_of(g)}", g), (f"{verb}|{obj.lower_}" if obj is not None else "", obj),
+                         (f"{verb}|{lemma_of(obj)}" if obj is not None else "", obj)):
+            if key in rows:
+                return key, tok
+        return None, None
+
     def _prep_idiom(self, t, verb: str):
         """(the verb_object_types key, the prepositional object) of a verb with a prepositional object ("ban|from
         export", "walk away|from talks"), or (None, None)."""
@@ -511,6 +525,8 @@ class TriggerRules(FoldRules, MeasureRules, ClauseTests):
             if obj is None:
                 # "Bern walked away from the talks": a verb with a prepositional object and no direct one
                 pvo, pobj = self._prep_idiom(t, verb)
+                if pvo is None:
+                    pvo, pobj = self._gerund_idiom(t, verb)
                 if pvo is not None:
                     typ, mode, cls = cfg["verb_object_types"][pvo]
                     if cls != "none":
