@@ -246,3 +246,33 @@ def test_stopping_a_supply_told_by_a_gerund_is_a_sanction() -> None:
     (e,) = events("China stopped selling chips to Japan.", "2025-06-04")
     assert e.event_type == "SANCTION"
     assert events("Japan stopped working on the project.", "2025-06-04") == []
+
+
+def test_an_invitation_to_an_occasion_in_a_month_and_its_acceptance_point_ahead() -> None:
+    found = events("Norway's trade minister Kari Dahl invited Kenyan Energy Minister Opiyo Wandayi to a hydrogen "
+                   "conference in Oslo in September, and Wandayi accepted, according to a statement from his ministry.",
+                   "2025-03-13")
+    invite = next(e for e in found if "invited" in _texts(e))
+    accept = next(e for e in found if "accepted" in _texts(e))
+    assert invite.date == "2025-09" and accept.date == "2025-09"
+    assert "date.accepted_occasion" in accept.why["date"]
+    # a time before the invitation dates the inviting
+    (e,) = events("In September, Norway invited Kenya's energy minister to visit Oslo.", "2025-03-13")
+    assert e.date == "2024-09"
+
+
+def test_flying_to_a_capital_is_a_trip_and_what_it_is_for_is_done_on_it() -> None:
+    (e,) = events("Norwegian Trade Minister Kari Dahl will fly to Nairobi on Thursday and is expected to sign a "
+                  "memorandum with Kenya on hydrogen.", "2025-03-10")
+    assert e.event_type == "AGREE" and e.date == "2025-03-13"
+    assert "merging.act_on_planned_trip" in e.why["merged"]
+    (e,) = events("Norwegian Trade Minister Kari Dahl flew to Nairobi for the announcement.", "2025-03-10")
+    assert e.event_type == "CONSULT" and side(e.actor) == {"NOR"} and side(e.recipient) == {"KEN"}
+    assert events("Drones flew over the border town.", "2025-03-10") == []
+
+
+def test_a_joint_link_going_live_is_the_two_sides_cooperation() -> None:
+    (e,) = events("A data link between Kenya's space agency and Norway's space centre went live on Sept. 30, giving "
+                  "Kenyan agencies access to Norwegian radar imagery.", "2025-10-16")
+    assert e.event_type == "COOPERATE" and e.date == "2025-09-30"
+    assert {"KEN", "NOR"} <= side(e.actor) | side(e.recipient)

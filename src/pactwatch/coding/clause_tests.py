@@ -352,6 +352,33 @@ class ClauseTests:
             subj.ent_type_ in ("PERSON", "NORP") or named_or_proper(subj) or
             lemma_of(subj) in self.rules.cfg["visitor_nouns"] or lemma_of(subj) in spec["visitors"])
 
+    def _joint_thing_started(self, t, lem: str):
+        """The "between" phrase of the subject of a verb that tells a thing starting to work (``joint_operation``:
+        "a data link between X and Y went live"), else None."""
+        spec = self.rules.cfg["joint_operation"]
+        words = {f"{lem} {c.lower_}" for c in t.children if c.dep_ in ("advmod", "acomp", "prt", "dobj", "xcomp")} | {
+            f"{lem} {g.lower_}" for c in t.children if c.dep_ == "xcomp" for g in [c]} | {
+            f"{lem} {lemma_of(c)}" for c in t.children if c.dep_ in ("dobj", "xcomp")}
+        if not words & set(spec["phrases"]):
+            return None
+        subj = next((c for c in t.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subj is None:
+            return None
+        return next((c for c in subj.children if c.dep_ == "prep" and c.lower_ in spec["preps"]), None)
+
+    def _goes_to_place(self, t, lem: str) -> bool:
+        """Whether a verb of travel that is no visit by itself (``destination_travel``: "fly", "head") takes a person,
+        a delegation or a named party "to" a country or a city."""
+        spec = self.rules.cfg["destination_travel"]
+        if lem not in spec["verbs"]:
+            return False
+        place = next((g for c in t.children if c.dep_ == "prep" and c.lower_ in spec["preps"]
+                      for g in c.children if g.dep_ == "pobj" and g.ent_type_ in ("GPE", "LOC")), None)
+        subj = next((c for c in t.children if c.dep_ == "nsubj"), None)
+        return place is not None and subj is not None and (
+            subj.ent_type_ in ("PERSON", "NORP") or named_or_proper(subj) or
+            lemma_of(subj) in self.rules.cfg["visitor_nouns"] or lemma_of(subj) in self.rules.cfg["due_at_place"]["visitors"])
+
     def _accepts(self, t, trig: dict) -> bool:
         """Whether an accepting verb takes an invitation, an offer or a proposal (``acceptances``): as its object
         ("accepted the invitation"), or, with none, through the inviting verb it is joined to ("invited Lee to

@@ -220,6 +220,11 @@ class FoldRules:
             elif tr.pos == "V" and t.tag_ == "VBG" and t.dep_ in ("ccomp", "dobj", "xcomp") and h.i in trig and \
                     lemma_of(h) in cfg["courtesy_verbs"]:
                 parent[i] = h.i
+            # what a joint thing that started working does ("a data link ... went live, giving X access to Y") is part
+            # of its start
+            elif tr.pos == "V" and t.tag_ == "VBG" and t.dep_ == "advcl" and h.i in trig and \
+                    trig[h.i].rule == "event_rules.json:joint_operation":
+                parent[i] = h.i
             # a participle spelling out a measure's effect ("imposed sanctions on three firms, barring suppliers from
             # shipping them goods") is part of the measure
             elif tr.pos == "V" and t.tag_ == "VBG" and t.dep_ in ("advcl", "xcomp", "conj") and h.i in trig and \

@@ -65,6 +65,22 @@ def _stop_on_planned_trip(trip: EventMention, m: EventMention) -> bool:
     return m.pred.i in {x.i for x in trip.pred.subtree} and m.pred.dep_ in ("pcomp", "advcl", "xcomp")
 
 
+def _act_on_planned_trip(trip: EventMention, m: EventMention) -> bool:
+    """"Will fly to Santiago next week and is expected to sign a memorandum": a planned act joined to a planned
+    trip's verb (through "expected to", "due to") is done on that trip, one planned event with it (realnews
+    conventions 1)."""
+    if trip.cls != "meeting" or trip.type != "AGREE" or trip.mode != "visit" or m.cls == "meeting" or m.type != "AGREE":
+        return False
+    cur = m.pred
+    for _ in range(3):
+        if cur.dep_ == "conj" and cur.head.i == trip.pred.i:
+            return True
+        if cur.dep_ not in ("xcomp", "ccomp") or cur.head.i == cur.i:
+            return False
+        cur = cur.head
+    return False
+
+
 def _meeting_of_body_made(made: EventMention, meeting: EventMention) -> bool:
     """"Will create a joint task force, which will hold its first meeting in Abuja in June", "will establish a
     working group, whose first meeting is to take place in Pretoria": the meeting of a body a commitment sets up,
@@ -115,6 +131,9 @@ class SentenceMerging:
             tgt = next((x for x in merged if _act_at_planned_meeting(x, m, words)
                         or _act_at_planned_meeting(m, x, words)), None)
             rule = "merging.act_at_planned_meeting"
+            if tgt is None:
+                tgt = next((x for x in merged if _act_on_planned_trip(x, m) or _act_on_planned_trip(m, x)), None)
+                rule = "merging.act_on_planned_trip"
             if tgt is None:
                 tgt = next((x for x in merged if _stop_on_planned_trip(x, m) or _stop_on_planned_trip(m, x)), None)
                 rule = "merging.stop_on_planned_trip"

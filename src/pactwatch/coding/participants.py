@@ -602,6 +602,14 @@ class ParticipantRules(ParticipantCases):
                     if m.recipients:
                         m.note("recipient", "participants.hyphen_pair_other_side")
                         break
+        # "a data link between X and Y went live": the two sides the thing is between act together
+        if not m.actors and "event_rules.json:joint_operation" in m.why.get("event_type", []):
+            between = self._joint_thing_started(pred, lemma_of(pred))
+            toks = [i for g in (between.children if between is not None else []) if g.dep_ == "pobj"
+                    for x in [g, *(c for c in g.children if c.dep_ == "conj")] for i in np_tokens(x, False, cfg["frame_nouns"])]
+            m.actors = dedupe(entities_of(actors.in_tokens(toks)))
+            if m.actors:
+                m.note("actor", "participants.joint_operation")
         # "a first round of negotiations is scheduled to take place in X in September": one more session of the
         # talks the article is about, with no side named, is between the pair of states in view
         if not m.actors and not m.recipients and m.cls == "meeting" and t.dep_ == "pobj" and t.head.lower_ == "of" \

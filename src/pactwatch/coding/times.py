@@ -394,10 +394,13 @@ class TimeRules:
         elif target.type == "AGREE" and lemma_of(target.pred) in self.rules.cfg["prospective_verbs"] and \
                 te.precision in ("month", "season", "quarter") and self._doc_date and not past_perfect:
             # "invited Australia to a summit in July": an invitation points ahead, a pledge may be dated
-            # when made ("pledged the money in January"); the nearer reading wins
+            # when made ("pledged the money in January"); the nearer reading wins, ahead when both are as near
             ahead = [x for x in dates_mod.find_time_expressions(sent.text, sent_ref(self, sent), tense="future")
                      if x.start == te.start and x.value]
-            if ahead and _distance(ahead[0].value, self._doc_date) < _distance(te.value, self._doc_date):
+            # (a time after the object, "invited X to a conference in September", is the occasion's: ahead)
+            after_object = te.start > target.pred.idx - sent.start and any(
+                c.dep_ in ("dobj", "prep") and c.idx - sent.start < te.start for c in target.pred.children)
+            if ahead and (after_object or _distance(ahead[0].value, self._doc_date) <= _distance(te.value, self._doc_date)):
                 te = dates_mod.TimeExpr(te.start, te.end, te.text, ahead[0].value, ahead[0].precision, te.relation)
                 how.append("event_rules.json:prospective_verbs")
         if target.head.pos_ in ("NOUN", "PROPN") and target.type == "CONSULT" and target.pred is target.head and \
@@ -417,10 +420,24 @@ class TimeRules:
             target.set_date(te, *how, "date.scheduled_time_of_promise")
             target.vague_time = False
 
+    def _accepted_occasions(self, groups):
+        """An acceptance of an invitation (``acceptances``) with no time of its own is dated by the occasion it
+        accepts, still ahead: "X invited Y to a conference in September, and Y accepted"."""
+        for g in groups:
+            if any(m.date is not None and m.date.value for m in g) or not any(
+                    "event_rules.json:acceptances" in m.why.get("event_type", []) for m in g):
+                continue
+            inv = _accepted_occasion(groups, g)
+            if inv is not None:
+                te = inv.date
+                g[0].set_date(dates_mod.TimeExpr(te.start, te.end, None, te.value, te.precision), "date.accepted_occasion")
+                g[0].future = g[0].future or inv.future or te.value > (self._doc_date or "")
+
     def _inherit_dates(self, groups):
         """An event reported with no time of its own happened at the time the article was last
         talking about: the latest explicitly dated mention before it. Not when its sentence says it
         was another time ("earlier", "previously", "last year") or gave a vague one."""
+        self._accepted_occasions(groups)
         kept = {id(m) for g in groups for m in g}
         # (a bound, "agreed to lift trade to $150 billion by 2030", is no time the article goes on talking about)
         dated = [(m.span[0], m.date, m.sent.start) for g in groups for m in g
@@ -531,6 +548,19 @@ class TimeRules:
 
 _SAME_YEAR = re.compile(r"^\s*,?\s*(?:of\s+)?(?:the\s+same|that)\s+year\b", re.I)
 _YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
+
+
+def _accepted_occasion(groups, g):
+    """The dated invitation before an acceptance with no time of its own ("X invited Y to a conference in
+    September, and Y accepted"; "... Y accepted the invitation"): the latest inviting mention before it."""
+    first = min(m.sent.start + m.span[0] - m.sent.start for m in g)
+    best = None
+    for h in groups:
+        for x in h:
+            if x.type == "AGREE" and lemma_of(x.pred) == "invite" and x.date is not None and x.date.value \
+                    and x.span[0] < first and (best is None or x.span[0] > best.span[0]):
+                best = x
+    return best
 
 
 def _same_year(te, document, sent):

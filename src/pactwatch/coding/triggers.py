@@ -588,6 +588,14 @@ class TriggerRules(FoldRules, MeasureRules, ClauseTests):
                 # "A Pakistani delegation ... is due in Washington in October": a visit planned there
                 trig[t.i] = Trigger(lem, "V", "CONSULT", "visit", "meeting", "event_rules.json:due_at_place")
         for t, lem in full_verbs:
+            if t.i not in trig and self._joint_thing_started(t, lem) is not None:
+                # "a data link between X and Y went live on Sept. 30": their cooperation at work
+                trig[t.i] = Trigger(lem, "V", "COOPERATE", "", "event", "event_rules.json:joint_operation")
+        for t, lem in full_verbs:
+            if t.i not in trig and self._goes_to_place(t, lem):
+                # "Habeck will fly to Jakarta on Thursday": a visit there
+                trig[t.i] = Trigger(lem, "V", "CONSULT", "visit", "meeting", "event_rules.json:destination_travel")
+        for t, lem in full_verbs:
             if t.i not in trig and lem_in(t, cfg["retaliation_verbs"]):
                 found = self._retaliation(t, trig)
                 if found is not None:
