@@ -8,6 +8,7 @@ import re
 from dataclasses import dataclass
 
 from .. import lexicon
+from ..columns import columns
 
 
 OTHER_TIME = re.compile(r"\b(earlier|previously|before|ago|once|formerly|in the past)\b|\bhad\s+(?:been\s+)?\w+(?:ed|en)\b"
@@ -128,29 +129,22 @@ def _inflect(lemma: str) -> set[str]:
 _INFLECTIONS: dict[str, str] = {}
 
 
-_LEMMAS: dict[tuple, str] = {}
-
-
 def lemma_of(t) -> str:
     """The token's lemma, lower-cased, with the small model's verb lemmas repaired ("hopes" -> "hope");
-    remembered by the token's word, lemma and tags (the coder asks for the same tokens many times)."""
-    key = (t.lower, t.lemma, t.pos, t.tag)
-    got = _LEMMAS.get(key)
-    if got is None:
-        got = _lemma_of(t)
-        if len(_LEMMAS) < 200_000:
-            _LEMMAS[key] = got
-    return got
+    read from the document's columns (`columns.Columns.lemma`: worked out once per document, since the coder
+    asks for the same tokens many times)."""
+    return columns(t.doc).lemma[t.i]
 
 
-def _lemma_of(t) -> str:
-    if t.pos_ in ("VERB", "AUX") or t.tag_.startswith("VB"):
+def lemma_from(lower: str, lemma: str, pos: str, tag: str) -> str:
+    """`lemma_of` of a token with these ``lower_``, ``lemma_``, ``pos_`` and ``tag_``."""
+    if pos in ("VERB", "AUX") or tag.startswith("VB"):
         if not _INFLECTIONS:
             _INFLECTIONS.update(Rules.load().cfg["inflections"])
-        fixed = _INFLECTIONS.get(t.lower_)
+        fixed = _INFLECTIONS.get(lower)
         if fixed:
             return fixed
-    return t.lemma_.lower()
+    return lemma.lower()
 
 
 @functools.lru_cache(maxsize=1)
