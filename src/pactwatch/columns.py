@@ -17,9 +17,10 @@ _STRINGS: dict[int, str] = {}
 
 class Columns:
     """One list per attribute, indexed by token index: ``lower`` (``Token.lower_``), ``pos``, ``tag``, ``dep``
-    (the ``_`` strings), ``head`` (``Token.head.i``) and ``lemma`` (``rules.lemma_of`` of the token)."""
+    (the ``_`` strings), ``head`` (``Token.head.i``), ``kids`` (the indices of ``Token.children``, in the same order)
+    and ``lemma`` (``rules.lemma_of`` of the token)."""
 
-    __slots__ = ("lower", "pos", "tag", "dep", "head", "lemma")
+    __slots__ = ("lower", "pos", "tag", "dep", "head", "kids", "lemma")
 
     def __init__(self, sdoc):
         from spacy.attrs import DEP, HEAD, LEMMA, LOWER, POS, TAG    # (spaCy is imported only where documents are parsed)
@@ -44,6 +45,11 @@ class Columns:
         self.dep = [text(r[3]) for r in rows]
         # HEAD is stored as an offset from the token (an unsigned 64-bit number when negative)
         self.head = [i + (r[4] if r[4] < 1 << 63 else r[4] - (1 << 64)) for i, r in enumerate(rows)]
+        # spaCy gives a token's left children, then its right ones, each in text order: all in text order
+        self.kids: list[list[int]] = [[] for _ in rows]
+        for i, h in enumerate(self.head):
+            if h != i:
+                self.kids[h].append(i)
         from .coding.rules import lemma_from
         self.lemma = [lemma_from(low, text(r[5]), pos, tag)
                       for low, r, pos, tag in zip(self.lower, rows, self.pos, self.tag)]
