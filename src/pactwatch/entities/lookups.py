@@ -30,6 +30,9 @@ def _leftmost_longest(trie: dict, text: str, pick):
     keys = _keys(text, ms)
     i, n = 0, len(ms)
     while i < n:
+        if keys[i] not in trie:     # no phrase starts with this word (most words): nothing to match here
+            i += 1
+            continue
         cands = _trie_matches(trie, keys, text, ms, i)
         hit = pick(cands, ms, i) if cands else None
         if hit is None:
