@@ -30,12 +30,30 @@ def _maker_clause_within(tok) -> bool:
 _MAKER_CLAUSES = "pactwatch_maker_clauses"
 
 
+_NP_TOKENS = "pactwatch_np_tokens"
+
+
 def np_tokens(tok, with_of: bool, frames) -> list[int]:
     """Tokens of the noun phrase headed by `tok` that can name participants: the head, its
     conjuncts, modifiers, possessors and appositions, and (optionally) its "of" complements
     ("the top diplomats of South Korea and the US"), the members it lists ("leaders from many countries,
     including X and Y") and the makers of a body ("a committee on quantum
-    science set up by Canada and Japan"); not other prepositional phrases or clauses."""
+    science set up by Canada and Japan"); not other prepositional phrases or clauses.
+    With the rules' own ``frame_nouns`` (every caller's), remembered per token on the document: the
+    participant rules ask for the same phrases at each mention of a sentence."""
+    if frames is not Rules.load().cfg["frame_nouns"]:
+        return _np_tokens(tok, with_of, frames)
+    memo = tok.doc.user_data.get(_NP_TOKENS)
+    if memo is None:
+        memo = tok.doc.user_data[_NP_TOKENS] = {}
+    key = (tok.i, with_of)
+    found = memo.get(key)
+    if found is None:
+        found = memo[key] = tuple(_np_tokens(tok, with_of, frames))
+    return list(found)
+
+
+def _np_tokens(tok, with_of: bool, frames) -> list[int]:
     cfg = Rules.load().cfg
     out, stack = [], [tok]
     # "blacklisted part of the Emirati company": the whole names the party

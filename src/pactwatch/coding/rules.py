@@ -8,6 +8,7 @@ import re
 from dataclasses import dataclass
 
 from .. import lexicon
+from ..columns import columns
 
 
 OTHER_TIME = re.compile(r"\b(earlier|previously|before|ago|once|formerly|in the past)\b|\bhad\s+(?:been\s+)?\w+(?:ed|en)\b"
@@ -20,13 +21,39 @@ VERBAL_TYPES = {"AGREE", "SUPPORT", "REJECT", "ACCUSE", "REQUEST", "THREATEN", "
 LOCATED_TYPES = {"ASSAULT", "COERCE", "PROTEST", "MOBILIZE", "AID", "CONCEDE", "RETREAT", "SANCTION"}
 
 
-MAYBE_TIME = re.compile(
-    r"\d|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?\b|"
-    r"\b(?:today|tonight|yesterday|tomorrow|day|week|weekend|month|year|decade|century|ago|earlier|later|"
-    r"last|next|this|coming|past|recent|recently|soon|early|late|mid|end|beginning|christmas|easter|"
-    r"thanksgiving|eve|morning|afternoon|evening|night|dawn|noon|midnight|fiscal|quarter|season|spring|"
-    r"summer|autumn|fall|winter|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
-    r"twenty|thirty|forty|fifty|hundred|thousand|nineteen|now|then|once|date|time|times)\b", re.I)
+def word_trie(words: list[str]) -> str:
+    """A regular expression alternation matching exactly the given words, factored by their common
+    prefixes ("day|date|decade" -> "d(?:a(?:te|y)|ecade)"): the engine tries one branch per letter at each
+    position instead of every word, and the set of strings matched is the same."""
+    tree: dict = {}
+    for w in words:
+        node = tree
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def alternation(node: dict) -> str:
+        branches = [re.escape(ch) + alternation(node[ch]) for ch in sorted(k for k in node if k)]
+        if not branches:
+            return ""
+        if len(branches) == 1 and "" not in node:
+            return branches[0]
+        body = "(?:" + "|".join(branches) + ")"
+        return body + "?" if "" in node else body
+
+    return alternation(tree)
+
+
+_MONTH_DAY_STEMS = "jan feb mar apr may jun jul aug sep oct nov dec mon tue wed thu fri sat sun".split()
+_TIME_WORDS = ("today tonight yesterday tomorrow day week weekend month year decade century ago earlier later "
+               "last next this coming past recent recently soon early late mid end beginning christmas easter "
+               "thanksgiving eve morning afternoon evening night dawn noon midnight fiscal quarter season spring "
+               "summer autumn fall winter one two three four five six seven eight nine ten eleven twelve "
+               "twenty thirty forty fifty hundred thousand nineteen now then once date time times").split()
+# whether a sentence may hold a time: a digit, a word starting like a month or weekday, or a time word
+# (only ever searched; the words are in prefix-factored form, `word_trie`, which is some times faster)
+MAYBE_TIME = re.compile(r"\d|\b(?:" + word_trie(_MONTH_DAY_STEMS) + r"[a-z]*\.?\b|" + word_trie(_TIME_WORDS) + r"\b)",
+                        re.I)
 
 
 TRIGGER_POS = {"VERB", "AUX", "NOUN", "PROPN", "ADJ"}
@@ -128,29 +155,22 @@ def _inflect(lemma: str) -> set[str]:
 _INFLECTIONS: dict[str, str] = {}
 
 
-_LEMMAS: dict[tuple, str] = {}
-
-
 def lemma_of(t) -> str:
     """The token's lemma, lower-cased, with the small model's verb lemmas repaired ("hopes" -> "hope");
-    remembered by the token's word, lemma and tags (the coder asks for the same tokens many times)."""
-    key = (t.lower, t.lemma, t.pos, t.tag)
-    got = _LEMMAS.get(key)
-    if got is None:
-        got = _lemma_of(t)
-        if len(_LEMMAS) < 200_000:
-            _LEMMAS[key] = got
-    return got
+    read from the document's columns (`columns.Columns.lemma`: worked out once per document, since the coder
+    asks for the same tokens many times)."""
+    return columns(t.doc).lemma[t.i]
 
 
-def _lemma_of(t) -> str:
-    if t.pos_ in ("VERB", "AUX") or t.tag_.startswith("VB"):
+def lemma_from(lower: str, lemma: str, pos: str, tag: str) -> str:
+    """`lemma_of` of a token with these ``lower_``, ``lemma_``, ``pos_`` and ``tag_``."""
+    if pos in ("VERB", "AUX") or tag.startswith("VB"):
         if not _INFLECTIONS:
             _INFLECTIONS.update(Rules.load().cfg["inflections"])
-        fixed = _INFLECTIONS.get(t.lower_)
+        fixed = _INFLECTIONS.get(lower)
         if fixed:
             return fixed
-    return t.lemma_.lower()
+    return lemma.lower()
 
 
 @functools.lru_cache(maxsize=1)

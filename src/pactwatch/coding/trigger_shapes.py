@@ -5,21 +5,31 @@ from __future__ import annotations
 
 import re
 
+from ..columns import columns
 from ..nlp import text_of
 from .rules import lemma_of
 
 
 def lem_in(v, words) -> bool:
-    """Whether a verb, with its particle if it has one ("roll out"), is one of the words."""
-    prt = next((c.lower_ for c in v.children if c.dep_ == "prt"), None)
-    return lemma_of(v) in words or prt is not None and f"{lemma_of(v)} {prt}" in words
+    """Whether a verb, with its particle if it has one ("roll out"), is one of the words (read from the document's
+    `columns`: the trigger pass asks this of every verb for several word lists)."""
+    cols = columns(v.doc)
+    lem = cols.lemma[v.i]
+    if lem in words:
+        return True
+    dep, lower = cols.dep, cols.lower
+    prt = next((lower[c] for c in cols.kids[v.i] if dep[c] == "prt"), None)
+    return prt is not None and f"{lem} {prt}" in words
 
 
 def lem_in_loose(v, words) -> bool:
     """`lem_in`, also with the particle parsed as a preposition or adverb ("shut Swiss institutions out of ...",
     where the parser took "out" for the head of "out of")."""
-    return lem_in(v, words) or any(c.dep_ in ("prep", "advmod") and f"{lemma_of(v)} {c.lower_}" in words
-                                   for c in v.children)
+    if lem_in(v, words):
+        return True
+    cols = columns(v.doc)
+    dep, lower, lem = cols.dep, cols.lower, cols.lemma[v.i]
+    return any(dep[c] in ("prep", "advmod") and f"{lem} {lower[c]}" in words for c in cols.kids[v.i])
 
 
 def low_conj(v) -> bool:

@@ -8,6 +8,7 @@ measures), ``clause_tests.py`` (``ClauseTests``), ``folding.py`` (``FoldRules``:
 Their names stay importable from here."""
 from __future__ import annotations
 
+from ..columns import columns
 from .rules import TRIGGER_POS, Trigger, lemma_of
 from .trigger_shapes import (_ACRONYM_IN_PARENS, _described_after, _hyphen_word, _listed_with, _own_date,
                              _told_in_passing, body_acronyms, body_noun, frame_prep, generic_plural, headline_doers,
@@ -61,19 +62,22 @@ class TriggerRules(FoldRules, MeasureRules, ClauseTests):
     def _trigger(self, t, lem: str | None = None):
         """The trigger a token starts, or None (`lem`: its `lemma_of`, when the caller has it)."""
         r = self.rules
+        cols = columns(t.doc)       # the token's own attributes, read once (`columns`)
+        i = t.i
+        pos, tag, dep, low = cols.pos[i], cols.tag[i], cols.dep[i], cols.lower[i]
         if lem is None:
-            lem = lemma_of(t)
-        if t.pos_ in ("VERB", "AUX") or (t.pos_ == "ADJ" and t.dep_ in ("acomp",)) or t.tag_.startswith("VB"):
-            if t.pos_ == "AUX" and lem not in ("be",):
+            lem = cols.lemma[i]
+        if pos in ("VERB", "AUX") or (pos == "ADJ" and dep in ("acomp",)) or tag.startswith("VB"):
+            if pos == "AUX" and lem not in ("be",):
                 return None
-            if t.dep_ in ("amod", "compound") and t.tag_ in ("VBN", "VBG"):
+            if dep in ("amod", "compound") and tag in ("VBN", "VBG"):
                 return None     # "a shared ecosystem", "the growing importance"
-            if t.dep_ == "prep":
+            if dep == "prep":
                 return None     # "Given the risks", "Following the talks": a verb used as a preposition
             # phrasal verbs and verb + object idioms
             for c in (t.children if lem in r.phrasal_heads else ()):
-                dep = c.dep_
-                if dep not in ("prt", "prep", "dobj", "acomp", "advmod"):
+                cdep = c.dep_
+                if cdep not in ("prt", "prep", "dobj", "acomp", "advmod"):
                     continue
                 cl = lemma_of(c)
                 for key in ((lem, cl), (lem, c.lower_)):
@@ -83,9 +87,9 @@ class TriggerRules(FoldRules, MeasureRules, ClauseTests):
                             return Trigger(lem, "V", "CONSULT", "visit", "meeting",   # "will call on the king"
                                            f"event_rules.json:courtesy_calls[{key[0]} {key[1]}]")
                         return r.phrasal[key]
-                if lem == "be" and dep == "acomp" and ("be", cl) in r.phrasal:
+                if lem == "be" and cdep == "acomp" and ("be", cl) in r.phrasal:
                     return r.phrasal[("be", cl)]
-                if lem == "be" and dep == "acomp" and cl in r.cfg["willingness_adjectives"] and any(
+                if lem == "be" and cdep == "acomp" and cl in r.cfg["willingness_adjectives"] and any(
                         g.dep_ == "xcomp" and any(a.dep_ == "aux" and a.lower_ == "to" for a in g.children)
                         for g in c.children):
                     # "is happy to build the port with X": willingness to act, a promise
@@ -97,7 +101,7 @@ class TriggerRules(FoldRules, MeasureRules, ClauseTests):
                         return r.phrasal[(lem, "for")]
             if lem == "be":
                 return None
-            if t.pos_ == "ADJ" and not t.tag_.startswith("VB"):
+            if pos == "ADJ" and not tag.startswith("VB"):
                 return None     # "free from coercion" is a state, not a release
             tr = r.verbs.get(lem)
             if tr is not None and lem in r.cfg["party_pressing_verbs"]["verbs"] and _presses_a_thing(t, r.cfg["party_pressing_verbs"]):
@@ -113,15 +117,14 @@ class TriggerRules(FoldRules, MeasureRules, ClauseTests):
             if tr is not None and lem in ("call", "phone", "telephone") and any(
                     c.dep_ in ("oprd", "xcomp", "ccomp", "attr") for c in t.children):
                 return None     # "called the memorandum a practical agreement"
-            if tr is None and t.pos_ == "VERB" and any(c.dep_ == "advmod" and (c.lower_ == "jointly" or c.lower_ == "together"
+            if tr is None and pos == "VERB" and any(c.dep_ == "advmod" and (c.lower_ == "jointly" or c.lower_ == "together"
                                                                                 and lem not in r.cfg["together_idiom_verbs"])
                                                        for c in t.children):
                 return Trigger(lem, "V", "COOPERATE", "", "event", "trigger.jointly")   # "will jointly develop frameworks"
             return tr
-        if t.pos_ in ("NOUN", "PROPN"):
-            low = t.lower_
+        if pos in ("NOUN", "PROPN"):
             lem = low if low in r.nouns or low in ("talks", "negotiations") else lem
-            if lem in r.cfg["relation_bodies"] or t.pos_ == "PROPN" and body_noun(t, r.cfg) in r.cfg["relation_bodies"]:
+            if lem in r.cfg["relation_bodies"] or pos == "PROPN" and body_noun(t, r.cfg) in r.cfg["relation_bodies"]:
                 for c in t.children:     # "a Joint Fisheries Council taking place in Lima next week": a session of it
                     if c.dep_ == "acl" and c.tag_ in ("VBG", "VBN") and (lemma_of(c) in r.cfg["session_verbs"] or any(
                             f"{lemma_of(c)} {g.lower_}" in r.cfg["session_verbs"] for g in c.children if g.dep_ == "dobj")):
@@ -134,11 +137,11 @@ class TriggerRules(FoldRules, MeasureRules, ClauseTests):
             else:
                 return None     # neither the last word of a noun phrase trigger nor a noun trigger
             if comp:
-                for phrase in (f"{comp[0].lower_} {t.lower_}", f"{comp[0].lower_} {lem}"):
+                for phrase in (f"{comp[0].lower_} {low}", f"{comp[0].lower_} {lem}"):
                     if phrase in r.noun_phrases:
                         found = r.noun_phrases[phrase]
                         return None if found.cls == "none" else found     # "a press release"
-            if t.pos_ == "PROPN" and lem not in ("deal", "agreement", "accord", "treaty", "pact", "summit"):
+            if pos == "PROPN" and lem not in ("deal", "agreement", "accord", "treaty", "pact", "summit"):
                 return None
             if lem == "call" and _unanswered(t, r.cfg["unanswered_calls"]):
                 return None     # "Calls to the firm's office went unanswered": a newsroom's call, no talks
@@ -146,14 +149,14 @@ class TriggerRules(FoldRules, MeasureRules, ClauseTests):
                 return None     # "a call for proposals", "the next call under the Facility": no telephone call
             if lem == "call" and any(c.dep_ in ("amod", "compound") and c.lower_ in r.cfg["funding_calls"]["modifiers"]
                                      for c in t.children) and not (
-                    t.dep_ == "dobj" and lemma_of(t.head) in r.cfg["funding_calls"]["held_by"]):
+                    dep == "dobj" and lemma_of(t.head) in r.cfg["funding_calls"]["held_by"]):
                 return None     # "a joint call for research groups", "the funding call opens in May": no telephone call
             if lem == "call" and any(c.dep_ == "prep" and c.lower_ in r.cfg["call_on_preps"] and any(
                     g.dep_ == "pobj" for g in c.children) for c in t.children):
                 return Trigger(lem, "N", "CONSULT", "visit", "meeting", "event_rules.json:call_on_preps")   # "paid a courtesy call on X"
             if lem in r.cfg["press_events"]["heads"] and self._press_event_alone(t):
                 return None     # "told a news conference": the press is no party (a joint one with a partner is)
-            if lem == "memorandum" or t.lower_ == "mou":
+            if lem == "memorandum" or low == "mou":
                 return r.nouns.get("memorandum")
             tr = r.nouns.get(lem)
             if tr is not None and tr.type == "THREATEN" and any(c.dep_ == "prep" and c.lower_ == "of" for c in t.children) \
@@ -162,7 +165,7 @@ class TriggerRules(FoldRules, MeasureRules, ClauseTests):
             if tr is not None and tr.type == "COERCE" and any(
                     c.dep_ == "prep" and c.lower_ in ("on", "against") and any(
                         g.dep_ == "pobj" and lemma_of(g) in r.cfg["economic_targets"] for g in c.children)
-                    for c in list(t.children) + (list(t.head.children) if t.dep_ == "dobj" else [])):
+                    for c in list(t.children) + (list(t.head.children) if dep == "dobj" else [])):
                 return Trigger(lem, "N", "SANCTION", "discontinue", "event",   # "a crackdown on its chip industry"
                                "event_rules.json:economic_targets")
             if tr is not None and tr.type in ("REQUEST", "AID") and any(
@@ -423,15 +426,22 @@ class TriggerRules(FoldRules, MeasureRules, ClauseTests):
         headline_words = []     # tokens that may be a headline's verb taken for a noun (``headline_verbs``)
         acts = cfg["measure_act_nouns"]
         act_nouns = []          # nouns of a measure made public ("the announcement of new controls")
-        for t in span:
-            if t.lower_ in cfg["headline_verbs"]:
+        cols = columns(sdoc)
+        lower, pos_of, tag_of, lemma = cols.lower, cols.pos, cols.tag, cols.lemma
+        headline = cfg["headline_verbs"]
+        for i in range(span.start, span.end):
+            pos = pos_of[i]
+            verbal = pos in ("VERB", "AUX") or tag_of[i].startswith("VB")
+            if not verbal and pos not in TRIGGER_POS and lower[i] not in headline:
+                continue        # (read from the columns: no token made for a word that can start nothing)
+            t = sdoc[i]
+            if lower[i] in headline:
                 headline_words.append(t)
-            pos = t.pos_
-            if pos == "NOUN" and lemma_of(t) in acts:
+            if pos == "NOUN" and lemma[i] in acts:
                 act_nouns.append(t)
             lem = None
-            if pos in ("VERB", "AUX") or t.tag_.startswith("VB"):
-                lem = lemma_of(t)
+            if verbal:
+                lem = lemma[i]
                 verbs.append((t, lem))
             elif pos not in TRIGGER_POS:
                 continue

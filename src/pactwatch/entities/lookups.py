@@ -16,6 +16,7 @@ _FIND_KIND = {"name": "country", "demonym": "demonym", "capital": "capital", "or
 _ROLE_KIND_RANK = {"person": 0, "group": 1, "organization": 2}
 _FORMER_SECTORS = frozenset({"GOV", "MIL", "LEG", "JUD", "SPY", "COP"})
 _FORMER_WORDS = frozenset({"former", "ex", "late", "onetime", "erstwhile"})
+MEMO_SIZE = 100_000     # texts remembered by a look-up's memo before it starts afresh
 
 
 
@@ -29,6 +30,9 @@ def _leftmost_longest(trie: dict, text: str, pick):
     keys = _keys(text, ms)
     i, n = 0, len(ms)
     while i < n:
+        if keys[i] not in trie:     # no phrase starts with this word (most words): nothing to match here
+            i += 1
+            continue
         cands = _trie_matches(trie, keys, text, ms, i)
         hit = pick(cands, ms, i) if cands else None
         if hit is None:
@@ -142,6 +146,16 @@ class Knowledge(KnowledgeTables):
             yield from rows
 
     def _person_id(self, text: str) -> int | None:
+        """The person `text` names (an index into the people rows), or None; remembered per text, as the
+        resolver asks the same names again and again (a surname at each mention)."""
+        memo = self._person_memo
+        if text not in memo:
+            if len(memo) >= MEMO_SIZE:
+                memo.clear()
+            memo[text] = self._find_person_id(text)
+        return memo[text]
+
+    def _find_person_id(self, text: str) -> int | None:
         if not text or not self._person_rows:
             return None
         raws = self._clean(text)
@@ -248,10 +262,18 @@ class Knowledge(KnowledgeTables):
 
     # ------------------------------------------------------------------ roles
     def roles_in(self, text: str) -> list[tuple[int, int, Role]]:
-        """Every non-overlapping, leftmost-longest role word or phrase in `text` (case ignored)."""
-        return [(ms[i].start(), ms[j].end(), r) for ms, i, j, r in
+        """Every non-overlapping, leftmost-longest role word or phrase in `text` (case ignored); remembered
+        per text (titles and descriptions recur)."""
+        memo = self._roles_memo
+        found = memo.get(text)
+        if found is None:
+            if len(memo) >= MEMO_SIZE:
+                memo.clear()
+            found = memo[text] = tuple(
+                (ms[i].start(), ms[j].end(), r) for ms, i, j, r in
                 _leftmost_longest(self._role_trie, text, lambda cands, ms, i: cands[-1])    # the longest
-                if r.role != "-"]
+                if r.role != "-")
+        return list(found)
 
     def role(self, text: str) -> Role | None:
         """The most specific role in a title or description.

@@ -7,6 +7,7 @@ import itertools
 import re
 from bisect import bisect_left
 
+from ..columns import columns
 from ..model import Entity
 from .doc_actors import Mention, _start
 from .names import TITLE_STOP_POS, _person_nouns, _portfolios
@@ -21,10 +22,13 @@ class PeopleResolution:
         (full name or an alias only that person has); the longest such name in a run wins."""
         covered = [(a, b) for a, b in taken] + [(m.start, m.end) for m in mentions]
         out = []
+        pos = columns(sdoc).pos
         for run in re.finditer(r"[A-Z][\w'’.]*(?:(?:[ \t]+|-)[A-Z][\w'’.]*){0,4}", text[body_start:]):
             at = body_start + run.start()
             words = [(at + w.start(), at + w.end())
                      for w in re.finditer(r"[A-Z][\w'’.]*(?:-[A-Z][\w'’.]*)*", run.group(0))]
+            # the mentions that overlap the run: the only ones a name inside it can overlap
+            near = [(a, b) for a, b in covered if a < body_start + run.end() and at < b]
             i = 0
             while i < len(words):
                 hit = None
@@ -32,11 +36,10 @@ class PeopleResolution:
                     s, e = words[i][0], words[j - 1][1]
                     if text[e - 1] == ".":
                         e -= 1
-                    if any(s < b and a < e for a, b in covered):
+                    if any(s < b and a < e for a, b in near):
                         continue
                     span = toks(s, e)
-                    if span is None or any(sdoc[k].pos_ != "PROPN" and not sdoc[k].is_punct
-                                           for k in range(*span)):
+                    if span is None or any(pos[k] != "PROPN" and not sdoc[k].is_punct for k in range(*span)):
                         continue
                     if self.kb.person(text[s:e]) is not None:
                         hit = (s, e, span, j)
@@ -48,6 +51,7 @@ class PeopleResolution:
                 pe = Entity(raw_text=text[s:e], entity_name=text[s:e], entity_type="person")
                 out.append(Mention(s, e, span[0], span[1], pe, "person", head_of(*span)))
                 covered.append((s, e))
+                near.append((s, e))
         return out
 
     def _described_names(self, sdoc, text, body_start, mentions, head_of) -> list[Mention]:

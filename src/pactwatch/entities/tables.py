@@ -61,6 +61,8 @@ class KnowledgeTables:
     def __init__(self) -> None:
         self._seq = 0
         self._org_memo: dict[str, Org | None] = {}    # name -> organisation, as org() resolved it
+        self._person_memo: dict[str, int | None] = {}  # text -> person, as _person_id() resolved it
+        self._roles_memo: dict[str, tuple] = {}        # text -> its roles, as roles_in() found them
         # records, merged from all sources
         self._countries: dict[str, dict] = {}     # code -> {"name": str, "forms": [(kind, form, seq)]}
         self._orgs: dict[tuple, dict] = {}        # key of canonical name -> {...}
@@ -232,6 +234,8 @@ class KnowledgeTables:
     # ------------------------------------------------------------------ indexes
     def _build(self) -> None:
         self._org_memo = {}         # names resolved before the tables changed
+        self._person_memo = {}
+        self._roles_memo = {}
         entries: list[tuple[tuple, _Entry]] = []
         for code, rec in self._countries.items():
             if code != "-":
