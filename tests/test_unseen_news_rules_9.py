@@ -276,3 +276,22 @@ def test_a_joint_link_going_live_is_the_two_sides_cooperation() -> None:
                   "Kenyan agencies access to Norwegian radar imagery.", "2025-10-16")
     assert e.event_type == "COOPERATE" and e.date == "2025-09-30"
     assert {"KEN", "NOR"} <= side(e.actor) | side(e.recipient)
+
+
+def test_a_decision_to_require_licences_is_the_measure_and_a_pending_one_nothing() -> None:
+    (e,) = events("China decided on Oct. 9 to require licences for exports of lithium-ion batteries.", "2025-10-21")
+    assert e.event_type == "SANCTION" and e.date == "2025-10-09"
+    assert events("China will decide next month whether to require licences for exports of batteries.",
+                  "2025-10-21") == []
+
+
+def test_standing_with_a_party_is_support() -> None:
+    (e,) = events("\"Norway stands with Kenya,\" the minister said.", "2025-10-21")
+    assert e.event_type == "SUPPORT" and side(e.actor) == {"NOR"} and side(e.recipient) == {"KEN"}
+
+
+def test_being_in_a_country_for_some_days_is_a_visit() -> None:
+    (e,) = events("Kenya's trade minister Lee Kinyanjui, who is in China for three days, told his hosts that delays "
+                  "could push back production.", "2025-10-21")
+    assert e.event_type == "CONSULT" and side(e.actor) == {"KEN"} and side(e.recipient) == {"CHN"}
+    assert events("The plant is in China for now.", "2025-10-21") == []

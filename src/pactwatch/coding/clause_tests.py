@@ -366,6 +366,31 @@ class ClauseTests:
             return None
         return next((c for c in subj.children if c.dep_ == "prep" and c.lower_ in spec["preps"]), None)
 
+    def _stands_by(self, t, lem: str) -> bool:
+        """Whether a verb of standing by (``solidarity_verbs``) has a party as the object of its preposition."""
+        spec = self.rules.cfg["solidarity_verbs"]
+        return lem in spec["verbs"] and any(
+            c.dep_ == "prep" and c.lower_ in spec["preps"] and any(
+                g.dep_ == "pobj" and g.ent_type_ in ("GPE", "NORP", "ORG", "PERSON") or g.lower_ in ("us", "you", "them")
+                for g in c.children) for c in t.children)
+
+    def _stays_in(self, t, lem: str) -> bool:
+        """Whether "be in PLACE for a time" tells a stay (``present_stay``): a person, a delegation or a named party
+        in a country or a city, with a "for" phrase of time."""
+        spec = self.rules.cfg["present_stay"]
+        if lem != "be" or t.tag_ not in ("VBZ", "VBP"):
+            return False
+        place = next((g for c in t.children if c.dep_ == "prep" and c.lower_ in spec["preps"]
+                      for g in c.children if g.dep_ == "pobj" and g.ent_type_ in ("GPE", "LOC")), None)
+        span = any(c.dep_ == "prep" and c.lower_ in spec["times"] and any(
+            x.ent_type_ == "DATE" for x in c.subtree) for c in t.children)
+        subj = next((c for c in t.children if c.dep_ == "nsubj"), None)
+        if subj is not None and subj.lower_ in ("who", "that") and t.dep_ == "relcl":
+            subj = t.head
+        return place is not None and span and subj is not None and (
+            subj.ent_type_ in ("PERSON", "NORP") or subj.pos_ == "PROPN" or named_or_proper(subj) or
+            lemma_of(subj) in self.rules.cfg["visitor_nouns"] or lemma_of(subj) in self.rules.cfg["due_at_place"]["visitors"])
+
     def _goes_to_place(self, t, lem: str) -> bool:
         """Whether a verb of travel that is no visit by itself (``destination_travel``: "fly", "head") takes a person,
         a delegation or a named party "to" a country or a city."""

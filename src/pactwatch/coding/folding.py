@@ -247,7 +247,7 @@ class FoldRules:
                 parent[i] = h.head.i
             # a relative clause in the simple present describes, it does not report ("a list, which bars ...")
             elif tr.pos == "V" and t.dep_ == "relcl" and t.tag_ in ("VBZ", "VBP") and tr.cls != "governs" and not any(
-                    c.dep_ == "aux" for c in t.children):
+                    c.dep_ == "aux" for c in t.children) and tr.rule != "event_rules.json:present_stay":
                 parent[i] = -1
             # a plan told in a relative clause together with its cancellation ("the visit that he had planned but
             # was forced to cancel") is the cancelled plan: the cancellation tells it

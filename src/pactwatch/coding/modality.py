@@ -191,6 +191,11 @@ class ModalityRules:
         if m.future and m.type in ("SANCTION", "COERCE") and not conditional and self._scheduled_effect(pred, m):
             m.future = False       # "will require export licences from December 1": a measure decided, not threatened
             m.note("aux_mode", "event_rules.json:scheduled_effect_preps")
+        if m.type == "AGREE" and m.governs and lemma_of(pred) == "decide" and not m.future and \
+                m.folded_types & {"SANCTION"} and not conditional:
+            m.type, m.mode = "SANCTION", ""      # "decided on Oct. 9 to require export licences": the measure taken
+            m.note("event_type", "recode.decided_measure_is_sanction")      # (realnews conventions 6)
+            return
         if m.type == "AGREE" and m.governs and m.folded_types & {"ASSAULT", "COERCE", "SANCTION", "MOBILIZE"}:
             m.type, m.mode = "THREATEN", ""      # "vowed to retaliate", "pledged to impose sanctions"
             m.note("event_type", "recode.promised_coercion_is_threaten")

@@ -345,7 +345,8 @@ class TriggerRules(FoldRules, MeasureRules, ClauseTests):
             return False
         return any(c.dep_ == "prep" and c.lower_ in spec["preps"] for c in t.children) or any(
             c.dep_ in ("ccomp", "xcomp") and any(g.dep_ in ("mark", "advmod") and g.lower_ in spec["marks"]
-                                                 for g in c.children) for c in t.children)
+                                                 for g in c.children) for c in t.children) or any(
+            c.dep_ in ("mark", "advmod") and c.lower_ in spec["marks"] for c in t.children)
 
     def _gerund_idiom(self, t, verb: str):
         """(the verb_object_types key, the token) of a verb whose object is a gerund ("stopped exporting gallium":
@@ -421,6 +422,7 @@ class TriggerRules(FoldRules, MeasureRules, ClauseTests):
         cfg = r.cfg
         trig = {}
         absorbed_noun: dict[int, int] = {}     # verb -> its object noun ("held" -> "talks")
+        undecided: set[int] = set()     # what a decision still to be taken would decide
         # one walk over the sentence: the passes below look at verbs only, in the same order
         verbs = []          # (token, its lemma), tokens tagged VERB or AUX or with a verb tag
         headline_words = []     # tokens that may be a headline's verb taken for a noun (``headline_verbs``)
@@ -466,7 +468,9 @@ class TriggerRules(FoldRules, MeasureRules, ClauseTests):
                 trig.pop(t.i)     # "whatever Berlin decides", "the earthquake that struck Pisco, killing 500 people"
                 continue
             if t.i in trig and self._pending_decision(t, lem):
-                trig.pop(t.i)     # "it would decide on the size of the plant later": nothing decided yet
+                trig.pop(t.i)     # "it would decide on the size of the plant later": nothing decided yet,
+                # nor what "whether" asks ("will decide whether to require licences"): no pass below adds it back
+                undecided.update(x.i for c in t.children if c.dep_ in ("xcomp", "ccomp") for x in c.subtree)
                 continue
             if t.i in trig and self._press_refusal(t, trig[t.i]):
                 # "declined to comment", "refused to give the cost of the plant": an answer withheld from the
@@ -597,6 +601,13 @@ class TriggerRules(FoldRules, MeasureRules, ClauseTests):
             if t.i not in trig and self._due_at_place(t, lem):
                 # "A Pakistani delegation ... is due in Washington in October": a visit planned there
                 trig[t.i] = Trigger(lem, "V", "CONSULT", "visit", "meeting", "event_rules.json:due_at_place")
+        for t, lem in verbs:
+            if t.i not in trig and self._stands_by(t, lem):
+                # "Europe stands with Canada": support for that party
+                trig[t.i] = Trigger(lem, "V", "SUPPORT", "", "event", "event_rules.json:solidarity_verbs")
+            elif t.i not in trig and self._stays_in(t, lem):
+                # "X, who is in China for three days": a visit under way
+                trig[t.i] = Trigger(lem, "V", "CONSULT", "visit", "meeting", "event_rules.json:present_stay")
         for t, lem in full_verbs:
             if t.i not in trig and self._joint_thing_started(t, lem) is not None:
                 # "a data link between X and Y went live on Sept. 30": their cooperation at work
@@ -729,4 +740,6 @@ class TriggerRules(FoldRules, MeasureRules, ClauseTests):
             if t.dep_ == "ccomp" and lemma_of(t.head) in cfg["request_frames"] and any(
                     c.dep_ == "aux" and c.lower_ in cfg["request_modals"] for c in t.children):
                 trig[t.i] = Trigger(lem, "V", "REQUEST", "", "reported_request", "event_rules.json:request_frames")
+        for i in undecided:
+            trig.pop(i, None)
         return trig, absorbed_noun
