@@ -17,7 +17,7 @@ def _texts(e) -> str:
 
 def test_a_past_visit_and_the_signing_held_during_it_are_two_events() -> None:
     found = events("The talks follow Chancellor Anna Berg's state visit to Chile in March, during which she and "
-                   "President Rojas signed an agreement on a joint lithium institute.", "2025-09-10")
+                   "Chilean President Rojas signed an agreement on a joint lithium institute.", "2025-09-10")
     visit = next(e for e in found if "state visit" in _texts(e))
     signing = next(e for e in found if "signed an agreement" in _texts(e))
     assert visit is not signing
@@ -295,3 +295,11 @@ def test_being_in_a_country_for_some_days_is_a_visit() -> None:
                   "could push back production.", "2025-10-21")
     assert e.event_type == "CONSULT" and side(e.actor) == {"KEN"} and side(e.recipient) == {"CHN"}
     assert events("The plant is in China for now.", "2025-10-21") == []
+
+
+def test_an_act_with_no_party_of_a_known_state_is_not_written_but_force_is() -> None:
+    assert events("Opposition lawmakers from the People's Party called for the contract to be published in full.",
+                  "2025-10-21") == []
+    (e,) = events("Opposition lawmakers in Kenya called for the contract to be published in full.", "2025-10-21")
+    assert e.event_type == "REQUEST" and side(e.actor) == {"KEN"}
+    assert [e.event_type for e in events("Gunmen attacked a convoy near the border.", "2025-10-21")] == ["ASSAULT"]

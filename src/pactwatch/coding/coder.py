@@ -213,6 +213,12 @@ def _clause_span(m: EventMention, others: list[EventMention], sdoc, sent: Senten
     return (a, b) if b > a else (sent.start, sent.end)
 
 
+def _stateless_bodies(g: list[EventMention]) -> bool:
+    """Whether every party of a group of mentions is an organisation of no known state (and there is one)."""
+    parties = [e for m in g for e in m.actors + m.recipients]
+    return bool(parties) and all(e.entity_type == "organization" and not e.country for e in parties)
+
+
 def _follow(m: EventMention, mentions: list[EventMention]) -> None:
     """A sequel ("..., followed by consultations with ...") follows the act whose clause holds its participle:
     it is another occasion of that act's programme, and with no party of its own it has that act's parties."""
@@ -284,6 +290,10 @@ class EventCoder(TriggerRules, ModalityRules, ParticipantRules, SettingRules, Me
         # ("partner_types"); a violent or coercive act may be reported without naming who did it
         events = [g for g in events if g[0].type not in self.rules.cfg["partner_types"]
                   or any(m.actors or m.recipients for m in g)]
+        # and a dealing between states whose only parties are bodies of no known state is not written either:
+        # "Opposition lawmakers from the People's Party called for the contract to be published" tells an analyst
+        # of no state's act ("state_party_types")
+        events = [g for g in events if g[0].type not in self.rules.cfg["state_party_types"] or not _stateless_bodies(g)]
         return [self._finish(document, e, offset) for e in events]
 
     def _sentence(self, document, sdoc, span, sent, actors, state) -> list[EventMention]:
