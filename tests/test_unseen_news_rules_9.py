@@ -303,3 +303,10 @@ def test_an_act_with_no_party_of_a_known_state_is_not_written_but_force_is() -> 
     (e,) = events("Opposition lawmakers in Kenya called for the contract to be published in full.", "2025-10-21")
     assert e.event_type == "REQUEST" and side(e.actor) == {"KEN"}
     assert [e.event_type for e in events("Gunmen attacked a convoy near the border.", "2025-10-21")] == ["ASSAULT"]
+
+
+def test_a_passive_left_undone_by_no_one_named_is_no_refusal() -> None:
+    assert events("The court said the impact assessment for the section had not been properly approved.",
+                  "2025-10-14") == []
+    (e,) = events("Kenya did not approve the Chinese design.", "2025-10-14")
+    assert e.event_type == "REJECT"

@@ -159,6 +159,10 @@ class ModalityRules:
             m.aux_mode, m.future = None, False      # "will not accept": the negation is the refusal itself
             return
         # a refusal: "will not accept", "failed to reach agreement" (negated agreement or support)
+        if m.aux_mode == "negation" and pred.pos_ == "VERB" and any(c.dep_ == "auxpass" for c in pred.children) and \
+                not any(c.dep_ == "agent" for c in pred.children) and \
+                "event_rules.json:refusal_verbs" not in m.why.get("event_type", []):
+            return      # "the assessment had not been properly approved": a state of things, no one's refusal
         if m.aux_mode == "negation" and lemma_of(pred) in cfg["unoffered_verbs"] and not (
                 "event_rules.json:refusal_verbs" in m.why.get("event_type", [])):
             return      # "he did not offer X an exemption": an act not done, no refusal (dropped as a negation)
