@@ -561,7 +561,10 @@ class ParticipantRules(ParticipantCases):
         # a one-sided cooperative act in a bilateral setting is addressed to the counterpart
         implied = m.type in cfg["implied_counterpart_types"] or f"{m.type}/{m.mode}" in cfg["implied_counterpart_types"]
         cooperative = m.type in ("AGREE", "COOPERATE", "SUPPORT", "AID")
-        if m.actors and not m.recipients and (cooperative or implied) and len(countries_of(m.actors)) == 1:
+        # (an act received by something the article does not tie to a state, "a project that received a loan from
+        # X", names no counterpart)
+        if m.actors and not m.recipients and (cooperative or implied) and len(countries_of(m.actors)) == 1 and \
+                "participants.received_act" not in m.why.get("actor", []):
             text = m.sent.text.lower()
             if cooperative and any(re.search(r"\b" + re.escape(c) + r"\b", text) for c in cfg["joint_cues"]):
                 m.recipients = state.counterpart(m.actors)
