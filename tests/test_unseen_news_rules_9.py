@@ -310,3 +310,13 @@ def test_a_passive_left_undone_by_no_one_named_is_no_refusal() -> None:
                   "2025-10-14") == []
     (e,) = events("Kenya did not approve the Chinese design.", "2025-10-14")
     assert e.event_type == "REJECT"
+
+
+def test_a_trip_cancelled_is_not_the_demand_rejected_the_same_day() -> None:
+    text = ("China on Thursday rejected a Kenyan demand that it lift its curbs on cobalt exports.\n\n"
+            "China's foreign ministry said the trip to Beijing by Kenya's trade minister had been cancelled.")
+    found = events(text, "2027-04-22")
+    demand = next(e for e in found if "rejected a Kenyan demand" in _texts(e))
+    assert "had been cancelled" not in _texts(demand)
+    trip = next(e for e in found if "had been cancelled" in _texts(e))
+    assert trip.event_type == "REJECT" and side(trip.actor) | side(trip.recipient) == {"CHN", "KEN"}

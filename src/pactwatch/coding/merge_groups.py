@@ -279,10 +279,26 @@ def _time_word(t) -> bool:
     return t.ent_type_ in ("DATE", "TIME") or t.lower_.strip("\"'“‘") in DAY_WORDS
 
 
-def _same_act(group: list[EventMention], m: EventMention) -> bool:
+def _of_meeting(x: EventMention, meeting_nouns) -> bool:
+    """Whether a mention's act is about a meeting: its class, or a meeting noun among its tokens ("called off a
+    planned visit")."""
+    return x.cls == "meeting" or any(x.head.doc[i].lemma_.lower() in meeting_nouns for i in x.tokens)
+
+
+def _other_object(x: EventMention, meeting_nouns) -> bool:
+    """Whether a mention's verb has a noun object that is no meeting ("rejected a US demand")."""
+    return not _of_meeting(x, meeting_nouns) and any(
+        c.dep_ in ("dobj", "nsubjpass") and c.pos_ == "NOUN" and c.lemma_.lower() not in meeting_nouns
+        for c in x.pred.children)
+
+
+def _same_act(group: list[EventMention], m: EventMention, meeting_nouns=frozenset()) -> bool:
     """Whether a mention names the same acting countries as a group, and no other target."""
     if any(x.sent.start == m.sent.start for x in group):
         return False        # two clauses of one sentence that were not merged there tell two acts
+    if _of_meeting(m, meeting_nouns) and any(_other_object(x, meeting_nouns) for x in group) or \
+            _other_object(m, meeting_nouns) and any(_of_meeting(x, meeting_nouns) for x in group):
+        return False        # "rejected a US demand" ... "the trip had been cancelled": a meeting called off is another act
     act = set().union(*(countries_of(x.actors) for x in group))
     rec = set().union(*(countries_of(x.recipients) for x in group))
     ma, mr = countries_of(m.actors), countries_of(m.recipients)

@@ -241,7 +241,7 @@ class MergeRules(SentenceMerging):
             if best is None and m.type in self.rules.cfg["repeated_act_types"]:
                 # "Japan decided to lift its curbs on Korea ... Tokyo will lift the restrictions": one act of
                 # one state on another, told twice in an article
-                best = next((gi for gi in order if groups[gi][0].type == m.type and _same_act(groups[gi], m)
+                best = next((gi for gi in order if groups[gi][0].type == m.type and _same_act(groups[gi], m, self.rules.meeting_nouns)
                              and not _asks_otherwise(groups[gi], m, self.rules.cfg["content_told_types"])
                              and all(compatible(x, m) for x in groups[gi])
                              and not (recalled and all(x.sent.start < lead_end and not (x.date and x.date.value)

@@ -93,6 +93,11 @@ class Rules:
         return frozenset(k[0] for k in self.phrasal)
 
     @functools.cached_property
+    def meeting_nouns(self) -> frozenset:
+        """The noun triggers of meetings ("visit", "trip", "talks")."""
+        return frozenset(k for k, tr in self.nouns.items() if tr.cls == "meeting")
+
+    @functools.cached_property
     def occasion_nouns(self) -> frozenset:
         """The noun triggers of meetings and accords."""
         return frozenset(k for k, tr in self.nouns.items() if tr.cls in ("meeting", "accord"))
