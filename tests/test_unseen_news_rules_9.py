@@ -320,3 +320,20 @@ def test_a_trip_cancelled_is_not_the_demand_rejected_the_same_day() -> None:
     assert "had been cancelled" not in _texts(demand)
     trip = next(e for e in found if "had been cancelled" in _texts(e))
     assert trip.event_type == "REJECT" and side(trip.actor) | side(trip.recipient) == {"CHN", "KEN"}
+
+
+def test_a_stance_of_readiness_or_openness_toward_a_side_is_a_willingness() -> None:
+    (e,) = events("Li said China stood ready to share its experience with Kenyan partners.", "2025-05-19")
+    assert e.event_type == "AGREE" and side(e.actor) == {"CHN"}
+    (e,) = events("Merz said Germany remained open to Kenyan investment.", "2025-05-19")
+    assert e.event_type == "AGREE" and side(e.actor) == {"DEU"}
+    assert events("Canada remained open to foreign capital that respected its laws.", "2025-05-19") == []
+    assert events("The market is open to the public.", "2025-05-19") == []
+
+
+def test_putting_names_to_a_document_is_its_signing() -> None:
+    found = events("Kenya and Norway signed a hydrogen memorandum in Nairobi on Tuesday. Kenyan Energy Minister Opiyo "
+                   "Wandayi and Norwegian Trade Minister Kari Dahl put their names to the document at State House.",
+                   "2025-06-04")
+    signing = [e for e in found if e.event_type == "SUPPORT"]
+    assert len(signing) == 1 and "put their names to the document" in _texts(signing[0])

@@ -99,6 +99,9 @@ class TriggerRules(FoldRules, MeasureRules, ClauseTests):
                 if c.dep_ in ("ccomp", "advcl", "xcomp"):
                     if (lem, "for") in r.phrasal and any(g.dep_ == "mark" and g.lower_ == "for" for g in c.children):
                         return r.phrasal[(lem, "for")]
+            found = self._stance(t, lem)
+            if found is not None:
+                return found
             if lem == "be":
                 return None
             if pos == "ADJ" and not tag.startswith("VB"):
@@ -336,6 +339,26 @@ class TriggerRules(FoldRules, MeasureRules, ClauseTests):
                 return False
             cur = cur.head
         return False
+
+    def _stance(self, t, lem: str):
+        """A stance toward another side told by a copular verb (``stance_verbs``): "stood ready to share" (as "be
+        ready"), "remained open to Chinese investment"; else None."""
+        r = self.rules
+        spec = r.cfg["stance_verbs"]
+        if lem not in spec["verbs"]:
+            return None
+        for c in t.children:
+            if c.dep_ != "acomp":
+                continue
+            cl = lemma_of(c)
+            if lem != "be" and ("be", cl) in r.phrasal:
+                return r.phrasal[("be", cl)]
+            # (open to what a named side brings: "Chinese investment", not "foreign capital")
+            if cl in spec["open"] and any(g.dep_ == "prep" and g.lower_ in spec["preps"] and any(
+                    p.dep_ == "pobj" and p.pos_ == "NOUN" and any(x.ent_type_ in ("NORP", "GPE", "ORG") for x in p.children)
+                    for p in g.children) for g in c.children):
+                return Trigger(f"be {cl}", "V", "AGREE", "", "event", "event_rules.json:stance_verbs")
+        return None
 
     def _pending_decision(self, t, lem: str) -> bool:
         """A decision still to be taken ("would decide on the size of the plant", "will determine whether to
