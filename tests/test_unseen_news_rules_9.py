@@ -337,3 +337,10 @@ def test_putting_names_to_a_document_is_its_signing() -> None:
                    "2025-06-04")
     signing = [e for e in found if e.event_type == "SUPPORT"]
     assert len(signing) == 1 and "put their names to the document" in _texts(signing[0])
+
+
+def test_before_the_year_is_out_is_its_last_month() -> None:
+    found = events("Kenya and Norway signed a memorandum on Monday. The two sides will complete a feasibility study "
+                   "for the plant before the year is out.", "2025-05-12")
+    study = next(e for e in found if "feasibility study" in _texts(e))
+    assert study.event_type == "AGREE" and study.date == "2025-12"

@@ -104,6 +104,8 @@ _FINDER_PATTERNS = [
     ("period", _B + r"(?i:(?:earlier|later)\s+(?:in\s+the|this|that)\s+(?:week|month|year))" + _E),
     ("period", _B + r"(?i:the\s+(?:start|beginning|middle|end)\s+of\s+the\s+(?:week|month|year))" + _E),
     ("period", _B + r"(?i:(?:the\s+|this\s+|last\s+|next\s+)weekend|year[\s-]+end|year's\s+end)" + _E),
+    # "before the year is out": the year as the period that ends (its last month)
+    ("period", _B + r"(?i:the|this)\s+year(?=\s+(?i:is|was)\s+(?i:out|over)\b)"),
     ("period", _B + r"(?i:that\s+year|the\s+following\s+year|the\s+previous\s+year|year[\s-]+(?:earlier|ago)|"
      r"the\s+(?:current\s+|full\s+|whole\s+|entire\s+)?(?:fiscal|calendar)\s+year|the\s+(?:full|whole|entire)\s+year)"
      + _E),
@@ -146,6 +148,7 @@ _FINDER_GATES = [
     ("lower", ("week", "month", "year")),
     ("lower", ("week", "month", "year")),
     ("lower", ("week", "year")),                                         # weekend, year-end
+    ("lower", ("year",)),                                                # before the year is out
     ("lower", ("year",)),
     ("lower", _UNIT_WORDS),                                              # durations
     ("lower", _UNIT_WORDS),

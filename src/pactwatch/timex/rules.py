@@ -290,7 +290,14 @@ def _rule_bare_day_number(s: str, c: _Ctx):
 
 _NONE = (None, None)      # recognised, but names no definite time
 
-_RULES = (_rule_iso, _rule_relative_day, _rule_day_offset, _rule_month_day, _rule_month, _rule_weekday,
+def _rule_year_out(s: str, c: _Ctx):
+    """'the year' that 'is out' ("before the year is out"): the year's last month."""
+    if s not in ("the year", "this year") or not re.match(r"\s+(?:is|was)\s+(?:out|over)\b", c.after, re.I):
+        return None
+    return f"{c.ref.year:04d}-12", "month"
+
+
+_RULES = (_rule_year_out, _rule_iso, _rule_relative_day, _rule_day_offset, _rule_month_day, _rule_month, _rule_weekday,
           _rule_weekend, _rule_that, _rule_period, _rule_year_end, _rule_duration, _rule_year,
           _rule_bare_day_number)
 
