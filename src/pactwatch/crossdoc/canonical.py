@@ -144,23 +144,25 @@ def _text(r: dict) -> str:
     return got[1]
 
 
-# while the commitments are weighed (`remembered_texts`) the words of each record are joined once
-# (a record is weighed against many promises); records are not changed meanwhile
+# while the commitments are weighed (`remembered_texts`) the words of each record are joined once, and
+# its people named once (a record is weighed against many promises); records are not changed meanwhile
 _TEXTS: dict[str, dict] = {}
 
 
 class remembered_texts:
-    """Within this block `_text` joins the words of each record once (nested blocks share the outer one)."""
+    """Within this block `_text` joins the words of each record once, and `_people` reads its people once
+    (nested blocks share the outer one)."""
 
     def __enter__(self):
         self.outer = "memo" in _TEXTS
         if not self.outer:
-            _TEXTS["memo"] = {}
+            _TEXTS["memo"], _TEXTS["people"] = {}, {}
         return self
 
     def __exit__(self, *exc):
         if not self.outer:
             _TEXTS.pop("memo", None)
+            _TEXTS.pop("people", None)
         return False
 
 
@@ -174,4 +176,11 @@ def _content(r: dict, first_only: bool = False) -> set[str]:
 
 
 def _people(r: dict) -> set[str]:
-    return {norm_name(x["entity_name"]) for x in r["actor"] + r["recipient"] if x["entity_type"] == "person"}
+    memo = _TEXTS.get("people")
+    if memo is None:
+        return {norm_name(x["entity_name"]) for x in r["actor"] + r["recipient"] if x["entity_type"] == "person"}
+    got = memo.get(id(r))
+    if got is None or got[0] is not r:
+        got = memo[id(r)] = (r, frozenset(norm_name(x["entity_name"]) for x in r["actor"] + r["recipient"]
+                                          if x["entity_type"] == "person"))
+    return got[1]
