@@ -62,10 +62,20 @@ def canonical_events(store, event_ids: Iterable[str] | None = None, load=None, c
     for ln in links:
         by_event.setdefault(ln[0], []).append(ln)
     out = []
+    # an update's steps ask again for records they built before (the same reports, read the same way):
+    # built once per update (`_Loaded.records`); these records are read, never changed
+    memo = getattr(load, "records", None) if not reasons and not coded_roles else None
     for cid, mids in by_cluster.items():
         evs = [events[i] for i in mids if i in events]
         if evs:
-            out.append(_canonical(cid, evs, doc_dates, [ln for i in mids for ln in by_event.get(i, ())]))
+            if memo is None:
+                out.append(_canonical(cid, evs, doc_dates, [ln for i in mids for ln in by_event.get(i, ())]))
+                continue
+            key = (cid, tuple(e.id for e in evs), tuple(doc_dates.get(e.doc_id) for e in evs))
+            rec = memo.get(key)
+            if rec is None:
+                rec = memo[key] = _canonical(cid, evs, doc_dates, [])
+            out.append(rec)
     out.sort(key=lambda r: (r["date"] is None, r["date"] or "", r["id"]))
     return current_roles(store, out) if coded_roles else out
 
@@ -88,9 +98,12 @@ def _canonical(cid: str, evs: list[Event], doc_dates: dict, links) -> dict:
                 if key not in seen_names:
                     seen_names.add(key)
                     bucket.append(x.to_dict())
-    topics = []
+    topics, seen_topics = [], set()
     for e in evs:
-        topics.extend(t for t in e.topics if t not in topics)
+        for t in e.topics:
+            if t not in seen_topics:
+                seen_topics.add(t)
+                topics.append(t)
     agreement = None
     for e in evs:
         if e.agreement:
@@ -122,7 +135,35 @@ def _participant_countries(r: dict) -> set[str]:
 
 
 def _text(r: dict) -> str:
-    return " ".join(sp["text"] for sp in r["evidence"])
+    memo = _TEXTS.get("memo")
+    if memo is None:
+        return " ".join(sp["text"] for sp in r["evidence"])
+    got = memo.get(id(r))
+    if got is None or got[0] is not r:
+        got = memo[id(r)] = (r, " ".join(sp["text"] for sp in r["evidence"]))
+    return got[1]
+
+
+# while the commitments are weighed (`remembered_texts`) the words of each record are joined once, and
+# its people named once (a record is weighed against many promises); records are not changed meanwhile
+_TEXTS: dict[str, dict] = {}
+
+
+class remembered_texts:
+    """Within this block `_text` joins the words of each record once, and `_people` reads its people once
+    (nested blocks share the outer one)."""
+
+    def __enter__(self):
+        self.outer = "memo" in _TEXTS
+        if not self.outer:
+            _TEXTS["memo"], _TEXTS["people"] = {}, {}
+        return self
+
+    def __exit__(self, *exc):
+        if not self.outer:
+            _TEXTS.pop("memo", None)
+            _TEXTS.pop("people", None)
+        return False
 
 
 def _content(r: dict, first_only: bool = False) -> set[str]:
@@ -135,4 +176,11 @@ def _content(r: dict, first_only: bool = False) -> set[str]:
 
 
 def _people(r: dict) -> set[str]:
-    return {norm_name(x["entity_name"]) for x in r["actor"] + r["recipient"] if x["entity_type"] == "person"}
+    memo = _TEXTS.get("people")
+    if memo is None:
+        return {norm_name(x["entity_name"]) for x in r["actor"] + r["recipient"] if x["entity_type"] == "person"}
+    got = memo.get(id(r))
+    if got is None or got[0] is not r:
+        got = memo[id(r)] = (r, frozenset(norm_name(x["entity_name"]) for x in r["actor"] + r["recipient"]
+                                          if x["entity_type"] == "person"))
+    return got[1]

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
+import functools
 import re
 
-from .canonical import _content, _participant_countries, _text
+from .canonical import _content, _participant_countries, _text, remembered_texts
 from .config import _cues, LinkConfig
 from .features import _date, _span
 from .fulfilment import _dated_by_setting, _more_cues, _talks_promised, _after, _called_off_beside, _calls_off, _carries_out, _object_nouns, _own_date
@@ -99,6 +100,16 @@ def _told_as_plan(r: dict, before: str) -> bool:
                 or rules & set(_cues()["plan_rules"]))
 
 
+def _texts_remembered(fn):
+    """`fn` with each record's words joined once while it runs (`canonical.remembered_texts`)."""
+    @functools.wraps(fn)
+    def run(*args, **kwargs):
+        with remembered_texts():
+            return fn(*args, **kwargs)
+    return run
+
+
+@_texts_remembered
 def build_commitments(canon: list[dict], as_of: str | None, cfg: LinkConfig,
                       rest: dict[str, str] | None = None, only: set[str] | None = None,
                       kept: list[dict] = ()) -> list[dict]:
@@ -248,6 +259,7 @@ def _pool(r: dict, made: str | None, last: str, pc: dict, index: tuple) -> dict[
     return pool
 
 
+@_texts_remembered
 def reached_promises(promises: list[dict], changed: list[dict], cfg: LinkConfig,
                      rest: dict[str, str] | None = None) -> set[str]:
     """The ids of these promise records whose commitments a changed record (a canonical event an update

@@ -28,15 +28,31 @@ def _feat(e: Event, name: str, fn):
 
 
 def countries(e: Event) -> set[str]:
-    return _feat(e, "countries", lambda e: {x.country for x in e.actor + e.recipient if x.country})
+    d = _FEATURES.get(id(e))      # (`_feat`'s fast path inline: the link step asks this most)
+    if d is not None and d["_ref"] is e and "countries" in d:
+        return d["countries"]
+    return _feat(e, "countries", _countries)
+
+
+def _countries(e: Event) -> set[str]:
+    return {x.country for x in e.actor + e.recipient if x.country}
 
 
 def people(e: Event) -> set[str]:
-    return _feat(e, "people", lambda e: {norm_name(x.entity_name) for x in e.actor + e.recipient
-                                         if x.entity_type == "person"})
+    d = _FEATURES.get(id(e))
+    if d is not None and d["_ref"] is e and "people" in d:
+        return d["people"]
+    return _feat(e, "people", _people_of)
+
+
+def _people_of(e: Event) -> set[str]:
+    return {norm_name(x.entity_name) for x in e.actor + e.recipient if x.entity_type == "person"}
 
 
 def kind(e: Event) -> str:
+    d = _FEATURES.get(id(e))
+    if d is not None and d["_ref"] is e and "kind" in d:
+        return d["kind"]
     return _feat(e, "kind", _kind)
 
 

@@ -160,7 +160,7 @@ def _carries_out(r: dict, cand: dict, due: str | None, words: set, needed: set, 
         return None
     if t not in FULFILS[r["kind"]] or cand["aux_mode"] is not None:
         return None
-    if r["kind"] != "meeting" and _more_cues()["not_done"].search(_text(cand)):
+    if r["kind"] != "meeting" and _not_done(_text(cand)):
         return None          # "talks that left a promised roadmap unfinished" tell it not done (a visit made is
         #                      made, though "the document was not ready")
     made, told = _date(r["first_reported"]), _date(cand["first_reported"])
@@ -265,6 +265,12 @@ def _calls_off(r: dict) -> bool:
     link_words.json postponed) and tells nothing done (stage_cues.signed, link_words.json held: "the
     talks, postponed in March, were held on Tuesday")."""
     return _calls_off_text(_text(r), r["event_type"] in CANCEL_TYPES)
+
+
+@functools.lru_cache(maxsize=8192)
+def _not_done(text: str) -> bool:
+    """A report's words tell the thing not done (link_words.json not_done; remembered per report's words)."""
+    return bool(_more_cues()["not_done"].search(text))
 
 
 @functools.lru_cache(maxsize=8192)

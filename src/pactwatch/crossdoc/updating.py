@@ -41,6 +41,9 @@ class _Loaded:
     def __init__(self, store):
         self.store, self.cache = store, {}
         self.dates = _DocDates(store)
+        self.records: dict[tuple, dict] = {}    # canonical records built in this update (`canonical_events`)
+        self.rests: dict[int, tuple] = {}       # id(record) -> (record, clause rest, purpose): `_clause_rests`
+        self.sourced: dict[int, tuple] = {}     # id(record) -> (record, an agreement source): `_sources`
 
     def __call__(self, ids) -> list[Event]:
         ids = list(ids)
@@ -111,10 +114,16 @@ def _update(store, doc_ids, cfg: LinkConfig, stale_clusters, derived: bool, load
     mapping: dict[str, str] = {}
     want: dict[tuple[str, str], dict] = {}
     items = []
-    for chunk in _chunks([[events[m] for m in sorted(ms) if m in events] for ms in units.groups()]):
-        ids = {e.id for evs in chunk for e in evs}
+    chunks = _chunks([[events[m] for m in sorted(ms) if m in events] for ms in units.groups()])
+    chunk_of = {e.id: n for n, chunk in enumerate(chunks) for evs in chunk for e in evs}
+    known_in: list[dict] = [{} for _ in chunks]      # the pairs known within each chunk, in `known`'s order
+    for k, v in known.items():
+        n = chunk_of.get(k[0])
+        if n is not None and chunk_of.get(k[1]) == n:
+            known_in[n][k] = v
+    for chunk, known_here in zip(chunks, known_in):
         items.append((chunk, {d: load.dates.get(d) for d in {e.doc_id for evs in chunk for e in evs}}, cfg,
-                      {k: v for k, v in known.items() if k[0] in ids and k[1] in ids}))
+                      known_here))
     for parts, links, tests in run(_link_units, items):
         for p in parts:
             mapping.update({m: p[0] for m in p})
@@ -384,7 +393,7 @@ def refresh_derived(store, scope: set[str] | None, cfg: LinkConfig, load=None, s
     (An update that replaced documents comes here; other updates recompute less: `refresh_changed`.)"""
     canon, scope = _widened(store, scope, load)
     as_of = store.latest_document_date()
-    rest, purpose = _clause_rests(store, canon)
+    rest, purpose = _clause_rests(store, canon, load)
     if since is None or scope is None:
         commitments = build_commitments(canon, as_of, cfg, rest)
     else:
@@ -400,13 +409,23 @@ def refresh_derived(store, scope: set[str] | None, cfg: LinkConfig, load=None, s
     agreements = build_agreements(canon, rest, purpose)
     store.replace_derived("commitment", commitments, scope)
     store.replace_derived("agreement", agreements, scope)
-    store.put_agreement_sources(_sources(canon, rest, purpose), replace=scope)
+    store.put_agreement_sources(_sources(canon, rest, purpose, load), replace=scope)
     return len(commitments), len(agreements)
 
 
-def _sources(canon: list[dict], rest: dict, purpose: dict) -> dict[str, list[str]]:
-    """id -> countries of the records agreements are built from (`agreement_sources`)."""
-    ids = agreement_sources(canon, rest, purpose)
+def _sources(canon: list[dict], rest: dict, purpose: dict, load=None) -> dict[str, list[str]]:
+    """id -> countries of the records agreements are built from (`agreement_sources`). `rest` and
+    `purpose` are `_clause_rests`' of these records; with `load` (a `_Loaded`), what a record of this
+    update was found to be is not worked out again (the test reads the record and its clause alone)."""
+    memo = getattr(load, "sourced", None)
+    if memo is None:
+        ids = agreement_sources(canon, rest, purpose)
+    else:
+        todo = [r for r in canon if memo.get(id(r), (None,))[0] is not r]
+        found = agreement_sources(todo, rest, purpose)
+        for r in todo:
+            memo[id(r)] = (r, r["id"] in found)
+        ids = {r["id"] for r in canon if memo[id(r)][1]}
     return {r["id"]: sorted(_participant_countries(r)) for r in canon if r["id"] in ids}
 
 
@@ -489,7 +508,7 @@ def refresh_changed(store, mapping: dict[str, str], before: dict[str, str], cfg:
     found = store.events_in_window(countries_, lo or None, hi, ("AGREE", "CONSULT"))
     promises = [r for r in canonical_events(store, found - built, load, coded_roles=False, reasons=False)
                 if _promised(r) and r["id"] not in new_groups]
-    rest, _ = _clause_rests(store, promises)
+    rest, _ = _clause_rests(store, promises, load)
     redo = reached_promises(promises, changed, cfg, rest) | reached_promises(promises, was, cfg, rest)
     redo |= {c["event_id"] for c in stored.values() if c["resolved_by"] in ids}
     redo -= ids
@@ -523,7 +542,7 @@ def refresh_changed(store, mapping: dict[str, str], before: dict[str, str], cfg:
     canon += visits
     only |= {r["id"] for r in visits}
     kept = [c for cid, c in stored.items() if cid not in recomputed and c["resolved_by"] in only]
-    rest.update(_clause_rests(store, [r for r in canon if r["id"] in only and r["id"] not in rest])[0])
+    rest.update(_clause_rests(store, [r for r in canon if r["id"] in only and r["id"] not in rest], load)[0])
     new = build_commitments(canon, as_of, cfg, rest, only=only, kept=kept)
     invited = {c["resolved_by"] for c in new if c["resolved_by"] and _more_cues()["invited"].search(c["what"])}
     drop = recomputed | {cid for cid in stored if cid.endswith("-invitation") and stored[cid]["event_id"] in only}
@@ -549,9 +568,9 @@ def _refresh_agreements(store, changed: list[dict], was: list[dict], load) -> in
     not from all their records); none when no such record changed."""
     if store.agreement_sources(None) is None:      # a store linked before the list was kept
         canon = _scoped_canon(store, None, load)
-        store.put_agreement_sources(_sources(canon, *_clause_rests(store, canon)), replace=None)
-    rest, purpose = _clause_rests(store, changed)
-    now = _sources(changed, rest, purpose)
+        store.put_agreement_sources(_sources(canon, *_clause_rests(store, canon, load), load), replace=None)
+    rest, purpose = _clause_rests(store, changed, load)
+    now = _sources(changed, rest, purpose, load)
     before = store.agreement_sources(None)
     gone = [r for r in was if r["id"] in before]
     if not now and not gone:
@@ -559,7 +578,7 @@ def _refresh_agreements(store, changed: list[dict], was: list[dict], load) -> in
     scope = set().union(*(_participant_countries(r) for r in changed + gone if r["id"] in now or r in gone))
     store.put_agreement_sources(now, drop_ids={r["id"] for r in changed + was} - set(now))
     canon, scope = _widened(store, scope, load, read=_source_canon)
-    rest, purpose = _clause_rests(store, canon)
+    rest, purpose = _clause_rests(store, canon, load)
     agreements = build_agreements(canon, rest, purpose)
     store.replace_derived("agreement", agreements, scope)
     return len(agreements)
@@ -576,16 +595,25 @@ def _as_of(c: dict, as_of: str | None, cfg: LinkConfig) -> dict:
     return c
 
 
-def _clause_rests(store, canon: list[dict]) -> tuple[dict[str, str], dict[str, dict]]:
+def _clause_rests(store, canon: list[dict], load=None) -> tuple[dict[str, str], dict[str, dict]]:
     """For the promises: record id -> the rest of its promise's clause after the coder's span
     (`clause_rest`), and record id -> the purpose its sentence puts before it (`clause_purpose`); the
-    articles' sentences read at once."""
+    articles' sentences read at once. With `load` (a `_Loaded`), a record of this update is read once."""
     promises = [r for r in canon if _promised(r) and r["evidence"]]
-    sentences = store.sentences_of(r["evidence"][0]["doc_id"] for r in promises)
+    memo = getattr(load, "rests", None)
+    if memo is None:
+        memo = {}
+        todo = promises
+    else:
+        todo = [r for r in promises if memo.get(id(r), (None,))[0] is not r]
+    if todo:
+        sentences = store.sentences_of(r["evidence"][0]["doc_id"] for r in todo)
+        for r in todo:
+            doc = sentences[r["evidence"][0]["doc_id"]]
+            memo[id(r)] = (r, clause_rest(r, doc), clause_purpose(r, doc))
     out, purposes = {}, {}
     for r in promises:
-        doc = sentences[r["evidence"][0]["doc_id"]]
-        rest, purpose = clause_rest(r, doc), clause_purpose(r, doc)
+        rest, purpose = memo[id(r)][1:]
         if rest:
             out[r["id"]] = rest
         if purpose:

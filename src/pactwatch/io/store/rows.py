@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import calendar
 import json
+from operator import itemgetter
 from collections.abc import Iterator, Sequence
 from datetime import datetime, timezone
 from typing import Any
@@ -66,7 +67,11 @@ def bulk_insert(c: Connection, table: sa.Table, rows: list[dict[str, Any]]) -> N
     compiled = table.insert().compile(dialect=c.dialect, column_keys=list(rows[0]))
     if c.dialect.positional:
         order = compiled.positiontup or []
-        params: list[Any] = [tuple(r[k] for k in order) for r in rows]
+        if len(order) > 1:
+            pick = itemgetter(*order)       # a tuple of the row's values in the statement's order
+            params: list[Any] = [pick(r) for r in rows]
+        else:
+            params = [tuple(r[k] for k in order) for r in rows]
     else:
         params = rows
     c.exec_driver_sql(str(compiled), params)
