@@ -348,9 +348,14 @@ class ClauseTests:
         place = next((g for h in holders for c in h.children if c.dep_ == "prep" and c.lower_ in spec["preps"]
                       for g in c.children if g.dep_ == "pobj" and g.ent_type_ in ("GPE", "LOC")), None)
         subj = next((c for h in holders for c in h.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-        return place is not None and subj is not None and (
-            subj.ent_type_ in ("PERSON", "NORP") or named_or_proper(subj) or
-            lemma_of(subj) in self.rules.cfg["visitor_nouns"] or lemma_of(subj) in spec["visitors"])
+        return place is not None and self._visitor(subj)
+
+    def _visitor(self, subj, proper: bool = False) -> bool:
+        """Whether a subject can make a visit: a person, a people, a named party, a visitor noun ("minister",
+        "delegation"); with `proper`, any proper noun the tagger did not name ("Mezzour, who is in China")."""
+        return subj is not None and (
+            subj.ent_type_ in ("PERSON", "NORP") or proper and subj.pos_ == "PROPN" or named_or_proper(subj) or
+            lemma_of(subj) in self.rules.cfg["visitor_nouns"] or lemma_of(subj) in self.rules.cfg["due_at_place"]["visitors"])
 
     def _joint_thing_started(self, t, lem: str):
         """The "between" phrase of the subject of a verb that tells a thing starting to work (``joint_operation``:
@@ -387,9 +392,7 @@ class ClauseTests:
         subj = next((c for c in t.children if c.dep_ == "nsubj"), None)
         if subj is not None and subj.lower_ in ("who", "that") and t.dep_ == "relcl":
             subj = t.head
-        return place is not None and span and subj is not None and (
-            subj.ent_type_ in ("PERSON", "NORP") or subj.pos_ == "PROPN" or named_or_proper(subj) or
-            lemma_of(subj) in self.rules.cfg["visitor_nouns"] or lemma_of(subj) in self.rules.cfg["due_at_place"]["visitors"])
+        return place is not None and span and self._visitor(subj, proper=True)
 
     def _goes_to_place(self, t, lem: str) -> bool:
         """Whether a verb of travel that is no visit by itself (``destination_travel``: "fly", "head") takes a person,
@@ -400,9 +403,7 @@ class ClauseTests:
         place = next((g for c in t.children if c.dep_ == "prep" and c.lower_ in spec["preps"]
                       for g in c.children if g.dep_ == "pobj" and g.ent_type_ in ("GPE", "LOC")), None)
         subj = next((c for c in t.children if c.dep_ == "nsubj"), None)
-        return place is not None and subj is not None and (
-            subj.ent_type_ in ("PERSON", "NORP") or named_or_proper(subj) or
-            lemma_of(subj) in self.rules.cfg["visitor_nouns"] or lemma_of(subj) in self.rules.cfg["due_at_place"]["visitors"])
+        return place is not None and self._visitor(subj)
 
     def _accepts(self, t, trig: dict) -> bool:
         """Whether an accepting verb takes an invitation, an offer or a proposal (``acceptances``): as its object

@@ -553,7 +553,7 @@ _YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
 def _accepted_occasion(groups, g):
     """The dated invitation before an acceptance with no time of its own ("X invited Y to a conference in
     September, and Y accepted"; "... Y accepted the invitation"): the latest inviting mention before it."""
-    first = min(m.sent.start + m.span[0] - m.sent.start for m in g)
+    first = min(m.span[0] for m in g)
     best = None
     for h in groups:
         for x in h:
