@@ -346,7 +346,7 @@ class ClauseTests:
             return False
         holders = [t, word]
         place = next((g for h in holders for c in h.children if c.dep_ == "prep" and c.lower_ in spec["preps"]
-                      for g in c.children if g.dep_ == "pobj" and g.ent_type_ in ("GPE", "LOC")), None)
+                      for g in c.children if g.dep_ == "pobj" and self._place_word(g)), None)
         subj = next((c for h in holders for c in h.children if c.dep_ in ("nsubj", "nsubjpass")), None)
         return place is not None and self._visitor(subj)
 
@@ -386,7 +386,7 @@ class ClauseTests:
         if lem != "be" or t.tag_ not in ("VBZ", "VBP"):
             return False
         place = next((g for c in t.children if c.dep_ == "prep" and c.lower_ in spec["preps"]
-                      for g in c.children if g.dep_ == "pobj" and g.ent_type_ in ("GPE", "LOC")), None)
+                      for g in c.children if g.dep_ == "pobj" and self._place_word(g)), None)
         span = any(c.dep_ == "prep" and c.lower_ in spec["times"] and any(
             x.ent_type_ == "DATE" for x in c.subtree) for c in t.children)
         subj = next((c for c in t.children if c.dep_ == "nsubj"), None)
@@ -401,9 +401,23 @@ class ClauseTests:
         if lem not in spec["verbs"]:
             return False
         place = next((g for c in t.children if c.dep_ == "prep" and c.lower_ in spec["preps"]
-                      for g in c.children if g.dep_ == "pobj" and g.ent_type_ in ("GPE", "LOC")), None)
+                      for g in c.children if g.dep_ == "pobj" and self._place_word(g)), None)
+        if place is None and any(c.dep_ in ("prt", "advmod") and c.lower_ in spec["arrival_particles"] for c in t.children):
+            # "flew in for the ceremony": an arrival for an occasion
+            place = next((g for c in t.children if c.dep_ == "prep" and c.lower_ == "for"
+                          for g in c.children if g.dep_ == "pobj" and lemma_of(g) in spec["occasions"]), None)
         subj = next((c for c in t.children if c.dep_ == "nsubj"), None)
         return place is not None and self._visitor(subj)
+
+    def _place_word(self, g) -> bool:
+        """Whether a token names a place: tagged as one, or a proper noun the gazetteer knows (the tagger may take
+        "Tunis" for a people)."""
+        if g.ent_type_ in ("GPE", "LOC"):
+            return True
+        if g.pos_ != "PROPN" or g.ent_type_ in ("PERSON", "ORG", "DATE", "TIME"):
+            return False
+        name = " ".join(x.text for x in g.subtree if x.dep_ == "compound" or x.i == g.i)
+        return self.gaz.is_place(name)
 
     def _accepts(self, t, trig: dict) -> bool:
         """Whether an accepting verb takes an invitation, an offer or a proposal (``acceptances``): as its object
@@ -459,3 +473,12 @@ class ClauseTests:
         obj = next((c for c in v.children if c.dep_ in ("dobj", "nsubjpass")), None)
         return obj is not None and lemma_of(obj) in spec["vessels"]
 
+
+def course_not_taken(t, marks: dict) -> bool:
+    """Whether a verb is the alternative set aside ("revoked rather than suspended", "instead of retaliating"): a
+    conjunct after the pair's preposition (``alternative_marks``: "rather" + "than"), or the object of "instead of"."""
+    def marked(prep) -> bool:
+        return any(c.dep_ == "advmod" and marks.get(c.lower_) == prep.lower_ for c in prep.children)
+    if t.dep_ == "conj":
+        return any(c.dep_ == "cc" and c.i < t.i and marked(c) for c in t.head.children)
+    return t.dep_ == "pcomp" and marked(t.head)

@@ -28,7 +28,7 @@ from ..model import Document, Event, Sentence
 from ..nlp import too_long
 from ..places import Gazetteer
 from ..topics import topics_in
-from .clause_tests import named_party
+from .clause_tests import course_not_taken, named_party
 from .mention import EventMention, countries_of, dedupe, entities_of
 from .merging import MergeRules
 from .modality import ModalityRules
@@ -90,6 +90,13 @@ def _partyless_topic(t, cfg) -> bool:
         return False
     return not any(c.dep_ == "poss" or c.dep_ == "prep" and c.lower_ in ("of", "with", "to", "between") or
                    c.ent_type_ in ("GPE", "NORP") for c in t.children)
+
+
+def _condition_mark(v) -> str:
+    """The words that open a clause of time: its mark ("once", "when"), or "as soon as" where the parser hung the
+    clause on "soon"."""
+    mark = next((c.lower_ for c in v.children if c.dep_ == "mark"), "")
+    return "as soon as" if mark == "as" and v.head.lower_ == "soon" else mark
 
 
 def _condition_tense(v) -> bool:
@@ -390,6 +397,8 @@ class EventCoder(TriggerRules, ModalityRules, ParticipantRules, SettingRules, Me
         if m.cls == "meeting" and any(c.dep_ in ("npadvmod", "advmod", "prep") and " ".join(
                 x.lower_ for x in c.subtree) in cfg["habitual_cues"] for c in pred.children):
             return None     # "the council meets twice a year": a standing arrangement, not a meeting held
+        if course_not_taken(pred, cfg["alternative_marks"]):
+            return None     # "should be revoked rather than suspended", "instead of imposing sanctions": not done
         if m.possible and m.aux_mode != "negation":
             return None     # "the council can promote collaboration": a possibility, not an event
         if pred.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in cfg["hypothetical_marks"] for c in pred.children):
@@ -398,8 +407,8 @@ class EventCoder(TriggerRules, ModalityRules, ParticipantRules, SettingRules, Me
                 c.dep_ == "aux" and c.lower_ in cfg["generic_modals"] for c in v.children)
                for v in [pred] + ([pred.head] if pred.dep_ in ("dobj", "xcomp") else [])):
             return None     # "you can't have a summit when only three turn up": a general remark, no event
-        if pred.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in cfg["pending_condition_marks"]
-                                        for c in pred.children) and _put_ahead(pred.head, cfg) and _condition_tense(pred):
+        if pred.dep_ == "advcl" and _condition_mark(pred) in cfg["pending_condition_marks"] and _put_ahead(
+                pred.head.head if pred.head.lower_ == "soon" else pred.head, cfg) and _condition_tense(pred):
             return None     # "will sign the deal once it has been approved": a condition still to be met
         if m.type == "AGREE" and m.governs and self._abstract_commitment(t, folded):
             return None     # "reaffirmed their shared vision", "committed to the rule of law": no partner, no act

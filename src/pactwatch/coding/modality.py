@@ -126,7 +126,9 @@ class ModalityRules:
             # "when we set ourselves a date we can build anything": a condition that holds whenever, no act told
             m.possible = True
             m.note("aux_mode", "event_rules.json:generic_marks")
-        if any(c.dep_ == "neg" for c in t.children) or any(c.lower_ == "no" and c.dep_ == "det" for c in t.children):
+        if any(c.dep_ == "neg" for c in t.children) or any(c.lower_ == "no" and c.dep_ == "det" for c in t.children) or (
+                t.pos_ == "VERB" and any(c.dep_ == "dobj" and any(d.dep_ == "det" and d.lower_ == "no" for d in c.children)
+                                         for c in t.children)):     # "gave no figure": nothing given
             m.aux_mode = "negation"
             m.note("aux_mode", "modality.negation")
         if m.aux_mode == "negation":

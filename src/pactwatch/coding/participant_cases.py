@@ -232,6 +232,24 @@ class ParticipantCases:
         if m.recipients:
             m.note("recipient", "participants.received_act")
 
+    def _host_receives(self, m, t) -> None:
+        """"Lula hosted Modi", "both ministers were received by the premier": the guests are the visit's actors and
+        the host its recipient (``host_verbs``), unless the guests are of several states or come for a gathering
+        ("hosted five presidents for a summit"), which the host convenes."""
+        spec = self.rules.cfg["host_verbs"]
+        if t.pos_ != "VERB" or lemma_of(t) not in spec["verbs"] or m.type != "CONSULT" or m.mode != "visit" \
+                or not m.actors or not m.recipients:
+            return
+        if any(c.dep_ == "prep" and c.lower_ == "for" and any(
+                g.dep_ == "pobj" and lemma_of(g) in spec["gatherings"] for g in c.children) for c in t.children):
+            return
+        guests, hosts = m.recipients, m.actors      # the host is the subject, or the agent of the passive
+        if len({e.country for e in guests if e.country} - {e.country for e in hosts}) > 1:
+            return
+        m.actors, m.recipients = list(guests), list(hosts)
+        m.note("actor", "participants.host_receives")
+        m.note("recipient", "participants.host_receives")
+
     def _announced_cancellation(self, m, pred, actors, frames) -> None:
         """"X's foreign ministry said the visit to Y had been postponed", "... that a new date would be agreed with Y":
         a meeting called off or agreed in the passive, with no one named who did it, is the act of the side that

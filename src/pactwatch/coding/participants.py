@@ -433,6 +433,7 @@ class ParticipantRules(ParticipantCases):
                 m.note("actor", "participants.description")
         self._received_act(m, t, actors, frames)
         self._announced_cancellation(m, pred, actors, frames)
+        self._host_receives(m, t)
         self._headline_reaction_target(m, t, sdoc, actors)
         self._embassy_host(m, subj, actors, frames)
         self._reaction_to_event(m, t, pred, actors, state, frames)

@@ -126,6 +126,17 @@ class MeasureRules:
             return Trigger(v.lemma_.lower(), "V", typ, mode, "event", rule)     # "duties on Chinese steel"
         return None
 
+    def _eased_restriction(self, noun, trig) -> bool:
+        """Whether the object of an easing verb is a restriction (``eased_restrictions``): a SANCTION noun ("its
+        tariffs on wine"), or an order of state ("the emergency order"; not a purchase: "its order for 12 jets")."""
+        spec = self.rules.cfg["eased_restrictions"]
+        if noun.pos_ not in ("NOUN", "PROPN"):
+            return False
+        if noun.i in trig and trig[noun.i].type == "SANCTION":
+            return True
+        return lemma_of(noun) in spec["orders"] and not any(
+            c.dep_ == "prep" and c.lower_ in spec["purchase_preps"] for c in noun.children)
+
     def _retaliation(self, v, trig):
         """The measure a verb of striking back names with "with" ("retaliated with curbs on gallium exports",
         "hit back with tariffs"): a SANCTION noun, or a rule noun bearing on trade; or None."""

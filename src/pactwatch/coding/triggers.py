@@ -559,6 +559,13 @@ class TriggerRules(FoldRules, MeasureRules, ClauseTests):
                     trig[t.i] = found
                     absorbed_noun[t.i] = measure.i
                     continue
+            if obj is not None and (verb in cfg["easing_verbs"] or lem_in(t, cfg["easing_verbs"])) and \
+                    self._eased_restriction(obj, trig):
+                # "suspended its tariffs on wine", "suspended the emergency order": a restriction eased, a concession
+                trig[t.i] = Trigger(lem, "V", "CONCEDE", "", "event", "event_rules.json:eased_restrictions")
+                absorbed_noun[t.i] = obj.i
+                trig.pop(obj.i, None)
+                continue
             if obj is None:
                 # "Bern walked away from the talks": a verb with a prepositional object and no direct one
                 pvo, pobj = self._prep_idiom(t, verb)
@@ -722,6 +729,10 @@ class TriggerRules(FoldRules, MeasureRules, ClauseTests):
                 # "ordered the fund to sell its stake", "told three firms to divest": a forced divestment, a SANCTION
                 trig[t.i] = Trigger(lem, "V", "SANCTION", "discontinue", "event", "event_rules.json:forced_divestment")
                 trig.pop(sale.i, None)
+                continue
+            if t.i in trig and lem in cfg["occasion_uses"]["verbs"] and any(
+                    c.dep_ == "dobj" and lemma_of(c) in cfg["occasion_uses"]["objects"] for c in t.children):
+                trig.pop(t.i)     # "used the occasion to ask Brussels ...": the asking is the act told, no purpose
                 continue
             if t.i in trig and trig[t.i].cls == "purpose" and self._party_aim(t, trig):
                 # "the two sides aim to sign the agreement by June": a plan of the parties, not a purpose
