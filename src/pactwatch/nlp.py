@@ -139,11 +139,16 @@ def dateline(doc: Document, below_headline: bool = False) -> tuple[int, int, str
     return off, end, m.group("place").strip()
 
 
+_BULLETS = re.compile("(?m)^([ \t]*)[" + re.escape("".join(m for m in LIST_MARKS if m != "-")) + "](?=[ \t])")
+
+
 def parse_text(doc: Document) -> str:
     """The text given to spaCy: the document with its header and dateline blanked out, same length,
-    so that the first sentence parses as a sentence and offsets stay those of the document."""
+    so that the first sentence parses as a sentence and offsets stay those of the document; the bullets of
+    list items (LIST_MARKS) are given as "-", which the parser reads as a bullet ("• train 150 regulators" it
+    would read as a noun phrase, "- train 150 regulators" as the verb it is)."""
     dl = dateline(doc, below_headline=True)
-    text = doc.text
+    text = _BULLETS.sub(r"\1-", doc.text)
     if dl and dl[0] > doc.body_start and text[doc.body_start:dl[0]].strip():
         # a headline above the dateline stays; the dateline is blanked
         text = text[:dl[0]] + re.sub(r"[^\n]", " ", text[dl[0]:dl[1]]) + text[dl[1]:]

@@ -4,7 +4,7 @@ refusal that only answers the press ("declined to comment").
 ``TriggerRules`` (``triggers.py``) inherits these."""
 from __future__ import annotations
 
-from .list_items import lead_modals, lead_of_verb, lead_subject, list_lead
+from .list_items import lead_infinitive, lead_modals, lead_of_verb, lead_subject, list_lead
 from .rules import lemma_of
 from .trigger_shapes import lem_in
 
@@ -311,7 +311,8 @@ class ClauseTests:
         lead = list_lead(v.sent)
         if lead is None or not any(lemma_of(t) in spec["lead_words"] or self._commitment_word(t) for t in lead):
             return False
-        if not (be_to or self._act_ahead(v) or any(c.lower_ in spec["modals"] for c in lead_modals(lead))):
+        if not (be_to or self._act_ahead(v) or any(c.lower_ in spec["modals"] for c in lead_modals(lead))
+                or lead_infinitive(lead)):
             return False
         if any(c.i in trig for c in v.children if c.dep_ in ("xcomp", "conj", "ccomp", "advcl")):
             return False
@@ -378,6 +379,31 @@ class ClauseTests:
             c.dep_ == "prep" and c.lower_ in spec["preps"] and any(
                 g.dep_ == "pobj" and g.ent_type_ in ("GPE", "NORP", "ORG", "PERSON") or g.lower_ in ("us", "you", "them")
                 for g in c.children) for c in t.children)
+
+    def _warned_consequence(self, t, lem: str, trig: dict):
+        """The clause a warning is about (``warning_threats``), else None: under a verb of warning, a clause put
+        ahead by a modal whose verb is a consequence ("would bear the consequences", "would take measures") or holds
+        a coercive act ("would face tariffs"); or, for a verb of retaliation itself, put ahead under a condition
+        ("Moscow would respond if ..."), the verb."""
+        spec = self.rules.cfg["warning_threats"]
+
+        def ahead(v) -> bool:
+            return any(c.dep_ == "aux" and c.lower_ in spec["modals"] for c in v.children)
+        if lem in spec["verbs"]:
+            for c in t.children:
+                if c.dep_ != "ccomp" or not ahead(c):
+                    continue
+                suffered = lemma_of(c) in spec["sufferings"] and any(
+                    g.dep_ == "dobj" and lemma_of(g) in spec["penalties"] for g in c.children)
+                if lemma_of(c) in spec["acts"] or suffered or any(
+                        x.i in trig and trig[x.i].type in ("SANCTION", "COERCE") for x in c.subtree):
+                    return c
+            return None
+        if lem in spec["retaliations"] and ahead(t) and t.dep_ in ("ccomp", "ROOT") and any(
+                c.dep_ == "advcl" and any(g.dep_ == "mark" and g.lower_ in spec["condition_marks"] for g in c.children)
+                for c in t.children):
+            return t
+        return None
 
     def _stays_in(self, t, lem: str) -> bool:
         """Whether "be in PLACE for a time" tells a stay (``present_stay``): a person, a delegation or a named party

@@ -66,8 +66,26 @@ def lead_subject(lead):
         while w.dep_ == "conj" and w.head.i != w.i:
             w = w.head          # "Santiago and Accra:": the first of the names
         return w
-    verb = w.head if w.dep_ in ("aux", "auxpass") else w
+    if lead_infinitive(lead) and w.dep_ == "prep":
+        # "the arrangement commits Xland and Yland to:": who is committed acts
+        obj = next((c for c in w.head.children if c.dep_ == "dobj"), None)
+        if obj is not None:
+            return obj
+    verb = w.head if w.dep_ in ("aux", "auxpass", "xcomp", "prep") and lead_infinitive(lead) or w.dep_ in (
+        "aux", "auxpass") else w
     return next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+
+
+def lead_infinitive(lead) -> bool:
+    """Whether the lead-in ends on the "to" of the items' infinitives ("they undertook to:", "commits the two
+    countries to:", "said they intend to:"): each item is what the lead-in's verb commits to, still ahead."""
+    w = _lead_word(lead)
+    return w is not None and w.lower_ == "to" and w.head.pos_ == "VERB"
+
+
+def lead_verb(lead):
+    """The verb whose "to" ends the lead-in (`lead_infinitive`), else None."""
+    return _lead_word(lead).head if lead_infinitive(lead) else None
 
 
 def lead_modals(lead) -> list:
@@ -87,3 +105,14 @@ def lead_of_verb(v):
     if v.dep_ != "ROOT" or any(c.dep_ in ("nsubj", "nsubjpass") for c in v.children):
         return None
     return item_lead(v.sent)
+
+
+def lead_of_list(sent) -> bool:
+    """Whether a sentence is the lead-in of a list: it ends in a colon and the next line is a list item."""
+    words = _words(sent)
+    if not words or words[-1].text != ":":
+        return False
+    doc, j = sent.doc, sent.end
+    while j < len(doc) and doc[j].is_space:
+        j += 1
+    return j < len(doc) and doc[j].text in LIST_MARKS

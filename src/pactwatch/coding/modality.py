@@ -2,7 +2,7 @@
 (cooperation stated in the future is AGREE, a future coercive act a THREATEN, a refusal a REJECT)."""
 from __future__ import annotations
 
-from .list_items import lead_modals, lead_of_verb
+from .list_items import lead_infinitive, lead_modals, lead_of_verb
 from .rules import CONFLICT, lemma_of
 from .trigger_shapes import low_conj
 
@@ -56,6 +56,8 @@ class ModalityRules:
             # "the two sides will:" / "- set up a committee": will set up
             lead = lead_of_verb(v) if not any(c.dep_ in ("aux", "auxpass") for c in kids) else None
             shared = {w for c in (lead_modals(lead) if lead is not None else []) for w in (lemma_of(c), c.lower_)}
+            if lead is not None and lead_infinitive(lead):
+                shared.add("will")      # "they undertook to:" / "- train 150 regulators": still ahead
             if shared:
                 m.note("aux_mode", "modality.list_lead_modal")
             aux = {lemma_of(c) for c in kids if c.dep_ in ("aux", "auxpass")} | {c.lower_ for c in kids if c.dep_ == "aux"} | shared

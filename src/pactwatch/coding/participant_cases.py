@@ -232,6 +232,36 @@ class ParticipantCases:
         if m.recipients:
             m.note("recipient", "participants.received_act")
 
+    def _warned_party(self, m, t, actors) -> None:
+        """"warned that Poland would bear the consequences", "warned that chips assembled in Mexico would face
+        tariffs": a warning (``warning_threats``) is to the first party its clause's subject names other than the
+        warner's own state ("warned that Beijing would take measures" names the warner's: no one there)."""
+        if "event_rules.json:warning_threats" not in m.why.get("event_type", []) or \
+                lemma_of(t) not in self.rules.cfg["warning_threats"]["verbs"]:
+            return
+        clause = next((c for c in t.children if c.dep_ == "ccomp"), None)
+        subj = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None) if clause is not None else None
+        if subj is None:
+            return
+        named = entities_of(actors.in_tokens([x.i for x in subj.subtree]))
+        if not named and subj.lower_ in ("he", "she"):
+            # "prompting Wang Yi to warn that he would pay a heavy price": the person named before, not the warner
+            mine = {e.entity_name for e in m.actors}
+            before = [x.entity for x in actors.mentions if x.kind == "person" and x.end <= subj.idx
+                      and x.entity.entity_name not in mine and subj.sent.start_char <= x.start]
+            named = before[-1:]
+        spec = self.rules.cfg["warning_threats"]
+        if lemma_of(clause) in spec["acts"] and named and not (countries_of(m.actors) - countries_of(named)):
+            # "a spokesperson warned that Beijing would take measures": Beijing threatens (its spokesperson speaks)
+            m.actors = dedupe(m.actors + named) if m.actors else named[:1]
+            m.recipients = [e for e in m.recipients if e.country not in countries_of(m.actors)]
+            m.note("actor", "participants.warned_party")
+            return
+        own = countries_of(m.actors)
+        named = [e for e in named if e.country and e.country not in own]
+        m.recipients = named[:1] or [e for e in m.recipients if e.country not in own]
+        m.note("recipient", "participants.warned_party")
+
     def _host_receives(self, m, t) -> None:
         """"Lula hosted Modi", "both ministers were received by the premier": the guests are the visit's actors and
         the host its recipient (``host_verbs``), unless the guests are of several states or come for a gathering

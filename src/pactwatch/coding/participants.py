@@ -125,6 +125,12 @@ class ParticipantRules(ParticipantCases):
             if cur.dep_ == "acomp" and cur.head.i != cur.i:
                 cur = cur.head       # "X is determined to resume talks": the subject of the copula
                 continue
+            ctrl = next((c for c in cur.head.children if c.dep_ == "dobj"), None) if cur.dep_ == "xcomp" and \
+                lemma_of(cur.head) in cfg["object_control_verbs"] and cur.head.i != cur.i else None
+            if ctrl is not None and ctrl.i not in folded:
+                subj = ctrl      # "prompting China's foreign minister to warn": the minister warned
+                add(actor_toks, "participants.object_control", np(ctrl))
+                break
             if cur.dep_ in ("xcomp", "ccomp", "conj", "advcl", "pcomp") and cur.head.i != cur.i:
                 nxt = cur.head.head if cur.head.dep_ == "prep" or low_conj(cur) else cur.head
                 if lemma_of(nxt) in cfg["reporting_verbs"] and cur.dep_ not in ("pcomp", "advcl") and not (
@@ -434,6 +440,7 @@ class ParticipantRules(ParticipantCases):
         self._received_act(m, t, actors, frames)
         self._announced_cancellation(m, pred, actors, frames)
         self._host_receives(m, t)
+        self._warned_party(m, t, actors)
         self._headline_reaction_target(m, t, sdoc, actors)
         self._embassy_host(m, subj, actors, frames)
         self._reaction_to_event(m, t, pred, actors, state, frames)

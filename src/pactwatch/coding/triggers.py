@@ -9,13 +9,14 @@ Their names stay importable from here."""
 from __future__ import annotations
 
 from ..columns import columns
-from .rules import TRIGGER_POS, Trigger, lemma_of
+from .rules import CONFLICT, TRIGGER_POS, Trigger, lemma_of
 from .trigger_shapes import (_ACRONYM_IN_PARENS, _described_after, _hyphen_word, _listed_with, _own_date,
                              _told_in_passing, body_acronyms, body_noun, frame_prep, generic_plural, headline_doers,
                              lem_in, lem_in_loose, phrase_head, sequel_of, sequel_verb, venue)  # noqa: F401
 from .trigger_measures import MeasureRules
 from .clause_tests import ClauseTests, named_or_proper
 from .folding import FoldRules
+from .list_items import lead_infinitive, lead_of_list, lead_verb
 
 
 
@@ -729,6 +730,18 @@ class TriggerRules(FoldRules, MeasureRules, ClauseTests):
                 # "ordered the fund to sell its stake", "told three firms to divest": a forced divestment, a SANCTION
                 trig[t.i] = Trigger(lem, "V", "SANCTION", "discontinue", "event", "event_rules.json:forced_divestment")
                 trig.pop(sale.i, None)
+                continue
+            if t.i in trig and trig[t.i].cls == "governs" and lead_of_list(t.sent) and lead_infinitive(t.sent) and \
+                    lead_verb(t.sent).i == t.i:
+                trig.pop(t.i)     # "they undertook to:" / "- train 150 regulators": each item is the commitment
+                continue
+            warned = self._warned_consequence(t, lem, trig) if t.i not in trig else None
+            if warned is not None:
+                # "warned that Poland would bear the consequences", "said Moscow would respond if ...": a threat
+                trig[t.i] = Trigger(lem, "V", "THREATEN", "", "event", "event_rules.json:warning_threats")
+                for x in warned.subtree:
+                    if x.i in trig and trig[x.i].type in CONFLICT and x.i != t.i:
+                        trig.pop(x.i)     # "would face tariffs": the tariffs are what is threatened
                 continue
             if t.i in trig and lem in cfg["occasion_uses"]["verbs"] and any(
                     c.dep_ == "dobj" and lemma_of(c) in cfg["occasion_uses"]["objects"] for c in t.children):
