@@ -102,6 +102,15 @@ class Discourse:
                     ents = self.resolve(rsubj[0], sdoc)
                     if ents:
                         return ents
+        if low in ("it", "they", "we") and tok.dep_ == "nsubj" and tok.head.dep_ == "relcl":
+            # "Norway and Kenya issued a statement in which they undertook to ...": the main clause's subject
+            noun = tok.head.head
+            verb = noun.head if noun.dep_ in ("dobj", "pobj", "attr") and noun.head.pos_ in ("VERB", "AUX") else None
+            msubj = next((c for c in verb.children if c.dep_ == "nsubj"), None) if verb is not None else None
+            if msubj is not None and msubj.i != tok.i:
+                ents = [x.entity for x in self.actors.in_tokens([x.i for x in msubj.subtree])]
+                if ents:
+                    return ents
         if low in ("it", "its", "they", "their", "we", "them"):
             for m in reversed(self.events):
                 if m.actors and m.head.i < tok.i or m.sent.start < tok.idx and m.actors:

@@ -1,0 +1,155 @@
+"""Error classes read on bench/wire_check9 and bench/wire_check10 once they were unsealed (2026-12-04): an occasion
+used to act, arrivals for an occasion, hosts and guests, negated objects, restrictions eased, appeals lodged and
+withdrawn, the course not taken, warnings of consequences, object control, lists of undertakings led by "to:".
+
+Every sentence here is written for these tests; none is taken from a news article or a check set.
+"""
+from __future__ import annotations
+
+from test_realnews_rules import events
+from test_unseen_news_rules import side
+
+
+def _texts(e) -> str:
+    return " ".join(x.text for x in e.evidence)
+
+
+def _types(text: str, date: str) -> list[str]:
+    return [e.event_type for e in events(text, date)]
+
+
+def _one(found, words: str):
+    return next(e for e in found if words in _texts(e))
+
+
+def test_an_occasion_used_to_ask_is_a_request_not_a_purpose() -> None:
+    found = events("Ghanaian Trade Minister Kofi Mensah used the occasion to ask Brasilia to speed up seed "
+                   "shipments.", "2025-05-02")
+    ask = _one(found, "to ask Brasilia")
+    assert ask.event_type == "REQUEST"
+    assert side(ask.actor) == {"GHA"} and side(ask.recipient) == {"BRA"}
+    # "seized the opportunity" is no seizure
+    found = events("President Lula seized the opportunity to urge Washington to drop the tariffs.", "2025-05-02")
+    assert [e.event_type for e in found] == ["REQUEST"]
+
+
+def test_a_minister_flying_in_for_a_ceremony_is_a_visit() -> None:
+    found = events("Norwegian Trade Minister Kari Dahl flew in for the ceremony on Tuesday.", "2025-05-08")
+    assert [(e.event_type, e.date) for e in found] == [("CONSULT", "2025-05-06")]
+    assert side(found[0].actor) == {"NOR"}
+
+
+def test_a_trip_to_a_city_the_tagger_misreads_is_still_a_trip() -> None:
+    # the tagger may take a capital for a people; the gazetteer knows it is a place
+    found = events("Italian Energy Minister Paolo Conti flew to Tunis for the ceremony on Tuesday.", "2025-05-08")
+    trip = found[0]
+    assert trip.event_type == "CONSULT" and trip.location is not None and trip.location.country == "TUN"
+
+
+def test_a_host_receiving_a_guest_is_the_guests_visit() -> None:
+    found = events("President Lula hosted Prime Minister Narendra Modi on Tuesday.", "2025-07-09")
+    assert side(found[0].actor) == {"IND"} and side(found[0].recipient) == {"BRA"}
+    found = events("Australian Trade Minister Don Farrell was received by Prime Minister Pham Minh Chinh on "
+                   "Wednesday.", "2025-02-20")
+    assert found[0].event_type == "CONSULT"
+    assert side(found[0].actor) == {"AUS"} and side(found[0].recipient) == {"VNM"}
+
+
+def test_a_host_convening_a_summit_keeps_the_host_as_actor() -> None:
+    found = events("Chancellor Olaf Scholz hosted the presidents of Kazakhstan and Uzbekistan for a summit.",
+                   "2023-09-30")
+    assert "DEU" in side(found[0].actor)
+
+
+def test_nothing_given_is_no_event() -> None:
+    assert events("Canberra gave no figure for the cost of the laboratory.", "2025-10-13") == []
+
+
+def test_suspending_an_order_or_tariffs_is_a_concession() -> None:
+    found = events("The Dutch government on Wednesday suspended the emergency order that had given it control over "
+                   "the chipmaker.", "2025-11-19")
+    assert [(e.event_type, e.date) for e in found] == [("CONCEDE", "2025-11-19")]
+    found = events("Beijing suspended its tariffs on Australian wine.", "2025-11-19")
+    assert [e.event_type for e in found] == ["CONCEDE"]
+    # a purchase order suspended, or cooperation suspended, is no concession
+    assert [e.event_type for e in events("India suspended its order for 12 French jets.", "2025-11-19")] == ["SANCTION"]
+    assert [e.event_type for e in events("Seoul suspended cooperation with Tokyo.", "2025-11-19")] == ["SANCTION"]
+
+
+def test_an_appeal_lodged_is_a_charge_and_withdrawn_a_concession() -> None:
+    found = events("Hengli Capital lodged an appeal against the Dutch order with the court on Oct. 9.", "2025-10-20")
+    assert [(e.event_type, e.date) for e in found] == [("ACCUSE", "2025-10-09")]
+    assert side(found[0].recipient) == {"NLD"}
+    found = events("China said on Wednesday it would withdraw its complaint at the WTO against Canada.", "2025-11-19")
+    assert [e.event_type for e in found] == ["CONCEDE"]
+    found = events("China said it would grant exemptions for shipments of the chips meant for civilian use.",
+                   "2025-11-19")
+    assert [e.event_type for e in found] == ["CONCEDE"]
+
+
+def test_the_course_not_taken_is_no_event() -> None:
+    assert "SANCTION" not in _types("China chose to negotiate with Canberra rather than impose sanctions.",
+                                    "2025-11-19")
+    assert "SANCTION" not in _types("The ministry of commerce in Beijing said the Dutch order should be revoked "
+                                    "altogether rather than suspended.", "2025-11-19")
+
+
+def test_a_condition_as_soon_as_is_no_event() -> None:
+    found = events("Prime Minister Petr Fiala vowed to sign the contract with KHNP as soon as the court lifts its "
+                   "order.", "2025-05-05")
+    assert [e.event_type for e in found] == ["AGREE"]
+
+
+def test_a_warning_of_consequences_is_a_threat_to_the_one_warned() -> None:
+    found = events("The Chinese embassy warned that Poland would bear the consequences if it continued down that "
+                   "road.", "2025-09-16")
+    assert [e.event_type for e in found] == ["THREATEN"]
+    assert side(found[0].actor) == {"CHN"} and side(found[0].recipient) == {"POL"}
+    found = events("U.S. Commerce Secretary Howard Lutnick warned that chips assembled in Mexico would face "
+                   "tariffs.", "2025-09-16")
+    assert [e.event_type for e in found] == ["THREATEN"]
+    assert side(found[0].actor) == {"USA"} and side(found[0].recipient) == {"MEX"}
+
+
+def test_a_warning_of_ones_own_measures_is_a_threat_by_that_state() -> None:
+    found = events("The Dutch government took control of the chipmaker on Sunday. A spokesperson warned that "
+                   "Beijing would take necessary measures.", "2025-10-06")
+    threat = _one(found, "warned")
+    assert threat.event_type == "THREATEN" and side(threat.actor) == {"CHN"}
+
+
+def test_a_retaliation_under_a_condition_is_a_threat() -> None:
+    found = events("Russian Foreign Ministry spokeswoman Maria Zakharova said Moscow would respond if the sensors "
+                   "were deployed near its borders.", "2025-11-06")
+    assert [e.event_type for e in found] == ["THREATEN"] and side(found[0].actor) == {"RUS"}
+
+
+def test_a_prediction_of_hardship_is_no_threat() -> None:
+    assert "THREATEN" not in _types("Observers noted that China remains Uzbekistan's largest partner and warned "
+                                    "that Korean firms would face stiff competition.", "2025-11-06")
+
+
+def test_the_one_prompted_to_warn_is_the_one_who_warns() -> None:
+    found = events("Czech Senate President Milos Vystrcil visited Taiwan in August 2020, prompting China's then "
+                   "foreign minister Wang Yi to warn that he would pay a heavy price.", "2025-11-06")
+    threat = _one(found, "to warn")
+    assert threat.event_type == "THREATEN"
+    assert side(threat.actor) == {"CHN"} and side(threat.recipient) == {"CZE"}
+
+
+def test_items_under_a_lead_in_ending_in_to_are_commitments() -> None:
+    text = ("Norway and Kenya sign vaccine accord\n\n"
+            "NAIROBI, June 10 - Norway and Kenya also issued a joint statement in which they undertook to:\n"
+            "\u2022 train 150 Kenyan drug inspectors with help from the Norwegian medicines agency;\n"
+            "\u2022 meet in Oslo in November to review progress.\n\n"
+            "The arrangement commits Norway and Kenya to:\n"
+            "- study a joint cold-chain depot at Mombasa by 2028.\n")
+    found = events(text, "2025-06-10")
+    train = _one(found, "train 150")
+    meet = _one(found, "meet in Oslo")
+    study = _one(found, "study a joint")
+    assert train.event_type == meet.event_type == study.event_type == "AGREE"
+    assert side(study.actor) == {"NOR", "KEN"}
+    assert meet.date == "2025-11" and study.date == "2028"
+    # the lead-ins are no events of their own
+    assert not any(_texts(e).strip() in ("they undertook to", "commits Norway and Kenya to") for e in found)
