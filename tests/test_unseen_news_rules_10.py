@@ -153,3 +153,17 @@ def test_items_under_a_lead_in_ending_in_to_are_commitments() -> None:
     assert meet.date == "2025-11" and study.date == "2028"
     # the lead-ins are no events of their own
     assert not any(_texts(e).strip() in ("they undertook to", "commits Norway and Kenya to") for e in found)
+
+
+def test_a_given_name_is_not_a_people() -> None:
+    found = events("U.S. Deputy Energy Secretary Laura Whitcomb and the commission's president, Germán Lavalle, "
+                   "signed the memorandum in Buenos Aires.", "2026-06-17")
+    assert "DEU" not in side(found[0].actor) | side(found[0].recipient)
+
+
+def test_a_request_asks_only_the_party_it_names() -> None:
+    found = events("German officials asked Mexico to screen Chinese stakes in companies that join the cluster.",
+                   "2026-05-28")
+    assert side(found[0].actor) == {"DEU"} and side(found[0].recipient) == {"MEX"}
+    found = events("China demanded that the Polish government halt all official exchanges with Taipei.", "2025-09-16")
+    assert side(found[0].actor) == {"CHN"} and side(found[0].recipient) == {"POL"}

@@ -197,8 +197,20 @@ class ParticipantRules(ParticipantCases):
         # "the talks follow his state visit": what a verb of sequence follows is another event, not a party
         followed = t.dep_ == "nsubj" and sequel_verb(t, cfg["sequel_verbs"]) is not None
 
+        # "asked Mexico to screen Chinese stakes", "demanded that the Polish government halt exchanges with Taipei":
+        # a request whose asked party is named asks only that party; what it is asked to do names no more sides
+        # (not an order: "ordered the state railway to put off the signing with X" is coded as the act ordered)
+        asked = m.type == "REQUEST" and t.pos_ == "VERB" and lemma_of(pred) not in cfg["ordered_acts"]["verbs"] and any(
+            actors.in_tokens(np(x)) for c in pred.children
+            for x in ([c] if c.dep_ in ("dobj", "dative") else [g for g in c.children if g.dep_ in ("nsubj", "nsubjpass")]
+                      if c.dep_ == "ccomp" else []))
+        if asked:
+            m.note("recipient", "participants.asked_party_only")
+
         def collect(v, allowed, depth):
             for c in v.children:
+                if asked and depth > 0 and c.dep_ not in ("nsubj", "nsubjpass"):
+                    continue
                 if followed and v.i == t.head.i and c.dep_ in ("dobj", "prep"):
                     continue
                 if c.dep_ == "dative" and c.pos_ == "ADP":

@@ -242,10 +242,12 @@ class Knowledge(KnowledgeTables):
 
     @classmethod
     def _pick_entry(cls, cands, ms: list[re.Match], i: int):
-        """The longest match at token i whose case constraints hold, as (last token, entry); else None."""
+        """The longest match at token i whose case constraints hold, as (last token, entry); else None. A people's
+        name is not matched with accents it has not got ("Germán", a given name, is not "German")."""
         for j, lst in reversed(cands):
             for e in lst:
-                if not e.scan or cls._scan_ok(e, ms, i):
+                if (not e.scan or cls._scan_ok(e, ms, i)) and not (
+                        e.kind == "demonym" and e.form.isascii() and not ms[i].group().isascii()):
                     return j, e
         return None
 
