@@ -167,3 +167,57 @@ def test_a_request_asks_only_the_party_it_names() -> None:
     assert side(found[0].actor) == {"DEU"} and side(found[0].recipient) == {"MEX"}
     found = events("China demanded that the Polish government halt all official exchanges with Taipei.", "2025-09-16")
     assert side(found[0].actor) == {"CHN"} and side(found[0].recipient) == {"POL"}
+
+
+def test_a_government_taking_control_of_a_firm_is_a_sanction() -> None:
+    assert _types("Dutch government seizes control of Chinese-owned chipmaker Nexwell", "2025-10-05") == ["SANCTION"]
+    found = events("The Dutch government on Sunday used emergency powers to take control of key decisions at the "
+                   "chipmaker.", "2025-10-06")
+    assert [(e.event_type, e.date) for e in found] == [("SANCTION", "2025-10-05")]
+    # rebels taking a city is still force
+    assert _types("Rebels seized control of the city on Monday.", "2025-10-06") == ["COERCE"]
+
+
+def test_a_plant_barred_from_exporting_is_one_sanction() -> None:
+    found = events("China on Saturday barred the Dongguan plant of Dutch chipmaker Nexwell from exporting its "
+                   "products.", "2025-10-20")
+    assert [(e.event_type, e.date) for e in found] == [("SANCTION", "2025-10-18")]
+    assert side(found[0].actor) == {"CHN"} and side(found[0].recipient) == {"NLD"}
+
+
+def test_money_approved_is_aid_and_money_frozen_a_sanction() -> None:
+    found = events("The World Bank approved a $268 million loan to Tunisia's state utility in June 2023.", "2025-04-15")
+    assert [(e.event_type, e.date) for e in found] == [("AID", "2023-06")]
+    assert _types("Britain has frozen the second tranche of its grant for the Kenyan vaccine plant.",
+                  "2025-11-12") == ["SANCTION"]
+    assert _types("Washington approved arms sales to Taiwan in February.", "2025-10-12") == ["AID"]
+
+
+def test_goods_ordered_are_a_purchase_not_a_demand() -> None:
+    found = events("Kazakhstan orders two French observation satellites", "2025-09-22")
+    assert [e.event_type for e in found] == ["COOPERATE"]
+    assert side(found[0].actor) == {"KAZ"} and side(found[0].recipient) == {"FRA"}
+    # an act ordered stays the act
+    assert _types("In 2023 the High Court ordered the suspension of the project's operations in Kenya.",
+                  "2025-09-22") == ["SANCTION"]
+
+
+def test_a_question_put_to_a_speaker_is_no_request() -> None:
+    found = events("Asked about the U.S. tariffs on chips assembled in Mexico, Ebrard said talks were continuing.",
+                   "2026-02-25")
+    assert "REQUEST" not in [e.event_type for e in found]
+
+
+def test_states_of_things_are_no_events() -> None:
+    assert _types("Pressure from Washington on Mexico City has eased somewhat since April.", "2026-07-01") == []
+    assert _types("The ministry said Poland decides for itself which scientists it works with.", "2025-09-16") == []
+    assert _types("The memorandum with Taiwan remained in force.", "2025-12-04") == []
+    # countries described by what they have not done refuse nothing
+    assert "REJECT" not in _types("A decree bars imports from suppliers based in countries that have not signed "
+                                  "the Budapest Convention on cybercrime.", "2025-08-20")
+
+
+def test_a_sanction_faced_is_done_by_the_state_named_on_it() -> None:
+    found = events("Chinese banks face US sanctions over the deal.", "2025-08-20")
+    sanction = next(e for e in found if e.event_type == "SANCTION")
+    assert side(sanction.actor) == {"USA"} and side(sanction.recipient) == {"CHN"}

@@ -191,11 +191,13 @@ class ClauseTests:
                                                           trig[c.i].cls in ("accord", "meeting")) for c in v.children)
 
     def _question_frame(self, v) -> bool:
-        """Whether a question verb is the frame of a reply ("when asked about the deal, he said ..."): passive, in a
-        clause opened by one of ``question_frame_marks``, with no asker named."""
+        """Whether a question verb is the frame of a reply ("when asked about the deal, he said ...", "Asked about
+        the tariffs, he said ..."): passive, in a clause opened by one of ``question_frame_marks`` or opening the
+        sentence, with no asker named."""
         kids = list(v.children)
-        return v.tag_ == "VBN" and v.dep_ == "advcl" and not any(c.dep_ == "agent" for c in kids) and any(
-            c.dep_ in ("mark", "advmod") and c.lower_ in self.rules.cfg["question_frame_marks"] for c in kids)
+        opening = v.i == v.sent.start or v.doc[v.i - 1].is_punct and v.i - 1 == v.sent.start   # "Asked about ..., he said"
+        return v.tag_ == "VBN" and v.dep_ == "advcl" and not any(c.dep_ in ("agent", "dobj") for c in kids) and (
+            opening or any(c.dep_ in ("mark", "advmod") and c.lower_ in self.rules.cfg["question_frame_marks"] for c in kids))
 
     def _plan_not_told(self, v, trig) -> bool:
         """Whether a plan verb tells no plan of its own: a past perfect of a hope or plan (``unrealised_plans``:
@@ -404,6 +406,30 @@ class ClauseTests:
                 for c in t.children):
             return t
         return None
+
+    def _orders_goods(self, t, trig: dict) -> bool:
+        """Whether an ordering verb has a thing as its object (no person, people or state; no organisation; no act:
+        "ordered the suspension of ...") and no one told to act (no infinitive, no "that" clause): "orders two
+        French observation satellites"."""
+        obj = next((c for c in t.children if c.dep_ == "dobj"), None)
+        if obj is None or obj.pos_ != "NOUN" or obj.i in trig or obj.ent_type_ in ("PERSON", "NORP", "GPE", "ORG") or \
+                any(lemma_of(x) in self.rules.cfg["visitor_nouns"] or lemma_of(x) in self.rules.cfg["group_nouns"]
+                    for x in [obj, *(c for c in obj.children if c.dep_ == "compound")]):
+            return False     # ("ordered the envoy home": the parser may make the envoy a compound)
+        return not any(c.dep_ in ("xcomp", "ccomp", "oprd") for c in t.children) and not any(
+            c.dep_ in ("xcomp", "relcl", "acl") and any(g.lower_ == "to" for g in c.children) for c in obj.children)
+
+    def _takes_over_firm(self, t) -> bool:
+        """Whether a verb of taking has "control" of a firm or of its decisions as object (``state_takeovers``)."""
+        spec = self.rules.cfg["state_takeovers"]
+        obj = next((c for c in t.children if c.dep_ == "dobj" and lemma_of(c) in spec["objects"]), None)
+        if obj is None:
+            return False
+        held = [g for c in obj.children if c.dep_ == "prep" and c.lower_ in ("of", "over") for g in c.children
+                if g.dep_ == "pobj"]
+        held += [g for c in t.children if c.dep_ == "prep" and c.lower_ in ("of", "over") for g in c.children
+                 if g.dep_ == "pobj"]
+        return any(lemma_of(g) in spec["firms"] or g.ent_type_ == "ORG" for g in held)
 
     def _stays_in(self, t, lem: str) -> bool:
         """Whether "be in PLACE for a time" tells a stay (``present_stay``): a person, a delegation or a named party

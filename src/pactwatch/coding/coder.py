@@ -92,6 +92,13 @@ def _partyless_topic(t, cfg) -> bool:
                    c.ent_type_ in ("GPE", "NORP") for c in t.children)
 
 
+def _kind_named(noun, spec) -> bool:
+    """Whether a noun names a kind, not parties (``generic_heads``): a plural of its nouns, bare or with one of its
+    determiners ("countries that ...", "all firms that ...")."""
+    return noun.tag_ == "NNS" and lemma_of(noun) in spec["nouns"] and all(
+        c.lower_ in spec["determiners"] for c in noun.children if c.dep_ in ("det", "poss", "nummod", "amod", "compound"))
+
+
 def _condition_mark(v) -> str:
     """The words that open a clause of time: its mark ("once", "when"), or "as soon as" where the parser hung the
     clause on "soon"."""
@@ -397,6 +404,8 @@ class EventCoder(TriggerRules, ModalityRules, ParticipantRules, SettingRules, Me
         if m.cls == "meeting" and any(c.dep_ in ("npadvmod", "advmod", "prep") and " ".join(
                 x.lower_ for x in c.subtree) in cfg["habitual_cues"] for c in pred.children):
             return None     # "the council meets twice a year": a standing arrangement, not a meeting held
+        if pred.dep_ == "relcl" and _kind_named(pred.head, cfg["generic_heads"]):
+            return None     # "suppliers based in countries that have not signed the convention": a kind described
         if course_not_taken(pred, cfg["alternative_marks"]):
             return None     # "should be revoked rather than suspended", "instead of imposing sanctions": not done
         if m.possible and m.aux_mode != "negation":

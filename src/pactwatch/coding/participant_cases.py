@@ -222,6 +222,8 @@ class ParticipantCases:
         # (the parser may hang the "from" on the verb: "drew condemnation from Beijing")
         doers = [p for c in [*t.children, *t.head.children] if c.dep_ == "prep" and c.lower_ in ("from", "by")
                  for p in c.children if p.dep_ == "pobj"] + [c for c in t.children if c.dep_ == "poss" and c.pos_ != "PRON"]
+        # "Chinese firms face US sanctions": the state named on the act (not "faced strong criticism")
+        doers += [c for c in t.children if c.dep_ in ("compound", "amod", "nmod") and c.ent_type_ in ("GPE", "NORP")]
         found = entities_of(actors.in_tokens([i for d in doers for i in np_tokens(d, False, frames)]))
         if not found:
             return

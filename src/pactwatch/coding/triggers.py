@@ -182,6 +182,10 @@ class TriggerRules(FoldRules, MeasureRules, ClauseTests):
 
     def _noun_is_event(self, t, pred, tr, actors, m) -> bool:
         cfg = self.rules.cfg
+        if t.dep_ == "nsubj" and pred is not t and lemma_of(pred) in cfg["standing_states"]["verbs"] and any(
+                " ".join(x.lower_ for x in c.subtree) in cfg["standing_states"]["phrases"]
+                for c in pred.children if c.dep_ in ("prep", "acomp", "advmod", "oprd")):
+            return False    # "the memorandum with Taiwan remained in force": it stands, nothing is done
         det = [c for c in t.children if c.dep_ in ("det", "poss")]
         definite = any(c.lower_ in ("the", "this", "that", "these", "those", "its", "their", "his", "her")
                        for c in det)
@@ -363,8 +367,12 @@ class TriggerRules(FoldRules, MeasureRules, ClauseTests):
 
     def _pending_decision(self, t, lem: str) -> bool:
         """A decision still to be taken ("would decide on the size of the plant", "will determine whether to
-        extend it"): event_rules.json pending_decisions."""
+        extend it"), or one said to be taken whenever it arises ("decides for itself which scientists it works
+        with"): event_rules.json pending_decisions."""
         spec = self.rules.cfg["pending_decisions"]
+        if lem in spec["verbs"] and t.tag_ in ("VBZ", "VBP") and any(
+                c.dep_ == "ccomp" and any(x.tag_ in ("WDT", "WP", "WRB") for x in c.subtree) for c in t.children):
+            return True     # "Poland decides for itself which scientists it works with": a rule of conduct, none taken
         if lem not in spec["verbs"] or not any(c.dep_ == "aux" and c.lower_ in spec["aux"] for c in t.children):
             return False
         return any(c.dep_ == "prep" and c.lower_ in spec["preps"] for c in t.children) or any(
@@ -394,7 +402,7 @@ class TriggerRules(FoldRules, MeasureRules, ClauseTests):
         holders = [(verb, t)] + [(f"{lemma_of(t)} {x.lower_}", x) for x in t.children
                                  if x.dep_ in ("prt", "advmod", "prep") and x.lower_ in ("away", "out", "off", "back")]
         return next(((k, p) for v, h in holders for c in h.children if c.dep_ == "prep" for p in c.children
-                     if p.dep_ == "pobj" for k in (f"{v}|{c.lower_} {lemma_of(p)}",) if k in rows), (None, None))
+                     if p.dep_ in ("pobj", "pcomp") for k in (f"{v}|{c.lower_} {lemma_of(p)}",) if k in rows), (None, None))
 
     def _ordered_divestment(self, t, lem: str):
         """The complement of an order verb that tells a sale of holdings ("ordered the fund to sell its stake",
@@ -567,6 +575,14 @@ class TriggerRules(FoldRules, MeasureRules, ClauseTests):
                 absorbed_noun[t.i] = obj.i
                 trig.pop(obj.i, None)
                 continue
+            barred, what = self._prep_idiom(t, verb) if obj is not None and any(
+                c.dep_ == "prep" and c.lower_ == "from" for c in kids) else (None, None)
+            if barred is not None and what.dep_ == "pcomp":
+                # "barred the plant from exporting its products": the ban, whoever is barred
+                typ, mode, cls = cfg["verb_object_types"][barred]
+                trig[t.i] = Trigger(lem, "V", typ, mode, cls, f"event_rules.json:verb_object_types[{barred}]")
+                trig.pop(what.i, None)
+                continue
             if obj is None:
                 # "Bern walked away from the talks": a verb with a prepositional object and no direct one
                 pvo, pobj = self._prep_idiom(t, verb)
@@ -734,6 +750,20 @@ class TriggerRules(FoldRules, MeasureRules, ClauseTests):
             if t.i in trig and trig[t.i].cls == "governs" and lead_of_list(t.sent) and lead_infinitive(t.sent) and \
                     lead_verb(t.sent).i == t.i:
                 trig.pop(t.i)     # "they undertook to:" / "- train 150 regulators": each item is the commitment
+                continue
+            if t.i in trig and lem in cfg["eased_by_itself"]["verbs"] and not any(
+                    c.dep_ in ("dobj", "nsubjpass", "auxpass") for c in t.children) and not any(
+                    c.dep_ == "nsubj" and (lemma_of(c) in cfg["measure_nouns"] or c.i in trig and trig[c.i].type == "SANCTION")
+                    for c in t.children) and t.dep_ not in ("acl", "relcl", "xcomp", "amod"):
+                trig.pop(t.i)     # "pressure from Washington has eased": nothing eased by anyone
+                continue
+            if t.i in trig and lem in cfg["purchase_orders"]["verbs"] and self._orders_goods(t, trig):
+                # "Kazakhstan orders two French satellites": a purchase, not a demand
+                trig[t.i] = Trigger(lem, "V", "COOPERATE", "", "event", "event_rules.json:purchase_orders")
+                continue
+            if lem in cfg["state_takeovers"]["verbs"] and self._takes_over_firm(t):
+                # "seizes control of the Chinese-owned chipmaker": a measure against the firm's owners
+                trig[t.i] = Trigger(lem, "V", "SANCTION", "discontinue", "event", "event_rules.json:state_takeovers")
                 continue
             warned = self._warned_consequence(t, lem, trig) if t.i not in trig else None
             if warned is not None:
