@@ -221,3 +221,20 @@ def test_a_sanction_faced_is_done_by_the_state_named_on_it() -> None:
     found = events("Chinese banks face US sanctions over the deal.", "2025-08-20")
     sanction = next(e for e in found if e.event_type == "SANCTION")
     assert side(sanction.actor) == {"USA"} and side(sanction.recipient) == {"CHN"}
+
+
+def test_a_dated_accord_recalled_is_its_signing() -> None:
+    found = events("The study builds on KHNP's 2023 memorandum with the Philippine government.", "2025-10-13")
+    assert [(e.event_type, e.date) for e in found] == [("SUPPORT", "2023")]
+    found = events("The launch deal builds on a 2016 technology safeguards agreement with Washington.", "2025-10-13")
+    assert [e.event_type for e in found] == ["SUPPORT"]
+
+
+def test_a_host_receiving_the_visitor_is_a_meeting_apart_from_the_visit() -> None:
+    text = ("British Development Minister Sarah Osei began a three-day visit to Kenya on Monday. President William "
+            "Ruto, who received Osei at State House on Monday, pressed Britain to buy Kenyan vaccines.")
+    found = events(text, "2025-06-10")
+    visit = _one(found, "visit to Kenya")
+    received = _one(found, "received Osei")
+    assert visit is not received and received.event_type == "CONSULT"
+    assert side(received.actor) == {"GBR"} and side(received.recipient) == {"KEN"}

@@ -126,12 +126,15 @@ def _visit_and_talks(group: list[EventMention], m: EventMention, cfg=None) -> bo
     talks held during it, with their other side named, are two events (a definite "the meeting" may still
     stand for the visit). Talks between two sides ("talks between the two ministers") name their other side;
     a visit told by a verb whose purpose is a visit noun ("arrived on Monday for a working visit") is the stay;
-    in one sentence, talks told as one more act ("a visit by X, who also met Y") are one more event."""
+    in one sentence, talks told as one more act ("a visit by X, who also met Y") are one more event. A host
+    receiving the visitor ("was received by the president") is such talks."""
     visit_nouns = set(cfg["visit_nouns"]) if cfg else {"visit", "trip"}
 
     def talks(x):
-        # "signed the text after talks lasting an hour", its two signers from two states: both sides named
-        return x.mode != "visit" and x.cls == "meeting" and not x.anaphoric and (bool(x.recipients) or (
+        # "signed the text after talks lasting an hour", its two signers from two states: both sides named; "was
+        # received by the president" (host_verbs): a meeting with the host, during the visit
+        hosted = cfg is not None and x.head.pos_ == "VERB" and lemma_of(x.head) in cfg["host_verbs"]["verbs"]
+        return (x.mode != "visit" or hosted) and x.cls == "meeting" and not x.anaphoric and (bool(x.recipients) or (
             x.head.pos_ == "NOUN" and any(c.dep_ == "prep" and c.lower_ == "between" for c in x.head.children))
             or len(countries_of(x.actors) - NON_STATE) >= 2)
 

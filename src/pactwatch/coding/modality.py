@@ -28,6 +28,27 @@ def _headline_clause(v) -> bool:
         root.i < v.i and not (last.is_punct and last.text in ".?!")
 
 
+def _is_year(tok, spec) -> bool:
+    return tok.is_digit and len(tok.text) == 4 and spec["first_year"] <= int(tok.text) <= spec["last_year"]
+
+
+def _dated_accord(t, spec) -> bool:
+    """Whether an accord noun is named with the year it was made ("a 2016 agreement", "the Partnership of 2019") or
+    with the participle of its making and a time ("the memorandum signed in Hanoi in February"): ``dated_accords``."""
+    if any(x.i < t.i and x.dep_ in ("nummod", "compound", "amod", "npadvmod", "nmod") and _is_year(x, spec)
+           for x in t.subtree):
+        return True     # ("a 2016 technology safeguards agreement": the year may hang on a compound)
+    for c in t.children:
+        if c.dep_ == "poss" and any(_is_year(g, spec) for g in c.children if g.dep_ in ("nummod", "compound")):
+            return True
+        if c.dep_ == "prep" and c.lower_ == "of" and any(g.dep_ == "pobj" and _is_year(g, spec) for g in c.children):
+            return True
+        if c.dep_ == "acl" and c.tag_ == "VBN" and c.lemma_.lower() in spec["made_verbs"] and any(
+                x.ent_type_ == "DATE" for x in c.subtree):
+            return True
+    return False
+
+
 class ModalityRules:
     """The EventCoder steps of modality: `_modality` (future, possible, hypothetical, negated) and `_recode`
     (PLOVER's recoding rules that depend on them)."""
@@ -154,6 +175,11 @@ class ModalityRules:
     def _recode(self, m, t, pred, sdoc, actors, state):
         """PLOVER's coding rules that depend on modality and participants."""
         cfg = self.rules.cfg
+        if m.cls == "accord" and m.type == "AGREE" and t.pos_ == "NOUN" and not m.future and m.aux_mode is None \
+                and _dated_accord(t, cfg["dated_accords"]):
+            m.type, m.mode = "SUPPORT", ""      # "a 2016 safeguards agreement with Washington": a signing recalled
+            m.note("event_type", "event_rules.json:dated_accords")
+            return
         conditional = any(c.dep_ == "advcl" and any(g.dep_ == "mark" and g.lower_ in ("unless", "if") for g in c.children)
                           for c in pred.children)
         if m.type == "PROTEST" and self._diplomatic_protest(m, t, pred):
