@@ -238,3 +238,37 @@ def test_a_host_receiving_the_visitor_is_a_meeting_apart_from_the_visit() -> Non
     received = _one(found, "received Osei")
     assert visit is not received and received.event_type == "CONSULT"
     assert side(received.actor) == {"GBR"} and side(received.recipient) == {"KEN"}
+
+
+def test_an_accord_to_be_signed_by_ministers_is_a_plan() -> None:
+    found = events("The agreement is to be signed in Manila on July 10 by Energy Secretary Raphael Lotilla and South "
+                   "Korea's industry minister.", "2025-06-30")
+    assert [(e.event_type, e.date) for e in found] == [("AGREE", "2025-07-10")]
+    assert side(found[0].actor) == {"PHL", "KOR"}
+
+
+def test_calls_by_telephone_name_who_was_called() -> None:
+    found = events("EU trade commissioner Maros Sefcovic spoke by telephone with Chinese Commerce Minister Wang "
+                   "Wentao on Sunday.", "2025-10-20")
+    assert [e.event_type for e in found] == ["CONSULT"]
+    assert side(found[0].actor) == {"EUR"} and side(found[0].recipient) == {"CHN"}
+    found = events("British minister Sarah Osei spoke to Kenyan minister Aden Duale by telephone on Tuesday.",
+                   "2025-11-12")
+    assert [(e.event_type, e.date) for e in found] == [("CONSULT", "2025-11-11")]
+    assert _types("Osei spoke to reporters on Tuesday.", "2025-11-12") == []
+
+
+def test_landing_and_flying_in_are_arrivals() -> None:
+    found = events("German Economy Minister Katherina Reiche landed in Mexico City for a two-day visit.", "2026-02-25")
+    assert [e.event_type for e in found] == ["CONSULT"]
+    assert found[0].location is not None and found[0].location.country == "MEX"
+    found = events("Singapore's minister Lim Shu Fen, who had flown in on Sunday, toured the launch site.", "2026-04-29")
+    assert _one(found, "flown in").date == "2026-04-26"
+    assert _types("The lander touched down on the Moon.", "2026-04-29") == []
+
+
+def test_a_space_probe_is_no_inquiry() -> None:
+    assert "ACCUSE" not in _types("In May 2024 China carried a Pakistani cubesat to the Moon aboard its Chang'e-6 "
+                                  "probe.", "2025-11-24")
+    assert _types("The lunar probe landed on the Moon.", "2025-11-24") == []
+    assert _types("Brussels launched an anti-subsidy probe against Chinese electric cars.", "2025-11-24") == ["ACCUSE"]

@@ -228,10 +228,18 @@ class ClauseTests:
     def _speaks_with_a_party(v) -> bool:
         """Whether a verb of speaking tells a conversation of parties: "with" a named person, state or body
         ("spoke by telephone with the Argentine president"), or two of them as its subject ("Manalo and Iwaya
-        spoke at length"); "spoke to reporters", "spoke at the forum" are none."""
-        if any(c.dep_ == "prep" and c.lower_ == "with" and any(g.dep_ == "pobj" and named_or_proper(g) for g in c.children)
-               for c in v.children):
+        spoke at length"), or "to" a named person by telephone; "spoke to reporters", "spoke at the forum" are none."""
+        # ("spoke by telephone with X": the parser may hang the "with" on the telephone)
+        preps = [c for c in v.children if c.dep_ == "prep"]
+        preps += [p for c in preps if c.lower_ in ("by", "on", "over") for g in c.children for p in g.children
+                  if p.dep_ == "prep"]
+        if any(c.lower_ == "with" and any(g.dep_ == "pobj" and named_or_proper(g) for g in c.children) for c in preps):
             return True
+        phone = any(c.lower_ in ("by", "on", "over") and any(g.lower_ in ("phone", "telephone", "video", "videolink")
+                                                             for g in c.children) for c in preps)
+        if phone and any(c.lower_ == "to" and any(g.dep_ == "pobj" and named_or_proper(g) for g in c.children)
+                         for c in preps):
+            return True     # "spoke to Duale by telephone": a call
         subj = next((c for c in v.children if c.dep_ == "nsubj"), None)
         return subj is not None and named_or_proper(subj) and any(c.dep_ == "conj" and named_or_proper(c)
                                                                     for c in subj.children)
@@ -450,16 +458,24 @@ class ClauseTests:
         """Whether a verb of travel that is no visit by itself (``destination_travel``: "fly", "head") takes a person,
         a delegation or a named party "to" a country or a city."""
         spec = self.rules.cfg["destination_travel"]
-        if lem not in spec["verbs"]:
+        landing = lem in spec["landing_verbs"] or lem_in(t, spec["landing_verbs"])
+        if lem not in spec["verbs"] and not landing:
             return False
-        place = next((g for c in t.children if c.dep_ == "prep" and c.lower_ in spec["preps"]
+        if landing and any(c.dep_ == "dobj" for c in t.children):
+            return False    # "landed a contract"
+        preps = spec["landing_preps"] if landing else spec["preps"]
+        place = next((g for c in t.children if c.dep_ == "prep" and c.lower_ in preps
                       for g in c.children if g.dep_ == "pobj" and self._place_word(g)), None)
-        if place is None and any(c.dep_ in ("prt", "advmod") and c.lower_ in spec["arrival_particles"] for c in t.children):
-            # "flew in for the ceremony": an arrival for an occasion
+        arrival = any(c.dep_ in ("prt", "advmod") and c.lower_ in spec["arrival_particles"] for c in t.children)
+        if place is None and (landing or arrival):
+            # "flew in for the ceremony", "landed for a two-day visit": an arrival for an occasion
             place = next((g for c in t.children if c.dep_ == "prep" and c.lower_ == "for"
                           for g in c.children if g.dep_ == "pobj" and lemma_of(g) in spec["occasions"]), None)
         subj = next((c for c in t.children if c.dep_ == "nsubj"), None)
-        return place is not None and self._visitor(subj)
+        if subj is not None and subj.lower_ in ("who", "that") and t.dep_ == "relcl":
+            subj = t.head       # "Lim, who had flown in on Sunday"
+        # "had flown in on Sunday": flying in is arriving, as "arrived" is
+        return (place is not None or arrival and lem in spec["verbs"]) and self._visitor(subj, proper=True)
 
     def _place_word(self, g) -> bool:
         """Whether a token names a place: tagged as one, or a proper noun the gazetteer knows (the tagger may take

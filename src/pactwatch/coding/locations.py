@@ -132,7 +132,9 @@ class LocationRules:
                 loc = Location(name=f"{name}, {loc.name}", country=loc.country, lat=loc.lat, lon=loc.lon,
                                geonames_id=loc.geonames_id)
             return loc
-        if tok.lower_ in ("city", "town", "capital", "port", "village", "province", "island"):
+        if tok.lower_ in ("city", "town", "capital", "port", "village", "province", "island") and not (
+                tok.pos_ == "PROPN" and any(c.dep_ == "compound" and c.pos_ == "PROPN" for c in tok.children)):
+            # ("Mexico City", "Kuwait City" are names)
             of = [c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"]
             for o in of:
                 for p in o.children:

@@ -358,6 +358,8 @@ class ModalityRules:
         cfg = self.rules.cfg
         cur = pred
         active = not any(c.dep_ == "auxpass" for c in pred.children)
+        if not active and pred.dep_ == "xcomp" and lemma_of(pred.head) == "be":
+            return False    # "the agreement is to be signed by ...": the agreement is what is signed
         for _ in range(6):
             # "the surveys are expected to conclude": the subject of the verb the event hangs on
             subj = next((c for c in cur.children if c.dep_ == "nsubj" or

@@ -264,6 +264,19 @@ class ParticipantCases:
         m.recipients = named[:1] or [e for e in m.recipients if e.country not in own]
         m.note("recipient", "participants.warned_party")
 
+    def _call_partner(self, m, t, actors, frames) -> None:
+        """"spoke by telephone with X": the one spoken with, whose "with" the parser hung on the telephone, is the
+        other side of the call (``conversation_verbs``)."""
+        if m.recipients or "event_rules.json:conversation_verbs" not in m.why.get("event_type", []):
+            return
+        toks = [i for c in t.children if c.dep_ == "prep" and c.lower_ in ("by", "on", "over") for g in c.children
+                for p in g.children if p.dep_ == "prep" and p.lower_ == "with" for o in p.children if o.dep_ == "pobj"
+                for i in np_tokens(o, False, frames)]
+        found = entities_of(actors.in_tokens(toks))
+        if found:
+            m.recipients = found
+            m.note("recipient", "participants.call_partner")
+
     def _host_receives(self, m, t) -> None:
         """"Lula hosted Modi", "both ministers were received by the premier": the guests are the visit's actors and
         the host its recipient (``host_verbs``), unless the guests are of several states or come for a gathering

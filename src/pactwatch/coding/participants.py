@@ -452,6 +452,7 @@ class ParticipantRules(ParticipantCases):
         self._received_act(m, t, actors, frames)
         self._announced_cancellation(m, pred, actors, frames)
         self._host_receives(m, t)
+        self._call_partner(m, t, actors, frames)
         self._warned_party(m, t, actors)
         self._headline_reaction_target(m, t, sdoc, actors)
         self._embassy_host(m, subj, actors, frames)

@@ -182,6 +182,14 @@ class TriggerRules(FoldRules, MeasureRules, ClauseTests):
 
     def _noun_is_event(self, t, pred, tr, actors, m) -> bool:
         cfg = self.rules.cfg
+        craft = cfg["craft_senses"]
+        if t.lower_ in craft["nouns"] or lemma_of(t) in craft["nouns"]:
+            mods = [c for c in t.children if c.dep_ in ("compound", "amod", "nmod")]
+            if any(c.lower_ in craft["modifiers"] or c.pos_ == "PROPN" or any(x.is_digit for x in c.subtree) for c in mods) \
+                    or t.dep_ == "pobj" and t.head.lower_ in craft["preps"] and not any(
+                        c.dep_ == "prep" and c.lower_ in ("into", "of", "against") for c in t.children) \
+                    or t.dep_ == "nsubj" and lemma_of(t.head) in craft["motion_verbs"]:
+                return False    # "aboard its Chang'e-6 probe", "the probe landed": a spacecraft
         if t.dep_ == "nsubj" and pred is not t and lemma_of(pred) in cfg["standing_states"]["verbs"] and any(
                 " ".join(x.lower_ for x in c.subtree) in cfg["standing_states"]["phrases"]
                 for c in pred.children if c.dep_ in ("prep", "acomp", "advmod", "oprd")):
