@@ -272,3 +272,17 @@ def test_a_space_probe_is_no_inquiry() -> None:
                                   "probe.", "2025-11-24")
     assert _types("The lunar probe landed on the Moon.", "2025-11-24") == []
     assert _types("Brussels launched an anti-subsidy probe against Chinese electric cars.", "2025-11-24") == ["ACCUSE"]
+
+
+def test_a_team_due_in_a_capital_next_week_is_a_visit_ahead() -> None:
+    found = events("A team from the U.S. energy department is due in Manila next week to discuss small modular "
+                   "reactors.", "2025-06-30")
+    assert [(e.event_type, e.date) for e in found] == [("AGREE", "2025-07")]
+    assert side(found[0].actor) == {"USA"} and side(found[0].recipient) == {"PHL"}
+
+
+def test_a_text_finalised_with_no_signer_named_is_the_pairs() -> None:
+    found = events("India and Brazil will sign a payments pact. The text was finalised in May after eight months of "
+                   "negotiations.", "2025-06-30")
+    done = _one(found, "finalised")
+    assert done.event_type == "SUPPORT" and side(done.actor) == {"IND", "BRA"} and done.date == "2025-05"

@@ -55,6 +55,9 @@ class ModalityRules:
 
     def _modality(self, m, t, pred, folded, sdoc):
         cfg = self.rules.cfg
+        if "event_rules.json:due_at_place" in m.why.get("event_type", []) and t.tag_ in ("VBZ", "VBP"):
+            m.future = True     # "a team is due in Manila next week": a visit ahead
+            m.note("aux_mode", "event_rules.json:due_at_place")
         chain = [pred]
         cur = pred
         for _ in range(3):       # the event verb and the verbs it hangs on (xcomp/ccomp chains)

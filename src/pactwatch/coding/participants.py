@@ -640,3 +640,10 @@ class ParticipantRules(ParticipantCases):
                 and lemma_of(t.head.head) in cfg["round_nouns"] and len(countries_of(state.pair_countries)) == 2:
             m.actors = list(state.pair_countries)
             m.note("actor", "participants.round_of_talks")
+        # "the text was finalised in May", "the memorandum was signed on Monday": a signing in the passive with no
+        # signer named is by the pair of states in view
+        if not m.actors and not m.recipients and m.type == "SUPPORT" and lemma_of(pred) in cfg["signing_verbs"] and \
+                pred.tag_ == "VBN" and any(c.dep_ == "auxpass" for c in pred.children) and not any(
+                    c.dep_ == "agent" for c in pred.children) and len(countries_of(state.pair_countries)) == 2:
+            m.actors = list(state.pair_countries)
+            m.note("actor", "participants.agentless_signing")

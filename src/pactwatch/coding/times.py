@@ -310,6 +310,9 @@ class TimeRules:
                         lemma_of(cur) in cfg["plan_verbs"] or cur.lower_ in cfg["due_words"]):
                     # "On June 12, the minister is set to sign ...": the time of what is planned
                     planned_act = next((m for m in mentions if m.pred.dep_ == "xcomp" and m.pred.head.i == cur.i), None)
+                    if planned_act is None and cur.dep_ == "acomp":
+                        # "a team is due in Manila next week": the time of the visit the copula tells
+                        planned_act = next((m for m in mentions if m.pred.i == cur.head.i), None)
                     if planned_act is not None:
                         target, how = planned_act, ["date.time_of_planned_act"]
                         break
