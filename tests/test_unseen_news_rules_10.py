@@ -286,3 +286,31 @@ def test_a_text_finalised_with_no_signer_named_is_the_pairs() -> None:
                    "negotiations.", "2025-06-30")
     done = _one(found, "finalised")
     assert done.event_type == "SUPPORT" and side(done.actor) == {"IND", "BRA"} and done.date == "2025-05"
+
+
+def test_negotiations_relaunched_are_talks() -> None:
+    found = events("The EU and Thailand relaunched negotiations on a free trade agreement in March 2023.", "2026-03-11")
+    assert [(e.event_type, e.date) for e in found] == [("CONSULT", "2023-03")]
+
+
+def test_money_said_to_follow_is_a_promise_of_aid() -> None:
+    found = events("British minister Sarah Osei said a second tranche of 20 million pounds for Kenya would follow by "
+                   "the end of March 2026.", "2025-06-10")
+    assert [(e.event_type, e.date) for e in found] == [("AGREE", "2026-03")]
+    assert side(found[0].actor) == {"GBR"} and side(found[0].recipient) == {"KEN"}
+
+
+def test_a_wrong_said_to_be_done_is_a_charge_against_who_did_it() -> None:
+    found = events("China said Lithuania had violated the one-China principle.", "2021-08-10")
+    assert [e.event_type for e in found] == ["ACCUSE"]
+    assert side(found[0].actor) == {"CHN"} and side(found[0].recipient) == {"LTU"}
+
+
+def test_a_coercive_act_under_a_condition_is_a_threat() -> None:
+    found = events("Polish Foreign Minister Radek Sikorski said Poland could exclude Chinese vendors from its 5G "
+                   "auction if the listing was not reversed within a month.", "2025-10-10")
+    assert [e.event_type for e in found] == ["THREATEN"]
+    assert side(found[0].actor) == {"POL"} and side(found[0].recipient) == {"CHN"}
+    # a ban announced is the ban, not a threat (realnews conventions 6)
+    assert _types("China will ban exports of gallium to the US with immediate effect, its commerce ministry said on "
+                  "Tuesday.", "2024-12-03") == ["SANCTION"]

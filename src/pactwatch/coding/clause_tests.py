@@ -399,21 +399,30 @@ class ClauseTests:
 
         def ahead(v) -> bool:
             return any(c.dep_ == "aux" and c.lower_ in spec["modals"] for c in v.children)
-        if lem in spec["verbs"]:
+        saying = lem in spec["say_verbs"] and any(c.dep_ == "nsubj" and named_party(c) for c in t.children)
+        if lem in spec["verbs"] or saying:
             for c in t.children:
                 if c.dep_ != "ccomp" or not ahead(c):
                     continue
                 suffered = lemma_of(c) in spec["sufferings"] and any(
                     g.dep_ == "dobj" and lemma_of(g) in spec["penalties"] for g in c.children)
-                if lemma_of(c) in spec["acts"] or suffered or any(
-                        x.i in trig and trig[x.i].type in ("SANCTION", "COERCE") for x in c.subtree):
-                    return c
+                if suffered or not saying and (lemma_of(c) in spec["acts"] or any(
+                        x.i in trig and trig[x.i].type in ("SANCTION", "COERCE") for x in c.subtree)):
+                    return c    # (a state "said it will ban exports" announces the ban: realnews conventions 6)
             return None
         if lem in spec["retaliations"] and ahead(t) and t.dep_ in ("ccomp", "ROOT") and any(
                 c.dep_ == "advcl" and any(g.dep_ == "mark" and g.lower_ in spec["condition_marks"] for g in c.children)
                 for c in t.children):
             return t
         return None
+
+    def _money_to_come(self, t) -> bool:
+        """Whether a verb of coming is put ahead (would, will) with money as its subject (``money_to_come``)."""
+        if not any(c.dep_ == "aux" and c.lower_ in ("would", "will", "'ll") for c in t.children):
+            return False
+        subj = next((c for c in t.children if c.dep_ == "nsubj"), None)
+        return subj is not None and (lemma_of(subj) in self.rules.cfg["money_to_come"]["nouns"] or any(
+            x.ent_type_ == "MONEY" for x in subj.subtree))
 
     def _orders_goods(self, t, trig: dict) -> bool:
         """Whether an ordering verb has a thing as its object (no person, people or state; no organisation; no act:

@@ -408,6 +408,8 @@ class EventCoder(TriggerRules, ModalityRules, ParticipantRules, SettingRules, Me
             return None     # "suppliers based in countries that have not signed the convention": a kind described
         if course_not_taken(pred, cfg["alternative_marks"]):
             return None     # "should be revoked rather than suspended", "instead of imposing sanctions": not done
+        if m.possible and m.aux_mode != "negation" and self._conditional_coercion(m, pred):
+            m.possible = False      # "could exclude X if ...": a threat (recoded below), not a mere possibility
         if m.possible and m.aux_mode != "negation":
             return None     # "the council can promote collaboration": a possibility, not an event
         if pred.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in cfg["hypothetical_marks"] for c in pred.children):
@@ -466,6 +468,8 @@ class EventCoder(TriggerRules, ModalityRules, ParticipantRules, SettingRules, Me
                 m.actors = entities_of(asker)
                 m.recipients = dedupe(entities_of(asked) + [e for e in m.recipients
                                                            if e.entity_name not in {a.entity_name for a in m.actors}])
+                if tr.rule == "event_rules.json:reported_wrongdoing" and asked:
+                    m.recipients = entities_of(asked)   # "had colluded with X": X is part of the charge, not charged
         self._recode(m, t, pred, sdoc, actors, state)
         if tr.pos == "N" and tr.cls == "meeting" and _partyless_topic(t, cfg):
             return None     # "discussed the South China Sea and the coming ASEAN summit": a topic, not a plan of theirs

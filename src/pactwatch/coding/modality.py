@@ -175,9 +175,22 @@ class ModalityRules:
         text = m.sent.text.lower()
         return any(cue in text for cue in cfg["scheduled_effect_cues"])
 
+    def _conditional_coercion(self, m, pred) -> bool:
+        """Whether a coercive act is put ahead by a modal under a condition (``conditional_threats``): "could exclude
+        Chinese vendors if the listing was not reversed"."""
+        spec = self.rules.cfg["conditional_threats"]
+        return m.type in ("SANCTION", "COERCE", "ASSAULT", "MOBILIZE") and any(
+            c.dep_ == "aux" and c.lower_ in spec["modals"] for c in pred.children) and any(
+            c.dep_ == "advcl" and any(g.dep_ == "mark" and g.lower_ in spec["marks"] for g in c.children)
+            for c in pred.children)
+
     def _recode(self, m, t, pred, sdoc, actors, state):
         """PLOVER's coding rules that depend on modality and participants."""
         cfg = self.rules.cfg
+        if self._conditional_coercion(m, pred):
+            m.type, m.mode, m.aux_mode, m.future = "THREATEN", "", None, False   # "could exclude X if ...": a threat
+            m.note("event_type", "event_rules.json:conditional_threats")
+            return
         if m.cls == "accord" and m.type == "AGREE" and t.pos_ == "NOUN" and not m.future and m.aux_mode is None \
                 and _dated_accord(t, cfg["dated_accords"]):
             m.type, m.mode = "SUPPORT", ""      # "a 2016 safeguards agreement with Washington": a signing recalled

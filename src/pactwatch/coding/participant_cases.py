@@ -238,8 +238,9 @@ class ParticipantCases:
         """"warned that Poland would bear the consequences", "warned that chips assembled in Mexico would face
         tariffs": a warning (``warning_threats``) is to the first party its clause's subject names other than the
         warner's own state ("warned that Beijing would take measures" names the warner's: no one there)."""
+        spec = self.rules.cfg["warning_threats"]
         if "event_rules.json:warning_threats" not in m.why.get("event_type", []) or \
-                lemma_of(t) not in self.rules.cfg["warning_threats"]["verbs"]:
+                lemma_of(t) not in spec["verbs"] and lemma_of(t) not in spec["say_verbs"]:
             return
         clause = next((c for c in t.children if c.dep_ == "ccomp"), None)
         subj = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None) if clause is not None else None
@@ -252,7 +253,6 @@ class ParticipantCases:
             before = [x.entity for x in actors.mentions if x.kind == "person" and x.end <= subj.idx
                       and x.entity.entity_name not in mine and subj.sent.start_char <= x.start]
             named = before[-1:]
-        spec = self.rules.cfg["warning_threats"]
         if lemma_of(clause) in spec["acts"] and named and not (countries_of(m.actors) - countries_of(named)):
             # "a spokesperson warned that Beijing would take measures": Beijing threatens (its spokesperson speaks)
             m.actors = dedupe(m.actors + named) if m.actors else named[:1]

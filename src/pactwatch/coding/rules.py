@@ -136,7 +136,11 @@ class Rules:
             if isinstance(v, list):
                 cfg[k] = set(v)
         inflections = {}
-        for lemma in list(verbs) + [k[0] for k in phrasal]:
+        # the verbs of the triggers, then those of the word lists of verbs ("support_verbs": "relaunched" ->
+        # "relaunch", which the small model lemmatises as "relaunche")
+        listed = sorted({w for k, v in cfg.items() if k.endswith("_verbs") and isinstance(v, set) for w in v
+                         if isinstance(w, str) and w.isalpha()})
+        for lemma in list(verbs) + [k[0] for k in phrasal] + listed:
             for form in _inflect(lemma):
                 inflections.setdefault(form, lemma)
         cfg["inflections"] = inflections

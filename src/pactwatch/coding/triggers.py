@@ -14,7 +14,7 @@ from .trigger_shapes import (_ACRONYM_IN_PARENS, _described_after, _hyphen_word,
                              _told_in_passing, body_acronyms, body_noun, frame_prep, generic_plural, headline_doers,
                              lem_in, lem_in_loose, phrase_head, sequel_of, sequel_verb, venue)  # noqa: F401
 from .trigger_measures import MeasureRules
-from .clause_tests import ClauseTests, named_or_proper
+from .clause_tests import ClauseTests, named_or_proper, named_party
 from .folding import FoldRules
 from .list_items import lead_infinitive, lead_of_list, lead_verb
 
@@ -820,8 +820,17 @@ class TriggerRules(FoldRules, MeasureRules, ClauseTests):
                     and not any(c.dep_ == "auxpass" for c in t.children):    # "exports shall not be permitted": a ban
                 # "will not accept any more refugees", "does not recognise the vote": a refusal
                 trig[t.i] = Trigger(lem, "V", "REJECT", "", "event", "event_rules.json:refusal_verbs")
-        # "Russia said Sudan must return the helicopter": a demand reported as a statement
+        # "Russia said Sudan must return the helicopter": a demand reported as a statement; "the ministry said the
+        # firms had colluded with ...": a charge reported as a statement
         for t, lem in full_verbs:
+            if t.dep_ == "ccomp" and lemma_of(t.head) in cfg["request_frames"] and lem in cfg["reported_wrongdoing"]["verbs"] \
+                    and any(c.dep_ == "nsubj" and named_party(c) for c in t.children) and not any(
+                        c.dep_ == "neg" for c in t.children):
+                trig[t.i] = Trigger(lem, "V", "ACCUSE", "", "reported_request", "event_rules.json:reported_wrongdoing")
+            if t.i not in trig and lem in cfg["money_to_come"]["verbs"] and self._money_to_come(t):
+                # "a second tranche of 20 million pounds would follow by March": a promise of aid
+                trig[t.i] = Trigger(lem, "V", "AGREE", "", "reported_request", "event_rules.json:money_to_come")
+
             if t.dep_ == "ccomp" and lemma_of(t.head) in cfg["request_frames"] and any(
                     c.dep_ == "aux" and c.lower_ in cfg["request_modals"] for c in t.children):
                 trig[t.i] = Trigger(lem, "V", "REQUEST", "", "reported_request", "event_rules.json:request_frames")
