@@ -314,3 +314,11 @@ def test_a_coercive_act_under_a_condition_is_a_threat() -> None:
     # a ban announced is the ban, not a threat (realnews conventions 6)
     assert _types("China will ban exports of gallium to the US with immediate effect, its commerce ministry said on "
                   "Tuesday.", "2024-12-03") == ["SANCTION"]
+
+
+def test_an_object_describing_the_pair_is_the_pair() -> None:
+    found = events("Canada and Norway signed a quantum sensing pact. Russia's embassy in Ottawa on Thursday accused the "
+                   "two NATO members of militarising Arctic science.", "2026-11-06")
+    charge = _one(found, "accused")
+    assert charge.event_type == "ACCUSE"
+    assert side(charge.actor) == {"RUS"} and side(charge.recipient) == {"CAN", "NOR"}

@@ -530,6 +530,14 @@ class ParticipantRules(ParticipantCases):
                                     if pc.dep_ == "poss":
                                         m.actors = state.resolve(pc, sdoc)
                                         m.note("actor", "participants.pronoun_possessor")
+        # "accused the two NATO members of ...": an object that describes the pair is the pair, not the bloc named in it
+        for c in pred.children if t.pos_ == "VERB" else []:
+            if c.dep_ == "dobj" and describe_pair(" ".join(x.lower_ for x in c.subtree if x.i <= c.i)):
+                own = countries_of(m.actors)
+                got = [e for e in state.pair_countries if e.country and e.country not in own]
+                if len(countries_of(got)) >= 2:
+                    m.recipients = got
+                    m.note("recipient", "participants.described_pair_object")
         # "Poland's foreign ministry dismissed the remarks", "Pakistan rejected the listing": an answer to an act
         # told before is addressed to whoever did it (the latest such act by another state)
         answer = cfg["answer_to_act"]

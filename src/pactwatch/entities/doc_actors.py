@@ -14,7 +14,7 @@ PLURAL_PAIR = re.compile(
     r"^(?:the\s+)?(?:two|both)\s+(?:\w+\s+)?(countries|nations|sides|allies|governments|states|partners|"
     r"jurisdictions|economies|neighbou?rs|democracies|administrations|"
     r"leaders|officials|ministers|diplomats|presidents|heads of state|delegations|men|women|chiefs|"
-    r"agencies|ministries|regulators|capitals|parliaments|militaries|navies)$", re.I)
+    r"agencies|ministries|regulators|capitals|parliaments|militaries|navies|members|member states)$", re.I)
 PAIR_DESC = re.compile(r"^(?:the\s+)?(?:(?:chief|top|senior)\s+)?(allies|diplomats|leaders|ministers|officials|"
                        r"negotiators|envoys|sides|partners)$", re.I)
 # "each side will put ...", "either country may end the accord": each of the pair, told in the singular
