@@ -322,3 +322,12 @@ def test_an_object_describing_the_pair_is_the_pair() -> None:
     charge = _one(found, "accused")
     assert charge.event_type == "ACCUSE"
     assert side(charge.actor) == {"RUS"} and side(charge.recipient) == {"CAN", "NOR"}
+
+
+def test_an_invitation_accepted_in_a_relative_clause_is_the_guests_promise() -> None:
+    found = events("Australian minister Madeleine King also invited Vietnamese minister Nguyen Hong Dien to see "
+                   "refineries in Western Australia in July, an invitation the Vietnamese minister accepted.",
+                   "2025-02-20")
+    accepted = _one(found, "accepted")
+    assert accepted.event_type == "AGREE"
+    assert side(accepted.actor) == {"VNM"} and side(accepted.recipient) == {"AUS"}

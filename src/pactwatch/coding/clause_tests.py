@@ -504,8 +504,10 @@ class ClauseTests:
         if any(c.dep_ == "neg" for c in t.children):
             return False
         obj = next((c for c in t.children if c.dep_ in ("dobj", "nsubjpass")), None)
-        if obj is not None:
+        if obj is not None and not (obj.lower_ in ("which", "that") and t.dep_ == "relcl"):
             return lemma_of(obj) in spec["objects"]
+        if t.dep_ == "relcl" and lemma_of(t.head) in spec["objects"] and any(c.dep_ == "nsubj" for c in t.children):
+            return True     # "an invitation the Vietnamese minister accepted"
         h = t.head
         return t.dep_ == "conj" and h.i in trig and trig[h.i].type == "AGREE" and any(
             c.dep_ == "nsubj" for c in t.children)

@@ -248,7 +248,8 @@ class MergeRules(SentenceMerging):
                                                        for x in groups[gi]))), None)
                 if best is not None:
                     m.note("merged", "merging.same_act_same_sides")
-            if best is None and m.sent.start < lead_end:
+            if best is None and m.sent.start < lead_end and not (named_by_year(m) and document.date
+                                                                 and named_by_year(m) < document.date[:4]):
                 # the lead tells the headline's event again: "China bans chip exports to US" then "China
                 # will ban exports of ... to the US with immediate effect"
                 by_rule = _types_by_rule(self.rules)

@@ -765,7 +765,8 @@ class TriggerRules(FoldRules, MeasureRules, ClauseTests):
                     for c in t.children) and t.dep_ not in ("acl", "relcl", "xcomp", "amod"):
                 trig.pop(t.i)     # "pressure from Washington has eased": nothing eased by anyone
                 continue
-            if t.i in trig and lem in cfg["purchase_orders"]["verbs"] and self._orders_goods(t, trig):
+            if t.i in trig and trig[t.i].type == "REQUEST" and lem in cfg["purchase_orders"]["verbs"] and \
+                    self._orders_goods(t, trig):
                 # "Kazakhstan orders two French satellites": a purchase, not a demand
                 trig[t.i] = Trigger(lem, "V", "COOPERATE", "", "event", "event_rules.json:purchase_orders")
                 continue
