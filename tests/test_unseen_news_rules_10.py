@@ -331,3 +331,10 @@ def test_an_invitation_accepted_in_a_relative_clause_is_the_guests_promise() -> 
     accepted = _one(found, "accepted")
     assert accepted.event_type == "AGREE"
     assert side(accepted.actor) == {"VNM"} and side(accepted.recipient) == {"AUS"}
+
+
+def test_a_charge_with_no_one_charged_by_no_state_is_not_written() -> None:
+    assert _types("Residents of the fishing town have complained about cracked houses since construction began.",
+                  "2024-11-10") == []
+    # a state's charge stays, even when the one charged is not named in its sentence
+    assert _types("Beijing accused Vilnius of interfering in China's internal affairs.", "2021-08-10") == ["ACCUSE"]

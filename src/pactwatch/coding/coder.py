@@ -308,6 +308,9 @@ class EventCoder(TriggerRules, ModalityRules, ParticipantRules, SettingRules, Me
         # "Opposition lawmakers from the People's Party called for the contract to be published" tells an analyst
         # of no state's act ("state_party_types")
         events = [g for g in events if g[0].type not in self.rules.cfg["state_party_types"] or not _stateless_bodies(g)]
+        # a charge needs someone charged ("target_types": "residents have complained about cracked houses")
+        events = [g for g in events if g[0].type not in self.rules.cfg["target_types"] or any(m.recipients for m in g)
+                  or any(e.entity_type == "country" or e.sector_code in ("GOV", "MIL") for m in g for e in m.actors)]
         return [self._finish(document, e, offset) for e in events]
 
     def _sentence(self, document, sdoc, span, sent, actors, state) -> list[EventMention]:
