@@ -338,3 +338,12 @@ def test_a_charge_with_no_one_charged_by_no_state_is_not_written() -> None:
                   "2024-11-10") == []
     # a state's charge stays, even when the one charged is not named in its sentence
     assert _types("Beijing accused Vilnius of interfering in China's internal affairs.", "2021-08-10") == ["ACCUSE"]
+
+
+def test_a_hope_that_another_acts_is_a_request_and_a_hope_for_a_thing_no_event() -> None:
+    found = events("The Chinese embassy in Colombo said it hoped Sri Lanka would allow normal scientific cooperation "
+                   "to go on.", "2024-01-10")
+    assert [e.event_type for e in found] == ["REQUEST"]
+    assert side(found[0].actor) == {"CHN"} and side(found[0].recipient) == {"LKA"}
+    assert _types("Indonesia hopes the deal will help it find buyers for its electricity.", "2025-03-10") == []
+    assert _types("Indonesia hopes to sign the deal with Germany in March.", "2025-03-10") == ["AGREE"]

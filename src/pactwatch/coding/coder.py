@@ -465,10 +465,12 @@ class EventCoder(TriggerRules, ModalityRules, ParticipantRules, SettingRules, Me
             own_subj = [c for c in t.children if c.dep_ in ("nsubj", "nsubjpass")]
             asked = actors.in_tokens([i for c in own_subj for i in np_tokens(c, True, cfg["frame_nouns"])])
             asker = actors.in_tokens([i for c in rep_subj for i in np_tokens(c, True, cfg["frame_nouns"])])
-            if asker:
+            askers = entities_of(asker) or ([e for c in rep_subj if c.pos_ == "PRON" for e in state.resolve(c, sdoc)]
+                                            if tr.rule == "event_rules.json:hoped_acts" else [])
+            if askers:      # ("said it hoped Sri Lanka would allow ...": "it" is the speaker)
                 m.note("actor", "participants.reported_request")
                 m.note("recipient", "participants.reported_request")
-                m.actors = entities_of(asker)
+                m.actors = askers
                 m.recipients = dedupe(entities_of(asked) + [e for e in m.recipients
                                                            if e.entity_name not in {a.entity_name for a in m.actors}])
                 if tr.rule == "event_rules.json:reported_wrongdoing" and asked:

@@ -821,6 +821,18 @@ class TriggerRules(FoldRules, MeasureRules, ClauseTests):
                     and not any(c.dep_ == "auxpass" for c in t.children):    # "exports shall not be permitted": a ban
                 # "will not accept any more refugees", "does not recognise the vote": a refusal
                 trig[t.i] = Trigger(lem, "V", "REJECT", "", "event", "event_rules.json:refusal_verbs")
+        # "said it hoped Sri Lanka would allow ...": a request; "hopes the deal will help it": a wish, no event
+        for t, lem in full_verbs:
+            if t.i not in trig or lem not in cfg["hoped_acts"]["verbs"]:
+                continue
+            clause = next((c for c in t.children if c.dep_ == "ccomp"), None)
+            subj = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None) if clause is not None else None
+            if subj is None or subj.pos_ == "PRON":
+                continue
+            trig.pop(t.i)
+            if named_party(subj):
+                trig[clause.i] = Trigger(lemma_of(clause), "V", "REQUEST", "", "reported_request",
+                                         "event_rules.json:hoped_acts")
         # "Russia said Sudan must return the helicopter": a demand reported as a statement; "the ministry said the
         # firms had colluded with ...": a charge reported as a statement
         for t, lem in full_verbs:
