@@ -347,3 +347,9 @@ def test_a_hope_that_another_acts_is_a_request_and_a_hope_for_a_thing_no_event()
     assert side(found[0].actor) == {"CHN"} and side(found[0].recipient) == {"LKA"}
     assert _types("Indonesia hopes the deal will help it find buyers for its electricity.", "2025-03-10") == []
     assert _types("Indonesia hopes to sign the deal with Germany in March.", "2025-03-10") == ["AGREE"]
+
+
+def test_a_hope_for_ones_own_plan_told_in_the_passive_stays_a_willingness() -> None:
+    found = events("Japanese and EU officials said they hoped the programme could be launched at the next Japan-EU "
+                   "summit.", "2025-07-10")
+    assert any(e.event_type == "AGREE" and "hoped" in _texts(e) for e in found)

@@ -504,6 +504,9 @@ class TriggerRules(FoldRules, MeasureRules, ClauseTests):
                         g.ent_type_ in ("DATE", "TIME") for g in c.children) for c in t.children):
                 trig.pop(t.i)     # "a point that critics seized on": another sense of the verb
                 continue
+            if t.i in trig and trig[t.i].type == "REQUEST" and self._question_frame(t):
+                trig.pop(t.i)     # "Asked about the roadmap the two had promised ..., he said": no request; what
+                continue          # the question names (the promise) stands on its own
             if t.i in trig and self._no_party_act(t):
                 trig.pop(t.i)     # "whatever Berlin decides", "the earthquake that struck Pisco, killing 500 people"
                 continue
@@ -827,8 +830,9 @@ class TriggerRules(FoldRules, MeasureRules, ClauseTests):
                 continue
             clause = next((c for c in t.children if c.dep_ == "ccomp"), None)
             subj = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None) if clause is not None else None
-            if subj is None or subj.pos_ == "PRON":
-                continue
+            if subj is None or subj.pos_ == "PRON" or subj.dep_ == "nsubjpass" and not named_party(subj) and not any(
+                    c.dep_ == "agent" for c in clause.children):
+                continue    # ("hoped the programme could be launched": their own act, a willingness)
             trig.pop(t.i)
             if named_party(subj):
                 trig[clause.i] = Trigger(lemma_of(clause), "V", "REQUEST", "", "reported_request",
