@@ -353,3 +353,10 @@ def test_a_hope_for_ones_own_plan_told_in_the_passive_stays_a_willingness() -> N
     found = events("Japanese and EU officials said they hoped the programme could be launched at the next Japan-EU "
                    "summit.", "2025-07-10")
     assert any(e.event_type == "AGREE" and "hoped" in _texts(e) for e in found)
+
+
+def test_a_stay_for_a_visit_is_the_visit() -> None:
+    found = events("U.S. envoy Kurt Campbell, who was in the country for a two-day visit, praised the lab.",
+                   "2025-08-27")
+    visit = _one(found, "two-day visit")
+    assert visit.event_type == "CONSULT" and side(visit.actor) == {"USA"}

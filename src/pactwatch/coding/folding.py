@@ -140,6 +140,9 @@ class FoldRules:
             if cur.dep_ == "pobj" and cur.head.lower_ == "for" and cur.head.head.pos_ == "VERB" and \
                     lemma_of(cur.head.head) in self.rules.cfg["travel_verbs"]:
                 return cur.head.head    # "flies on to Wellington on Friday for talks": the traveller holds them
+            if cur.dep_ == "pobj" and cur.head.lower_ == "for" and lemma_of(cur.head.head) == "be" and \
+                    lemma_of(cur) in self.rules.cfg["travel_nouns"]:
+                return cur.head.head    # "who was in the country for a two-day visit": the stay is the visit
             if cur.dep_ in ("conj", "appos") and cur.head.pos_ in ("NOUN", "PROPN"):
                 cur = cur.head
                 continue
