@@ -3,6 +3,7 @@ changed document replaced as a whole, results that would store inconsistent rows
 from __future__ import annotations
 
 from collections.abc import Iterable
+from operator import itemgetter
 from typing import Any
 
 import sqlalchemy as sa
@@ -213,6 +214,8 @@ def _insert(c: Connection, todo: list[DocResult], run_id: int | None) -> None:
         seq = _search_ids(c, len(search))
         for i, (row, ev) in enumerate(zip(search, (ev for r in todo for ev in r.events))):
             row["id"] = date_rank(ev.date) << SEARCH_SEQ_BITS | (seq + i)
+        # in id order: FTS5 writes out what it holds each time a row's id is lower than the one before
+        search.sort(key=itemgetter("id"))
     for table, rows in ((documents_t, docs), (sentences_t, sents), (mentions_t, ments), (events_t, evs),
                         (participants_t, parts), (topics_t, tops), (evidence_t, evid),
                         (facets_t, facets), (unlinked_t, [{"doc_id": d["id"]} for d in docs])):
