@@ -6,6 +6,10 @@ nanoseconds each). The coder's hottest loops read the same attributes of the sam
 so `columns` reads them for the whole document in one ``Doc.to_array`` call and keeps them on the
 document (``user_data``): ``cols.pos[i] == doc[i].pos_`` and so on, for every token index ``i``.
 Nothing here changes what is read, only how often spaCy is asked for it.
+
+The columns themselves are built column by column (a string looked up once per distinct hash, then
+every token's string by one ``map``), not token by token: a document has a few hundred tokens but a
+few dozen distinct tags and dependencies.
 """
 from __future__ import annotations
 
@@ -13,6 +17,18 @@ _KEY = "pactwatch_columns"
 
 _STRINGS: dict[int, str] = {}
 """String of each hash seen (a hash is the string's own 64-bit hash, the same in every vocabulary)."""
+
+_LOWERED: dict[str, str] = {}
+"""Each lemma string seen, lower-cased."""
+
+
+def _known(strings, *cols: list[int]) -> None:
+    """Put the string of every hash of `cols` not seen yet in `_STRINGS`."""
+    known = _STRINGS
+    if len(known) > 500_000:
+        known.clear()
+    for h in set().union(*cols).difference(known):
+        known[h] = strings[h]
 
 
 class Columns:
@@ -23,36 +39,43 @@ class Columns:
     __slots__ = ("lower", "pos", "tag", "dep", "head", "kids", "lemma")
 
     def __init__(self, sdoc):
+        import numpy as np
         from spacy.attrs import DEP, HEAD, LEMMA, LOWER, POS, TAG    # (spaCy is imported only where documents are parsed)
         from spacy.parts_of_speech import NAMES as pos_names
+        from .coding.rules import inflections
         n = len(sdoc)
-        rows = sdoc.to_array([LOWER, POS, TAG, DEP, HEAD, LEMMA]).tolist() if n else []
-        strings = sdoc.vocab.strings
-        known = _STRINGS
-
-        if len(known) > 500_000:
-            known.clear()
-
-        def text(h: int) -> str:
-            s = known.get(h)
-            if s is None:
-                s = known[h] = strings[h]
-            return s
-
-        self.lower = [text(r[0]) for r in rows]
-        self.pos = [pos_names[r[1]] for r in rows]
-        self.tag = [text(r[2]) for r in rows]
-        self.dep = [text(r[3]) for r in rows]
-        # HEAD is stored as an offset from the token (an unsigned 64-bit number when negative)
-        self.head = [i + (r[4] if r[4] < 1 << 63 else r[4] - (1 << 64)) for i, r in enumerate(rows)]
+        if not n:
+            self.lower, self.pos, self.tag, self.dep, self.head, self.kids, self.lemma = [], [], [], [], [], [], []
+            return
+        arr = sdoc.to_array([LOWER, POS, TAG, DEP, HEAD, LEMMA])
+        lower_h, pos_i, tag_h, dep_h, _, lemma_h = arr.T.tolist()
+        _known(sdoc.vocab.strings, lower_h, tag_h, dep_h, lemma_h)
+        get = _STRINGS.__getitem__
+        self.lower = list(map(get, lower_h))
+        self.pos = list(map(pos_names.__getitem__, pos_i))
+        self.tag = list(map(get, tag_h))
+        self.dep = list(map(get, dep_h))
+        # HEAD is stored as an offset from the token (an unsigned 64-bit number when negative): as signed, plus i
+        self.head = (arr[:, 4].astype(np.int64) + np.arange(n, dtype=np.int64)).tolist()
         # spaCy gives a token's left children, then its right ones, each in text order: all in text order
-        self.kids: list[list[int]] = [[] for _ in rows]
+        self.kids: list[list[int]] = [[] for _ in range(n)]
+        kids = self.kids
         for i, h in enumerate(self.head):
             if h != i:
-                self.kids[h].append(i)
-        from .coding.rules import lemma_from
-        self.lemma = [lemma_from(low, text(r[5]), pos, tag)
-                      for low, r, pos, tag in zip(self.lower, rows, self.pos, self.tag)]
+                kids[h].append(i)
+        # `rules.lemma_from` of each token: the lemma lower-cased, a verb's repaired from its own form
+        lemmas = list(map(get, lemma_h))
+        lowered = _LOWERED
+        if len(lowered) > 500_000:
+            lowered.clear()
+        for s in set(lemmas).difference(lowered):
+            lowered[s] = s.lower()
+        self.lemma = list(map(lowered.__getitem__, lemmas))
+        fixes = inflections()
+        for i in [i for i, low in enumerate(self.lower) if low in fixes]:     # (a few words of a document)
+            fixed = fixes[self.lower[i]]
+            if fixed and (self.pos[i] in ("VERB", "AUX") or self.tag[i].startswith("VB")):
+                self.lemma[i] = fixed
 
 
 def columns(sdoc) -> Columns:

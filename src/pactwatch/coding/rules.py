@@ -171,12 +171,18 @@ def lemma_of(t) -> str:
     return columns(t.doc).lemma[t.i]
 
 
+def inflections() -> dict[str, str]:
+    """Regular verb form -> its lemma, for the verbs of the trigger tables (``Rules.cfg["inflections"]``)."""
+    if not _INFLECTIONS:
+        _INFLECTIONS.update(Rules.load().cfg["inflections"])
+    return _INFLECTIONS
+
+
 def lemma_from(lower: str, lemma: str, pos: str, tag: str) -> str:
-    """`lemma_of` of a token with these ``lower_``, ``lemma_``, ``pos_`` and ``tag_``."""
+    """`lemma_of` of a token with these ``lower_``, ``lemma_``, ``pos_`` and ``tag_`` (what `columns.Columns`
+    works out for a whole document at once)."""
     if pos in ("VERB", "AUX") or tag.startswith("VB"):
-        if not _INFLECTIONS:
-            _INFLECTIONS.update(Rules.load().cfg["inflections"])
-        fixed = _INFLECTIONS.get(lower)
+        fixed = inflections().get(lower)
         if fixed:
             return fixed
     return lemma.lower()

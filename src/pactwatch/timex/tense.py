@@ -23,38 +23,49 @@ _PAST_PHRASE_RE = re.compile(
     r"(?:been|(?!scheduled|planned|slated|postponed|delayed|decided|agreed\s+to)[a-z]{2,}ed|made|held|met|taken|given|gone|come|seen|become|begun|brought|built|found|told|said|"
     r"won|lost|left|sent|signed|agreed|reached|known|shown|grown|risen|fallen|paid|spent|sold|bought))\b", _F)
 _PASSIVE_BEFORE = frozenset("be been being is are am was were get got 's".split())
-_ED_RE = re.compile(r"^[a-z]{3,}ed$")
 _NOT_PAST_ED = frozenset(
     "scheduled planned expected slated intended postponed delayed proposed anticipated "
     "projected need indeed speed proceed exceed succeed feed seed bed red shed hundred "
     "united based related limited interested concerned supposed".split())
 
 
-def _markers(sentence: str) -> list[tuple[int, int, str, float]]:
-    """Tense markers in ``sentence`` as (start, end, tense, weight)."""
+def _is_ed(w: str) -> bool:
+    """Whether a lower-cased word of `_TOKEN_RE` is an "-ed" form of three letters or more before the
+    ending (the test ``^[a-z]{3,}ed$``: its words are ASCII letters, with an apostrophe at most)."""
+    return len(w) >= 5 and w.endswith("ed") and w.isalpha()
+
+
+def _words(text: str) -> list[tuple[int, int, str]]:
+    """(start, end, word) of each word and punctuation mark of `_TOKEN_RE` in `text`."""
+    return [(m.start(), m.end(), m[0]) for m in _TOKEN_RE.finditer(text)]
+
+
+def _markers(sentence: str, words: list[tuple[int, int, str]] | None = None) -> list[tuple[int, int, str, float]]:
+    """Tense markers in ``sentence`` as (start, end, tense, weight); `words`: its `_words`, when the caller
+    has them."""
     out: list[tuple[int, int, str, float]] = []
     for m in _FUTURE_PHRASE_RE.finditer(sentence):
         out.append((m.start(), m.end(), "future", 1.6))
     for m in _PAST_PHRASE_RE.finditer(sentence):
         out.append((m.start(), m.end(), "past", 2.5))
     prev = ""
-    for m in _TOKEN_RE.finditer(sentence):
-        w, prev_w = m[0].lower().replace("\u2019", "'"), prev
+    for start, end, word in _words(sentence) if words is None else words:
+        w, prev_w = word.lower().replace("\u2019", "'"), prev
         prev = w
         if w in ("will", "shall"):
             continue  # counted as phrases
         if "'" in w and w not in _FUTURE_MARKERS and "'" + w.split("'")[1] in _FUTURE_MARKERS:
             w = "'" + w.split("'")[1]      # "we'll": the clitic is the marker
         if w in _FUTURE_MARKERS:
-            out.append((m.start(), m.end(), "future", 0.8 if w == "would" else 1.2))
-        elif prev_w in _PASSIVE_BEFORE and (w in _PAST_MARKERS or _ED_RE.match(w)):
+            out.append((start, end, "future", 0.8 if w == "would" else 1.2))
+        elif prev_w in _PASSIVE_BEFORE and (w in _PAST_MARKERS or _is_ed(w)):
             continue    # participle of a passive ("is to be signed"), not a past tense
         elif w in _PAST_MARKERS:
-            out.append((m.start(), m.end(), "past", 1.0))
+            out.append((start, end, "past", 1.0))
         elif w in _PRESENT_MARKERS:
-            out.append((m.start(), m.end(), "present", 0.7))
-        elif _ED_RE.match(w) and w not in _NOT_PAST_ED:
-            out.append((m.start(), m.end(), "past", 0.6))
+            out.append((start, end, "present", 0.7))
+        elif _is_ed(w) and w not in _NOT_PAST_ED:
+            out.append((start, end, "past", 0.6))
     return out
 
 
@@ -108,12 +119,12 @@ class _TenseIndex:
 
     def __init__(self, text: str):
         self.text = text
-        tokens = [(m.start(), m[0]) for m in _TOKEN_RE.finditer(text)]
+        tokens = _words(text)
         self.starts = [t[0] for t in tokens]
         self.cost = [0]                      # cost[i]: distance covered by tokens[:i]
-        for _pos, tok in tokens:
+        for _pos, _end, tok in tokens:
             self.cost.append(self.cost[-1] + (2 if tok in ";:" else 1))
-        self.markers = sorted(_markers(text))
+        self.markers = sorted(_markers(text, tokens))
         self.mstarts = [m[0] for m in self.markers]
         self.breaks = _sentence_breaks(text)
 

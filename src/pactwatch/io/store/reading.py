@@ -20,6 +20,10 @@ from .schema import (ENTITY_COLS, SEARCH_SEQ_BITS, UNDATED_RANK, StoreError, doc
 from .versions import layout as read_layout
 
 
+# a document's content hash (`document_state`, asked once for each document read: the statement is built once)
+_CONTENT_HASH = sa.select(documents_t.c.content_hash).where(documents_t.c.id == sa.bindparam("id"))
+
+
 class ReadingMixin(Database):
     """Documents, sentences, events and mentions as the pipeline and the cross-document layer read them."""
 
@@ -35,7 +39,7 @@ class ReadingMixin(Database):
     def document_state(self, doc: Document) -> str:
         """'new', 'unchanged' (same id and content hash) or 'changed'."""
         with self.engine.connect() as c:
-            h = c.execute(sa.select(documents_t.c.content_hash).where(documents_t.c.id == doc.id)).scalar()
+            h = c.execute(_CONTENT_HASH, {"id": doc.id}).scalar()
         return "new" if h is None else "unchanged" if h == doc.content_hash else "changed"
 
     def document(self, doc_id: str) -> Document | None:

@@ -3,6 +3,7 @@ changed document replaced as a whole, results that would store inconsistent rows
 from __future__ import annotations
 
 from collections.abc import Iterable
+from operator import itemgetter
 from typing import Any
 
 import sqlalchemy as sa
@@ -16,6 +17,8 @@ from .schema import (SEARCH_SEQ_BITS, StoreError, clusters_t, date_rank, documen
                      facets_t, meta_t, mentions_t, pair_key, participants_t, search_t, sentences_t, topics_t,
                      unlinked_t)
 from .versions import layout
+
+SEARCH_ROWS_PER_STATEMENT = 300     # event_search rows a statement (3 parameters each: under SQLite's old limit of 999)
 
 
 class WritingMixin(Database):
@@ -211,8 +214,13 @@ def _insert(c: Connection, todo: list[DocResult], run_id: int | None) -> None:
         seq = _search_ids(c, len(search))
         for i, (row, ev) in enumerate(zip(search, (ev for r in todo for ev in r.events))):
             row["id"] = date_rank(ev.date) << SEARCH_SEQ_BITS | (seq + i)
+        # in id order: FTS5 writes out what it holds each time a row's id is lower than the one before
+        search.sort(key=itemgetter("id"))
     for table, rows in ((documents_t, docs), (sentences_t, sents), (mentions_t, ments), (events_t, evs),
                         (participants_t, parts), (topics_t, tops), (evidence_t, evid),
-                        (search_t, search), (facets_t, facets), (unlinked_t, [{"doc_id": d["id"]} for d in docs])):
+                        (facets_t, facets), (unlinked_t, [{"doc_id": d["id"]} for d in docs])):
         bulk_insert(c, table, rows)
+    # the text index last and many rows a statement: on SQLite each statement that follows a change to the
+    # FTS5 index in a transaction, and each statement that changes it, makes FTS5 write out what it holds
+    bulk_insert(c, search_t, search, rows_per_statement=SEARCH_ROWS_PER_STATEMENT)
 
