@@ -48,7 +48,7 @@ def ingest_paths(paths: list[str], store, processes: int = 1, limits: Limits = D
     leftover = store.unlinked_documents(skip_live=True) if link else []
     summary.recovered = len(leftover)
     run_id = store.start_run(command, [str(p) for p in paths])
-    thresholds = _freeze_heap()
+    frozen = _freeze_heap()
     try:
         _ingest(paths, store, processes, limits, progress, link, summary, leftover, run_id, engine)
     except BaseException as e:  # the run is recorded as failed (not as still running), then the error goes on
@@ -56,35 +56,22 @@ def ingest_paths(paths: list[str], store, processes: int = 1, limits: Limits = D
         store.fail_run(run_id, reason, summary.as_dict())
         raise
     finally:
-        if thresholds is not None:
+        if frozen:
             gc.unfreeze()
-            gc.set_threshold(*thresholds)
     store.finish_run(run_id, summary.as_dict())
     return summary
 
 
-FULL_COLLECTION_AFTER = 40
-"""During a run, the garbage collector's full collections come after this many collections of its middle
-generation (Python's default: 10): what the run makes once the heap is frozen (the results of each batch,
-what the coder and the link stage remember) is scanned again by each full collection (five in the coding
-of the 320 bench documents, about a twentieth of the CPU time spent above spaCy's parse; one with this
-setting). Cyclic garbage old enough to reach the last generation waits longer to be freed: the bench's
-peak memory is about 30 MB higher (about 70 MB with 100 here)."""
-
-
-def _freeze_heap() -> tuple[int, int, int] | None:
+def _freeze_heap() -> bool:
     """Keep the objects that exist before a run (the spaCy model, coders, gazetteer, knowledge tables:
     hundreds of thousands of them) out of the garbage collector's full collections during the run
-    (`gc.freeze`), which otherwise scan them all again and again while documents are coded, and make
-    full collections rarer (`FULL_COLLECTION_AFTER`); forked workers inherit both. When it froze
-    (nothing was frozen before): the collector's thresholds before, which the caller sets back as it
-    unfreezes at the end of the run (what was garbage by then is collected as usual); else None."""
+    (`gc.freeze`), which otherwise scan them all again and again while documents are coded; forked
+    workers inherit the frozen heap too. Whether it froze (nothing was frozen before): the caller
+    then unfreezes at the end of the run, and what was garbage by then is collected as usual."""
     if not gc.isenabled() or gc.get_freeze_count():
-        return None
+        return False
     gc.freeze()
-    before = gc.get_threshold()
-    gc.set_threshold(before[0], before[1], max(before[2], FULL_COLLECTION_AFTER))
-    return before
+    return True
 
 
 def _ingest(paths, store, processes, limits, progress, link, summary, leftover, run_id, engine=None) -> None:
