@@ -360,3 +360,16 @@ def test_a_stay_for_a_visit_is_the_visit() -> None:
                    "2025-08-27")
     visit = _one(found, "two-day visit")
     assert visit.event_type == "CONSULT" and side(visit.actor) == {"USA"}
+
+
+def test_an_untitled_official_holds_office_where_the_article_names_that_ministry() -> None:
+    text = ("Korea calls off Manila signing\n\nBy Ana Cruz\n\n"
+            "South Korea has called off a ministerial trip to Manila. The Philippine Department of Energy said on "
+            "Friday that Seoul had informed it on Wednesday. Korean officials said the new Korean government wanted "
+            "a review. Ambassador Kim Do-hyun called on Energy Secretary Maria Santos on Friday, and a DOE readout "
+            "said Santos asked Seoul to keep Korean engineers working on the plant.")
+    found = events(text, "2025-07-14")
+    call = _one(found, "called on")
+    assert side(call.actor) == {"KOR"} and side(call.recipient) == {"PHL"}
+    ask = _one(found, "asked Seoul")
+    assert side(ask.actor) == {"PHL"} and side(ask.recipient) == {"KOR"}

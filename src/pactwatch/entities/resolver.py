@@ -9,7 +9,8 @@ from bisect import bisect_right
 from ..knowledge import Knowledge, load_knowledge
 from ..model import Document, Entity
 from .doc_actors import DocActors, Mention, office_holder, sdoc_sents
-from .names import GOV_BODY, NOT_A_NAME, ORG_WORD, _NON_STATE, world_wires, _abroad, _acted_on, _canon_person_key, _named_after_firm
+from .names import (GOV_BODY, NOT_A_NAME, ORG_WORD, _NON_STATE, _abroad, _acted_on, _canon_person_key, _named_after_firm,
+                    _portfolios, world_wires)
 from .people import PeopleResolution
 
 
@@ -203,6 +204,7 @@ class ActorResolver(PeopleResolution):
                     ent.sector_code = ent.sector_code or known.sector
         # second pass: every mention takes the registry's final view; national titles default to home
         explicit = [(m, m.entity.country) for m in people if m.entity.country]
+        defaulted: list[Mention] = []   # officials given the article's home country for want of a stated one
         for m in people:
             key = _canon_person_key(m.entity.entity_name)
             reg = registry.get(key) or self._short_name_match(key, registry)
@@ -215,6 +217,7 @@ class ActorResolver(PeopleResolution):
                     "GOV", "LEG", "MIL", "JUD", "COP", "SPY"):
                 m.entity.country = self._counterpart_country(m, explicit, acts.home_country, raw_mentions, sdoc,
                                                              sent_of) or acts.home_country
+                defaulted.append(m)
                 if reg is not None and reg.country is None:
                     reg.country = acts.home_country
             if m.entity.country is None and m.entity.role and acts.home_country is None and m.entity.sector_code in (
@@ -272,6 +275,9 @@ class ActorResolver(PeopleResolution):
                     m.entity = Entity(raw_text=m.entity.raw_text, entity_name=f"{m.entity.raw_text} ({named.entity.country})",
                                       country=named.entity.country, sector_code=m.entity.sector_code,
                                       role=None, entity_type="organization")
+        self._bodies_named_with_state(raw_mentions)
+        if not dl_end:      # (a dateline says whose officials the article's untitled ones are: none here)
+            self._office_of_named_ministry(defaulted, people, raw_mentions)
         # demonym + role noun: "Israeli soldiers", "Swiss doctors" are groups with that sector
         for m in raw_mentions:
             if m.kind == "demonym":
@@ -311,6 +317,46 @@ class ActorResolver(PeopleResolution):
                 counts[m.entity.country] = counts.get(m.entity.country, 0) + 1
         top = sorted(counts.values(), reverse=True)
         return len(top) >= 2 and top[0] == top[1]
+
+    @staticmethod
+    def _bodies_named_with_state(mentions: list[Mention]) -> None:
+        """"The Philippine Department of Energy ... a DOE readout": a national body the article names with a state
+        is that state's wherever the article names it again by a name the tables give another state's body."""
+        named = {m.entity.raw_text.lower(): m.entity for m in mentions if m.kind == "org" and m.entity.country
+                 and m.entity.entity_name.endswith(f"({m.entity.country})")}
+        if not named:
+            return
+        for m in mentions:
+            own = named.get(m.entity.entity_name.lower()) if m.kind == "org" else None
+            if own is not None and own.country != m.entity.country:
+                m.entity = Entity(raw_text=m.entity.raw_text, entity_name=own.entity_name, country=own.country,
+                                  sector_code=own.sector_code, role=None, entity_type="organization")
+
+    @staticmethod
+    def _office_of_named_ministry(defaulted: list[Mention], people: list[Mention], mentions: list[Mention]) -> None:
+        """"Energy Secretary Sharon Garin", given the article's home country for want of a stated one in an article
+        with no dateline (its home country is only the one it names most), where the article names one state's
+        ministry of that portfolio ("the Philippine Department of Energy"), one of the two states it is about: she holds
+        office in that state."""
+        words = _portfolios()
+        counts: dict[str, int] = {}
+        for x in mentions:
+            if x.kind in ("country", "capital", "demonym") and x.entity.country:
+                counts[x.entity.country] = counts.get(x.entity.country, 0) + 1
+        pair = set(sorted(counts, key=lambda c: -counts[c])[:2])     # the two states the article is about
+        for m in defaulted:
+            port = {w for w in (m.entity.role or "").lower().replace(",", " ").split() if w in words}
+            if not port:
+                continue
+            states = {x.entity.country for x in mentions if x.kind == "org" and x.entity.country
+                      and x.entity.sector_code == "GOV" and x.entity.country not in _NON_STATE
+                      and port & set(x.entity.entity_name.lower().replace(",", " ").split())}
+            if len(states) != 1 or m.entity.country in states or not states <= pair:
+                continue
+            country = states.pop()
+            for p in people:
+                if p.entity.entity_name == m.entity.entity_name:
+                    p.entity.country = country
 
     @staticmethod
     def _counterpart_country(m: Mention, explicit, home: str, mentions: list[Mention], sdoc, sent_of) -> str | None:
