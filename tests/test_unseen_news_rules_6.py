@@ -208,7 +208,8 @@ def test_a_government_s_denial_or_charge_answers_the_other_side_of_the_article_s
     denied = [e for e in found if e.event_type == "REJECT"]
     assert [(side(e.actor), side(e.recipient)) for e in denied] == [({"RUS"}, {"EST"})]
     assert "event_rules.json:implied_counterpart_types" in denied[0].why["recipient"]
-    # lawmakers accusing their own government address nobody abroad
+    # lawmakers accusing their own government address nobody abroad: no charge between parties is written
+    # (event_rules.json:target_types)
     found = events("Chile and Peru signed a lithium accord on Monday. Chilean opposition lawmakers accused the "
                    "government of selling out on Tuesday.", "2024-05-10")
-    assert [side(e.recipient) for e in found if e.event_type == "ACCUSE"] == [set()]
+    assert [side(e.recipient) for e in found if e.event_type == "ACCUSE"] == []

@@ -310,7 +310,10 @@ class EventCoder(TriggerRules, ModalityRules, ParticipantRules, SettingRules, Me
         events = [g for g in events if g[0].type not in self.rules.cfg["state_party_types"] or not _stateless_bodies(g)]
         # a charge needs someone charged ("target_types": "residents have complained about cracked houses")
         events = [g for g in events if g[0].type not in self.rules.cfg["target_types"] or any(m.recipients for m in g)
-                  or any(e.entity_type == "country" or e.sector_code in ("GOV", "MIL") for m in g for e in m.actors)]
+                  or any(e.entity_type == "country" or e.sector_code in ("GOV", "MIL") for m in g for e in m.actors)
+                  or any(m.mode == "allege" and any(r.startswith("event_rules.json:verb_object_types[")
+                                                    for r in m.why.get("event_type", [])) for m in g)]
+        # (charges pressed or a suit filed, legal acts told by a verb and its object, are acts of their own)
         return [self._finish(document, e, offset) for e in events]
 
     def _sentence(self, document, sdoc, span, sent, actors, state) -> list[EventMention]:
