@@ -373,3 +373,12 @@ def test_an_untitled_official_holds_office_where_the_article_names_that_ministry
     assert side(call.actor) == {"KOR"} and side(call.recipient) == {"PHL"}
     ask = _one(found, "asked Seoul")
     assert side(ask.actor) == {"PHL"} and side(ask.recipient) == {"KOR"}
+
+
+def test_an_official_met_by_one_of_the_home_state_is_of_the_other_side() -> None:
+    text = ("Korea, Philippines to sign nuclear study\n\n"
+            "SEOUL, July 11 (Yonhap) - South Korea and the Philippines will sign a nuclear study deal. Korean "
+            "Ambassador Lee Sang-hwa called on Energy Secretary Maria Santos in Manila on Friday.")
+    found = events(text, "2025-07-11")
+    call = _one(found, "called on")
+    assert side(call.actor) == {"KOR"} and side(call.recipient) == {"PHL"}

@@ -27,6 +27,10 @@ class _TokenAt:
         return i if i >= 0 and c < self.ends[i] else None
 
 
+_MEETING_VERBS = frozenset({"meet", "call", "receive", "host", "visit", "welcome", "see", "greet"})
+"""Verbs of one official meeting another: the two are of two sides."""
+
+
 class ActorResolver(PeopleResolution):
     def __init__(self, knowledge: Knowledge | None = None):
         self.kb = knowledge or load_knowledge()
@@ -361,11 +365,24 @@ class ActorResolver(PeopleResolution):
     @staticmethod
     def _counterpart_country(m: Mention, explicit, home: str, mentions: list[Mention], sdoc, sent_of) -> str | None:
         """"Science Minister Lee and Polish Digital Minister Gawkowski reached the deal" in a report filed from
-        Poland: an official of no stated state coordinated with one the report marks as of the home state is the
-        other side's, the one other state the article's first sentence naming two states names."""
+        Poland, "Ambassador Lee called on Energy Secretary X": an official of no stated state coordinated with, or
+        met by, one the report marks as of the home state is the other side's, the one other state the article's
+        first sentence naming two states names."""
         tok = sdoc[m.head]
+
+        def verb_of(t):     # the verb a name is the subject or object of ("Ambassador Lee called on Secretary X")
+            if t.dep_ in ("nsubj", "nsubjpass", "dobj") and t.head.pos_ == "VERB":
+                return t.head
+            if t.dep_ == "pobj" and t.head.dep_ == "prep" and t.head.head.pos_ == "VERB":
+                return t.head.head
+            return None
+        mine = verb_of(tok)
         partners = [c for x, c in explicit if x is not m and c == home and (
-            sdoc[x.head].dep_ == "conj" and sdoc[x.head].head.i == tok.i or tok.dep_ == "conj" and tok.head.i == x.head)]
+            sdoc[x.head].dep_ == "conj" and sdoc[x.head].head.i == tok.i or tok.dep_ == "conj" and tok.head.i == x.head
+            # "Ambassador Lee [home] called on Energy Secretary X": the one met is of the other side
+            or mine is not None and getattr(verb_of(sdoc[x.head]), "i", -1) == mine.i
+            and mine.lemma_.lower() in _MEETING_VERBS
+            and (sdoc[x.head].dep_ in ("nsubj", "nsubjpass")) != (tok.dep_ in ("nsubj", "nsubjpass")))]
         if not partners:
             return None
         by_sent: dict[int, set] = {}
