@@ -382,3 +382,7 @@ def test_an_official_met_by_one_of_the_home_state_is_of_the_other_side() -> None
     found = events(text, "2025-07-11")
     call = _one(found, "called on")
     assert side(call.actor) == {"KOR"} and side(call.recipient) == {"PHL"}
+    # with no place named, the dateline's city does not turn the call round: the caller is the guest
+    found = events(text.replace(" in Manila", ""), "2025-07-11")
+    call = _one(found, "called on")
+    assert side(call.actor) == {"KOR"} and side(call.recipient) == {"PHL"}

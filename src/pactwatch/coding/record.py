@@ -139,7 +139,13 @@ class RecordBuilder:
                 why["recipient"] = ["record.visit_place_is_host"]
             two_states = len({e.country for e in allp if e.country and e.country not in NON_STATE}) == 2 and all(
                 e.country and e.country not in NON_STATE for e in allp)
-            if hosts and guests and typ == "CONSULT" and mode != ["multilateral"]:
+            # a place read only from the dateline does not turn round a call whose sides the sentence names ("SEOUL -
+            # ... the Korean ambassador called on the Philippine secretary": the caller is the guest, wherever)
+            weak_place = why.get("location") == ["place.dateline"] and any(
+                r.startswith("event_rules.json:courtesy_calls") for r in why.get("event_type", []))
+            if weak_place and hosts and guests:
+                why["actor"] = why.get("actor", []) + ["record.dateline_call"]
+            if hosts and guests and typ == "CONSULT" and mode != ["multilateral"] and not weak_place:
                 actors, recips = guests, hosts
                 mode = ["visit"]
                 why["recipient"] = why.get("recipient", []) + ["record.guest_and_host"]
