@@ -224,8 +224,7 @@ class ClauseTests:
                 return True
         return False
 
-    @staticmethod
-    def _speaks_with_a_party(v) -> bool:
+    def _speaks_with_a_party(self, v) -> bool:
         """Whether a verb of speaking tells a conversation of parties: "with" a named person, state or body
         ("spoke by telephone with the Argentine president"), or two of them as its subject ("Manalo and Iwaya
         spoke at length"), or "to" a named person by telephone; "spoke to reporters", "spoke at the forum" are none."""
@@ -235,8 +234,8 @@ class ClauseTests:
                   if p.dep_ == "prep"]
         if any(c.lower_ == "with" and any(g.dep_ == "pobj" and named_or_proper(g) for g in c.children) for c in preps):
             return True
-        phone = any(c.lower_ in ("by", "on", "over") and any(g.lower_ in ("phone", "telephone", "video", "videolink")
-                                                             for g in c.children) for c in preps)
+        words = self.rules.cfg["conversation_verbs"]["phone_words"]
+        phone = any(c.lower_ in ("by", "on", "over") and any(g.lower_ in words for g in c.children) for c in preps)
         if phone and any(c.lower_ == "to" and any(g.dep_ == "pobj" and named_or_proper(g) for g in c.children)
                          for c in preps):
             return True     # "spoke to Duale by telephone": a call
@@ -418,7 +417,7 @@ class ClauseTests:
 
     def _money_to_come(self, t) -> bool:
         """Whether a verb of coming is put ahead (would, will) with money as its subject (``money_to_come``)."""
-        if not any(c.dep_ == "aux" and c.lower_ in ("would", "will", "'ll") for c in t.children):
+        if not any(c.dep_ == "aux" and (c.lower_ in self.rules.cfg["future_aux"] or c.lower_ == "would") for c in t.children):
             return False
         subj = next((c for c in t.children if c.dep_ == "nsubj"), None)
         return subj is not None and (lemma_of(subj) in self.rules.cfg["money_to_come"]["nouns"] or any(
