@@ -113,23 +113,32 @@ DATELINE = re.compile(
     r"(?:,\s+(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]+)(?:\s*\([A-Za-z]+\))?\s*(?:--|—|–|_|-|:)?"
     r"|\s*\((?:AP|Reuters|AFP|Yonhap|Xinhua|Kyodo|UPI|dpa|IANS|PTI|Bloomberg|Bernama|TASS|[A-Z]{2,6})\)\s*(?:--|—|–|_|-))")
 
+# "NAIROBI — ", "THE HAGUE -- ": a place in capitals and a dash, with neither date nor agency
+DATELINE_BARE = re.compile(r"(?P<place>[A-Z][A-Z.'-]+(?: [A-Z][A-Z.'-]+){0,2}) ?(?:--|—|–) (?=[A-Z\"“‘'])")
+
+BYLINE = re.compile(r"By [A-Z][^\n]{0,80}$")
 
 HEADLINE_MAX_WORDS = 25     # a first paragraph this short, above a dateline, is the headline
 
 
 def dateline(doc: Document, below_headline: bool = False) -> tuple[int, int, str] | None:
-    """The dateline opening the article ("SEOUL, Aug 5 --", "WASHINGTON (AP) --", "Porto [Portugal], May 21 :"):
+    """The dateline opening the article ("SEOUL, Aug 5 --", "WASHINGTON (AP) --", "Porto [Portugal], May 21 :",
+    "NAIROBI — "):
     (start, end, place). With `below_headline`, also one opening the paragraph below a short headline."""
     starts = [doc.body_start]
     brk = re.compile(r"\n[ \t]*\n").search(doc.text, doc.body_start) if below_headline else None
     if brk and len(doc.text[doc.body_start:brk.start()].split()) <= HEADLINE_MAX_WORDS:
         starts.append(brk.end())
+        # a byline between the headline and the dateline ("By Jane Roe, Health Correspondent")
+        nxt = re.compile(r"\n[ \t]*\n").search(doc.text, brk.end())
+        if nxt and BYLINE.match(doc.text[brk.end():nxt.start()].strip()):
+            starts.append(nxt.end())
     for start in starts:
         body = doc.text[start: start + 100]
         lead = body.lstrip()
         off = start + (len(body) - len(lead))
-        m = DATELINE.match(lead)
-        if m:
+        m = DATELINE.match(lead) or DATELINE_BARE.match(lead)
+        if m and len(m.group("place")) >= 3:
             break
     else:
         return None

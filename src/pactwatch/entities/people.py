@@ -197,13 +197,17 @@ class PeopleResolution:
 
     def _office_before(self, m: Mention, sdoc) -> int:
         """The start of an office named right before the name and set off by a comma ("and Chile's mining minister,
-        Name,"), opened by the sentence start, "and" or a comma; the name's own start when there is none."""
+        Name,"), opened by the sentence start, "and", a comma, a preposition or a verb; the name's own start when
+        there is none."""
         a = m.tok_start
         if a < 3 or sdoc[a - 1].text != ",":
             return a
         sent_start = sdoc[a].sent.start
         for i in range(max(sent_start, a - 9), a - 2):      # the longest office wins
-            if (i == sent_start or sdoc[i - 1].lower_ in ("and", ",", "(")) and self._is_office(sdoc[i:a - 1]):
+            # (or a preposition or verb before it: "the dialogue with Thailand's Minister of Digital Economy and
+            # Society, Prasert Wongsakul")
+            if (i == sent_start or sdoc[i - 1].lower_ in ("and", ",", "(") or sdoc[i - 1].pos_ in ("ADP", "VERB")) \
+                    and self._is_office(sdoc[i:a - 1]):
                 return i
         return a
 
