@@ -7,14 +7,7 @@ from __future__ import annotations
 
 from test_realnews_rules import events
 from test_unseen_news_rules import side
-
-
-def _texts(e) -> str:
-    return " ".join(x.text for x in e.evidence)
-
-
-def _one(found, words: str):
-    return next(e for e in found if words in _texts(e))
+from test_unseen_news_rules_10 import _one, _texts
 
 
 def test_an_office_set_off_by_a_comma_after_a_preposition_gives_the_person_his_state() -> None:
