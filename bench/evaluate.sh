@@ -57,8 +57,9 @@ own_check() {  # own_check NAME DIR LABEL: one of our own check sets, per event 
 # bench/wire_check2: written 2026-12-02 before that day's rules; bench/wire_check3, wire_check4 and wire_check5:
 # each sealed for one session; wire_check6 and wire_check7 sealed for two; all development data since (see their
 # READMEs); wire_check8, sealed for three sessions, is development data since the seventh session of 2026-12-03,
-# wire_check9 and wire_check10, sealed for two sessions, since the session of 2026-12-04.
-# bench/wire_check11 is sealed: it is scored by hand, as its README says, not here.
+# wire_check9 and wire_check10, sealed for two sessions, since the session of 2026-12-04; wire_check11, sealed for
+# two sessions, since the second session of 2026-12-04.
+# bench/wire_check12 is sealed: it is scored by hand, as its README says, not here.
 own_check wire2 "$top/bench/wire_check2" \
   "own check 2 (bench/wire_check2: our own reports, written before the rules of 2026-12-02; now development data, see its README)" "$@"
 own_check wire3 "$top/bench/wire_check3" \
@@ -77,6 +78,8 @@ own_check wire9 "$top/bench/wire_check9" \
   "own check 9 (bench/wire_check9: our own reports, held out for two sessions; now development data, see its README)" "$@"
 own_check wire10 "$top/bench/wire_check10" \
   "own check 10 (bench/wire_check10: our own reports, held out for two sessions; now development data, see its README)" "$@"
+own_check wire11 "$top/bench/wire_check11" \
+  "own check 11 (bench/wire_check11: our own reports, held out for two sessions; now development data, see its README)" "$@"
 echo "== PLOVER categories on sentences of our own (bench/plover_probe)"
 "$py" "$top/bench/plover_probe/score.py"
 [ -n "${KEEP:-}" ] && cp "$tmp"/*.jsonl "$KEEP"/ || true
