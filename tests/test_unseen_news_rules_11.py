@@ -44,3 +44,74 @@ def test_a_dateline_below_a_byline_names_the_home_country() -> None:
     assert accuse.event_type == "ACCUSE"
     assert side(accuse.actor) == {"CHL"} and side(accuse.recipient) == {"DEU"}
     assert all("SANTIAGO" not in _texts(e) for e in found)
+
+
+def test_officials_of_the_pair_named_by_a_possessive_are_the_pair() -> None:
+    found = events("Peru and Korea delayed the signing of a loan on Monday. The two governments' vice ministers met "
+                   "in Lima in March for regular consultations.", "2025-05-06")
+    met = _one(found, "vice ministers met")
+    assert met.event_type == "CONSULT" and met.date == "2025-03"
+    assert side(met.actor) | side(met.recipient) == {"PER", "KOR"}
+
+
+def test_to_call_on_a_leader_is_a_courtesy_call_unless_asked_to_act() -> None:
+    found = events("Peruvian Trade Minister Ana Rios is also expected to call on President Lee Jae-myung.",
+                   "2025-05-06")
+    assert [e.event_type for e in found] == ["AGREE"] and found[0].mode == ["visit"]
+    found = events("Peru will call on Korea to lift the ban.", "2025-05-06")
+    assert [e.event_type for e in found] == ["REQUEST"]
+
+
+def test_days_spent_in_a_country_are_a_visit() -> None:
+    found = events("Prime Minister Anthony Albanese spent four days in China in November.", "2025-12-10")
+    assert [(e.event_type, e.date) for e in found] == [("CONSULT", "2025-11")]
+    assert side(found[0].actor) == {"AUS"} and side(found[0].recipient) == {"CHN"}
+    # engineers spending weeks at a plant make no visit of a party
+    assert events("Korean engineers spent two weeks at the reactor site in 2023.", "2025-12-10") == []
+
+
+def test_duties_put_slapped_and_scrapped_are_sanctions_and_concessions() -> None:
+    found = events("In May 2020 Beijing put tariffs of 80 percent on Australian barley.", "2023-09-01")
+    assert [e.event_type for e in found] == ["SANCTION"] and side(found[0].recipient) == {"AUS"}
+    found = events("In August 2023, China scrapped the duties it had slapped on Australian wine three years earlier.",
+                   "2023-09-01")
+    assert sorted((e.event_type, e.date) for e in found) == [("CONCEDE", "2023-08"), ("SANCTION", "2020")]
+    slapped = _one(found, "slapped")
+    assert side(slapped.actor) == {"CHN"} and side(slapped.recipient) == {"AUS"}
+
+
+def test_talks_sought_are_a_request() -> None:
+    found = events("Canada sought talks with China on the canola tariffs.", "2025-10-02")
+    assert [e.event_type for e in found] == ["REQUEST"]
+    assert side(found[0].actor) == {"CAN"} and side(found[0].recipient) == {"CHN"}
+
+
+def test_a_measure_that_should_be_withdrawn_is_a_demand() -> None:
+    found = events("Beijing reiterated that the listing itself should be withdrawn by Canberra.", "2025-10-02")
+    assert [e.event_type for e in found] == ["REQUEST"] and side(found[0].actor) == {"CHN"}
+
+
+def test_the_two_ministers_speaking_by_video_link_is_a_call_of_the_pair() -> None:
+    found = events("Chile and Japan held talks on Monday. The two ministers spoke to reporters on Tuesday. The two "
+                   "ministers will speak again by video link on Friday.", "2025-10-02")
+    call = _one(found, "speak again")
+    assert call.event_type == "AGREE" and call.date == "2025-10-03"
+    assert side(call.actor) | side(call.recipient) == {"CHL", "JPN"}
+    assert not any("spoke to reporters" in _texts(e) for e in found)
+
+
+def test_a_trade_case_suspended_is_a_concession() -> None:
+    found = events("Ottawa and Beijing agreed to suspend a World Trade Organization case.", "2025-10-02")
+    assert [e.event_type for e in found] == ["CONCEDE"]
+    assert side(found[0].actor) | side(found[0].recipient) == {"CAN", "CHN"}
+
+
+def test_a_past_signing_on_a_weekday_is_read_back_though_its_text_promises_help() -> None:
+    # the report is of Wednesday 26 November; the memorandum was signed the day before
+    found = events("Chile and Korea signed a memorandum in Seoul on Tuesday under which Korea's space agency will help "
+                   "Chile build a ground station.", "2025-11-26")
+    signing = _one(found, "signed a memorandum")
+    assert signing.event_type == "SUPPORT" and signing.date == "2025-11-25"
+    # a time that cannot be read back is not given to a past act
+    found = events("Chile called off a visit next month.", "2025-11-26")
+    assert [e.date for e in found] == [None]

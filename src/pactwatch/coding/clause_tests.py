@@ -4,6 +4,7 @@ refusal that only answers the press ("declined to comment").
 ``TriggerRules`` (``triggers.py``) inherits these."""
 from __future__ import annotations
 
+from ..actors import describe_pair
 from .list_items import lead_infinitive, lead_modals, lead_of_verb, lead_subject, list_lead
 from .rules import lemma_of
 from .trigger_shapes import lem_in
@@ -227,7 +228,8 @@ class ClauseTests:
     def _speaks_with_a_party(self, v) -> bool:
         """Whether a verb of speaking tells a conversation of parties: "with" a named person, state or body
         ("spoke by telephone with the Argentine president"), or two of them as its subject ("Manalo and Iwaya
-        spoke at length"), or "to" a named person by telephone; "spoke to reporters", "spoke at the forum" are none."""
+        spoke at length", "the two ministers will speak"), or "to" a named person by telephone; "spoke to reporters",
+        "spoke at the forum" are none."""
         # ("spoke by telephone with X": the parser may hang the "with" on the telephone)
         preps = [c for c in v.children if c.dep_ == "prep"]
         preps += [p for c in preps if c.lower_ in ("by", "on", "over") for g in c.children for p in g.children
@@ -240,6 +242,10 @@ class ClauseTests:
                          for c in preps):
             return True     # "spoke to Duale by telephone": a call
         subj = next((c for c in v.children if c.dep_ == "nsubj"), None)
+        if subj is not None and subj.tag_ == "NNS" and any(c.lower_ in ("two", "both", "their") for c in subj.children) \
+                and describe_pair(" ".join(x.lower_ for x in subj.subtree)) and not any(c.lower_ in ("to", "at")
+                                                                                   for c in preps):
+            return True     # "the two ministers will speak by video link": the two sides
         return subj is not None and named_or_proper(subj) and any(c.dep_ == "conj" and named_or_proper(c)
                                                                     for c in subj.children)
 
@@ -449,13 +455,15 @@ class ClauseTests:
 
     def _stays_in(self, t, lem: str) -> bool:
         """Whether "be in PLACE for a time" tells a stay (``present_stay``): a person, a delegation or a named party
-        in a country or a city, with a "for" phrase of time."""
+        in a country or a city, with a "for" phrase of time; or a time spent there ("spent four days in China")."""
         spec = self.rules.cfg["present_stay"]
-        if lem != "be" or t.tag_ not in ("VBZ", "VBP"):
+        spent = lem in spec["spend_verbs"] and any(c.dep_ in ("dobj", "npadvmod") and c.ent_type_ == "DATE"
+                                                   for c in t.children)     # "spent four days in China"
+        if not spent and (lem != "be" or t.tag_ not in ("VBZ", "VBP")):
             return False
         place = next((g for c in t.children if c.dep_ == "prep" and c.lower_ in spec["preps"]
                       for g in c.children if g.dep_ == "pobj" and self._place_word(g)), None)
-        span = any(c.dep_ == "prep" and c.lower_ in spec["times"] and any(
+        span = spent or any(c.dep_ == "prep" and c.lower_ in spec["times"] and any(
             x.ent_type_ == "DATE" for x in c.subtree) for c in t.children)
         subj = next((c for c in t.children if c.dep_ == "nsubj"), None)
         if subj is not None and subj.lower_ in ("who", "that") and t.dep_ == "relcl":

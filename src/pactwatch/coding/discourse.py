@@ -122,7 +122,10 @@ class Discourse:
         bodies = cfg["joint_bodies"]
         bare = low in cfg["bare_pair_nouns"] and not any(c.dep_ in ("det", "poss", "amod", "compound", "nmod")
                                                           for c in tok.children)
-        if any(c.lower_ == "their" for c in tok.children) and low in cfg["pair_member_nouns"] or bare or \
+        # ("the two governments' foreign secretaries": a possessive describing the pair is "their")
+        their = any(c.lower_ == "their" or c.dep_ == "poss" and describe_pair(
+            " ".join(x.text for x in c.subtree if x.tag_ != "POS").lower()) for c in tok.children)
+        if their and low in cfg["pair_member_nouns"] or bare or \
                 tok.pos_ == "NOUN" and tok.lemma_.lower() in bodies["nouns"] and any(
                     c.dep_ in ("amod", "compound") and c.lower_ in bodies["cues"] for c in tok.children):
             # "their ministers", "a joint committee on the project", "negotiators": the two sides

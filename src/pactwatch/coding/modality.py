@@ -9,11 +9,16 @@ from .trigger_shapes import low_conj
 
 def promise_words(pred) -> bool:
     """A modal or an infinitive in the event's own clause ("agreed to sign", "said they would"), not in
-    its subject ("the laboratory, which was to focus on ..., was announced")."""
+    its subject ("the laboratory, which was to focus on ..., was announced") nor in a relative clause ("signed a
+    memorandum under which the institute will help")."""
     skip = set()
     for c in pred.children:
         if c.dep_ in ("nsubj", "nsubjpass", "csubj"):
             skip.update(x.i for x in c.subtree)
+    for x in pred.subtree:
+        if x.dep_ == "relcl" and x.i not in skip:
+            # nor in a relative clause on a noun of its own ("signed a memorandum under which the institute will help")
+            skip.update(y.i for y in x.subtree)
     return any(x.i not in skip and (x.lower_ in ("would", "will", "shall", "'ll") or
                                     x.lower_ == "to" and x.dep_ == "aux") for x in pred.subtree)
 

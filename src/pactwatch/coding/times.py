@@ -369,7 +369,15 @@ class TimeRules:
                 te.value[:10] > self._doc_date[:10] and not self._doc_date.startswith(te.value) and \
                 "date.time_of_promised_occasion" not in how and not (
                     target.type == "AGREE" and lemma_of(target.pred) in self.rules.cfg["prospective_verbs"]):
-            return      # "called off a visit next month": a past act is not dated after its report
+            # "signed a memorandum on Tuesday under which the institute will help": a past act, its time read back
+            # when the words allow it (a weekday, a month with no year); else not dated after its report ("called
+            # off a visit next month")
+            back = [x for x in dates_mod.find_time_expressions(sent.text, sent_ref(self, sent), tense="past")
+                    if x.start == te.start and x.value and x.value[:10] <= self._doc_date[:10]]
+            if not back or te.precision not in ("day", "month") or te.relation is not None:
+                return
+            te = dates_mod.TimeExpr(te.start, te.end, te.text, back[0].value, back[0].precision, te.relation)
+            how.append("date.read_back_for_past_acts")
         # "the talks follow his state visit in December": what a present-tense sequel verb follows came before
         after = sequel_verb(target.head, self.rules.cfg["sequel_verbs"])
         sequel = after is not None and target.head.dep_ != "nsubj" and after.i == target.pred.i

@@ -84,7 +84,8 @@ class TriggerRules(FoldRules, MeasureRules, ClauseTests):
                 for key in ((lem, cl), (lem, c.lower_)):
                     if key in r.phrasal:
                         if f"{key[0]} {key[1]}" in r.cfg["courtesy_calls"] and not any(
-                                x.dep_ == "aux" and x.lower_ == "to" for x in t.subtree):
+                                x.dep_ == "aux" and x.lower_ == "to" and x.head.i != t.i for x in t.subtree):
+                            # (the "to" of "is expected to call on the king" is the call's own)
                             return Trigger(lem, "V", "CONSULT", "visit", "meeting",   # "will call on the king"
                                            f"event_rules.json:courtesy_calls[{key[0]} {key[1]}]")
                         return r.phrasal[key]
@@ -539,6 +540,11 @@ class TriggerRules(FoldRules, MeasureRules, ClauseTests):
         for t, lem in verbs:
             kids = list(t.children)
             obj = next((c for c in kids if c.dep_ in ("dobj", "nsubjpass", "attr")), None)
+            if obj is None and t.dep_ == "relcl" and t.head.pos_ == "NOUN" and t.head.i not in trig and any(
+                    c.dep_ == "nsubj" and c.tag_ not in ("WDT", "WP") for c in kids):
+                # "the duties it had slapped on barley": a relative clause with no pronoun, on a noun that is no event
+                # of its own ("an invitation the minister accepted" is told through the invitation)
+                obj = t.head
             if obj is not None and obj.lower_ in ("which", "that") and t.dep_ == "relcl":
                 obj = t.head      # "the fund, which Australia launched": the fund was launched
                 if obj.dep_ == "pobj" and obj.head.head.pos_ == "NOUN" and lemma_of(obj) not in cfg["commitment_objects"]:
