@@ -5,6 +5,8 @@ Every sentence here is written for these tests; none is taken from a news articl
 """
 from __future__ import annotations
 
+import pactwatch
+
 from test_realnews_rules import events
 from test_unseen_news_rules import side
 from test_unseen_news_rules_10 import _one, _texts
@@ -115,3 +117,23 @@ def test_a_past_signing_on_a_weekday_is_read_back_though_its_text_promises_help(
     # a time that cannot be read back is not given to a past act
     found = events("Chile called off a visit next month.", "2025-11-26")
     assert [e.date for e in found] == [None]
+
+
+def test_an_envoy_in_a_report_filed_from_the_home_country_is_the_other_sides() -> None:
+    text = ("Korea and Peru delay fisheries pact\n\n"
+            "LIMA, May 6 (Reuters) - Peru and Korea have delayed the signing of a fisheries pact. Ambassador Kim "
+            "Min-jun called on Foreign Minister Elmer Schialer on Tuesday and apologised for the delay. Peru hopes "
+            "to sign the pact with Korea in June.")
+    found = events(text, "2025-05-06")
+    call = _one(found, "called on Foreign Minister")
+    assert call.event_type == "CONSULT"
+    assert side(call.actor) == {"KOR"} and side(call.recipient) == {"PER"}
+
+
+def test_a_visit_to_the_home_country_by_an_official_is_made_from_abroad() -> None:
+    text = ("Korea and Peru delay fisheries pact\n\n"
+            "LIMA, May 6 (Reuters) - Korea has put off a visit to Lima by Vice Minister Park Sung-ho at which a "
+            "fisheries pact with Peru was to have been signed. Peru's foreign ministry said Park would come in June.")
+    people = {e.entity_name: e.country for e in pactwatch.extract_result(text, date="2025-05-06", doc_id="t").entities
+              if e.entity_type == "person"}
+    assert people.get("Park Sung-ho") == "KOR"

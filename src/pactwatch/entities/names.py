@@ -36,6 +36,20 @@ def _canon_person_key(name: str) -> str:
 
 
 @functools.lru_cache(maxsize=1)
+def meeting_verbs() -> frozenset:
+    """Verbs by which one official meets or calls on another (``people_meeting_verbs``)."""
+    return frozenset(w.lower() for w in lexicon.read_json("event_rules.json").get("people_meeting_verbs", []))
+
+
+@functools.lru_cache(maxsize=1)
+def foreign_official_words() -> tuple[frozenset, frozenset]:
+    """(envoy roles, trip nouns) of ``foreign_officials``."""
+    spec = lexicon.read_json("event_rules.json").get("foreign_officials", {})
+    return (frozenset(w.lower() for w in spec.get("envoy_roles", [])),
+            frozenset(w.lower() for w in spec.get("trip_nouns", [])))
+
+
+@functools.lru_cache(maxsize=1)
 def _person_nouns() -> frozenset:
     return frozenset(w.lower() for w in lexicon.read_json("event_rules.json").get("person_description_nouns", []))
 

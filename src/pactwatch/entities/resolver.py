@@ -9,7 +9,7 @@ from bisect import bisect_right
 from ..knowledge import Knowledge, load_knowledge
 from ..model import Document, Entity
 from .doc_actors import DocActors, Mention, office_holder, sdoc_sents
-from .names import (GOV_BODY, NOT_A_NAME, ORG_WORD, _NON_STATE, _abroad, _acted_on, _canon_person_key, _named_after_firm,
+from .names import (GOV_BODY, foreign_official_words, meeting_verbs, NOT_A_NAME, ORG_WORD, _NON_STATE, _abroad, _acted_on, _canon_person_key, _named_after_firm,
                     _portfolios, world_wires)
 from .people import PeopleResolution
 
@@ -27,7 +27,6 @@ class _TokenAt:
         return i if i >= 0 and c < self.ends[i] else None
 
 
-_MEETING_VERBS = frozenset({"meet", "call", "receive", "host", "visit", "welcome", "see", "greet"})
 """Verbs of one official meeting another: the two are of two sides."""
 
 
@@ -280,6 +279,7 @@ class ActorResolver(PeopleResolution):
                                       country=named.entity.country, sector_code=m.entity.sector_code,
                                       role=None, entity_type="organization")
         self._bodies_named_with_state(raw_mentions)
+        self._foreign_officials(defaulted, people, raw_mentions, sdoc, acts.home_country, bool(dl_end))
         if not dl_end:      # (a dateline says whose officials the article's untitled ones are: none here)
             self._office_of_named_ministry(defaulted, people, raw_mentions)
         # demonym + role noun: "Israeli soldiers", "Swiss doctors" are groups with that sector
@@ -337,6 +337,41 @@ class ActorResolver(PeopleResolution):
                                   sector_code=own.sector_code, role=None, entity_type="organization")
 
     @staticmethod
+    def _foreign_officials(defaulted: list[Mention], people: list[Mention], mentions: list[Mention], sdoc, home,
+                           datelined: bool) -> None:
+        """Officials given the home country for want of a stated one whom the article shows to be foreign
+        (``foreign_officials``): an envoy in a report filed from the home country ("DHAKA - Ambassador Iwama called
+        on the foreign adviser") is accredited there; a person who makes a visit to a place of the home country ("a
+        visit to Dhaka by State Minister Matsumoto") comes from abroad. Either is of the other state of the two the
+        article is about, where there is one."""
+        envoys, trips = foreign_official_words()
+        counts: dict[str, int] = {}
+        for x in mentions:
+            if x.kind in ("country", "capital", "demonym") and x.entity.country and x.entity.country not in _NON_STATE \
+                    and len(x.entity.country) == 3:
+                counts[x.entity.country] = counts.get(x.entity.country, 0) + 1
+        others = [c for c in sorted(counts, key=lambda c: -counts[c])[:2] if c != home]
+        if len(others) != 1 or home not in counts:
+            return
+        places = {x.head: x.entity.country for x in mentions if x.kind in ("country", "capital") and x.entity.country}
+        foreign = set()
+        for m in defaulted:
+            if m.entity.country != home:
+                continue
+            # (the name with its title: "by State Minister for Foreign Affairs Hisashi Matsumoto")
+            tok = next((t for t in sdoc[m.tok_start:m.tok_end] if not m.tok_start <= t.head.i < m.tok_end), sdoc[m.head])
+            envoy = datelined and (m.entity.role or "").lower() in envoys
+            # "a visit to Dhaka by State Minister Matsumoto": the name is the agent of a trip to the home country
+            trip = tok.dep_ == "pobj" and tok.head.lower_ == "by" and tok.head.head.lemma_.lower() in trips and any(
+                c.dep_ == "prep" and c.lower_ == "to" and any(places.get(g.i) == home for g in c.children)
+                for c in tok.head.head.children)
+            if envoy or trip:
+                foreign.add(m.entity.entity_name)
+        for p in people:
+            if p.entity.entity_name in foreign:
+                p.entity.country = others[0]
+
+    @staticmethod
     def _office_of_named_ministry(defaulted: list[Mention], people: list[Mention], mentions: list[Mention]) -> None:
         """"Energy Secretary Sharon Garin", given the article's home country for want of a stated one in an article
         with no dateline (its home country is only the one it names most), where the article names one state's
@@ -381,7 +416,7 @@ class ActorResolver(PeopleResolution):
             sdoc[x.head].dep_ == "conj" and sdoc[x.head].head.i == tok.i or tok.dep_ == "conj" and tok.head.i == x.head
             # "Ambassador Lee [home] called on Energy Secretary X": the one met is of the other side
             or mine is not None and getattr(verb_of(sdoc[x.head]), "i", -1) == mine.i
-            and mine.lemma_.lower() in _MEETING_VERBS
+            and mine.lemma_.lower() in meeting_verbs()
             and (sdoc[x.head].dep_ in ("nsubj", "nsubjpass")) != (tok.dep_ in ("nsubj", "nsubjpass")))]
         if not partners:
             return None
