@@ -137,3 +137,28 @@ def test_a_visit_to_the_home_country_by_an_official_is_made_from_abroad() -> Non
     people = {e.entity_name: e.country for e in pactwatch.extract_result(text, date="2025-05-06", doc_id="t").entities
               if e.entity_type == "person"}
     assert people.get("Park Sung-ho") == "KOR"
+
+
+def test_a_courtesy_call_coordinated_with_another_plan_is_still_a_call() -> None:
+    found = events("Rios is also expected to call on President Lee Jae-myung, who returned to office in June, and to "
+                   "tour a shipyard in Ulsan on Friday.", "2025-10-01")
+    assert all(e.event_type != "REQUEST" for e in found)
+    call = _one(found, "call on President")
+    assert call.event_type == "AGREE" and call.mode == ["visit"]
+    # a leader returning to office makes no visit
+    assert not any(e.date == "2025-06" for e in found)
+
+
+def test_a_demand_repeated_in_a_second_verb_is_the_first_verbs_speakers() -> None:
+    found = events("China's foreign ministry welcomed Canberra's decision but repeated that the listing itself should "
+                   "be withdrawn.", "2025-10-01")
+    demand = _one(found, "should be withdrawn")
+    assert demand.event_type == "REQUEST" and side(demand.actor) == {"CHN"}
+
+
+def test_attacks_as_a_kind_with_no_party_are_no_event() -> None:
+    found = events("The memorandum covers the protection of power grids from ransomware attacks on public agencies.",
+                   "2025-07-15")
+    assert all(e.event_type != "ASSAULT" for e in found)
+    found = events("Russian missiles struck Ukrainian power plants on Monday.", "2025-07-15")
+    assert [e.event_type for e in found] == ["ASSAULT"]

@@ -460,11 +460,17 @@ class EventCoder(TriggerRules, ModalityRules, ParticipantRules, SettingRules, Me
             return None     # "the Senate committee summoned the managing director of the state firm": a hearing
         if m.type == "ACCUSE" and tr.pos == "V" and lemma_of(t) in cfg["blame_without_party"] and not m.recipients:
             return None     # "officials blamed delays in the licence": a cause named, no charge against a party
+        if tr.pos == "N" and m.type in cfg["partyless_kinds"] and not m.actors and not m.recipients and generic_plural(t):
+            m.note("event_type", "event_rules.json:partyless_kinds")
+            return None     # "to protect critical infrastructure from ransomware attacks": a kind of act, no event
         if m.report and m.actors and m.type in VERBAL_TYPES:
             self._speaker_for_state(m, pred, actors)
         if tr.cls == "reported_request":
             # "Russia said Sudan must return ...": the speaker asks, the clause's subject is asked
-            rep_subj = [c for c in t.head.children if c.dep_ == "nsubj"]
+            rep = t.head
+            while rep.dep_ == "conj" and not any(c.dep_ == "nsubj" for c in rep.children) and rep.head.i != rep.i:
+                rep = rep.head      # "the ministry welcomed ... but repeated that ...": the first verb's speaker
+            rep_subj = [c for c in rep.children if c.dep_ == "nsubj"]
             own_subj = [c for c in t.children if c.dep_ in ("nsubj", "nsubjpass")]
             asked = actors.in_tokens([i for c in own_subj for i in np_tokens(c, True, cfg["frame_nouns"])])
             asker = actors.in_tokens([i for c in rep_subj for i in np_tokens(c, True, cfg["frame_nouns"])])

@@ -84,8 +84,10 @@ class TriggerRules(FoldRules, MeasureRules, ClauseTests):
                 for key in ((lem, cl), (lem, c.lower_)):
                     if key in r.phrasal:
                         if f"{key[0]} {key[1]}" in r.cfg["courtesy_calls"] and not any(
-                                x.dep_ == "aux" and x.lower_ == "to" and x.head.i != t.i for x in t.subtree):
-                            # (the "to" of "is expected to call on the king" is the call's own)
+                                x.dep_ == "aux" and x.lower_ == "to" and x.head.i != t.i and not (
+                                    x.head.dep_ == "conj" and x.head.head.i == t.i) for x in t.subtree):
+                            # (the "to" of "is expected to call on the king" is the call's own, that of "and to
+                            # tour the institute" another act's)
                             return Trigger(lem, "V", "CONSULT", "visit", "meeting",   # "will call on the king"
                                            f"event_rules.json:courtesy_calls[{key[0]} {key[1]}]")
                         return r.phrasal[key]
@@ -607,6 +609,8 @@ class TriggerRules(FoldRules, MeasureRules, ClauseTests):
                     pvo, pobj = self._gerund_idiom(t, verb)
                 if pvo is not None:
                     typ, mode, cls = cfg["verb_object_types"][pvo]
+                    if cls == "none":
+                        trig.pop(t.i, None)     # "returned to office": no act of a party
                     if cls != "none":
                         trig[t.i] = Trigger(lem, "V", typ, mode, cls, f"event_rules.json:verb_object_types[{pvo}]")
                         absorbed_noun[t.i] = pobj.i
