@@ -162,3 +162,10 @@ def test_attacks_as_a_kind_with_no_party_are_no_event() -> None:
     assert all(e.event_type != "ASSAULT" for e in found)
     found = events("Russian missiles struck Ukrainian power plants on Monday.", "2025-07-15")
     assert [e.event_type for e in found] == ["ASSAULT"]
+
+
+def test_a_guest_to_be_received_is_the_subject_of_is() -> None:
+    found = events("Chilean Mining Minister Aurora Williams is to be received by Premier Li Qiang on Wednesday.",
+                   "2025-03-03")
+    assert [(e.event_type, e.date) for e in found] == [("AGREE", "2025-03-05")]
+    assert side(found[0].actor) == {"CHL"} and side(found[0].recipient) == {"CHN"}

@@ -120,6 +120,11 @@ class ParticipantRules(ParticipantCases):
                     subj = sp[0]
                     add(actor_toks, "participants.subject", np(sp[0]))
                 break
+            if agent and not sp and cur.dep_ == "xcomp" and any(c.dep_ == "auxpass" for c in cur.children):
+                # "Ramokgopa is to be received by Premier Li": the subject of "is" is the passive's subject
+                held = [c for c in cur.head.children if c.dep_ == "nsubj" and c.i not in folded]
+                if held:
+                    add(recip_toks, "participants.passive_subject", np(held[0]))
             if agent:
                 break
             if cur.dep_ == "acomp" and cur.head.i != cur.i:
