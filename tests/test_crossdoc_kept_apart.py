@@ -139,3 +139,22 @@ def test_a_split_puts_a_report_with_the_part_it_matches_best() -> None:
     match.doc_dates = days
     parts = _split([visit, tour, again], match, CFG)
     assert sorted(map(sorted, parts)) == [["a0"], ["a1", "b1"]]     # the tour comes first, the visit wins
+
+
+# --- one act told in another form of its verb ------------------------------------------------------------------
+
+def test_a_signing_recalled_with_another_form_of_the_verb_is_the_same_signing() -> None:
+    days = {"d1": "2031-02-20", "d2": "2031-09-30"}
+    first = report("a", "d1", "SUPPORT", "Kenya and Japan sign a 40 billion yen geothermal loan", trigger="sign",
+                   kind="accord", actor=[state("JPN")], recipient=[state("KEN")], date="2031-02-20",
+                   date_text="Thursday", date_rules=["date.attached_by_parse"])
+    recalled = report("b", "d2", "SUPPORT", "the loan was signed in Nairobi in February", trigger="signed",
+                      kind="accord", actor=[state("JPN"), state("KEN")], date="2031-02", date_text="in February",
+                      date_rules=["date.attached_by_parse"])
+    why = link.same_event(first, recalled, days, CFG)
+    assert why is not None and why["same_trigger"] == "sign"
+    # another verb is no such evidence
+    other = report("c", "d2", "SUPPORT", "the loan was welcomed in Nairobi in February", trigger="welcomed",
+                   kind="accord", actor=[state("JPN"), state("KEN")], date="2031-02", date_text="in February",
+                   date_rules=["date.attached_by_parse"])
+    assert "same_trigger" not in (link.same_event(first, other, days, CFG) or {})

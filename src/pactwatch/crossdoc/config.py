@@ -39,6 +39,7 @@ def _cues() -> dict:
             "flow_date_rules": raw.get("flow_date_rules", []), "meeting_modes_apart": raw.get("meeting_modes_apart", []),
             "flow_date_window_days": int(raw.get("flow_date_window_days", 3)),
             "stem_letters": int(raw.get("stem_letters", 6)),
+            "trigger_endings": raw.get("trigger_endings", []),
             "same_day_words": int(raw.get("same_day_words", 2)),
             "background_window_days": int(raw.get("background_window_days", 365)),
             "fulfil_window_days": int(raw.get("fulfil_window_days", 1095)),

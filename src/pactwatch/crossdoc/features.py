@@ -94,6 +94,23 @@ def _trigger(e: Event) -> str:
     return _feat(e, "trigger", first)
 
 
+def same_trigger(a: Event, b: Event) -> bool:
+    """Whether two reports' trigger words are one word but for a verb ending (link_words.json trigger_endings:
+    "signed" and "sign", "agreed" and "agree")."""
+    ta, tb = _trigger(a), _trigger(b)
+    return bool(ta) and (ta == tb or _verb_stem(ta) == _verb_stem(tb))
+
+
+@functools.lru_cache(maxsize=4096)
+def _verb_stem(w: str) -> str:
+    """"signed", "signing" -> "sign"; "agree", "agreed", "agreeing" -> "agre"; "make", "making" -> "mak"."""
+    for end in _cues()["trigger_endings"]:
+        if w.endswith(end) and len(w) - len(end) >= 3:
+            cut = w[: len(w) - len(end)]
+            return cut[:-1] if cut.endswith("ee") else cut
+    return w[:-1] if w.endswith("e") and len(w) > 3 else w
+
+
 def _occasion(e: Event) -> frozenset:
     """The kinds of occasion a meeting's trigger word names (link_words.json occasion_kinds: a
     journey, a gathering); none for other records or a word of neither."""

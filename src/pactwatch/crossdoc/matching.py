@@ -10,6 +10,7 @@ from ..places import same_place
 from .config import _cues, LinkConfig
 from .features import (_date, _flow_dated, norm_name, _occasion_kinds, _other_occasion, _span, _trigger, _weak_date,
                        content_words, countries, jaccard, kind, name_words, people)
+from .features import same_trigger as same_trigger_word
 
 
 def _far_apart(a: Event, b: Event, cfg: LinkConfig, doc_dates: dict | None = None) -> bool:
@@ -112,7 +113,7 @@ def same_event(a: Event, b: Event, doc_dates: dict[str, str | None], cfg: LinkCo
     same_parties = len(ca) >= 2 and ca == cb
     dated_same_day = "date_gap_days" in reasons and reasons["date_gap_days"] <= 1 and len(a.date or "") == 10 \
         and len(b.date or "") == 10
-    same_trigger = _trigger(a) == _trigger(b) and bool(_trigger(a))
+    same_trigger = same_trigger_word(a, b)
     if same_trigger:
         reasons["same_trigger"] = _trigger(a)
     nested = ca <= cb or cb <= ca
@@ -180,7 +181,7 @@ def _told_alike(a: Event, b: Event) -> bool:
     if a.event_type == "CONSULT" or kind(a) == "meeting" or not _own_dated(a) or not _own_dated(b):
         return False
     ca = countries(a)
-    if len(ca) < 2 or ca != countries(b) or _trigger(a) != _trigger(b) or not _trigger(a) or not _same_rule(a, b) \
+    if len(ca) < 2 or ca != countries(b) or not same_trigger_word(a, b) or not _same_rule(a, b) \
             or not set(a.topics) & set(b.topics):
         return False
     sa_, sb_ = _span(a.date), _span(b.date)
@@ -253,7 +254,7 @@ def _retold(a: Event, b: Event) -> bool:
     or they share one), the same trigger word, each dated by its own words to overlapping times
     (merge reason `retold_act`)."""
     if a.event_type in ("AGREE", "CONSULT") or a.aux_mode or b.aux_mode or not _trigger(a) \
-            or _trigger(a) != _trigger(b) or not _own_dated(a) or not _own_dated(b):
+            or not same_trigger_word(a, b) or not _own_dated(a) or not _own_dated(b):
         return False
     return _one_doer_one_time(a, b)
 
@@ -340,7 +341,7 @@ def _own_dated(e: Event, ahead: bool = False) -> bool:
 def _recalled_alike(a: Event, b: Event, doc_dates: dict, cfg: LinkConfig) -> bool:
     """Two articles recall an agreement of the past in the same terms: the same parties, category word
     and topic, and the same date of their own ("in May"), well before either article."""
-    if _weak_date(a) or _weak_date(b) or a.date != b.date or _trigger(a) != _trigger(b) or not _trigger(a):
+    if _weak_date(a) or _weak_date(b) or a.date != b.date or not same_trigger_word(a, b):
         return False
     if len(countries(a)) < 2 or countries(a) != countries(b) or not set(a.topics) & set(b.topics):
         return False
