@@ -69,7 +69,7 @@ def _reach(event_type: str, date: str | None, date_text: str | None, doc_date: s
     `background_window_days` from its own; a report dated by its own words, those within that of
     its article with no date of their own, and those whose own date (or, for a promise, article date)
     is within the date windows of its own date (or, for a promise, its article's date)."""
-    near = max(cfg.date_window_days, cfg.undated_window_days, cfg.flow_date_window_days)
+    near = max(cfg.date_window_days, cfg.coarse_date_window_days, cfg.undated_window_days, cfg.flow_date_window_days)
     return _reach_of(event_type == "AGREE", date, bool(date and date_text), doc_date, cfg.background_window_days, near)
 
 
@@ -256,7 +256,7 @@ def _attach(forest: _Forest, e: Event, events: dict, match) -> list[tuple[str, s
     for r in sorted(forest.groups_of(e) - {mine}):
         theirs = forest.days[r]
         if mine_days and theirs and mine_days[0] == theirs[0] and max(
-                (theirs[1] - mine_days[2]).days, (mine_days[1] - theirs[2]).days) > match.cfg.date_window_days:
+                (theirs[1] - mine_days[2]).days, (mine_days[1] - theirs[2]).days) > max(match.cfg.date_window_days, match.cfg.coarse_date_window_days):
             continue      # every report of that group is firmly dated days away (see `_far_apart`)
         for y in forest.members[r]:
             why = match(events[y], e)
