@@ -42,6 +42,15 @@ def _blocks(lo: dt.date, hi: dt.date) -> range:
     return range(lo.toordinal() // BLOCK_DAYS, hi.toordinal() // BLOCK_DAYS + 1)
 
 
+_SLOT: dict[tuple, tuple] = {}
+
+
+def _slot(kind: str, block: int) -> tuple:
+    """The time block (kind, block), one object for each (the many reaches remembered share them)."""
+    s = (kind, block)
+    return _SLOT.setdefault(s, s)
+
+
 def _slots(event_type: str, date: str | None, date_text: str | None, doc_date: str | None,
            cfg: LinkConfig) -> list[tuple] | None:
     """The time blocks a report is filed under in the index (None: under none, it is found by every
@@ -82,14 +91,14 @@ def _reach_of(promise: bool, date: str | None, own_date: bool, doc_date: str | N
         return None
     far = dt.timedelta(days=far_days)
     if not own_date:
-        return tuple(("d", b) for b in _blocks(made - far, made + far))
-    out = [("w", b) for b in _blocks(made - far, made + far)]
+        return tuple(_slot("d", b) for b in _blocks(made - far, made + far))
+    out = [_slot("w", b) for b in _blocks(made - far, made + far)]
     near = dt.timedelta(days=near_days)
     span = _span(date)
     if span:
-        out += [("o", b) for b in _blocks(span[0] - near, span[1] + near)]
+        out += [_slot("o", b) for b in _blocks(span[0] - near, span[1] + near)]
     if not span or promise:
-        out += [("o", b) for b in _blocks(made - near, made + near)]
+        out += [_slot("o", b) for b in _blocks(made - near, made + near)]
     return tuple(out)
 
 
