@@ -42,6 +42,7 @@ def _cues() -> dict:
             "trigger_endings": raw.get("trigger_endings", []),
             "same_day_words": int(raw.get("same_day_words", 2)),
             "background_window_days": int(raw.get("background_window_days", 365)),
+            "coarse_date_window_days": int(raw.get("coarse_date_window_days", 0)),
             "fulfil_window_days": int(raw.get("fulfil_window_days", 1095)),
             "split_representatives": int(raw.get("split_representatives", 8))}
 
@@ -68,6 +69,9 @@ class LinkConfig:
     # a report with no date of its own and another report: their articles at most this many days apart
     # (link_words.json background_window_days); what bounds the reports a background mention is compared with
     background_window_days: int = field(default_factory=lambda: _cues()["background_window_days"])
+    # two reports dated by their own words, neither to a day (a month, a year): at most this many days between
+    # their spans (link_words.json coarse_date_window_days); "in 2025" and "in 2026" are two years
+    coarse_date_window_days: int = field(default_factory=lambda: _cues()["coarse_date_window_days"])
     # a promise and a later report that carries it out or calls it off: first reported at most this many
     # days after it was made (link_words.json fulfil_window_days)
     fulfil_window_days: int = field(default_factory=lambda: _cues()["fulfil_window_days"])

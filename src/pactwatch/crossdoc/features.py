@@ -206,6 +206,19 @@ def _span(value: str | None) -> tuple[dt.date, dt.date] | None:
     return lo, lo
 
 
+def _dates_apart(x: str | None, y: str | None, cfg) -> bool:
+    """Two dates of reports' own further apart than one event's reports are dated: more days between their
+    spans than `date_window_days` (a day told differently), or, when neither names a day (a month or a
+    year), than `coarse_date_window_days` ("in 2025" and "in 2026" touch at the new year, and are two
+    years); False when either is missing."""
+    sx, sy = _span(x), _span(y)
+    if not (sx and sy):
+        return False
+    gap = max((sy[0] - sx[1]).days, (sx[0] - sy[1]).days, 0)
+    coarse = len(x) in (4, 7) and len(y) in (4, 7)
+    return gap > (cfg.coarse_date_window_days if coarse else cfg.date_window_days)
+
+
 def _person_names(e: Event) -> set[str]:
     return _feat(e, "names", lambda e: {x.entity_name for x in e.actor + e.recipient if x.entity_type == "person"})
 

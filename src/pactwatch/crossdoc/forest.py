@@ -42,6 +42,15 @@ def _blocks(lo: dt.date, hi: dt.date) -> range:
     return range(lo.toordinal() // BLOCK_DAYS, hi.toordinal() // BLOCK_DAYS + 1)
 
 
+_SLOT: dict[tuple, tuple] = {}
+
+
+def _slot(kind: str, block: int) -> tuple:
+    """The time block (kind, block), one object for each (the many reaches remembered share them)."""
+    s = (kind, block)
+    return _SLOT.setdefault(s, s)
+
+
 def _slots(event_type: str, date: str | None, date_text: str | None, doc_date: str | None,
            cfg: LinkConfig) -> list[tuple] | None:
     """The time blocks a report is filed under in the index (None: under none, it is found by every
@@ -69,7 +78,7 @@ def _reach(event_type: str, date: str | None, date_text: str | None, doc_date: s
     `background_window_days` from its own; a report dated by its own words, those within that of
     its article with no date of their own, and those whose own date (or, for a promise, article date)
     is within the date windows of its own date (or, for a promise, its article's date)."""
-    near = max(cfg.date_window_days, cfg.undated_window_days, cfg.flow_date_window_days)
+    near = max(cfg.date_window_days, cfg.coarse_date_window_days, cfg.undated_window_days, cfg.flow_date_window_days)
     return _reach_of(event_type == "AGREE", date, bool(date and date_text), doc_date, cfg.background_window_days, near)
 
 
@@ -82,14 +91,14 @@ def _reach_of(promise: bool, date: str | None, own_date: bool, doc_date: str | N
         return None
     far = dt.timedelta(days=far_days)
     if not own_date:
-        return tuple(("d", b) for b in _blocks(made - far, made + far))
-    out = [("w", b) for b in _blocks(made - far, made + far)]
+        return tuple(_slot("d", b) for b in _blocks(made - far, made + far))
+    out = [_slot("w", b) for b in _blocks(made - far, made + far)]
     near = dt.timedelta(days=near_days)
     span = _span(date)
     if span:
-        out += [("o", b) for b in _blocks(span[0] - near, span[1] + near)]
+        out += [_slot("o", b) for b in _blocks(span[0] - near, span[1] + near)]
     if not span or promise:
-        out += [("o", b) for b in _blocks(made - near, made + near)]
+        out += [_slot("o", b) for b in _blocks(made - near, made + near)]
     return tuple(out)
 
 
@@ -256,7 +265,7 @@ def _attach(forest: _Forest, e: Event, events: dict, match) -> list[tuple[str, s
     for r in sorted(forest.groups_of(e) - {mine}):
         theirs = forest.days[r]
         if mine_days and theirs and mine_days[0] == theirs[0] and max(
-                (theirs[1] - mine_days[2]).days, (mine_days[1] - theirs[2]).days) > match.cfg.date_window_days:
+                (theirs[1] - mine_days[2]).days, (mine_days[1] - theirs[2]).days) > max(match.cfg.date_window_days, match.cfg.coarse_date_window_days):
             continue      # every report of that group is firmly dated days away (see `_far_apart`)
         for y in forest.members[r]:
             why = match(events[y], e)

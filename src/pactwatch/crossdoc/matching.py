@@ -8,7 +8,7 @@ import datetime as dt
 from ..model import Event
 from ..places import same_place
 from .config import _cues, LinkConfig
-from .features import (_date, _flow_dated, norm_name, _occasion_kinds, _other_occasion, _span, _trigger, _weak_date,
+from .features import (_date, _dates_apart, _flow_dated, norm_name, _occasion_kinds, _other_occasion, _span, _trigger, _weak_date,
                        content_words, countries, jaccard, kind, name_words, people)
 from .features import same_trigger as same_trigger_word
 
@@ -23,8 +23,7 @@ def _far_apart(a: Event, b: Event, cfg: LinkConfig, doc_dates: dict | None = Non
         return doc_dates is not None and _background_apart(a, b, doc_dates, cfg)
     if a.event_type == "AGREE":
         return False
-    sa_, sb_ = _span(a.date), _span(b.date)
-    return bool(sa_ and sb_ and max((sb_[0] - sa_[1]).days, (sa_[0] - sb_[1]).days, 0) > cfg.date_window_days)
+    return _dates_apart(a.date, b.date, cfg)
 
 
 def _background_apart(a: Event, b: Event, doc_dates: dict, cfg: LinkConfig) -> bool:
@@ -90,7 +89,7 @@ def same_event(a: Event, b: Event, doc_dates: dict[str, str | None], cfg: LinkCo
             return None     # a background mention and a report whose article is far from its own
     elif sa_ and sb_:
         gap = max((sb_[0] - sa_[1]).days, (sa_[0] - sb_[1]).days, 0)
-        if gap > cfg.date_window_days:
+        if _dates_apart(a.date, b.date, cfg):
             if not (a.event_type == "AGREE" and _made_when_dated(a, b, doc_dates, cfg)):
                 return None
             reasons["promise_dated_when_made"] = True

@@ -5,8 +5,8 @@ from __future__ import annotations
 from ..model import Event
 from ..places import same_place
 from .config import LinkConfig
-from .features import _meeting_modes, _occasion, _other_occasion, _span, _trigger, _weak_date, countries, kind, people
-from .matching import _made_when_dated, _own_dated, _told_alike, same_event
+from .features import _dates_apart, _meeting_modes, _occasion, _other_occasion, _span, _trigger, _weak_date, countries, kind, people
+from .matching import _background_apart, _made_when_dated, _own_dated, _told_alike, same_event
 
 
 def _facts_conflict(a: Event, b: Event, cfg: LinkConfig, doc_dates: dict | None = None) -> bool:
@@ -20,10 +20,14 @@ def _facts_conflict(a: Event, b: Event, cfg: LinkConfig, doc_dates: dict | None 
     if a.location and b.location and not same_place(a.location, b.location):
         return True
     if not _weak_date(a) and not _weak_date(b):
-        sa_, sb_ = _span(a.date), _span(b.date)
-        if sa_ and sb_ and max((sb_[0] - sa_[1]).days, (sa_[0] - sb_[1]).days, 0) > cfg.date_window_days:
+        if _dates_apart(a.date, b.date, cfg):
             return not (a.event_type == b.event_type == "AGREE" and doc_dates is not None
                         and _made_when_dated(a, b, doc_dates, cfg))
+    elif _weak_date(a) and _weak_date(b) and doc_dates is not None and _background_apart(a, b, doc_dates, cfg):
+        # two reports with no date of their own are held to one event by their articles' times alone: articles
+        # further apart than `background_window_days` tell two events (as `same_event` says of the pair), even
+        # when a chain of such reports, each near the next, joins them
+        return True
     return False
 
 
@@ -34,7 +38,8 @@ def _conflict_key(e: Event, doc_dates: dict) -> tuple:
     return (e.event_type, frozenset(people(e)),
             (loc.name, loc.country, loc.lat, loc.lon, loc.geonames_id) if loc else None,
             None if _weak_date(e) else e.date,
-            doc_dates.get(e.doc_id) if e.event_type == "AGREE" else None, _occasion(e), _meeting_modes(e),
+            doc_dates.get(e.doc_id) if e.event_type == "AGREE" or _weak_date(e) else None, _occasion(e),
+            _meeting_modes(e),
             # what `_told_alike` reads besides the above
             frozenset(countries(e)), kind(e), _trigger(e), ((e.why or {}).get("event_type") or [None])[0], _own_dated(e),
             frozenset(e.topics))

@@ -204,7 +204,13 @@ def _discover_block(item) -> tuple[list[list[str]], dict, int]:
         forest.add(e)
         _attach(forest, e, events, match)
     touched = sorted({forest.find(e.id) for e in seeds})
-    return [list(forest.members[r]) for r in touched], match.cache, match.tests
+    groups = [list(forest.members[r]) for r in touched]
+    # of the pairs compared, only those within one group can be read again (step 3 links each canonical
+    # event's reports among themselves): the others are not kept (on a large rebuild they are most of the
+    # comparisons, and of the memory)
+    where = {m: n for n, g in enumerate(groups) for m in g}
+    kept = {k: v for k, v in match.cache.items() if where.get(k[0], -1) == where.get(k[1], -2)}
+    return groups, kept, match.tests
 
 
 def _link_units(item) -> tuple[list[list[str]], dict, int]:
