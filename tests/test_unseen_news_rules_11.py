@@ -169,3 +169,14 @@ def test_a_guest_to_be_received_is_the_subject_of_is() -> None:
                    "2025-03-03")
     assert [(e.event_type, e.date) for e in found] == [("AGREE", "2025-03-05")]
     assert side(found[0].actor) == {"CHL"} and side(found[0].recipient) == {"CHN"}
+
+
+def test_what_a_thing_would_do_is_a_prediction_not_a_promise() -> None:
+    assert events("Prime Minister Ana Brnabic said the centre would give Serbian researchers computing power they "
+                  "lacked.", "2025-10-21") == []
+    assert events("Officials said the satellite data would help Colombia track deforestation.", "2025-10-21") == []
+    # a party's would is its promise, and so is money to come
+    found = events("Officials said the Chinese side would help Serbia build the plant.", "2025-10-21")
+    assert [e.event_type for e in found] == ["AGREE"] and side(found[0].actor) == {"CHN"}
+    found = events("Britain said a second tranche of 20 million pounds for Kenya would follow by March.", "2025-10-21")
+    assert [e.event_type for e in found] == ["AGREE"]

@@ -355,6 +355,21 @@ class EventCoder(TriggerRules, ModalityRules, ParticipantRules, SettingRules, Me
             m.span = _clause_span(m, merged, sdoc, sent, subtrees)
         return merged
 
+    def _thing_predicted(self, pred, actors) -> bool:
+        """Whether a verb tells what a thing would do (``thing_predictions``): its subject is a common noun that names
+        no party, no person and no pair ("the centre would give", "the satellite data would help"), with a modal of
+        prediction."""
+        spec = self.rules.cfg["thing_predictions"]
+        subj = next((c for c in pred.children if c.dep_ == "nsubj"), None)
+        if subj is None or subj.pos_ != "NOUN" or not any(c.dep_ == "aux" and c.lower_ in spec["modals"]
+                                                          for c in pred.children):
+            return False
+        words = [x for x in subj.subtree]
+        if actors.in_tokens([x.i for x in words]) or any(named_party(x) for x in words) or \
+                lemma_of(subj) in spec["party_nouns"] or subj.lower_ in self.rules.cfg["pair_member_nouns"]:
+            return False
+        return True
+
     def _make_mention(self, document, sdoc, span, sent, t, tr, trig, parent, actors, state):
         cfg = self.rules.cfg
         folded = {i for i, p in parent.items() if self._root(i, parent) == t.i} | {t.i}
@@ -460,6 +475,11 @@ class EventCoder(TriggerRules, ModalityRules, ParticipantRules, SettingRules, Me
             return None     # "the Senate committee summoned the managing director of the state firm": a hearing
         if m.type == "ACCUSE" and tr.pos == "V" and lemma_of(t) in cfg["blame_without_party"] and not m.recipients:
             return None     # "officials blamed delays in the licence": a cause named, no charge against a party
+        if tr.pos == "V" and not m.actors and tr.rule != "event_rules.json:money_to_come" and \
+                self._thing_predicted(pred, actors):
+            m.note("event_type", "event_rules.json:thing_predictions")
+            return None     # "the centre would give Serbian researchers computing power": what a thing is to do
+            #                 (money to come, "a second tranche would follow", is a promise of its giver)
         if tr.pos == "N" and m.type in cfg["partyless_kinds"] and not m.actors and not m.recipients and generic_plural(t):
             m.note("event_type", "event_rules.json:partyless_kinds")
             return None     # "to protect critical infrastructure from ransomware attacks": a kind of act, no event
