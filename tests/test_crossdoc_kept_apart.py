@@ -158,3 +158,11 @@ def test_a_signing_recalled_with_another_form_of_the_verb_is_the_same_signing() 
                    kind="accord", actor=[state("JPN"), state("KEN")], date="2031-02", date_text="in February",
                    date_rules=["date.attached_by_parse"])
     assert "same_trigger" not in (link.same_event(first, other, days, CFG) or {})
+
+
+def test_a_promise_due_in_early_november_is_overdue_once_the_tenth_has_passed() -> None:
+    from pactwatch.crossdoc.commitments import _past
+    assert _past("2031-11", "2031-11-26", 0, "early November")
+    assert not _past("2031-11", "2031-11-26", 0, "in November")
+    assert not _past("2031-11", "2031-11-08", 0, "early November")
+    assert _past("2031-03", "2031-03-21", 0, "by mid-March")

@@ -186,7 +186,7 @@ def _commitment(r: dict, cid: str, due: str | None, due_text: str | None, as_of:
         near = [(h, c) for h, c in found if h[1] >= best - 0.15]
         day = _when_key(near[0][1])       # the earliest of the near-equal; of that day the best
         (status, _, why), by = max((x for x in near if _when_key(x[1]) == day), key=lambda x: x[0][1])
-    if status == "open" and due and as_of and _past(due, as_of, cfg.due_slack_days):
+    if status == "open" and due and as_of and _past(due, as_of, cfg.due_slack_days, due_text):
         status, why = "overdue", f"due {due}, nothing reported by {as_of}"
     return {
         "id": "c-" + cid, "event_id": r["id"], "kind": r["kind"],
@@ -385,7 +385,17 @@ def _when_key(r: dict) -> str:
     return r["date"] or r["first_reported"] or ""
 
 
-def _past(due: str, as_of: str, slack: int) -> bool:
+def _past(due: str, as_of: str, slack: int, due_text: str | None = None) -> bool:
+    """Whether `as_of` is past the due date (past the month's part its words name: "early November" is due by
+    the 10th, link_words.json part_of_month_days)."""
     span = _span(due)
     now = _date(as_of)
-    return bool(span and now and now > span[1] + dt.timedelta(days=slack))
+    if not span or not now:
+        return False
+    end = span[1]
+    if len(due) == 7 and due_text:
+        part = next((d for w, d in _cues()["part_of_month_days"].items()
+                     if re.search(rf"\b{re.escape(w)}\b", due_text, re.I)), None)
+        if part is not None:
+            end = min(end, span[0] + dt.timedelta(days=part - 1))
+    return now > end + dt.timedelta(days=slack)

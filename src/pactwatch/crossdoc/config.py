@@ -40,6 +40,7 @@ def _cues() -> dict:
             "flow_date_window_days": int(raw.get("flow_date_window_days", 3)),
             "stem_letters": int(raw.get("stem_letters", 6)),
             "trigger_endings": raw.get("trigger_endings", []),
+            "part_of_month_days": raw.get("part_of_month_days", {}),
             "same_day_words": int(raw.get("same_day_words", 2)),
             "background_window_days": int(raw.get("background_window_days", 365)),
             "coarse_date_window_days": int(raw.get("coarse_date_window_days", 0)),

@@ -596,7 +596,7 @@ def _as_of(c: dict, as_of: str | None, cfg: LinkConfig) -> dict:
     c = dict(c, as_of=as_of)
     if c["status"] in ("open", "overdue"):
         c["status"], c["status_reason"] = "open", "no later report carries it out"
-        if c["due"] and as_of and _past(c["due"], as_of, cfg.due_slack_days):
+        if c["due"] and as_of and _past(c["due"], as_of, cfg.due_slack_days, c.get("due_text")):
             c["status"], c["status_reason"] = "overdue", f"due {c['due']}, nothing reported by {as_of}"
     return c
 
