@@ -180,3 +180,13 @@ def test_what_a_thing_would_do_is_a_prediction_not_a_promise() -> None:
     assert [e.event_type for e in found] == ["AGREE"] and side(found[0].actor) == {"CHN"}
     found = events("Britain said a second tranche of 20 million pounds for Kenya would follow by March.", "2025-10-21")
     assert [e.event_type for e in found] == ["AGREE"]
+
+
+def test_a_clause_a_stated_span_after_a_main_clause_that_is_no_event_is_dated_back_from_its_time() -> None:
+    found = events("The two countries held their first talks on Tuesday, nine months after Peru and Chile signed an "
+                   "agreement on lithium.", "2025-11-24")
+    signing = _one(found, "signed an agreement")
+    assert signing.date == "2025-02"
+    found = events("The working group met on Monday, seven months after Chilean Minister Aurora Williams toured the "
+                   "site with Peruvian officials.", "2025-09-17")
+    assert [e.date for e in found if "toured" in _texts(e)] == ["2025-02"]

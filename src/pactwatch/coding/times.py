@@ -186,7 +186,7 @@ class TimeRules:
         for m in merged:
             # "agreed on Tuesday ..., a day after China unveiled export curbs": a stated span before the main act
             if m.date is None or not m.date.text:
-                _date_from_main_clause(m, merged)
+                _date_from_main_clause(m, merged, times=(tes, sent))
         for m in merged:
             f = m.frame_of
             if f is not None and f.date is None and m.date is not None and m.date.value and \
@@ -592,7 +592,8 @@ def _stated_span(m: EventMention):
     after China unveiled curbs"), else None."""
     p = m.pred
     mark = next((c for c in p.children if c.dep_ == "mark" and c.lower_ in ("after", "before")), None)
-    unit = next((c for c in p.children if c.dep_ == "npadvmod"), None)
+    # (the parser hangs "nine months" on the verb or on its "after")
+    unit = next((c for c in [*p.children, *(mark.children if mark is not None else ())] if c.dep_ == "npadvmod"), None)
     if p.dep_ != "advcl" or mark is None or unit is None:
         return None
     num = next((c for c in unit.children if c.dep_ in ("nummod", "det", "quantmod")), None)
@@ -600,8 +601,10 @@ def _stated_span(m: EventMention):
     return (n, unit, mark.lower_) if n else None
 
 
-def _date_from_main_clause(m: EventMention, mentions, target: EventMention | None = None) -> bool:
-    """Date `m` (or the record `target` it belongs to) a stated span from the dated main clause it hangs on."""
+def _date_from_main_clause(m: EventMention, mentions, target: EventMention | None = None, times=None) -> bool:
+    """Date `m` (or the record `target` it belongs to) a stated span from the dated main clause it hangs on; with
+    `times` (the sentence's time expressions and the sentence), also from a time the main verb itself takes when
+    the main clause is no event ("The talks opened on Tuesday, nine months after X and Y signed ...")."""
     span = _stated_span(m)
     if span is None:
         return False
@@ -609,11 +612,21 @@ def _date_from_main_clause(m: EventMention, mentions, target: EventMention | Non
     p = m.pred
     main = next((x for x in mentions if x is not m and x.date is not None and x.date.value and (
         p.head.i in (x.pred.i, x.head.i) or p.head.i in x.tokens) and x.sent is m.sent), None)
-    if main is None:
+    when = main.date if main is not None else None
+    if when is None and times is not None:
+        tes, sent = times
+        clause = {x.i for x in p.subtree}
+        for te in tes:
+            toks = [x for x in p.sent if sent.start + te.start <= x.idx < sent.start + te.end]
+            if te.value and toks and not any(x.i in clause for x in toks) and any(
+                    x.head.i == p.head.i or x.head.dep_ == "prep" and x.head.head.i == p.head.i for x in toks):
+                when = te
+                break
+    if when is None:
         return False
-    back = dates_mod.shift_value(main.date.value, -n if mark == "after" else n, lemma_of(unit))
+    back = dates_mod.shift_value(when.value, -n if mark == "after" else n, lemma_of(unit))
     if not back:
         return False
-    (target or m).set_date(dates_mod.TimeExpr(main.date.start, main.date.end, None, back[0], back[1]),
+    (target or m).set_date(dates_mod.TimeExpr(when.start, when.end, None, back[0], back[1]),
                            "date.span_from_main_clause")
     return True
