@@ -190,3 +190,9 @@ def test_a_clause_a_stated_span_after_a_main_clause_that_is_no_event_is_dated_ba
     found = events("The working group met on Monday, seven months after Chilean Minister Aurora Williams toured the "
                    "site with Peruvian officials.", "2025-09-17")
     assert [e.date for e in found if "toured" in _texts(e)] == ["2025-02"]
+
+
+def test_a_few_hours_after_is_the_same_day() -> None:
+    found = events("Peru and Chile signed the declaration on Wednesday, a few hours after Chilean Minister Aurora "
+                   "Williams landed for a two-day visit.", "2026-02-26")
+    assert sorted(e.date for e in found) == ["2026-02-25", "2026-02-25"]

@@ -624,7 +624,10 @@ def _date_from_main_clause(m: EventMention, mentions, target: EventMention | Non
                 break
     if when is None:
         return False
-    back = dates_mod.shift_value(when.value, -n if mark == "after" else n, lemma_of(unit))
+    if lemma_of(unit) in ("hour", "minute"):
+        back = (when.value, when.precision)     # "a few hours after X landed": the same day
+    else:
+        back = dates_mod.shift_value(when.value, -n if mark == "after" else n, lemma_of(unit))
     if not back:
         return False
     (target or m).set_date(dates_mod.TimeExpr(when.start, when.end, None, back[0], back[1]),
