@@ -196,3 +196,13 @@ def test_a_few_hours_after_is_the_same_day() -> None:
     found = events("Peru and Chile signed the declaration on Wednesday, a few hours after Chilean Minister Aurora "
                    "Williams landed for a two-day visit.", "2026-02-26")
     assert sorted(e.date for e in found) == ["2026-02-25", "2026-02-25"]
+
+
+def test_a_name_tagged_as_an_organisation_with_an_office_in_apposition_is_a_person() -> None:
+    result = pactwatch.extract_result("Aden Duale, the Kenyan health cabinet secretary, told reporters on Wednesday "
+                                      "that he would not travel to London. He accused the British government of "
+                                      "going back on a written undertaking.", date="2025-11-13", doc_id="t")
+    people = {e.entity_name: e.country for e in result.entities if e.entity_type == "person"}
+    assert people.get("Aden Duale") == "KEN"
+    accuse = _one(result.events, "accused the British government")
+    assert side(accuse.actor) == {"KEN"} and side(accuse.recipient) == {"GBR"}

@@ -95,7 +95,7 @@ class ActorResolver(PeopleResolution):
             s, e = ent.start_char, ent.end_char
             if e <= document.body_start:
                 continue
-            if ent.label_ == "PERSON":
+            if ent.label_ == "PERSON" or self._person_tagged_org(ent):
                 # a knowledge match inside a person name ("Jordan") loses to the person name when the
                 # name has two or more words
                 inner = [m for m in raw_mentions if s <= m.start and m.end <= e]
@@ -309,6 +309,19 @@ class ActorResolver(PeopleResolution):
             m.sent = sent_of.get(m.head, 0)
         acts.mentions = [m for m in raw_mentions if acts.owner.get(m.head) is m or m.kind == "person"]
         return acts
+
+    def _person_tagged_org(self, ent) -> bool:
+        """"Aden Duale, the health cabinet secretary, said": a name the tagger took for an organisation (two or more
+        proper nouns, no organisation word) with an office in apposition is a person."""
+        if ent.label_ != "ORG" or len(ent) < 2 or not all(t.pos_ == "PROPN" for t in ent) or \
+                ORG_WORD.search(ent.text) or GOV_BODY.search(ent.text):
+            return False
+        for c in ent.root.children:
+            if c.dep_ == "appos" and c.i >= ent.end:
+                r = self.kb.role(" ".join(x.text for x in c.subtree))
+                if r is not None and r.kind == "person":
+                    return True
+        return False
 
     @staticmethod
     def _home_tied(mentions: list[Mention]) -> bool:
