@@ -206,3 +206,18 @@ def test_a_name_tagged_as_an_organisation_with_an_office_in_apposition_is_a_pers
     assert people.get("Aden Duale") == "KEN"
     accuse = _one(result.events, "accused the British government")
     assert side(accuse.actor) == {"KEN"} and side(accuse.recipient) == {"GBR"}
+
+
+def test_a_listing_suspended_is_a_concession() -> None:
+    found = events("China has suspended for twelve months its listing of two Canadian technology firms on its "
+                   "unreliable entity list.", "2025-10-02")
+    assert [e.event_type for e in found] == ["CONCEDE"]
+    assert side(found[0].actor) == {"CHN"} and side(found[0].recipient) == {"CAN"}
+
+
+def test_one_place_after_the_sides_of_talks_is_where_they_met_not_a_side() -> None:
+    found = events("Beijing and Ottawa agreed on a truce. It followed two rounds of talks between officials in "
+                   "Singapore later that month.", "2025-10-02")
+    talks = _one(found, "talks between officials")
+    assert "SGP" not in side(talks.actor) | side(talks.recipient)
+    assert talks.location is not None and talks.location.country == "SGP"

@@ -189,6 +189,14 @@ class ParticipantRules(ParticipantCases):
                 if pobj.dep_ != "pobj" or pobj.lower_ in frames:
                     continue
                 toks = np(pobj, with_of=c.lower_ not in ("in", "at"))
+                if c.lower_ in ("between", "among"):
+                    # "talks between officials in Singapore": one place after the sides is where they met
+                    at = [g for g in pobj.children if g.dep_ == "prep" and g.lower_ in ("in", "at") and len(
+                        [x for x in g.subtree if x.dep_ in ("pobj", "conj")]) == 1]
+                    skip = {x.i for g in at for x in g.subtree}
+                    if skip and actors.owner.get(pobj.i) is None:
+                        venue.update(i for i in skip if actors.owner.get(i) is not None)
+                        toks = [i for i in toks if i not in skip]
                 if c.lower_ in ("in", "at"):
                     toks = [i for i in toks if actors.owner.get(i) is not None and actors.owner[i].kind == "country"]
                     venue.update(toks)
