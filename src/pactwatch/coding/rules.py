@@ -8,6 +8,7 @@ import re
 from dataclasses import dataclass
 
 from .. import lexicon
+from .. import columns as _columns
 from ..columns import columns
 
 # patterns of this module's functions, compiled once (re.<fn>(PATTERN, ...) looks each one up anew)
@@ -184,7 +185,9 @@ def lemma_of(t) -> str:
     """The token's lemma, lower-cased, with the small model's verb lemmas repaired ("hopes" -> "hope");
     read from the document's columns (`columns.Columns.lemma`: worked out once per document, since the coder
     asks for the same tokens many times)."""
-    return columns(t.doc).lemma[t.i]
+    doc = t.doc
+    last = _columns.LAST     # (the columns of the document asked for last, as `columns` would give them)
+    return (last[1] if last[0] is doc else columns(doc)).lemma[t.i]
 
 
 def inflections() -> dict[str, str]:

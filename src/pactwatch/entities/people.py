@@ -285,4 +285,6 @@ def _tokens_where(sdoc, attr: int, values: set[int]) -> list:
     if not values or not len(sdoc):
         return []
     found = sdoc.to_array(attr)
-    return [sdoc[int(i)] for i in np.flatnonzero(np.isin(found, np.array(sorted(values), dtype=found.dtype)))]
+    wanted = np.array(sorted(values), dtype=found.dtype)
+    hits = found == wanted[0] if len(wanted) == 1 else np.isin(found, wanted)     # (one value: one comparison)
+    return [sdoc[int(i)] for i in np.flatnonzero(hits)]

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 
+from ..columns import columns
 from ..knowledge import Knowledge, load_knowledge
 from ..model import Document, Entity
 from .doc_actors import DocActors, Mention, office_holder, sdoc_sents
@@ -68,9 +69,11 @@ class ActorResolver(PeopleResolution):
                 return None
             return a, b + 1
 
+        heads = columns(sdoc).head
+
         def head_of(a: int, b: int) -> int:
             for i in range(a, b):
-                h = sdoc[i].head.i
+                h = heads[i]
                 if not (a <= h < b) or h == i:
                     return i
             return b - 1

@@ -49,24 +49,54 @@ def _markers(sentence: str, words: list[tuple[int, int, str]] | None = None) -> 
     for m in _PAST_PHRASE_RE.finditer(sentence):
         out.append((m.start(), m.end(), "past", 2.5))
     prev = ""
+    kinds = _WORD_KINDS
     for start, end, word in _words(sentence) if words is None else words:
-        w, prev_w = word.lower().replace("\u2019", "'"), prev
-        prev = w
-        if w in ("will", "shall"):
-            continue  # counted as phrases
-        if "'" in w and w not in _FUTURE_MARKERS and "'" + w.split("'")[1] in _FUTURE_MARKERS:
-            w = "'" + w.split("'")[1]      # "we'll": the clitic is the marker
-        if w in _FUTURE_MARKERS:
-            out.append((start, end, "future", 0.8 if w == "would" else 1.2))
-        elif prev_w in _PASSIVE_BEFORE and (w in _PAST_MARKERS or _is_ed(w)):
+        kind = kinds.get(word)
+        if kind is None:
+            kind = _word_kind(word)
+        w, passive_sensitive, marker = kind
+        prev_w, prev = prev, w
+        if marker is None:
+            continue
+        if passive_sensitive and prev_w in _PASSIVE_BEFORE:
             continue    # participle of a passive ("is to be signed"), not a past tense
-        elif w in _PAST_MARKERS:
-            out.append((start, end, "past", 1.0))
-        elif w in _PRESENT_MARKERS:
-            out.append((start, end, "present", 0.7))
-        elif _is_ed(w) and w not in _NOT_PAST_ED:
-            out.append((start, end, "past", 0.6))
+        out.append((start, end, marker[0], marker[1]))
     return out
+
+
+_WORD_KINDS: dict[str, tuple[str, bool, tuple[str, float] | None]] = {}
+"""`_word_kind` of each word seen."""
+
+
+def _word_kind(word: str) -> tuple[str, bool, tuple[str, float] | None]:
+    """What `_markers` makes of a word of `_words`, whatever the word before it: (the word as the next word's
+    previous word, whether a passive auxiliary before it ("is", "been": `_PASSIVE_BEFORE`) makes it no marker,
+    (tense, weight) of the marker it is or None), remembered in `_WORD_KINDS`."""
+    w = word.lower().replace("\u2019", "'")
+    kind: tuple[str, bool, tuple[str, float] | None]
+    if w in ("will", "shall"):
+        kind = (w, False, None)     # counted as phrases
+    else:
+        m = w
+        if "'" in m and m not in _FUTURE_MARKERS and "'" + m.split("'")[1] in _FUTURE_MARKERS:
+            m = "'" + m.split("'")[1]      # "we'll": the clitic is the marker
+        if m in _FUTURE_MARKERS:
+            kind = (w, False, ("future", 0.8 if m == "would" else 1.2))
+        else:
+            sensitive = m in _PAST_MARKERS or _is_ed(m)
+            if m in _PAST_MARKERS:
+                marker = ("past", 1.0)
+            elif m in _PRESENT_MARKERS:
+                marker = ("present", 0.7)
+            elif _is_ed(m) and m not in _NOT_PAST_ED:
+                marker = ("past", 0.6)
+            else:
+                marker = None
+            kind = (w, sensitive, marker)
+    if len(_WORD_KINDS) > 100_000:
+        _WORD_KINDS.clear()
+    _WORD_KINDS[word] = kind
+    return kind
 
 
 def _decide(scores: dict[str, float]) -> str:
