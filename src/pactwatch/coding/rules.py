@@ -67,10 +67,17 @@ _MAYBE_TIME_WORD_RE = re.compile(r"\b(?=[a-z])(?:" + word_trie(_MONTH_DAY_STEMS)
                                  + word_trie(_TIME_WORDS) + r"\b)", re.I)
 
 
+_MAYBE_TIME_LOWER_RE = re.compile(_MAYBE_TIME_WORD_RE.pattern)     # (its words are lower-case)
+
+
 def maybe_time(text: str) -> bool:
     """Whether `MAYBE_TIME` is found in the text (the digit and the word branches searched one at a time: the
-    same answer, some times faster)."""
-    return _DIGIT_RE.search(text) is not None or _MAYBE_TIME_WORD_RE.search(text) is not None
+    same answer, some times faster; an ASCII text's words looked for in it lower-cased, case-sensitively)."""
+    if _DIGIT_RE.search(text) is not None:
+        return True
+    if text.isascii():
+        return _MAYBE_TIME_LOWER_RE.search(text.lower()) is not None
+    return _MAYBE_TIME_WORD_RE.search(text) is not None
 
 
 TRIGGER_POS = {"VERB", "AUX", "NOUN", "PROPN", "ADJ"}

@@ -166,13 +166,21 @@ _FINDER_GATED = [(kind, rx, _GATE_KEYS.index(gate)) for (kind, rx), gate in zip(
 _FOUR_DIGITS_RE = re.compile(r"[0-9]{4}")
 
 
+# the "text" gates (the month stems, capitalised) as one search each: the engine skips to the capitals
+_GATE_SEARCH = {key: re.compile("|".join(re.escape(w) for w in key[1])).search
+                for key in _GATE_KEYS if key[0] == "text" and key[1]}
+
+
 def _open_gates(text: str) -> list[bool]:
     """For each distinct gate of _FINDER_GATES (in `_GATE_KEYS` order), whether the text passes it."""
     low = text.lower()
     out = []
-    for where, words in _GATE_KEYS:
+    for key in _GATE_KEYS:
+        where, words = key
         if where == "digits":
             out.append(_FOUR_DIGITS_RE.search(text) is not None)
+        elif where == "text" and key in _GATE_SEARCH:
+            out.append(_GATE_SEARCH[key](text) is not None)     # (one of the words is in the text)
         else:
             within = text if where == "text" else low
             out.append(any(w in within for w in words))
