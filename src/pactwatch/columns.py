@@ -78,9 +78,20 @@ class Columns:
                 self.lemma[i] = fixed
 
 
+LAST: tuple = (None, None)
+"""(document, its columns) of the latest `columns` call: the coder asks for one document's columns hundreds of
+thousands of times in a row (one tuple, replaced whole, so that a thread never reads a document with another's
+columns)."""
+
+
 def columns(sdoc) -> Columns:
     """The columns of a parsed document, read on first use and kept on it."""
+    global LAST
+    last = LAST
+    if last[0] is sdoc:
+        return last[1]
     cols = sdoc.user_data.get(_KEY)
     if cols is None:
         cols = sdoc.user_data[_KEY] = Columns(sdoc)
+    LAST = (sdoc, cols)
     return cols

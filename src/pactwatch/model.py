@@ -47,6 +47,9 @@ class Document:
         return h.hexdigest()
 
 
+_RX0 = re.compile(r"^line \d+:\s*")
+
+
 @dataclass
 class Failure:
     """An input that could not be read as a document."""
@@ -57,7 +60,7 @@ class Failure:
 
     def __str__(self) -> str:
         where = f"{self.origin}:{self.line}" if self.line else self.origin
-        reason = re.sub(r"^line \d+:\s*", "", self.reason) if self.line else self.reason
+        reason = _RX0.sub("", self.reason) if self.line else self.reason
         return f"{where}: {reason}"
 
 

@@ -29,6 +29,23 @@ def named_or_proper(x, people: bool = True) -> bool:
     return named_party(x, people) or x.tag_ in ("NNP", "NNPS") and x.ent_type_ not in NOT_PARTY_ENTS
 
 
+
+_PHRASE_HEADS: dict[int, tuple[list, dict[str, frozenset[str]]]] = {}
+
+
+def _phrase_heads(phrases: list[str]) -> dict[str, frozenset[str]]:
+    """The phrases of a list by each way they can be cut at a space into a verb and what follows ("go live": under
+    "go"), computed once for the list."""
+    got = _PHRASE_HEADS.get(id(phrases))
+    if got is None or got[0] is not phrases:
+        heads: dict[str, set[str]] = {}
+        for p in phrases:
+            for k, ch in enumerate(p):
+                if ch == " ":
+                    heads.setdefault(p[:k], set()).add(p)
+        got = _PHRASE_HEADS[id(phrases)] = (phrases, {h: frozenset(ps) for h, ps in heads.items()})
+    return got[1]
+
 class ClauseTests:
     """Clause-shape tests of ``TriggerRules``."""
 
@@ -377,10 +394,12 @@ class ClauseTests:
         """The "between" phrase of the subject of a verb that tells a thing starting to work (``joint_operation``:
         "a data link between X and Y went live"), else None."""
         spec = self.rules.cfg["joint_operation"]
+        if lem not in _phrase_heads(spec["phrases"]):
+            return None     # (no phrase starts with the verb: none of the words below can be one)
         words = {f"{lem} {c.lower_}" for c in t.children if c.dep_ in ("advmod", "acomp", "prt", "dobj", "xcomp")} | {
             f"{lem} {g.lower_}" for c in t.children if c.dep_ == "xcomp" for g in [c]} | {
             f"{lem} {lemma_of(c)}" for c in t.children if c.dep_ in ("dobj", "xcomp")}
-        if not words & set(spec["phrases"]):
+        if not words & _phrase_heads(spec["phrases"])[lem]:
             return None
         subj = next((c for c in t.children if c.dep_ in ("nsubj", "nsubjpass")), None)
         if subj is None:

@@ -24,6 +24,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from ..actors import DocActors
+from ..columns import columns
 from ..model import Document, Event, Sentence
 from ..nlp import too_long
 from ..places import Gazetteer
@@ -183,7 +184,9 @@ def _clause_span(m: EventMention, others: list[EventMention], sdoc, sent: Senten
     if "trigger.headline_verb" in m.why.get("event_type", []):
         keep |= set(headline_doers(m.head))
     mine = set(m.tokens) | {m.pred.i, m.head.i, root.i} | {x.i for x in root.children if x.dep_ == "det"}
-    series = [x for x in root.subtree if x.dep_ == "conj" and x.pos_ == "VERB" and x.i not in mine]
+    cols = columns(sdoc)        # (the words' attributes read from the document's columns: no token made for each)
+    dep, pos, kids_of = cols.dep, cols.pos, cols.kids
+    series = [sdoc[i] for i in sorted(subtree(root)) if dep[i] == "conj" and pos[i] == "VERB" and i not in mine]
     for o in others:
         if o is m:
             continue
@@ -191,7 +194,7 @@ def _clause_span(m: EventMention, others: list[EventMention], sdoc, sent: Senten
             if root.i in keep and root.i not in mine:
                 keep -= subtree(root) - mine
         for i in o.tokens:      # "agreed to X in [a memorandum] to be signed by ...": the words folded into another event
-            if i in keep and i not in mine and sdoc[i].pos_ == "NOUN" and m.head.i not in subtree(sdoc[i]):
+            if i in keep and i not in mine and pos[i] == "NOUN" and m.head.i not in subtree(sdoc[i]):
                 keep -= subtree(sdoc[i]) - mine
     theirs = {i for o in others if o is not m for i in o.tokens | {o.pred.i, o.head.i}} - mine
     for o in others:
@@ -199,7 +202,7 @@ def _clause_span(m: EventMention, others: list[EventMention], sdoc, sent: Senten
         if after is not None and after.i not in mine:     # "..., followed by consultations": the next occasion's words
             keep -= subtree(after) - mine
     apart = Rules.load().cfg["clause_marks_apart"]
-    for c in [sdoc[i] for i in sorted(keep - mine) if sdoc[i].dep_ == "advcl"]:
+    for c in [sdoc[i] for i in sorted(keep - mine) if dep[i] == "advcl"]:
         kids = list(c.children)
         if any(k.dep_ == "mark" and k.lower_ in apart for k in kids) and any(k.dep_ in ("nsubj", "nsubjpass") for k in kids):
             keep -= subtree(c) - mine     # "... as Peru raised its ties with Chile": another doer's clause
@@ -208,8 +211,8 @@ def _clause_span(m: EventMention, others: list[EventMention], sdoc, sent: Senten
             keep -= subtree(c) - mine
     changed = True
     while changed:      # "vowed to lift its curbs ahead of [the summit]": no preposition left without its object
-        gone = {i for i in keep - mine if sdoc[i].dep_ in ("prep", "agent", "advmod") and sdoc[i].pos_ in ("ADP", "ADV")
-                and any(True for _ in sdoc[i].children) and not any(c.i in keep for c in sdoc[i].children)}
+        gone = {i for i in keep - mine if dep[i] in ("prep", "agent", "advmod") and pos[i] in ("ADP", "ADV")
+                and kids_of[i] and not any(c in keep for c in kids_of[i])}
         keep -= gone
         changed = bool(gone)
     lo = hi = m.head.i

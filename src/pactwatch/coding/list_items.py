@@ -21,11 +21,22 @@ def _words(sent) -> list:
     return [t for t in sent if not t.is_space]
 
 
+def _first_words(sent) -> list:
+    """The first two tokens of `_words(sent)` (or fewer): all an item's tests read of the item itself."""
+    out = []
+    for t in sent:
+        if not t.is_space:
+            out.append(t)
+            if len(out) == 2:
+                break
+    return out
+
+
 def item_lead(sent):
     """The lead-in sentence of a list item with no subject of its own ("- will set up a committee"), or None:
     an item opened by a capital ("- Chile will pay ...") or a line that is no list item has none; nor has an
     item whose list is not introduced by a line ending in a colon."""
-    words = _words(sent)
+    words = _first_words(sent)
     if len(words) < 2 or not words[1].text[:1].islower():
         return None
     return list_lead(sent)
@@ -35,7 +46,7 @@ def list_lead(sent):
     """The lead-in sentence of any list item, opened by a capital or not ("Under the memorandum:" above
     "- Chile will pay ..."), or None: a line that is no list item has none, nor has an item whose list is not
     introduced by a line ending in a colon."""
-    words = _words(sent)
+    words = _first_words(sent)
     if len(words) < 2 or words[0].text not in LIST_MARKS:
         return None
     doc, i = sent.doc, sent.start - 1

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from bisect import bisect_left
 
+from ..columns import columns
 from .rules import Rules
 
 
@@ -19,8 +20,10 @@ def _maker_clause_within(tok) -> bool:
     sdoc = tok.doc
     found = sdoc.user_data.get(_MAKER_CLAUSES)
     if found is None:
-        found = sdoc.user_data[_MAKER_CLAUSES] = [d.i for d in sdoc if d.dep_ == "acl" and d.tag_ == "VBN"
-                                                  and d.head.pos_ in ("NOUN", "PROPN")]
+        cols = columns(sdoc)        # (read from the document's columns: no token made for each word)
+        pos = cols.pos
+        found = sdoc.user_data[_MAKER_CLAUSES] = [i for i, (dep, tag, h) in enumerate(zip(cols.dep, cols.tag, cols.head))
+                                                  if dep == "acl" and tag == "VBN" and pos[h] in ("NOUN", "PROPN")]
     if not found:
         return False
     k = bisect_left(found, tok.left_edge.i)

@@ -8,7 +8,13 @@ import re
 from dataclasses import dataclass
 
 from .. import lexicon
+from .. import columns as _columns
 from ..columns import columns
+
+# patterns of this module's functions, compiled once (re.<fn>(PATTERN, ...) looks each one up anew)
+_RX0 = re.compile(r".*[^aeiou][aeiou][bdgklmnprt]")
+_RX1 = re.compile(r"event_rules\.json:([a-z_+]+)(?:\[(.*)\])?")
+_RX2 = re.compile(r" \(e\.g\. [^)]*\)$")
 
 
 OTHER_TIME = re.compile(r"\b(earlier|previously|before|ago|once|formerly|in the past)\b|\bhad\s+(?:been\s+)?\w+(?:ed|en)\b"
@@ -54,6 +60,24 @@ _TIME_WORDS = ("today tonight yesterday tomorrow day week weekend month year dec
 # (only ever searched; the words are in prefix-factored form, `word_trie`, which is some times faster)
 MAYBE_TIME = re.compile(r"\d|\b(?:" + word_trie(_MONTH_DAY_STEMS) + r"[a-z]*\.?\b|" + word_trie(_TIME_WORDS) + r"\b)",
                         re.I)
+_DIGIT_RE = re.compile(r"\d")
+# MAYBE_TIME's word branch alone, with a lookahead every one of its words implies (it starts with a letter), so
+# that the engine skips the positions no word can start at
+_MAYBE_TIME_WORD_RE = re.compile(r"\b(?=[a-z])(?:" + word_trie(_MONTH_DAY_STEMS) + r"[a-z]*\.?\b|"
+                                 + word_trie(_TIME_WORDS) + r"\b)", re.I)
+
+
+_MAYBE_TIME_LOWER_RE = re.compile(_MAYBE_TIME_WORD_RE.pattern)     # (its words are lower-case)
+
+
+def maybe_time(text: str) -> bool:
+    """Whether `MAYBE_TIME` is found in the text (the digit and the word branches searched one at a time: the
+    same answer, some times faster; an ASCII text's words looked for in it lower-cased, case-sensitively)."""
+    if _DIGIT_RE.search(text) is not None:
+        return True
+    if text.isascii():
+        return _MAYBE_TIME_LOWER_RE.search(text.lower()) is not None
+    return _MAYBE_TIME_WORD_RE.search(text) is not None
 
 
 TRIGGER_POS = {"VERB", "AUX", "NOUN", "PROPN", "ADJ"}
@@ -156,7 +180,7 @@ def _inflect(lemma: str) -> set[str]:
         forms.add(lemma + "es")
     if lemma.endswith("y") and lemma[-2:-1] not in "aeiou":
         forms |= {lemma[:-1] + "ies", lemma[:-1] + "ied"}
-    if re.fullmatch(r".*[^aeiou][aeiou][bdgklmnprt]", lemma) and len(lemma) <= 5:
+    if _RX0.fullmatch(lemma) and len(lemma) <= 5:
         forms |= {lemma + lemma[-1] + "ed", lemma + lemma[-1] + "ing"}
     return forms
 
@@ -168,7 +192,9 @@ def lemma_of(t) -> str:
     """The token's lemma, lower-cased, with the small model's verb lemmas repaired ("hopes" -> "hope");
     read from the document's columns (`columns.Columns.lemma`: worked out once per document, since the coder
     asks for the same tokens many times)."""
-    return columns(t.doc).lemma[t.i]
+    doc = t.doc
+    last = _columns.LAST     # (the columns of the document asked for last, as `columns` would give them)
+    return (last[1] if last[0] is doc else columns(doc)).lemma[t.i]
 
 
 def inflections() -> dict[str, str]:
@@ -218,8 +244,8 @@ def describe_rule(rule: str) -> str:
     known = rule_descriptions()
     if rule in known:
         return known[rule]
-    m = re.fullmatch(r"event_rules\.json:([a-z_+]+)(?:\[(.*)\])?", rule)
+    m = _RX1.fullmatch(rule)
     if m:
-        parts = [re.sub(r" \(e\.g\. [^)]*\)$", "", known.get(f"event_rules.json:{k}", k)) for k in m.group(1).split("+")]
+        parts = [_RX2.sub("", known.get(f"event_rules.json:{k}", k)) for k in m.group(1).split("+")]
         return (f"{m.group(2)!r}: " if m.group(2) else "") + "; ".join(parts)
     return "(no description)"

@@ -19,6 +19,9 @@ def _pick_agreement(found) -> dict | None:
     return {"name": named[0]["name"] if named else None, "kind": typed[0].get("kind")}
 
 
+_RX0 = re.compile(r"\b(?:negotiat\w*|talks|text|terms|draft)\s+(?:\w+\s+){0,4}?"                                                     r"(?:on|of|over|for)\s+(?:\w+\s+){0,4}$", re.I)
+
+
 class SettingRules(TimeRules, LocationRules):
     """The EventCoder steps of settings: dates of the events of a sentence, inherited dates, places and
     agreements named."""
@@ -42,6 +45,5 @@ class SettingRules(TimeRules, LocationRules):
         found = find_agreements(text)
         if m.type == "CONSULT":
             # only what the talks were about: "negotiations on a memorandum", "the text of a partnership"
-            found = [f for f in found if re.search(r"\b(?:negotiat\w*|talks|text|terms|draft)\s+(?:\w+\s+){0,4}?"
-                                                    r"(?:on|of|over|for)\s+(?:\w+\s+){0,4}$", text[:f[0]], re.I)]
+            found = [f for f in found if _RX0.search(text[:f[0]])]
         return _pick_agreement(found)

@@ -31,8 +31,11 @@ def _portfolios() -> frozenset:
     return frozenset(l.strip().lower() for l in lines if l.strip() and not l.startswith("#"))
 
 
+_RX0 = re.compile(r"[\s\-]+")
+
+
 def _canon_person_key(name: str) -> str:
-    return re.sub(r"[\s\-]+", " ", name.lower()).strip()
+    return _RX0.sub(" ", name.lower()).strip()
 
 
 @functools.lru_cache(maxsize=1)

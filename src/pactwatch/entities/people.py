@@ -13,6 +13,12 @@ from .doc_actors import Mention, _start
 from .names import TITLE_STOP_POS, _person_nouns, _portfolios
 
 
+_RX0 = re.compile(r"[A-Z][\w'’.]*(?:(?:[ \t]+|-)[A-Z][\w'’.]*){0,4}")
+_RX1 = re.compile(r"[A-Z][\w'’.]*(?:-[A-Z][\w'’.]*)*")
+_RX2 = re.compile(r"[A-Z][a-z]+(?:-[A-Z]?[a-z]+)?")
+_RX3 = re.compile(r"(?:[ \t]+[A-Z][\w'’.-]*){1,2}")
+
+
 class PeopleResolution:
     """The person rules of ``ActorResolver``; they read ``self.kb``, the knowledge tables."""
 
@@ -23,10 +29,10 @@ class PeopleResolution:
         covered = [(a, b) for a, b in taken] + [(m.start, m.end) for m in mentions]
         out = []
         pos = columns(sdoc).pos
-        for run in re.finditer(r"[A-Z][\w'’.]*(?:(?:[ \t]+|-)[A-Z][\w'’.]*){0,4}", text[body_start:]):
+        for run in _RX0.finditer(text[body_start:]):
             at = body_start + run.start()
             words = [(at + w.start(), at + w.end())
-                     for w in re.finditer(r"[A-Z][\w'’.]*(?:-[A-Z][\w'’.]*)*", run.group(0))]
+                     for w in _RX1.finditer(run.group(0))]
             # the mentions that overlap the run: the only ones a name inside it can overlap
             near = [(a, b) for a, b in covered if a < body_start + run.end() and at < b]
             i = 0
@@ -78,7 +84,7 @@ class PeopleResolution:
                 continue
             run = [c for c in t.children if c.dep_ == "compound" and c.i < t.i and c.pos_ == "PROPN"] + [t]
             if not 2 <= len(run) <= 3 or run[-1].i - run[0].i != len(run) - 1 or any(
-                    x.i in covered or x.pos_ != "PROPN" or not re.fullmatch(r"[A-Z][a-z]+(?:-[A-Z]?[a-z]+)?", x.text)
+                    x.i in covered or x.pos_ != "PROPN" or not _RX2.fullmatch(x.text)
                     or x.ent_type_ not in ("", "PERSON") for x in run):
                 continue
             if not (any(c.dep_ == "appos" and c.i > t.i and personal(c) for c in t.children)
@@ -96,7 +102,7 @@ class PeopleResolution:
         one or two words, when the longer name is a known person and the shorter is not."""
         if self.kb.person(name) is not None:
             return name
-        words = re.match(r"(?:[ \t]+[A-Z][\w'’.-]*){1,2}", text[s + len(name): s + len(name) + 60])
+        words = _RX3.match(text[s + len(name): s + len(name) + 60])
         if not words:
             return name
         parts = words.group(0).split()
@@ -283,4 +289,6 @@ def _tokens_where(sdoc, attr: int, values: set[int]) -> list:
     if not values or not len(sdoc):
         return []
     found = sdoc.to_array(attr)
-    return [sdoc[int(i)] for i in np.flatnonzero(np.isin(found, np.array(sorted(values), dtype=found.dtype)))]
+    wanted = np.array(sorted(values), dtype=found.dtype)
+    hits = found == wanted[0] if len(wanted) == 1 else np.isin(found, wanted)     # (one value: one comparison)
+    return [sdoc[int(i)] for i in np.flatnonzero(hits)]

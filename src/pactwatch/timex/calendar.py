@@ -47,6 +47,9 @@ def _year(y: int):
     return (f"{y:04d}", "year") if _MIN_YEAR <= y <= _MAX_YEAR else None
 
 
+_RX0 = re.compile(r"\s*([0-9]{4})-([0-9]{1,2})-([0-9]{1,2})")
+
+
 def _parse_ref(reference_date) -> _dt.date | None:
     """Reference date from a ``date``/``datetime`` or an ISO ``'YYYY-MM-DD'`` string."""
     if isinstance(reference_date, _dt.datetime):
@@ -54,7 +57,7 @@ def _parse_ref(reference_date) -> _dt.date | None:
     if isinstance(reference_date, _dt.date):
         return reference_date
     if isinstance(reference_date, str):
-        m = re.match(r"\s*([0-9]{4})-([0-9]{1,2})-([0-9]{1,2})", reference_date)
+        m = _RX0.match(reference_date)
         if m:
             return _date(int(m[1]), int(m[2]), int(m[3]))
     return None
@@ -196,8 +199,11 @@ def _holiday_date(rule: dict, y: int) -> _dt.date | None:
     return d
 
 
+_RX1 = re.compile(r"(?:(last|next|this|this coming|coming|previous|past) )?(.+?)(?: ([0-9]{4}))?")
+
+
 def _resolve_holiday(s: str, ref: _dt.date, tense: str):
-    m = re.fullmatch(r"(?:(last|next|this|this coming|coming|previous|past) )?(.+?)(?: ([0-9]{4}))?", s)
+    m = _RX1.fullmatch(s)
     if not m or m[2] not in _HOLIDAYS:
         return None
     rule = _HOLIDAYS[m[2]]

@@ -122,10 +122,13 @@ _FINDER_PATTERNS = [
 _FINDER = [(kind, re.compile(p, re.ASCII)) for kind, p in _FINDER_PATTERNS]
 
 
+_RX0 = re.compile(r"[a-z]+")
+
+
 def _letter_runs(phrases, prefer: str = "") -> tuple[str, ...]:
     """One letter run of each phrase (`prefer` if it has that run, else its longest): a match of the
     phrase contains it, in any case."""
-    runs = [re.findall(r"[a-z]+", p.lower()) for p in phrases]
+    runs = [_RX0.findall(p.lower()) for p in phrases]
     return tuple(sorted({prefer if prefer in r else max(r, key=len) for r in runs}))
 
 
@@ -163,13 +166,21 @@ _FINDER_GATED = [(kind, rx, _GATE_KEYS.index(gate)) for (kind, rx), gate in zip(
 _FOUR_DIGITS_RE = re.compile(r"[0-9]{4}")
 
 
+# the "text" gates (the month stems, capitalised) as one search each: the engine skips to the capitals
+_GATE_SEARCH = {key: re.compile("|".join(re.escape(w) for w in key[1])).search
+                for key in _GATE_KEYS if key[0] == "text" and key[1]}
+
+
 def _open_gates(text: str) -> list[bool]:
     """For each distinct gate of _FINDER_GATES (in `_GATE_KEYS` order), whether the text passes it."""
     low = text.lower()
     out = []
-    for where, words in _GATE_KEYS:
+    for key in _GATE_KEYS:
+        where, words = key
         if where == "digits":
             out.append(_FOUR_DIGITS_RE.search(text) is not None)
+        elif where == "text" and key in _GATE_SEARCH:
+            out.append(_GATE_SEARCH[key](text) is not None)     # (one of the words is in the text)
         else:
             within = text if where == "text" else low
             out.append(any(w in within for w in words))
@@ -181,28 +192,40 @@ _MONTH_VERB_CUES = frozenset("the in since until till by of from through during 
                              "last next this to and or between".split())
 
 
+_RX1 = re.compile(r"([A-Za-z.]+)\s*$")
+
+
 def _prev_word(text: str, start: int) -> str:
-    m = re.search(r"([A-Za-z.]+)\s*$", text[max(0, start - 30):start])
+    m = _RX1.search(text[max(0, start - 30):start])
     return m[1].lower() if m else ""
+
+
+_RX2 = re.compile(r"\s*([A-Za-z]+)")
 
 
 def _next_word(text: str, end: int) -> str:
-    m = re.match(r"\s*([A-Za-z]+)", text[end:end + 30])
+    m = _RX2.match(text[end:end + 30])
     return m[1].lower() if m else ""
+
+
+_RX3 = re.compile(r"[0-9]{4}")
+_RX4 = re.compile(r"[-/.][0-9]")
+_RX5 = re.compile(r"[0-9][-/.]$")
+_RX6 = re.compile(r"(?i)two\s+thousand")
 
 
 def _keep(text: str, kind: str, start: int, end: int) -> bool:
     """Filters for matches that are usually not times ("2000 people", "No. 1999", "Theresa May")."""
     span = text[start:end]
-    if kind == "year" and re.fullmatch(r"[0-9]{4}", span):
+    if kind == "year" and _RX3.fullmatch(span):
         y = int(span)
         if not 1900 <= y <= 2100:
             return False
         if _prev_word(text, start) in _NOT_YEAR_BEFORE or _next_word(text, end) in _NOT_YEAR_AFTER:
             return False
-        if re.match(r"[-/.][0-9]", text[end:end + 2]) or re.search(r"[0-9][-/.]$", text[max(0, start - 2):start]):
+        if _RX4.match(text[end:end + 2]) or _RX5.search(text[max(0, start - 2):start]):
             return False
-    if kind == "spelled_year" and re.fullmatch(r"(?i)two\s+thousand", span):
+    if kind == "spelled_year" and _RX6.fullmatch(span):
         return False          # a count unless "the year two thousand"
     if kind == "month" and span in ("May", "March") and _prev_word(text, start) not in _MONTH_VERB_CUES:
         return False

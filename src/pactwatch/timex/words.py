@@ -119,6 +119,9 @@ _ORD_RE = re.compile(
     r"\b(?:(" + "|".join(_TENS) + r")(?:\s+|-))?(" + "|".join(sorted(_ORDINALS, key=len, reverse=True)) + r")\b", _F)
 
 
+_RX0 = re.compile(r"[\s-]+")
+
+
 def _numbers_to_digits(s: str) -> str:
     """Replace spelled ordinals and cardinals by digits ("march eighth" -> "march 8")."""
     def ordinal(m: re.Match) -> str:
@@ -132,7 +135,7 @@ def _numbers_to_digits(s: str) -> str:
     s = _ORD_RE.sub(ordinal, s)
 
     def cardinal(m: re.Match) -> str:
-        words = re.split(r"[\s-]+", m[0].lower())
+        words = _RX0.split(m[0].lower())
         if words == ["oh"]:
             return m[0]
         v = _words_to_number(words)
@@ -141,22 +144,33 @@ def _numbers_to_digits(s: str) -> str:
     return _NUM_RUN_RE.sub(cardinal, s)
 
 
+_RX1 = re.compile(r"'s\b")
+_RX2 = re.compile(r"'(?![0-9]{2}\b)")
+_RX3 = re.compile(r"(?<=[a-z])\.")
+_RX4 = re.compile(r"(?<=[a-z])-|-(?=[a-z])")
+_RX5 = re.compile(r"[,;:!?()\[\]\"`]")
+_RX6 = re.compile(r"\.$")
+_RX7 = re.compile(r"\b([0-9]{1,2})(?:st|nd|rd|th)\b")
+_RX8 = re.compile(r"\bthis past\b")
+_RX9 = re.compile(r"\s+")
+
+
 @functools.lru_cache(maxsize=4096)
 def _normalize(expr: str) -> str:
     """Canonical lower-case form of an expression for the resolution rules (a pure function of the
     text, cached: the same few expressions come back in every article)."""
     s = expr.replace("\u2019", "'").replace("\u2018", "'").replace("\u2013", "-").replace("\u2014", "-")
     s = s.lower()
-    s = re.sub(r"'s\b", "", s)
-    s = re.sub(r"'(?![0-9]{2}\b)", " ", s)
-    s = re.sub(r"(?<=[a-z])\.", " ", s)
-    s = re.sub(r"(?<=[a-z])-|-(?=[a-z])", " ", s)
-    s = re.sub(r"[,;:!?()\[\]\"`]", " ", s)
-    s = re.sub(r"\.$", "", s.strip())
-    s = re.sub(r"\b([0-9]{1,2})(?:st|nd|rd|th)\b", r"\1", s)
+    s = _RX1.sub("", s)
+    s = _RX2.sub(" ", s)
+    s = _RX3.sub(" ", s)
+    s = _RX4.sub(" ", s)
+    s = _RX5.sub(" ", s)
+    s = _RX6.sub("", s.strip())
+    s = _RX7.sub(r"\1", s)
     s = _numbers_to_digits(s)
-    s = re.sub(r"\bthis past\b", "last", s)
-    return re.sub(r"\s+", " ", s).strip()
+    s = _RX8.sub("last", s)
+    return _RX9.sub(" ", s).strip()
 
 
 _HOLIDAYS = {_normalize(k): v for k, v in _DATA["holidays"].items()}
