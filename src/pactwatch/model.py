@@ -47,7 +47,7 @@ class Document:
         return h.hexdigest()
 
 
-_RX0 = re.compile(r"^line \d+:\s*")
+_LINE_PREFIX = re.compile(r"^line \d+:\s*")  # "line 12: " opening a reason; the line is shown with the origin
 
 
 @dataclass
@@ -60,7 +60,7 @@ class Failure:
 
     def __str__(self) -> str:
         where = f"{self.origin}:{self.line}" if self.line else self.origin
-        reason = _RX0.sub("", self.reason) if self.line else self.reason
+        reason = _LINE_PREFIX.sub("", self.reason) if self.line else self.reason
         return f"{where}: {reason}"
 
 

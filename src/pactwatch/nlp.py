@@ -151,7 +151,7 @@ def dateline(doc: Document, below_headline: bool = False) -> tuple[int, int, str
 _BULLETS = re.compile("(?m)^([ \t]*)[" + re.escape("".join(m for m in LIST_MARKS if m != "-")) + "](?=[ \t])")
 
 
-_RX0 = re.compile(r"[^\n]")
+_NON_NEWLINE = re.compile(r"[^\n]")  # blanked to spaces: offsets and line breaks stay
 
 
 def parse_text(doc: Document) -> str:
@@ -163,11 +163,11 @@ def parse_text(doc: Document) -> str:
     text = _BULLETS.sub(r"\1-", doc.text)
     if dl and dl[0] > doc.body_start and text[doc.body_start:dl[0]].strip():
         # a headline above the dateline stays; the dateline is blanked
-        text = text[:dl[0]] + _RX0.sub(" ", text[dl[0]:dl[1]]) + text[dl[1]:]
+        text = text[:dl[0]] + _NON_NEWLINE.sub(" ", text[dl[0]:dl[1]]) + text[dl[1]:]
         dl = None
     cut = dl[1] if dl else doc.body_start
     if cut:
-        return _RX0.sub(" ", text[:cut]) + text[cut:]
+        return _NON_NEWLINE.sub(" ", text[:cut]) + text[cut:]
     return text
 
 

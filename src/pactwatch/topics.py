@@ -36,11 +36,11 @@ _PHRASE = re.compile(r"[\w\s'’&/.-]+")
 _GAP = r"[\s\-]+"
 
 
-_RX0 = re.compile(r"[\s-]+")
+_PHRASE_WORD_SEP = re.compile(r"[\s-]+")
 
 
 def _phrase_to_regex(phrase: str) -> str:
-    parts = [re.escape(w) for w in _RX0.split(phrase.strip()) if w]
+    parts = [re.escape(w) for w in _PHRASE_WORD_SEP.split(phrase.strip()) if w]
     body = _GAP.join(parts)
     if not any(c.islower() for c in phrase):        # acronym: AI, 5G, SMR, R&D
         body = f"(?-i:{body})"
@@ -351,14 +351,14 @@ new global international regional mutual basic general implementing
 """.split())
 
 
-_RX1 = re.compile(r"\s+")
-_RX2 = re.compile(r"[A-Za-z]+")
+_WHITESPACE_RUN = re.compile(r"\s+")
+_LETTER_WORD = re.compile(r"[A-Za-z]+")
 
 
 def _named_kind(name: str, head: str) -> str:
-    h = _RX1.sub(" ", head).lower()
+    h = _WHITESPACE_RUN.sub(" ", head).lower()
     kind = _HEAD_KIND.get(h, h)
-    words = _RX2.findall(name)
+    words = _LETTER_WORD.findall(name)
     if "Trade" in words and kind in ("agreement", "deal", "pact", "accord", "partnership"):
         return "trade deal"
     if "Economic Partnership" in name and kind in ("agreement", "partnership"):
@@ -372,8 +372,8 @@ _HEAD_GATE = re.compile(r"(?<!\w)(?:Memorandum|MOU|MoU|Deal|Agreement|Accord|Tre
                         r"Framework|Declaration|Charter|Compact|Alliance|Protocol|Convention|Arrangement)")
 
 
-_RX3 = re.compile(r"\S+")
-_RX4 = re.compile(r"[\w'’&.-]+")
+_NON_SPACE_RUN = re.compile(r"\S+")
+_NAME_WORD = re.compile(r"[\w'’&.-]+")  # a word of an agreement name: "Korea's", "R&D", "U.S.", "Indo-Pacific"
 
 
 def _named_agreements(text: str) -> list[tuple[int, int, dict[str, Any]]]:
@@ -385,7 +385,7 @@ def _named_agreements(text: str) -> list[tuple[int, int, dict[str, Any]]]:
         pre = m.group("pre") or ""
         # the name starts after the last word that cannot be part of it
         # ("Under the ...", "Korea, US Sign Landmark ... Deal")
-        words = list(_RX3.finditer(pre))
+        words = list(_NON_SPACE_RUN.finditer(pre))
         k = len(words)
         while k > 0 and words[k - 1].group() not in _LEAD:
             k -= 1
@@ -401,7 +401,7 @@ def _named_agreements(text: str) -> list[tuple[int, int, dict[str, Any]]]:
             continue
         name = text[start:m.end()]
         if not tail:
-            content = [w.lower() for w in _RX4.findall(name)]
+            content = [w.lower() for w in _NAME_WORD.findall(name)]
             if all(w in _GENERIC for w in content):
                 continue
         out.append((start, m.end(), {"name": " ".join(name.split()), "kind": _named_kind(name, m.group("head"))}))

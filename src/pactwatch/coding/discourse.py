@@ -23,8 +23,8 @@ def _of_kind(e: Entity, kind: str) -> bool:
     return kind == "state" and e.entity_type == "country"
 
 
-_RX0 = re.compile(r"(?:the\s+)?two|both")
-_RX1 = re.compile(r"\s+")
+_THE_TWO = re.compile(r"(?:the\s+)?two|both")  # "the two", "both"
+_WHITESPACE_RUN = re.compile(r"\s+")
 
 
 class Discourse:
@@ -142,7 +142,7 @@ class Discourse:
                  if g.dep_ == "pobj" and describe_pair(" ".join(x.text for x in g.subtree).lower())]
         if inner and tok.pos_ == "NOUN":
             return self.resolve(inner[0], sdoc, prefer_type)    # "officials from both countries": the two countries
-        if _RX0.fullmatch(phrase.lower()):
+        if _THE_TWO.fullmatch(phrase.lower()):
             # "The two agreed to reschedule the visit": the two sides of the latest event that had two ("the two
             # talked about ..." refers back to a meeting told: the merge step finds which)
             for m in reversed(self.events if prefer_type != "CONSULT" else ()):
@@ -150,7 +150,7 @@ class Discourse:
                 if m.sent.start < tok.idx and len(sides) == 2:
                     return sides
             return []
-        kind = describe_pair(phrase) or describe_pair(_RX1.sub(" ", phrase.lower()))
+        kind = describe_pair(phrase) or describe_pair(_WHITESPACE_RUN.sub(" ", phrase.lower()))
         if kind is None and low in ("bilateral",):
             kind = "countries"
         if kind is not None:

@@ -12,12 +12,12 @@ from .mention import EventMention
 from .rules import lemma_of
 from .times import _background
 
-_RX0 = re.compile(r"^the\s+", re.I)
+_LEADING_THE = re.compile(r"^the\s+", re.I)
 
 
 def _is_landmark(name: str, loc: Location) -> bool:
     """A building or seat standing for its city ("the White House" -> Washington): keep both names."""
-    n = _RX0.sub("", name.strip()).lower()
+    n = _LEADING_THE.sub("", name.strip()).lower()
     city = loc.name.lower()
     return bool(n) and n not in city and city not in n and loc.geonames_id is not None and any(
         w in n for w in ("house", "department", "palace", "hall", "kremlin", "pentagon", "street", "hill",

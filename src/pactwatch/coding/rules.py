@@ -12,9 +12,10 @@ from .. import columns as _columns
 from ..columns import columns
 
 # patterns of this module's functions, compiled once (re.<fn>(PATTERN, ...) looks each one up anew)
-_RX0 = re.compile(r".*[^aeiou][aeiou][bdgklmnprt]")
-_RX1 = re.compile(r"event_rules\.json:([a-z_+]+)(?:\[(.*)\])?")
-_RX2 = re.compile(r" \(e\.g\. [^)]*\)$")
+# a final consonant doubled before -ed/-ing: "plan" -> "planned"
+_CVC_ENDING = re.compile(r".*[^aeiou][aeiou][bdgklmnprt]")
+_LIST_RULE_ID = re.compile(r"event_rules\.json:([a-z_+]+)(?:\[(.*)\])?")  # "event_rules.json:KEY[ENTRY]", "...:A+B"
+_EXAMPLES_SUFFIX = re.compile(r" \(e\.g\. [^)]*\)$")  # " (e.g. ...)" closing a description
 
 
 OTHER_TIME = re.compile(r"\b(earlier|previously|before|ago|once|formerly|in the past)\b|\bhad\s+(?:been\s+)?\w+(?:ed|en)\b"
@@ -180,7 +181,7 @@ def _inflect(lemma: str) -> set[str]:
         forms.add(lemma + "es")
     if lemma.endswith("y") and lemma[-2:-1] not in "aeiou":
         forms |= {lemma[:-1] + "ies", lemma[:-1] + "ied"}
-    if _RX0.fullmatch(lemma) and len(lemma) <= 5:
+    if _CVC_ENDING.fullmatch(lemma) and len(lemma) <= 5:
         forms |= {lemma + lemma[-1] + "ed", lemma + lemma[-1] + "ing"}
     return forms
 
@@ -244,8 +245,8 @@ def describe_rule(rule: str) -> str:
     known = rule_descriptions()
     if rule in known:
         return known[rule]
-    m = _RX1.fullmatch(rule)
+    m = _LIST_RULE_ID.fullmatch(rule)
     if m:
-        parts = [_RX2.sub("", known.get(f"event_rules.json:{k}", k)) for k in m.group(1).split("+")]
+        parts = [_EXAMPLES_SUFFIX.sub("", known.get(f"event_rules.json:{k}", k)) for k in m.group(1).split("+")]
         return (f"{m.group(2)!r}: " if m.group(2) else "") + "; ".join(parts)
     return "(no description)"

@@ -19,7 +19,8 @@ def _pick_agreement(found) -> dict | None:
     return {"name": named[0]["name"] if named else None, "kind": typed[0].get("kind")}
 
 
-_RX0 = re.compile(r"\b(?:negotiat\w*|talks|text|terms|draft)\s+(?:\w+\s+){0,4}?"                                                     r"(?:on|of|over|for)\s+(?:\w+\s+){0,4}$", re.I)
+# "negotiations on", "the text of" just before an agreement named
+_TALKS_ON_LEAD = re.compile(r"\b(?:negotiat\w*|talks|text|terms|draft)\s+(?:\w+\s+){0,4}?"                                                     r"(?:on|of|over|for)\s+(?:\w+\s+){0,4}$", re.I)
 
 
 class SettingRules(TimeRules, LocationRules):
@@ -45,5 +46,5 @@ class SettingRules(TimeRules, LocationRules):
         found = find_agreements(text)
         if m.type == "CONSULT":
             # only what the talks were about: "negotiations on a memorandum", "the text of a partnership"
-            found = [f for f in found if _RX0.search(text[:f[0]])]
+            found = [f for f in found if _TALKS_ON_LEAD.search(text[:f[0]])]
         return _pick_agreement(found)

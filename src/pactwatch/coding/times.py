@@ -16,12 +16,14 @@ from .rules import OTHER_TIME, lemma_of, maybe_time
 from .trigger_shapes import low_conj, sequel_verb
 
 # patterns of this module's functions, compiled once (re.<fn>(PATTERN, ...) looks each one up anew)
-_RX0 = re.compile(r"\w")
-_RX1 = re.compile(r"\s*,\s*(?:[\w'’.-]+\s+){0,8}?(?:said|says|added|told reporters)\s*[.!?]?\s*$")
-_RX2 = re.compile(r"['\u2019]s\b")
-_RX3 = re.compile(r"\bsince\s*$", re.I)
-_RX4 = re.compile(r"\bhad\s+(?:\w+\s+){0,2}\w+(?:ed|en|id|ld)\b")
-_RX5 = re.compile(r"\bsince\s+last\s+\w+|\b(?:up|down)\s+from\b[^,;]*")
+_WORD_CHAR = re.compile(r"\w")
+# ", a ministry official said."
+_TRAILING_ATTRIBUTION = re.compile(r"\s*,\s*(?:[\w'’.-]+\s+){0,8}?(?:said|says|added|told reporters)\s*[.!?]?\s*$")
+_POSSESSIVE_S = re.compile(r"['\u2019]s\b")
+_SINCE_LEAD = re.compile(r"\bsince\s*$", re.I)  # "since" just before the time
+_PAST_PERFECT = re.compile(r"\bhad\s+(?:\w+\s+){0,2}\w+(?:ed|en|id|ld)\b")  # "had agreed", "had already signed"
+# "since last year"; "up from $87 billion last year"
+_SINCE_OR_UP_FROM = re.compile(r"\bsince\s+last\s+\w+|\b(?:up|down)\s+from\b[^,;]*")
 
 # measures of a state, dated by the statement announcing them ("is restricting exports, the ministry said on
 # July 3"; "announced Tuesday it has decided to lift the curbs")
@@ -73,7 +75,7 @@ def _modifier_verb(tok) -> bool:
 def _closes_clause(rest: str) -> bool:
     """Whether the words after a time expression end its clause: nothing, or only the attribution
     (", a ministry official said.")."""
-    return not _RX0.search(rest) or _RX1.match(rest) is not None
+    return not _WORD_CHAR.search(rest) or _TRAILING_ATTRIBUTION.match(rest) is not None
 
 
 def _background_time(te, stop) -> bool:
@@ -163,7 +165,7 @@ class TimeRules:
         statements: list = []   # (time, reporting verb) of the statements the sentence dates ("said on Tuesday")
         for te in tes:
             if self._attach_time(te, merged, sdoc, span, sent, statements) == "free" and \
-                    not _RX2.match(sent.text[te.end:]):     # "tomorrow's infrastructure": no time
+                    not _POSSESSIVE_S.match(sent.text[te.end:]):     # "tomorrow's infrastructure": no time
                 self._free_times.append((sent.start + te.start, te, sent.start))
         for te, verb in (statements if len(statements) == len(tes) else ()):
             # "Denmark will contribute 30 million euros ..., the minister said on Tuesday": a promise with no time of
@@ -239,7 +241,7 @@ class TimeRules:
         through prepositions and adverbs; stop at a reporting verb ("said Wednesday") or at any other
         verb or noun that is not part of an event ("since the launch ... last month"). A time that dates only
         a statement is added, with its reporting verb, to `statements`."""
-        if te.relation == "after" and _RX3.search(sent.text[:te.start]):
+        if te.relation == "after" and _SINCE_LEAD.search(sent.text[:te.start]):
             return      # "their fourth meeting since last year": a bound, not the time of the event
         cfg = self.rules.cfg
         start, end = sent.start + te.start, sent.start + te.end
@@ -347,7 +349,7 @@ class TimeRules:
                     break
                 cur = cur.head
         if target is None and blocked and te.precision == "day" and te.relation is None and \
-                _modifier_verb(stop) and not _RX0.search(sent.text[te.end:]):
+                _modifier_verb(stop) and not _WORD_CHAR.search(sent.text[te.end:]):
             # "declared an alliance aimed at enhancing resilience during their summit on Wednesday.": a day
             # closing the sentence, hung by the parser on a participle of a modifier, is the main clause's
             root = span.root
@@ -396,7 +398,7 @@ class TimeRules:
         scheduled = not sequel and target.pred.tag_ in ("VBZ", "VBP") and not any(c.dep_ == "aux" for c in target.pred.children) or \
             target.pred.tag_ == "VBG" and any(c.dep_ == "aux" and c.lower_ in ("is", "are", "'s", "'re", "am")
                                               for c in target.pred.children)     # "is taking place on Tuesday"
-        past_perfect = _RX4.search(sent.text) is not None
+        past_perfect = _PAST_PERFECT.search(sent.text) is not None
         # "agreed on Tuesday to set up a group": the time of the agreeing, not of what was agreed
         promised = target.type == "AGREE" and promise_words(target.pred) and not on_verb
         # "following his proposal in September": the time dates the act the noun names, not what it promises
@@ -494,7 +496,7 @@ class TimeRules:
             first = min(m.span[0] for m in g)
             text = " ".join(m.sent.text[m.span[0] - m.sent.start:m.span[1] - m.sent.start] for m in g).lower()
             # "since last year": a bound; "up from $87 billion last year": the base of a comparison
-            if OTHER_TIME.search(_RX5.sub("", text)):
+            if OTHER_TIME.search(_SINCE_OR_UP_FROM.sub("", text)):
                 continue
             prior = [te for pos, te, _s in dated if pos < first]
             lead = list_lead(g[0].pred.sent)

@@ -72,13 +72,13 @@ def _start(m: Mention) -> int:
     return m.start
 
 
-_RX0 = re.compile(r"(?<=[.!?])\s+(?=[A-Z\"“])|(?<=[a-z]{2}[.!?])(?=[A-Z][a-z])")
+_SENTENCE_BREAK = re.compile(r"(?<=[.!?])\s+(?=[A-Z\"“])|(?<=[a-z]{2}[.!?])(?=[A-Z][a-z])")
 
 
 def sdoc_sents(document: Document):
     """Rough sentence split of the body, enough to tell a one-line item from an article."""
     # also where a sentence runs into the next with no space ("in the sector.The ministry said")
-    return [x for x in _RX0.split(document.text[document.body_start:].strip()) if x]
+    return [x for x in _SENTENCE_BREAK.split(document.text[document.body_start:].strip()) if x]
 
 
 # words that make a title a different office from the bare one: "the president" is not the vice president
@@ -97,18 +97,18 @@ def person_by_title(acts: DocActors, title: str, before: int, country: str | Non
     return office_holder(acts.mentions, role.role, before, country)
 
 
-_RX1 = re.compile(r"[a-z]+")
+_ROLE_WORD = re.compile(r"[a-z]+")
 
 
 def office_holder(mentions: list[Mention], office: str, before: int, country: str | None = None) -> Entity | None:
     """The most recent person of `mentions` named before offset `before` who holds `office` (a role of
     roles.tsv: every word of it in the person's role, and no rank word of the person's role missing from
     it), of `country` when given."""
-    want = set(_RX1.findall(office.lower()))
+    want = set(_ROLE_WORD.findall(office.lower()))
     for m in reversed([m for m in mentions if m.kind == "person" and m.end <= before]):
         if country is not None and m.entity.country != country:
             continue
-        have = set(_RX1.findall((m.entity.role or "").lower()))
+        have = set(_ROLE_WORD.findall((m.entity.role or "").lower()))
         if want and want <= have and not (have - want) & RANK_WORDS:
             return m.entity
     return None

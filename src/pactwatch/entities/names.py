@@ -31,11 +31,11 @@ def _portfolios() -> frozenset:
     return frozenset(l.strip().lower() for l in lines if l.strip() and not l.startswith("#"))
 
 
-_RX0 = re.compile(r"[\s\-]+")
+_SPACE_HYPHEN_RUN = re.compile(r"[\s\-]+")
 
 
 def _canon_person_key(name: str) -> str:
-    return _RX0.sub(" ", name.lower()).strip()
+    return _SPACE_HYPHEN_RUN.sub(" ", name.lower()).strip()
 
 
 @functools.lru_cache(maxsize=1)

@@ -13,10 +13,10 @@ from .doc_actors import Mention, _start
 from .names import TITLE_STOP_POS, _person_nouns, _portfolios
 
 
-_RX0 = re.compile(r"[A-Z][\w'’.]*(?:(?:[ \t]+|-)[A-Z][\w'’.]*){0,4}")
-_RX1 = re.compile(r"[A-Z][\w'’.]*(?:-[A-Z][\w'’.]*)*")
-_RX2 = re.compile(r"[A-Z][a-z]+(?:-[A-Z]?[a-z]+)?")
-_RX3 = re.compile(r"(?:[ \t]+[A-Z][\w'’.-]*){1,2}")
+_CAPITALISED_RUN = re.compile(r"[A-Z][\w'’.]*(?:(?:[ \t]+|-)[A-Z][\w'’.]*){0,4}")  # up to five capitalised words
+_CAPITALISED_WORD = re.compile(r"[A-Z][\w'’.]*(?:-[A-Z][\w'’.]*)*")  # one word of such a run, hyphenated parts together
+_NAME_WORD_SHAPE = re.compile(r"[A-Z][a-z]+(?:-[A-Z]?[a-z]+)?")  # "Ruiz", "Jean-Pierre"
+_NEXT_CAPITALISED_WORDS = re.compile(r"(?:[ \t]+[A-Z][\w'’.-]*){1,2}")  # one or two capitalised words following a name
 
 
 class PeopleResolution:
@@ -29,10 +29,10 @@ class PeopleResolution:
         covered = [(a, b) for a, b in taken] + [(m.start, m.end) for m in mentions]
         out = []
         pos = columns(sdoc).pos
-        for run in _RX0.finditer(text[body_start:]):
+        for run in _CAPITALISED_RUN.finditer(text[body_start:]):
             at = body_start + run.start()
             words = [(at + w.start(), at + w.end())
-                     for w in _RX1.finditer(run.group(0))]
+                     for w in _CAPITALISED_WORD.finditer(run.group(0))]
             # the mentions that overlap the run: the only ones a name inside it can overlap
             near = [(a, b) for a, b in covered if a < body_start + run.end() and at < b]
             i = 0
@@ -84,7 +84,7 @@ class PeopleResolution:
                 continue
             run = [c for c in t.children if c.dep_ == "compound" and c.i < t.i and c.pos_ == "PROPN"] + [t]
             if not 2 <= len(run) <= 3 or run[-1].i - run[0].i != len(run) - 1 or any(
-                    x.i in covered or x.pos_ != "PROPN" or not _RX2.fullmatch(x.text)
+                    x.i in covered or x.pos_ != "PROPN" or not _NAME_WORD_SHAPE.fullmatch(x.text)
                     or x.ent_type_ not in ("", "PERSON") for x in run):
                 continue
             if not (any(c.dep_ == "appos" and c.i > t.i and personal(c) for c in t.children)
@@ -102,7 +102,7 @@ class PeopleResolution:
         one or two words, when the longer name is a known person and the shorter is not."""
         if self.kb.person(name) is not None:
             return name
-        words = _RX3.match(text[s + len(name): s + len(name) + 60])
+        words = _NEXT_CAPITALISED_WORDS.match(text[s + len(name): s + len(name) + 60])
         if not words:
             return name
         parts = words.group(0).split()

@@ -31,10 +31,10 @@ class _TokenAt:
 """Verbs of one official meeting another: the two are of two sides."""
 
 
-_RX0 = re.compile(r"'s$|’s$")
-_RX1 = re.compile(r"[A-Z]")
-_RX2 = re.compile(r"^(the|The)\s+")
-_RX3 = re.compile(r"\(([^()]{2,40})\)")
+_TRAILING_POSSESSIVE = re.compile(r"'s$|’s$")
+_UPPERCASE_LETTER = re.compile(r"[A-Z]")
+_LEADING_THE = re.compile(r"^(the|The)\s+")
+_BRACKETED_AGENCY = re.compile(r"\(([^()]{2,40})\)")  # "(Yonhap)" in a dateline
 
 
 class ActorResolver(PeopleResolution):
@@ -108,16 +108,16 @@ class ActorResolver(PeopleResolution):
                 # a knowledge match inside a person name ("Jordan") loses to the person name when the
                 # name has two or more words
                 inner = [m for m in raw_mentions if s <= m.start and m.end <= e]
-                bare = len(_RX0.sub("", text[s:e]).rstrip())
+                bare = len(_TRAILING_POSSESSIVE.sub("", text[s:e]).rstrip())
                 if inner and (len(ent) < 2 or any(m.kind in ("demonym", "org") for m in inner)
                               or any(m.start == s and m.end >= s + bare for m in inner)):
                     continue        # "Jordan", "Bosnian Serbs", "Hezbollah", "Sri Lanka": the knowledge files know better
                 for m in inner:
                     raw_mentions.remove(m)
-                name = _RX0.sub("", text[s:e]).strip()
+                name = _TRAILING_POSSESSIVE.sub("", text[s:e]).strip()
                 name = self._complete_name(text, s, name)
                 span = toks(s, s + len(name))
-                if span is None or not _RX1.search(name) or NOT_A_NAME.search(name):
+                if span is None or not _UPPERCASE_LETTER.search(name) or NOT_A_NAME.search(name):
                     continue
                 for m in [m for m in raw_mentions if s <= m.start and m.end <= s + len(name)]:
                     raw_mentions.remove(m)      # "Leyen" tagged a place inside the completed name
@@ -125,8 +125,8 @@ class ActorResolver(PeopleResolution):
                 raw_mentions.append(Mention(s, s + len(name), span[0], span[1], pe, "person", head_of(*span)))
                 taken.append((s, max(e, s + len(name))))
             elif ent.label_ in ("ORG", "NORP") and not overlaps_taken(s, e):
-                name = _RX2.sub("", text[s:e])
-                name = _RX0.sub("", name).strip()
+                name = _LEADING_THE.sub("", text[s:e])
+                name = _TRAILING_POSSESSIVE.sub("", name).strip()
                 if not name or not (GOV_BODY.search(name) or ORG_WORD.search(name)):
                     continue        # the small model's ORG label alone is too noisy to make an actor
                 s2 = e - len(text[s:e]) + text[s:e].find(name)
@@ -146,8 +146,8 @@ class ActorResolver(PeopleResolution):
                     continue
                 if len({m.entity.country for m in inner if m.entity.country}) >= 2:
                     continue    # "the Peru-Chile joint commission": a body named for its parties stands for them
-                name = _RX2.sub("", text[s:e])
-                name = _RX0.sub("", name).strip()
+                name = _LEADING_THE.sub("", text[s:e])
+                name = _TRAILING_POSSESSIVE.sub("", name).strip()
                 if not (GOV_BODY.search(name) or ORG_WORD.search(name)) and not any(m.kind == "org" for m in inner):
                     continue
                 s2 = s + text[s:e].find(name)
@@ -457,7 +457,7 @@ class ActorResolver(PeopleResolution):
         """The country of a news agency named in the dateline's brackets ("(Yonhap)", "(Kyodo)") when the article
         names that country in its body too: a national agency reporting from abroad; else None (a world wire
         service, "(Reuters)", writes from where it files)."""
-        m = _RX3.search(dateline)
+        m = _BRACKETED_AGENCY.search(dateline)
         if m is None:
             return None
         for _, _, kind, obj in self.kb.find(m.group(1)):

@@ -47,7 +47,8 @@ def _year(y: int):
     return (f"{y:04d}", "year") if _MIN_YEAR <= y <= _MAX_YEAR else None
 
 
-_RX0 = re.compile(r"\s*([0-9]{4})-([0-9]{1,2})-([0-9]{1,2})")
+# "YYYY-MM-DD" opening a reference date string
+_ISO_DATE_PREFIX = re.compile(r"\s*([0-9]{4})-([0-9]{1,2})-([0-9]{1,2})")
 
 
 def _parse_ref(reference_date) -> _dt.date | None:
@@ -57,7 +58,7 @@ def _parse_ref(reference_date) -> _dt.date | None:
     if isinstance(reference_date, _dt.date):
         return reference_date
     if isinstance(reference_date, str):
-        m = _RX0.match(reference_date)
+        m = _ISO_DATE_PREFIX.match(reference_date)
         if m:
             return _date(int(m[1]), int(m[2]), int(m[3]))
     return None
@@ -199,11 +200,12 @@ def _holiday_date(rule: dict, y: int) -> _dt.date | None:
     return d
 
 
-_RX1 = re.compile(r"(?:(last|next|this|this coming|coming|previous|past) )?(.+?)(?: ([0-9]{4}))?")
+# "last christmas", "easter 2019": modifier, holiday name, year
+_HOLIDAY_PHRASE = re.compile(r"(?:(last|next|this|this coming|coming|previous|past) )?(.+?)(?: ([0-9]{4}))?")
 
 
 def _resolve_holiday(s: str, ref: _dt.date, tense: str):
-    m = _RX1.fullmatch(s)
+    m = _HOLIDAY_PHRASE.fullmatch(s)
     if not m or m[2] not in _HOLIDAYS:
         return None
     rule = _HOLIDAYS[m[2]]

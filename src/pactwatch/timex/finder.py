@@ -122,13 +122,13 @@ _FINDER_PATTERNS = [
 _FINDER = [(kind, re.compile(p, re.ASCII)) for kind, p in _FINDER_PATTERNS]
 
 
-_RX0 = re.compile(r"[a-z]+")
+_LETTER_RUN = re.compile(r"[a-z]+")
 
 
 def _letter_runs(phrases, prefer: str = "") -> tuple[str, ...]:
     """One letter run of each phrase (`prefer` if it has that run, else its longest): a match of the
     phrase contains it, in any case."""
-    runs = [_RX0.findall(p.lower()) for p in phrases]
+    runs = [_LETTER_RUN.findall(p.lower()) for p in phrases]
     return tuple(sorted({prefer if prefer in r else max(r, key=len) for r in runs}))
 
 
@@ -192,40 +192,40 @@ _MONTH_VERB_CUES = frozenset("the in since until till by of from through during 
                              "last next this to and or between".split())
 
 
-_RX1 = re.compile(r"([A-Za-z.]+)\s*$")
+_WORD_BEFORE = re.compile(r"([A-Za-z.]+)\s*$")
 
 
 def _prev_word(text: str, start: int) -> str:
-    m = _RX1.search(text[max(0, start - 30):start])
+    m = _WORD_BEFORE.search(text[max(0, start - 30):start])
     return m[1].lower() if m else ""
 
 
-_RX2 = re.compile(r"\s*([A-Za-z]+)")
+_WORD_AFTER = re.compile(r"\s*([A-Za-z]+)")
 
 
 def _next_word(text: str, end: int) -> str:
-    m = _RX2.match(text[end:end + 30])
+    m = _WORD_AFTER.match(text[end:end + 30])
     return m[1].lower() if m else ""
 
 
-_RX3 = re.compile(r"[0-9]{4}")
-_RX4 = re.compile(r"[-/.][0-9]")
-_RX5 = re.compile(r"[0-9][-/.]$")
-_RX6 = re.compile(r"(?i)two\s+thousand")
+_FOUR_DIGITS = re.compile(r"[0-9]{4}")
+_SEP_DIGIT_AFTER = re.compile(r"[-/.][0-9]")  # a number going on after the year: "1999-05", "2000/1"
+_DIGIT_SEP_BEFORE = re.compile(r"[0-9][-/.]$")  # a number going on before the year: "12-2000"
+_TWO_THOUSAND = re.compile(r"(?i)two\s+thousand")
 
 
 def _keep(text: str, kind: str, start: int, end: int) -> bool:
     """Filters for matches that are usually not times ("2000 people", "No. 1999", "Theresa May")."""
     span = text[start:end]
-    if kind == "year" and _RX3.fullmatch(span):
+    if kind == "year" and _FOUR_DIGITS.fullmatch(span):
         y = int(span)
         if not 1900 <= y <= 2100:
             return False
         if _prev_word(text, start) in _NOT_YEAR_BEFORE or _next_word(text, end) in _NOT_YEAR_AFTER:
             return False
-        if _RX4.match(text[end:end + 2]) or _RX5.search(text[max(0, start - 2):start]):
+        if _SEP_DIGIT_AFTER.match(text[end:end + 2]) or _DIGIT_SEP_BEFORE.search(text[max(0, start - 2):start]):
             return False
-    if kind == "spelled_year" and _RX6.fullmatch(span):
+    if kind == "spelled_year" and _TWO_THOUSAND.fullmatch(span):
         return False          # a count unless "the year two thousand"
     if kind == "month" and span in ("May", "March") and _prev_word(text, start) not in _MONTH_VERB_CUES:
         return False

@@ -52,24 +52,24 @@ _RELDAY = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1, "the same d
 _PART_OF_DAY = r"(?: (?:morning|afternoon|evening|night|noon|midday|overnight|dawn))?"
 
 
-_RX0 = re.compile(r"([0-9]{4})-([0-9]{1,2})-([0-9]{1,2})(?:t[0-9:.]+z?)?")
-_RX1 = re.compile(r"([0-9]{4})-([0-9]{2})")
-_RX2 = re.compile(r"([0-9]{1,2})/([0-9]{1,2})/([0-9]{2}|[0-9]{4})")
-_RX3 = re.compile(r"([0-9]{4})/([0-9]{1,2})/([0-9]{1,2})")
+_ISO_DAY = re.compile(r"([0-9]{4})-([0-9]{1,2})-([0-9]{1,2})(?:t[0-9:.]+z?)?")  # "2025-03-08", with an optional time
+_ISO_MONTH = re.compile(r"([0-9]{4})-([0-9]{2})")  # "2025-03"
+_MDY_SLASH_DATE = re.compile(r"([0-9]{1,2})/([0-9]{1,2})/([0-9]{2}|[0-9]{4})")  # "3/8/25", "3/8/2025"
+_YMD_SLASH_DATE = re.compile(r"([0-9]{4})/([0-9]{1,2})/([0-9]{1,2})")  # "2025/3/8"
 
 
 def _rule_iso(s: str, c: _Ctx):
-    m = _RX0.fullmatch(s)
+    m = _ISO_DAY.fullmatch(s)
     if m:
         return _day(_date(int(m[1]), int(m[2]), int(m[3]))) or _NONE
-    m = _RX1.fullmatch(s)
+    m = _ISO_MONTH.fullmatch(s)
     if m and 1 <= int(m[2]) <= 12:
         return _month(int(m[1]), int(m[2]))
-    m = _RX2.fullmatch(s)
+    m = _MDY_SLASH_DATE.fullmatch(s)
     if m:
         y = int(m[3]) if len(m[3]) == 4 else _two_digit_year(int(m[3]), c.ref)
         return _day(_date(y, int(m[1]), int(m[2]))) or _NONE
-    m = _RX3.fullmatch(s)
+    m = _YMD_SLASH_DATE.fullmatch(s)
     if m:
         return _day(_date(int(m[1]), int(m[2]), int(m[3]))) or _NONE
     return None
@@ -82,9 +82,9 @@ _MD_RE = re.compile(
     + _MONTH_RE + r"))(?:-[0-9]{1,2})?(?: (?:of )?(?P<y>[0-9]{4}|'[0-9]{2}))?(?=\s|$)")
 
 
-_RX4 = re.compile(r"\b(?:next|coming)\b")
-_RX5 = re.compile(r"\b(?:last|past|previous)\b")
-_RX6 = re.compile(r"\b(this|last|next) year\b")
+_FUTURE_CUE = re.compile(r"\b(?:next|coming)\b")
+_PAST_CUE = re.compile(r"\b(?:last|past|previous)\b")
+_RELATIVE_YEAR = re.compile(r"\b(this|last|next) year\b")  # "this year", "last year", "next year"
 
 
 def _rule_month_day(s: str, c: _Ctx):
@@ -99,11 +99,11 @@ def _rule_month_day(s: str, c: _Ctx):
         return _day(_date(y, mo, d)) or _NONE
     rest = (s[:m.start()] + " " + s[m.end():]).strip()
     tense = c.tense
-    if _RX4.search(rest):
+    if _FUTURE_CUE.search(rest):
         tense = "future"
-    elif _RX5.search(rest):
+    elif _PAST_CUE.search(rest):
         tense = "past"
-    ym = _RX6.search(rest)
+    ym = _RELATIVE_YEAR.search(rest)
     if ym:
         y = c.ref.year + {"this": 0, "last": -1, "next": 1}[ym[1]]
         return _day(_date(y, mo, d)) or _NONE
@@ -111,13 +111,15 @@ def _rule_month_day(s: str, c: _Ctx):
     return _resolve_month_day(mo, d, c.ref, tense, wd) or _NONE
 
 
-_RX7 = re.compile(r"(?:(last|next|this|this coming|coming|previous|past) )?(" + _MONTH_RE                      + r")(?: (?:of )?([0-9]{4}|'[0-9]{2}|(?:this|last|next) year))?")
-_RX8 = re.compile(r"\s*,?\s*(?:of\s+)?(?:(this|last|next)\s+year\b|([0-9]{4})(?![0-9]))", re.I)
+# "last november", "july 1997", "june last year"
+_MONTH_PHRASE = re.compile(r"(?:(last|next|this|this coming|coming|previous|past) )?(" + _MONTH_RE                      + r")(?: (?:of )?([0-9]{4}|'[0-9]{2}|(?:this|last|next) year))?")
+# the text after a bare month: ", 1998", " this year"
+_YEAR_AFTER_MONTH = re.compile(r"\s*,?\s*(?:of\s+)?(?:(this|last|next)\s+year\b|([0-9]{4})(?![0-9]))", re.I)
 
 
 def _rule_month(s: str, c: _Ctx):
     """'july 1997', 'june last year', 'last november', 'this september', 'may'."""
-    m = _RX7.fullmatch(s)
+    m = _MONTH_PHRASE.fullmatch(s)
     if not m:
         return None
     mo = _month_index(m[2])
@@ -129,62 +131,67 @@ def _rule_month(s: str, c: _Ctx):
         else:
             y = c.ref.year + {"this": 0, "last": -1, "next": 1}[m[3].split()[0]]
         return _month(y, mo)
-    follow = _RX8.match(c.after)
+    follow = _YEAR_AFTER_MONTH.match(c.after)
     if follow and not m[1]:     # "in February this year", "June, 1998"
         y = int(follow[2]) if follow[2] else c.ref.year + {"this": 0, "last": -1, "next": 1}[follow[1].lower()]
         return _month(y, mo)
     return _resolve_month(mo, m[1], c.ref, c.tense)
 
 
-_RX9 = re.compile(r"(today|tonight|yesterday|tomorrow)" + _PART_OF_DAY)
-_RX10 = re.compile(r"\s*(?:before|after|of|when|that)\b", re.I)
-_RX11 = re.compile(r"(?:the )?[0-9]{1,2} day")
-_RX12 = re.compile(r"\b(?:today|it|this) is (?:the )?$|\bit's (?:the )?$")
+_RELDAY_PART_OF_DAY = re.compile(r"(today|tonight|yesterday|tomorrow)" + _PART_OF_DAY)  # "yesterday morning", "tonight"
+# "the day" before/after/of/when/that: another day, not today
+_THE_DAY_QUALIFIED = re.compile(r"\s*(?:before|after|of|when|that)\b", re.I)
+_NTH_DAY = re.compile(r"(?:the )?[0-9]{1,2} day")  # "the 8 day" (normalised "the eighth day")
+# "today is the ", "it's the " just before
+_PRESENT_DAY_LEAD = re.compile(r"\b(?:today|it|this) is (?:the )?$|\bit's (?:the )?$")
 
 
 def _rule_relative_day(s: str, c: _Ctx):
-    m = _RX9.fullmatch(s)
+    m = _RELDAY_PART_OF_DAY.fullmatch(s)
     if m:
         return _day(_add_days(c.ref, _RELDAY[m[1]]))
     if s in _RELDAY:
-        if s in ("the day",) and _RX10.match(c.after):
+        if s in ("the day",) and _THE_DAY_QUALIFIED.match(c.after):
             return _NONE
         return _day(_add_days(c.ref, _RELDAY[s]))
-    if _RX11.fullmatch(s):
+    if _NTH_DAY.fullmatch(s):
         # "today is the eighth day of ...", "it's the second day of ...": the present day
-        if _RX12.search(c.before.lower()):
+        if _PRESENT_DAY_LEAD.search(c.before.lower()):
             return _day(c.ref)
         return _NONE
     return None
 
 
-_RX13 = re.compile(r"(?:the )?(?:(last|next|this|this coming|coming|previous|past|following) )?(?:(?:early|late|earlier|later) )?("                      + _WEEKDAY_RE + r")(?:" + _RANGE_RE + _WEEKDAY_RE + r")?" + _PART_OF_DAY)
+# "last tuesday", "the following monday morning", "thursday and friday"
+_WEEKDAY_PHRASE = re.compile(r"(?:the )?(?:(last|next|this|this coming|coming|previous|past|following) )?(?:(?:early|late|earlier|later) )?("                      + _WEEKDAY_RE + r")(?:" + _RANGE_RE + _WEEKDAY_RE + r")?" + _PART_OF_DAY)
 
 
 def _rule_weekday(s: str, c: _Ctx):
-    m = _RX13.fullmatch(s)
+    m = _WEEKDAY_PHRASE.fullmatch(s)
     if not m:
         return None
     return _resolve_weekday(_weekday_index(m[2]), m[1], c.ref, c.tense)
 
 
-_RX14 = re.compile(r"(?:(the|this|last|next|this coming|coming|past|previous) )?week ?end")
+# "this weekend", "the week end"
+_WEEKEND_PHRASE = re.compile(r"(?:(the|this|last|next|this coming|coming|past|previous) )?week ?end")
 
 
 def _rule_weekend(s: str, c: _Ctx):
-    m = _RX14.fullmatch(s)
+    m = _WEEKEND_PHRASE.fullmatch(s)
     if not m:
         return None
     mod = None if m[1] in (None, "the") else m[1]
     return _resolve_weekday(5, mod, c.ref, c.tense)
 
 
-_RX15 = re.compile(r"(?:the )?day (before|after) (.+)")
+# "the day before last tuesday", "the day after christmas"
+_DAY_BEFORE_AFTER = re.compile(r"(?:the )?day (before|after) (.+)")
 
 
 def _rule_day_offset(s: str, c: _Ctx):
     """'the day before last tuesday', 'the day after christmas'."""
-    m = _RX15.fullmatch(s)
+    m = _DAY_BEFORE_AFTER.fullmatch(s)
     if not m or m[2] in ("yesterday", "tomorrow"):
         return None
     inner = _resolve_norm(m[2], c)
@@ -198,12 +205,13 @@ _PERIOD_MOD = {"this": 0, "current": 0, "present": 0, "same": 0, "the": 0, "last
                "previous": -1, "latest": -1, "prior": -1, "next": 1, "coming": 1, "following": 1}
 
 
-_RX16 = re.compile(r"(?:the )?(?:(this|current|present|same|last|past|previous|latest|prior|next|coming|following|"                      r"full|whole|entire|calendar|fiscal) )?(?:(?:full|whole|entire|calendar|fiscal|financial) )?"                      r"(week|month|year|quarter)(?: or so)?")
+# "this week", "the current fiscal year", "next year or so"
+_PERIOD_PHRASE = re.compile(r"(?:the )?(?:(this|current|present|same|last|past|previous|latest|prior|next|coming|following|"                      r"full|whole|entire|calendar|fiscal) )?(?:(?:full|whole|entire|calendar|fiscal|financial) )?"                      r"(week|month|year|quarter)(?: or so)?")
 
 
 def _rule_period(s: str, c: _Ctx):
     """'this week', 'last month', 'the current fiscal year', 'the year', 'next year or so'."""
-    m = _RX16.fullmatch(s)
+    m = _PERIOD_PHRASE.fullmatch(s)
     if not m:
         return None
     word = m[1] or "the"
@@ -237,12 +245,13 @@ def _anchored_period(word: str, unit: str, c: _Ctx):
     return _year(y + {"following": 1, "next": 1, "previous": -1, "prior": -1}.get(word, 0))
 
 
-_RX17 = re.compile(r"(?:that|the same) (day|week|month|year|morning|afternoon|evening|night)")
+# "that day", "the same year"
+_THAT_PERIOD = re.compile(r"(?:that|the same) (day|week|month|year|morning|afternoon|evening|night)")
 
 
 def _rule_that(s: str, c: _Ctx):
     """Anaphoric 'that year', 'that day': resolvable only from a year named earlier in the sentence."""
-    m = _RX17.fullmatch(s)
+    m = _THAT_PERIOD.fullmatch(s)
     if not m:
         return None
     if m[1] == "year":
@@ -253,24 +262,28 @@ def _rule_that(s: str, c: _Ctx):
 _TIME_AFTER = re.compile(r"\s*(?:['\u2019]s?\s*)?time\b")     # "in one year's time", "in two years' time"
 
 
-_RX18 = re.compile(_APPROX + r"(?:(" + _COUNT_RE + r") )?(?:or so )?(" + _UNIT_RE                      + r")(?: or so)? (ago|earlier|before|back|later|after|from now|hence|since|prior)")
-_RX19 = re.compile(r"the ()(year|month|week|day) (ago|earlier)(?: [a-z]+)?")
-_RX20 = re.compile(r"(in|within|after) " + _APPROX + r"(" + _COUNT_RE + r") (?:more )?(" + _UNIT_RE + r")(?: time)?")
-_RX21 = re.compile(_APPROX + r"(" + _COUNT_RE + r") (" + _UNIT_RE + r")")
-_RX22 = re.compile(r"\b(in|within)\s+(?:about\s+|some\s+)?$", re.I)
+# "two weeks ago", "a year later", "three months from now"
+_DURATION_OFFSET = re.compile(_APPROX + r"(?:(" + _COUNT_RE + r") )?(?:or so )?(" + _UNIT_RE                      + r")(?: or so)? (ago|earlier|before|back|later|after|from now|hence|since|prior)")
+# "the year ago quarter" (normalised "the year-ago quarter")
+_THE_UNIT_AGO = re.compile(r"the ()(year|month|week|day) (ago|earlier)(?: [a-z]+)?")
+# "in three days", "within two years", "after five more years"
+_DURATION_AHEAD = re.compile(r"(in|within|after) " + _APPROX + r"(" + _COUNT_RE + r") (?:more )?(" + _UNIT_RE + r")(?: time)?")
+_BARE_DURATION = re.compile(_APPROX + r"(" + _COUNT_RE + r") (" + _UNIT_RE + r")")  # "five years"
+# "in"/"within" just before a bare duration
+_IN_WITHIN_LEAD = re.compile(r"\b(in|within)\s+(?:about\s+|some\s+)?$", re.I)
 
 
 def _rule_duration(s: str, c: _Ctx):
     """'two weeks ago', 'a year earlier', 'in three days', 'year ago', 'five years'."""
-    m = _RX18.fullmatch(s) \
-        or _RX19.fullmatch(s)    # "the year-ago quarter"
+    m = _DURATION_OFFSET.fullmatch(s) \
+        or _THE_UNIT_AGO.fullmatch(s)    # "the year-ago quarter"
     if m:
         n = _count(m[1]) if m[1] else 1
         if n is None:
             return None
         sign = -1 if m[3] in ("ago", "earlier", "before", "back", "prior", "since") else 1
         return _shift(c.ref, sign * n, m[2], to_month=m[3] in ("from now", "hence")) or _NONE
-    m = _RX20.fullmatch(s)
+    m = _DURATION_AHEAD.fullmatch(s)
     if m:
         n = _count(m[2])
         if n is None:
@@ -280,10 +293,10 @@ def _rule_duration(s: str, c: _Ctx):
         # "in one year's time": that month of the year; "redeemed in five years", "within two years": the year
         timed = s.endswith(" time") or _TIME_AFTER.match(c.after) is not None
         return _shift(c.ref, n, m[3], to_month=m[1] == "in" and timed) or _NONE
-    m = _RX21.fullmatch(s)
+    m = _BARE_DURATION.fullmatch(s)
     if m:
         n = _count(m[1])
-        prep = _RX22.search(c.before)
+        prep = _IN_WITHIN_LEAD.search(c.before)
         if n is not None and prep:
             return _shift(c.ref, n, m[2], to_month=prep[1].lower() == "in" and _TIME_AFTER.match(c.after) is not None) \
                 or _NONE
@@ -291,49 +304,51 @@ def _rule_duration(s: str, c: _Ctx):
     return None
 
 
-_RX23 = re.compile(r"\b(?:" + _MONTH_RE[3:-1] + r")\b")
-_RX24 = re.compile(r".*\b(?:mid|post|pre)\b.*")
-_RX25 = re.compile(r"(?<![0-9'])([0-9]{4})(?![0-9])(?!s\b)")
-_RX26 = re.compile(r"[0-9]{4}s\b")
-_RX27 = re.compile(r"(?:(?:fiscal|fy|the year|year|calendar) )?'([0-9]{2})")
-_RX28 = re.compile(r"\b[0-9]{3}0s\b")
+_MONTH_WORD = re.compile(r"\b(?:" + _MONTH_RE[3:-1] + r")\b")
+_HAS_MID_POST_PRE = re.compile(r".*\b(?:mid|post|pre)\b.*")
+# four digits alone: not in a longer number, after an apostrophe, or a plural ("1990s")
+_FOUR_DIGIT_YEAR = re.compile(r"(?<![0-9'])([0-9]{4})(?![0-9])(?!s\b)")
+_YEAR_PLURAL = re.compile(r"[0-9]{4}s\b")  # "1990s", "1998s": four digits with a plural s
+_APOSTROPHE_YEAR = re.compile(r"(?:(?:fiscal|fy|the year|year|calendar) )?'([0-9]{2})")  # "'98", "fiscal '98"
+_DECADE = re.compile(r"\b[0-9]{3}0s\b")  # "1990s"
 
 
 def _rule_year(s: str, c: _Ctx):
     """Any expression naming exactly one year and no month or day: 'fiscal 1989', 'the 1988 period'."""
-    if _RX23.search(s) and not _RX24.fullmatch(s):
+    if _MONTH_WORD.search(s) and not _HAS_MID_POST_PRE.fullmatch(s):
         return None
-    years = _RX25.findall(s)
-    if len(set(years)) == 1 and not _RX26.search(s):
+    years = _FOUR_DIGIT_YEAR.findall(s)
+    if len(set(years)) == 1 and not _YEAR_PLURAL.search(s):
         y = int(years[0])
         if 1000 <= y <= 2999:
             return _year(y)
-    m = _RX27.fullmatch(s)
+    m = _APOSTROPHE_YEAR.fullmatch(s)
     if m:
         return _year(_two_digit_year(int(m[1]), c.ref))
-    if _RX28.search(s):
+    if _DECADE.search(s):
         return _NONE      # decades have no value in this scheme
     return None
 
 
-_RX29 = re.compile(r"(?:the )?year end")
+_YEAR_END = re.compile(r"(?:the )?year end")
 
 
 def _rule_year_end(s: str, c: _Ctx):
-    if _RX29.fullmatch(s):
+    if _YEAR_END.fullmatch(s):
         return _year(c.ref.year)
     return None
 
 
-_RX30 = re.compile(r"[0-9]{1,2}")
-_RX31 = re.compile(r"\b(" + _MONTH_RE + r")\.? [0-9]{1,2}(?:st|nd|rd|th)?\s*(?:,|and|or|to|through|-)\s*$", re.I)
+_DAY_NUMBER = re.compile(r"[0-9]{1,2}")
+# "April 24 and " just before a bare day number
+_MONTH_DAY_AND_LEAD = re.compile(r"\b(" + _MONTH_RE + r")\.? [0-9]{1,2}(?:st|nd|rd|th)?\s*(?:,|and|or|to|through|-)\s*$", re.I)
 
 
 def _rule_bare_day_number(s: str, c: _Ctx):
     """'25' in 'on April 24 and 25': the day number takes the month named just before."""
-    if not _RX30.fullmatch(s):
+    if not _DAY_NUMBER.fullmatch(s):
         return None
-    m = _RX31.search(c.before)
+    m = _MONTH_DAY_AND_LEAD.search(c.before)
     if not m:
         return None
     mo = _month_index(m[1].lower())
@@ -342,12 +357,12 @@ def _rule_bare_day_number(s: str, c: _Ctx):
 
 _NONE = (None, None)      # recognised, but names no definite time
 
-_RX32 = re.compile(r"\s+(?:is|was)\s+(?:out|over)\b", re.I)
+_IS_OUT_AFTER = re.compile(r"\s+(?:is|was)\s+(?:out|over)\b", re.I)  # "is out", "was over" just after
 
 
 def _rule_year_out(s: str, c: _Ctx):
     """'the year' that 'is out' ("before the year is out"): the year's last month."""
-    if s not in ("the year", "this year") or not _RX32.match(c.after):
+    if s not in ("the year", "this year") or not _IS_OUT_AFTER.match(c.after):
         return None
     return f"{c.ref.year:04d}-12", "month"
 
@@ -360,9 +375,10 @@ _RULES = (_rule_year_out, _rule_iso, _rule_relative_day, _rule_day_offset, _rule
 # --------------------------------------------------------------------------
 # resolving one expression
 
-_RX33 = re.compile(r"(?:mid|post|pre) .")
-_RX34 = re.compile(r" (?:or (?:later|earlier|so|before|after)|and (?:beyond|later|after|earlier)|period|season|"                r"time frame|timeframe)$")
-_RX35 = re.compile(r"^(?:the|a) good part of ")
+_MID_POST_PRE_LEAD = re.compile(r"(?:mid|post|pre) .")  # "mid 2025", "post war"
+# "or later", "and beyond", "period", "season"
+_TRAILING_HEDGE = re.compile(r" (?:or (?:later|earlier|so|before|after)|and (?:beyond|later|after|earlier)|period|season|"                r"time frame|timeframe)$")
+_GOOD_PART_OF_LEAD = re.compile(r"^(?:the|a) good part of ")
 
 
 def _strip_lead(s: str) -> str:
@@ -379,19 +395,20 @@ def _strip_lead(s: str) -> str:
         if m and s[m.end():]:
             s = s[m.end():]
             continue
-        if _RX33.match(s):
+        if _MID_POST_PRE_LEAD.match(s):
             s = s.split(" ", 1)[1]
             continue
         break
-    s = _RX34.sub("", s)
-    return _RX35.sub("", s)
+    s = _TRAILING_HEDGE.sub("", s)
+    return _GOOD_PART_OF_LEAD.sub("", s)
 
 
 _IN_DURATION_RE = re.compile(r"(?:in|within|after) " + _APPROX + _COUNT_RE + r" (?:more )?" + _UNIT_RE + r".*")
 
 
-_RX36 = re.compile(r" [0-9]{4}$")
-_RX40 = re.compile(r"^(?:last|next|this|this coming|coming|previous|past) ")
+_TRAILING_YEAR = re.compile(r" [0-9]{4}$")
+# "last ", "this coming " opening a holiday
+_LEADING_RELATIVE_MOD = re.compile(r"^(?:last|next|this|this coming|coming|previous|past) ")
 
 
 def _resolve_norm(s: str, c: _Ctx):
@@ -401,7 +418,7 @@ def _resolve_norm(s: str, c: _Ctx):
     core = _strip_lead(s)
     if core in _VAGUE:
         return _NONE
-    if core in _HOLIDAYS or _RX40.sub("", _RX36.sub("", core)) in _HOLIDAYS:
+    if core in _HOLIDAYS or _LEADING_RELATIVE_MOD.sub("", _TRAILING_YEAR.sub("", core)) in _HOLIDAYS:
         return _resolve_holiday(core, c.ref, c.tense) or _NONE
     for rule in _RULES:
         out = rule(core, c)
@@ -415,15 +432,17 @@ def _resolve_norm(s: str, c: _Ctx):
     return None
 
 
-_RX38 = re.compile(r"(earlier|later|before|after|until|till|since|prior)\b")
-_RX39 = re.compile(r"\b(before|after|until|till|since|by|prior to)\s*$", re.I)
+# "earlier", "before ..." opening the expression
+_LEADING_RELATION = re.compile(r"(earlier|later|before|after|until|till|since|prior)\b")
+# "before", "until", "by" just before the expression
+_RELATION_LEAD = re.compile(r"\b(before|after|until|till|since|by|prior to)\s*$", re.I)
 
 
 def _relation_of(s: str, before: str = "") -> str | None:
-    m = _RX38.match(s)
+    m = _LEADING_RELATION.match(s)
     if m:
         return _RELATION_WORDS[m[1]]
-    m = _RX39.search(before)
+    m = _RELATION_LEAD.search(before)
     if m:
         return _RELATION_WORDS[m[1].split()[0].lower()]
     return None

@@ -119,7 +119,7 @@ _ORD_RE = re.compile(
     r"\b(?:(" + "|".join(_TENS) + r")(?:\s+|-))?(" + "|".join(sorted(_ORDINALS, key=len, reverse=True)) + r")\b", _F)
 
 
-_RX0 = re.compile(r"[\s-]+")
+_NUMBER_WORD_SEP = re.compile(r"[\s-]+")
 
 
 def _numbers_to_digits(s: str) -> str:
@@ -135,7 +135,7 @@ def _numbers_to_digits(s: str) -> str:
     s = _ORD_RE.sub(ordinal, s)
 
     def cardinal(m: re.Match) -> str:
-        words = _RX0.split(m[0].lower())
+        words = _NUMBER_WORD_SEP.split(m[0].lower())
         if words == ["oh"]:
             return m[0]
         v = _words_to_number(words)
@@ -144,15 +144,15 @@ def _numbers_to_digits(s: str) -> str:
     return _NUM_RUN_RE.sub(cardinal, s)
 
 
-_RX1 = re.compile(r"'s\b")
-_RX2 = re.compile(r"'(?![0-9]{2}\b)")
-_RX3 = re.compile(r"(?<=[a-z])\.")
-_RX4 = re.compile(r"(?<=[a-z])-|-(?=[a-z])")
-_RX5 = re.compile(r"[,;:!?()\[\]\"`]")
-_RX6 = re.compile(r"\.$")
-_RX7 = re.compile(r"\b([0-9]{1,2})(?:st|nd|rd|th)\b")
-_RX8 = re.compile(r"\bthis past\b")
-_RX9 = re.compile(r"\s+")
+_POSSESSIVE_S = re.compile(r"'s\b")
+_APOSTROPHE_NOT_YEAR = re.compile(r"'(?![0-9]{2}\b)")  # any apostrophe but that of a two-digit year ('98)
+_DOT_AFTER_LETTER = re.compile(r"(?<=[a-z])\.")  # "sept." -> "sept "
+_HYPHEN_BY_LETTER = re.compile(r"(?<=[a-z])-|-(?=[a-z])")  # "mid-june", "year-ago"
+_PUNCTUATION = re.compile(r"[,;:!?()\[\]\"`]")
+_TRAILING_DOT = re.compile(r"\.$")
+_ORDINAL_SUFFIX = re.compile(r"\b([0-9]{1,2})(?:st|nd|rd|th)\b")  # "8th" -> "8"
+_THIS_PAST = re.compile(r"\bthis past\b")
+_WHITESPACE_RUN = re.compile(r"\s+")
 
 
 @functools.lru_cache(maxsize=4096)
@@ -161,16 +161,16 @@ def _normalize(expr: str) -> str:
     text, cached: the same few expressions come back in every article)."""
     s = expr.replace("\u2019", "'").replace("\u2018", "'").replace("\u2013", "-").replace("\u2014", "-")
     s = s.lower()
-    s = _RX1.sub("", s)
-    s = _RX2.sub(" ", s)
-    s = _RX3.sub(" ", s)
-    s = _RX4.sub(" ", s)
-    s = _RX5.sub(" ", s)
-    s = _RX6.sub("", s.strip())
-    s = _RX7.sub(r"\1", s)
+    s = _POSSESSIVE_S.sub("", s)
+    s = _APOSTROPHE_NOT_YEAR.sub(" ", s)
+    s = _DOT_AFTER_LETTER.sub(" ", s)
+    s = _HYPHEN_BY_LETTER.sub(" ", s)
+    s = _PUNCTUATION.sub(" ", s)
+    s = _TRAILING_DOT.sub("", s.strip())
+    s = _ORDINAL_SUFFIX.sub(r"\1", s)
     s = _numbers_to_digits(s)
-    s = _RX8.sub("last", s)
-    return _RX9.sub(" ", s).strip()
+    s = _THIS_PAST.sub("last", s)
+    return _WHITESPACE_RUN.sub(" ", s).strip()
 
 
 _HOLIDAYS = {_normalize(k): v for k, v in _DATA["holidays"].items()}
