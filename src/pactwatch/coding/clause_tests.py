@@ -49,6 +49,21 @@ def _phrase_heads(phrases: list[str]) -> dict[str, frozenset[str]]:
 class ClauseTests:
     """Clause-shape tests of ``TriggerRules``."""
 
+    def _thing_predicted(self, pred, actors) -> bool:
+        """Whether a verb tells what a thing would do (``thing_predictions``): its subject is a common noun that names
+        no party, no person and no pair ("the centre would give", "the satellite data would help"), with a modal of
+        prediction."""
+        spec = self.rules.cfg["thing_predictions"]
+        subj = next((c for c in pred.children if c.dep_ == "nsubj"), None)
+        if subj is None or subj.pos_ != "NOUN" or not any(c.dep_ == "aux" and c.lower_ in spec["modals"]
+                                                          for c in pred.children):
+            return False
+        words = [x for x in subj.subtree]
+        if actors.in_tokens([x.i for x in words]) or any(named_party(x) for x in words) or \
+                lemma_of(subj) in spec["party_nouns"] or subj.lower_ in self.rules.cfg["pair_member_nouns"]:
+            return False
+        return True
+
     def _quits_meeting(self, v, trig) -> bool:
         """Whether a withdrawal verb (``meeting_withdrawal_verbs``) gives up a meeting: its "of"/"from" object is a
         meeting ("pulled out of the summit"), or, with no such object, the clause it hangs on cancels or puts off
