@@ -367,12 +367,8 @@ class ActorResolver(PeopleResolution):
         visit to Dhaka by State Minister Matsumoto") comes from abroad. Either is of the other state of the two the
         article is about, where there is one."""
         envoys, trips = foreign_official_words()
-        counts: dict[str, int] = {}
-        for x in mentions:
-            if x.kind in ("country", "capital", "demonym") and x.entity.country and x.entity.country not in _NON_STATE \
-                    and len(x.entity.country) == 3:
-                counts[x.entity.country] = counts.get(x.entity.country, 0) + 1
-        others = [c for c in sorted(counts, key=lambda c: -counts[c])[:2] if c != home]
+        counts = _state_counts(mentions, codes_only=True, states_only=True)
+        others = [c for c in _two_most_named(counts) if c != home]
         if len(others) != 1 or home not in counts:
             return
         places = {x.head: x.entity.country for x in mentions if x.kind in ("country", "capital") and x.entity.country}
@@ -400,11 +396,7 @@ class ActorResolver(PeopleResolution):
         ministry of that portfolio ("the Philippine Department of Energy"), one of the two states it is about: she holds
         office in that state."""
         words = _portfolios()
-        counts: dict[str, int] = {}
-        for x in mentions:
-            if x.kind in ("country", "capital", "demonym") and x.entity.country:
-                counts[x.entity.country] = counts.get(x.entity.country, 0) + 1
-        pair = set(sorted(counts, key=lambda c: -counts[c])[:2])     # the two states the article is about
+        pair = set(_two_most_named(_state_counts(mentions)))     # the two states the article is about
         for m in defaulted:
             port = {w for w in (m.entity.role or "").lower().replace(",", " ").split() if w in words}
             if not port:
@@ -485,10 +477,7 @@ class ActorResolver(PeopleResolution):
             loc = Gazetteer.default().lookup(place.title())
             if loc is not None and loc.country:
                 return loc.country, (start, end)
-        counts: dict[str, int] = {}
-        for m in mentions:
-            if m.kind in ("country", "capital", "demonym") and m.entity.country and len(m.entity.country) == 3:
-                counts[m.entity.country] = counts.get(m.entity.country, 0) + 1
+        counts = _state_counts(mentions, codes_only=True)
         if not counts or len(list(sdoc_sents(document))) < 3:
             return None, (0, 0)      # one sentence is too little to tell whose paper it is
         best = max(counts.values())
@@ -498,3 +487,20 @@ class ActorResolver(PeopleResolution):
             if counts.get(m.entity.country) == best:
                 return m.entity.country, (0, 0)
         return None, (0, 0)
+
+
+def _state_counts(mentions: list[Mention], codes_only: bool = False, states_only: bool = False) -> dict[str, int]:
+    """How often the article names each country (by its name, capital or demonym), in text order of first naming;
+    `codes_only`: three-letter codes only; `states_only`: no blocs or other non-state codes either."""
+    counts: dict[str, int] = {}
+    for m in mentions:
+        c = m.entity.country
+        if m.kind in ("country", "capital", "demonym") and c and (not codes_only or len(c) == 3) and not (
+                states_only and c in _NON_STATE):
+            counts[c] = counts.get(c, 0) + 1
+    return counts
+
+
+def _two_most_named(counts: dict[str, int]) -> list[str]:
+    """The two countries the article names most (ties: the first named)."""
+    return sorted(counts, key=lambda c: -counts[c])[:2]
